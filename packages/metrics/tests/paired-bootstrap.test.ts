@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { METRIC_NAMES, bootstrapIntervals, evaluate, pairedBootstrap } from '../src/index.ts';
+import { clvCase } from './reference.ts';
+
+describe('pairedBootstrap', () => {
+  const { actual, predicted } = clvCase(1500, 101);
+
+  it('gives exactly zero, non-significant differences for a model against itself', () => {
+    const r = pairedBootstrap(actual, predicted, predicted, { resamples: 200 });
+    for (const name of METRIC_NAMES) {
+      expect(r.metrics[name].difference).toBe(0);
+      expect(r.metrics[name].lower).toBe(0);
+      expect(r.metrics[name].upper).toBe(0);
+      expect(r.metrics[name].significant).toBe(false);
+    }
+  });
+
+  it('uses the same resamples as bootstrapIntervals (constant B has Gini 0 on every resample)', () => {
+    const r = pairedBootstrap(actual, predicted, new Float64Array(actual.length).fill(1), { resamples: 300, seed: 4 });
+    const single = bootstrapIntervals({ actual, predicted }, { resamples: 300, seed: 4 });
+    expect(r.metrics.normalized_gini.lower).toBe(single.metrics.normalized_gini.lower);
+    expect(r.metrics.normalized_gini.upper).toBe(single.metrics.normalized_gini.upper);
+    expect(r.metrics.normalized_gini.b).toBe(0);
+    expect(r.metrics.normalized_gini.significant).toBe(true);
+  });
+
+  it('detects a better model and is narrower than the unpaired intervals suggest', () => {
+    // B = A's ranking blurred by noise: correlated with A, strictly worse on average.
+    const noisy = predicted.map((v, i) => v * Math.exp(0.8 * Math.sin(i * 12.9898) * 2));
+    const r = pairedBootstrap(actual, predicted, noisy, { resamples: 500 });
+    const g = r.metrics.normalized_gini;
+    expect(g.a).toBe(evaluate({ actual, predicted }).normalized_gini);
+    expect(g.difference).toBeCloseTo(g.a - g.b, 14);
+    expect(g.lower).toBeGreaterThan(0);
+    expect(g.significant).toBe(true);
+    const ia = bootstrapIntervals({ actual, predicted }, { resamples: 500 }).metrics.normalized_gini;
+    const ib = bootstrapIntervals({ actual, predicted: noisy }, { resamples: 500 }).metrics.normalized_gini;
+    expect(g.upper - g.lower).toBeLessThan(Math.hypot(ia.upper - ia.lower, ib.upper - ib.lower));
+  });
+
+  it('checks lengths', () => {
+    expect(() => pairedBootstrap([1, 2], [1, 2], [1])).toThrow('metrics/pairedBootstrap: actual and predictedB differ in length (2 vs 1)');
+  });
+});
