@@ -1,0 +1,55 @@
+// One measured run of the ingest perf suite in its own process, so that the peak RSS
+// (process.resourceUsage().maxRSS) is that of this engine alone. Prints one JSON line.
+//   node --import tsx perf-ingest-child.ts clvlab|duckdb FILE
+import type { EventLog } from '../src/index.ts';
+import { readEventLog } from '../src/index.ts';
+
+const GAP_MS = 30 * 60 * 1000;
+const [engine, file] = process.argv.slice(2);
+const baseline = process.memoryUsage().rss;
+const t0 = performance.now();
+let result: Record<string, unknown>;
+
+if (engine === 'clvlab') {
+  const { log, report } = await readEventLog(file, { format: 'events' });
+  const tRead = performance.now();
+  // Sessions live in @clvlab/sessions, which depends on this package: importing it by a
+  // computed name keeps the package graph one-way (this file is a benchmark, not src/).
+  let sessionizer = 'splitSessions from @clvlab/sessions';
+  let split: (log: EventLog, gap: number) => Int32Array;
+  try {
+    const name = '@clvlab/sessions';
+    split = ((await import(name)) as { splitSessions: typeof split }).splitSessions;
+  } catch {
+    sessionizer = 'own gap loop (@clvlab/sessions not available)';
+    split = (l, gap) => {
+      const s = new Int32Array(l.length);
+      for (let i = 1; i < l.length; i++) s[i] = l.customer[i] !== l.customer[i - 1] ? 0 : s[i - 1] + (l.t[i] - l.t[i - 1] > gap ? 1 : 0);
+      return s;
+    };
+  }
+  const session = split(log, GAP_MS);
+  let sessions = 0;
+  for (let i = 0; i < log.length; i++) if (i === 0 || log.customer[i] !== log.customer[i - 1] || session[i] !== session[i - 1]) sessions++;
+  result = {
+    events: log.length, customers: log.customerIds.length, rejected: report.rejected, sessions, sessionizer,
+    readSeconds: (tRead - t0) / 1000, sessionSeconds: (performance.now() - tRead) / 1000,
+  };
+} else if (engine === 'duckdb') {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const src = `read_csv('${file.replace(/'/g, "''")}', header = true, columns = {customer_id: 'BIGINT', timestamp: 'BIGINT', event_type: 'VARCHAR', item_id: 'BIGINT', category: 'BIGINT', amount: 'DOUBLE', quantity: 'BIGINT'})`;
+  const reader = await con.runAndReadAll(`
+    SELECT count(*) AS events, count(DISTINCT customer_id) AS customers,
+           sum(CASE WHEN prev IS NULL OR timestamp - prev > ${GAP_MS} THEN 1 ELSE 0 END) AS sessions
+    FROM (SELECT customer_id, timestamp, lag(timestamp) OVER (PARTITION BY customer_id ORDER BY timestamp) AS prev FROM ${src})`);
+  const [row] = reader.getRowObjectsJS() as Record<string, unknown>[];
+  result = { events: Number(row.events), customers: Number(row.customers), sessions: Number(row.sessions), threads: 'duckdb default (all cores)' };
+  con.closeSync();
+  db.closeSync();
+} else {
+  throw new Error(`events/perf-ingest-child: engine must be clvlab or duckdb, got '${engine}'`);
+}
+const seconds = (performance.now() - t0) / 1000;
+process.stdout.write(`${JSON.stringify({ engine, seconds, baselineRssBytes: baseline, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...result })}\n`);
