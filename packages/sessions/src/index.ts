@@ -1,2 +1,16 @@
+export { btydSummary } from './btyd-summary.ts';
+export type { BtydSummary, BtydSummaryOptions } from './btyd-summary.ts';
+export { DATASET_SPLITS, datasetSplit } from './dataset-splits.ts';
+export { DEFAULT_SPLIT, evaluationSplit } from './evaluation-split.ts';
+export type { SplitOptions } from './evaluation-split.ts';
+export { cohortRows, labelWindow } from './label-window.ts';
 export { Fold } from './model-task.ts';
 export type { BenchModel, FeatureTable, LabelWindow, ModelOutput, ModelTask, Split } from './model-task.ts';
+export { formatDuration, parseDuration } from './parse-duration.ts';
+export { sessionTable } from './session-table.ts';
+export type { SessionTable } from './session-table.ts';
+export { countSessions, DEFAULT_GAP_MS, splitSessions } from './split-sessions.ts';
+export { SESSIONS_CSV_HEADER, writeSessionsCsv } from './write-sessions-csv.ts';
+export { clvlabVersion, DEFAULT_PREPARE, prepareDataset } from './prepare-dataset.ts';
+export type { PreparedAttributes, PreparedDataset, PrepareOptions } from './prepare-dataset.ts';
+export { readPreparedDataset, writePreparedDataset } from './prepared-dataset-store.ts';

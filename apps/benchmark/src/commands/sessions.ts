@@ -1,0 +1,45 @@
+// `clvlab sessions` (DESIGN §6): read a dataset file, split sessions at the gap, and write
+// sessions.csv (customer_id,session,start,end,events,purchases,revenue; ISO 8601 UTC).
+import { DEFAULT_GAP_MS, sessionTable, splitSessions, writeSessionsCsv } from '@clvlab/sessions';
+import { CliError, type Command } from '../command.ts';
+import { asCliError, durationOption, readInput } from './ingest.ts';
+
+export const command: Command = {
+  name: 'sessions',
+  summary: 'Split a dataset into sessions (new session after a gap > --gap) and write sessions.csv.',
+  usage: 'sessions --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--strict] --out sessions.csv',
+  options: {
+    input: { type: 'string' },
+    format: { type: 'string' },
+    map: { type: 'string' },
+    gap: { type: 'string' },
+    strict: { type: 'boolean' },
+    'date-order': { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(values, _positionals, ctx) {
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    if (!out) throw new CliError('--out sessions.csv is required');
+    const gapMs = durationOption(values, 'gap');
+    const { log, report } = await readInput(values);
+    let rows: number;
+    try {
+      const session = splitSessions(log, gapMs);
+      rows = writeSessionsCsv(out, log, sessionTable(log, session));
+    } catch (err) {
+      throw asCliError(err);
+    }
+    const result = {
+      rows_read: report.rowsRead,
+      rows_kept: report.rowsKept,
+      rejected: report.rejected,
+      customers: report.customers,
+      events: report.events,
+      sessions: rows,
+      gap_ms: gapMs ?? DEFAULT_GAP_MS,
+      out,
+    };
+    if (!ctx.json) ctx.log(`${result.sessions} sessions for ${result.customers} customers (${result.events} events) -> ${out}`);
+    return result;
+  },
+};
