@@ -1,0 +1,95 @@
+// One shopping session of a synthetic customer: an optional pending return first, then
+// views, then either an abandoned cart (browse session, sometimes) or carts followed by
+// purchases (purchase session). Gaps between a session's events are 1 s + Exp(mean 40 s),
+// capped at 20 minutes, so a session never contains a gap above the 30-minute rule.
+// Events at or after the log's end are not emitted (the session is cut there).
+import { EventType } from '@clvlab/events';
+import type { Rng } from '@clvlab/events';
+import type { EventBuilder } from './event-builder.ts';
+import type { SimState } from './sim-state.ts';
+
+const MEAN_GAP_MS = 40_000;
+const MAX_GAP_MS = 20 * 60_000;
+const MAX_ITEMS = 64;
+const basket = new Int32Array(MAX_ITEMS); // scratch: items carted in the current purchase session
+
+/** Constants a session needs (shared by the main run and the oracle's re-simulations). */
+export interface SessionContext {
+  readonly rng: Rng;
+  readonly builder: EventBuilder | null;
+  readonly state: SimState;
+  readonly favourite: Int32Array;
+  readonly spendMean: Float64Array;
+  readonly categories: number;
+  readonly itemsPerCategory: number;
+  readonly tasteStrength: number;
+  readonly cartProbability: number;
+  readonly engagedCart: number;
+  readonly returnProbability: number;
+  readonly spendShapeItem: number;
+  readonly cutoff: number;
+  readonly end: number;
+}
+
+/** Runs a session of customer `i` starting at `start`; returns the number of purchases made. */
+export function runSession(ctx: SessionContext, i: number, start: number, purchase: boolean): number {
+  const { rng, state } = ctx;
+  let t = start;
+  let last = start;
+  let open = true;
+  const emit = (type: number, item: number, category: number, amount: number, quantity: number): void => {
+    if (!open) return;
+    if (t >= ctx.end) { open = false; return; }
+    ctx.builder?.push(i, t, type, item, category, amount, quantity);
+    if (t >= ctx.cutoff && (type === EventType.purchase || type === EventType.return)) {
+      state.holdValue[i] += amount;
+      if (type === EventType.purchase) state.holdPurchases[i]++;
+    }
+    last = t;
+    t += 1000 + Math.floor(Math.min(rng.exponential() * MEAN_GAP_MS, MAX_GAP_MS));
+  };
+  state.sessions[i]++;
+  if (state.pendingAmount[i] > 0) {
+    emit(EventType.return, state.pendingItem[i], state.pendingCategory[i], -state.pendingAmount[i], state.pendingQuantity[i]);
+    state.pendingAmount[i] = 0; state.pendingQuantity[i] = 0;
+  }
+  const ipc = ctx.itemsPerCategory;
+  let category = 0, item = 0;
+  const pick = (): void => {
+    category = rng.next() < ctx.tasteStrength ? ctx.favourite[i] : rng.int(ctx.categories);
+    item = category * ipc + Math.min(ipc - 1, Math.floor(ipc * Math.pow(rng.next(), 2.5))); // skewed popularity
+  };
+  const views = 1 + rng.poisson(purchase ? 1 : 1.2);
+  for (let v = 0; v < views; v++) { pick(); emit(EventType.view, item, category, 0, 1); }
+  let purchases = 0;
+  if (!purchase) {
+    if (rng.next() < (state.engaged[i] === 1 ? ctx.engagedCart : ctx.cartProbability)) {
+      emit(EventType.cart, item, category, 0, 1);
+    }
+  } else {
+    const nItems = Math.min(MAX_ITEMS, 1 + rng.poisson(0.3));
+    for (let k = 0; k < nItems; k++) {
+      pick();
+      emit(EventType.view, item, category, 0, 1);
+      emit(EventType.cart, item, category, 0, 1);
+      basket[k] = item;
+    }
+    for (let k = 0; k < nItems; k++) {
+      const it = basket[k];
+      const qty = rng.next() < 0.12 ? 2 + rng.poisson(0.5) : 1;
+      const price = Math.max(0.5, (rng.gamma(ctx.spendShapeItem) * ctx.spendMean[i]) / ctx.spendShapeItem);
+      const amount = Math.round(price * qty * 100) / 100;
+      const cat = Math.floor(it / ipc);
+      const wasOpen = open && t < ctx.end;
+      emit(EventType.purchase, it, cat, amount, qty);
+      if (!wasOpen) continue;
+      purchases++;
+      if (rng.next() < ctx.returnProbability) {
+        state.pendingAmount[i] += amount; state.pendingQuantity[i] += qty;
+        state.pendingItem[i] = it; state.pendingCategory[i] = cat;
+      }
+    }
+  }
+  state.lastEnd[i] = last;
+  return purchases;
+}

@@ -1,0 +1,117 @@
+// Defaults of the synthetic e-commerce generator (data/synthetic/README.md gives the model).
+// Rates are per week; the simulation runs on a one-day grid. Sizes are chosen so that the
+// default benchmark (several baselines plus small tfjs sequence models on 2 cores) stays
+// within a few minutes: 5,000 customers give ~290–320k events (data/synthetic/README.md).
+
+const WEEK_MS = 7 * 86_400_000;
+
+const defaults = {
+  /** Customers; 5,000 gives ~300k events and ~950 test customers (20% of the cohort) for metric intervals. */
+  customers: 5000,
+  /** Seed of every random stream (graph, latent traits, events, oracle). */
+  seed: 42,
+  /** First day of the log, epoch ms UTC (2024-01-01, a Monday: weekday seasonality lines up). */
+  start: Date.UTC(2024, 0, 1),
+  /** Calibration length in weeks; the split cutoff is start + calibration (one year, like CDNOW's). */
+  calibrationWeeks: 52,
+  /** Holdout horizon in weeks (half a year: long enough for the planted signals to pay off). */
+  horizonWeeks: 26,
+  /** Customers join uniformly over the first this-many weeks (cohorts of different ages, as in BTYD data). */
+  joinWeeks: 30,
+  /** Social-graph communities (degree-corrected SBM blocks); ~200 customers each at the default size. */
+  communities: 24,
+  /** Mean degree before self-loops and duplicate edges are dropped (~5 after: hubs draw many duplicates). */
+  meanDegree: 8,
+  /** Pareto tail index of the degree propensity: < 3 gives a heavy tail with hubs. */
+  degreeTail: 2.2,
+  /** Share of edge endpoints drawn inside the first endpoint's community (modularity). */
+  intraCommunity: 0.85,
+  /** Gamma shape r of the base purchase rate λ (BTYD heterogeneity; < 1 is strongly skewed). */
+  purchaseShape: 0.9,
+  /** Mean base purchase rate per week (before intent and social excitation). */
+  purchaseRate: 0.012,
+  /** Std-dev of a community's log-multiplier on λ (homophily: neighbours are alike). */
+  communityEffect: 0.3,
+  /** Gamma shape of the browse-session rate. */
+  browseShape: 1.5,
+  /** Mean rate per week of browse sessions (views, sometimes a cart, no purchase). */
+  browseRate: 0.12,
+  /** Gamma shape s of the dropout rate μ (Pareto/NBD-style exponential lifetime). */
+  dropoutShape: 1.5,
+  /** Mean dropout rate per week (mean lifetime ~1/0.015 ≈ 67 weeks before heterogeneity). */
+  dropoutRate: 0.015,
+  /** Probability that the acquisition (first) session is a purchase. */
+  firstPurchase: 0.85,
+  /** Mean spend per purchased item (money); per-customer mean is inverse-gamma around it. */
+  spendMean: 35,
+  /** Gamma shape q of the per-customer spend scale (gamma-gamma heterogeneity; > 1). */
+  spendShapeCustomer: 6,
+  /** Gamma shape p of an item's price given the customer's mean (within-customer spread). */
+  spendShapeItem: 4,
+  /** Probability that a purchased item is returned at the customer's next session. */
+  returnProbability: 0.04,
+  /** Probability that a browse session outside the intent regime abandons a cart. */
+  cartProbability: 0.05,
+  /** PLANTED SIGNAL (a): mean weeks in the normal regime before a shopping intent starts (considering). */
+  engageWeeks: 10,
+  /** Mean weeks of considering (browsing, abandoned carts, no extra buying) before the buying phase. */
+  considerWeeks: 4,
+  /** Mean weeks of the buying phase: long enough to reach well into the holdout. */
+  engagedWeeks: 10,
+  /** Purchase-rate multiplier in the buying phase. */
+  engagedBoost: 10,
+  /** Browse-rate multiplier while considering (more visits, more carts to see). */
+  engagedBrowse: 6,
+  /** Probability that a browse session while considering ends with an abandoned cart. */
+  engagedCart: 0.8,
+  /** PLANTED SIGNAL (b): neighbours' recent orders multiply the rate by up to 1 + socialBoost. */
+  socialBoost: 4,
+  /** Half-saturation of the social effect, in (decayed, weighted-mean) neighbour orders. */
+  socialSaturation: 0.5,
+  /** Decay time (weeks) of social excitation. */
+  socialWeeks: 6,
+  /** Product categories. */
+  categories: 20,
+  /** Items per category (popularity within a category is skewed). */
+  itemsPerCategory: 200,
+  /** Probability that a viewed item comes from the customer's favourite category. */
+  tasteStrength: 0.6,
+  /** Monte Carlo re-simulations of the holdout from the cutoff state for the oracle (0 = skip). */
+  oracleSamples: 32,
+};
+
+/** Generator defaults, frozen (a plain object first so the field types stay `number`). */
+export const SYNTH_DEFAULTS = Object.freeze(defaults);
+
+export type SynthOptions = typeof SYNTH_DEFAULTS;
+
+export const MS_PER_WEEK = WEEK_MS;
+export const MS_PER_DAY = 86_400_000;
+
+/** Merges options over the defaults and fails loudly on nonsense. */
+export function resolveSynthOptions(options: Partial<SynthOptions> = {}): SynthOptions {
+  for (const key of Object.keys(options)) {
+    if (!(key in SYNTH_DEFAULTS)) throw new Error(`synth/generate-synthetic: unknown option '${key}'`);
+  }
+  const o = { ...SYNTH_DEFAULTS, ...options };
+  const positive = ['customers', 'calibrationWeeks', 'horizonWeeks', 'joinWeeks', 'communities', 'purchaseShape', 'purchaseRate',
+    'browseShape', 'browseRate', 'dropoutShape', 'dropoutRate', 'spendMean', 'spendShapeItem', 'engageWeeks', 'considerWeeks', 'engagedWeeks', 'engagedBoost', 'engagedBrowse', 'socialWeeks',
+    'categories', 'itemsPerCategory'] as const;
+  for (const k of positive) {
+    if (!(Number.isFinite(o[k]) && o[k] > 0)) throw new Error(`synth/generate-synthetic: option '${k}' must be > 0, got ${o[k]}`);
+  }
+  const integers = ['customers', 'calibrationWeeks', 'horizonWeeks', 'communities', 'categories', 'itemsPerCategory', 'oracleSamples'] as const;
+  for (const k of integers) {
+    if (!Number.isInteger(o[k]) || o[k] < 0) throw new Error(`synth/generate-synthetic: option '${k}' must be a non-negative integer, got ${o[k]}`);
+  }
+  if (o.joinWeeks > o.calibrationWeeks) throw new Error('synth/generate-synthetic: joinWeeks must not exceed calibrationWeeks');
+  if (!(o.spendShapeCustomer > 1)) throw new Error('synth/generate-synthetic: spendShapeCustomer must be > 1 (finite mean spend)');
+  if (!(o.socialBoost >= 0) || !(o.socialSaturation > 0)) throw new Error('synth/generate-synthetic: socialBoost must be >= 0 and socialSaturation > 0');
+  if (!(o.degreeTail > 1)) throw new Error('synth/generate-synthetic: degreeTail must be > 1');
+  if (!(o.meanDegree >= 0)) throw new Error('synth/generate-synthetic: meanDegree must be >= 0');
+  for (const k of ['intraCommunity', 'firstPurchase', 'returnProbability', 'cartProbability', 'engagedCart', 'tasteStrength'] as const) {
+    if (!(o[k] >= 0 && o[k] <= 1)) throw new Error(`synth/generate-synthetic: option '${k}' must be in [0, 1], got ${o[k]}`);
+  }
+  if (!Number.isFinite(o.start)) throw new Error('synth/generate-synthetic: start must be epoch ms');
+  return o;
+}
