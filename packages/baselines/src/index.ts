@@ -1,1 +1,49 @@
-export {};
+// @clvlab/baselines: RFM features, tiers, segments and lifecycle stages; BG/NBD, Pareto/NBD
+// and Gamma-Gamma fitters with predictions and CLV; the baseline benchmark models.
+export { fitBgNbd, bgNbdLogLikelihood, DEFAULT_BG_NBD } from './bg-nbd.ts';
+export type { BgNbdOptions } from './bg-nbd.ts';
+export { fitParetoNbd, paretoNbdCustomer, paretoNbdLogLikelihood, DEFAULT_PARETO_NBD } from './pareto-nbd.ts';
+export type { ParetoNbdOptions } from './pareto-nbd.ts';
+export { fitGammaGamma, DEFAULT_GAMMA_GAMMA } from './gamma-gamma.ts';
+export type { GammaGammaOptions } from './gamma-gamma.ts';
+export { prepareBtydRows } from './btyd-input.ts';
+export type { BtydRows } from './btyd-input.ts';
+export type {
+  BgNbdFit, BgNbdParams, BtydData, FitDiagnostics, GammaGammaFit, GammaGammaParams, ParetoNbdFit,
+  ParetoNbdParams, PurchaseFit, SpendData,
+} from './fit-types.ts';
+export { minimize, DEFAULT_MINIMIZE } from './minimize.ts';
+export type { MinimizeOptions, MinimizeResult, Objective } from './minimize.ts';
+export { digamma, logBeta, logGamma } from './special-functions.ts';
+export { logHyp2f1 } from './hypergeometric.ts';
+export { expectedPurchases } from './expected-purchases.ts';
+export { conditionalExpectedPurchases } from './conditional-expected-purchases.ts';
+export { probabilityAlive, logProbabilityAlive } from './probability-alive.ts';
+export { repurchaseProbability } from './repurchase-probability.ts';
+export { expectedAverageSpend } from './expected-average-spend.ts';
+export { customerLifetimeValue, DEFAULT_CLV } from './customer-lifetime-value.ts';
+export type { ClvOptions } from './customer-lifetime-value.ts';
+export type { CustomerHistory } from './customer-arrays.ts';
+export { convertTime, DAYS_PER_UNIT, TIME_UNITS, unitMs } from './time-units.ts';
+export type { TimeUnit } from './time-units.ts';
+export { calibrationCohort } from './calibration-cohort.ts';
+export { customerHistory } from './customer-history.ts';
+export type { CustomerHistoryTable } from './customer-history.ts';
+export { rfmFeatures, RFM_FEATURE_NAMES } from './rfm-features.ts';
+export type { RfmFeatures, RfmInput } from './rfm-features.ts';
+export { quartileTiers, rfmTiers } from './rfm-tiers.ts';
+export type { RfmTiers } from './rfm-tiers.ts';
+export { rfmCode, rfmSegment, RFM_SEGMENTS } from './rfm-segment.ts';
+export type { RfmSegmentName } from './rfm-segment.ts';
+export { lifecycleStage, lifecycleStages, LIFECYCLE_STAGES, DEFAULT_LIFECYCLE } from './lifecycle-stage.ts';
+export type { LifecycleOptions, LifecycleStage } from './lifecycle-stage.ts';
+export { fitRidge, predictRidge } from './ridge-regression.ts';
+export type { RidgeModel } from './ridge-regression.ts';
+export { createBaselineModel, BASELINE_MODEL_NAMES } from './create-baseline-model.ts';
+export type { BaselineModelName } from './create-baseline-model.ts';
+export { historicalRateModel, DEFAULT_HISTORICAL_RATE } from './historical-rate-model.ts';
+export { rfmSegmentModel, DEFAULT_RFM_SEGMENT } from './rfm-segment-model.ts';
+export { rfmLinearModel, DEFAULT_RFM_LINEAR } from './rfm-linear-model.ts';
+export { btydModel, DEFAULT_BTYD_MODEL } from './btyd-model.ts';
+export { trackingData } from './tracking-data.ts';
+export type { TrackingData, TrackingOptions } from './tracking-data.ts';

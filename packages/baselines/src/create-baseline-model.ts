@@ -1,0 +1,25 @@
+// The baseline benchmark models by name (DESIGN §4): what `clvlab bench --models` resolves.
+import type { BenchModel } from '@clvlab/sessions';
+import { btydModel } from './btyd-model.ts';
+import { historicalRateModel } from './historical-rate-model.ts';
+import { rfmLinearModel } from './rfm-linear-model.ts';
+import { rfmSegmentModel } from './rfm-segment-model.ts';
+
+export const BASELINE_MODEL_NAMES = Object.freeze([
+  'historical-rate', 'rfm-segment', 'rfm-linear', 'rfm-linear+social', 'bgnbd-gg', 'pareto-nbd-gg',
+] as const);
+export type BaselineModelName = (typeof BASELINE_MODEL_NAMES)[number];
+
+/** A baseline model by name with its config (unknown names and config keys are errors). */
+export function createBaselineModel(name: BaselineModelName, config: Record<string, unknown> = {}): BenchModel {
+  switch (name) {
+    case 'historical-rate': return historicalRateModel(config);
+    case 'rfm-segment': return rfmSegmentModel(config);
+    case 'rfm-linear': return rfmLinearModel(false, config);
+    case 'rfm-linear+social': return rfmLinearModel(true, config);
+    case 'bgnbd-gg': return btydModel('bgnbd', config);
+    case 'pareto-nbd-gg': return btydModel('pareto-nbd', config);
+    default:
+      throw new Error(`baselines/createBaselineModel: unknown model '${String(name)}' (expected one of ${BASELINE_MODEL_NAMES.join(', ')})`);
+  }
+}

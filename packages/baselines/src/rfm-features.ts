@@ -1,0 +1,50 @@
+// RFM features per cohort customer at a feature cut-off (Hughes 1994, "Strategic Database
+// Marketing"; Fader, Hardie & Lee 2005, "RFM and CLV"): recency = days since the last
+// purchase day, frequency = purchase days, monetary = net value before the cut-off (revenue,
+// or purchase count when the log has no prices), tenure = days since the customer's first
+// event. Customers with no purchase before the cut-off (possible in the temporal protocol's
+// fit window) get recency = tenure (never purchased) and frequency = monetary = 0.
+import { customerOffsets } from '@clvlab/events';
+import type { EventLog } from '@clvlab/events';
+import type { FeatureTable, Split } from '@clvlab/sessions';
+import { customerHistory } from './customer-history.ts';
+import type { CustomerHistoryTable } from './customer-history.ts';
+import type { TimeUnit } from './time-units.ts';
+
+/** What rfmFeatures reads: a ModelTask satisfies it; offsets are computed when absent. */
+export interface RfmInput {
+  readonly log: EventLog;
+  readonly split: Split;
+  readonly offsets?: Int32Array;
+}
+
+export interface RfmFeatures extends FeatureTable {
+  readonly customers: Int32Array;
+  readonly recency: Float64Array;
+  readonly frequency: Float64Array;
+  readonly monetary: Float64Array;
+  readonly tenure: Float64Array;
+  /** The full history the features came from (BTYD triple, gaps...). */
+  readonly history: CustomerHistoryTable;
+}
+
+export const RFM_FEATURE_NAMES = Object.freeze(['recency', 'frequency', 'monetary', 'tenure'] as const);
+
+/** RFM + tenure per cohort customer from events in [split.start, featureEnd). */
+export function rfmFeatures(input: RfmInput, featureEnd: number = input.split.score.featureEnd, unit: TimeUnit = 'week'): RfmFeatures {
+  const { log, split } = input;
+  if (split.customers.length === 0) throw new Error('baselines/rfmFeatures: empty cohort (no customers)');
+  if (!Number.isFinite(featureEnd)) throw new Error(`baselines/rfmFeatures: featureEnd must be finite epoch ms, got ${featureEnd}`);
+  const offsets = input.offsets ?? customerOffsets(log);
+  const history = customerHistory(log, offsets, split.customers, split.start, featureEnd, unit);
+  const n = split.customers.length;
+  const recency = new Float64Array(n), tenure = Float64Array.from(history.tenureDays);
+  for (let i = 0; i < n; i++) {
+    recency[i] = history.purchaseDays[i] > 0 ? history.daysSinceLast[i] : tenure[i];
+  }
+  const frequency = Float64Array.from(history.purchaseDays), monetary = Float64Array.from(history.revenue);
+  return Object.freeze({
+    names: RFM_FEATURE_NAMES, columns: Object.freeze([recency, frequency, monetary, tenure]),
+    customers: split.customers, recency, frequency, monetary, tenure, history,
+  });
+}
