@@ -1,0 +1,146 @@
+// Typed encoder configuration (DESIGN §4): a frozen default with a reason per field, named
+// presets as a data table, unknown keys rejected, and the fully resolved config returned so
+// it can be stored with every result.
+
+export type Architecture = 'transformer' | 'session-transformer' | 'gru';
+export type SessionMixer = 'attention' | 'gru';
+
+export const DEFAULT_ENCODER_CONFIG = Object.freeze({
+  /** Sequence model: flat BST-like transformer, DSIN-like session transformer, or GRU baseline. */
+  architecture: 'transformer' as Architecture,
+  /** L: last events per customer before the feature cutoff. Measured on default synth (5k customers, seed 1, test-fold normalized Gini / train time): L=16 0.683 / 6 s, L=32 0.701 / ~20 s, L=64 0.715 / ~50 s; measured at d=32; 32 keeps six encoder variants within the default bench's few-minute budget (use maxEvents=64 for the last 0.014). */
+  maxEvents: 32,
+  /** Sessions kept by `session-transformer` (most recent first); S × E = L keeps cost equal to the flat model. */
+  maxSessions: 8,
+  /** Events kept per session by `session-transformer` (most recent ones); S × E = 32 = L. */
+  eventsPerSession: 4,
+  /** Model width d. Measured on default synth (test-fold normalized Gini, d=32 → 64): transformer 0.701 → 0.720, session-transformer 0.699 → 0.704, gru 0.673 → 0.694, at ~1.5–2.4× the time per step; 64 also fills the wasm matMul kernels better (perf suite: 6.5 vs 4.7 GFLOP per CPU-second). */
+  dModel: 64,
+  /** Attention heads (d must divide by it); head width 16. */
+  heads: 4,
+  /** Pre-norm transformer blocks (flat model; per level for the session model). One: two gave 0.7005 vs 0.7010 test Gini on default synth (d=32) at more cost. */
+  blocks: 1,
+  /** Feed-forward width as a multiple of d (4 as in Vaswani et al. 2017). */
+  ffnMultiplier: 4,
+  /** How `session-transformer` mixes session vectors: attention (DSIN uses a Bi-LSTM; attention is cheaper here) or gru. */
+  sessionMixer: 'attention' as SessionMixer,
+  /** Hashed item buckets: item ids are many and sparse; collisions cost less than a huge table. */
+  itemBuckets: 1024,
+  /** Hashed category buckets. */
+  categoryBuckets: 128,
+  /** Log time-gap buckets (gap to the previous event, seconds to a year on a log scale). */
+  gapBuckets: 16,
+  /** Log age buckets (time from event to the feature cutoff): recency drives CLV. */
+  ageBuckets: 16,
+  /** Clip for the position inside a session. */
+  maxSessionPosition: 32,
+  /** Clip for the session index counted from the most recent session (DSIN-style bias). */
+  maxSessionIndex: 32,
+  /** Hidden width of the ZILN head's MLP. */
+  headHidden: 32,
+  /** Feed RFM summary features (recency, frequency, monetary, tenure) into the head (`+rfm`). */
+  useRfm: false,
+  /** Feed the task's social-graph features into the head (`+social`). */
+  useSocial: false,
+  /** Maximum epochs; early stopping usually ends sooner. */
+  epochs: 20,
+  /** Customers per step: 128 × L = 4096 tokens per step fills the matMul kernels and amortises per-op overhead. */
+  batchSize: 128,
+  /** Peak Adam learning rate (after warm-up). */
+  learningRate: 2e-3,
+  /** Linear warm-up steps (stabilises attention early on). */
+  warmupSteps: 30,
+  /** Cosine decay floor as a fraction of the peak learning rate. */
+  minLearningRateFraction: 0.1,
+  /** Adam β1, β2, ε (Kingma & Ba 2015 defaults). */
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+  /** Global gradient-norm clip (Pascanu et al. 2013); ZILN's σ gradient can spike early. */
+  clipNorm: 1,
+  /** Epochs without a better valid loss before stopping. */
+  patience: 3,
+  /** Data-parallel gradient threads (worker_threads, each with its own backend); 1 = this thread only. 2 can use both cores of a 2-core machine, but only pays when nothing else runs there (the benchmark already runs models in parallel). */
+  workers: 1,
+  /** Initial weight scale (std of the normal init, scaled by 1/√fan-in for dense layers). */
+  initScale: 1,
+});
+
+type Widen<T> = T extends number ? number : T extends boolean ? boolean : T;
+export type EncoderConfig = { -readonly [K in keyof typeof DEFAULT_ENCODER_CONFIG]: Widen<(typeof DEFAULT_ENCODER_CONFIG)[K]> };
+
+/** Named presets: data, not code. Each entry overrides the defaults. */
+export const ENCODER_PRESETS: Readonly<Record<string, Readonly<Partial<EncoderConfig>>>> = Object.freeze({
+  'transformer': Object.freeze({ architecture: 'transformer' as Architecture }),
+  'session-transformer': Object.freeze({ architecture: 'session-transformer' as Architecture }),
+  'gru': Object.freeze({ architecture: 'gru' as Architecture }),
+  'tiny': Object.freeze({ dModel: 16, heads: 2, blocks: 1, maxEvents: 16, maxSessions: 4, eventsPerSession: 4, itemBuckets: 64, categoryBuckets: 16, headHidden: 8, epochs: 3, batchSize: 16 }),
+});
+
+const ENUMS: Readonly<Record<string, readonly string[]>> = {
+  architecture: ['transformer', 'session-transformer', 'gru'],
+  sessionMixer: ['attention', 'gru'],
+};
+const POSITIVE_INTS = ['maxEvents', 'maxSessions', 'eventsPerSession', 'dModel', 'heads', 'blocks', 'ffnMultiplier',
+  'itemBuckets', 'categoryBuckets', 'gapBuckets', 'ageBuckets', 'maxSessionPosition', 'maxSessionIndex', 'headHidden', 'epochs', 'batchSize', 'workers'];
+
+function coerce(key: string, value: unknown, like: unknown): unknown {
+  if (typeof like === 'number') {
+    const n = typeof value === 'string' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`behavior-encoder/config: '${key}' expects a number, got ${JSON.stringify(value)}`);
+    return n;
+  }
+  if (typeof like === 'boolean') {
+    if (value === 'true' || value === true) return true;
+    if (value === 'false' || value === false) return false;
+    throw new Error(`behavior-encoder/config: '${key}' expects true or false, got ${JSON.stringify(value)}`);
+  }
+  if (typeof value !== 'string') throw new Error(`behavior-encoder/config: '${key}' expects a string, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * Resolves a config: defaults ← preset ← overrides. Values may be strings (from `--set k=v`).
+ * Unknown keys, wrong types and out-of-range values throw.
+ */
+export function resolveEncoderConfig(preset?: string, overrides: Readonly<Record<string, unknown>> = {}): Readonly<EncoderConfig> {
+  const base: Record<string, unknown> = { ...DEFAULT_ENCODER_CONFIG };
+  if (preset !== undefined) {
+    const p = ENCODER_PRESETS[preset];
+    if (p === undefined) throw new Error(`behavior-encoder/config: unknown preset '${preset}' (expected ${Object.keys(ENCODER_PRESETS).join(', ')})`);
+    Object.assign(base, p);
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!(key in DEFAULT_ENCODER_CONFIG)) {
+      throw new Error(`behavior-encoder/config: unknown key '${key}' (expected one of ${Object.keys(DEFAULT_ENCODER_CONFIG).join(', ')})`);
+    }
+    base[key] = coerce(key, value, (DEFAULT_ENCODER_CONFIG as Record<string, unknown>)[key]);
+  }
+  for (const [key, allowed] of Object.entries(ENUMS)) {
+    if (!allowed.includes(base[key] as string)) throw new Error(`behavior-encoder/config: '${key}' must be one of ${allowed.join(', ')}, got '${String(base[key])}'`);
+  }
+  for (const key of POSITIVE_INTS) {
+    const v = base[key] as number;
+    if (!Number.isInteger(v) || v < 1) throw new Error(`behavior-encoder/config: '${key}' must be an integer ≥ 1, got ${v}`);
+  }
+  const c = base as EncoderConfig;
+  if (c.dModel % c.heads !== 0) throw new Error(`behavior-encoder/config: dModel (${c.dModel}) must be divisible by heads (${c.heads})`);
+  if (!(c.learningRate > 0) || !(c.clipNorm > 0)) throw new Error('behavior-encoder/config: learningRate and clipNorm must be > 0');
+  return Object.freeze(c);
+}
+
+/** Parses `k=v` assignments (CLI `--set`) into an overrides object. */
+export function parseConfigAssignments(assignments: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of assignments) {
+    const eq = a.indexOf('=');
+    if (eq <= 0) throw new Error(`behavior-encoder/config: expected key=value, got '${a}'`);
+    out[a.slice(0, eq).trim()] = a.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** Sequence length of the token grid: L for flat models, S × E for the session model. */
+export function tokenGridLength(c: Readonly<EncoderConfig>): number {
+  return c.architecture === 'session-transformer' ? c.maxSessions * c.eventsPerSession : c.maxEvents;
+}

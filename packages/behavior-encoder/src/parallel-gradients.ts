@@ -1,0 +1,111 @@
+// Data-parallel gradients over worker_threads: each step the batch is cut into `workers`
+// equal slices; this thread computes the first slice while each worker (its own tfjs backend,
+// see grad-worker.ts) computes one of the others from the current weights; the flat gradients
+// are combined weighted by slice size, which equals the full-batch gradient of the batch-mean
+// loss up to float rounding. The wasm backend's own threads do not start under Node (its
+// worker comes from a blob: URL), so this is how a second core gets used. Deterministic for a
+// given worker count (fixed slices, fixed summation order).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import type { BackendPreference } from './backend.ts';
+import { disposeBatch, sliceBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
+import type { EncoderConfig } from './encoder-config.ts';
+import { encoderForward } from './encoder-network.ts';
+import { zilnLoss } from './ziln.ts';
+
+interface Reply { grads: Float32Array; loss: number }
+
+function nextMessage<T>(w: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: T): void => { w.off('error', onError); resolve(m); };
+    const onError = (e: Error): void => { w.off('message', onMessage); reject(new Error(`behavior-encoder/parallel-gradients: worker failed: ${e.message}`)); };
+    w.once('message', onMessage);
+    w.once('error', onError);
+  });
+}
+
+// Under Node 20, `execArgv: ['--import', 'tsx']` does not apply tsx's loader to a worker's .ts
+// entry (ERR_UNKNOWN_FILE_EXTENSION, also seen by social-graph's pool), so the worker boots from
+// an eval'd script that registers tsx's ESM hooks (ESM build, located via tsx's exports map)
+// and then imports grad-worker.ts.
+function bootScript(): string {
+  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const api = new URL(pkg.exports['./esm/api'].import.default, pathToFileURL(pkgPath)).href;
+  const entry = new URL('./grad-worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+}
+
+export class ParallelGradients {
+  private constructor(private readonly workers: Worker[], private readonly vars: tf.Variable[], private readonly names: string[], private readonly config: Readonly<EncoderConfig>) {}
+
+  /** Starts `count − 1` gradient workers on `backend` for the variables (named as in the model; count 1: this thread only). */
+  static async create(vars: tf.Variable[], names: string[], config: Readonly<EncoderConfig>, count: number, backend: BackendPreference): Promise<ParallelGradients> {
+    const workers: Worker[] = [];
+    try {
+      for (let i = 1; i < count; i++) {
+        const w = new Worker(bootScript(), {
+          eval: true,
+          workerData: { config: { ...config }, backend, names, shapes: vars.map((v) => v.shape) },
+        });
+        workers.push(w);
+        await nextMessage(w);
+      }
+    } catch (e) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      throw e;
+    }
+    return new ParallelGradients(workers, vars, names, config);
+  }
+
+  /** Loss summed over the batch's rows (scalar tensor) and the flat gradient of the batch-mean loss. */
+  async lossAndGrads(a: BatchArrays): Promise<{ lossSum: tf.Scalar; grad: tf.Tensor1D }> {
+    const parts = this.workers.length + 1;
+    const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * a.rows) / parts));
+    const pending: Promise<Reply>[] = [];
+    if (this.workers.length > 0) {
+      const flat = tf.tidy(() => tf.concat(this.vars.map((v) => tf.reshape(v, [-1]))));
+      const weights = new Float32Array(flat.dataSync());
+      flat.dispose();
+      this.workers.forEach((w, i) => {
+        const reply = nextMessage<Reply>(w);
+        w.postMessage({ weights, batch: sliceBatch(a, bounds[i + 1], bounds[i + 2]) });
+        pending.push(reply);
+      });
+    }
+    const own = parts === 1 ? a : sliceBatch(a, 0, bounds[1]);
+    const batch = tensorsFromArrays(own);
+    const y = tf.tensor1d(own.y);
+    const { value, grads } = tf.variableGrads(() => zilnLoss(encoderForward(this.paramMap(), batch, this.config).out, y), this.vars);
+    const mine = tf.tidy(() => tf.concat(this.vars.map((v) => tf.reshape(grads[v.name], [-1]))));
+    tf.dispose(grads); disposeBatch(batch); y.dispose();
+    const replies = await Promise.all(pending);
+    const n0 = own.rows;
+    const out = tf.tidy(() => {
+      let g: tf.Tensor = tf.mul(mine, n0);
+      let loss: tf.Tensor = tf.mul(value, n0);
+      replies.forEach((r, i) => {
+        const n = bounds[i + 2] - bounds[i + 1];
+        g = tf.add(g, tf.mul(tf.tensor1d(r.grads), n));
+        loss = tf.add(loss, r.loss * n);
+      });
+      return { lossSum: loss as tf.Scalar, grad: tf.div(g, a.rows) as tf.Tensor1D };
+    });
+    mine.dispose(); value.dispose();
+    return out;
+  }
+
+  private paramMap(): Record<string, tf.Tensor> {
+    const p: Record<string, tf.Tensor> = {};
+    this.names.forEach((n, i) => { p[n] = this.vars[i]; });
+    return p;
+  }
+
+  /** Stops the workers. */
+  async dispose(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,139 @@
+// Per-customer token grids for the sequence models (DESIGN §4, issue 5 §2): for every cohort
+// customer the last events before `featureEnd`, each event a token of categorical fields
+// (indices into one concatenated embedding table, so the model does a single gather) plus a
+// signed log1p amount, with a padding mask. Layouts: `flat` (last L events, right-aligned,
+// most recent last) and `sessions` (last S sessions × last E events of each, chronological).
+// Columnar typed arrays throughout; no object per event.
+import type { ModelTask } from '@clvlab/sessions';
+import type { EncoderConfig } from './encoder-config.ts';
+import { tokenGridLength } from './encoder-config.ts';
+
+export interface SequenceInputs {
+  /** Cohort customers (rows, aligned with split.customers). */
+  readonly rows: number;
+  /** Token slots per row (T). */
+  readonly length: number;
+  /** Categorical fields per token (F). */
+  readonly fields: number;
+  /** [rows × T × F] indices into the concatenated embedding table. */
+  readonly tokens: Int32Array;
+  /** [rows × T] sign(amount)·log1p(|amount|), 0 on padding. */
+  readonly amount: Float32Array;
+  /** [rows × T] 1 for an event, 0 for padding. */
+  readonly mask: Float32Array;
+  /** Events kept per row. */
+  readonly eventCounts: Int32Array;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const LOG_YEAR_S = Math.log1p(366 * 86_400);
+
+/** Sizes of the token fields, in table order: type, item, category, gap, age, hour, weekday, session position, session index, position. */
+export function tokenFieldSizes(c: Readonly<EncoderConfig>): number[] {
+  return [6, c.itemBuckets + 1, c.categoryBuckets + 1, c.gapBuckets, c.ageBuckets, 24, 7,
+    c.maxSessionPosition, c.maxSessionIndex, tokenGridLength(c)];
+}
+
+function hashBucket(x: number, buckets: number): number {
+  if (x < 0) return buckets; // absent
+  let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  return (h >>> 0) % buckets;
+}
+
+function logBucket(ms: number, buckets: number, reserveZero: boolean): number {
+  const s = Math.max(0, ms) / 1000;
+  const first = reserveZero ? 1 : 0;
+  const span = buckets - first;
+  return first + Math.min(span - 1, Math.floor((Math.log1p(s) / LOG_YEAR_S) * span));
+}
+
+/** Index of the first event of customer range [lo, hi) with t ≥ end (binary search; events are time-sorted). */
+function upperBound(t: Float64Array, lo: number, hi: number, end: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] < end) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Builds the token grid for the cohort at `featureEnd` (events with t < featureEnd only). */
+export function buildSequenceInputs(
+  task: Pick<ModelTask, 'log' | 'session' | 'offsets' | 'split'>, featureEnd: number, config: Readonly<EncoderConfig>,
+): SequenceInputs {
+  const { log, session, offsets, split } = task;
+  if (session === undefined || session.length !== log.length) {
+    throw new Error(`behavior-encoder/sequence-inputs: dataset has no sessions (session has ${session?.length ?? 0} entries, log has ${log.length} events); prepare it with @clvlab/sessions`);
+  }
+  if (offsets.length !== log.customerIds.length + 1) {
+    throw new Error(`behavior-encoder/sequence-inputs: offsets has ${offsets.length} entries, expected customers + 1 = ${log.customerIds.length + 1}`);
+  }
+  const sessionLayout = config.architecture === 'session-transformer';
+  const T = tokenGridLength(config);
+  const sizes = tokenFieldSizes(config);
+  const F = sizes.length;
+  const base: number[] = [];
+  sizes.reduce((acc, s) => { base.push(acc); return acc + s; }, 0);
+  const rows = split.customers.length;
+  const tokens = new Int32Array(rows * T * F);
+  const amount = new Float32Array(rows * T);
+  const mask = new Float32Array(rows * T);
+  const eventCounts = new Int32Array(rows);
+  const slots = new Int32Array(T); // event index per slot, -1 = padding
+  let nonEmpty = 0;
+  for (let r = 0; r < rows; r++) {
+    const c = split.customers[r];
+    const lo = offsets[c], hi = upperBound(log.t, lo, offsets[c + 1], featureEnd);
+    slots.fill(-1);
+    if (hi > lo) {
+      if (sessionLayout) fillSessionSlots(session, lo, hi, config.maxSessions, config.eventsPerSession, slots);
+      else for (let k = 0, n = Math.min(T, hi - lo); k < n; k++) slots[T - n + k] = hi - n + k;
+    }
+    const lastSession = hi > lo ? session[hi - 1] : 0;
+    let count = 0;
+    for (let j = 0; j < T; j++) {
+      const e = slots[j];
+      const o = (r * T + j) * F;
+      if (e < 0) { for (let f = 0; f < F; f++) tokens[o + f] = base[f]; continue; }
+      const t = log.t[e], a = log.amount[e];
+      if (!Number.isFinite(t) || Number.isNaN(a)) {
+        throw new Error(`behavior-encoder/sequence-inputs: ${Number.isFinite(t) ? 'NaN amount' : 'non-finite time'} at event ${e} (customer '${log.customerIds[c]}')`);
+      }
+      let pos = 0; // position inside the session (walk back, clipped)
+      while (pos < config.maxSessionPosition - 1 && e - pos > lo && session[e - pos - 1] === session[e]) pos++;
+      const day = Math.floor(t / DAY_MS);
+      tokens[o] = base[0] + Math.min(log.type[e], 5);
+      tokens[o + 1] = base[1] + hashBucket(log.item[e], config.itemBuckets);
+      tokens[o + 2] = base[2] + hashBucket(log.category[e], config.categoryBuckets);
+      tokens[o + 3] = base[3] + (e > offsets[c] ? logBucket(t - log.t[e - 1], config.gapBuckets, true) : 0);
+      tokens[o + 4] = base[4] + logBucket(featureEnd - t, config.ageBuckets, false);
+      tokens[o + 5] = base[5] + Math.floor((t - day * DAY_MS) / HOUR_MS);
+      tokens[o + 6] = base[6] + (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (UTC weekday 4)
+      tokens[o + 7] = base[7] + pos;
+      tokens[o + 8] = base[8] + Math.min(config.maxSessionIndex - 1, lastSession - session[e]);
+      tokens[o + 9] = base[9] + Math.min(T - 1, hi - 1 - e);
+      amount[r * T + j] = Math.sign(a) * Math.log1p(Math.abs(a));
+      mask[r * T + j] = 1;
+      count++;
+    }
+    eventCounts[r] = count;
+    if (count > 0) nonEmpty++;
+  }
+  if (rows > 0 && nonEmpty === 0) {
+    throw new Error(`behavior-encoder/sequence-inputs: every sequence is empty (no cohort customer has events before featureEnd ${new Date(featureEnd).toISOString()})`);
+  }
+  return Object.freeze({ rows, length: T, fields: F, tokens, amount, mask, eventCounts });
+}
+
+/** Sessions layout: last S sessions (chronological, most recent in slot S−1), last E events of each, right-aligned. */
+function fillSessionSlots(session: Int32Array, lo: number, hi: number, S: number, E: number, slots: Int32Array): void {
+  let end = hi;
+  for (let s = S - 1; s >= 0 && end > lo; s--) {
+    let start = end - 1;
+    while (start > lo && session[start - 1] === session[end - 1]) start--;
+    const n = Math.min(E, end - start);
+    for (let k = 0; k < n; k++) slots[s * E + E - n + k] = end - n + k;
+    end = start;
+  }
+}

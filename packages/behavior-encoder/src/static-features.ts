@@ -1,0 +1,76 @@
+// Optional static (per-customer) inputs for the ZILN head: an RFM summary computed from the
+// events before featureEnd (`+rfm`) and the task's social-graph columns (`+social`). Values
+// are signed-log1p'd then standardised with statistics stored in the trained model, so a
+// loaded model scales new data exactly as in training.
+import { EventType } from '@clvlab/events';
+import type { ModelTask } from '@clvlab/sessions';
+import type { EncoderConfig } from './encoder-config.ts';
+
+export interface StaticFeatures {
+  readonly names: readonly string[];
+  /** [rows × names.length], row-major. */
+  readonly values: Float32Array;
+}
+
+const DAY_MS = 86_400_000;
+const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));
+
+/** Raw (unstandardised) static features for every cohort customer at `featureEnd`. */
+export function buildStaticFeatures(task: ModelTask, featureEnd: number, c: Readonly<EncoderConfig>): StaticFeatures {
+  const names: string[] = [];
+  const cols: Float64Array[] = [];
+  const rows = task.split.customers.length;
+  if (c.useRfm) {
+    const rec = new Float64Array(rows), freq = new Float64Array(rows), mon = new Float64Array(rows), ten = new Float64Array(rows);
+    const { log, offsets } = task;
+    for (let r = 0; r < rows; r++) {
+      const cu = task.split.customers[r];
+      let first = NaN, lastPurchase = NaN, n = 0, sum = 0;
+      for (let e = offsets[cu]; e < offsets[cu + 1] && log.t[e] < featureEnd; e++) {
+        if (Number.isNaN(first)) first = log.t[e];
+        if (log.type[e] === EventType.purchase) { n++; sum += log.amount[e]; lastPurchase = log.t[e]; }
+      }
+      rec[r] = Number.isNaN(lastPurchase) ? (Number.isNaN(first) ? 0 : (featureEnd - first) / DAY_MS) : (featureEnd - lastPurchase) / DAY_MS;
+      freq[r] = n; mon[r] = n > 0 ? sum / n : 0; ten[r] = Number.isNaN(first) ? 0 : (featureEnd - first) / DAY_MS;
+    }
+    names.push('rfm.recency_days', 'rfm.frequency', 'rfm.monetary', 'rfm.tenure_days');
+    cols.push(rec, freq, mon, ten);
+  }
+  if (c.useSocial) {
+    if (task.graph === undefined) throw new Error('behavior-encoder/static-features: useSocial (+social) needs task.graph, but the task has no graph features');
+    task.graph.names.forEach((n, i) => {
+      if (task.graph!.columns[i].length !== rows) throw new Error(`behavior-encoder/static-features: graph column '${n}' has ${task.graph!.columns[i].length} rows, expected ${rows}`);
+      names.push(`social.${n}`); cols.push(task.graph!.columns[i]);
+    });
+  }
+  const k = names.length;
+  const values = new Float32Array(rows * k);
+  for (let j = 0; j < k; j++) {
+    for (let r = 0; r < rows; r++) {
+      const v = cols[j][r];
+      if (Number.isNaN(v)) throw new Error(`behavior-encoder/static-features: NaN in '${names[j]}' for customer '${task.log.customerIds[task.split.customers[r]]}'`);
+      values[r * k + j] = slog(v);
+    }
+  }
+  return Object.freeze({ names, values });
+}
+
+/** Column means and standard deviations (std floored at 1e-6) of a [rows × k] table. */
+export function columnStats(values: Float32Array, k: number): { mean: Float32Array; std: Float32Array } {
+  const rows = k === 0 ? 0 : values.length / k;
+  const mean = new Float32Array(k), std = new Float32Array(k);
+  for (let j = 0; j < k; j++) {
+    let s = 0, s2 = 0;
+    for (let r = 0; r < rows; r++) { const v = values[r * k + j]; s += v; s2 += v * v; }
+    const m = rows > 0 ? s / rows : 0;
+    mean[j] = m; std[j] = Math.max(1e-6, Math.sqrt(Math.max(0, rows > 0 ? s2 / rows - m * m : 0)));
+  }
+  return { mean, std };
+}
+
+/** Standardises in place with the given statistics. */
+export function standardize(values: Float32Array, mean: Float32Array, std: Float32Array): Float32Array {
+  const k = mean.length;
+  for (let i = 0; i < values.length; i++) values[i] = (values[i] - mean[i % k]) / std[i % k];
+  return values;
+}

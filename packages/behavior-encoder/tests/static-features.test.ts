@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createEventLog, customerOffsets } from '@clvlab/events';
+import { Fold, splitSessions, type ModelTask, type Split } from '@clvlab/sessions';
+import { buildStaticFeatures, resolveEncoderConfig } from '../src/index.ts';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 0, 1), CUT = T0 + 100 * DAY;
+// a: view day 0, purchases of 10 (day 10) and 30 (day 40), a purchase after the cutoff; b: one purchase of 5 on day 90.
+const log = createEventLog({
+  customer: Int32Array.from([0, 0, 0, 0, 1]), t: Float64Array.from([T0, T0 + 10 * DAY, T0 + 40 * DAY, CUT + DAY, T0 + 90 * DAY]),
+  type: Uint8Array.from([0, 2, 2, 2, 2]), amount: Float64Array.from([0, 10, 30, 99, 5]), customerIds: ['a', 'b'],
+});
+const w = { featureEnd: CUT, labelEnd: CUT + DAY, target: new Float64Array(2), repurchase: new Uint8Array(2) };
+const split: Split = { protocol: 'cross-sectional', start: T0, cutoff: CUT, horizon: DAY, customers: Int32Array.from([0, 1]), fold: Uint8Array.from([Fold.train, Fold.valid]), fit: w, score: w };
+const task: ModelTask = { log, session: splitSessions(log), offsets: customerOffsets(log), split, seed: 1 };
+const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));
+
+describe('buildStaticFeatures', () => {
+  it('computes RFM (recency, frequency, monetary, tenure) before featureEnd, signed-log1p', () => {
+    const f = buildStaticFeatures(task, CUT, resolveEncoderConfig('transformer', { useRfm: true }));
+    expect(f.names).toEqual(['rfm.recency_days', 'rfm.frequency', 'rfm.monetary', 'rfm.tenure_days']);
+    const expected = [[60, 2, 20, 100], [10, 1, 5, 10]].flat().map(slog);
+    Array.from(f.values).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+  });
+  it('adds graph columns for +social and fails clearly without them or on NaN', () => {
+    const c = resolveEncoderConfig('transformer', { useSocial: true });
+    const f = buildStaticFeatures({ ...task, graph: { names: ['degree'], columns: [Float64Array.from([3, 0])] } }, CUT, c);
+    expect(f.names).toEqual(['social.degree']);
+    expect(Array.from(f.values)).toEqual([Math.fround(Math.log1p(3)), 0]);
+    expect(() => buildStaticFeatures(task, CUT, c)).toThrow(/useSocial \(\+social\) needs task.graph/);
+    expect(() => buildStaticFeatures({ ...task, graph: { names: ['pr'], columns: [Float64Array.from([NaN, 1])] } }, CUT, c)).toThrow(/NaN in 'social.pr' for customer 'a'/);
+  });
+});
