@@ -1,0 +1,88 @@
+// `clvlab graph`: node centralities of an edge-list file (DESIGN §6), written as values.csv
+// with header `node,<metric>...` in the input's node labels. The file is written to a temp
+// file in the same directory and renamed, so a crash never leaves half a result.
+import { renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { betweenness, closeGraphPools, closeness, degree, harmonic, pagerank, readEdgeList, type Approximation } from '@clvlab/social-graph';
+import { CliError, type Command } from '../command.ts';
+
+const METRICS = ['pagerank', 'closeness', 'harmonic', 'betweenness', 'degree'] as const;
+type Metric = (typeof METRICS)[number];
+
+function parseApprox(value: string | undefined): 'auto' | 'off' | number {
+  if (value === undefined || value === 'auto' || value === 'off') return value ?? 'auto';
+  if (/^[1-9]\d*$/.test(value)) return Number(value);
+  throw new CliError(`--approx: expected auto, off or a positive integer (pivots), got "${value}"`);
+}
+
+export const command: Command = {
+  name: 'graph',
+  summary: 'Centralities of an edge-list graph (PageRank, closeness, harmonic, betweenness, degree) to values.csv.',
+  usage: 'graph --edges FILE [--directed] [--weighted] [--metrics pagerank,closeness,harmonic,betweenness,degree] [--approx auto|off|K] [--workers N] [--betweenness-k K] --out values.csv',
+  options: {
+    edges: { type: 'string' },
+    directed: { type: 'boolean' },
+    weighted: { type: 'boolean' },
+    metrics: { type: 'string' },
+    approx: { type: 'string' },
+    workers: { type: 'string' },
+    'betweenness-k': { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(values, _positionals, ctx) {
+    const edges = values.edges as string | undefined, out = values.out as string | undefined;
+    if (!edges) throw new CliError('--edges FILE is required');
+    if (!out) throw new CliError('--out values.csv is required');
+    const metrics = String(values.metrics ?? 'pagerank,closeness,harmonic,degree').split(',').map((m) => m.trim()).filter(Boolean);
+    for (const m of metrics) if (!(METRICS as readonly string[]).includes(m)) throw new CliError(`--metrics: unknown metric "${m}" (expected ${METRICS.join(', ')})`);
+    const int = (name: string): number | undefined => {
+      const v = values[name] as string | undefined;
+      if (v === undefined) return undefined;
+      if (!/^[1-9]\d*$/.test(v)) throw new CliError(`--${name}: expected a positive integer, got "${v}"`);
+      return Number(v);
+    };
+    const approx = parseApprox(values.approx as string | undefined);
+    const workers = int('workers'), k = int('betweenness-k'), seed = Number(values.seed ?? 0);
+    const directed = Boolean(values.directed), weighted = Boolean(values.weighted);
+    let graph;
+    try {
+      graph = readEdgeList(edges, { directed, weighted });
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      throw new CliError(e.code === 'ENOENT' ? `${edges}: no such file` : e.message);
+    }
+    ctx.log(`graph: ${graph.n} nodes, ${graph.edgeCount} edges (${directed ? 'directed' : 'undirected'}${weighted ? ', weighted' : ''})`);
+    const columns: Float64Array[] = [];
+    const timings: Record<string, number> = {};
+    const approximations: Record<string, Approximation | null> = {};
+    const common = { weighted, approx, seed, ...(workers ? { workers } : {}) };
+    try {
+      for (const m of metrics as Metric[]) {
+        const t = performance.now();
+        if (m === 'pagerank') columns.push(pagerank(graph, { weighted }).values);
+        else if (m === 'degree') columns.push(degree(graph));
+        else if (m === 'betweenness') columns.push((await betweenness(graph, { k: k ?? null, seed, ...(workers ? { workers } : {}) })).values);
+        else {
+          const r = await (m === 'closeness' ? closeness : harmonic)(graph, common);
+          approximations[m] = r.approximation;
+          columns.push(r.values);
+        }
+        timings[m] = (performance.now() - t) / 1000;
+        ctx.log(`graph: ${m} in ${timings[m].toFixed(2)} s`);
+      }
+    } finally {
+      await closeGraphPools();
+    }
+    const lines = [['node', ...metrics].join(',')];
+    for (let i = 0; i < graph.n; i++) {
+      const label = graph.labels[i];
+      const cell = /[",\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label;
+      lines.push([cell, ...columns.map((c) => String(c[i]))].join(','));
+    }
+    const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+    writeFileSync(tmp, lines.join('\n') + '\n');
+    renameSync(tmp, out);
+    return { edges, out, nodes: graph.n, edgeCount: graph.edgeCount, directed, weighted, metrics, timings, approximation: approximations };
+  },
+};

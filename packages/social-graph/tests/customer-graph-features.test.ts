@@ -1,0 +1,70 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEventLog, EventType } from '@clvlab/events';
+import type { Split } from '@clvlab/sessions';
+import { closeGraphPools, coPurchaseGraph, customerGraphFeatures, CUSTOMER_GRAPH_FEATURE_NAMES, pagerank } from '../src/index.ts';
+
+afterAll(closeGraphPools);
+const DAY = 24 * 3600 * 1000;
+const P = EventType.purchase, R = EventType.return;
+// customers a b c d e f; items x y z w
+const rows: [number, number, number, number, number][] = [
+  // customer, day, type, item, amount
+  [0, 1, P, 0, 10], [1, 10, P, 0, 20], // a, b share x 9 days apart -> tie
+  [2, 50, P, 0, 5],                    // c buys x 40 days after b: outside the 30-day window
+  [0, 5, P, 1, 1], [1, 6, P, 1, 1],    // a, b share y too -> weight 2
+  [1, 7, R, 1, -4],                    // b returns something
+  [0, 20, P, 2, 1], [2, 21, P, 2, 1], [3, 22, P, 2, 1], [4, 23, P, 2, 1], // z: 4 buyers > cap 3, ignored
+  [2, 55, P, 3, 2], [3, 61, P, 3, 2],  // c, d share w
+  [3, 95, P, 3, 7],                    // d buys after featureEnd (day 90): ignored everywhere
+  [4, 100, P, 0, 3], [5, 88, P, 3, 1], // e after featureEnd; f buys w on day 88: 27 days after d, 33 after c
+];
+const log = createEventLog({
+  customer: Int32Array.from(rows, (r) => r[0]), t: Float64Array.from(rows, (r) => r[1] * DAY), type: Uint8Array.from(rows, (r) => r[2]),
+  item: Int32Array.from(rows, (r) => r[3]), amount: Float64Array.from(rows, (r) => r[4]),
+  customerIds: ['a', 'b', 'c', 'd', 'e', 'f'], itemIds: ['x', 'y', 'z', 'w'],
+});
+const featureEnd = 90 * DAY;
+const window = (end: number): Split['score'] => ({ featureEnd: end, labelEnd: end + 30 * DAY, target: new Float64Array(5), repurchase: new Uint8Array(5) });
+const split: Split = {
+  protocol: 'cross-sectional', start: 0, cutoff: featureEnd, horizon: 30 * DAY,
+  customers: Int32Array.from([0, 1, 2, 3, 5]), fold: new Uint8Array(5), fit: window(featureEnd), score: window(featureEnd),
+};
+
+describe('coPurchaseGraph', () => {
+  const g = coPurchaseGraph(log, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd });
+  it('links buyers of one item within the window, weights by items, skips hub items and later events', () => {
+    const edges = new Map<string, number>();
+    for (let u = 0; u < g.n; u++) for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (u < g.targets[e]) edges.set(`${g.labels[u]}-${g.labels[g.targets[e]]}`, g.weights![e]);
+    expect(Object.fromEntries(edges)).toEqual({ 'a-b': 2, 'c-d': 1, 'd-f': 1 });
+    expect(g.n).toBe(6); // e is isolated but kept
+  });
+
+  it('customerGraphFeatures: documented columns per cohort customer, events after featureEnd unused', async () => {
+    const table = await customerGraphFeatures(g, { log, split }, { workers: 1 });
+    expect(table.names).toEqual(CUSTOMER_GRAPH_FEATURE_NAMES);
+    const col = (name: string): number[] => Array.from(table.columns[table.names.indexOf(name)]);
+    const pr = pagerank(g).values;
+    expect(col('graph_pagerank')).toEqual([pr[0], pr[1], pr[2], pr[3], pr[5]]);
+    expect(col('graph_degree')).toEqual([1, 1, 1, 2, 1]);
+    expect(col('graph_component_size')).toEqual([2, 2, 3, 3, 3]);
+    // closeness (WF, n = 6): a reaches 1 node at distance 1 -> (1/1)(1/5) = 0.2; d reaches 2 at 1 -> 2/2·2/5.
+    expect(col('graph_closeness')).toEqual([0.2, 0.2, (2 / 3) * (2 / 5), 0.4, (2 / 3) * (2 / 5)]);
+    expect(col('graph_harmonic')).toEqual([1, 1, 1.5, 2, 1.5]);
+    // neighbours' purchases in [0, day 90): a: 3 (x, y, z), b: 2, c: 3 (x, z, w), d: 2 (z, w; day 95 excluded), f: 1.
+    expect(col('graph_nbr_mean_purchases')).toEqual([2, 3, 2, (3 + 1) / 2, 2]);
+    // revenue: a 12, b 21 - 4 = 17, c 8, d 3, f 1.
+    expect(col('graph_nbr_mean_revenue')).toEqual([17, 12, 3, (8 + 1) / 2, 3]);
+    expect(col('graph_nbr_share_purchased')).toEqual([1, 1, 1, 1, 1]);
+    // recent = a purchase in [day 62, day 90): only f (day 88).
+    expect(col('graph_nbr_recent_buyers')).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it('a temporal variant at an earlier featureEnd ignores later purchases', async () => {
+    const table = await customerGraphFeatures(g, { log, split }, { workers: 1, featureEnd: 8 * DAY });
+    const col = (name: string): number[] => Array.from(table.columns[table.names.indexOf(name)]);
+    // before day 8: a bought x, y (2, revenue 11); b bought y (1) and returned 4 (revenue -3).
+    expect(col('graph_nbr_mean_purchases')).toEqual([1, 2, 0, 0, 0]);
+    expect(col('graph_nbr_mean_revenue')).toEqual([-3, 11, 0, 0, 0]);
+    expect(col('graph_nbr_recent_buyers')).toEqual([1, 1, 0, 0, 0]);
+  });
+});
