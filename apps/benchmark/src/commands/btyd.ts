@@ -108,7 +108,8 @@ export const command: Command = {
       // a bad summary row: name the file and line instead of the row index
       const m = /^(baselines\/\w+): row (\d+): (.*)$/.exec((err as Error).message);
       if (m && data.lines) throw new CliError(`${String(values.input)}:${data.lines[Number(m[2]) - 1]}:1: ${m[3]}`);
-      throw new CliError((err as Error).message.split('\n')[0]);
+      // Whole-input problems (empty cohort, no positive spend) have no row: name the file.
+      throw new CliError(`${String(values.input)}: ${(err as Error).message.split('\n')[0]}`);
     }
     if (fit.model === 'gamma-gamma') {
       extra.excluded = { no_repeat_purchases: fit.excluded.noRepeatPurchases, non_positive_spend: fit.excluded.nonPositiveSpend };

@@ -1,0 +1,104 @@
+// `clvlab bench`: datasets × models × seeds on a worker pool, resumable, writing the full
+// benchmark record (DESIGN §6) and its report. Re-running the same command reuses finished
+// cells; after an interruption it runs only the missing ones.
+import { resolve } from 'node:path';
+import { CliError, type Command, type OptionValues } from '../command.ts';
+import { writeRecord } from '../record/write-record.ts';
+import { buildReport } from '../report/build-report.ts';
+import { runBench } from '../runner/run-bench.ts';
+
+export const DEFAULT_BENCH = Object.freeze({
+  /** The synthetic dataset: ground truth (oracle row), a graph, and it runs anywhere without downloads. */
+  dataset: 'synthetic',
+  /** One seed keeps `npm run bench` within its 3-minute budget on 2 cores; use --seeds 3+ for papers. */
+  seeds: 1,
+  /** Where `npm run bench` writes; re-runs reuse its finished cells. */
+  out: 'results/default',
+  /** Seconds one cell may run before it is failed and its worker replaced: a hung fit must not stall the run. */
+  cellTimeoutSeconds: 900,
+});
+
+function positiveInt(values: OptionValues, name: string, fallback: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--${name}: expected a positive integer, got '${String(raw)}'`);
+  return n;
+}
+
+function list(values: OptionValues, name: string): string[] | null {
+  const raw = values[name];
+  if (raw === undefined) return null;
+  const items = String(raw).split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new CliError(`--${name}: expected a comma-separated list, got '${String(raw)}'`);
+  return items;
+}
+
+export const command: Command = {
+  name: 'bench',
+  summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b] [--seeds N] [--workers N] [--customers N] [--cell-timeout S] [--out results/RUN]',
+  options: {
+    dataset: { type: 'string' },
+    models: { type: 'string' },
+    seeds: { type: 'string' },
+    workers: { type: 'string' },
+    customers: { type: 'string' },
+    'cell-timeout': { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(values, _positionals, ctx) {
+    const datasets = list(values, 'dataset') ?? [DEFAULT_BENCH.dataset];
+    const models = list(values, 'models');
+    const seeds = positiveInt(values, 'seeds', DEFAULT_BENCH.seeds);
+    const workers = positiveInt(values, 'workers', 0);
+    const customers = values.customers === undefined ? undefined : positiveInt(values, 'customers', 0);
+    const cellTimeout = positiveInt(values, 'cell-timeout', DEFAULT_BENCH.cellTimeoutSeconds);
+    const outArg = String(values.out ?? DEFAULT_BENCH.out);
+    const out = resolve(outArg);
+    const reproduce = ['npm run -s clvlab -- bench', `--dataset ${datasets.join(',')}`];
+    if (models) reproduce.push(`--models ${models.join(',')}`);
+    reproduce.push(`--seeds ${seeds}`);
+    if (customers) reproduce.push(`--customers ${customers}`);
+    reproduce.push(`--out ${outArg}`);
+    const commandLine = reproduce.join(' ');
+    if (seeds === DEFAULT_BENCH.seeds && values.seeds === undefined) ctx.log(`bench: 1 seed (the fast default); pass --seeds N for seed-averaged rows`);
+    let run;
+    try {
+      run = await runBench({ datasets, models, seeds, workers, cellTimeoutMs: cellTimeout * 1000, out, datasetOptions: { customers }, interactive: ctx.interactive && !ctx.json, log: ctx.log });
+    } catch (err) {
+      const m = (err as Error).message ?? String(err);
+      if (/^benchmark\/(bench|models|datasets)/.test(m)) throw new CliError(m);
+      throw err;
+    }
+    const record = await writeRecord(out, run, commandLine, seeds);
+    const report = await buildReport(out);
+    const leaderboard = record.results.rows.filter((r) => r.seed === 'mean').map((r) => ({
+      dataset: r.dataset, model: r.model, normalized_gini: r.metrics.normalized_gini, normalized_gini_lo: r.lower?.normalized_gini, normalized_gini_hi: r.upper?.normalized_gini,
+    }));
+    const summary = {
+      out,
+      command: commandLine,
+      cells: run.cells.length,
+      cells_run: run.cells.filter((c) => !c.reused).length,
+      cells_reused: run.cells.filter((c) => c.reused).length,
+      failed: run.failures,
+      workers: run.workerCount,
+      wall_s: run.wallMs / 1000,
+      best_baseline: record.results.bestBaseline,
+      leaderboard,
+      files: [...record.files, 'report.md', 'report.html'],
+      report: report.html,
+    };
+    if (!ctx.json) {
+      for (const r of leaderboard.sort((a, b) => b.normalized_gini - a.normalized_gini)) {
+        ctx.log(`  ${r.dataset.padEnd(14)} ${r.model.padEnd(24)} gini ${r.normalized_gini.toFixed(4)} [${r.normalized_gini_lo?.toFixed(4)}, ${r.normalized_gini_hi?.toFixed(4)}]`);
+      }
+      ctx.log(`bench: ${summary.cells_run} cells run, ${summary.cells_reused} reused in ${summary.wall_s.toFixed(1)} s; record and report in ${out}`);
+    }
+    if (run.failures.length > 0) {
+      throw new Error(`${run.failures.length} cell(s) failed (record written without them): ${run.failures.map((f) => `${f.dataset}/${f.model}/seed${f.seed}: ${f.error}`).join('; ')}`);
+    }
+    return summary;
+  },
+};

@@ -1,0 +1,50 @@
+// The named datasets of `clvlab bench --dataset`, as a data table: where the file lives under
+// ../shared/data, which reader format parses it, and the optional social graph that comes
+// with it. Anything else given to --dataset is a prepared `DS.zarr` store or an event file
+// read with the generic `events` format.
+import { join } from 'node:path';
+import { sharedDataDir } from './repo-paths.ts';
+
+export interface DatasetSource {
+  readonly id: string;
+  /** File under the shared data folder. */
+  readonly file: string;
+  /** @clvlab/events reader format. */
+  readonly format: string;
+  /** Edge list (SNAP style) whose node labels are customer ids, when the dataset has a graph. */
+  readonly edges?: { readonly file: string; readonly directed: boolean };
+  readonly note: string;
+}
+
+export const DATASET_SOURCES: Readonly<Record<string, DatasetSource>> = Object.freeze({
+  cdnow: Object.freeze({
+    id: 'cdnow',
+    file: 'cdnow/CDNOW_master.txt.gz',
+    format: 'cdnow',
+    note: 'CDNOW master (Fader & Hardie): 23,570 customers, revenue target, cutoff 1997-10-01, 39-week holdout',
+  }),
+  'online-retail': Object.freeze({
+    id: 'online-retail',
+    file: 'online_retail/online_retail.csv.gz',
+    format: 'online-retail',
+    note: 'UCI Online Retail (Chen et al. 2012): revenue target, cutoff 2011-09-01',
+  }),
+  taobao: Object.freeze({
+    id: 'taobao',
+    file: 'taobao_user_behavior/UserBehavior.csv.gz',
+    format: 'taobao',
+    note: 'Taobao UserBehavior head subset (815 users): no prices, purchase-count target',
+  }),
+  ciao: Object.freeze({
+    id: 'ciao',
+    file: 'ciao/ciao_ratings.csv.gz',
+    format: 'ciao',
+    edges: Object.freeze({ file: 'ciao/ciao_trust.csv.gz', directed: true }),
+    note: 'Ciao ratings as activity (count target) with the directed trust graph',
+  }),
+});
+
+/** Absolute path of a shared-data file. */
+export function sharedDataPath(file: string): string {
+  return join(sharedDataDir(), file);
+}

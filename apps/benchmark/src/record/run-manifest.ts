@@ -1,0 +1,96 @@
+// manifest.json of a benchmark record (DESIGN §6, issue 6 §7): enough to say exactly what
+// ran where — code (git commit, source hash, package versions), runtime (Node, tfjs backend
+// and version), hardware (CPU model, cores, memory), datasets (id, source, hash, value
+// target, split), resolved model configs, seeds, and per cell the wall time, CPU time and
+// peak heap, plus the run's wall time and peak resident memory.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../datasets/repo-paths.ts';
+import type { BenchRun } from '../runner/run-bench.ts';
+
+const THIRD_PARTY = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu', 'comlink', 'zarrita', 'vega', 'vega-lite', 'cli-progress'];
+
+function readJson(path: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** Versions of the workspace packages and of the third-party libraries that shape results. */
+export function packageVersions(root: string = repoRoot()): Record<string, string> {
+  const out: Record<string, string> = {};
+  const rootPkg = readJson(join(root, 'package.json'));
+  if (rootPkg) out.clvlab = String(rootPkg.version);
+  for (const dir of ['packages', 'apps']) {
+    if (!existsSync(join(root, dir))) continue;
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      const pkg = readJson(join(root, dir, name, 'package.json'));
+      if (pkg?.name) out[String(pkg.name)] = String(pkg.version);
+    }
+  }
+  // Resolved the way the app's imports resolve (apps/benchmark/node_modules first, then the root).
+  const require = createRequire(import.meta.url);
+  for (const name of THIRD_PARTY) {
+    let pkg: Record<string, unknown> | null = null;
+    try {
+      pkg = readJson(require.resolve(`${name}/package.json`));
+    } catch {
+      pkg = readJson(join(root, 'node_modules', name, 'package.json'));
+    }
+    if (pkg) out[name] = String(pkg.version);
+  }
+  return out;
+}
+
+/** Host facts: CPU model and cores, memory, OS, Node. */
+export function hardware(): Record<string, unknown> {
+  const c = cpus();
+  return { cpu_model: c[0]?.model ?? 'unknown', cores: c.length, memory_bytes: totalmem(), platform: platform(), arch: arch(), os_release: release(), node: process.version };
+}
+
+/** The manifest object for a finished run. */
+export function runManifest(run: BenchRun, command: string, seeds: number): Record<string, unknown> {
+  const backends = [...new Set(run.cells.map((c) => c.stored.backend))];
+  return {
+    created: new Date().toISOString(),
+    command,
+    code: { git_commit: run.code.gitCommit, git_dirty: run.code.gitDirty, source_hash: run.code.sourceHash, source_files: run.code.files },
+    packages: packageVersions(),
+    runtime: {
+      node: process.version,
+      tfjs_backend: backends.length === 1 ? backends[0] : backends,
+      tfjs_version: run.workers[0]?.tfjsVersion ?? packageVersions()['@tensorflow/tfjs'],
+      workers: run.workerCount,
+    },
+    hardware: hardware(),
+    datasets: run.datasets.map((d) => ({ id: d.id, source: d.source, source_hash: d.sourceHash, value_target: d.valueTarget, ...d.facts })),
+    models: [...new Map(run.cells.map((c) => [c.model.name, { name: c.model.name, family: c.model.family, config: c.config }])).values()],
+    seeds: Array.from({ length: seeds }, (_, i) => i + 1),
+    cells: run.cells.map((c) => ({
+      key: c.stored.key,
+      dataset: c.dataset,
+      model: c.model.name,
+      seed: c.seed,
+      reused: c.reused,
+      backend: c.stored.backend,
+      wall_ms: c.stored.timing.wallMs,
+      cpu_ms: c.stored.timing.cpuMs,
+      cpu_scope: c.stored.timing.cpuScope,
+      peak_heap_bytes: c.stored.timing.peakHeapBytes,
+      worker: c.stored.timing.worker,
+      finished_at: c.stored.timing.finishedAt,
+      info: c.stored.info,
+    })),
+    failures: run.failures,
+    run: {
+      wall_ms: run.wallMs,
+      cells_run: run.cells.filter((c) => !c.reused).length,
+      cells_reused: run.cells.filter((c) => c.reused).length,
+      peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+    },
+  };
+}

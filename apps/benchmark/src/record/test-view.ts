@@ -1,0 +1,36 @@
+// The test customers of a dataset's split, in cohort order: their positions in the cohort,
+// ids, and the labels every model is scored against (DESIGN §3: same test customers for all).
+import { Fold } from '@clvlab/sessions';
+import type { DatasetPayload } from '../runner/cell-protocol.ts';
+
+export interface TestView {
+  /** Positions in split.customers of the test customers (ascending). */
+  readonly rows: Int32Array;
+  readonly customerIds: readonly string[];
+  readonly actual: Float64Array;
+  readonly actualRepurchase: Float64Array;
+}
+
+/** Test-fold rows, ids and labels of a dataset. */
+export function testView(payload: DatasetPayload): TestView {
+  const { split, log } = payload;
+  const rows: number[] = [];
+  for (let i = 0; i < split.customers.length; i++) if (split.fold[i] === Fold.test) rows.push(i);
+  const r = Int32Array.from(rows);
+  const actual = new Float64Array(r.length), actualRepurchase = new Float64Array(r.length);
+  const customerIds: string[] = [];
+  r.forEach((row, j) => {
+    actual[j] = split.score.target[row];
+    actualRepurchase[j] = split.score.repurchase[row];
+    customerIds.push(log.customerIds[split.customers[row]]);
+  });
+  if (r.length === 0) throw new Error(`benchmark/record: dataset '${payload.id}' has no test customers`);
+  return { rows: r, customerIds, actual, actualRepurchase };
+}
+
+/** Selects the test rows of a cohort-aligned array. */
+export function pickRows(values: ArrayLike<number>, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]];
+  return out;
+}

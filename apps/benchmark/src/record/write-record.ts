@@ -1,0 +1,65 @@
+// Writes the benchmark record of DESIGN §6 into the run directory, every file atomically:
+// manifest.json, metrics.json, metrics.csv, paired.csv, segments.csv, predictions.csv, the
+// predictions/embeddings Zarr group, then report.md and report.html (regenerated from these
+// files alone by `clvlab report`).
+import { join } from 'node:path';
+import { METRIC_NAMES } from '@clvlab/metrics';
+import { stableStringify, writeFileAtomic } from '../runner/atomic-write.ts';
+import type { BenchRun } from '../runner/run-bench.ts';
+import { computeResults, type BenchResults } from './compute-results.ts';
+import { csvField, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv } from './csv-format.ts';
+import { btydTracking } from './btyd-tracking.ts';
+import { runManifest } from './run-manifest.ts';
+import { pickRows, testView } from './test-view.ts';
+import { writePredictionsZarr } from './predictions-zarr.ts';
+
+export interface RecordFiles {
+  readonly dir: string;
+  readonly files: readonly string[];
+  readonly results: BenchResults;
+}
+
+/** predictions.csv text: one row per dataset × test customer × model × seed. */
+export function predictionsCsv(run: BenchRun): string {
+  const lines: string[] = [PREDICTIONS_CSV_HEADER.join(',')];
+  for (const ds of run.datasets) {
+    const view = testView(ds.payload);
+    for (const c of run.cells.filter((x) => x.dataset === ds.id)) {
+      const v = pickRows(c.stored.value, view.rows), r = pickRows(c.stored.repurchase, view.rows);
+      const prefix = `${csvField(ds.id)},`;
+      const mid = `,${csvField(c.model.name)},${c.seed},`;
+      for (let j = 0; j < view.rows.length; j++) {
+        lines.push(`${prefix}${csvField(view.customerIds[j])}${mid}${csvField(v[j])},${csvField(r[j])},${csvField(view.actual[j])},${view.actualRepurchase[j]}`);
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Writes every record file for `run` into `dir`. */
+export async function writeRecord(dir: string, run: BenchRun, command: string, seeds: number): Promise<RecordFiles> {
+  const results = computeResults(run.datasets, run.cells);
+  const files: string[] = [];
+  const put = (name: string, text: string): void => {
+    writeFileAtomic(join(dir, name), text);
+    files.push(name);
+  };
+  put('metrics.csv', metricsCsv(results.rows));
+  put('paired.csv', pairedCsv(results.paired));
+  put('segments.csv', segmentsCsv(results.segments));
+  put('predictions.csv', predictionsCsv(run));
+  put('metrics.json', stableStringify({
+    metric_names: METRIC_NAMES,
+    bootstrap: results.bootstrap,
+    best_baseline: results.bestBaseline,
+    rows: results.rows,
+    paired: results.paired,
+    segments: results.segments,
+    value_targets: Object.fromEntries(run.datasets.map((d) => [d.id, d.valueTarget])),
+    tracking: Object.fromEntries(run.datasets.map((d) => [d.id, btydTracking(d, run.cells)]).filter(([, t]) => t !== null)),
+  }, 1));
+  await writePredictionsZarr(join(dir, 'predictions.zarr'), run);
+  files.push('predictions.zarr');
+  put('manifest.json', JSON.stringify(runManifest(run, command, seeds), null, 1));
+  return { dir, files, results };
+}

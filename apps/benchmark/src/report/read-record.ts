@@ -1,0 +1,86 @@
+// Reads a benchmark record back from its directory for `clvlab report`: the manifest, the
+// metrics (with paired differences and segments) and the per-customer predictions. The
+// report is rebuilt from these files alone, so it can be regenerated anywhere.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MetricsRow, PairedRow, SegmentRow } from '../record/compute-results.ts';
+import { PREDICTIONS_CSV_HEADER } from '../record/csv-format.ts';
+
+export interface PredictionSeries {
+  readonly dataset: string;
+  readonly model: string;
+  readonly seed: number;
+  readonly predicted: Float64Array;
+  readonly repurchaseScore: Float64Array;
+  readonly actual: Float64Array;
+  readonly actualRepurchase: Float64Array;
+}
+
+export interface BenchRecord {
+  readonly dir: string;
+  readonly manifest: Record<string, unknown> & { command?: string };
+  readonly metrics: {
+    readonly metric_names: readonly string[];
+    readonly bootstrap: { resamples: number; seed: number; level: number };
+    readonly best_baseline: Record<string, string | null>;
+    readonly rows: readonly MetricsRow[];
+    readonly paired: readonly PairedRow[];
+    readonly segments: readonly SegmentRow[];
+    readonly value_targets: Record<string, string>;
+    readonly tracking?: Record<string, unknown>;
+  };
+  readonly predictions: readonly PredictionSeries[];
+}
+
+function need(dir: string, name: string): string {
+  const p = join(dir, name);
+  if (!existsSync(p)) throw new Error(`benchmark/report: ${p}: not found (is ${dir} a benchmark record written by \`clvlab bench\`?)`);
+  return readFileSync(p, 'utf8');
+}
+
+/** Parses predictions.csv (written by write-record.ts; ids may be quoted). */
+export function parsePredictionsCsv(text: string, file = 'predictions.csv'): PredictionSeries[] {
+  const lines = text.split('\n');
+  if (lines[0] !== PREDICTIONS_CSV_HEADER.join(',')) throw new Error(`${file}:1:1: expected header ${PREDICTIONS_CSV_HEADER.join(',')}`);
+  const groups = new Map<string, { dataset: string; model: string; seed: number; cols: number[][] }>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const f = splitCsvLine(line);
+    if (f.length !== 8) throw new Error(`${file}:${i + 1}:1: expected 8 fields, got ${f.length}`);
+    const key = `${f[0]}\u0000${f[2]}\u0000${f[3]}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { dataset: f[0], model: f[2], seed: Number(f[3]), cols: [[], [], [], []] }));
+    for (let k = 0; k < 4; k++) g.cols[k].push(f[4 + k] === '' ? Number.NaN : Number(f[4 + k]));
+  }
+  return [...groups.values()].map((g) => ({
+    dataset: g.dataset, model: g.model, seed: g.seed,
+    predicted: Float64Array.from(g.cols[0]), repurchaseScore: Float64Array.from(g.cols[1]),
+    actual: Float64Array.from(g.cols[2]), actualRepurchase: Float64Array.from(g.cols[3]),
+  }));
+}
+
+function splitCsvLine(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
+  const out: string[] = [];
+  let cur = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Reads manifest.json, metrics.json and predictions.csv of a record directory. */
+export function readRecord(dir: string): BenchRecord {
+  return {
+    dir,
+    manifest: JSON.parse(need(dir, 'manifest.json')),
+    metrics: JSON.parse(need(dir, 'metrics.json')),
+    predictions: parsePredictionsCsv(need(dir, 'predictions.csv'), join(dir, 'predictions.csv')),
+  };
+}

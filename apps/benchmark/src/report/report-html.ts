@@ -1,0 +1,55 @@
+// report.html: one self-contained page (inline CSS and inline SVG charts; no script, no
+// external URL) with, per dataset, the leaderboard table and chart, decile charts, gain
+// curves, calibration plot, per-segment table and BTYD tracking plot where present, then the
+// run manifest summary and the command that reproduces the run.
+import type { BenchRecord } from './read-record.ts';
+import { leaderboardTable, manifestSummary, segmentTable } from './report-tables.ts';
+
+export interface ReportChart {
+  readonly id: string;
+  readonly title: string;
+  readonly svg: string;
+}
+
+export interface ReportSection {
+  readonly dataset: string;
+  readonly charts: readonly ReportChart[];
+}
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], cls: string): string {
+  return `<div class="scroll"><table class="${cls}"><thead><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table></div>`;
+}
+
+const CSS = `
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;max-width:1200px;color:#222;padding:0 16px}
+h1{font-size:1.6em;margin-bottom:4px}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}
+table{border-collapse:collapse;font-size:13px;margin:8px 0 16px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}
+th{background:#f5f5f5}td:first-child,th:first-child{text-align:left}tbody tr:nth-child(even){background:#fafafa}
+figure.chart{display:inline-block;margin:8px 16px 16px 0;vertical-align:top}figcaption{font-weight:600;margin-bottom:4px}
+.scroll{overflow-x:auto;max-width:100%}
+code,pre{background:#f3f3f3;padding:2px 4px;border-radius:3px}pre{padding:8px;overflow-x:auto}.note{color:#555;font-size:13px}
+`;
+
+/** The whole report.html text. */
+export function reportHtml(record: BenchRecord, sections: readonly ReportSection[]): string {
+  const b = record.metrics.bootstrap;
+  const body: string[] = [];
+  body.push('<h1>clvlab benchmark report</h1>');
+  body.push(`<p class="note">Reproduce with <code>${esc(String(record.manifest.command ?? ''))}</code>. Metrics on test customers; intervals are ${Math.round(b.level * 100)}% percentile bootstrap over test customers (${b.resamples} resamples, seed ${b.seed}); Δ Gini is a paired bootstrap against the best baseline, * = interval excludes 0.</p>`);
+  for (const s of sections) {
+    const lb = leaderboardTable(record, s.dataset);
+    body.push(`<section class="dataset" id="ds-${esc(s.dataset)}"><h2>${esc(s.dataset)} <small class="note">value target: ${esc(record.metrics.value_targets[s.dataset] ?? '?')}</small></h2>`);
+    body.push('<h3>Leaderboard</h3>', table(lb.header, lb.rows, 'leaderboard'));
+    for (const c of s.charts) body.push(`<figure class="chart" id="${esc(c.id)}" data-chart="${esc(c.title)}"><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`);
+    const seg = segmentTable(record, s.dataset);
+    if (seg) body.push('<h3>Normalized Gini per segment (first seed)</h3>', table(seg.header, seg.rows, 'segments'));
+    body.push('</section>');
+  }
+  body.push('<h2>Run manifest</h2>', table(['', ''], manifestSummary(record), 'manifest'));
+  body.push(`<h3>Reproduce</h3><pre>${esc(String(record.manifest.command ?? ''))}</pre>`);
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>clvlab benchmark report</title><style>${CSS}</style></head><body>${body.join('\n')}</body></html>\n`;
+}

@@ -1,0 +1,54 @@
+// What travels between the benchmark's main thread and its cell workers. Datasets travel
+// once per worker as typed arrays over SharedArrayBuffer (see shared-dataset.ts); a cell
+// request is then just names and a seed, and a cell result is the model's predictions.
+import type { EventLog } from '@clvlab/events';
+import type { FeatureTable, Split } from '@clvlab/sessions';
+
+/** A prepared dataset as the models see it (everything in ModelTask but the seed). */
+export interface DatasetPayload {
+  readonly id: string;
+  readonly log: EventLog;
+  readonly session: Int32Array;
+  readonly offsets: Int32Array;
+  readonly split: Split;
+  readonly graph?: FeatureTable;
+  /** Synthetic ground truth per cohort customer (aligned with split.customers), for `oracle`. */
+  readonly oracle?: { readonly value: Float64Array; readonly repurchase: Float64Array };
+}
+
+export interface CellRequest {
+  readonly datasetId: string;
+  readonly model: string;
+  readonly seed: number;
+}
+
+export interface CellResult {
+  /** Predicted value and repurchase score per cohort customer (aligned with split.customers). */
+  readonly value: Float64Array;
+  readonly repurchase: Float64Array;
+  /** Model facts for the record, with large arrays removed (JSON-safe). */
+  readonly info: Record<string, unknown>;
+  /** Customer embeddings (cohort × dim, row-major) when the model exports them. */
+  readonly embedding?: { readonly dim: number; readonly data: Float32Array };
+  readonly wallMs: number;
+  /** CPU time of the worker's own thread (Linux /proc/thread-self), else of the process. */
+  readonly cpuMs: number;
+  readonly cpuScope: 'thread' | 'process';
+  /** Peak V8 heap of the worker isolate during the cell (sampled every 50 ms). */
+  readonly peakHeapBytes: number;
+  readonly backend: string;
+}
+
+export interface WorkerInfo {
+  readonly threadId: number;
+  readonly backend: string;
+  readonly tfjsVersion: string;
+}
+
+export type ProgressFn = (fraction: number, message: string) => void;
+
+export interface CellWorkerApi {
+  init(): Promise<WorkerInfo>;
+  loadDataset(payload: DatasetPayload): Promise<void>;
+  runCell(request: CellRequest, progress: ProgressFn): Promise<CellResult>;
+}

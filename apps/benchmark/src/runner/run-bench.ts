@@ -1,0 +1,167 @@
+// The benchmark run: datasets × models × seeds cells, run on the worker pool, each finished
+// cell stored atomically, reused on a re-run. The main thread prepares every dataset once
+// (it needs labels and segments for the record anyway), shares its columns with the workers
+// through SharedArrayBuffer, and alone writes files. Cells are scheduled most expensive
+// first (LPT), which keeps both cores busy to the end when one model dominates.
+import { availableParallelism } from 'node:os';
+import * as Comlink from 'comlink';
+import type { BenchDataset, LoadDatasetOptions } from '../datasets/load-bench-dataset.ts';
+import { loadBenchDataset } from '../datasets/load-bench-dataset.ts';
+import type { ModelEntry } from '../models/model-registry.ts';
+import { createModel, modelCatalog, modelEntry } from '../models/model-registry.ts';
+import { BenchProgress } from './bench-progress.ts';
+import type { WorkerInfo } from './cell-protocol.ts';
+import type { StoredCell } from './cell-store.ts';
+import { CellStore, cellKey, encodeEmbedding } from './cell-store.ts';
+import { codeVersion, type CodeVersion } from './code-version.ts';
+import { shareDataset } from './shared-dataset.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export interface BenchOptions {
+  readonly datasets: readonly string[];
+  /** Model names, or null for every model that applies to each dataset. */
+  readonly models: readonly string[] | null;
+  readonly seeds: number;
+  readonly workers: number;
+  /** Per-cell time limit in ms (0 = none): a cell over it fails and its worker is replaced. */
+  readonly cellTimeoutMs: number;
+  readonly out: string;
+  readonly datasetOptions: LoadDatasetOptions;
+  readonly interactive: boolean;
+  readonly log: (line: string) => void;
+}
+
+export interface BenchCell {
+  readonly dataset: string;
+  readonly model: ModelEntry;
+  readonly seed: number;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly stored: StoredCell;
+  readonly reused: boolean;
+}
+
+export interface BenchRun {
+  readonly datasets: readonly BenchDataset[];
+  readonly cells: readonly BenchCell[];
+  readonly failures: readonly { dataset: string; model: string; seed: number; error: string }[];
+  readonly workers: readonly WorkerInfo[];
+  readonly workerCount: number;
+  readonly wallMs: number;
+  readonly code: CodeVersion;
+}
+
+/**
+ * Models to run on a dataset: every applicable one, or the requested ones that apply (a
+ * `+social` model needs a graph, `oracle` needs ground truth); `skipped` says why others are left out.
+ */
+export function modelsFor(dataset: BenchDataset, requested: readonly string[] | null): { models: ModelEntry[]; skipped: string[] } {
+  const p = dataset.payload;
+  const entries = requested ? requested.map(modelEntry) : [...modelCatalog()];
+  const models: ModelEntry[] = [], skipped: string[] = [];
+  for (const m of entries) {
+    if (m.needsGraph && !p.graph) skipped.push(`${m.name} (dataset '${dataset.id}' has no social graph)`);
+    else if (m.needsTruth && !p.oracle) skipped.push(`${m.name} (dataset '${dataset.id}' has no ground truth; only synthetic data does)`);
+    else models.push(m);
+  }
+  return { models, skipped: requested ? skipped : [] };
+}
+
+/** Runs (or reuses) every cell and returns them in dataset, model, seed order. */
+export async function runBench(options: BenchOptions): Promise<BenchRun> {
+  const t0 = performance.now();
+  const code = codeVersion();
+  const store = new CellStore(options.out);
+  for (const name of options.models ?? []) modelEntry(name); // unknown names fail before any work
+  const workerCount = options.workers > 0 ? options.workers : availableParallelism();
+  // Started before the datasets are prepared so that worker start-up (tsx, tfjs backend)
+  // overlaps with the main thread's parsing; closed at once if every cell is reused.
+  const pool = new WorkerPool(workerCount);
+  const progress = new BenchProgress(options.interactive, options.log);
+  const datasets: BenchDataset[] = [];
+  type Planned = { dataset: BenchDataset; model: ModelEntry; seed: number; config: Readonly<Record<string, unknown>>; key: string };
+  const planned: Planned[] = [];
+  try {
+    for (const spec of options.datasets) {
+      options.log(`bench: preparing dataset ${spec}`);
+      const tLoad = performance.now();
+      const ds = await loadBenchDataset(spec, options.datasetOptions);
+      datasets.push(ds);
+      const sp = ds.payload.split;
+      options.log(`bench: ${ds.id} ready in ${((performance.now() - tLoad) / 1000).toFixed(1)} s: ${ds.payload.log.length} events, cohort ${sp.customers.length}, value target ${ds.valueTarget}${ds.payload.graph ? ', with graph features' : ''}`);
+      const { models, skipped } = modelsFor(ds, options.models);
+      for (const why of skipped) options.log(`bench: skipping ${why}`);
+      for (const model of models) {
+        const config = createModel(model.name, ds.payload).config;
+        for (let seed = 1; seed <= options.seeds; seed++) {
+          const key = cellKey({ dataset: ds.id, datasetHash: ds.sourceHash, model: model.name, config, seed, codeVersion: code.sourceHash });
+          planned.push({ dataset: ds, model, seed, config, key });
+        }
+      }
+    }
+    const unused = (options.models ?? []).filter((name) => !planned.some((p) => p.model.name === name));
+    if (unused.length > 0) throw new Error(`benchmark/bench: ${unused.join(', ')} cannot run on any of the datasets (${options.datasets.join(', ')})`);
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+  const results = new Map<string, { stored: StoredCell; reused: boolean }>();
+  const missing: Planned[] = [];
+  for (const p of planned) {
+    const stored = store.read(p.key);
+    if (stored) results.set(p.key, { stored, reused: true });
+    else missing.push(p);
+  }
+  progress.start(planned.length, planned.length - missing.length);
+  const failures: BenchRun['failures'][number][] = [];
+  let workers: WorkerInfo[] = [];
+  if (missing.length > 0) {
+    const shared = new Map(datasets.map((d) => [d.id, shareDataset(d.payload)]));
+    // LPT order: longest cells first; ties keep the plan order (dataset, model, seed).
+    const order = missing.map((p, i) => ({ p, i })).sort((a, b) => b.p.model.cost - a.p.model.cost || a.i - b.i).map((x) => x.p);
+    try {
+      await Promise.all(order.map((p) => {
+        const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}`;
+        return pool.submit(async (slot) => {
+          progress.cellStarted(label);
+          if (!slot.datasets.has(p.dataset.id)) {
+            slot.datasets.add(p.dataset.id);
+            await slot.api.loadDataset(shared.get(p.dataset.id)!);
+          }
+          const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed }, Comlink.proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
+          const stored: StoredCell = {
+            key: p.key,
+            identity: { dataset: p.dataset.id, datasetHash: p.dataset.sourceHash, model: p.model.name, config: p.config, seed: p.seed, codeVersion: code.sourceHash },
+            value: Array.from(r.value),
+            repurchase: Array.from(r.repurchase),
+            info: r.info,
+            embedding: r.embedding ? { dim: r.embedding.dim, base64: encodeEmbedding(r.embedding.data) } : undefined,
+            timing: { wallMs: r.wallMs, cpuMs: r.cpuMs, cpuScope: r.cpuScope, peakHeapBytes: r.peakHeapBytes, worker: slot.index, finishedAt: new Date().toISOString() },
+            backend: r.backend,
+          };
+          store.write(stored);
+          results.set(p.key, { stored, reused: false });
+          progress.cellDone(label, r.wallMs);
+        }, options.cellTimeoutMs).catch((err: unknown) => {
+          // A failed cell (model error, crashed or timed-out worker) is recorded, never fatal to the run.
+          const message = (err as Error).message?.split('\n')[0] ?? String(err);
+          failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, error: message });
+          progress.cellDone(label, 0, true);
+          options.log(`bench: ${label} FAILED: ${message}`);
+        });
+      }));
+      workers = await pool.workers();
+    } finally {
+      progress.stop();
+      await pool.close();
+    }
+  } else {
+    progress.stop();
+    await pool.close();
+  }
+  const cells: BenchCell[] = [];
+  for (const p of planned) {
+    const r = results.get(p.key);
+    if (r) cells.push({ dataset: p.dataset.id, model: p.model, seed: p.seed, config: p.config, stored: r.stored, reused: r.reused });
+  }
+  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code };
+}
