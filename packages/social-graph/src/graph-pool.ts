@@ -4,11 +4,9 @@
 // SharedArrayBuffer output slot and the slots are summed at the end, so no lock is needed.
 // Workers are unref'd while idle, so a forgotten pool never keeps the process alive, and
 // close() terminates them.
-import { Worker } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { startTsWorker } from '@clvlab/events';
 import * as Comlink from 'comlink';
 import nodeAdapter from 'comlink/dist/umd/node-adapter.js';
 import type { GraphWorkerApi } from './graph-worker.ts';
@@ -34,22 +32,8 @@ export function sharedTotals(n: number): DistanceTotals {
   return { count: sharedF64(n), sum: sharedF64(n), inverse: sharedF64(n), square: sharedF64(n) };
 }
 
-// Under Node 20, `execArgv: ['--import', 'tsx']` does not apply tsx's loader to a worker's
-// .ts entry (ERR_UNKNOWN_FILE_EXTENSION), so the worker boots from a tiny eval'd script that
-// registers tsx's ESM hooks and then imports the TypeScript worker module.
-// The ESM build of tsx's API is located through tsx's package.json `exports` map, because
-// require.resolve would pick its CommonJS build, whose register() fails inside a worker.
-function tsxEsmApi(): string {
-  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return new URL(pkg.exports['./esm/api'].import.default, pathToFileURL(pkgPath)).href;
-}
-
 function spawn(): Worker {
-  const tsxApi = tsxEsmApi();
-  const entry = new URL('./graph-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: { clvlabGraphWorker: true } });
+  return startTsWorker(new URL('./graph-worker.ts', import.meta.url), { workerData: { clvlabGraphWorker: true } });
 }
 
 export class GraphPool {

@@ -4,7 +4,8 @@
 // instead of leaving the caller waiting forever, and a job that exceeds its time limit has
 // its worker terminated and replaced by a fresh one, so one hung model cannot stall a run.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '@clvlab/events';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { CellWorkerApi, WorkerInfo } from './cell-protocol.ts';
@@ -76,10 +77,7 @@ export class WorkerPool {
   }
 
   private spawn(index: number): { member: Member; init: Promise<WorkerInfo> } {
-    // tsx-worker-bootstrap.mjs registers the TypeScript loader, then imports cell-worker.ts.
-    const bootstrap = new URL('./tsx-worker-bootstrap.mjs', import.meta.url);
-    const entry = new URL('./cell-worker.ts', import.meta.url).href;
-    const worker = new Worker(bootstrap, { workerData: { entry } });
+    const worker = startTsWorker(new URL('./cell-worker.ts', import.meta.url));
     let resolveInit!: (info: WorkerInfo) => void, rejectInit!: (e: unknown) => void;
     const initP = new Promise<WorkerInfo>((res, rej) => { resolveInit = res; rejectInit = rej; });
     initP.catch(() => undefined);

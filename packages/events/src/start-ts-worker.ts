@@ -1,0 +1,30 @@
+// Starts a worker_threads Worker whose entry is a TypeScript module, for every package that
+// runs work in threads (social-graph's pool, the encoder's gradient workers, the benchmark's
+// cell pool). clvlab packages are consumed as TypeScript source, so a worker must load tsx.
+//
+// Why not `new Worker(entry.ts, { execArgv: ['--import', 'tsx'] })`: on Node 20 the loader
+// hooks are not active when the worker's entry is resolved (ERR_UNKNOWN_FILE_EXTENSION).
+// Instead the worker boots from a tiny eval'd script that registers tsx's ESM hooks and then
+// imports the entry. The ESM build of tsx's API is located through tsx's package.json
+// `exports` map, because require.resolve would pick its CommonJS build, whose register()
+// fails inside a worker.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+let tsxApi: string | undefined;
+
+function tsxEsmApi(): string {
+  if (tsxApi) return tsxApi;
+  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  tsxApi = new URL(pkg.exports['./esm/api'].import.default, pathToFileURL(pkgPath)).href;
+  return tsxApi;
+}
+
+/** Starts a worker running the TypeScript module `entry` (a file URL) with `options` (not `eval`). */
+export function startTsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+  const boot = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
