@@ -11,7 +11,7 @@ import type { BgNbdFit, GammaGammaFit, ParetoNbdFit } from '@clvlab/baselines';
 import { customerOffsets } from '@clvlab/events';
 import { DATASET_SPLITS } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';
-import { asCliError, readInput } from './ingest.ts';
+import { asCliError, INPUT_OPTIONS, readInput } from '../cli-input.ts';
 
 const MODELS = ['bgnbd', 'pareto-nbd', 'gamma-gamma'] as const;
 const UNITS = ['week', 'day'] as const;
@@ -59,14 +59,10 @@ export const command: Command = {
   summary: 'Fit BG/NBD, Pareto/NBD or Gamma-Gamma (MLE) and print parameters, standard errors and log-likelihood.',
   usage: 'btyd --input FILE --format summary|cdnow|online-retail|events --model bgnbd|pareto-nbd|gamma-gamma [--unit week|day] [--cutoff ISO] [--map a=b,..]',
   options: {
-    input: { type: 'string' },
-    format: { type: 'string' },
+    ...INPUT_OPTIONS,
     model: { type: 'string' },
     unit: { type: 'string' },
     cutoff: { type: 'string' },
-    map: { type: 'string' },
-    strict: { type: 'boolean' },
-    'date-order': { type: 'string' },
   },
   async run(values, _positionals, ctx) {
     const model = values.model;

@@ -3,7 +3,7 @@
 import { hashEventLog, initBackend, loadEncoder, writeEmbeddings } from '@clvlab/behavior-encoder';
 import { readPreparedDataset } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';
-import { asCliError } from './ingest.ts';
+import { asCliError } from '../cli-input.ts';
 import { backendOption } from './train.ts';
 
 export const command: Command = {

@@ -8,7 +8,7 @@ import { dirname, join, basename } from 'node:path';
 import { lifecycleStage, rfmCode, rfmFeatures, rfmSegment, rfmTiers } from '@clvlab/baselines';
 import { readPreparedDataset } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';
-import { asCliError } from './ingest.ts';
+import { asCliError } from '../cli-input.ts';
 
 const FOLDS = ['train', 'valid', 'test'];
 const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -2,19 +2,15 @@
 // sessions.csv (customer_id,session,start,end,events,purchases,revenue; ISO 8601 UTC).
 import { DEFAULT_GAP_MS, sessionTable, splitSessions, writeSessionsCsv } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';
-import { asCliError, durationOption, readInput } from './ingest.ts';
+import { asCliError, durationOption, INPUT_OPTIONS, readInput } from '../cli-input.ts';
 
 export const command: Command = {
   name: 'sessions',
   summary: 'Split a dataset into sessions (new session after a gap > --gap) and write sessions.csv.',
   usage: 'sessions --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--strict] --out sessions.csv',
   options: {
-    input: { type: 'string' },
-    format: { type: 'string' },
-    map: { type: 'string' },
+    ...INPUT_OPTIONS,
     gap: { type: 'string' },
-    strict: { type: 'boolean' },
-    'date-order': { type: 'string' },
     out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {

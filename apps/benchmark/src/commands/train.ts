@@ -4,7 +4,7 @@
 import { hashEventLog, initBackend, parseConfigAssignments, resolveEncoderConfig, saveEncoder, trainEncoder, type BackendPreference } from '@clvlab/behavior-encoder';
 import { readPreparedDataset } from '@clvlab/sessions';
 import { CliError, type Command, type OptionValues } from '../command.ts';
-import { asCliError } from './ingest.ts';
+import { asCliError } from '../cli-input.ts';
 
 const MODELS = ['transformer', 'session-transformer', 'gru'];
 const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'];

@@ -1,0 +1,86 @@
+// Input handling shared by the commands that read an event file (ingest, sessions, btyd) and
+// the library-error-to-CliError mapping every command uses.
+import { existsSync } from 'node:fs';
+import { IngestError, INPUT_FORMATS, readEventLog, type EventLog, type IngestReport, type InputFormat } from '@clvlab/events';
+import { parseDuration } from '@clvlab/sessions';
+import { CliError, type OptionValues } from './command.ts';
+
+const FORMATS = INPUT_FORMATS;
+
+/** The parseArgs options of `readInput`, for commands to spread into their own. */
+export const INPUT_OPTIONS = Object.freeze({
+  input: { type: 'string' },
+  format: { type: 'string' },
+  map: { type: 'string' },
+  strict: { type: 'boolean' },
+  'date-order': { type: 'string' },
+} as const);
+
+/** A string option's value, or undefined. */
+export function str(values: OptionValues, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export interface InputResult {
+  log: EventLog;
+  report: IngestReport;
+}
+
+/** `--input`, `--format`, `--map`, `--strict`, `--date-order` -> the event log and its accounting. */
+export async function readInput(values: OptionValues): Promise<InputResult> {
+  const input = str(values, 'input');
+  const format = str(values, 'format');
+  if (!input) throw new CliError('--input FILE is required');
+  if (!format) throw new CliError(`--format is required (one of ${FORMATS.join(', ')})`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`--format: expected one of ${FORMATS.join(', ')}, got '${format}'`);
+  if (!existsSync(input)) throw new CliError(`${input}: no such file`);
+  const map = parseMap(str(values, 'map'));
+  const dateOrder = str(values, 'date-order') ?? 'auto';
+  if (!['auto', 'ymd', 'mdy', 'dmy'].includes(dateOrder)) throw new CliError(`--date-order: expected auto, ymd, mdy or dmy, got '${dateOrder}'`);
+  try {
+    const { log, report } = await readEventLog(input, {
+      format: format as InputFormat,
+      strict: values.strict === true,
+      map,
+      dateOrder: dateOrder as 'auto' | 'ymd' | 'mdy' | 'dmy',
+    });
+    return { log, report };
+  } catch (err) {
+    throw asCliError(err);
+  }
+}
+
+/** `--map a=b,c=d` -> { a: 'b', c: 'd' } (column renames for the generic `events` format). */
+export function parseMap(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  const map: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const m = /^\s*([^=\s]+)\s*=\s*([^=]+?)\s*$/.exec(pair);
+    if (!m) throw new CliError(`--map: expected name=column pairs separated by commas, got '${pair}'`);
+    map[m[1]] = m[2];
+  }
+  return map;
+}
+
+/** `--gap 30m` etc. as ms, with the CLI's one-line error. */
+export function durationOption(values: OptionValues, name: string): number | undefined {
+  const text = str(values, name);
+  if (text === undefined) return undefined;
+  try {
+    return parseDuration(text);
+  } catch (err) {
+    throw new CliError(`--${name}: ${(err as Error).message.replace(/^sessions\/parse-duration: /, '')}`);
+  }
+}
+
+/** Library errors are user errors here (bad file, bad option): one line, no stack. */
+export function asCliError(err: unknown): Error {
+  if (err instanceof CliError) return err;
+  if (err instanceof IngestError) return new CliError(err.message);
+  const e = err as Error & { code?: string };
+  if (e && typeof e.message === 'string' && (/^[a-z-]+\/[a-z-]+: /.test(e.message) || e.code === 'ENOENT' || e.code === 'EISDIR')) {
+    return new CliError(e.message.split('\n')[0]);
+  }
+  return e;
+}
