@@ -11,7 +11,7 @@ import { tokenGridLength } from './encoder-config.ts';
 import { attentionBias, maskedMean, transformerBlock, transformerBlockShapes, type Params } from './attention.ts';
 import { gruLayer, gruShapes } from './gru-layer.ts';
 import { embeddingBagSum } from './embedding-bag.ts';
-import { layerNorm, linear } from './fast-ops.ts';
+import { layerNorm, linear, outerProduct } from './fast-ops.ts';
 import { tokenFieldSizes } from './sequence-inputs.ts';
 
 /** One batch as tensors: tokens [B·T·F] int32, amount [B·T, 1], mask [B, T], static [B, K] (K may be 0). */
@@ -47,7 +47,7 @@ export function encoderParamShapes(c: Readonly<EncoderConfig>, staticDim: number
 function embedTokens(p: Params, batch: BatchTensors, T: number, F: number): tf.Tensor2D {
   const rows = batch.rows * T;
   const bag = embeddingBagSum(p['table.emb'] as tf.Tensor2D, tf.reshape(batch.tokens, [rows, F]));
-  return tf.add(bag, tf.mul(batch.amount, p['amt.w'])) as tf.Tensor2D;
+  return tf.add(bag, outerProduct(batch.amount, p['amt.w'] as tf.Tensor2D)) as tf.Tensor2D;
 }
 
 /** Forward pass: customer embedding [B, d] and head output [B, 3] = (logit, μ, σ̃). */

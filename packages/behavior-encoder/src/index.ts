@@ -3,7 +3,7 @@ export type { BackendInfo, BackendName, BackendPreference } from './backend.ts';
 export { registerWasmGradientKernels } from './wasm-kernels.ts';
 export { embeddingBagSum } from './embedding-bag.ts';
 export { batchedMatMulDw } from './depthwise-matmul.ts';
-export { linear, layerNorm } from './fast-ops.ts';
+export { linear, layerNorm, outerProduct } from './fast-ops.ts';
 export { attentionBias, maskedMean, transformerBlock, transformerBlockShapes } from './attention.ts';
 export type { Params } from './attention.ts';
 export { DEFAULT_ENCODER_CONFIG, ENCODER_PRESETS, parseConfigAssignments, resolveEncoderConfig, tokenGridLength } from './encoder-config.ts';

@@ -5,11 +5,9 @@
 // loss up to float rounding. The wasm backend's own threads do not start under Node (its
 // worker comes from a blob: URL), so this is how a second core gets used. Deterministic for a
 // given worker count (fixed slices, fixed summation order).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
+import { startTsWorker } from '@clvlab/events';
 import type { BackendPreference } from './backend.ts';
 import { disposeBatch, sliceBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
 import type { EncoderConfig } from './encoder-config.ts';
@@ -27,18 +25,6 @@ function nextMessage<T>(w: Worker): Promise<T> {
   });
 }
 
-// Under Node 20, `execArgv: ['--import', 'tsx']` does not apply tsx's loader to a worker's .ts
-// entry (ERR_UNKNOWN_FILE_EXTENSION, also seen by social-graph's pool), so the worker boots from
-// an eval'd script that registers tsx's ESM hooks (ESM build, located via tsx's exports map)
-// and then imports grad-worker.ts.
-function bootScript(): string {
-  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  const api = new URL(pkg.exports['./esm/api'].import.default, pathToFileURL(pkgPath)).href;
-  const entry = new URL('./grad-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-}
-
 export class ParallelGradients {
   private constructor(private readonly workers: Worker[], private readonly vars: tf.Variable[], private readonly names: string[], private readonly config: Readonly<EncoderConfig>) {}
 
@@ -47,8 +33,7 @@ export class ParallelGradients {
     const workers: Worker[] = [];
     try {
       for (let i = 1; i < count; i++) {
-        const w = new Worker(bootScript(), {
-          eval: true,
+        const w = startTsWorker(new URL('./grad-worker.ts', import.meta.url), {
           workerData: { config: { ...config }, backend, names, shapes: vars.map((v) => v.shape) },
         });
         workers.push(w);

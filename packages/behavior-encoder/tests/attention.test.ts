@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@clvlab/events';
-import { attentionBias, initBackend, transformerBlock, transformerBlockShapes } from '../src/index.ts';
+import { attentionBias, initBackend, maskedMean, transformerBlock, transformerBlockShapes } from '../src/index.ts';
 
 // Independent reference: the pre-norm block written with plain tf ops in the textbook
 // batch-first layout (tf.matMul for QKᵀ and AV, tf.moments layer norm), padding keys masked.
@@ -46,6 +46,25 @@ describe('transformerBlock', () => {
       await initBackend(backend);
       const got = run((x, p, m) => transformerBlock(x, p, 'b', B, T, H, attentionBias(m)));
       got.forEach((arr, i) => arr.forEach((v, j) => expect(v).toBeCloseTo(ref[i][j], 4)));
+    }
+  });
+  it('maskedMean equals autodiff of the masked-mean formula (value and input gradient), empty rows give 0', async () => {
+    const rng = createRng(8);
+    const X = Float32Array.from({ length: B * T * d }, () => rng.normal());
+    const M = Float32Array.from({ length: B * T }, (_, i) => (Math.floor(i / T) === 1 ? 0 : i % 2)); // row 1 fully padded
+    const run = (f: (x: tf.Tensor2D, m: tf.Tensor2D) => tf.Tensor): number[][] => {
+      const m = tf.tensor2d(M, [B, T]);
+      const x = tf.tensor2d(X, [B * T, d]);
+      const g = tf.grad((z: tf.Tensor) => tf.sum(tf.sin(f(z as tf.Tensor2D, m))))(x);
+      return [Array.from(f(x, m).dataSync()), Array.from(g.dataSync())];
+    };
+    await initBackend('cpu');
+    const ref = run((x, m) => tf.div(tf.sum(tf.mul(tf.reshape(x, [B, T, d]), tf.reshape(m, [B, T, 1])), 1), tf.maximum(tf.sum(m, 1, true), 1)));
+    expect(ref[0].slice(d, 2 * d)).toEqual(new Array(d).fill(0));
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await initBackend(backend);
+      const got = run(maskedMean);
+      got.forEach((arr, i) => arr.forEach((v, j) => expect(v).toBeCloseTo(ref[i][j], 5)));
     }
   });
 });

@@ -31,4 +31,12 @@ describe('embeddingBagSum', () => {
     await initBackend('wasm');
     expect(() => embeddingBagSum(tf.zeros([3, 2]) as tf.Tensor2D, tf.tensor2d([[0, 5]], [1, 2], 'int32'))).toThrow(/index 5 outside the table \(3 rows\)/);
   });
+  it('gives zero gradient rows to table rows no index uses, including the last ones', async () => {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await initBackend(backend);
+      const g = tf.grad((t: tf.Tensor) => tf.sum(embeddingBagSum(t as tf.Tensor2D, tf.tensor2d([[1, 0], [1, 1]], [2, 2], 'int32'))))(tf.ones([4, 2]));
+      expect(g.shape).toEqual([4, 2]);
+      expect(g.arraySync()).toEqual([[1, 1], [3, 3], [0, 0], [0, 0]]);
+    }
+  });
 });

@@ -23,4 +23,17 @@ describe('wasm gradient kernels', () => {
     const out = tf.unsortedSegmentSum(tf.tensor2d([[1, 2], [3, 4], [5, 6]]), tf.tensor1d([2, 0, 2], 'int32'), 3);
     expect(out.arraySync()).toEqual([[3, 4], [0, 0], [6, 8]]);
   });
+  it('Identity shares the buffer on wasm: clones stay valid after the source is freed, gradients pass through', async () => {
+    await initBackend('wasm');
+    const backend = tf.backend() as unknown as { dataIdMap: { get(id: object): { refCount: number } } };
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const y = tf.clone(x);
+    expect(backend.dataIdMap.get(x.dataId).refCount).toBe(2); // one buffer, two owners: no copy was made
+    x.dispose();
+    expect(y.arraySync()).toEqual([[1, 2], [3, 4]]);
+    const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.clone(t), t)))(y);
+    expect(g.arraySync()).toEqual([[2, 4], [6, 8]]);
+    tf.dispose([y, g]);
+  });
 });
+
