@@ -74,6 +74,7 @@ export function btydModel(kind: 'bgnbd' | 'pareto-nbd', config: Record<string, u
         info: Object.freeze({
           unit, horizon: t, params: fit.params, stdErrors: fit.stdErrors, logLikelihood: fit.logLikelihood,
           nCustomers: fit.nCustomers, iterations: fit.iterations, spend: spendInfo,
+          ...(fit.model === 'pareto-nbd' && fit.boundary ? { boundary: true, dropoutRate: fit.dropoutRate, warning: fit.warning } : {}),
         }),
       });
     },

@@ -4,7 +4,7 @@
 // differences of the ANALYTIC gradient, inverted, and mapped to the natural scale by the
 // delta method: se(θ) = θ · sqrt([H⁻¹]_{log θ, log θ}) since ∂θ/∂log θ = θ.
 import { minimize } from './minimize.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import type { MinimizeMonitor, MinimizeOptions } from './minimize.ts';
 import type { FitDiagnostics } from './fit-types.ts';
 
 /** Total log-likelihood at log-parameters `theta`; writes ∂LL/∂theta into `grad`. */
@@ -13,6 +13,8 @@ export type LogLikelihood = (theta: Float64Array, grad: Float64Array) => number;
 export interface MleResult extends FitDiagnostics {
   readonly values: Float64Array;
   readonly stdErrors: Float64Array;
+  /** The monitor stopped the optimiser: `values` is where it stood, not an optimum; no standard errors (NaN). */
+  readonly stopped: boolean;
 }
 
 function invert(m: Float64Array, n: number): Float64Array | null {
@@ -49,6 +51,7 @@ export function fitMaximumLikelihood(
   start: Float64Array,
   nCustomers: number,
   options: MinimizeOptions & { requireConvergence?: boolean } = {},
+  monitor?: MinimizeMonitor,
 ): MleResult {
   const n = start.length;
   const scratch = new Float64Array(n);
@@ -57,7 +60,13 @@ export function fitMaximumLikelihood(
     for (let i = 0; i < n; i++) grad[i] = -scratch[i] / nCustomers;
     return -v / nCustomers;
   };
-  const opt = minimize(objective, start, options);
+  const opt = minimize(objective, start, options, monitor);
+  if (opt.stopped) {
+    return {
+      values: opt.x.map(Math.exp), stdErrors: new Float64Array(n).fill(NaN), logLikelihood: -opt.value * nCustomers, nCustomers,
+      converged: false, iterations: opt.iterations, gradientNorm: opt.gradientNorm, methods: opt.methods, stopped: true,
+    };
+  }
   if (!opt.converged && options.requireConvergence !== false) {
     throw new Error(
       `${where}: failed to converge after ${opt.iterations} iterations (tried ${opt.methods.join(' -> ')}); ` +
@@ -81,6 +90,6 @@ export function fitMaximumLikelihood(
   const stdErrors = values.map((v, i) => (cov && cov[i * n + i] > 0 ? v * Math.sqrt(cov[i * n + i]) : NaN));
   return {
     values, stdErrors, logLikelihood: -opt.value * nCustomers, nCustomers, converged: opt.converged,
-    iterations: opt.iterations, gradientNorm: opt.gradientNorm, methods: opt.methods,
+    iterations: opt.iterations, gradientNorm: opt.gradientNorm, methods: opt.methods, stopped: false,
   };
 }

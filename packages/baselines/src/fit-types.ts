@@ -29,7 +29,14 @@ export interface BgNbdFit extends FitDiagnostics {
 export interface ParetoNbdFit extends FitDiagnostics {
   readonly model: 'pareto-nbd';
   readonly params: ParetoNbdParams;
+  /** NaN for s and β when `boundary` (not identified there). */
   readonly stdErrors: ParetoNbdParams;
+  /** True when the likelihood has no finite maximum and the s, β → ∞ limit was fitted (pareto-nbd.ts header). */
+  readonly boundary?: boolean;
+  /** At the boundary: the common dropout rate μ = s/β and its standard error. */
+  readonly dropoutRate?: Readonly<{ mu: number; stdError: number }>;
+  /** At the boundary: what happened, in words. */
+  readonly warning?: string;
 }
 
 export interface GammaGammaFit extends FitDiagnostics {

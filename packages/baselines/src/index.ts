@@ -4,6 +4,7 @@ export { fitBgNbd, bgNbdLogLikelihood, DEFAULT_BG_NBD } from './bg-nbd.ts';
 export type { BgNbdOptions } from './bg-nbd.ts';
 export { fitParetoNbd, paretoNbdCustomer, paretoNbdLogLikelihood, DEFAULT_PARETO_NBD } from './pareto-nbd.ts';
 export type { ParetoNbdOptions } from './pareto-nbd.ts';
+export { paretoLimitCustomer, paretoLimitLogLikelihood } from './pareto-nbd-limit.ts';
 export { fitGammaGamma, DEFAULT_GAMMA_GAMMA } from './gamma-gamma.ts';
 export type { GammaGammaOptions } from './gamma-gamma.ts';
 export { prepareBtydRows } from './btyd-input.ts';
@@ -13,7 +14,7 @@ export type {
   ParetoNbdParams, PurchaseFit, SpendData,
 } from './fit-types.ts';
 export { minimize, DEFAULT_MINIMIZE } from './minimize.ts';
-export type { MinimizeOptions, MinimizeResult, Objective } from './minimize.ts';
+export type { MinimizeMonitor, MinimizeOptions, MinimizeResult, Objective } from './minimize.ts';
 export { digamma, logBeta, logGamma } from './special-functions.ts';
 export { logHyp2f1 } from './hypergeometric.ts';
 export { expectedPurchases } from './expected-purchases.ts';

@@ -6,17 +6,27 @@
 // Hand-written: the problems are 3–4 dimensional, objectives are analytic with exact
 // gradients, and no maintained JS optimiser offers BFGS + a fallback with these diagnostics.
 
+import { nelderMead } from './nelder-mead.ts';
+
 /** Objective: returns f(x) and writes ∇f(x) into `grad`. */
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
 
-export const DEFAULT_MINIMIZE: Readonly<{ gradientTolerance: number; maxIterations: number; maxNelderMead: number }> = Object.freeze({
+export const DEFAULT_MINIMIZE: Readonly<{ gradientTolerance: number; maxIterations: number; maxNelderMead: number; maxEvaluations: number }> = Object.freeze({
   /** Converged when max |∇f| falls below this (f is a mean log-likelihood, so O(1) scale). */
   gradientTolerance: 1e-7,
   /** BFGS iteration cap per attempt; 4-parameter BTYD fits need 20–60. */
   maxIterations: 500,
   /** Nelder–Mead iteration cap for the fallback; it is slow but sure. */
   maxNelderMead: 4000,
+  /** Hard cap on objective evaluations over all attempts (line searches included); exceeding it throws, so a fit can never spin for minutes on a flat ridge. */
+  maxEvaluations: 100_000,
 });
+/**
+ * Called after every accepted BFGS step and every Nelder–Mead iteration with the current
+ * best point; returning true stops the minimisation there (result `stopped: true`). Used by
+ * fitParetoNbd to stop as soon as the fit walks onto the s, β → ∞ ridge.
+ */
+export type MinimizeMonitor = (x: Float64Array, value: number) => boolean;
 export type MinimizeOptions = Partial<typeof DEFAULT_MINIMIZE>;
 
 export interface MinimizeResult {
@@ -27,7 +37,14 @@ export interface MinimizeResult {
   readonly converged: boolean;
   /** Methods tried, in order (e.g. ['bfgs'] or ['bfgs', 'nelder-mead', 'bfgs']). */
   readonly methods: readonly string[];
+  /** Objective evaluations over all attempts. */
+  readonly evaluations: number;
+  /** True when the monitor stopped the run (the point is not an optimum). */
+  readonly stopped: boolean;
 }
+
+/** Thrown inside the optimisers to unwind when the monitor asks to stop. */
+class Stop extends Error {}
 
 function maxAbs(v: Float64Array): number {
   let m = 0;
@@ -48,7 +65,9 @@ function approximateWolfe(fn: number, fx: number, gn: Float64Array, p: Float64Ar
   return d >= 0.9 * slope && d <= -0.8 * slope;
 }
 
-function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number): { x: Float64Array; value: number; grad: Float64Array; iterations: number } {
+type BfgsState = { x: Float64Array; value: number; grad: Float64Array; iterations: number };
+
+function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number, monitor: MinimizeMonitor, last: { state?: BfgsState }): BfgsState {
   const n = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -84,6 +103,9 @@ function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number): { x
       if (!accepted) step *= 0.5;
     }
     if (!accepted) break; // line search failed
+    // no measurable progress (a step of 2^-k accepted inside the noise band): stalled, stop
+    // rather than repeating the same 60-halving line search up to maxIterations times
+    if (maxAbs(p) * step <= 1e-13 * (1 + maxAbs(x))) break;
     const s = new Float64Array(n);
     const y = new Float64Array(n);
     let sy = 0;
@@ -102,55 +124,61 @@ function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number): { x
       }
     }
     x = xn; g = gn; fx = fn;
+    last.state = { x, value: fx, grad: g, iterations: it + 1 };
+    if (monitor(x, fx)) throw new Stop();
   }
   return { x, value: fx, grad: g, iterations: it };
 }
 
-function nelderMead(f: Objective, x0: Float64Array, maxIter: number): Float64Array {
-  const n = x0.length;
-  const scratch = new Float64Array(n);
-  const val = (x: Float64Array): number => { const v = f(x, scratch); return Number.isFinite(v) ? v : Infinity; };
-  const simplex: Float64Array[] = [Float64Array.from(x0)];
-  for (let i = 0; i < n; i++) { const v = Float64Array.from(x0); v[i] += 0.5; simplex.push(v); }
-  const fs = simplex.map(val);
-  const point = (c: Float64Array, w: Float64Array, t: number): Float64Array => c.map((ci, i) => ci + t * (w[i] - ci));
-  for (let it = 0; it < maxIter; it++) {
-    const order = fs.map((_, i) => i).sort((a, b) => fs[a] - fs[b]);
-    const sorted = order.map((i) => simplex[i]); const fsorted = order.map((i) => fs[i]);
-    simplex.splice(0, n + 1, ...sorted); fs.splice(0, n + 1, ...fsorted);
-    if (Math.abs(fs[n] - fs[0]) < 1e-13 * (1 + Math.abs(fs[0]))) break;
-    const c = new Float64Array(n);
-    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) c[i] += simplex[k][i] / n;
-    const xr = point(c, simplex[n], -1); const fr = val(xr);
-    if (fr < fs[0]) {
-      const xe = point(c, simplex[n], -2); const fe = val(xe);
-      if (fe < fr) { simplex[n] = xe; fs[n] = fe; } else { simplex[n] = xr; fs[n] = fr; }
-    } else if (fr < fs[n - 1]) { simplex[n] = xr; fs[n] = fr; } else {
-      const xc = fr < fs[n] ? point(c, simplex[n], -0.5) : point(c, simplex[n], 0.5);
-      const fc = val(xc);
-      if (fc < Math.min(fr, fs[n])) { simplex[n] = xc; fs[n] = fc; } else {
-        for (let k = 1; k <= n; k++) { simplex[k] = point(simplex[0], simplex[k], 0.5); fs[k] = val(simplex[k]); }
-      }
-    }
-  }
-  let best = 0;
-  for (let k = 1; k <= n; k++) if (fs[k] < fs[best]) best = k;
-  return simplex[best];
-}
-
-/** Minimises `f` from `x0`: BFGS, then Nelder–Mead + BFGS when BFGS does not converge. */
-export function minimize(f: Objective, x0: Float64Array, options: MinimizeOptions = {}): MinimizeResult {
+/**
+ * Minimises `f` from `x0`: BFGS, then Nelder–Mead + BFGS when BFGS does not converge. Throws
+ * `baselines/minimize: exceeded N objective evaluations` past `maxEvaluations`.
+ */
+export function minimize(f: Objective, x0: Float64Array, options: MinimizeOptions = {}, monitor: MinimizeMonitor = () => false): MinimizeResult {
   const o = { ...DEFAULT_MINIMIZE, ...options };
+  let evaluations = 0;
+  const counted: Objective = (x, g) => {
+    if (++evaluations > o.maxEvaluations) {
+      throw new Error(
+        `baselines/minimize: exceeded ${o.maxEvaluations} objective evaluations (last point [${Array.from(x, (v) => v.toFixed(4)).join(', ')}]); ` +
+          'the objective is flat or not smooth enough for a gradient tolerance of ' + o.gradientTolerance,
+      );
+    }
+    return f(x, g);
+  };
   const methods = ['bfgs'];
-  let r = bfgs(f, x0, o.gradientTolerance, o.maxIterations);
+  const last: { state?: BfgsState } = {};
+  const finish = (r: BfgsState, iterations: number, stopped: boolean): MinimizeResult => {
+    const gradientNorm = maxAbs(r.grad);
+    return Object.freeze({
+      x: r.x, value: r.value, gradientNorm, iterations, converged: !stopped && gradientNorm <= o.gradientTolerance,
+      methods: Object.freeze(methods), evaluations, stopped,
+    });
+  };
+  let r: BfgsState;
+  try {
+    r = bfgs(counted, x0, o.gradientTolerance, o.maxIterations, monitor, last);
+  } catch (error) {
+    if (error instanceof Stop && last.state) return finish(last.state, last.state.iterations, true);
+    throw error;
+  }
   let iterations = r.iterations;
   if (maxAbs(r.grad) > o.gradientTolerance) {
     methods.push('nelder-mead', 'bfgs');
-    const start = nelderMead(f, r.x, o.maxNelderMead);
-    const r2 = bfgs(f, start, o.gradientTolerance, o.maxIterations);
+    let stopped = false;
+    const start = nelderMead(counted, r.x, o.maxNelderMead, (x, v) => (stopped = monitor(x, v)));
+    last.state = undefined;
+    let r2: BfgsState;
+    try {
+      r2 = bfgs(counted, start, o.gradientTolerance, stopped ? 0 : o.maxIterations, monitor, last);
+    } catch (error) {
+      const st = last.state as BfgsState | undefined; // set inside bfgs (TS cannot see that)
+      if (error instanceof Stop && st) return finish(st, iterations + st.iterations, true);
+      throw error;
+    }
     iterations += r2.iterations;
     if (r2.value <= r.value || maxAbs(r2.grad) < maxAbs(r.grad)) r = r2;
+    if (stopped) return finish(r2, iterations, true);
   }
-  const gradientNorm = maxAbs(r.grad);
-  return Object.freeze({ x: r.x, value: r.value, gradientNorm, iterations, converged: gradientNorm <= o.gradientTolerance, methods: Object.freeze(methods) });
+  return finish(r, iterations, false);
 }

@@ -7,21 +7,34 @@
 // for both α < β and α ≥ β), or from pareto-nbd-quadrature.ts when the series argument is
 // so close to 1 that the series would need thousands of terms. Everything is evaluated in log space with exact gradients;
 // parameters are optimised as log r, log α, log s, log β.
+// Boundary: on data whose dropout looks homogeneous the likelihood has no finite maximum (s and
+// β grow together along a ridge, s/β fixed). The optimiser is stopped as soon as s passes
+// `boundaryShape` (dropout-rate CV 1/√s below 1%); the limiting 3-parameter model of
+// pareto-nbd-limit.ts (exponential lifetimes, one rate μ) is then fitted, and the result is
+// reported as s = boundaryReportShape, β = s/μ with `boundary: true`, NaN standard errors for s and
+// β (they are not identified), μ and its standard error in `dropoutRate`, and a `warning`.
 import { prepareBtydRows } from './btyd-input.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { paretoSeries } from './pareto-nbd-integral.ts';
+import { paretoLimitLogLikelihood } from './pareto-nbd-limit.ts';
 import { paretoQuadrature } from './pareto-nbd-quadrature.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BtydData, ParetoNbdFit } from './fit-types.ts';
 import type { MinimizeOptions } from './minimize.ts';
 
-export const DEFAULT_PARETO_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
+export const DEFAULT_PARETO_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number; maxEvaluations: number; boundaryShape: number; boundaryReportShape: number }> = Object.freeze({
   /** Start (r, α, s, β); unit values keep z = |α−β|/(max+y) well inside [0, 1) at first. */
   start: Object.freeze([1, 1, 1, 1]) as readonly number[],
   /** Throw when the optimiser does not converge (the error names what was tried). */
   requireConvergence: true,
   /** Mean-LL gradient tolerance (see minimize.ts). */
   gradientTolerance: 1e-7,
+  /** Likelihood evaluations per optimiser run: interior fits need < 200; a run past this throws instead of spinning. */
+  maxEvaluations: 4000,
+  /** s above this = the s, β → ∞ boundary: Gamma(s, β) dropout rates with CV 1/√s < 1%, a point mass for any purpose. */
+  boundaryShape: 1e4,
+  /** s reported at the boundary (β = s/μ): the Pareto/NBD prediction formulas then match the limit to ~1e-6 and still keep their digits (they lose them past s ≈ 1e7). */
+  boundaryReportShape: 1e6,
 });
 export type ParetoNbdOptions = Partial<typeof DEFAULT_PARETO_NBD> & MinimizeOptions;
 
@@ -101,19 +114,45 @@ export function paretoNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad
   return ll;
 }
 
-/** Fits the Pareto/NBD model by maximum likelihood (see header). */
+/** Fits the Pareto/NBD model by maximum likelihood; the s, β → ∞ boundary is handled as in the header. */
 export function fitParetoNbd(data: BtydData, options: ParetoNbdOptions = {}): ParetoNbdFit {
   const o = { ...DEFAULT_PARETO_NBD, ...options };
-  const rows = prepareBtydRows('baselines/fitParetoNbd', data);
+  const where = 'baselines/fitParetoNbd';
+  const rows = prepareBtydRows(where, data);
   const start = Float64Array.from(o.start, Math.log);
-  const m = fitMaximumLikelihood('baselines/fitParetoNbd', (t, g) => paretoNbdLogLikelihood(rows, t, g), start, rows.nCustomers, o);
-  const [r, alpha, s, beta] = m.values;
-  const [sr, salpha, ss, sbeta] = m.stdErrors;
+  const logCap = Math.log(o.boundaryShape);
+  const full = (t: Float64Array, g: Float64Array): number => paretoNbdLogLikelihood(rows, t, g);
+  const m = fitMaximumLikelihood(where, full, start, rows.nCustomers, o, (x) => x[2] > logCap);
+  if (!m.stopped) {
+    const [r, alpha, s, beta] = m.values;
+    const [sr, salpha, ss, sbeta] = m.stdErrors;
+    return Object.freeze({
+      model: 'pareto-nbd',
+      params: Object.freeze({ r, alpha, s, beta }),
+      stdErrors: Object.freeze({ r: sr, alpha: salpha, s: ss, beta: sbeta }),
+      logLikelihood: m.logLikelihood, nCustomers: m.nCustomers, converged: m.converged,
+      iterations: m.iterations, gradientNorm: m.gradientNorm, methods: m.methods, boundary: false,
+    });
+  }
+  // s, β → ∞ together: fit the limit (r, α, μ = s/β) from where the ridge walk stopped
+  const [r0, a0, s0, b0] = m.values;
+  const lim = fitMaximumLikelihood(`${where} (boundary s, β → ∞)`, (t, g) => paretoLimitLogLikelihood(rows, t, g), Float64Array.from([r0, a0, s0 / b0], Math.log), rows.nCustomers, o);
+  const [r, alpha, mu] = lim.values;
+  const [sr, salpha, smu] = lim.stdErrors;
+  if (lim.logLikelihood < m.logLikelihood - 1e-6 * Math.abs(m.logLikelihood)) {
+    throw new Error(`${where}: the fit reached s = ${s0.toExponential(3)} but the limiting model (s, β → ∞) has a lower log-likelihood (${lim.logLikelihood} < ${m.logLikelihood}); no maximum found`);
+  }
+  const s = o.boundaryReportShape, beta = s / mu;
   return Object.freeze({
     model: 'pareto-nbd',
     params: Object.freeze({ r, alpha, s, beta }),
-    stdErrors: Object.freeze({ r: sr, alpha: salpha, s: ss, beta: sbeta }),
-    logLikelihood: m.logLikelihood, nCustomers: m.nCustomers, converged: m.converged,
-    iterations: m.iterations, gradientNorm: m.gradientNorm, methods: m.methods,
+    stdErrors: Object.freeze({ r: sr, alpha: salpha, s: NaN, beta: NaN }),
+    logLikelihood: lim.logLikelihood, nCustomers: lim.nCustomers, converged: lim.converged,
+    iterations: m.iterations + lim.iterations, gradientNorm: lim.gradientNorm, methods: Object.freeze([...m.methods, 'boundary-limit', ...lim.methods]),
+    boundary: true,
+    dropoutRate: Object.freeze({ mu, stdError: smu }),
+    warning:
+      `no finite MLE: s and β diverge together (s/β → μ = ${mu.toPrecision(4)} per unit), i.e. dropout rates look homogeneous; ` +
+      `fitted the limiting model (exponential lifetimes with one rate μ) and report s = ${s} (boundaryReportShape), β = s/μ; s and β have no standard errors`,
   });
 }

@@ -39,4 +39,19 @@ describe('minimize', () => {
   it('throws when the start point is not finite', () => {
     expect(() => minimize(() => NaN, Float64Array.of(0))).toThrow('baselines/minimize: objective is not finite at the start point');
   });
+
+  it('throws a clear error past maxEvaluations instead of running on', () => {
+    // a function with a constant slope never converges: without the budget BFGS would walk forever
+    const slope = (x: Float64Array, g: Float64Array): number => { g[0] = -1; return -x[0]; };
+    expect(() => minimize(slope, Float64Array.of(0), { maxEvaluations: 50, maxIterations: 1000 })).toThrow(/baselines\/minimize: exceeded 50 objective evaluations/);
+  });
+
+  it('stops where the monitor says, flagged stopped and not converged', () => {
+    const r = minimize(rosenbrock, Float64Array.of(-1.2, 1, -1.2, 1), { gradientTolerance: 1e-9 }, (_x, v) => v < 1);
+    expect(r.stopped).toBe(true);
+    expect(r.converged).toBe(false);
+    expect(r.value).toBeLessThan(1);
+    expect(r.value).toBeGreaterThan(1e-6); // well short of the minimum 0
+    expect(r.evaluations).toBeGreaterThan(0);
+  });
 });

@@ -17,6 +17,7 @@ describe('fitParetoNbd', () => {
     const fit = fitParetoNbd(cdnowSummary());
     expect(fit.model).toBe('pareto-nbd');
     expect(fit.converged).toBe(true);
+    expect(fit.boundary).toBe(false);
     for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(rel(fit.params[k], PUBLISHED[k])).toBeLessThan(0.005);
     expect(Math.abs(fit.logLikelihood - PUBLISHED.ll)).toBeLessThan(0.1);
     for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(fit.stdErrors[k]).toBeGreaterThan(0);

@@ -107,6 +107,11 @@ export const command: Command = {
       // Whole-input problems (empty cohort, no positive spend) have no row: name the file.
       throw new CliError(`${String(values.input)}: ${(err as Error).message.split('\n')[0]}`);
     }
+    if (fit.model === 'pareto-nbd' && fit.boundary) {
+      // s, β → ∞ (no finite MLE): the limiting model with one dropout rate was fitted instead.
+      extra.boundary = true;
+      if (fit.warning) { extra.warning = fit.warning; ctx.log(`pareto-nbd: ${fit.warning}`); }
+    }
     if (fit.model === 'gamma-gamma') {
       extra.excluded = { no_repeat_purchases: fit.excluded.noRepeatPurchases, non_positive_spend: fit.excluded.nonPositiveSpend };
       ctx.log(`gamma-gamma: excluded ${fit.excluded.noRepeatPurchases} customers without repeat purchases and ${fit.excluded.nonPositiveSpend} with mean repeat spend <= 0`);
