@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readZarrGroup } from '@clvlab/events';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from './run-cli.ts';
 
@@ -65,5 +66,19 @@ describe('bench resume after kill -9', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout.trim().split('\n').pop()!).cells_reused).toBe(8);
     expect(readFileSync(join(clean, 'metrics.csv'), 'utf8')).toBe(readFileSync(join(killed, 'metrics.csv'), 'utf8'));
+
+    // The encoder's customer embeddings reach predictions.zarr, identical after the resume.
+    const embeddings = async (dir: string) => {
+      const g = await readZarrGroup(join(dir, 'predictions.zarr'));
+      return Object.keys(g.arrays).filter((k) => k.includes('/embeddings/')).sort().map((k) => [k, g.arrays[k]] as const);
+    };
+    const [fromKilled, fromClean] = [await embeddings(killed), await embeddings(clean)];
+    expect(fromClean.map(([k]) => k)).toEqual(['synthetic/embeddings/gru/seed1', 'synthetic/embeddings/gru/seed2']);
+    const testCustomers = readFileSync(join(clean, 'predictions.csv'), 'utf8').trimEnd().split('\n').filter((l) => l.includes(',gru,1,')).length;
+    for (const [i, [, a]] of fromClean.entries()) {
+      expect(a.shape[0]).toBe(testCustomers);
+      expect(a.shape[1]).toBeGreaterThan(0);
+      expect(Array.from(fromKilled[i][1].data)).toEqual(Array.from(a.data));
+    }
   }, 300_000);
 });

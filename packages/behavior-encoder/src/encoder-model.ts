@@ -41,6 +41,7 @@ export function createEncoderModel(name: EncoderModelName | string, config: Read
       return Object.freeze({
         value: pred.value,
         repurchase: pred.repurchase,
+        embedding: { dim: pred.dim, data: pred.embedding },
         info: Object.freeze({ ...trained.info, backend, predictMs: Math.round(performance.now() - started), embeddingDim: pred.dim }),
       });
     },

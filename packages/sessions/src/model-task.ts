@@ -64,6 +64,8 @@ export interface ModelOutput {
   readonly value: Float64Array;
   /** Repurchase score per cohort customer in [0, 1] (probability of ≥ 1 purchase in the horizon). */
   readonly repurchase: Float64Array;
+  /** Customer embeddings, [cohort customers × dim] row-major, for models that learn them. */
+  readonly embedding?: { readonly dim: number; readonly data: Float32Array };
   /** Model-specific facts for the record (fitted parameters, epochs, backend...). */
   readonly info?: Readonly<Record<string, unknown>>;
 }

@@ -46,17 +46,6 @@ function jsonSafe(value: unknown, depth = 0): unknown {
   return String(value);
 }
 
-/** Finds customer embeddings in a model's info: `{ embedding: { dim, data } }` or `embedding` + `embeddingDim`. */
-function takeEmbedding(info: Record<string, unknown>, rows: number): CellResult['embedding'] {
-  const raw = (info.embedding ?? info.embeddings) as unknown;
-  if (!raw) return undefined;
-  const data = ArrayBuffer.isView(raw) ? raw : (raw as { data?: unknown }).data;
-  if (!ArrayBuffer.isView(data)) return undefined;
-  const f = Float32Array.from(data as unknown as ArrayLike<number>);
-  const dim = Number((raw as { dim?: number }).dim ?? info.embeddingDim ?? f.length / rows);
-  return Number.isInteger(dim) && dim > 0 && f.length === dim * rows ? { dim, data: f } : undefined;
-}
-
 const api: CellWorkerApi = {
   async init(): Promise<WorkerInfo> {
     const b = await initTfjsBackend();
@@ -93,7 +82,9 @@ const api: CellWorkerApi = {
         value: Float64Array.from(out.value),
         repurchase: Float64Array.from(out.repurchase),
         info: jsonSafe(info) as Record<string, unknown>,
-        embedding: takeEmbedding(info, n),
+        embedding: out.embedding && out.embedding.data.length === out.embedding.dim * n
+          ? { dim: out.embedding.dim, data: Float32Array.from(out.embedding.data) }
+          : undefined,
         wallMs,
         cpuMs: cpu1.ms - cpu0.ms,
         cpuScope: cpu1.scope,
