@@ -1,9 +1,8 @@
 // The oracle of src/estimate-oracle.ts: calibrated against the realised holdout, and far
 // better at ranking it than calibration frequency.
 import { describe, expect, it } from 'vitest';
-import { EventType } from '@clvlab/events';
 import { generateSynthetic } from '../src/index.ts';
-import type { SyntheticData } from '../src/index.ts';
+import { summarise } from './summarise-log.ts';
 
 const data = generateSynthetic({ customers: 1500, seed: 7, oracleSamples: 16 });
 
@@ -24,21 +23,6 @@ function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < n; i++) { sab += (ra[i] - ma) * (rb[i] - mb); saa += (ra[i] - ma) ** 2; sbb += (rb[i] - mb) ** 2; }
   return sab / Math.sqrt(saa * sbb);
-}
-
-/** Per-customer calibration frequency and holdout value computed from the log alone. */
-function summarise(d: SyntheticData): { freq: Float64Array; value: Float64Array; holdPurchases: Float64Array } {
-  const n = d.log.customerIds.length, freq = new Float64Array(n), value = new Float64Array(n), holdPurchases = new Float64Array(n);
-  for (let e = 0; e < d.log.length; e++) {
-    const c = d.log.customer[e], t = d.log.t[e], ty = d.log.type[e];
-    if (t < d.cutoff) { if (ty === EventType.purchase) freq[c]++; }
-    else if (t < d.cutoff + d.horizon) {
-      if (ty === EventType.purchase) { value[c] += d.log.amount[e]; holdPurchases[c]++; }
-      if (ty === EventType.return) value[c] += d.log.amount[e];
-    }
-  }
-  for (let c = 0; c < n; c++) value[c] = Math.max(0, value[c]);
-  return { freq, value, holdPurchases };
 }
 
 describe('oracle', () => {
