@@ -84,3 +84,22 @@ export function asCliError(err: unknown): Error {
   }
   return e;
 }
+
+/** The row accounting every reading command prints (`--json` keys, DESIGN §6 / issue 2). */
+export interface AccountingJson {
+  readonly rows_read: number;
+  readonly rows_kept: number;
+  readonly rejected: Readonly<Record<string, number>>;
+  readonly customers: number;
+  readonly events: number;
+}
+
+export function accountingJson(report: IngestReport): AccountingJson {
+  return {
+    rows_read: report.rowsRead,
+    rows_kept: report.rowsKept,
+    rejected: report.rejected,
+    customers: report.customers,
+    events: report.events,
+  };
+}

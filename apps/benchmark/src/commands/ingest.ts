@@ -2,7 +2,7 @@
 // the evaluation split and labels, and store everything as one Zarr v3 prepared dataset.
 import { basename } from 'node:path';
 import { prepareDataset, writePreparedDataset } from '@clvlab/sessions';
-import { asCliError, durationOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
+import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -50,11 +50,7 @@ export const command: Command = {
     }
     const a = prepared.attributes;
     const result = {
-      rows_read: report.rowsRead,
-      rows_kept: report.rowsKept,
-      rejected: report.rejected,
-      customers: report.customers,
-      events: report.events,
+      ...accountingJson(report),
       purchases: report.purchases,
       sessions: prepared.sessionCount,
       cohort: a.cohort,

@@ -2,7 +2,7 @@
 // sessions.csv (customer_id,session,start,end,events,purchases,revenue; ISO 8601 UTC).
 import { DEFAULT_GAP_MS, sessionTable, splitSessions, writeSessionsCsv } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';
-import { asCliError, durationOption, INPUT_OPTIONS, readInput } from '../cli-input.ts';
+import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput } from '../cli-input.ts';
 
 export const command: Command = {
   name: 'sessions',
@@ -26,11 +26,7 @@ export const command: Command = {
       throw asCliError(err);
     }
     const result = {
-      rows_read: report.rowsRead,
-      rows_kept: report.rowsKept,
-      rejected: report.rejected,
-      customers: report.customers,
-      events: report.events,
+      ...accountingJson(report),
       sessions: rows,
       gap_ms: gapMs ?? DEFAULT_GAP_MS,
       out,
