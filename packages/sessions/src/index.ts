@@ -12,5 +12,5 @@ export type { SessionTable } from './session-table.ts';
 export { countSessions, DEFAULT_GAP_MS, splitSessions } from './split-sessions.ts';
 export { SESSIONS_CSV_HEADER, writeSessionsCsv } from './write-sessions-csv.ts';
 export { clvlabVersion, DEFAULT_PREPARE, prepareDataset } from './prepare-dataset.ts';
-export type { PreparedAttributes, PreparedDataset, PrepareOptions } from './prepare-dataset.ts';
+export type { PreparedAttributes, PreparedDataset, PreparedFeatures, PrepareOptions } from './prepare-dataset.ts';
 export { readPreparedDataset, writePreparedDataset } from './prepared-dataset-store.ts';

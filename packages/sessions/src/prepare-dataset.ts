@@ -1,12 +1,13 @@
 // A prepared dataset (DESIGN §3): the event log with its session index, per-customer offsets,
 // the evaluation split with labels, and the attributes that make it reproducible (dataset id,
 // source hash, cutoff, horizon, gap, protocol, seed, clvlab version, value target). This is
-// what `clvlab ingest` stores and what every model receives (see ModelTask).
+// what `clvlab ingest` stores and what every model receives (see ModelTask), optionally with
+// per-customer feature tables (`features/graph`, `features/rfm`) computed by the caller.
 import { readFileSync } from 'node:fs';
 import { customerOffsets, type EventLog } from '@clvlab/events';
 import { datasetSplit } from './dataset-splits.ts';
 import { DEFAULT_SPLIT, evaluationSplit, type SplitOptions } from './evaluation-split.ts';
-import type { Split } from './model-task.ts';
+import type { FeatureTable, Split } from './model-task.ts';
 import { formatDuration } from './parse-duration.ts';
 import { countSessions, DEFAULT_GAP_MS, splitSessions } from './split-sessions.ts';
 
@@ -52,7 +53,15 @@ export interface PreparedAttributes {
   readonly cohort: number;
 }
 
-export interface PreparedDataset {
+/** Optional per-cohort-customer feature tables stored with a prepared dataset (rows follow split.customers). */
+export interface PreparedFeatures {
+  /** Social-graph features (`features/graph`), e.g. from @clvlab/social-graph's customerGraphFeatures. */
+  readonly graph?: FeatureTable;
+  /** RFM features (`features/rfm`), e.g. from @clvlab/baselines' rfmFeatures. */
+  readonly rfm?: FeatureTable;
+}
+
+export interface PreparedDataset extends PreparedFeatures {
   readonly log: EventLog;
   readonly session: Int32Array;
   readonly offsets: Int32Array;

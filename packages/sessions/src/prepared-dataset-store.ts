@@ -4,15 +4,71 @@
 // and `customers/*` for the cohort: ids (customer indices), fold, target, repurchase (score
 // window) and fit_target, fit_repurchase (fit window; equal to the score labels under the
 // cross-sectional protocol, stored anyway so a reader never has to know the protocol).
+// Optional feature tables go to `features/graph` and `features/rfm`: one 2-D float64 array
+// [cohort customers × columns] each (row i = customers/ids[i]), column names in its
+// `columns` attribute.
 import { eventLogFromArrays, readZarrGroup, writeEventLogArrays, writeZarrGroup, type ZarrArrayData, type ZarrTypedArray } from '@clvlab/events';
-import type { LabelWindow, Split } from './model-task.ts';
-import type { PreparedAttributes, PreparedDataset } from './prepare-dataset.ts';
+import type { FeatureTable, LabelWindow, Split } from './model-task.ts';
+import type { PreparedAttributes, PreparedDataset, PreparedFeatures } from './prepare-dataset.ts';
 
-/** Writes `prepared` to the Zarr v3 group at `path` (atomically, as the store does). `extra` adds attributes. */
+const FEATURE_MEANING: Readonly<Record<keyof PreparedFeatures, string>> = Object.freeze({
+  graph: "social-graph features per cohort customer: row i is customers/ids[i], column j is named columns[j]",
+  rfm: "RFM features per cohort customer: row i is customers/ids[i], column j is named columns[j]",
+});
+const FEATURE_KINDS = Object.keys(FEATURE_MEANING) as (keyof PreparedFeatures)[];
+
+/** A FeatureTable as one row-major [rows × columns] float64 array; throws unless it has `rows` rows. */
+function featureArray(kind: keyof PreparedFeatures, table: FeatureTable, rows: number): ZarrArrayData {
+  const where = `sessions/prepared-dataset-store: features/${kind}`;
+  const { names, columns } = table;
+  if (names.length !== columns.length) throw new Error(`${where} has ${names.length} names but ${columns.length} columns`);
+  names.forEach((name, j) => {
+    if (typeof name !== 'string' || name === '') throw new Error(`${where}: column ${j} has no name`);
+    if (names.indexOf(name) !== j) throw new Error(`${where}: column name '${name}' appears twice`);
+  });
+  columns.forEach((col, j) => {
+    if (!(col instanceof Float64Array)) throw new Error(`${where}: column '${names[j]}' is not a Float64Array`);
+    if (col.length !== rows) throw new Error(`${where}: column '${names[j]}' has ${col.length} rows, expected ${rows} (one per cohort customer)`);
+  });
+  const k = columns.length;
+  const data = new Float64Array(rows * k);
+  for (let j = 0; j < k; j++) {
+    const col = columns[j];
+    for (let i = 0; i < rows; i++) data[i * k + j] = col[i];
+  }
+  return { data, shape: [rows, k], attributes: { columns: [...names], meaning: FEATURE_MEANING[kind] } };
+}
+
+/** The FeatureTable stored at `features/<kind>`, checked against the cohort size. */
+function featureTable(path: string, kind: string, array: ZarrArrayData, rows: number): FeatureTable {
+  const where = `sessions/prepared-dataset-store: ${path} features/${kind}`;
+  const { data, shape } = array;
+  const names = array.attributes?.columns;
+  if (!(data instanceof Float64Array)) throw new Error(`${where}: expected float64 values`);
+  if (shape.length !== 2) throw new Error(`${where}: expected a 2-D array [customers × columns], got shape [${shape.join(', ')}]`);
+  const [n, k] = shape;
+  if (n !== rows) throw new Error(`${where} has ${n} rows, expected ${rows} (one per cohort customer)`);
+  if (!Array.isArray(names) || names.length !== k || names.some((x) => typeof x !== 'string')) {
+    throw new Error(`${where}: attribute 'columns' must list ${k} column names, got ${JSON.stringify(names)}`);
+  }
+  const columns = Array.from({ length: k }, (_, j) => {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = data[i * k + j];
+    return col;
+  });
+  return Object.freeze({ names: Object.freeze([...(names as string[])]), columns: Object.freeze(columns) });
+}
+
+/**
+ * Writes `prepared` to the Zarr v3 group at `path` (atomically, as the store does). `extra`
+ * adds root attributes; `features` (default: prepared.graph / prepared.rfm) adds feature
+ * tables, each with exactly one row per cohort customer.
+ */
 export async function writePreparedDataset(
   path: string,
   prepared: PreparedDataset,
   extra: Readonly<Record<string, unknown>> = {},
+  features: PreparedFeatures = {},
 ): Promise<void> {
   const { split } = prepared;
   const column = (data: ZarrTypedArray, meaning: string): ZarrArrayData => ({ data, shape: [data.length], attributes: { meaning } });
@@ -27,6 +83,11 @@ export async function writePreparedDataset(
     'customers/fit_target': column(split.fit.target, `fit-window ${prepared.log.valueTarget} (labels supervised models learn from)`),
     'customers/fit_repurchase': column(split.fit.repurchase, 'fit window: 1 when any purchase'),
   };
+  const tables: PreparedFeatures = { graph: prepared.graph, rfm: prepared.rfm, ...features };
+  for (const kind of FEATURE_KINDS) {
+    const table = tables[kind];
+    if (table !== undefined) arrays[`features/${kind}`] = featureArray(kind, table, split.customers.length);
+  }
   await writeZarrGroup(path, { attributes: { ...extra, ...prepared.attributes, kind: 'clvlab-prepared-dataset' }, arrays });
 }
 
@@ -69,6 +130,11 @@ export async function readPreparedDataset(path: string): Promise<PreparedDataset
     fit,
     score,
   });
+  const features: { -readonly [K in keyof PreparedFeatures]: FeatureTable } = {};
+  for (const kind of FEATURE_KINDS) {
+    const stored = group.arrays[`features/${kind}`];
+    if (stored !== undefined) features[kind] = featureTable(path, kind, stored, customers.length);
+  }
   return Object.freeze({
     log,
     session: array<Int32Array>('events/session'),
@@ -76,5 +142,6 @@ export async function readPreparedDataset(path: string): Promise<PreparedDataset
     split,
     sessionCount: a.sessions,
     attributes: a,
+    ...features,
   });
 }

@@ -1,16 +1,26 @@
 // `clvlab ingest` (DESIGN §6): read a dataset file in a named format, split sessions, build
-// the evaluation split and labels, and store everything as one Zarr v3 prepared dataset.
+// the evaluation split and labels, and store everything as one Zarr v3 prepared dataset, with
+// per-cohort-customer features (DESIGN §3): `features/rfm` always (recency, frequency,
+// monetary, tenure before the cutoff), and `features/graph` when `--edges FILE` names a
+// SNAP-style edge list whose node labels are customer ids (Ciao's trust list). Edges with a
+// label that is not a customer are dropped and counted in the `graph` block of --json.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { prepareDataset, writePreparedDataset } from '@clvlab/sessions';
+import { rfmFeatures } from '@clvlab/baselines';
+import { prepareDataset, writePreparedDataset, type PreparedDataset, type PreparedFeatures } from '@clvlab/sessions';
+import { closeGraphPools } from '@clvlab/social-graph';
 import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
+import { graphFeaturesWithCounts, type FileGraphFeatures } from '../datasets/graph-features.ts';
 
 export const command: Command = {
   name: 'ingest',
   summary: 'Read a dataset, split sessions, build the evaluation split and labels, store a Zarr v3 prepared dataset.',
   usage:
     'ingest --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--cutoff ISO] ' +
-    '[--horizon 39w] [--protocol cross-sectional|temporal] [--seed 1] [--strict] [--date-order auto|ymd|mdy|dmy] --out DS.zarr',
+    '[--horizon 39w] [--protocol cross-sectional|temporal] [--seed 1] [--strict] [--date-order auto|ymd|mdy|dmy] ' +
+    '[--edges FILE [--directed]] --out DS.zarr',
   options: {
     ...INPUT_OPTIONS,
     gap: { type: 'string' },
@@ -18,6 +28,8 @@ export const command: Command = {
     horizon: { type: 'string' },
     protocol: { type: 'string' },
     seed: { type: 'string' },
+    edges: { type: 'string' },
+    directed: { type: 'boolean' },
     out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
@@ -35,18 +47,34 @@ export const command: Command = {
     const seedText = str(values, 'seed');
     const seed = seedText === undefined ? undefined : Number(seedText);
     if (seed !== undefined && !Number.isInteger(seed)) throw new CliError(`--seed: expected an integer, got '${seedText}'`);
+    const edges = str(values, 'edges');
+    const directed = values.directed === true;
+    if (directed && edges === undefined) throw new CliError('--directed needs --edges FILE');
+    if (edges !== undefined && !existsSync(edges)) throw new CliError(`${edges}: no such file`);
 
     const { log, report } = await readInput(values);
     const sourceHash = `sha256:${report.sha256}`;
-    let prepared;
+    let prepared: PreparedDataset;
+    let graph: FileGraphFeatures | undefined;
+    let features: PreparedFeatures;
     try {
       prepared = prepareDataset(log, { dataset: str(values, 'format')!, sourceHash, gapMs, cutoff, horizon, protocol, seed });
+      if (edges !== undefined) graph = await graphFeatures(edges, directed, prepared);
+      // Both tables read events before the cutoff (split.score.featureEnd), as `clvlab rfm` and the benchmark do.
+      features = { rfm: rfmTable(prepared), graph: graph?.table };
       await writePreparedDataset(out, prepared, {
         format: report.format, source_file: basename(report.file), rows_read: report.rowsRead,
         rows_kept: report.rowsKept, rejected: report.rejected, ingest_details: report.details,
-      });
+        ...(graph ? {
+          graph_source: {
+            edges_file: basename(edges!), edges_sha256: createHash('sha256').update(readFileSync(edges!)).digest('hex'), directed, ...graphCounts(graph),
+          },
+        } : {}),
+      }, features);
     } catch (err) {
       throw asCliError(err);
+    } finally {
+      if (edges !== undefined) await closeGraphPools();
     }
     const a = prepared.attributes;
     const result = {
@@ -60,6 +88,8 @@ export const command: Command = {
       gap: a.gap,
       protocol: a.protocol,
       source_sha256: report.sha256,
+      features: Object.fromEntries(Object.entries(features).filter(([, t]) => t !== undefined).map(([k, t]) => [k, [...t!.names]])),
+      ...(graph ? { graph: { edges: edges!, directed, ...graphCounts(graph) } } : {}),
       out,
     };
     if (!ctx.json) {
@@ -67,8 +97,39 @@ export const command: Command = {
       ctx.log(`read ${result.rows_read} rows, kept ${result.rows_kept}, rejected: ${rejected}`);
       ctx.log(`${result.customers} customers, ${result.events} events (${result.purchases} purchases), ${result.sessions} sessions at gap ${a.gap}`);
       ctx.log(`split ${a.protocol}: cutoff ${a.cutoff}, horizon ${a.horizon}, cohort ${a.cohort}; value target ${a.value_target}`);
+      if (graph) {
+        ctx.log(`graph ${edges}: ${graph.fileEdges} edges, kept ${graph.kept}, dropped ${graph.dropped} (a label is not a customer; ` +
+          `${graph.nodesNotCustomers} of ${graph.fileNodes} labels); ${graph.table.names.length} features per cohort customer`);
+      }
       ctx.log(`wrote ${out}`);
     }
     return result;
   },
 };
+
+/** RFM features of the cohort as a plain FeatureTable (rfmFeatures also carries the history); none for an empty cohort. */
+function rfmTable(prepared: PreparedDataset): PreparedFeatures['rfm'] {
+  if (prepared.split.customers.length === 0) return undefined;
+  const f = rfmFeatures(prepared);
+  return { names: f.names, columns: f.columns };
+}
+
+/** `--edges FILE`: graph features over the log's customers; bad edge files are one-line CLI errors. */
+async function graphFeatures(edges: string, directed: boolean, prepared: PreparedDataset): Promise<FileGraphFeatures> {
+  let graph: FileGraphFeatures | undefined;
+  try {
+    graph = await graphFeaturesWithCounts(edges, directed, prepared.log, prepared.split);
+  } catch (err) {
+    // readEdgeList reports `FILE:line:column: expected ...`; anything else is not the user's input.
+    const message = (err as Error).message ?? '';
+    if (message.startsWith(`${edges}:`) || /^social-graph\/(read-edge-list|build-graph): /.test(message)) throw new CliError(`--edges: ${message.split('\n')[0]}`);
+    throw err;
+  }
+  if (!graph) throw new CliError('--edges: this build of @clvlab/social-graph has no customerGraphFeatures');
+  return graph;
+}
+
+/** Edge accounting for --json and the store's attributes: every distinct edge is kept or dropped. */
+function graphCounts(g: FileGraphFeatures): Record<string, number> {
+  return { file_nodes: g.fileNodes, nodes_not_customers: g.nodesNotCustomers, file_edges: g.fileEdges, kept: g.kept, dropped_not_customer: g.dropped };
+}

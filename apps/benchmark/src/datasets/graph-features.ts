@@ -1,7 +1,8 @@
 // Per-customer social-graph features for the `+social` models, from the synthetic
 // generator's edges (customer indices) or from a SNAP-style edge file whose node labels are
 // customer ids (Ciao's trust list). @clvlab/social-graph computes the features; this file
-// only builds the graph over the right node set. Without a published `customerGraphFeatures`
+// only builds the graph over the right node set (and counts the edges it keeps and drops, for
+// `clvlab ingest --edges`). Without a published `customerGraphFeatures`
 // the dataset simply has no graph and `+social` models are not scheduled on it.
 import type { EventLog } from '@clvlab/events';
 import type { FeatureTable, Split } from '@clvlab/sessions';
@@ -43,9 +44,31 @@ export function graphOverCustomers(graph: Graph, log: EventLog): { graph: Graph;
   return { graph: g, kept: src.length, dropped };
 }
 
+/** Graph features from an edge file plus the accounting of its edges (what `clvlab ingest --edges` reports). */
+export interface FileGraphFeatures {
+  readonly table: FeatureTable;
+  /** Node labels in the file, and how many of them are not customers of the log. */
+  readonly fileNodes: number;
+  readonly nodesNotCustomers: number;
+  /** Distinct edges in the file (readEdgeList collapses repeated lines, networkx rule). */
+  readonly fileEdges: number;
+  /** Edges kept (both ends are customers) and dropped (a label is not a customer); kept + dropped = fileEdges. */
+  readonly kept: number;
+  readonly dropped: number;
+}
+
+/** Graph features from an edge-list file whose labels are customer ids, with edge counts; undefined without customerGraphFeatures. */
+export async function graphFeaturesWithCounts(path: string, directed: boolean, log: EventLog, split: Split): Promise<FileGraphFeatures | undefined> {
+  if (!features) return undefined;
+  const file = readEdgeList(path, { directed } as Parameters<typeof readEdgeList>[1]);
+  const { graph, kept, dropped } = graphOverCustomers(file, log);
+  const customers = new Set(log.customerIds);
+  const nodesNotCustomers = file.labels.reduce((k, label) => k + (customers.has(label) ? 0 : 1), 0);
+  const table = await features(graph, { log, split });
+  return { table, fileNodes: file.n, nodesNotCustomers, fileEdges: file.edgeCount, kept, dropped };
+}
+
 /** Graph features from an edge-list file whose labels are customer ids. */
 export async function graphFeaturesFromFile(path: string, directed: boolean, log: EventLog, split: Split): Promise<FeatureTable | undefined> {
-  if (!features) return undefined;
-  const { graph } = graphOverCustomers(readEdgeList(path, { directed } as Parameters<typeof readEdgeList>[1]), log);
-  return features(graph, { log, split });
+  return (await graphFeaturesWithCounts(path, directed, log, split))?.table;
 }

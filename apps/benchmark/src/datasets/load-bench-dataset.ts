@@ -4,7 +4,7 @@
 //   synthetic      generateSynthetic(SYNTH_DEFAULTS) with its own cutoff/horizon, its graph
 //                  (for +social models) and its ground truth (the `oracle` row)
 //   cdnow, online-retail, taobao, ciao   files in ../shared/data (see dataset-sources.ts)
-//   DS.zarr        a store written by `clvlab ingest`
+//   DS.zarr        a store written by `clvlab ingest` (its features/graph, when stored, feeds +social models)
 //   FILE           any other path: the generic `events` reader (CSV or Parquet)
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -110,7 +110,8 @@ export async function loadBenchDataset(spec: string, options: LoadDatasetOptions
   if (statSync(path).isDirectory()) {
     const prepared = await readPreparedDataset(path);
     const id = String(prepared.attributes.dataset || basename(path));
-    const payload: DatasetPayload = { id, log: prepared.log, session: prepared.session, offsets: prepared.offsets, split: prepared.split };
+    // The stored `features/graph` (written by `clvlab ingest --edges`) is the task's graph, so `+social` models run on it.
+    const payload: DatasetPayload = { id, log: prepared.log, session: prepared.session, offsets: prepared.offsets, split: prepared.split, graph: prepared.graph };
     return { id, source: path, sourceHash: prepared.attributes.source_hash, valueTarget: prepared.log.valueTarget, payload, facts: { attributes: prepared.attributes, split: splitSummary(payload) } };
   }
   const { log, report } = await readEventLog(path, { format: 'events' });
