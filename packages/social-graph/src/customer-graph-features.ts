@@ -8,8 +8,15 @@
 //   graph_nbr_mean_purchases  mean over neighbours of their purchase count in [split.start, featureEnd)
 //   graph_nbr_mean_revenue    mean over neighbours of their revenue (purchases + returns) in that window
 //   graph_nbr_share_purchased share of neighbours with ≥ 1 purchase in that window
-//   graph_nbr_recent_buyers   neighbours with a purchase in [featureEnd − recentMs, featureEnd)
-// Neighbours are out-neighbours on directed graphs (whom the customer follows/trusts).
+//   graph_nbr_recent_purchases network exposure (Valente 1995, "Network Models of the Diffusion
+//                             of Innovations", eq. 5.1, with purchase counts in place of 0/1
+//                             adoption): mean over neighbours of their purchases in
+//                             [featureEnd − recentMs, featureEnd)
+// Neighbour means are weighted by edge weight (plain means on unweighted graphs), self-loops
+// skipped. Neighbours are out-neighbours on directed graphs (whom the customer follows/trusts).
+// Exposure replaced a count of recently buying neighbours: a count grows with degree, so on
+// the synthetic benchmark (contagion through the weighted mean of neighbours' orders) it
+// mostly repeated graph_degree, and rfm-linear+social gained less from it.
 // Only events with t < featureEnd are read; featureEnd defaults to split.score.featureEnd and
 // the temporal protocol passes split.fit.featureEnd (build the graph with the same bound).
 import { EventType, type EventLog } from '@clvlab/events';
@@ -23,7 +30,7 @@ import { DEFAULT_CENTRALITY, distanceTotals } from './distance-totals.ts';
 
 export const CUSTOMER_GRAPH_FEATURE_NAMES = Object.freeze([
   'graph_pagerank', 'graph_closeness', 'graph_harmonic', 'graph_degree', 'graph_component_size',
-  'graph_nbr_mean_purchases', 'graph_nbr_mean_revenue', 'graph_nbr_share_purchased', 'graph_nbr_recent_buyers',
+  'graph_nbr_mean_purchases', 'graph_nbr_mean_revenue', 'graph_nbr_share_purchased', 'graph_nbr_recent_purchases',
 ] as const);
 
 export const DEFAULT_CUSTOMER_GRAPH_FEATURES = Object.freeze({
@@ -44,14 +51,14 @@ export async function customerGraphFeatures(graph: Graph, task: { readonly log: 
   const { log, split } = task;
   const featureEnd = Number.isNaN(o.featureEnd) ? split.score.featureEnd : o.featureEnd;
   if (graph.n < log.customerIds.length) throw new Error(`social-graph/customer-graph-features: graph has ${graph.n} nodes but the log has ${log.customerIds.length} customers`);
-  const purchases = new Float64Array(graph.n), revenue = new Float64Array(graph.n), recent = new Uint8Array(graph.n);
+  const purchases = new Float64Array(graph.n), revenue = new Float64Array(graph.n), recent = new Float64Array(graph.n);
   for (let e = 0; e < log.length; e++) {
     const t = log.t[e];
     if (t < split.start || t >= featureEnd) continue;
     const c = log.customer[e], ty = log.type[e];
     if (ty === EventType.purchase) {
       purchases[c]++; revenue[c] += log.amount[e];
-      if (t >= featureEnd - o.recentMs) recent[c] = 1;
+      if (t >= featureEnd - o.recentMs) recent[c]++;
     } else if (ty === EventType.return) revenue[c] += log.amount[e];
   }
   const centrality = { approx: o.approx, workers: o.workers, seed: o.seed };
@@ -62,7 +69,7 @@ export async function customerGraphFeatures(graph: Graph, task: { readonly log: 
   const comp = components(graph).sizeOfNode;
   const k = split.customers.length;
   const cols = CUSTOMER_GRAPH_FEATURE_NAMES.map(() => new Float64Array(k));
-  const { offsets, targets } = graph;
+  const { offsets, targets, weights } = graph;
   for (let i = 0; i < k; i++) {
     const c = split.customers[i];
     cols[0][i] = pr[c]; cols[1][i] = clo[c]; cols[2][i] = har[c]; cols[3][i] = deg[c]; cols[4][i] = comp[c];
@@ -70,9 +77,10 @@ export async function customerGraphFeatures(graph: Graph, task: { readonly log: 
     for (let e = offsets[c]; e < offsets[c + 1]; e++) {
       const v = targets[e];
       if (v === c) continue;
-      m++; p += purchases[v]; r += revenue[v]; if (purchases[v] > 0) bought++; rec += recent[v];
+      const w = weights ? weights[e] : 1;
+      m += w; p += w * purchases[v]; r += w * revenue[v]; if (purchases[v] > 0) bought += w; rec += w * recent[v];
     }
-    cols[5][i] = m ? p / m : 0; cols[6][i] = m ? r / m : 0; cols[7][i] = m ? bought / m : 0; cols[8][i] = rec;
+    if (m > 0) { cols[5][i] = p / m; cols[6][i] = r / m; cols[7][i] = bought / m; cols[8][i] = rec / m; }
   }
   return Object.freeze({ names: CUSTOMER_GRAPH_FEATURE_NAMES, columns: Object.freeze(cols) });
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventLog, EventType } from '@clvlab/events';
 import type { Split } from '@clvlab/sessions';
-import { closeGraphPools, coPurchaseGraph, customerGraphFeatures, CUSTOMER_GRAPH_FEATURE_NAMES, pagerank } from '../src/index.ts';
+import { buildGraph, closeGraphPools, coPurchaseGraph, customerGraphFeatures, CUSTOMER_GRAPH_FEATURE_NAMES, pagerank } from '../src/index.ts';
 
 afterAll(closeGraphPools);
 const DAY = 24 * 3600 * 1000;
@@ -55,8 +55,8 @@ describe('coPurchaseGraph', () => {
     // revenue: a 12, b 21 - 4 = 17, c 8, d 3, f 1.
     expect(col('graph_nbr_mean_revenue')).toEqual([17, 12, 3, (8 + 1) / 2, 3]);
     expect(col('graph_nbr_share_purchased')).toEqual([1, 1, 1, 1, 1]);
-    // recent = a purchase in [day 62, day 90): only f (day 88).
-    expect(col('graph_nbr_recent_buyers')).toEqual([0, 0, 0, 1, 0]);
+    // recent = purchases in [day 62, day 90): only f's (day 88); d's neighbours c, f (weights 1, 1).
+    expect(col('graph_nbr_recent_purchases')).toEqual([0, 0, 0, 0.5, 0]);
   });
 
   it('a temporal variant at an earlier featureEnd ignores later purchases', async () => {
@@ -65,6 +65,17 @@ describe('coPurchaseGraph', () => {
     // before day 8: a bought x, y (2, revenue 11); b bought y (1) and returned 4 (revenue -3).
     expect(col('graph_nbr_mean_purchases')).toEqual([1, 2, 0, 0, 0]);
     expect(col('graph_nbr_mean_revenue')).toEqual([-3, 11, 0, 0, 0]);
-    expect(col('graph_nbr_recent_buyers')).toEqual([1, 1, 0, 0, 0]);
+    // recent window [day -20, day 8): a's neighbour b bought once (y), b's neighbour a twice.
+    expect(col('graph_nbr_recent_purchases')).toEqual([1, 2, 0, 0, 0]);
+  });
+
+  it('neighbour means are weighted by edge weight', async () => {
+    // a-b weight 3, a-c weight 1: a's neighbour purchases b 2 (x day 10, y), c 0 -> (3·2 + 1·0)/4.
+    const gw = buildGraph({ src: [0, 0], dst: [1, 2], weight: [3, 1] }, { nodes: log.customerIds });
+    const table = await customerGraphFeatures(gw, { log, split }, { workers: 1, featureEnd: 12 * DAY });
+    const col = (name: string): number[] => Array.from(table.columns[table.names.indexOf(name)]);
+    expect(col('graph_nbr_mean_purchases')[0]).toBeCloseTo(6 / 4, 12);
+    expect(col('graph_nbr_share_purchased')[0]).toBeCloseTo(3 / 4, 12);
+    expect(col('graph_nbr_recent_purchases')[0]).toBeCloseTo(6 / 4, 12);
   });
 });
