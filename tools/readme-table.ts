@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fmt, leaderboard, markdownTable, readRecord, writeFileAtomic } from '@clvlab/benchmark';
+import { comparisonTable, fmt, leaderboard, markdownTable, readRecord, writeFileAtomic } from '@clvlab/benchmark';
 
 export const RESULTS_START = '<!-- results:start -->';
 export const RESULTS_END = '<!-- results:end -->';
@@ -30,12 +30,17 @@ export function resultsTable(dir: string): string {
     }
   }
   const commit = String(code.git_commit ?? 'uncommitted').slice(0, 12);
+  const comparisons = datasets.flatMap((ds) => {
+    const c = comparisonTable(record, ds);
+    return c && c.rows.length ? ['', `Paired Δ normalized Gini on ${ds} against each baseline and the plain twin (* = interval excludes 0):`, '', markdownTable(c.header, c.rows)] : [];
+  });
   return [
     `From the record in \`${dir}\` ` +
       `(commit ${commit}${code.git_dirty ? ', dirty tree' : ''}; tfjs ${JSON.stringify(rt.tfjs_backend)}; ${hw.cores} × ${hw.cpu_model}; ${m.created}). ` +
       'Test customers; 95% bootstrap intervals; Δ = paired difference in normalized Gini against the best baseline, * = significant.',
     '',
     markdownTable(['dataset', 'model', 'normalized Gini [95% CI]', 'top-10% capture', 'AUC', 'decile MAPE', 'Δ Gini vs best baseline', 'reproduce'], rows),
+    ...comparisons,
   ].join('\n');
 }
 

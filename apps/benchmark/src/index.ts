@@ -24,5 +24,5 @@ export { METRICS_CSV_HEADER, PREDICTIONS_CSV_HEADER } from './record/csv-format.
 export { readRecord, parsePredictionsCsv } from './report/read-record.ts';
 export type { BenchRecord, PredictionSeries } from './report/read-record.ts';
 export { buildReport } from './report/build-report.ts';
-export { leaderboard, leaderboardTable, manifestSummary, segmentTable, fmt } from './report/report-tables.ts';
+export { comparisonTable, leaderboard, leaderboardTable, manifestSummary, segmentTable, fmt } from './report/report-tables.ts';
 export { markdownTable } from './report/report-markdown.ts';

@@ -1,7 +1,8 @@
 // The statistics of a benchmark record (DESIGN §5, issue 6 §4), from the cells alone:
 // metrics per dataset × model × seed on the test customers; aggregate rows over seeds with
 // seeded 95% bootstrap intervals; paired bootstrap differences of every model against the
-// best baseline (by mean normalized Gini) on the same customers and seed; metrics per RFM
+// best baseline (by mean normalized Gini), against every other baseline and of each `+flag`
+// variant against its plain twin, on the same customers and seed; metrics per RFM
 // segment and lifecycle stage. Everything here is deterministic given the cells, which is
 // what makes metrics.csv byte-identical between an interrupted and an uninterrupted run.
 import type { MetricName, PairedDifference } from '@clvlab/metrics';
@@ -54,6 +55,12 @@ export interface BenchResults {
   readonly segments: readonly SegmentRow[];
 }
 
+/** The plain model an ablation variant extends ('gru+social+rfm' → 'gru+social'), or null. */
+export function ablationTwin(model: string): string | null {
+  const k = model.lastIndexOf('+');
+  return k > 0 ? model.slice(0, k) : null;
+}
+
 const asRecord = (v: Readonly<Record<MetricName, number>>): MetricRecord => Object.fromEntries(METRIC_NAMES.map((m) => [m, v[m]])) as MetricRecord;
 
 /** Computes every table of the record from the datasets and their cells. */
@@ -88,17 +95,26 @@ export function computeResults(datasets: readonly BenchDataset[], cells: readonl
       if (best === null || means.get(model)!.normalized_gini > means.get(best)!.normalized_gini) best = model;
     }
     bestBaseline[ds.id] = best;
-    if (best) {
-      for (const model of models) {
-        if (model === best) continue;
+    // Paired differences on the same customers and seed: every model against every baseline
+    // (the best one first: the leaderboard reads it) and each ablation variant against its
+    // twin ('transformer+social' vs 'transformer', 'rfm-linear+social' vs 'rfm-linear').
+    const baselines = models.filter((m) => mine.find((c) => c.model.name === m)!.model.family === 'baseline');
+    const references = (model: string): string[] => {
+      const refs = [best, ...baselines].filter((b): b is string => b !== null && b !== model);
+      const twin = ablationTwin(model);
+      if (twin !== null && models.includes(twin)) refs.push(twin);
+      return [...new Set(refs)];
+    };
+    for (const model of models) {
+      for (const ref of references(model)) {
         for (const c of mine.filter((x) => x.model.name === model).sort((a, b) => a.seed - b.seed)) {
-          const b = mine.find((x) => x.model.name === best && x.seed === c.seed);
+          const b = mine.find((x) => x.model.name === ref && x.seed === c.seed);
           if (!b) continue;
           const pa = preds(c), pb = preds(b);
           const r = pairedBootstrap(view.actual, pa.predicted, pb.predicted, {
             actualRepurchase: view.actualRepurchase, repurchaseScoreA: pa.repurchaseScore, repurchaseScoreB: pb.repurchaseScore,
           });
-          paired.push({ dataset: ds.id, model, baseline: best, seed: c.seed, metrics: r.metrics });
+          paired.push({ dataset: ds.id, model, baseline: ref, seed: c.seed, metrics: r.metrics });
         }
       }
     }

@@ -3,7 +3,7 @@
 // curves, calibration plot, per-segment table and BTYD tracking plot where present, then the
 // run manifest summary and the command that reproduces the run.
 import type { BenchRecord } from './read-record.ts';
-import { leaderboardTable, manifestSummary, segmentTable } from './report-tables.ts';
+import { comparisonTable, leaderboardTable, manifestSummary, segmentTable } from './report-tables.ts';
 
 export interface ReportChart {
   readonly id: string;
@@ -45,6 +45,8 @@ export function reportHtml(record: BenchRecord, sections: readonly ReportSection
     body.push(`<section class="dataset" id="ds-${esc(s.dataset)}"><h2>${esc(s.dataset)} <small class="note">value target: ${esc(record.metrics.value_targets[s.dataset] ?? '?')}</small></h2>`);
     body.push('<h3>Leaderboard</h3>', table(lb.header, lb.rows, 'leaderboard'));
     for (const c of s.charts) body.push(`<figure class="chart" id="${esc(c.id)}" data-chart="${esc(c.title)}"><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`);
+    const cmp = comparisonTable(record, s.dataset);
+    if (cmp) body.push('<h3>Paired Δ normalized Gini against each baseline and the plain twin</h3>', table(cmp.header, cmp.rows, 'comparisons'));
     const seg = segmentTable(record, s.dataset);
     if (seg) body.push('<h3>Normalized Gini per segment (first seed)</h3>', table(seg.header, seg.rows, 'segments'));
     body.push('</section>');

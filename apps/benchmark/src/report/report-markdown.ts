@@ -1,7 +1,7 @@
 // report.md: the record's tables in GitHub Markdown (leaderboard with intervals and paired
 // differences, per-segment Gini, run summary), for the README and for reading in a terminal.
 import type { BenchRecord } from './read-record.ts';
-import { leaderboardTable, manifestSummary, segmentTable } from './report-tables.ts';
+import { comparisonTable, leaderboardTable, manifestSummary, segmentTable } from './report-tables.ts';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -28,6 +28,8 @@ export function reportMarkdown(record: BenchRecord, datasets: readonly string[])
   for (const ds of datasets) {
     const t = leaderboardTable(record, ds);
     out.push(`## ${ds} (value target: ${record.metrics.value_targets[ds] ?? '?'})`, '', markdownTable(t.header, t.rows), '');
+    const c = comparisonTable(record, ds);
+    if (c) out.push(`### ${ds}: paired Δ normalized Gini against each baseline and the plain twin`, '', markdownTable(c.header, c.rows), '');
     const s = segmentTable(record, ds);
     if (s) out.push(`### ${ds}: normalized Gini per segment (first seed)`, '', markdownTable(s.header, s.rows), '');
   }

@@ -26,7 +26,8 @@ export function leaderboard(record: BenchRecord, dataset: string): LeaderRow[] {
   const rows = record.metrics.rows.filter((r) => r.dataset === dataset && r.seed === 'mean');
   const out = rows.map((row): LeaderRow => {
     const seeds = record.metrics.rows.filter((r) => r.dataset === dataset && r.model === row.model && r.seed !== 'mean').length;
-    const pairs = record.metrics.paired.filter((p) => p.dataset === dataset && p.model === row.model);
+    const best = record.metrics.best_baseline[dataset];
+    const pairs = record.metrics.paired.filter((p) => p.dataset === dataset && p.model === row.model && p.baseline === best);
     const delta = pairs.length === 0 ? undefined : {
       mean: pairs.reduce((a, p) => a + p.metrics.normalized_gini.difference, 0) / pairs.length,
       lo: pairs.reduce((a, p) => a + p.metrics.normalized_gini.lower, 0) / pairs.length,
@@ -50,6 +51,35 @@ export function leaderboardTable(record: BenchRecord, dataset: string): { header
       ? `${l.delta.mean >= 0 ? '+' : ''}${fmt(l.delta.mean)} [${fmt(l.delta.lo)}, ${fmt(l.delta.hi)}]${l.delta.significant === l.delta.of ? ' *' : l.delta.significant > 0 ? ` (${l.delta.significant}/${l.delta.of} seeds *)` : ''}`
       : '–';
     return [l.model, l.family, gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
+  });
+  return { header, rows };
+}
+
+/** Mean over seeds of a Δ Gini pair list as 'Δ [lo, hi]' with '*' when significant in every seed. */
+function deltaCell(pairs: readonly BenchRecord['metrics']['paired'][number][]): string {
+  if (pairs.length === 0) return '–';
+  const mean = (f: (p: (typeof pairs)[number]) => number): number => pairs.reduce((a, p) => a + f(p), 0) / pairs.length;
+  const d = mean((p) => p.metrics.normalized_gini.difference);
+  const sig = pairs.filter((p) => p.metrics.normalized_gini.significant).length;
+  return `${d >= 0 ? '+' : ''}${fmt(d)} [${fmt(mean((p) => p.metrics.normalized_gini.lower))}, ${fmt(mean((p) => p.metrics.normalized_gini.upper))}]` +
+    (sig === pairs.length ? ' *' : sig > 0 ? ` (${sig}/${pairs.length} seeds *)` : '');
+}
+
+/**
+ * Paired Δ normalized Gini of each model against each baseline and against its ablation twin
+ * ('x+social' vs 'x'): rows = every model that is not a plain baseline, or that has a twin.
+ */
+export function comparisonTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } | null {
+  const paired = record.metrics.paired.filter((p) => p.dataset === dataset);
+  if (paired.length === 0) return null;
+  const board = leaderboard(record, dataset);
+  const baselines = board.filter((l) => l.family === 'baseline').map((l) => l.model);
+  const twinOf = (m: string): string | null => { const k = m.lastIndexOf('+'); return k > 0 ? m.slice(0, k) : null; };
+  const header = ['model', ...baselines.map((b) => `vs ${b}`), 'vs plain twin'];
+  const rows = board.filter((l) => l.family !== 'baseline' || twinOf(l.model) !== null).map((l) => {
+    const twin = twinOf(l.model);
+    const cell = (ref: string): string => ref === l.model ? '' : deltaCell(paired.filter((p) => p.model === l.model && p.baseline === ref));
+    return [l.model, ...baselines.map(cell), twin === null ? '' : `${deltaCell(paired.filter((p) => p.model === l.model && p.baseline === twin))} (vs ${twin})`];
   });
   return { header, rows };
 }
