@@ -8,13 +8,13 @@ export type SessionMixer = 'attention' | 'gru';
 export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   /** Sequence model: flat BST-like transformer, DSIN-like session transformer, or GRU baseline. */
   architecture: 'transformer' as Architecture,
-  /** L: last events per customer before the feature cutoff. Measured on default synth (5k customers, seed 1, test-fold normalized Gini / train time): L=16 0.683 / 6 s, L=32 0.701 / ~20 s, L=64 0.715 / ~50 s; measured at d=32; 32 keeps six encoder variants within the default bench's few-minute budget (use maxEvents=64 for the last 0.014). */
+  /** L: last events per customer before the feature cutoff. Measured on the 2026-11-22 default synth (5k customers, seed 1, before the generator retuning; test-fold normalized Gini / train time): L=16 0.683 / 6 s, L=32 0.701 / ~20 s, L=64 0.715 / ~50 s; measured at d=32; 32 keeps six encoder variants within the default bench's few-minute budget (use maxEvents=64 for the last 0.014). */
   maxEvents: 32,
   /** Sessions kept by `session-transformer` (most recent first); S × E = L keeps cost equal to the flat model. */
   maxSessions: 8,
   /** Events kept per session by `session-transformer` (most recent ones); S × E = 32 = L. */
   eventsPerSession: 4,
-  /** Model width d. Measured on default synth (test-fold normalized Gini, d=32 → 64): transformer 0.701 → 0.720, session-transformer 0.699 → 0.704, gru 0.673 → 0.694, at ~1.5–2.4× the time per step; 64 also fills the wasm matMul kernels better (perf suite: 6.5 vs 4.7 GFLOP per CPU-second). */
+  /** Model width d. Measured on the 2026-11-22 default synth (5k customers, before the generator retuning; test-fold normalized Gini, d=32 → 64): transformer 0.701 → 0.720, session-transformer 0.699 → 0.704, gru 0.673 → 0.694, at ~1.5–2.4× the time per step; 64 also fills the wasm matMul kernels better (perf suite: 6.5 vs 4.7 GFLOP per CPU-second). */
   dModel: 64,
   /** Attention heads (d must divide by it); head width 16. */
   heads: 4,
@@ -38,8 +38,8 @@ export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   maxSessionIndex: 32,
   /** Hidden width of the ZILN head's MLP. */
   headHidden: 32,
-  /** Feed RFM summary features (recency, frequency, monetary, tenure) into the head (`+rfm`). */
-  useRfm: false,
+  /** Feed the whole-history summary (recency, frequency, monetary, tenure) into the head, as BST concatenates its "other features" (Chen et al. 2019, §2): the token window holds only the last L events (a few weeks for an active customer), so without it the model cannot see a year of frequency. Measured on the 2026-11-22 default synth (5k customers, before the generator retuning; test-fold normalized Gini, seed 1): transformer 0.720 → 0.733, session-transformer 0.704 → 0.742; on by default (`useRfm: false` is the ablation; the `+rfm` flag is kept and forces it on). */
+  useRfm: true,
   /** Feed the task's social-graph features into the head (`+social`). */
   useSocial: false,
   /** Maximum epochs; early stopping usually ends sooner. */

@@ -23,7 +23,7 @@ describe('buildStaticFeatures', () => {
     Array.from(f.values).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
   });
   it('adds graph columns for +social and fails clearly without them or on NaN', () => {
-    const c = resolveEncoderConfig('transformer', { useSocial: true });
+    const c = resolveEncoderConfig('transformer', { useSocial: true, useRfm: false });
     const f = buildStaticFeatures({ ...task, graph: { names: ['degree'], columns: [Float64Array.from([3, 0])] } }, CUT, c);
     expect(f.names).toEqual(['social.degree']);
     expect(Array.from(f.values)).toEqual([Math.fround(Math.log1p(3)), 0]);
