@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '@clvlab/metrics';
+import { ablationTwin } from '../src/record/compute-results.ts';
 import { REPO_ROOT, runCli } from './run-cli.ts';
 
 const MODELS = ['historical-rate', 'rfm-segment', 'calibration-frequency', 'oracle'];
@@ -93,6 +94,27 @@ print(json.dumps(out))
     for (const m of MODELS.filter((x) => x !== 'oracle')) expect(gini('oracle')).toBeGreaterThan(gini(m));
   });
 
+  it('pairs every model with every baseline on the same seed, and the difference is the metrics.csv difference', () => {
+    const gini = new Map<string, number>();
+    for (const l of readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').slice(1)) {
+      const r = l.split(',');
+      if (r[2] !== 'mean') gini.set(`${r[1]}/${r[2]}`, Number(r[3]));
+    }
+    const rows = readFileSync(join(dir, 'paired.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')).filter((r) => r[4] === 'normalized_gini');
+    const baselines = MODELS.filter((m) => m !== 'oracle');
+    const expected = MODELS.flatMap((m) => baselines.filter((b) => b !== m).map((b) => `${m} vs ${b}`)).sort();
+    for (const seed of ['1', '2']) {
+      expect(rows.filter((r) => r[3] === seed).map((r) => `${r[1]} vs ${r[2]}`).sort()).toEqual(expected);
+    }
+    for (const r of rows) expect(Number(r[7])).toBeCloseTo(gini.get(`${r[1]}/${r[3]}`)! - gini.get(`${r[2]}/${r[3]}`)!, 12);
+  });
+
+  it('names the plain twin of an ablation variant', () => {
+    expect(ablationTwin('transformer+social')).toBe('transformer');
+    expect(ablationTwin('gru+social+rfm')).toBe('gru+social');
+    expect(ablationTwin('pareto-nbd-gg')).toBeNull();
+  });
+
   it('stores predictions in a Zarr v3 group that numpy decodes from the raw gzip chunks', () => {
     const py = `
 import json, gzip, sys, os, csv
@@ -161,6 +183,8 @@ print(json.dumps({'series': len(series), 'customers': len(ids), 'mismatches': ba
       [['bench', '--dataset', 'no-such-thing'], /unknown dataset 'no-such-thing'/],
       [['report', join(dir, 'missing')], /no such record directory/],
       [['perf', '--suite', 'bogus'], /--suite: expected one of ingest, graph, encoder, all; got 'bogus'/],
+      [['bench', '--synth', 'seed=x'], /--synth: expected key=number pairs such as seed=1,socialBoost=0, got 'seed=x'/],
+      [['bench', '--synth', 'socialBost=0', '--customers', '200', '--models', 'historical-rate', '--out', join(dir, 'y')], /synth\/generate-synthetic: unknown option 'socialBost'/],
     ];
     for (const [args, re] of cases) {
       const r = await runCli([...args, '--json']);

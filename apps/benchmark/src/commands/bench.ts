@@ -34,16 +34,31 @@ function list(values: OptionValues, name: string): string[] | null {
   return items;
 }
 
+/** `--synth seed=1,socialBoost=0`: numeric generator overrides for the synthetic dataset (the generator rejects unknown keys). */
+function synthOverrides(values: OptionValues): Record<string, number> | undefined {
+  const items = list(values, 'synth');
+  if (items === null) return undefined;
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const m = /^([A-Za-z]+)=(.+)$/.exec(item);
+    const v = m ? Number(m[2]) : Number.NaN;
+    if (!m || !Number.isFinite(v)) throw new CliError(`--synth: expected key=number pairs such as seed=1,socialBoost=0, got '${item}'`);
+    out[m[1]] = v;
+  }
+  return out;
+}
+
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b] [--seeds N] [--workers N] [--customers N] [--cell-timeout S] [--out results/RUN]',
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b] [--seeds N] [--workers N] [--customers N] [--synth key=value,..] [--cell-timeout S] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
     seeds: { type: 'string' },
     workers: { type: 'string' },
     customers: { type: 'string' },
+    synth: { type: 'string' },
     'cell-timeout': { type: 'string' },
     out: { type: 'string' },
   },
@@ -53,6 +68,7 @@ export const command: Command = {
     const seeds = positiveInt(values, 'seeds', DEFAULT_BENCH.seeds);
     const workers = positiveInt(values, 'workers', 0);
     const customers = values.customers === undefined ? undefined : positiveInt(values, 'customers', 0);
+    const synth = synthOverrides(values);
     const cellTimeout = positiveInt(values, 'cell-timeout', DEFAULT_BENCH.cellTimeoutSeconds);
     const outArg = String(values.out ?? DEFAULT_BENCH.out);
     const out = resolve(outArg);
@@ -60,15 +76,16 @@ export const command: Command = {
     if (models) reproduce.push(`--models ${models.join(',')}`);
     reproduce.push(`--seeds ${seeds}`);
     if (customers) reproduce.push(`--customers ${customers}`);
+    if (synth) reproduce.push(`--synth ${String(values.synth)}`);
     reproduce.push(`--out ${outArg}`);
     const commandLine = reproduce.join(' ');
     if (seeds === DEFAULT_BENCH.seeds && values.seeds === undefined) ctx.log(`bench: 1 seed (the fast default); pass --seeds N for seed-averaged rows`);
     let run;
     try {
-      run = await runBench({ datasets, models, seeds, workers, cellTimeoutMs: cellTimeout * 1000, out, datasetOptions: { customers }, interactive: ctx.interactive && !ctx.json, log: ctx.log });
+      run = await runBench({ datasets, models, seeds, workers, cellTimeoutMs: cellTimeout * 1000, out, datasetOptions: { customers, synth }, interactive: ctx.interactive && !ctx.json, log: ctx.log });
     } catch (err) {
       const m = (err as Error).message ?? String(err);
-      if (/^benchmark\/(bench|models|datasets)/.test(m)) throw new CliError(m);
+      if (/^(benchmark\/(bench|models|datasets)|synth\/generate-synthetic)/.test(m)) throw new CliError(m);
       throw err;
     }
     const record = await writeRecord(out, run, commandLine, seeds);

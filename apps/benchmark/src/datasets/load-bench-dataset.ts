@@ -33,6 +33,8 @@ export interface BenchDataset {
 export interface LoadDatasetOptions {
   /** Synthetic customers (overrides SYNTH_DEFAULTS.customers; tests use small sizes). */
   readonly customers?: number;
+  /** Further generator overrides for synthetic data (`--synth seed=1,socialBoost=0`); unknown keys are the generator's error. */
+  readonly synth?: Readonly<Record<string, number>>;
 }
 
 const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`;
@@ -59,7 +61,7 @@ export function splitSummary(payload: DatasetPayload): Record<string, unknown> {
 }
 
 async function synthetic(options: LoadDatasetOptions): Promise<BenchDataset> {
-  const synthOptions: Record<string, unknown> = { ...SYNTH_DEFAULTS, ...(options.customers ? { customers: options.customers } : {}) };
+  const synthOptions: Record<string, unknown> = { ...SYNTH_DEFAULTS, ...(options.customers ? { customers: options.customers } : {}), ...options.synth };
   const data = generateSynthetic(synthOptions as Parameters<typeof generateSynthetic>[0]);
   const prepared = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon });
   const { split } = prepared;
