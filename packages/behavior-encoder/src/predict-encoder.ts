@@ -1,13 +1,17 @@
 // Prediction with a trained encoder on the active backend: expected holdout value and
 // repurchase probability (ZILN, see ziln.ts) plus the customer embedding, for every cohort
-// customer from events before `featureEnd` (default split.score.featureEnd).
+// customer from events before `featureEnd` (default split.score.featureEnd): from a ModelTask
+// in memory (`predictEncoder`) or streamed a block of customers at a time from a prepared
+// Zarr store (`predictEncoderFromStore`, prepared-store-blocks.ts), with the same forward pass.
 import * as tf from '@tensorflow/tfjs';
 import type { ModelTask } from '@clvlab/sessions';
-import { disposeBatch, makeBatch } from './batch-tensors.ts';
+import { batchArrays, disposeBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
 import { encoderForward } from './encoder-network.ts';
-import { buildSequenceInputs } from './sequence-inputs.ts';
-import { buildStaticFeatures, standardize } from './static-features.ts';
+import { PreparedStoreBlocks } from './prepared-store-blocks.ts';
+import { buildSequenceInputs, type SequenceInputs } from './sequence-inputs.ts';
+import { buildStaticFeatures, standardize, type StaticFeatures } from './static-features.ts';
 import type { TrainedEncoder } from './train-encoder.ts';
+import { DEFAULT_BATCH_STREAM } from './zarr-batch-stream.ts';
 import { zilnPredict } from './ziln.ts';
 
 export interface EncoderPrediction {
@@ -20,36 +24,83 @@ export interface EncoderPrediction {
   readonly dim: number;
 }
 
+/** A prediction from a prepared store, with the cohort it covers and what the stream read. */
+export interface StorePrediction extends EncoderPrediction {
+  /** Cohort customers (indices into the dataset's customer dictionary) and their ids, row-aligned. */
+  readonly customers: Int32Array;
+  readonly customerIds: readonly string[];
+  readonly featureEnd: number;
+  /** Block size, blocks and events read, the most events one block read held. */
+  readonly stream: Readonly<Record<string, number>>;
+}
+
 /** Runs the trained encoder over every cohort customer of `task`. */
 export function predictEncoder(trained: TrainedEncoder, task: ModelTask, featureEnd: number = task.split.score.featureEnd): EncoderPrediction {
-  const c = trained.config;
-  const inputs = buildSequenceInputs(task, featureEnd, c);
-  const raw = buildStaticFeatures(task, featureEnd, c);
+  const inputs = buildSequenceInputs(task, featureEnd, trained.config);
+  const out = emptyPrediction(trained, inputs.rows);
+  const params = paramTensors(trained);
+  try {
+    predictRows(trained, params, inputs, buildStaticFeatures(task, featureEnd, trained.config), out, 0);
+  } finally { tf.dispose(Object.values(params)); }
+  return Object.freeze(out);
+}
+
+/** Options of `predictEncoderFromStore`: the label window whose featureEnd to use (default score) and the block size. */
+export interface StorePredictOptions {
+  readonly window: 'fit' | 'score';
+  readonly blockCustomers: number;
+}
+
+/** Runs the trained encoder over every cohort customer of the prepared dataset at `path`, a block at a time. */
+export async function predictEncoderFromStore(trained: TrainedEncoder, path: string, options: Partial<StorePredictOptions> = {}): Promise<StorePrediction> {
+  const store = await PreparedStoreBlocks.open(path);
+  const featureEnd = (options.window === 'fit' ? store.fit : store.score).featureEnd;
+  const blockCustomers = options.blockCustomers ?? DEFAULT_BATCH_STREAM.blockCustomers;
+  const out = emptyPrediction(trained, store.customers.length);
+  const params = paramTensors(trained);
+  try {
+    for await (const block of store.scan(featureEnd, trained.config, blockCustomers)) predictRows(trained, params, block.grid, block.statics, out, block.rows[0]);
+  } finally { tf.dispose(Object.values(params)); }
+  const { blocks, events, peakEvents } = store.counters;
+  return Object.freeze({
+    ...out, customers: store.customers, customerIds: Array.from(store.customers, (c) => store.customerIds[c]), featureEnd,
+    stream: Object.freeze({ blockCustomers, blocksRead: blocks, eventsRead: events, peakEvents }),
+  });
+}
+
+function emptyPrediction(trained: TrainedEncoder, rows: number): EncoderPrediction {
+  const d = trained.config.dModel;
+  return { value: new Float64Array(rows), repurchase: new Float64Array(rows), embedding: new Float32Array(rows * d), dim: d };
+}
+
+function paramTensors(trained: TrainedEncoder): Record<string, tf.Tensor> {
+  const params: Record<string, tf.Tensor> = {};
+  for (const [name, w] of Object.entries(trained.weights)) params[name] = tf.tensor(w.values, [...w.shape], 'float32');
+  return params;
+}
+
+/** Predicts the rows of `inputs` (with their raw static inputs) into rows row0.. of `out`, in batches of max(batchSize, 256). */
+function predictRows(trained: TrainedEncoder, params: Record<string, tf.Tensor>, inputs: SequenceInputs, raw: StaticFeatures, out: EncoderPrediction, row0: number): void {
+  const c = trained.config, d = out.dim;
   if (raw.names.join(',') !== trained.staticNames.join(',')) {
     throw new Error(`behavior-encoder/predict: static inputs [${raw.names.join(', ')}] differ from the trained model's [${trained.staticNames.join(', ')}]`);
   }
-  const k = raw.names.length;
+  const k = raw.names.length, rows = inputs.rows;
   const staticValues = standardize(Float32Array.from(raw.values), trained.staticMean, trained.staticStd);
-  const rows = inputs.rows, d = c.dModel;
-  const value = new Float64Array(rows), repurchase = new Float64Array(rows), embedding = new Float32Array(rows * d);
-  const params: Record<string, tf.Tensor> = {};
-  for (const [name, w] of Object.entries(trained.weights)) params[name] = tf.tensor(w.values, [...w.shape], 'float32');
   const all = Int32Array.from({ length: rows }, (_, i) => i);
   const bs = Math.max(c.batchSize, 256);
-  try {
-    for (let from = 0; from < rows; from += bs) {
-      const to = Math.min(rows, from + bs);
-      const batch = makeBatch(inputs, staticValues, k, all, from, to);
-      const [v, p, e] = tf.tidy(() => {
-        const f = encoderForward(params, batch, c);
-        const z = zilnPredict(f.out);
-        return [z.value, z.probability, f.embedding];
-      });
-      const vv = v.dataSync(), pp = p.dataSync();
-      for (let i = 0; i < to - from; i++) { value[from + i] = vv[i]; repurchase[from + i] = pp[i]; }
-      embedding.set(e.dataSync(), from * d);
-      tf.dispose([v, p, e]); disposeBatch(batch);
-    }
-  } finally { tf.dispose(Object.values(params)); }
-  return Object.freeze({ value, repurchase, embedding, dim: d });
+  for (let from = 0; from < rows; from += bs) {
+    const to = Math.min(rows, from + bs);
+    const a: BatchArrays = batchArrays(inputs, staticValues, k, all, from, to);
+    const batch = tensorsFromArrays(a);
+    const [v, p, e] = tf.tidy(() => {
+      const f = encoderForward(params, batch, c);
+      const z = zilnPredict(f.out);
+      return [z.value, z.probability, f.embedding];
+    });
+    const vv = v.dataSync(), pp = p.dataSync();
+    for (let i = 0; i < to - from; i++) { out.value[row0 + from + i] = vv[i]; out.repurchase[row0 + from + i] = pp[i]; }
+    out.embedding.set(e.dataSync(), (row0 + from) * d);
+    tf.dispose([v, p, e]); disposeBatch(batch);
+  }
 }

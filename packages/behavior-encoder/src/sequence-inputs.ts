@@ -3,7 +3,8 @@
 // (indices into one concatenated embedding table, so the model does a single gather) plus a
 // signed log1p amount, with a padding mask. Layouts: `flat` (last L events, right-aligned,
 // most recent last) and `sessions` (last S sessions × last E events of each, chronological).
-// Columnar typed arrays throughout; no object per event.
+// Columnar typed arrays throughout; no object per event. `fillTokenRows` is the per-customer
+// loop, shared with the block stream over a prepared Zarr store (zarr-batch-stream.ts).
 import type { ModelTask } from '@clvlab/sessions';
 import type { EncoderConfig } from './encoder-config.ts';
 import { tokenGridLength } from './encoder-config.ts';
@@ -58,6 +59,31 @@ function upperBound(t: Float64Array, lo: number, hi: number, end: number): numbe
   return lo;
 }
 
+/**
+ * Event columns and customers the token builder reads: the whole log, or one block of a
+ * prepared store (its slice of each column, with offsets rebased to the slice).
+ */
+export interface TokenEvents {
+  readonly t: Float64Array;
+  readonly type: Uint8Array;
+  readonly item: Int32Array;
+  readonly category: Int32Array;
+  readonly amount: Float64Array;
+  readonly session: Int32Array;
+  /** offsets[c]..offsets[c+1]: customer c's events in these columns. */
+  readonly offsets: Int32Array;
+  /** Customer id per customer index (error messages). */
+  readonly customerIds: readonly string[];
+  /** Index of element 0 in the whole log (error messages name events by their index there). */
+  readonly eventBase: number;
+}
+
+/** A zero token grid for `rows` customers (fill it with `fillTokenRows`). */
+export function emptyTokenGrid(rows: number, config: Readonly<EncoderConfig>): SequenceInputs {
+  const T = tokenGridLength(config), F = tokenFieldSizes(config).length;
+  return { rows, length: T, fields: F, tokens: new Int32Array(rows * T * F), amount: new Float32Array(rows * T), mask: new Float32Array(rows * T), eventCounts: new Int32Array(rows) };
+}
+
 /** Builds the token grid for the cohort at `featureEnd` (events with t < featureEnd only). */
 export function buildSequenceInputs(
   task: Pick<ModelTask, 'log' | 'session' | 'offsets' | 'split'>, featureEnd: number, config: Readonly<EncoderConfig>,
@@ -69,22 +95,41 @@ export function buildSequenceInputs(
   if (offsets.length !== log.customerIds.length + 1) {
     throw new Error(`behavior-encoder/sequence-inputs: offsets has ${offsets.length} entries, expected customers + 1 = ${log.customerIds.length + 1}`);
   }
+  const grid = emptyTokenGrid(split.customers.length, config);
+  const { t, type, item, category, amount } = log;
+  const events: TokenEvents = { t, type, item, category, amount, session, offsets, customerIds: log.customerIds, eventBase: 0 };
+  const nonEmpty = fillTokenRows(events, split.customers, featureEnd, config, grid, 0);
+  checkNotAllEmpty(grid.rows, nonEmpty, featureEnd);
+  return Object.freeze(grid);
+}
+
+/** Throws when a cohort of `rows` customers has no non-empty sequence. */
+export function checkNotAllEmpty(rows: number, nonEmpty: number, featureEnd: number): void {
+  if (rows > 0 && nonEmpty === 0) {
+    throw new Error(`behavior-encoder/sequence-inputs: every sequence is empty (no cohort customer has events before featureEnd ${new Date(featureEnd).toISOString()})`);
+  }
+}
+
+/**
+ * Writes the token rows of `customers` (indices into `events.offsets`) into rows row0.. of
+ * `grid`; returns how many of them have at least one event before `featureEnd`. The one
+ * implementation behind the in-memory grid and the store stream (zarr-batch-stream.ts).
+ */
+export function fillTokenRows(
+  events: TokenEvents, customers: Int32Array, featureEnd: number, config: Readonly<EncoderConfig>, grid: SequenceInputs, row0: number,
+): number {
+  const { t: time, type, item, category, amount: money, session, offsets } = events;
   const sessionLayout = config.architecture === 'session-transformer';
-  const T = tokenGridLength(config);
-  const sizes = tokenFieldSizes(config);
-  const F = sizes.length;
+  const T = grid.length, F = grid.fields;
   const base: number[] = [];
-  sizes.reduce((acc, s) => { base.push(acc); return acc + s; }, 0);
-  const rows = split.customers.length;
-  const tokens = new Int32Array(rows * T * F);
-  const amount = new Float32Array(rows * T);
-  const mask = new Float32Array(rows * T);
-  const eventCounts = new Int32Array(rows);
+  tokenFieldSizes(config).reduce((acc, s) => { base.push(acc); return acc + s; }, 0);
+  const { tokens, amount, mask, eventCounts } = grid;
   const slots = new Int32Array(T); // event index per slot, -1 = padding
   let nonEmpty = 0;
-  for (let r = 0; r < rows; r++) {
-    const c = split.customers[r];
-    const lo = offsets[c], hi = upperBound(log.t, lo, offsets[c + 1], featureEnd);
+  for (let i = 0; i < customers.length; i++) {
+    const r = row0 + i;
+    const c = customers[i];
+    const lo = offsets[c], hi = upperBound(time, lo, offsets[c + 1], featureEnd);
     slots.fill(-1);
     if (hi > lo) {
       if (sessionLayout) fillSessionSlots(session, lo, hi, config.maxSessions, config.eventsPerSession, slots);
@@ -96,17 +141,17 @@ export function buildSequenceInputs(
       const e = slots[j];
       const o = (r * T + j) * F;
       if (e < 0) { for (let f = 0; f < F; f++) tokens[o + f] = base[f]; continue; }
-      const t = log.t[e], a = log.amount[e];
+      const t = time[e], a = money[e];
       if (!Number.isFinite(t) || Number.isNaN(a)) {
-        throw new Error(`behavior-encoder/sequence-inputs: ${Number.isFinite(t) ? 'NaN amount' : 'non-finite time'} at event ${e} (customer '${log.customerIds[c]}')`);
+        throw new Error(`behavior-encoder/sequence-inputs: ${Number.isFinite(t) ? 'NaN amount' : 'non-finite time'} at event ${events.eventBase + e} (customer '${events.customerIds[c]}')`);
       }
       let pos = 0; // position inside the session (walk back, clipped)
       while (pos < config.maxSessionPosition - 1 && e - pos > lo && session[e - pos - 1] === session[e]) pos++;
       const day = Math.floor(t / DAY_MS);
-      tokens[o] = base[0] + Math.min(log.type[e], 5);
-      tokens[o + 1] = base[1] + hashBucket(log.item[e], config.itemBuckets);
-      tokens[o + 2] = base[2] + hashBucket(log.category[e], config.categoryBuckets);
-      tokens[o + 3] = base[3] + (e > offsets[c] ? logBucket(t - log.t[e - 1], config.gapBuckets, true) : 0);
+      tokens[o] = base[0] + Math.min(type[e], 5);
+      tokens[o + 1] = base[1] + hashBucket(item[e], config.itemBuckets);
+      tokens[o + 2] = base[2] + hashBucket(category[e], config.categoryBuckets);
+      tokens[o + 3] = base[3] + (e > lo ? logBucket(t - time[e - 1], config.gapBuckets, true) : 0);
       tokens[o + 4] = base[4] + logBucket(featureEnd - t, config.ageBuckets, false);
       tokens[o + 5] = base[5] + Math.floor((t - day * DAY_MS) / HOUR_MS);
       tokens[o + 6] = base[6] + (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (UTC weekday 4)
@@ -120,10 +165,7 @@ export function buildSequenceInputs(
     eventCounts[r] = count;
     if (count > 0) nonEmpty++;
   }
-  if (rows > 0 && nonEmpty === 0) {
-    throw new Error(`behavior-encoder/sequence-inputs: every sequence is empty (no cohort customer has events before featureEnd ${new Date(featureEnd).toISOString()})`);
-  }
-  return Object.freeze({ rows, length: T, fields: F, tokens, amount, mask, eventCounts });
+  return nonEmpty;
 }
 
 /** Sessions layout: last S sessions (chronological, most recent in slot S−1), last E events of each, right-aligned. */

@@ -15,8 +15,16 @@ export interface StaticFeatures {
 const DAY_MS = 86_400_000;
 const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));
 
+/** The parts of a task the static inputs read (a store block supplies just these). */
+export interface StaticFeatureSource {
+  readonly log: Pick<ModelTask['log'], 't' | 'type' | 'amount' | 'customerIds'>;
+  readonly offsets: ArrayLike<number>;
+  readonly split: Pick<ModelTask['split'], 'customers'>;
+  readonly graph?: ModelTask['graph'];
+}
+
 /** Raw (unstandardised) static features for every cohort customer at `featureEnd`. */
-export function buildStaticFeatures(task: ModelTask, featureEnd: number, c: Readonly<EncoderConfig>): StaticFeatures {
+export function buildStaticFeatures(task: StaticFeatureSource, featureEnd: number, c: Readonly<EncoderConfig>): StaticFeatures {
   const names: string[] = [];
   const cols: Float64Array[] = [];
   const rows = task.split.customers.length;

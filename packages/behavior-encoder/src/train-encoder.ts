@@ -1,20 +1,21 @@
 // Training loop for the sequence encoders: seeded init and shuffling, Adam with warm-up and
 // cosine decay, global-norm clipping, early stopping on the valid fold's ZILN loss (best
 // weights restored), a NaN guard, progress per epoch, and one host read per epoch (losses are
-// summed on the device). Trains on split.fit labels of the train fold (DESIGN §3).
+// summed on the device). Trains on split.fit labels of the train fold (DESIGN §3). The loop
+// reads a BatchSource (batch-source.ts): the in-memory token grid (`trainEncoder`) or the block
+// stream over a prepared Zarr store (`trainEncoderFromStore`, zarr-batch-stream.ts).
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@clvlab/events';
-import { Fold, type ModelTask } from '@clvlab/sessions';
+import type { ModelTask } from '@clvlab/sessions';
 import { AdamOptimizer } from './adam-optimizer.ts';
 import { backendInfo } from './backend.ts';
-import { batchArrays, disposeBatch, makeBatch, makeLabels } from './batch-tensors.ts';
+import { memoryBatchSource, type BatchSource } from './batch-source.ts';
+import { disposeBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
 import { ParallelGradients } from './parallel-gradients.ts';
 import type { EncoderConfig } from './encoder-config.ts';
 import { encoderForward, encoderParamShapes } from './encoder-network.ts';
 import { initEncoderWeights, tensorsToWeights, weightsToVariables, type EncoderWeights } from './encoder-weights.ts';
-import { hashEventLog } from './dataset-hash.ts';
-import { buildSequenceInputs } from './sequence-inputs.ts';
-import { buildStaticFeatures, columnStats, standardize } from './static-features.ts';
+import { ZarrBatchStream, type BatchStreamOptions } from './zarr-batch-stream.ts';
 import { zilnLoss } from './ziln.ts';
 
 export interface TrainedEncoder {
@@ -30,66 +31,75 @@ export interface TrainedEncoder {
   readonly info: Readonly<Record<string, unknown>>;
 }
 
-function foldRows(fold: Uint8Array, which: number): Int32Array {
-  const out: number[] = [];
-  fold.forEach((f, i) => { if (f === which) out.push(i); });
-  return Int32Array.from(out);
-}
-
-/** Trains an encoder on `task` (train fold of split.fit, early stopping on the valid fold). */
+/** Trains an encoder on `task` (train fold of split.fit, early stopping on the valid fold), from its token grid in memory. */
 export async function trainEncoder(task: ModelTask, c: Readonly<EncoderConfig>): Promise<TrainedEncoder> {
   const started = performance.now();
-  const featureEnd = task.split.fit.featureEnd;
-  const inputs = buildSequenceInputs(task, featureEnd, c);
-  const raw = buildStaticFeatures(task, featureEnd, c);
-  const k = raw.names.length;
-  const stats = columnStats(raw.values, k);
-  const staticValues = standardize(Float32Array.from(raw.values), stats.mean, stats.std);
-  const trainRows = foldRows(task.split.fold, Fold.train), validRows = foldRows(task.split.fold, Fold.valid);
-  if (trainRows.length === 0) throw new Error('behavior-encoder/train: the train fold is empty');
-  const target = task.split.fit.target;
-  for (const r of [...trainRows, ...validRows]) {
-    if (!Number.isFinite(target[r])) throw new Error(`behavior-encoder/train: target of customer '${task.log.customerIds[task.split.customers[r]]}' is ${target[r]} (expected a finite value ≥ 0)`);
-  }
+  return trainFromSource(memoryBatchSource(task, c), c, task.seed, task.progress, started);
+}
+
+/** Options of `trainEncoderFromStore`: the seed (init and shuffling), progress, and the stream's block and window sizes. */
+export interface StoreTrainingOptions extends Partial<BatchStreamOptions> {
+  readonly seed: number;
+  readonly progress?: (fraction: number, message: string) => void;
+}
+
+/**
+ * Trains an encoder on the prepared dataset at `path` (train fold of the fit window, early
+ * stopping on the valid fold), streaming blocks of customers from the Zarr store.
+ */
+export async function trainEncoderFromStore(path: string, c: Readonly<EncoderConfig>, options: StoreTrainingOptions): Promise<TrainedEncoder> {
+  const started = performance.now();
+  const { seed, progress, ...stream } = options;
+  return trainFromSource(await ZarrBatchStream.open(path, c, stream), c, seed, progress, started);
+}
+
+/**
+ * The training loop over any batch source (batch-source.ts): seeded init and shuffle stream,
+ * one optimizer step per training batch, the valid loss after each epoch. `started` (default:
+ * now) is when preparing the source began, so trainMs counts it.
+ */
+export async function trainFromSource(
+  source: BatchSource, c: Readonly<EncoderConfig>, seed: number, progress?: (fraction: number, message: string) => void, started: number = performance.now(),
+): Promise<TrainedEncoder> {
+  const k = source.staticNames.length;
+  const trainTargets = source.trainTargets, trainCount = trainTargets.length, validCount = source.validCount;
+  if (trainCount === 0) throw new Error('behavior-encoder/train: the train fold is empty');
   let pos = 0, s1 = 0, s2 = 0;
-  for (const r of trainRows) if (target[r] > 0) { pos++; const l = Math.log(target[r]); s1 += l; s2 += l * l; }
+  for (const y of trainTargets) if (y > 0) { pos++; const l = Math.log(y); s1 += l; s2 += l * l; }
   const logMean = pos > 0 ? s1 / pos : 0;
-  const head = { positiveRate: pos / trainRows.length, logMean, logStd: pos > 1 ? Math.sqrt(Math.max(0, s2 / pos - logMean * logMean)) : 1 };
-  const vars = weightsToVariables(initEncoderWeights(encoderParamShapes(c, k), c, task.seed, head));
+  const head = { positiveRate: pos / trainCount, logMean, logStd: pos > 1 ? Math.sqrt(Math.max(0, s2 / pos - logMean * logMean)) : 1 };
+  const vars = weightsToVariables(initEncoderWeights(encoderParamShapes(c, k), c, seed, head));
   const names = Object.keys(vars);
   const varList = names.map((n) => vars[n]);
-  const stepsPerEpoch = Math.ceil(trainRows.length / c.batchSize);
+  const stepsPerEpoch = Math.ceil(trainCount / c.batchSize);
   const opt = new AdamOptimizer(varList, { ...c, totalSteps: c.epochs * stepsPerEpoch });
   let engine: ParallelGradients | undefined;
-  const rng = createRng(task.seed, 0x5417);
-  const order = Int32Array.from(trainRows);
+  const rng = createRng(seed, 0x5417);
   let best: tf.Tensor[] | undefined;
   let bestLoss = Infinity, bestEpoch = 0, bad = 0, epochsRun = 0, steps = 0;
   const history: { epoch: number; train: number; valid: number }[] = [];
-  const lossOf = (rows: Int32Array, from: number, to: number): tf.Scalar => {
-    const batch = makeBatch(inputs, staticValues, k, rows, from, to);
-    const y = makeLabels(target, rows, from, to);
+  const lossOf = (a: BatchArrays): tf.Scalar => {
+    const batch = tensorsFromArrays(a);
+    const y = tf.tensor1d(a.y);
     try {
-      return tf.tidy(() => tf.mul(zilnLoss(encoderForward(vars, batch, c).out, y), to - from) as tf.Scalar);
+      return tf.tidy(() => tf.mul(zilnLoss(encoderForward(vars, batch, c).out, y), a.rows) as tf.Scalar);
     } finally { disposeBatch(batch); y.dispose(); }
   };
   try {
     engine = await ParallelGradients.create(varList, names, c, c.workers, backendInfo().name);
     for (let epoch = 1; epoch <= c.epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) { const j = rng.int(i + 1); const t = order[i]; order[i] = order[j]; order[j] = t; }
       const losses: tf.Tensor[] = [];
-      for (let from = 0; from < order.length; from += c.batchSize) {
-        const to = Math.min(order.length, from + c.batchSize);
-        const { lossSum, grad } = await engine.lossAndGrads(batchArrays(inputs, staticValues, k, order, from, to, target));
+      for await (const batch of source.trainBatches(rng, c.batchSize)) {
+        const { lossSum, grad } = await engine.lossAndGrads(batch);
         opt.applyFlat(grad);
         grad.dispose();
         losses.push(lossSum);
         steps++;
       }
-      const trainLoss = sumAndDispose(losses) / order.length;
+      const trainLoss = sumAndDispose(losses) / trainCount;
       const validLosses: tf.Tensor[] = [];
-      for (let from = 0; from < validRows.length; from += c.batchSize) validLosses.push(lossOf(validRows, from, Math.min(validRows.length, from + c.batchSize)));
-      const validLoss = validRows.length > 0 ? sumAndDispose(validLosses) / validRows.length : trainLoss;
+      for await (const batch of source.validBatches(c.batchSize)) validLosses.push(lossOf(batch));
+      const validLoss = validCount > 0 ? sumAndDispose(validLosses) / validCount : trainLoss;
       epochsRun = epoch;
       if (!Number.isFinite(trainLoss) || !Number.isFinite(validLoss)) {
         throw new Error(`behavior-encoder/train: loss is ${trainLoss} (train) / ${validLoss} (valid) at epoch ${epoch}; training diverged — lower learningRate (${c.learningRate}) or check the inputs for extreme values`);
@@ -100,7 +110,7 @@ export async function trainEncoder(task: ModelTask, c: Readonly<EncoderConfig>):
         if (best !== undefined) tf.dispose(best);
         best = varList.map((v) => tf.clone(v));
       } else bad++;
-      task.progress?.(epoch / c.epochs, `epoch ${epoch}/${c.epochs} train ${trainLoss.toFixed(4)} valid ${validLoss.toFixed(4)}`);
+      progress?.(epoch / c.epochs, `epoch ${epoch}/${c.epochs} train ${trainLoss.toFixed(4)} valid ${validLoss.toFixed(4)}`);
       await new Promise((r) => setImmediate(r));
       if (bad >= c.patience) break;
     }
@@ -110,10 +120,12 @@ export async function trainEncoder(task: ModelTask, c: Readonly<EncoderConfig>):
     const trainMs = performance.now() - started;
     const info = Object.freeze({
       backend: backendInfo(), epochs: epochsRun, bestEpoch, steps, trainMs: Math.round(trainMs), bestValidLoss: bestLoss,
-      tokensPerSecond: Math.round((steps * c.batchSize * inputs.length) / (trainMs / 1000)), trainCustomers: trainRows.length,
-      validCustomers: validRows.length, sequenceLength: inputs.length, history, config: c,
+      tokensPerSecond: Math.round((steps * c.batchSize * source.sequenceLength) / (trainMs / 1000)), trainCustomers: trainCount,
+      validCustomers: validCount, sequenceLength: source.sequenceLength, history, ...source.info(), config: c,
     });
-    return Object.freeze({ config: c, weights, staticNames: raw.names, staticMean: stats.mean, staticStd: stats.std, datasetHash: hashEventLog(task.log), info });
+    return Object.freeze({
+      config: c, weights, staticNames: source.staticNames, staticMean: source.staticMean, staticStd: source.staticStd, datasetHash: source.datasetHash, info,
+    });
   } finally {
     await engine?.dispose();
     if (best !== undefined) tf.dispose(best);

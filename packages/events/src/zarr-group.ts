@@ -3,7 +3,10 @@
 // compressed with gzip (node:zlib, see gzip-codec.ts), little-endian `bytes` codec, default
 // `/` chunk keys, and every intermediate group gets its own zarr.json, so zarr-python opens
 // the store. Writes are atomic: the whole store is built in `<path>.tmp-<pid>` and renamed
-// over `path` (an old store is moved aside first and removed after the swap).
+// over `path` (an old store is moved aside first and removed after the swap). Reads can take
+// rows [from, to) of the first axis only (`rows`): just the chunks that overlap are decoded,
+// and a caller-held `chunkCache` keeps the last decoded chunk per array, so a run of sliced
+// reads inside one chunk decompresses it once (memory: at most one chunk per array).
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import FileSystemStore from '@zarrita/storage/fs';
@@ -17,6 +20,8 @@ export interface ZarrArrayData {
   /** C-order shape; the product must equal data.length. */
   shape: number[];
   attributes?: Record<string, unknown>;
+  /** Chunk shape as stored (set by readZarrGroup; writeZarrGroup chooses its own). */
+  chunks?: number[];
 }
 
 export interface ZarrGroupData {
@@ -24,6 +29,20 @@ export interface ZarrGroupData {
   attributes: Record<string, unknown>;
   /** Arrays by path inside the group, e.g. 'events/t'. */
   arrays: Record<string, ZarrArrayData>;
+}
+
+/** A decoded chunk kept by `readZarrGroup`'s `chunkCache`: chunk `index` along the first axis. */
+export interface ZarrCachedChunk {
+  readonly index: number;
+  readonly data: ZarrTypedArray;
+}
+
+/** Options of `readZarrGroup`. */
+export interface ZarrReadOptions {
+  /** Read rows [from, to) of the first axis of every named array (each must have at least `to` rows). */
+  readonly rows?: readonly [number, number];
+  /** Last decoded chunk per array, kept between `rows` reads by the caller (pass the same Map each time). */
+  readonly chunkCache?: Map<string, ZarrCachedChunk>;
 }
 
 export const DEFAULT_ZARR_WRITE = Object.freeze({
@@ -82,8 +101,8 @@ export async function writeZarrGroup(path: string, group: ZarrGroupData, options
   if (exists) await rm(old, { recursive: true, force: true });
 }
 
-/** Reads the root attributes and the named arrays (all arrays when `names` is omitted). */
-export async function readZarrGroup(path: string, names?: string[]): Promise<ZarrGroupData> {
+/** Reads the root attributes and the named arrays (all arrays when `names` is omitted), optionally rows [from, to) only. */
+export async function readZarrGroup(path: string, names?: string[], options: ZarrReadOptions = {}): Promise<ZarrGroupData> {
   registerGzipCodec();
   const meta = await readJson(join(path, 'zarr.json'));
   if (meta.node_type !== 'group') throw new Error(`events/zarr-group: ${path} is not a Zarr v3 group`);
@@ -95,16 +114,61 @@ export async function readZarrGroup(path: string, names?: string[]): Promise<Zar
     });
     const shape = [...node.shape];
     let data: ZarrTypedArray;
-    if (shape.includes(0)) {
-      const ctor = DTYPES.find(([dtype]) => dtype === node.dtype)?.[1];
-      if (ctor === undefined) throw new Error(`events/zarr-group: array '${name}' has unsupported dtype ${node.dtype}`);
-      data = new ctor(0); // zarrita cannot index an empty selection
+    if (options.rows !== undefined) {
+      const [from, to] = options.rows;
+      if (shape.length === 0 || !(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= shape[0])) {
+        throw new Error(`events/zarr-group: rows [${from}, ${to}) are outside array '${name}' of ${path} (shape [${shape.join(', ')}])`);
+      }
+      data = await readRows(node, path, name, from, to, options.chunkCache);
+      shape[0] = to - from;
+    } else if (shape.includes(0)) {
+      data = new (ctorOf(node.dtype, name))(0); // zarrita cannot index an empty selection
     } else {
       data = (await zarr.get(node)).data as ZarrTypedArray;
     }
-    arrays[name] = { data, shape, attributes: { ...node.attrs } };
+    arrays[name] = { data, shape, attributes: { ...node.attrs }, chunks: [...node.chunks] };
   }
   return { attributes: (meta.attributes ?? {}) as Record<string, unknown>, arrays };
+}
+
+function ctorOf(dtype: string, name: string): new (n: number) => ZarrTypedArray {
+  const ctor = DTYPES.find(([d]) => d === dtype)?.[1];
+  if (ctor === undefined) throw new Error(`events/zarr-group: array '${name}' has unsupported dtype ${dtype}`);
+  return ctor;
+}
+
+/**
+ * Rows [from, to) of an array. When a chunk spans the whole of the other axes in C order (what
+ * writeZarrGroup writes) the overlapping chunks are decoded one by one (through the cache);
+ * otherwise zarrita's own slice read is used.
+ */
+async function readRows(
+  node: zarr.Array<zarr.DataType, FileSystemStore>, path: string, name: string, from: number, to: number, cache?: Map<string, ZarrCachedChunk>,
+): Promise<ZarrTypedArray> {
+  const shape = node.shape, chunks = node.chunks, key = `${path}\u0000${name}`;
+  const inner = shape.slice(1).reduce((a, b) => a * b, 1);
+  const Ctor = ctorOf(node.dtype, name);
+  if (to === from) return new Ctor(0);
+  if (shape.slice(1).some((d, k) => chunks[k + 1] !== d)) {
+    return (await zarr.get(node, [zarr.slice(from, to), ...shape.slice(1).map(() => null)])).data as ZarrTypedArray;
+  }
+  const out = new Ctor((to - from) * inner);
+  const rows = chunks[0];
+  for (let ci = Math.floor(from / rows); ci * rows < to; ci++) {
+    let chunk = cache?.get(key);
+    if (chunk === undefined || chunk.index !== ci) {
+      const decoded = await node.getChunk([ci, ...shape.slice(1).map(() => 0)]);
+      const cStride = decoded.shape.map((_, k) => decoded.shape.slice(k + 1).reduce((a, b) => a * b, 1));
+      if (decoded.stride.some((s, k) => s !== cStride[k])) {
+        return (await zarr.get(node, [zarr.slice(from, to), ...shape.slice(1).map(() => null)])).data as ZarrTypedArray;
+      }
+      chunk = { index: ci, data: decoded.data as ZarrTypedArray };
+      cache?.set(key, chunk);
+    }
+    const lo = Math.max(from, ci * rows), hi = Math.min(to, (ci + 1) * rows);
+    out.set(chunk.data.subarray((lo - ci * rows) * inner, (hi - ci * rows) * inner), (lo - from) * inner);
+  }
+  return out;
 }
 
 async function readJson(file: string): Promise<Record<string, unknown>> {

@@ -1,10 +1,15 @@
 // `clvlab train` (DESIGN §6): train a behavior encoder on a prepared dataset (train fold of the
 // fit window, early stopping on valid) and save it as a model directory (weights + resolved
-// config + dataset hash), written atomically.
-import { hashEventLog, initBackend, parseConfigAssignments, resolveEncoderConfig, saveEncoder, trainEncoder, type BackendPreference } from '@clvlab/behavior-encoder';
-import { readPreparedDataset } from '@clvlab/sessions';
+// config + dataset hash), written atomically. Batches are streamed from the Zarr store a block
+// of customers at a time (behavior-encoder zarr-batch-stream.ts), so memory follows the block
+// and shuffle-window sizes, not the event log; the JSON reports the block size and the most
+// events one block read held.
+import { existsSync } from 'node:fs';
+import {
+  DEFAULT_BATCH_STREAM, initBackend, parseConfigAssignments, resolveEncoderConfig, saveEncoder, trainEncoderFromStore, type BackendPreference,
+} from '@clvlab/behavior-encoder';
 import { CliError, type Command, type OptionValues } from '../command.ts';
-import { asCliError } from '../cli-input.ts';
+import { asCliError, str } from '../cli-input.ts';
 
 const MODELS = ['transformer', 'session-transformer', 'gru'];
 const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'];
@@ -16,13 +21,28 @@ export function backendOption(values: OptionValues): BackendPreference {
   return b as BackendPreference;
 }
 
+/** `--block-customers N` (customers per block read from the store), checked; the library default when absent. */
+export function blockCustomersOption(values: OptionValues): number {
+  return positiveInt(values, 'block-customers', DEFAULT_BATCH_STREAM.blockCustomers);
+}
+
+function positiveInt(values: OptionValues, name: string, fallback: number): number {
+  const text = str(values, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!(Number.isInteger(n) && n >= 1)) throw new CliError(`--${name}: expected an integer ≥ 1, got '${text}'`);
+  return n;
+}
+
 export const command: Command = {
   name: 'train',
   summary: 'Train a behavior encoder (transformer, session-transformer, gru) on a prepared dataset and save it.',
-  usage: 'train --dataset DS.zarr --model transformer|session-transformer|gru [--set k=v ..] [--seed N] [--backend auto|wasm|cpu|tensorflow] --out MODEL_DIR',
+  usage: 'train --dataset DS.zarr --model transformer|session-transformer|gru [--set k=v ..] [--seed N] [--backend auto|wasm|cpu|tensorflow] '
+    + `[--block-customers N (${DEFAULT_BATCH_STREAM.blockCustomers})] [--shuffle-blocks N (${DEFAULT_BATCH_STREAM.shuffleBlocks})] --out MODEL_DIR`,
   options: {
     dataset: { type: 'string' }, model: { type: 'string' }, set: { type: 'string', multiple: true },
     seed: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' },
+    'block-customers': { type: 'string' }, 'shuffle-blocks': { type: 'string' },
   },
   async run(values, _positionals, ctx) {
     const dataset = typeof values.dataset === 'string' ? values.dataset : undefined;
@@ -33,18 +53,21 @@ export const command: Command = {
     if (!MODELS.includes(model)) throw new CliError(`--model: expected one of ${MODELS.join(', ')}, got '${model}'`);
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed)) throw new CliError(`--seed: expected an integer, got '${String(values.seed)}'`);
+    const blockCustomers = blockCustomersOption(values);
+    const shuffleBlocks = positiveInt(values, 'shuffle-blocks', DEFAULT_BATCH_STREAM.shuffleBlocks);
     const sets = Array.isArray(values.set) ? values.set : typeof values.set === 'string' ? [values.set] : [];
     try {
       const config = resolveEncoderConfig(model, parseConfigAssignments(sets));
+      if (!existsSync(dataset)) throw new CliError(`${dataset}: no such dataset`);
       const backend = await initBackend(backendOption(values));
-      const ds = await readPreparedDataset(dataset);
-      ctx.log(`train: ${model} on ${dataset} (${ds.split.customers.length} cohort customers) with ${backend.name} ${backend.version}`);
-      const trained = await trainEncoder({ log: ds.log, session: ds.session, offsets: ds.offsets, split: ds.split, seed, progress: (_f, m) => ctx.log(`train: ${m}`) }, config);
+      ctx.log(`train: ${model} on ${dataset} with ${backend.name} ${backend.version}, streaming blocks of ${blockCustomers} customers`);
+      const trained = await trainEncoderFromStore(dataset, config, { seed, blockCustomers, shuffleBlocks, progress: (_f, m) => ctx.log(`train: ${m}`) });
       await saveEncoder(out, trained);
       const info = trained.info;
       const result = {
-        model, out, backend, seed, dataset, datasetHash: trained.datasetHash || hashEventLog(ds.log), epochs: info['epochs'], bestEpoch: info['bestEpoch'],
-        trainMs: info['trainMs'], bestValidLoss: info['bestValidLoss'], tokensPerSecond: info['tokensPerSecond'], config,
+        model, out, backend, seed, dataset, datasetHash: trained.datasetHash, epochs: info['epochs'], bestEpoch: info['bestEpoch'],
+        trainMs: info['trainMs'], bestValidLoss: info['bestValidLoss'], tokensPerSecond: info['tokensPerSecond'],
+        trainCustomers: info['trainCustomers'], validCustomers: info['validCustomers'], stream: info['stream'], config,
       };
       if (!ctx.json) ctx.log(`trained ${model}: ${String(info['epochs'])} epochs in ${String(info['trainMs'])} ms -> ${out}`);
       return result;
