@@ -17,7 +17,7 @@ import {
 
 export interface EncoderPerfOptions {
   readonly backends: readonly BackendName[];
-  /** Timed steps per backend (cpu gets max(2, steps/10): it is ~50× slower). */
+  /** Timed steps per backend, after the warm-up (cpu gets max(2, steps/10): it is ~50× slower). 100 wasm steps (~7–12 s) measure sustained training, not a burst. */
   readonly steps: number;
   readonly warmupSteps: number;
   readonly config: Readonly<Record<string, unknown>>;
@@ -27,7 +27,7 @@ export interface EncoderPerfOptions {
   readonly log?: (line: string) => void;
 }
 
-const DEFAULTS: EncoderPerfOptions = Object.freeze({ backends: ['wasm', 'cpu'] as BackendName[], steps: 20, warmupSteps: 3, config: {}, extraWorkers: [2] });
+const DEFAULTS: EncoderPerfOptions = Object.freeze({ backends: ['wasm', 'cpu'] as BackendName[], steps: 100, warmupSteps: 3, config: {}, extraWorkers: [2] });
 
 function batchStream(seed: number, rows: number, T: number, sizes: number[], count: number): { tok: Int32Array; amt: Float32Array; y: Float32Array }[] {
   const rng = createRng(seed);
