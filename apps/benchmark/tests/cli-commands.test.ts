@@ -7,7 +7,7 @@
 // γ 15.44), RFM columns against an independent pass over the raw CDNOW sample, the embedding
 // store's shape, and exit code 2 with one stderr line on bad input.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -243,6 +243,8 @@ describe('clvlab ingest → rfm / train → embed', () => {
     expect(config.architecture).toBe('gru');
     expect(config.dModel).toBe(8);
     expect(config.maxEvents).toBe(8);
+    // A lone `train` uses one data-parallel gradient worker per core unless --set workers=N.
+    expect(config.workers).toBe(availableParallelism());
     expect(trained.epochs).toBeLessThanOrEqual(2);
     expect(Number.isFinite(trained.bestValidLoss)).toBe(true);
     expect(readdirSync(model).sort()).toEqual(['model.json', 'weights.bin']);

@@ -60,7 +60,7 @@ export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   clipNorm: 1,
   /** Epochs without a better valid loss before stopping. */
   patience: 3,
-  /** Data-parallel gradient threads (worker_threads, each with its own backend); 1 = this thread only. 2 uses both cores of a 2-core machine and pays only when a core is free: perf suite, default transformer on wasm, 125 → 76 ms/step (10.5 → 17.3 GFLOP/s) with a core free, no gain (137 vs 137 ms) while another job held ~1.5 cores. Kept at 1 because the benchmark already runs models in parallel, and predictions differ from 1 worker at float rounding. */
+  /** Data-parallel gradient threads (worker_threads, each with its own backend); 1 = this thread only. 2 uses both cores of a 2-core machine and pays only when a core is free: perf suite, default transformer on wasm, 125 → 76 ms/step (10.5 → 17.3 GFLOP/s) with a core free, no gain (137 vs 137 ms) while another job held ~1.5 cores. Kept at 1 because the benchmark already runs one cell per core, and predictions differ from 1 worker at float rounding; `clvlab train` passes one per core (a lone run). */
   workers: 1,
   /** Initial weight scale (std of the normal init, scaled by 1/√fan-in for dense layers). */
   initScale: 1,

@@ -3,8 +3,10 @@
 // config + dataset hash), written atomically. Batches are streamed from the Zarr store a block
 // of customers at a time (behavior-encoder zarr-batch-stream.ts), so memory follows the block
 // and shuffle-window sizes, not the event log; the JSON reports the block size and the most
-// events one block read held.
+// events one block read held. Gradients use one data-parallel worker per core unless
+// `--set workers=N` says otherwise.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import {
   DEFAULT_BATCH_STREAM, initBackend, parseConfigAssignments, resolveEncoderConfig, saveEncoder, trainEncoderFromStore, type BackendPreference,
 } from '@clvlab/behavior-encoder';
@@ -57,7 +59,11 @@ export const command: Command = {
     const shuffleBlocks = positiveInt(values, 'shuffle-blocks', DEFAULT_BATCH_STREAM.shuffleBlocks);
     const sets = Array.isArray(values.set) ? values.set : typeof values.set === 'string' ? [values.set] : [];
     try {
-      const config = resolveEncoderConfig(model, parseConfigAssignments(sets));
+      // A lone training run gets every core (data-parallel gradient workers; the perf suite's
+      // wasm+2workers row is this setting). `--set workers=1` keeps one thread; the benchmark
+      // keeps 1 per cell because it already runs one cell per core.
+      const assigned = parseConfigAssignments(sets);
+      const config = resolveEncoderConfig(model, { workers: availableParallelism(), ...assigned });
       if (!existsSync(dataset)) throw new CliError(`${dataset}: no such dataset`);
       const backend = await initBackend(backendOption(values));
       ctx.log(`train: ${model} on ${dataset} with ${backend.name} ${backend.version}, streaming blocks of ${blockCustomers} customers`);
