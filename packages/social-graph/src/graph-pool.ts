@@ -1,7 +1,11 @@
 // A pool of worker threads (comlink over node:worker_threads) running the source-parallel
-// kernels. Sources are cut into chunks that idle workers pull from a shared queue (dynamic
-// load balance: BFS cost varies a lot between sources); each worker adds into its own
-// SharedArrayBuffer output slot and the slots are summed at the end, so no lock is needed.
+// kernels. Sources are cut into chunks dealt round-robin (worker i takes chunks i, i + W,
+// i + 2W, ...); each worker adds into its own SharedArrayBuffer output slot and the slots are
+// summed at the end in worker order, so no lock is needed and the float sums do not depend on
+// timing: same graph, sources and worker count → bit-identical totals. (A shared queue that
+// idle workers pull from balanced load slightly better but made which worker summed which
+// chunk — hence the last bits of harmonic and weighted totals — vary from run to run; many
+// small chunks keep round-robin within a few per cent of it.)
 // Workers are unref'd while idle, so a forgotten pool never keeps the process alive, and
 // close() terminates them.
 import type { Worker } from 'node:worker_threads';
@@ -56,14 +60,11 @@ export class GraphPool {
   }
 
   private async runChunks(total: number, chunk: number, job: (slot: Slot, index: number, from: number, to: number) => Promise<void>): Promise<void> {
-    let next = 0;
     await Promise.all(this.slots.map(async (slot, index) => {
       slot.worker.ref();
       try {
-        while (next < total) {
-          const from = next;
-          next = Math.min(total, next + chunk);
-          await Promise.race([job(slot, index, from, next), slot.failed]);
+        for (let from = index * chunk; from < total; from += this.size * chunk) {
+          await Promise.race([job(slot, index, from, Math.min(total, from + chunk)), slot.failed]);
         }
       } finally {
         slot.worker.unref();

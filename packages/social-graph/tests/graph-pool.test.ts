@@ -25,6 +25,24 @@ describe('worker pool (comlink over worker_threads, TypeScript worker via tsx)',
     for (let i = 0; i < g.n; i++) expect(Math.abs(b2.values[i] - b1.values[i])).toBeLessThanOrEqual(1e-12 * Math.max(1e-9, b1.values[i]));
   });
 
+  it('is deterministic: repeated runs give bit-identical weighted totals whatever the workers\' timing', async () => {
+    // Many small chunks of uneven cost: with a shared work queue, which worker summed which
+    // chunk (and so the last bits of these float sums) changed from run to run.
+    const rng = createRng(5);
+    const n = 2000, m = 8000;
+    const src = Int32Array.from({ length: m }, () => rng.int(n)), dst = Int32Array.from({ length: m }, () => rng.int(n));
+    const g = buildGraph({ src, dst, weight: Float64Array.from({ length: m }, () => 0.1 + rng.next()) }, { nodes: n });
+    const pool = new GraphPool(2);
+    const sources = Int32Array.from({ length: n }, (_, i) => i);
+    const csr = { n: g.n, offsets: g.offsets, targets: g.targets, weights: g.weights };
+    const runs = [];
+    for (let r = 0; r < 4; r++) runs.push((await pool.distances(csr, sources, 16)).totals);
+    for (const t of runs.slice(1)) {
+      for (const key of ['sum', 'inverse', 'square'] as const) expect(Buffer.compare(Buffer.from(t[key].slice().buffer), Buffer.from(runs[0][key].slice().buffer))).toBe(0);
+    }
+    await pool.close();
+  });
+
   it('a dedicated pool runs kernels on shared memory and closes cleanly', async () => {
     const g = randomGraph(500, 2000, false, 3);
     const pool = new GraphPool(2);
