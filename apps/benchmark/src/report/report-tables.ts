@@ -1,7 +1,7 @@
 // The report's tables as plain rows (shared by report.md and report.html): the leaderboard
 // (aggregate rows with intervals, ordered by normalized Gini, with the paired difference
 // against the best baseline), the per-segment Gini table and the manifest summary.
-import type { MetricsRow } from '../record/compute-results.ts';
+import { ablationTwin, type MetricsRow } from '../record/compute-results.ts';
 import type { BenchRecord } from './read-record.ts';
 
 export const LEADERBOARD_METRICS = ['normalized_gini', 'spearman', 'top10_capture', 'auc', 'decile_mape', 'rmse', 'mae', 'calibration_ratio'] as const;
@@ -18,7 +18,28 @@ export interface LeaderRow {
   readonly row: MetricsRow;
   readonly seeds: number;
   /** Mean over seeds of Gini(model) − Gini(best baseline), its mean interval, and in how many seeds it is significant. */
-  readonly delta?: { readonly mean: number; readonly lo: number; readonly hi: number; readonly significant: number; readonly of: number };
+  readonly delta?: DeltaSummary;
+}
+
+export interface DeltaSummary { readonly mean: number; readonly lo: number; readonly hi: number; readonly significant: number; readonly of: number }
+
+type PairedRow = BenchRecord['metrics']['paired'][number];
+
+/** Mean over seeds of a list of paired Δ normalized Gini rows (one per seed); undefined when empty. */
+function summarisePairs(pairs: readonly PairedRow[]): DeltaSummary | undefined {
+  if (pairs.length === 0) return undefined;
+  const mean = (f: (p: PairedRow) => number): number => pairs.reduce((a, p) => a + f(p), 0) / pairs.length;
+  return {
+    mean: mean((p) => p.metrics.normalized_gini.difference), lo: mean((p) => p.metrics.normalized_gini.lower), hi: mean((p) => p.metrics.normalized_gini.upper),
+    significant: pairs.filter((p) => p.metrics.normalized_gini.significant).length, of: pairs.length,
+  };
+}
+
+/** 'Δ [lo, hi]' with '*' when significant in every seed, '(k/n seeds *)' when in some, '–' when absent. */
+function deltaText(d: DeltaSummary | undefined): string {
+  if (d === undefined) return '–';
+  return `${d.mean >= 0 ? '+' : ''}${fmt(d.mean)} [${fmt(d.lo)}, ${fmt(d.hi)}]` +
+    (d.significant === d.of ? ' *' : d.significant > 0 ? ` (${d.significant}/${d.of} seeds *)` : '');
 }
 
 /** Aggregate rows of one dataset, best normalized Gini first. */
@@ -27,14 +48,7 @@ export function leaderboard(record: BenchRecord, dataset: string): LeaderRow[] {
   const out = rows.map((row): LeaderRow => {
     const seeds = record.metrics.rows.filter((r) => r.dataset === dataset && r.model === row.model && r.seed !== 'mean').length;
     const best = record.metrics.best_baseline[dataset];
-    const pairs = record.metrics.paired.filter((p) => p.dataset === dataset && p.model === row.model && p.baseline === best);
-    const delta = pairs.length === 0 ? undefined : {
-      mean: pairs.reduce((a, p) => a + p.metrics.normalized_gini.difference, 0) / pairs.length,
-      lo: pairs.reduce((a, p) => a + p.metrics.normalized_gini.lower, 0) / pairs.length,
-      hi: pairs.reduce((a, p) => a + p.metrics.normalized_gini.upper, 0) / pairs.length,
-      significant: pairs.filter((p) => p.metrics.normalized_gini.significant).length,
-      of: pairs.length,
-    };
+    const delta = summarisePairs(record.metrics.paired.filter((p) => p.dataset === dataset && p.model === row.model && p.baseline === best));
     return { model: row.model, family: row.family, row, seeds, delta };
   });
   return out.sort((a, b) => (b.row.metrics.normalized_gini ?? -Infinity) - (a.row.metrics.normalized_gini ?? -Infinity));
@@ -47,22 +61,10 @@ export function leaderboardTable(record: BenchRecord, dataset: string): { header
   const rows = leaderboard(record, dataset).map((l) => {
     const m = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
     const gini = `${fmt(m.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`;
-    const d = l.model === best ? '(best baseline)' : l.delta
-      ? `${l.delta.mean >= 0 ? '+' : ''}${fmt(l.delta.mean)} [${fmt(l.delta.lo)}, ${fmt(l.delta.hi)}]${l.delta.significant === l.delta.of ? ' *' : l.delta.significant > 0 ? ` (${l.delta.significant}/${l.delta.of} seeds *)` : ''}`
-      : '–';
+    const d = l.model === best ? '(best baseline)' : deltaText(l.delta);
     return [l.model, l.family, gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
   });
   return { header, rows };
-}
-
-/** Mean over seeds of a Δ Gini pair list as 'Δ [lo, hi]' with '*' when significant in every seed. */
-function deltaCell(pairs: readonly BenchRecord['metrics']['paired'][number][]): string {
-  if (pairs.length === 0) return '–';
-  const mean = (f: (p: (typeof pairs)[number]) => number): number => pairs.reduce((a, p) => a + f(p), 0) / pairs.length;
-  const d = mean((p) => p.metrics.normalized_gini.difference);
-  const sig = pairs.filter((p) => p.metrics.normalized_gini.significant).length;
-  return `${d >= 0 ? '+' : ''}${fmt(d)} [${fmt(mean((p) => p.metrics.normalized_gini.lower))}, ${fmt(mean((p) => p.metrics.normalized_gini.upper))}]` +
-    (sig === pairs.length ? ' *' : sig > 0 ? ` (${sig}/${pairs.length} seeds *)` : '');
 }
 
 /**
@@ -74,12 +76,11 @@ export function comparisonTable(record: BenchRecord, dataset: string): { header:
   if (paired.length === 0) return null;
   const board = leaderboard(record, dataset);
   const baselines = board.filter((l) => l.family === 'baseline').map((l) => l.model);
-  const twinOf = (m: string): string | null => { const k = m.lastIndexOf('+'); return k > 0 ? m.slice(0, k) : null; };
   const header = ['model', ...baselines.map((b) => `vs ${b}`), 'vs plain twin'];
-  const rows = board.filter((l) => l.family !== 'baseline' || twinOf(l.model) !== null).map((l) => {
-    const twin = twinOf(l.model);
-    const cell = (ref: string): string => ref === l.model ? '' : deltaCell(paired.filter((p) => p.model === l.model && p.baseline === ref));
-    return [l.model, ...baselines.map(cell), twin === null ? '' : `${deltaCell(paired.filter((p) => p.model === l.model && p.baseline === twin))} (vs ${twin})`];
+  const rows = board.filter((l) => l.family !== 'baseline' || ablationTwin(l.model) !== null).map((l) => {
+    const twin = ablationTwin(l.model);
+    const cell = (ref: string): string => ref === l.model ? '' : deltaText(summarisePairs(paired.filter((p) => p.model === l.model && p.baseline === ref)));
+    return [l.model, ...baselines.map(cell), twin === null ? '' : `${cell(twin)} (vs ${twin})`];
   });
   return { header, rows };
 }
