@@ -5,7 +5,7 @@ export { DEFAULT_SPLIT, evaluationSplit } from './evaluation-split.ts';
 export type { SplitOptions } from './evaluation-split.ts';
 export { cohortRows, labelWindow } from './label-window.ts';
 export { Fold } from './model-task.ts';
-export type { BenchModel, FeatureTable, LabelWindow, ModelOutput, ModelTask, Split } from './model-task.ts';
+export type { BenchModel, FeatureTable, LabelWindow, ModelOutput, ModelTask, SearchDimension, SearchSpace, Split } from './model-task.ts';
 export { formatDuration, parseDuration } from './parse-duration.ts';
 export { sessionTable } from './session-table.ts';
 export type { SessionTable } from './session-table.ts';

@@ -45,6 +45,24 @@ export interface FeatureTable {
   readonly columns: readonly Float64Array[];
 }
 
+/**
+ * One tunable hyper-parameter of a model family (the tuner draws from these; see SearchSpace).
+ * `choices`: one of the listed values. `min`/`max`: a number drawn uniformly on a linear or log
+ * scale, rounded when `integer`.
+ */
+export type SearchDimension =
+  | { readonly choices: readonly (number | string | boolean)[] }
+  | { readonly min: number; readonly max: number; readonly scale: 'linear' | 'log'; readonly integer?: boolean };
+
+/** A model family's search space as data (config key → dimension), like the presets. */
+export type SearchSpace = Readonly<Record<string, SearchDimension>>;
+
+/**
+ * What a model receives. In the benchmark the task is SEALED (apps/benchmark sealed-task.ts):
+ * the log holds no event at or after split.cutoff, and split.fit / split.score carry NaN targets
+ * and 0 repurchase for test-fold customers, so no model output can depend on test labels. Only
+ * the runner, which keeps the unsealed split, scores.
+ */
 export interface ModelTask {
   readonly log: EventLog;
   /** Session index per event (0 = the customer's first session). */
@@ -53,8 +71,17 @@ export interface ModelTask {
   readonly offsets: Int32Array;
   readonly split: Split;
   readonly seed: number;
-  /** Per-customer social-graph features, when the dataset has a graph (for `+social` models). */
+  /**
+   * Per-customer social-graph features computed from what is known before split.score.featureEnd
+   * (for `+social` models), when the dataset has a graph.
+   */
   readonly graph?: FeatureTable;
+  /**
+   * The same features computed before split.fit.featureEnd, for what a model learns from. Under the
+   * temporal protocol the fit window ends earlier than the score window, so a model that trains on
+   * split.fit must read these (absent = `graph`, which is right for the cross-sectional protocol).
+   */
+  readonly graphFit?: FeatureTable;
   /** Progress callback for long work: fraction in [0, 1] and a short message. */
   readonly progress?: (fraction: number, message: string) => void;
 }

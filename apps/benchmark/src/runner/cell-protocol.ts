@@ -11,7 +11,9 @@ export interface DatasetPayload {
   readonly session: Int32Array;
   readonly offsets: Int32Array;
   readonly split: Split;
+  /** Graph features before split.score.featureEnd, and before split.fit.featureEnd (temporal protocol; absent = graph). */
   readonly graph?: FeatureTable;
+  readonly graphFit?: FeatureTable;
   /** Synthetic ground truth per cohort customer (aligned with split.customers), for `oracle`. */
   readonly oracle?: { readonly value: Float64Array; readonly repurchase: Float64Array };
 }
