@@ -14,7 +14,7 @@ export interface SplitOptions {
   start: number | null;
   /** Epoch ms; null = start + 75% of the span. */
   cutoff: number | null;
-  /** Ms; null = to the end of data (midnight UTC after the last event's day). */
+  /** Ms; null = to the end of data (see endOfData). */
   horizon: number | null;
   seed: number;
   /** [train, valid, test] shares of the cohort, summing to 1. */
@@ -28,17 +28,25 @@ export const DEFAULT_SPLIT: Readonly<SplitOptions> = Object.freeze({
   start: null,
   // 75% of the span: enough history for RFM/BTYD, a holdout long enough to see repurchase.
   cutoff: null,
-  // To the end of data (the end of the last event's UTC day, so daily-dated logs and whole-day
-  // horizons line up): uses every observed label rather than dropping a tail.
+  // To the end of data (endOfData): the holdout ends at the last event, so it never claims time
+  // the data does not cover (Taobao: 48 h, not 56 h to a UTC midnight).
   horizon: null,
-  // Fixed so the same dataset always gives the same folds.
+  // Seed 1 is the reference partition; the benchmark's seed s re-draws it with salt s (evaluationFolds).
   seed: 1,
   // 60/20/20 train/valid/test, the usual split with room for early stopping.
   fractions: Object.freeze([0.6, 0.2, 0.2]) as readonly [number, number, number],
 } as const);
 
-/** One day of slack past the last event: daily-dated logs stamp each day at 00:00 UTC. */
 const DAY_MS = 86_400_000;
+
+/**
+ * Where "to the end of data" ends (exclusive): just after the last event at the log's time
+ * resolution. A daily-dated log (every stamp at 00:00 UTC, e.g. CDNOW) covers the whole last
+ * day; any other log ends at the next whole second after its last event.
+ */
+export function endOfData(lastEventMs: number, daily = false): number {
+  return daily ? (Math.floor(lastEventMs / DAY_MS) + 1) * DAY_MS : (Math.floor(lastEventMs / 1000) + 1) * 1000;
+}
 
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms));
 
@@ -53,10 +61,11 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
   }
   if (log.length === 0) throw new Error('sessions/evaluation-split: event log is empty');
   const t = log.t;
-  let first = Infinity, last = -Infinity;
+  let first = Infinity, last = -Infinity, daily = true;
   for (let i = 0; i < log.length; i++) {
     if (t[i] < first) first = t[i];
     if (t[i] > last) last = t[i];
+    if (daily && t[i] % DAY_MS !== 0) daily = false;
   }
   const start = o.start ?? first;
   const cutoff = o.cutoff ?? start + 0.75 * (last - start);
@@ -66,11 +75,12 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
   if (cutoff <= start || cutoff > last) {
     throw new Error(`sessions/evaluation-split: cutoff ${iso(cutoff)} is outside the data (${iso(start)} .. ${iso(last)})`);
   }
-  const horizon = o.horizon ?? (Math.floor(last / DAY_MS) + 1) * DAY_MS - cutoff;
+  const end = endOfData(last, daily);
+  const horizon = o.horizon ?? end - cutoff;
   if (!(horizon > 0) || !Number.isFinite(horizon)) {
     throw new Error(`sessions/evaluation-split: horizon must be a finite number of ms > 0, got ${horizon}`);
   }
-  if (cutoff + horizon > last + DAY_MS) {
+  if (cutoff + horizon > end) {
     throw new Error(
       `sessions/evaluation-split: holdout ${iso(cutoff)} + ${horizon} ms ends after the data (last event ${iso(last)}); labels would be truncated`,
     );
@@ -78,10 +88,7 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
   if (o.protocol === 'temporal' && cutoff - horizon <= start) {
     throw new Error(`sessions/evaluation-split: temporal protocol needs cutoff − horizon (${iso(cutoff - horizon)}) after start ${iso(start)}`);
   }
-  const [fTrain, fValid, fTest] = o.fractions;
-  if (![fTrain, fValid, fTest].every((f) => f >= 0) || Math.abs(fTrain + fValid + fTest - 1) > 1e-9) {
-    throw new Error(`sessions/evaluation-split: fractions must be 3 shares ≥ 0 summing to 1, got [${o.fractions.join(', ')}]`);
-  }
+  checkFractions(o.fractions);
 
   const inCohort = new Uint8Array(log.customerIds.length);
   const { customer, type } = log;
@@ -94,17 +101,40 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
     throw new Error(`sessions/evaluation-split: empty cohort: no purchase in calibration ${iso(start)} .. ${iso(cutoff)}`);
   }
   const customers = new Int32Array(size);
-  const fold = new Uint8Array(size);
-  for (let c = 0, r = 0; c < inCohort.length; c++) {
-    if (!inCohort[c]) continue;
-    customers[r] = c;
-    const u = hashUnit(log.customerIds[c], o.seed);
-    fold[r++] = u < fTrain ? Fold.train : u < fTrain + fValid ? Fold.valid : Fold.test;
-  }
+  for (let c = 0, r = 0; c < inCohort.length; c++) if (inCohort[c]) customers[r++] = c;
+  const fold = evaluationFolds(log.customerIds, customers, o.seed, o.fractions);
   const rows = cohortRows(log, customers);
   const score = labelWindow(log, customers, cutoff, cutoff + horizon, rows);
   const fit = o.protocol === 'temporal' ? labelWindow(log, customers, cutoff - horizon, cutoff, rows) : score;
   return Object.freeze({ protocol: o.protocol, start, cutoff, horizon, customers, fold, fit, score });
+}
+
+function checkFractions(fractions: readonly number[]): void {
+  const [fTrain, fValid, fTest] = fractions;
+  if (fractions.length !== 3 || ![fTrain, fValid, fTest].every((f) => f >= 0) || Math.abs(fTrain + fValid + fTest - 1) > 1e-9) {
+    throw new Error(`sessions/evaluation-split: fractions must be 3 shares ≥ 0 summing to 1, got [${fractions.join(', ')}]`);
+  }
+}
+
+/**
+ * The fold of each cohort customer for a seed: a hash of the customer id salted by the seed, cut
+ * at the cumulative fractions. A fold depends only on (id, seed), never on events or labels, so
+ * seed s re-draws the whole partition and the same customer always lands in the same fold for s.
+ */
+export function evaluationFolds(
+  customerIds: readonly string[],
+  customers: Int32Array,
+  seed: number,
+  fractions: readonly [number, number, number] = DEFAULT_SPLIT.fractions,
+): Uint8Array {
+  checkFractions(fractions);
+  const [fTrain, fValid] = fractions;
+  const fold = new Uint8Array(customers.length);
+  for (let r = 0; r < customers.length; r++) {
+    const u = hashUnit(customerIds[customers[r]], seed);
+    fold[r] = u < fTrain ? Fold.train : u < fTrain + fValid ? Fold.valid : Fold.test;
+  }
+  return fold;
 }
 
 function stripUndefined<T extends object>(options: T): Partial<T> {

@@ -1,7 +1,7 @@
 export { btydSummary } from './btyd-summary.ts';
 export type { BtydSummary, BtydSummaryOptions } from './btyd-summary.ts';
 export { DATASET_SPLITS, datasetSplit } from './dataset-splits.ts';
-export { DEFAULT_SPLIT, evaluationSplit } from './evaluation-split.ts';
+export { DEFAULT_SPLIT, endOfData, evaluationFolds, evaluationSplit } from './evaluation-split.ts';
 export type { SplitOptions } from './evaluation-split.ts';
 export { cohortRows, labelWindow } from './label-window.ts';
 export { Fold } from './model-task.ts';

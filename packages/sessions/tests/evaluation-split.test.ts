@@ -1,6 +1,6 @@
 import { hashUnit } from '@clvlab/events';
 import { describe, expect, it } from 'vitest';
-import { DATASET_SPLITS, datasetSplit, DEFAULT_SPLIT, evaluationSplit, Fold } from '../src/index.ts';
+import { DATASET_SPLITS, datasetSplit, DEFAULT_SPLIT, endOfData, evaluationFolds, evaluationSplit, Fold } from '../src/index.ts';
 import { logOf } from './fixtures.ts';
 
 const day = (d: number): number => Date.UTC(2020, 0, d, 12);
@@ -61,7 +61,9 @@ describe('evaluationSplit', () => {
     const split = evaluationSplit(log);
     expect(split.start).toBe(day(1));
     expect(split.cutoff).toBe(day(1) + 0.75 * 20 * DAY);
-    expect(split.cutoff + split.horizon).toBe(Date.UTC(2020, 0, 22)); // end of the last event's day
+    // The holdout ends just after the last event (day 21, 12:00), not at the next UTC midnight.
+    expect(split.cutoff + split.horizon).toBe(day(21) + 1000);
+    expect(split.score.labelEnd).toBe(day(21) + 1000);
     expect(split.protocol).toBe(DEFAULT_SPLIT.protocol);
     expect(Object.isFrozen(DEFAULT_SPLIT)).toBe(true);
   });
@@ -98,5 +100,30 @@ describe('evaluationSplit', () => {
     expect(datasetSplit('cdnow', { horizon: DAY })).toEqual({ cutoff: DATASET_SPLITS.cdnow.cutoff });
     expect(datasetSplit('cdnow', { cutoff: 5 })).toEqual({});
     expect(datasetSplit('toString')).toEqual({});
+  });
+
+  it('evaluationFolds: seed 1 is the split default, other seeds re-draw the partition by id alone', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ customer: `u${i}`, t: day(1 + (i % 5)), amount: 1 }));
+    many.push({ customer: 'u0', t: day(20), amount: 1 });
+    const log = logOf(many);
+    const split = evaluationSplit(log, { cutoff: day(10) });
+    expect([...evaluationFolds(log.customerIds, split.customers, 1)]).toEqual([...split.fold]);
+    const f2 = evaluationFolds(log.customerIds, split.customers, 2);
+    let moved = 0;
+    for (let i = 0; i < f2.length; i++) if (f2[i] !== split.fold[i]) moved++;
+    // Independent draws: P(same fold) = 0.6² + 0.2² + 0.2² = 0.44, so ~56% of customers move.
+    expect(moved / f2.length).toBeGreaterThan(0.5);
+    expect(moved / f2.length).toBeLessThan(0.62);
+    expect(() => evaluationFolds(log.customerIds, split.customers, 2, [0.5, 0.5, 0.5])).toThrow(/fractions/);
+  });
+
+  it('endOfData: the next whole second after the last event', () => {
+    expect(endOfData(Date.UTC(2017, 11, 3, 15, 59, 59))).toBe(Date.UTC(2017, 11, 3, 16));
+    expect(endOfData(Date.UTC(2017, 11, 3, 15, 59, 59, 500))).toBe(Date.UTC(2017, 11, 3, 16));
+    // A daily-dated log (stamps at 00:00 UTC) covers its whole last day.
+    expect(endOfData(Date.UTC(1998, 5, 30), true)).toBe(Date.UTC(1998, 6, 1));
+    const daily = logOf([{ customer: 'a', t: Date.UTC(2020, 0, 1), amount: 1 }, { customer: 'a', t: Date.UTC(2020, 0, 9), amount: 2 }]);
+    const s = evaluationSplit(daily, { cutoff: Date.UTC(2020, 0, 5) });
+    expect(s.cutoff + s.horizon).toBe(Date.UTC(2020, 0, 10));
   });
 });

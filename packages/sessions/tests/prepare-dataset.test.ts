@@ -6,7 +6,21 @@ import { logOf } from './fixtures.ts';
 
 const master = new URL('../../../../shared/data/cdnow/CDNOW_master.txt.gz', import.meta.url).pathname;
 
+const taobao = new URL('../../../../shared/data/taobao_user_behavior/UserBehavior.csv.gz', import.meta.url).pathname;
+
 describe('prepareDataset', () => {
+  it('Taobao: the holdout ends at the last event (2017-12-03 15:59:23 UTC), ~48 h after the cutoff, not 56 h to a UTC midnight', async () => {
+    const { log } = await readEventLog(taobao, { format: 'taobao' });
+    const p = prepareDataset(log, { dataset: 'taobao' });
+    let last = -Infinity;
+    for (let i = 0; i < log.length; i++) if (log.t[i] > last) last = log.t[i];
+    expect(new Date(last).toISOString()).toBe('2017-12-03T15:59:23.000Z');
+    expect(p.split.cutoff).toBe(Date.UTC(2017, 11, 1, 16));
+    expect(p.split.cutoff + p.split.horizon).toBe(last + 1000);
+    expect(p.split.horizon / 3_600_000).toBeGreaterThan(47.99);
+    expect(p.split.horizon / 3_600_000).toBeLessThanOrEqual(48);
+  });
+
   it('prepares CDNOW master with the published Fader–Hardie window', async () => {
     const { log, report } = await readEventLog(master, { format: 'cdnow' });
     const p = prepareDataset(log, { dataset: 'cdnow', sourceHash: `sha256:${report.sha256}` });
