@@ -17,7 +17,7 @@ describe('prepareDataset', () => {
     expect(new Date(last).toISOString()).toBe('2017-12-03T15:59:23.000Z');
     expect(p.split.cutoff).toBe(Date.UTC(2017, 11, 1, 16));
     expect(p.split.cutoff + p.split.horizon).toBe(last + 1000);
-    expect(p.split.horizon / 3_600_000).toBeGreaterThan(47.99);
+    expect(p.split.horizon / 3_600_000).toBeGreaterThan(47.98);
     expect(p.split.horizon / 3_600_000).toBeLessThanOrEqual(48);
   });
 
