@@ -1,6 +1,9 @@
 // What the training loop (train-encoder.ts) reads its data from: standardised static inputs,
 // the train rows' labels (for the ZILN head's initial bias), one epoch of shuffled training
-// batches and the validation batches, all as host arrays (batch-tensors.ts). Two sources:
+// batches and the validation batches, all as host arrays (batch-tensors.ts). Sealed test fold
+// (packages/sessions model-task.ts): labels are read for train and valid rows only, and the
+// static standardisation is fitted on the train rows, so no test-fold value (a NaN target in
+// the benchmark) reaches a statistic, a batch or the head's initial bias. Two sources:
 // the in-memory token grid of a ModelTask (`memoryBatchSource`, here) and the block stream
 // over a prepared Zarr store (zarr-batch-stream.ts), which reproduces this one exactly when
 // one shuffle window spans the whole store.
@@ -10,12 +13,12 @@ import { batchArrays, type BatchArrays } from './batch-tensors.ts';
 import type { EncoderConfig } from './encoder-config.ts';
 import { hashEventLog } from './dataset-hash.ts';
 import { buildSequenceInputs } from './sequence-inputs.ts';
-import { buildStaticFeatures, columnStats, standardize } from './static-features.ts';
+import { columnStats, standardize, taskStaticFeatures } from './static-features.ts';
 
 export interface BatchSource {
   /** Token slots per row (T). */
   readonly sequenceLength: number;
-  /** Static input names and the standardisation fitted on the training window. */
+  /** Static input names and the standardisation fitted on the train fold's rows at the fit window's featureEnd. */
   readonly staticNames: readonly string[];
   readonly staticMean: Float32Array;
   readonly staticStd: Float32Array;
@@ -49,16 +52,19 @@ export function foldRows(fold: Uint8Array, target: Float64Array, customerOfRow: 
   return { train: Int32Array.from(train), valid: Int32Array.from(valid), trainTargets: Float64Array.from(train, (r) => target[r]) };
 }
 
-/** The token grid and static inputs of `task` at split.fit.featureEnd, held in memory. */
+/**
+ * The token grid and static inputs of `task` at split.fit.featureEnd (graph features from
+ * task.graphFit ?? task.graph), held in memory; no token grid without a sequence (`none`).
+ */
 export function memoryBatchSource(task: ModelTask, c: Readonly<EncoderConfig>): BatchSource {
   const featureEnd = task.split.fit.featureEnd;
-  const inputs = buildSequenceInputs(task, featureEnd, c);
-  const raw = buildStaticFeatures(task, featureEnd, c);
-  const k = raw.names.length;
-  const stats = columnStats(raw.values, k);
-  const staticValues = standardize(Float32Array.from(raw.values), stats.mean, stats.std);
   const target = task.split.fit.target;
   const rows = foldRows(task.split.fold, target, (r) => task.log.customerIds[task.split.customers[r]]);
+  const inputs = buildSequenceInputs(task, featureEnd, c);
+  const raw = taskStaticFeatures(task, 'fit', c);
+  const k = raw.names.length;
+  const stats = columnStats(raw.values, k, rows.train);
+  const staticValues = standardize(Float32Array.from(raw.values), stats.mean, stats.std);
   const order = Int32Array.from(rows.train);
   return {
     sequenceLength: inputs.length, staticNames: raw.names, staticMean: stats.mean, staticStd: stats.std,

@@ -2,23 +2,23 @@
 // presets as a data table, unknown keys rejected, and the fully resolved config returned so
 // it can be stored with every result.
 
-export type Architecture = 'transformer' | 'session-transformer' | 'gru';
+export type Architecture = 'transformer' | 'session-transformer' | 'gru' | 'none';
 export type SessionMixer = 'attention' | 'gru';
 
 export const DEFAULT_ENCODER_CONFIG = Object.freeze({
-  /** Sequence model: flat BST-like transformer, DSIN-like session transformer, or GRU baseline. */
+  /** Sequence model: flat BST-like transformer, DSIN-like session transformer, GRU baseline, or `none` (`ziln-mlp`: the head on the static inputs alone, the ablation that isolates what the sequence adds). */
   architecture: 'transformer' as Architecture,
-  /** L: last events per customer before the feature cutoff. Measured on the 2026-11-22 default synth (5k customers, seed 1, before the generator retuning; test-fold normalized Gini / train time): L=16 0.683 / 6 s, L=32 0.701 / ~20 s, L=64 0.715 / ~50 s; measured at d=32; 32 keeps six encoder variants within the default bench's few-minute budget (use maxEvents=64 for the last 0.014). */
+  /** L: last events per customer before the feature cutoff; cost grows with L (5k customers, d=32: ~6 s at 16, ~20 s at 32, ~50 s at 64), and 32 keeps the encoder variants within the default bench's few-minute budget. Tuned value: to be re-derived by `clvlab bench --tune` on the valid fold of the development dataset (synthetic data seed 1000), never on a reported test fold. */
   maxEvents: 32,
   /** Sessions kept by `session-transformer` (most recent first); S × E = L keeps cost equal to the flat model. */
   maxSessions: 8,
   /** Events kept per session by `session-transformer` (most recent ones); S × E = 32 = L. */
   eventsPerSession: 4,
-  /** Model width d. Measured on the 2026-11-22 default synth (5k customers, before the generator retuning; test-fold normalized Gini, d=32 → 64): transformer 0.701 → 0.720, session-transformer 0.699 → 0.704, gru 0.673 → 0.694, at ~1.5–2.4× the time per step; 64 also fills the wasm matMul kernels better (perf suite: 6.5 vs 4.7 GFLOP per CPU-second). */
+  /** Model width d: 64 costs ~1.5–2.4× the time per step of 32 but fills the wasm matMul kernels better (perf suite: 6.5 vs 4.7 GFLOP per CPU-second). Tuned value: to be re-derived by `clvlab bench --tune` on the valid fold of the development dataset (synthetic data seed 1000), never on a reported test fold. */
   dModel: 64,
   /** Attention heads (d must divide by it); head width 16. */
   heads: 4,
-  /** Pre-norm transformer blocks (flat model; per level for the session model). One: two gave 0.7005 vs 0.7010 test Gini on default synth (d=32) at more cost. */
+  /** Pre-norm transformer blocks (flat model; per level for the session model): one, as each extra block adds a block's cost per step. Tuned value: to be re-derived by `clvlab bench --tune` on the valid fold of the development dataset (synthetic data seed 1000), never on a reported test fold. */
   blocks: 1,
   /** Feed-forward width as a multiple of d (4 as in Vaswani et al. 2017). */
   ffnMultiplier: 4,
@@ -36,9 +36,9 @@ export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   maxSessionPosition: 32,
   /** Clip for the session index counted from the most recent session (DSIN-style bias). */
   maxSessionIndex: 32,
-  /** Hidden width of the ZILN head's MLP. */
+  /** Hidden width of the ZILN head's MLP: small, as its inputs are d + a few static columns. Tuned value: to be re-derived by `clvlab bench --tune` on the valid fold of the development dataset (synthetic data seed 1000), never on a reported test fold. */
   headHidden: 32,
-  /** Feed the whole-history summary (recency, frequency, monetary, tenure) into the head, as BST concatenates its "other features" (Chen et al. 2019, §2): the token window holds only the last L events (a few weeks for an active customer), so without it the model cannot see a year of frequency. Measured on the 2026-11-22 default synth (5k customers, before the generator retuning; test-fold normalized Gini, seed 1): transformer 0.720 → 0.733, session-transformer 0.704 → 0.742; on by default (`useRfm: false` is the ablation; the `+rfm` flag is kept and forces it on). */
+  /** Feed the whole-history summary (recency, frequency, monetary, tenure) into the head, as BST concatenates its "other features" (Chen et al. 2019, §2): the last L events may span only weeks, so without it the model cannot see a year of frequency (`useRfm: false` is the ablation, `+rfm` forces it on, `ziln-mlp` is the summary without the sequence). Tuned value: to be re-derived by `clvlab bench --tune` on the valid fold of the development dataset (synthetic data seed 1000), never on a reported test fold. */
   useRfm: true,
   /** Feed the task's social-graph features into the head (`+social`). */
   useSocial: false,
@@ -46,7 +46,7 @@ export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   epochs: 20,
   /** Customers per step: 128 × L = 4096 tokens per step fills the matMul kernels and amortises per-op overhead. */
   batchSize: 128,
-  /** Peak Adam learning rate (after warm-up). */
+  /** Peak Adam learning rate (after warm-up): a common Adam peak for small transformers with warm-up and clipping. Tuned value: to be re-derived by `clvlab bench --tune` on the valid fold of the development dataset (synthetic data seed 1000), never on a reported test fold. */
   learningRate: 2e-3,
   /** Linear warm-up steps (stabilises attention early on). */
   warmupSteps: 30,
@@ -74,11 +74,12 @@ export const ENCODER_PRESETS: Readonly<Record<string, Readonly<Partial<EncoderCo
   'transformer': Object.freeze({ architecture: 'transformer' as Architecture }),
   'session-transformer': Object.freeze({ architecture: 'session-transformer' as Architecture }),
   'gru': Object.freeze({ architecture: 'gru' as Architecture }),
+  'ziln-mlp': Object.freeze({ architecture: 'none' as Architecture }),
   'tiny': Object.freeze({ dModel: 16, heads: 2, blocks: 1, maxEvents: 16, maxSessions: 4, eventsPerSession: 4, itemBuckets: 64, categoryBuckets: 16, headHidden: 8, epochs: 3, batchSize: 16 }),
 });
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = {
-  architecture: ['transformer', 'session-transformer', 'gru'],
+  architecture: ['transformer', 'session-transformer', 'gru', 'none'],
   sessionMixer: ['attention', 'gru'],
 };
 const POSITIVE_INTS = ['maxEvents', 'maxSessions', 'eventsPerSession', 'dModel', 'heads', 'blocks', 'ffnMultiplier',
@@ -126,6 +127,9 @@ export function resolveEncoderConfig(preset?: string, overrides: Readonly<Record
   const c = base as EncoderConfig;
   if (c.dModel % c.heads !== 0) throw new Error(`behavior-encoder/config: dModel (${c.dModel}) must be divisible by heads (${c.heads})`);
   if (!(c.learningRate > 0) || !(c.clipNorm > 0)) throw new Error('behavior-encoder/config: learningRate and clipNorm must be > 0');
+  if (c.architecture === 'none' && !c.useRfm && !c.useSocial) {
+    throw new Error("behavior-encoder/config: architecture 'none' (ziln-mlp) has no sequence, so it needs static inputs: useRfm or useSocial (+social)");
+  }
   return Object.freeze(c);
 }
 
@@ -140,7 +144,19 @@ export function parseConfigAssignments(assignments: readonly string[]): Record<s
   return out;
 }
 
-/** Sequence length of the token grid: L for flat models, S × E for the session model. */
+/** Keys only the sequence reads: without one (architecture `none`, `ziln-mlp`) they have no effect. */
+export const SEQUENCE_CONFIG_KEYS: readonly (keyof EncoderConfig)[] = Object.freeze([
+  'architecture', 'maxEvents', 'maxSessions', 'eventsPerSession', 'dModel', 'heads', 'blocks', 'ffnMultiplier', 'sessionMixer',
+  'itemBuckets', 'categoryBuckets', 'gapBuckets', 'ageBuckets', 'maxSessionPosition', 'maxSessionIndex',
+] as const);
+
+/** Sequence length of the token grid: L for flat models, S × E for the session model, 0 without a sequence. */
 export function tokenGridLength(c: Readonly<EncoderConfig>): number {
+  if (c.architecture === 'none') return 0;
   return c.architecture === 'session-transformer' ? c.maxSessions * c.eventsPerSession : c.maxEvents;
+}
+
+/** Width of the customer embedding (the pooled sequence vector): d, or 0 without a sequence. */
+export function embeddingDim(c: Readonly<EncoderConfig>): number {
+  return c.architecture === 'none' ? 0 : c.dModel;
 }

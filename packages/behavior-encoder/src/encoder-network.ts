@@ -4,7 +4,9 @@
 // attention inside each session, session vectors with a session-position bias, then attention
 // or a GRU across sessions (DSIN: Feng et al. 2019, "Deep Session Interest Network for
 // Click-Through Rate Prediction", §3.3–3.4). `gru`: recurrent baseline. Every token is the sum
-// of its field embeddings (one gather from one concatenated table) plus amount·w.
+// of its field embeddings (one gather from one concatenated table) plus amount·w. `none`
+// (`ziln-mlp`): no sequence — the sequence vector has width 0, so the same head sees the static
+// inputs alone (the ablation that isolates what the sequence adds).
 import * as tf from '@tensorflow/tfjs';
 import type { EncoderConfig } from './encoder-config.ts';
 import { tokenGridLength } from './encoder-config.ts';
@@ -25,6 +27,10 @@ export interface BatchTensors {
 
 /** Parameter shapes (name → shape) for a config with `staticDim` static inputs. */
 export function encoderParamShapes(c: Readonly<EncoderConfig>, staticDim: number): Record<string, number[]> {
+  if (c.architecture === 'none') {
+    if (staticDim === 0) throw new Error("behavior-encoder/encoder-network: architecture 'none' (ziln-mlp) needs at least one static input");
+    return headShapes(c, 0, staticDim);
+  }
   const d = c.dModel, ffn = c.ffnMultiplier * d;
   const vocab = tokenFieldSizes(c).reduce((a, b) => a + b, 0);
   const shapes: Record<string, number[]> = { 'table.emb': [vocab, d], 'amt.w': [1, d] };
@@ -39,9 +45,12 @@ export function encoderParamShapes(c: Readonly<EncoderConfig>, staticDim: number
     shapes['sess.ln.g'] = [d]; shapes['sess.ln.b'] = [d];
   } else Object.assign(shapes, gruShapes('gru', d, d));
   shapes['final.ln.g'] = [d]; shapes['final.ln.b'] = [d];
-  shapes['head.hid.w'] = [d + staticDim, c.headHidden]; shapes['head.hid.b'] = [c.headHidden];
-  shapes['head.out.w'] = [c.headHidden, 3]; shapes['head.out.b'] = [3];
-  return shapes;
+  return Object.assign(shapes, headShapes(c, d, staticDim));
+}
+
+/** The ZILN head's MLP over [sequence vector (width d) ‖ static inputs]. */
+function headShapes(c: Readonly<EncoderConfig>, d: number, staticDim: number): Record<string, number[]> {
+  return { 'head.hid.w': [d + staticDim, c.headHidden], 'head.hid.b': [c.headHidden], 'head.out.w': [c.headHidden, 3], 'head.out.b': [3] };
 }
 
 function embedTokens(p: Params, batch: BatchTensors, T: number, F: number): tf.Tensor2D {
@@ -50,8 +59,12 @@ function embedTokens(p: Params, batch: BatchTensors, T: number, F: number): tf.T
   return tf.add(bag, outerProduct(batch.amount, p['amt.w'] as tf.Tensor2D)) as tf.Tensor2D;
 }
 
-/** Forward pass: customer embedding [B, d] and head output [B, 3] = (logit, μ, σ̃). */
+/** Forward pass: customer embedding [B, d] ([B, 0] without a sequence) and head output [B, 3] = (logit, μ, σ̃). */
 export function encoderForward(p: Params, batch: BatchTensors, c: Readonly<EncoderConfig>): { embedding: tf.Tensor2D; out: tf.Tensor2D } {
+  if (c.architecture === 'none') {
+    if (batch.staticX === undefined || batch.staticX.shape[1] === 0) throw new Error("behavior-encoder/encoder-network: architecture 'none' (ziln-mlp) needs static inputs in the batch");
+    return { embedding: tf.zeros([batch.rows, 0]), out: zilnHead(p, batch.staticX) };
+  }
   const d = c.dModel, T = tokenGridLength(c), F = tokenFieldSizes(c).length, B = batch.rows;
   let x = embedTokens(p, batch, T, F);
   let pooled: tf.Tensor2D;
@@ -78,9 +91,13 @@ export function encoderForward(p: Params, batch: BatchTensors, c: Readonly<Encod
   }
   const embedding = layerNorm(pooled, p['final.ln.g'] as tf.Tensor1D, p['final.ln.b'] as tf.Tensor1D);
   const headIn = batch.staticX !== undefined && batch.staticX.shape[1] > 0 ? tf.concat([embedding, batch.staticX], 1) : embedding;
+  return { embedding, out: zilnHead(p, headIn) };
+}
+
+/** The ZILN head (Wang, Liu & Miao 2019, §3.2): one ReLU hidden layer, then (logit, μ, σ̃). */
+function zilnHead(p: Params, headIn: tf.Tensor2D): tf.Tensor2D {
   const hidden = linear(headIn, p['head.hid.w'] as tf.Tensor2D, p['head.hid.b'] as tf.Tensor1D, 'relu');
-  const out = linear(hidden, p['head.out.w'] as tf.Tensor2D, p['head.out.b'] as tf.Tensor1D);
-  return { embedding, out };
+  return linear(hidden, p['head.out.w'] as tf.Tensor2D, p['head.out.b'] as tf.Tensor1D);
 }
 
 /** Analytic forward FLOPs per step of the transformer for B rows (2·m·k·n per matMul; attention QKᵀ and AV). */

@@ -3,13 +3,17 @@
 // customer from events before `featureEnd` (default split.score.featureEnd): from a ModelTask
 // in memory (`predictEncoder`) or streamed a block of customers at a time from a prepared
 // Zarr store (`predictEncoderFromStore`, prepared-store-blocks.ts), with the same forward pass.
+// Prediction reads no label; social-graph inputs are task.graph at split.score.featureEnd
+// (task.graphFit ?? task.graph at split.fit.featureEnd). Without a sequence (`ziln-mlp`) no
+// token grid is built and the embedding has width 0.
 import * as tf from '@tensorflow/tfjs';
 import type { ModelTask } from '@clvlab/sessions';
 import { batchArrays, disposeBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
+import { embeddingDim } from './encoder-config.ts';
 import { encoderForward } from './encoder-network.ts';
 import { PreparedStoreBlocks } from './prepared-store-blocks.ts';
 import { buildSequenceInputs, type SequenceInputs } from './sequence-inputs.ts';
-import { buildStaticFeatures, standardize, type StaticFeatures } from './static-features.ts';
+import { standardize, taskStaticFeatures, type StaticFeatures, type TaskWindow } from './static-features.ts';
 import type { TrainedEncoder } from './train-encoder.ts';
 import { DEFAULT_BATCH_STREAM } from './zarr-batch-stream.ts';
 import { zilnPredict } from './ziln.ts';
@@ -21,6 +25,7 @@ export interface EncoderPrediction {
   readonly repurchase: Float64Array;
   /** [customers × dim] customer embeddings, row-major. */
   readonly embedding: Float32Array;
+  /** Embedding width: d, or 0 without a sequence (architecture `none`). */
   readonly dim: number;
 }
 
@@ -34,13 +39,14 @@ export interface StorePrediction extends EncoderPrediction {
   readonly stream: Readonly<Record<string, number>>;
 }
 
-/** Runs the trained encoder over every cohort customer of `task`. */
-export function predictEncoder(trained: TrainedEncoder, task: ModelTask, featureEnd: number = task.split.score.featureEnd): EncoderPrediction {
+/** Runs the trained encoder over every cohort customer of `task` from the events before the window's featureEnd (default: score). */
+export function predictEncoder(trained: TrainedEncoder, task: ModelTask, window: TaskWindow = 'score'): EncoderPrediction {
+  const featureEnd = task.split[window].featureEnd;
   const inputs = buildSequenceInputs(task, featureEnd, trained.config);
   const out = emptyPrediction(trained, inputs.rows);
   const params = paramTensors(trained);
   try {
-    predictRows(trained, params, inputs, buildStaticFeatures(task, featureEnd, trained.config), out, 0);
+    predictRows(trained, params, inputs, taskStaticFeatures(task, window, trained.config), out, 0);
   } finally { tf.dispose(Object.values(params)); }
   return Object.freeze(out);
 }
@@ -69,7 +75,7 @@ export async function predictEncoderFromStore(trained: TrainedEncoder, path: str
 }
 
 function emptyPrediction(trained: TrainedEncoder, rows: number): EncoderPrediction {
-  const d = trained.config.dModel;
+  const d = embeddingDim(trained.config);
   return { value: new Float64Array(rows), repurchase: new Float64Array(rows), embedding: new Float32Array(rows * d), dim: d };
 }
 

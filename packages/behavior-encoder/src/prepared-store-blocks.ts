@@ -8,7 +8,7 @@
 // blocks and events read and the most events one block read held (`peakEvents`).
 import { decodeStrings, EVENT_TYPES, readZarrGroup, type ZarrTypedArray } from '@clvlab/events';
 import type { FeatureTable } from '@clvlab/sessions';
-import type { EncoderConfig } from './encoder-config.ts';
+import { tokenGridLength, type EncoderConfig } from './encoder-config.ts';
 import { checkNotAllEmpty, emptyTokenGrid, fillTokenRows, type SequenceInputs, type TokenEvents } from './sequence-inputs.ts';
 import { buildStaticFeatures, type StaticFeatures } from './static-features.ts';
 
@@ -123,7 +123,7 @@ export class PreparedStoreBlocks {
   async *scan(featureEnd: number, c: Readonly<EncoderConfig>, blockCustomers: number): AsyncGenerator<{ rows: Int32Array; grid: SequenceInputs; statics: StaticFeatures }> {
     let nonEmpty = 0;
     for (const [from, to] of this.blockRanges(blockCustomers)) {
-      const block = await this.read(Int32Array.from({ length: to - from }, (_, i) => from + i), 'tokens');
+      const block = await this.read(Int32Array.from({ length: to - from }, (_, i) => from + i), tokenGridLength(c) > 0 ? 'tokens' : 'static');
       const grid = emptyTokenGrid(to - from, c);
       nonEmpty += this.tokens(block, featureEnd, c, grid, 0);
       yield { rows: block.rows, grid, statics: await this.staticFeatures(block, featureEnd, c) };
@@ -131,8 +131,15 @@ export class PreparedStoreBlocks {
     checkNotAllEmpty(this.customers.length, nonEmpty, featureEnd);
   }
 
-  /** Raw static inputs of a block's rows at `featureEnd` (static-features.ts over the block's slice). */
+  /**
+   * Raw static inputs of a block's rows at `featureEnd` (static-features.ts over the block's slice).
+   * The stored `features/graph` is known before the score window's cutoff, so `+social` inputs at
+   * an earlier featureEnd (the temporal protocol's fit window) are refused rather than leaked.
+   */
   async staticFeatures(block: StoreBlock, featureEnd: number, c: Readonly<EncoderConfig>): Promise<StaticFeatures> {
+    if (c.useSocial && featureEnd !== this.score.featureEnd) {
+      throw new Error(`${WHERE}: ${this.path}: features/graph is computed before the score cutoff ${new Date(this.score.featureEnd).toISOString()}; useSocial (+social) at featureEnd ${new Date(featureEnd).toISOString()} (the temporal protocol's fit window) would read later graph features — the store holds no graph at the fit cutoff`);
+    }
     const table = c.useSocial ? await this.graph() : undefined;
     const graph = table === undefined ? undefined : { names: table.names, columns: table.columns.map((col) => Float64Array.from(block.rows, (r) => col[r])) };
     const task = { log: { t: block.t, type: block.type, amount: block.amount, customerIds: block.customerIds }, offsets: block.offsets, split: { customers: block.customers }, graph };

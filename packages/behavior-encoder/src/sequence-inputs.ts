@@ -4,7 +4,8 @@
 // signed log1p amount, with a padding mask. Layouts: `flat` (last L events, right-aligned,
 // most recent last) and `sessions` (last S sessions × last E events of each, chronological).
 // Columnar typed arrays throughout; no object per event. `fillTokenRows` is the per-customer
-// loop, shared with the block stream over a prepared Zarr store (zarr-batch-stream.ts).
+// loop, shared with the block stream over a prepared Zarr store (zarr-batch-stream.ts). Without
+// a sequence (architecture `none`, T = 0) the grid is empty and only the non-empty check runs.
 import type { ModelTask } from '@clvlab/sessions';
 import type { EncoderConfig } from './encoder-config.ts';
 import { tokenGridLength } from './encoder-config.ts';
@@ -89,7 +90,8 @@ export function buildSequenceInputs(
   task: Pick<ModelTask, 'log' | 'session' | 'offsets' | 'split'>, featureEnd: number, config: Readonly<EncoderConfig>,
 ): SequenceInputs {
   const { log, session, offsets, split } = task;
-  if (session === undefined || session.length !== log.length) {
+  const sequence = tokenGridLength(config) > 0;
+  if (sequence && (session === undefined || session.length !== log.length)) {
     throw new Error(`behavior-encoder/sequence-inputs: dataset has no sessions (session has ${session?.length ?? 0} entries, log has ${log.length} events); prepare it with @clvlab/sessions`);
   }
   if (offsets.length !== log.customerIds.length + 1) {
@@ -130,6 +132,8 @@ export function fillTokenRows(
     const r = row0 + i;
     const c = customers[i];
     const lo = offsets[c], hi = upperBound(time, lo, offsets[c + 1], featureEnd);
+    if (hi > lo) nonEmpty++;
+    if (T === 0) continue;
     slots.fill(-1);
     if (hi > lo) {
       if (sessionLayout) fillSessionSlots(session, lo, hi, config.maxSessions, config.eventsPerSession, slots);
@@ -163,7 +167,6 @@ export function fillTokenRows(
       count++;
     }
     eventCounts[r] = count;
-    if (count > 0) nonEmpty++;
   }
   return nonEmpty;
 }

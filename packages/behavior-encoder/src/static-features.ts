@@ -1,7 +1,9 @@
 // Optional static (per-customer) inputs for the ZILN head: an RFM summary computed from the
-// events before featureEnd (`+rfm`) and the task's social-graph columns (`+social`). Values
-// are signed-log1p'd then standardised with statistics stored in the trained model, so a
-// loaded model scales new data exactly as in training.
+// events before featureEnd (`+rfm`) and the task's social-graph columns (`+social`): task.graph
+// at split.score.featureEnd, task.graphFit (absent = graph) at split.fit.featureEnd, so under the
+// temporal protocol training never sees graph features from after its own feature cutoff.
+// Values are signed-log1p'd then standardised with statistics of the train fold's rows only
+// (stored in the trained model, so a loaded model scales new data exactly as in training).
 import { EventType } from '@clvlab/events';
 import type { ModelTask } from '@clvlab/sessions';
 import type { EncoderConfig } from './encoder-config.ts';
@@ -63,13 +65,29 @@ export function buildStaticFeatures(task: StaticFeatureSource, featureEnd: numbe
   return Object.freeze({ names, values });
 }
 
-/** Column means and standard deviations (std floored at 1e-6) of a [rows × k] table. */
-export function columnStats(values: Float32Array, k: number): { mean: Float32Array; std: Float32Array } {
-  const rows = k === 0 ? 0 : values.length / k;
+/** A task's label windows: `fit` (what a model learns from) and `score` (what it predicts for). */
+export type TaskWindow = 'fit' | 'score';
+
+/** The graph features known at a window's feature cutoff: graphFit (absent = graph) for `fit`, graph for `score`. */
+export function graphAt(task: Pick<ModelTask, 'graph' | 'graphFit'>, window: TaskWindow): ModelTask['graph'] {
+  return window === 'fit' ? task.graphFit ?? task.graph : task.graph;
+}
+
+/** Raw static features of a task's cohort at the window's featureEnd, with the graph features known then (graphAt). */
+export function taskStaticFeatures(task: ModelTask, window: TaskWindow, c: Readonly<EncoderConfig>): StaticFeatures {
+  return buildStaticFeatures({ ...task, graph: c.useSocial ? graphAt(task, window) : undefined }, task.split[window].featureEnd, c);
+}
+
+/**
+ * Column means and standard deviations (std floored at 1e-6) of a [rows × k] table, over the
+ * given rows (the train fold: nothing of the valid or test rows enters the scaling), else all.
+ */
+export function columnStats(values: Float32Array, k: number, over?: ArrayLike<number>): { mean: Float32Array; std: Float32Array } {
+  const rows = over !== undefined ? over.length : k === 0 ? 0 : values.length / k;
   const mean = new Float32Array(k), std = new Float32Array(k);
   for (let j = 0; j < k; j++) {
     let s = 0, s2 = 0;
-    for (let r = 0; r < rows; r++) { const v = values[r * k + j]; s += v; s2 += v * v; }
+    for (let i = 0; i < rows; i++) { const v = values[(over !== undefined ? over[i] : i) * k + j]; s += v; s2 += v * v; }
     const m = rows > 0 ? s / rows : 0;
     mean[j] = m; std[j] = Math.max(1e-6, Math.sqrt(Math.max(0, rows > 0 ? s2 / rows - m * m : 0)));
   }

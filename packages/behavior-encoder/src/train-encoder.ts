@@ -1,7 +1,10 @@
 // Training loop for the sequence encoders: seeded init and shuffling, Adam with warm-up and
 // cosine decay, global-norm clipping, early stopping on the valid fold's ZILN loss (best
 // weights restored), a NaN guard, progress per epoch, and one host read per epoch (losses are
-// summed on the device). Trains on split.fit labels of the train fold (DESIGN §3). The loop
+// summed on the device). Trains on split.fit labels of the train fold (DESIGN §3); the head's
+// initial bias comes from the train rows' labels only, and every random draw (init, shuffling)
+// from the seed alone — never from the data's hash — so a sealed task's test fold cannot reach
+// the model. `ziln-mlp` (architecture `none`) runs this same loop without a sequence. The loop
 // reads a BatchSource (batch-source.ts): the in-memory token grid (`trainEncoder`) or the block
 // stream over a prepared Zarr store (`trainEncoderFromStore`, zarr-batch-stream.ts).
 import * as tf from '@tensorflow/tfjs';
@@ -21,11 +24,11 @@ import { zilnLoss } from './ziln.ts';
 export interface TrainedEncoder {
   readonly config: Readonly<EncoderConfig>;
   readonly weights: EncoderWeights;
-  /** Static input names and the standardisation fitted on the training window. */
+  /** Static input names and the standardisation fitted on the train fold's rows of the fit window. */
   readonly staticNames: readonly string[];
   readonly staticMean: Float32Array;
   readonly staticStd: Float32Array;
-  /** Hash of the event log the model was trained on. */
+  /** Hash of the event log the model was trained on (a record of the data, never a seed). */
   readonly datasetHash: string;
   /** Backend, epochs, timings, losses, resolved config. */
   readonly info: Readonly<Record<string, unknown>>;

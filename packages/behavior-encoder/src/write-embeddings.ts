@@ -27,6 +27,7 @@ export interface EmbeddingRows {
 /** Writes the embeddings group layout described above (the one place that defines it). */
 export async function writeEmbeddingGroup(path: string, trained: TrainedEncoder, rows: EmbeddingRows, attributes: Readonly<Record<string, unknown>> = {}): Promise<EmbeddingSummary> {
   const n = rows.customers.length;
+  if (rows.dim === 0) throw new Error(`behavior-encoder/write-embeddings: architecture '${trained.config.architecture}' (ziln-mlp) has no sequence, so there is no customer embedding to write`);
   await writeZarrGroup(path, {
     attributes: {
       ...attributes, kind: 'clvlab-embeddings', model: trained.config.architecture, dim: rows.dim, datasetHash: trained.datasetHash,

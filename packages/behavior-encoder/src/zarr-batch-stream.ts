@@ -4,8 +4,9 @@
 // block and window sizes, never the event log.
 //
 // Opening makes one pass over the blocks reading time, type and amount only: the raw static
-// inputs of every cohort row (whole-history RFM, kept as rows × k floats) whose column
-// statistics standardise them before the first step, as in memory; then the dataset hash.
+// inputs of every cohort row (whole-history RFM, kept as rows × k floats), standardised before
+// the first step with the column statistics of the train rows, as in memory; then the dataset
+// hash. Labels are read for train and valid rows only (the test fold is sealed).
 //
 // Training order, like tf.data over sharded files with a shuffle buffer: each epoch the shards
 // (the store's chunks of the event columns, ≤ 1 Mi events each as writeZarrGroup writes them; a
@@ -73,7 +74,7 @@ export class ZarrBatchStream implements BatchSource {
       }
     }
     checkNotAllEmpty(store.customers.length, nonEmpty, featureEnd);
-    const stats = columnStats(raw, names.length);
+    const stats = columnStats(raw, names.length, rows.train);
     const inBlocks = (sel: Int32Array): Int32Array[] => ranges.map(([from, to]) => sel.filter((r) => r >= from && r < to));
     const hash = await hashStoreEventLog(path, store.offsets[store.offsets.length - 1]);
     return new ZarrBatchStream(store, c, o, names, stats.mean, stats.std, standardize(raw, stats.mean, stats.std), rows.trainTargets, inBlocks(rows.train), inBlocks(rows.valid), hash);
@@ -144,7 +145,7 @@ export class ZarrBatchStream implements BatchSource {
     for (let i = 0; i < blocks.length; i++) {
       const rows = selected[blocks[i]];
       if (rows.length === 0) continue;
-      this.store.tokens(await this.store.read(rows, 'tokens'), this.store.fit.featureEnd, this.c, grid, at);
+      if (this.sequenceLength > 0) this.store.tokens(await this.store.read(rows, 'tokens'), this.store.fit.featureEnd, this.c, grid, at);
       rows.forEach((r, j) => { staticX.set(this.staticValues.subarray(r * k, (r + 1) * k), (at + j) * k); y[at + j] = this.store.fit.target[r]; });
       at += rows.length;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENCODER_CONFIG, ENCODER_PRESETS, parseConfigAssignments, resolveEncoderConfig } from '../src/index.ts';
+import { DEFAULT_ENCODER_CONFIG, embeddingDim, ENCODER_PRESETS, parseConfigAssignments, resolveEncoderConfig, SEQUENCE_CONFIG_KEYS, tokenGridLength } from '../src/index.ts';
 
 describe('encoder config', () => {
   it('resolves defaults, presets and string overrides into a frozen config', () => {
@@ -23,5 +23,14 @@ describe('encoder config', () => {
     expect(() => resolveEncoderConfig('transformer', { dModel: 30, heads: 4 })).toThrow(/divisible by heads/);
     expect(() => resolveEncoderConfig('bert')).toThrow(/unknown preset 'bert'/);
     expect(() => parseConfigAssignments(['dModel'])).toThrow(/expected key=value, got 'dModel'/);
+  });
+  it('ziln-mlp: architecture none, no token grid, no embedding, and it needs a static input', () => {
+    const c = resolveEncoderConfig('ziln-mlp');
+    expect(c.architecture).toBe('none');
+    expect([tokenGridLength(c), embeddingDim(c)]).toEqual([0, 0]);
+    expect([tokenGridLength(resolveEncoderConfig('transformer')), embeddingDim(resolveEncoderConfig('gru'))]).toEqual([DEFAULT_ENCODER_CONFIG.maxEvents, DEFAULT_ENCODER_CONFIG.dModel]);
+    expect(() => resolveEncoderConfig('ziln-mlp', { useRfm: false })).toThrow(/architecture 'none' \(ziln-mlp\) has no sequence, so it needs static inputs: useRfm or useSocial/);
+    expect(resolveEncoderConfig('ziln-mlp', { useRfm: false, useSocial: true }).useSocial).toBe(true);
+    for (const key of SEQUENCE_CONFIG_KEYS) expect(Object.keys(DEFAULT_ENCODER_CONFIG)).toContain(key);
   });
 });

@@ -56,4 +56,22 @@ describe('encoder network', () => {
       expect(nonZero).toBe(Object.keys(cpu.grads).length);
     });
   }
+  it('none (ziln-mlp): the head alone over the static inputs, and no static input is an error', async () => {
+    await initBackend('wasm');
+    const c = resolveEncoderConfig('ziln-mlp', { headHidden: 8 });
+    expect(encoderParamShapes(c, 4)).toEqual({ 'head.hid.w': [4, 8], 'head.hid.b': [8], 'head.out.w': [8, 3], 'head.out.b': [3] });
+    expect(() => encoderParamShapes(c, 0)).toThrow(/architecture 'none' \(ziln-mlp\) needs at least one static input/);
+    const w = initEncoderWeights(encoderParamShapes(c, 4), c, 1, { positiveRate: 0.5, logMean: 3, logStd: 1 });
+    const p: Record<string, tf.Tensor> = {};
+    for (const [n, a] of Object.entries(w)) p[n] = tf.tensor(a.values, [...a.shape]);
+    const x = Float32Array.from({ length: 3 * 4 }, (_, i) => Math.sin(i));
+    const batch = { rows: 3, tokens: tf.tensor1d([], 'int32'), amount: tf.zeros([0, 1]) as tf.Tensor2D, mask: tf.zeros([3, 0]) as tf.Tensor2D, staticX: tf.tensor2d(x, [3, 4]) };
+    const f = encoderForward(p, batch, c);
+    expect(f.embedding.shape).toEqual([3, 0]);
+    // by hand: relu(x·W1 + b1)·W2 + b2 (W2 starts at 0, so the output is the initial bias)
+    const out = f.out.arraySync() as number[][];
+    out.forEach((row) => row.forEach((v, j) => expect(v).toBeCloseTo(w['head.out.b'].values[j], 6)));
+    expect(() => encoderForward(p, { ...batch, staticX: undefined }, c)).toThrow(/needs static inputs in the batch/);
+    tf.dispose([...Object.values(p), batch.tokens, batch.amount, batch.mask, batch.staticX, f.embedding, f.out]);
+  });
 });

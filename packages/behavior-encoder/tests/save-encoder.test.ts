@@ -48,4 +48,16 @@ describe('saveEncoder / loadEncoder / writeEmbeddings', () => {
     await expect(loadEncoder(join(dir, 'm'))).rejects.toThrow(/weights.bin is truncated/);
     await expect(loadEncoder(join(dir, 'nothing'))).rejects.toThrow(/behavior-encoder\/save-encoder: .*model.json: cannot read a model/);
   });
+  it('round-trips a ziln-mlp (no sequence), which has no embedding to write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clvlab-enc-'));
+    dirs.push(dir);
+    await initBackend('wasm');
+    const task = tinyTask(60, 3);
+    const trained = await trainEncoder(task, resolveEncoderConfig('ziln-mlp', { epochs: 2 }));
+    await saveEncoder(join(dir, 'mlp'), trained);
+    const loaded = await loadEncoder(join(dir, 'mlp'));
+    expect(loaded.config.architecture).toBe('none');
+    expect(predictEncoder(loaded, task).value).toEqual(predictEncoder(trained, task).value);
+    await expect(writeEmbeddings(join(dir, 'emb.zarr'), loaded, task)).rejects.toThrow(/has no sequence, so there is no customer embedding to write/);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventLog, customerOffsets } from '@clvlab/events';
 import { Fold, splitSessions, type ModelTask, type Split } from '@clvlab/sessions';
-import { buildStaticFeatures, resolveEncoderConfig } from '../src/index.ts';
+import { buildStaticFeatures, columnStats, graphAt, resolveEncoderConfig, taskStaticFeatures } from '../src/index.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1), CUT = T0 + 100 * DAY;
@@ -29,5 +29,23 @@ describe('buildStaticFeatures', () => {
     expect(Array.from(f.values)).toEqual([Math.fround(Math.log1p(3)), 0]);
     expect(() => buildStaticFeatures(task, CUT, c)).toThrow(/useSocial \(\+social\) needs task.graph/);
     expect(() => buildStaticFeatures({ ...task, graph: { names: ['pr'], columns: [Float64Array.from([NaN, 1])] } }, CUT, c)).toThrow(/NaN in 'social.pr' for customer 'a'/);
+  });
+  it('taskStaticFeatures reads graphFit (absent = graph) for the fit window and graph for the score window', () => {
+    const c = resolveEncoderConfig('transformer', { useSocial: true, useRfm: false });
+    const atScore = { names: ['degree'], columns: [Float64Array.from([3, 0])] }, atFit = { names: ['degree'], columns: [Float64Array.from([1, 2])] };
+    expect(graphAt({ graph: atScore, graphFit: atFit }, 'fit')).toBe(atFit);
+    expect(graphAt({ graph: atScore }, 'fit')).toBe(atScore);
+    expect(graphAt({ graph: atScore, graphFit: atFit }, 'score')).toBe(atScore);
+    const both = { ...task, graph: atScore, graphFit: atFit };
+    expect(Array.from(taskStaticFeatures(both, 'fit', c).values)).toEqual([Math.fround(Math.log1p(1)), Math.fround(Math.log1p(2))]);
+    expect(Array.from(taskStaticFeatures(both, 'score', c).values)).toEqual([Math.fround(Math.log1p(3)), 0]);
+    expect(taskStaticFeatures({ ...task, graphFit: atFit }, 'score', resolveEncoderConfig('transformer')).names).toEqual(['rfm.recency_days', 'rfm.frequency', 'rfm.monetary', 'rfm.tenure_days']);
+  });
+  it('columnStats over selected rows (the train fold) ignores the others', () => {
+    const values = Float32Array.from([1, 10, 3, 30, 1000, -5]); // 3 rows × 2
+    const { mean, std } = columnStats(values, 2, [0, 1]);
+    expect(Array.from(mean)).toEqual([2, 20]);
+    expect(Array.from(std)).toEqual([1, 10]);
+    expect(Array.from(columnStats(values, 2).mean)).toEqual([Math.fround(1004 / 3), Math.fround(35 / 3)]);
   });
 });

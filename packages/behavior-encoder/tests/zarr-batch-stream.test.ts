@@ -105,4 +105,29 @@ describe('ZarrBatchStream', () => {
     const c = await trainEncoderFromStore(s.path, config, { ...options, seed: 4 });
     expect((await predictEncoderFromStore(c, s.path)).value).not.toEqual(pa.value);
   });
+
+  it('ziln-mlp streams no tokens: training and prediction equal the in-memory path, the train fold alone scales the inputs', async () => {
+    await initBackend('wasm');
+    const s = await writeTinyStore(200, 24);
+    const c = resolveEncoderConfig('ziln-mlp', { epochs: 3 });
+    const mem = await trainEncoder(s.task, c);
+    const streamed = await trainEncoderFromStore(s.path, c, { seed: s.task.seed, blockCustomers: 32, shuffleBlocks: 1000 });
+    expect(streamed.info['history']).toEqual(mem.info['history']);
+    expect(streamed.staticMean).toEqual(mem.staticMean);
+    expect(streamed.staticStd).toEqual(mem.staticStd);
+    for (const [name, w] of Object.entries(mem.weights)) expect(streamed.weights[name].values).toEqual(w.values);
+    const a = predictEncoder(mem, s.task), b = await predictEncoderFromStore(streamed, s.path, { blockCustomers: 64 });
+    expect(b.value).toEqual(a.value);
+    expect([b.dim, b.embedding.length]).toEqual([0, 0]);
+    const windowed = await ZarrBatchStream.open(s.path, c, { blockCustomers: 20, shuffleBlocks: 2 });
+    const memSource = memoryBatchSource(s.task, c);
+    expect([windowed.staticMean, windowed.staticStd]).toEqual([memSource.staticMean, memSource.staticStd]);
+    const batches = await collect(windowed.trainBatches(createRng(1), 16));
+    expect(batches.every((x) => x.tokens.length === 0 && x.staticX.length === x.rows * 4)).toBe(true);
+  });
+
+  it('temporal store: +social training at the fit cutoff is refused (the stored graph is the score cutoff\'s)', async () => {
+    const s = await writeTinyStore(120, 25, 'temporal');
+    await expect(ZarrBatchStream.open(s.path, resolveEncoderConfig('ziln-mlp', { useSocial: true }))).rejects.toThrow(/features\/graph is computed before the score cutoff .*the store holds no graph at the fit cutoff/);
+  });
 });

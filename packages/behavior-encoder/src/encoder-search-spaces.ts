@@ -1,0 +1,38 @@
+// Search spaces of the encoder families as data (DESIGN §4: "tunable families declare a
+// search space as data; `--tune N` gives each the same budget on the valid fold"), keyed by base
+// model name (a `+social` variant searches its base's space). Every key is an encoder config key
+// (resolveEncoderConfig) and every default lies inside its family's space, so the untuned model
+// is one point of the search. Modest on purpose: a few values per knob that the default bench
+// can afford, the architecture knobs where they apply, the same head and optimiser knobs for
+// every family (the ziln-mlp ablation included), so tuning does not favour one family's head.
+import type { SearchDimension, SearchSpace } from '@clvlab/sessions';
+
+/** Peak Adam learning rate, log-uniform over a decade around the default 2e-3. */
+const LEARNING_RATE: SearchDimension = Object.freeze({ min: 5e-4, max: 5e-3, scale: 'log' as const });
+/** Hidden width of the ZILN head's MLP. */
+const HEAD_HIDDEN: SearchDimension = Object.freeze({ choices: Object.freeze([16, 32, 64]) });
+/** Model width d (heads = 4 divide both). */
+const D_MODEL: SearchDimension = Object.freeze({ choices: Object.freeze([32, 64]) });
+/** Last L events per customer (flat layouts). */
+const MAX_EVENTS: SearchDimension = Object.freeze({ choices: Object.freeze([16, 32, 64]) });
+/** Transformer blocks (per level for the session model). */
+const BLOCKS: SearchDimension = Object.freeze({ choices: Object.freeze([1, 2]) });
+/** Whole-history RFM summary into the head (false = the sequence alone). */
+const USE_RFM: SearchDimension = Object.freeze({ choices: Object.freeze([true, false]) });
+
+export const ENCODER_SEARCH_SPACES: Readonly<Record<string, SearchSpace>> = Object.freeze({
+  'transformer': Object.freeze({ dModel: D_MODEL, blocks: BLOCKS, maxEvents: MAX_EVENTS, useRfm: USE_RFM, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
+  'session-transformer': Object.freeze({
+    dModel: D_MODEL, blocks: BLOCKS,
+    /** S sessions × E events per session (T = S × E: 16 to 128 tokens). */
+    maxSessions: Object.freeze({ choices: Object.freeze([4, 8, 16]) }),
+    eventsPerSession: Object.freeze({ choices: Object.freeze([4, 8]) }),
+    sessionMixer: Object.freeze({ choices: Object.freeze(['attention', 'gru']) }),
+    useRfm: USE_RFM, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN,
+  }),
+  // One recurrent layer: `blocks` does not apply.
+  'gru': Object.freeze({ dModel: D_MODEL, maxEvents: MAX_EVENTS, useRfm: USE_RFM, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
+  // No sequence: the head and optimiser knobs, plus the batch size, which for the encoders is set
+  // by token throughput (128 × L tokens per step) but here only trades steps for gradient noise.
+  'ziln-mlp': Object.freeze({ learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN, batchSize: Object.freeze({ choices: Object.freeze([64, 128, 256]) }) }),
+});

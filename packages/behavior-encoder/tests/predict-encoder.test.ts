@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { customerOffsets } from '@clvlab/events';
+import { evaluationSplit, splitSessions, type FeatureTable, type ModelTask } from '@clvlab/sessions';
+import { initBackend, predictEncoder, resolveEncoderConfig, trainEncoder } from '../src/index.ts';
+import { START, tinyLog } from './fixtures/tiny-task.ts';
+
+const DAY = 86_400_000;
+
+function graph(n: number, scale: number): FeatureTable {
+  return { names: ['degree', 'pagerank'], columns: [Float64Array.from({ length: n }, (_, i) => (i % 7) * scale), Float64Array.from({ length: n }, (_, i) => scale / (i + 1))] };
+}
+
+// Temporal protocol (packages/sessions model-task.ts): training builds its static inputs at
+// split.fit.featureEnd with task.graphFit, prediction at split.score.featureEnd with task.graph.
+describe('predictEncoder under the temporal protocol', () => {
+  for (const preset of ['ziln-mlp', 'transformer']) {
+    it(`${preset}+social: trains on graphFit and predicts from graph`, async () => {
+      await initBackend('wasm');
+      const log = tinyLog(120, 17);
+      const split = evaluationSplit(log, { start: START, cutoff: START + 200 * DAY, horizon: 60 * DAY, protocol: 'temporal', seed: 1 });
+      const task: ModelTask = { log, session: splitSessions(log), offsets: customerOffsets(log), split, seed: 3 };
+      const n = split.customers.length, atFit = graph(n, 1), atScore = graph(n, 2.5), other = graph(n, 0.3);
+      const c = resolveEncoderConfig(preset, { ...(preset === 'transformer' ? { dModel: 16, heads: 2, maxEvents: 16, itemBuckets: 64, categoryBuckets: 16 } : {}), useSocial: true, epochs: 2 });
+      const trained = await trainEncoder({ ...task, graph: atScore, graphFit: atFit }, c);
+      const same = await trainEncoder({ ...task, graph: atFit }, c);
+      for (const [name, w] of Object.entries(trained.weights)) expect(same.weights[name].values).toEqual(w.values);
+      const scored = predictEncoder(trained, { ...task, graph: atScore, graphFit: atFit });
+      expect(predictEncoder(trained, { ...task, graph: atScore, graphFit: other }).value).toEqual(scored.value); // graphFit is not read at the score cutoff
+      expect(predictEncoder(trained, { ...task, graph: other, graphFit: atFit }).value).not.toEqual(scored.value); // graph is
+      const atFitWindow = predictEncoder(trained, { ...task, graph: atScore, graphFit: atFit }, 'fit');
+      expect(predictEncoder(trained, { ...task, graph: other, graphFit: atFit }, 'fit').value).toEqual(atFitWindow.value);
+    });
+  }
+});
