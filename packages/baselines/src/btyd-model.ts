@@ -1,12 +1,19 @@
 // `bgnbd-gg` and `pareto-nbd-gg` benchmark models: BG/NBD (bg-nbd.ts) or Pareto/NBD
 // (pareto-nbd.ts) fitted to the cohort's calibration history before split.score.featureEnd,
 // with Gamma-Gamma spend (gamma-gamma.ts). Unsupervised: folds and labels are not used.
+// Fitted on ALL cohort customers' pre-cutoff histories, not the train fold: label-free, as FHL 2005, lifetimes, CLVTools do.
 //   value      = E[purchase days in the horizon | x, t_x, T] × E[spend per purchase day]
 //                (Gamma-Gamma; a count target skips the spend model and multiplies by the
 //                cohort's purchases per purchase day instead, so totals are in purchases)
 //   repurchase = P(≥ 1 purchase in the horizon | x, t_x, T) (repurchase-probability.ts)
 // Time unit: weeks when the calibration window spans ≥ `weeksFromDays` days, else days
-// (short clickstream logs have too few weeks for the fit to see any recency).
+// (short clickstream logs have too few weeks for the fit to see any recency). Not a
+// hyper-parameter: both models are scale-equivariant in time (α, β rescale), so the unit
+// changes predictions only at optimiser tolerance (CDNOW: ~3e-7 relative).
+// info (for the record): params and stdErrors ({name: value}, Hessian standard errors from
+// fit-mle.ts, NaN where not identified), boundary (true when the Pareto/NBD s, β → ∞ limit was
+// fitted, then also dropoutRate and warning; always false for BG/NBD), and spend (the
+// Gamma-Gamma params and stdErrors, or the fallback used).
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { fitBgNbd } from './bg-nbd.ts';
 import { conditionalExpectedPurchases } from './conditional-expected-purchases.ts';
@@ -72,9 +79,9 @@ export function btydModel(kind: 'bgnbd' | 'pareto-nbd', config: Record<string, u
       return Object.freeze({
         value, repurchase,
         info: Object.freeze({
-          unit, horizon: t, params: fit.params, stdErrors: fit.stdErrors, logLikelihood: fit.logLikelihood,
-          nCustomers: fit.nCustomers, iterations: fit.iterations, spend: spendInfo,
-          ...(fit.model === 'pareto-nbd' && fit.boundary ? { boundary: true, dropoutRate: fit.dropoutRate, warning: fit.warning } : {}),
+          unit, horizon: t, params: fit.params, stdErrors: fit.stdErrors, boundary: fit.model === 'pareto-nbd' && fit.boundary === true,
+          logLikelihood: fit.logLikelihood, nCustomers: fit.nCustomers, iterations: fit.iterations, converged: fit.converged, spend: spendInfo,
+          ...(fit.model === 'pareto-nbd' && fit.boundary ? { dropoutRate: fit.dropoutRate, warning: fit.warning } : {}),
         }),
       });
     },

@@ -4,12 +4,14 @@
 // so a customer seen for one day is not extrapolated ×365); floored at 0.
 // repurchase = 1 − exp(−(purchase days / days observed) × horizon days): the Poisson chance
 // of ≥ 1 purchase at the customer's historical purchase-day rate.
+// Nothing is fitted from data, on any fold: each prediction is one customer's own history at
+// split.score.featureEnd, so folds and labels are never read.
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { rfmFeatures } from './rfm-features.ts';
 import { resolveConfig } from './resolve-config.ts';
 
 export const DEFAULT_HISTORICAL_RATE: Readonly<{ minObservedDays: number }> = Object.freeze({
-  /** A week: shorter observation windows give wild rates from one purchase. */
+  /** A week: shorter observation windows give wild rates from one purchase (tuned on the valid fold by the benchmark, baseline-search-spaces.ts). */
   minObservedDays: 7,
 });
 

@@ -1,5 +1,6 @@
 // @clvlab/baselines: RFM features, tiers, segments and lifecycle stages; BG/NBD, Pareto/NBD
-// and Gamma-Gamma fitters with predictions and CLV; the baseline benchmark models.
+// and Gamma-Gamma fitters with predictions and CLV; the baseline benchmark models and their
+// search spaces.
 export { fitBgNbd, bgNbdLogLikelihood, DEFAULT_BG_NBD } from './bg-nbd.ts';
 export type { BgNbdOptions } from './bg-nbd.ts';
 export { fitParetoNbd, paretoNbdCustomer, paretoNbdLogLikelihood, DEFAULT_PARETO_NBD } from './pareto-nbd.ts';
@@ -34,6 +35,8 @@ export { rfmFeatures, RFM_FEATURE_NAMES } from './rfm-features.ts';
 export type { RfmFeatures, RfmInput } from './rfm-features.ts';
 export { quartileTiers, rfmTiers } from './rfm-tiers.ts';
 export type { RfmTiers } from './rfm-tiers.ts';
+export { applyRfmTierCuts, quartileCuts, rfmTierCuts, tiersFromCuts } from './rfm-tier-cuts.ts';
+export type { RfmTierCuts } from './rfm-tier-cuts.ts';
 export { rfmCode, rfmSegment, RFM_SEGMENTS } from './rfm-segment.ts';
 export type { RfmSegmentName } from './rfm-segment.ts';
 export { lifecycleStage, lifecycleStages, LIFECYCLE_STAGES, DEFAULT_LIFECYCLE } from './lifecycle-stage.ts';
@@ -42,6 +45,8 @@ export { fitRidge, predictRidge } from './ridge-regression.ts';
 export type { RidgeModel } from './ridge-regression.ts';
 export { createBaselineModel, BASELINE_MODEL_NAMES } from './create-baseline-model.ts';
 export type { BaselineModelName } from './create-baseline-model.ts';
+export { BASELINE_SEARCH_SPACES } from './baseline-search-spaces.ts';
+export { resolveConfig } from './resolve-config.ts';
 export { historicalRateModel, DEFAULT_HISTORICAL_RATE } from './historical-rate-model.ts';
 export { rfmSegmentModel, DEFAULT_RFM_SEGMENT } from './rfm-segment-model.ts';
 export { rfmLinearModel, DEFAULT_RFM_LINEAR } from './rfm-linear-model.ts';

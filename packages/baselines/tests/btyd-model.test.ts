@@ -24,4 +24,34 @@ describe('bgnbd-gg / pareto-nbd-gg', () => {
     const counted = await btydModel('bgnbd').run({ ...task, log: { ...task.log, valueTarget: 'count' } });
     expect((counted.info as { spend: { model: string } }).spend.model).toBe('count');
   });
+
+  it('records the fitted parameters, their standard errors and the boundary flag under stable keys', async () => {
+    const task = await cdnowTask();
+    const names = { bgnbd: ['r', 'alpha', 'a', 'b'], 'pareto-nbd': ['r', 'alpha', 's', 'beta'] } as const;
+    for (const kind of ['bgnbd', 'pareto-nbd'] as const) {
+      const info = (await btydModel(kind).run(task)).info as {
+        params: Record<string, number>; stdErrors: Record<string, number>; boundary: boolean; converged: boolean;
+        spend: { params: Record<string, number>; stdErrors: Record<string, number> };
+      };
+      expect(Object.keys(info.params)).toEqual(names[kind]);
+      expect(Object.keys(info.stdErrors)).toEqual(names[kind]);
+      for (const k of names[kind]) expect(info.stdErrors[k] > 0 && info.stdErrors[k] < info.params[k]).toBe(true);
+      expect(info.boundary).toBe(false);
+      expect(info.converged).toBe(true);
+      expect(Object.keys(info.spend.stdErrors)).toEqual(['p', 'q', 'gamma']);
+      expect(info).not.toHaveProperty('dropoutRate');
+    }
+  });
+
+  it("is scale-equivariant in the time unit, so 'unit' is no hyper-parameter (no search space)", async () => {
+    const task = await cdnowTask();
+    for (const kind of ['bgnbd', 'pareto-nbd'] as const) {
+      const w = await btydModel(kind, { unit: 'week' }).run(task), d = await btydModel(kind, { unit: 'day' }).run(task);
+      for (let i = 0; i < w.value.length; i++) {
+        expect(Math.abs(w.value[i] - d.value[i])).toBeLessThan(1e-5 * (1 + w.value[i]));
+        expect(Math.abs(w.repurchase[i] - d.repurchase[i])).toBeLessThan(1e-5);
+      }
+    }
+  });
 });
+

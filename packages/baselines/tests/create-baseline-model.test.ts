@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@clvlab/events';
 import { Fold } from '@clvlab/sessions';
-import type { ModelOutput, ModelTask } from '@clvlab/sessions';
+import type { FeatureTable, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { BASELINE_MODEL_NAMES, createBaselineModel } from '../src/index.ts';
 import type { BaselineModelName } from '../src/index.ts';
-import { cdnowTask } from './fixtures.ts';
+import { cdnowTask, cdnowTemporalTask } from './fixtures.ts';
+import { perturbTestFold, rowsOf, sameBits, sealTask } from './sealed-task.ts';
 
 /** Normalized Gini of `pred` against `actual` on `rows` (DESIGN §5, ties ignored), for a sanity floor. */
 function gini(pred: Float64Array, actual: Float64Array, rows: number[]): number {
@@ -18,14 +19,18 @@ function gini(pred: Float64Array, actual: Float64Array, rows: number[]): number 
   return raw(pred) / raw(actual);
 }
 
+/** Two seeded per-customer graph columns. */
+function randomGraph(task: ModelTask, seed: number): FeatureTable {
+  const rng = createRng(seed);
+  return { names: ['pagerank', 'degree'], columns: [Float64Array.from(task.split.customers, () => rng.next()), Float64Array.from(task.split.customers, () => rng.int(20))] };
+}
+
 describe('createBaselineModel on the CDNOW benchmark task', () => {
   let task: ModelTask;
   const outputs = new Map<string, ModelOutput>();
   beforeAll(async () => {
     task = await cdnowTask();
-    const rng = createRng(5);
-    const graph = { names: ['pagerank', 'degree'], columns: [Float64Array.from(task.split.customers, () => rng.next()), Float64Array.from(task.split.customers, () => rng.int(20))] };
-    for (const name of BASELINE_MODEL_NAMES) outputs.set(name, await createBaselineModel(name).run({ ...task, graph }));
+    for (const name of BASELINE_MODEL_NAMES) outputs.set(name, await createBaselineModel(name).run({ ...task, graph: randomGraph(task, 5) }));
   });
 
   it('lists the six baselines', () => {
@@ -66,5 +71,37 @@ describe('createBaselineModel on the CDNOW benchmark task', () => {
     expect(() => createBaselineModel('bgnbd-gg', { units: 'week' })).toThrow("baselines/bgnbd-gg: unknown config key 'units'");
     expect(() => createBaselineModel('bgnbd-gg', { unit: 'month' })).toThrow("baselines/bgnbd-gg: unit must be 'auto', 'week' or 'day'");
     await expect(createBaselineModel('rfm-linear+social').run(task)).rejects.toThrow('baselines/rfm-linear+social: the dataset has no social graph features (task.graph is absent)');
+  });
+});
+
+describe('every baseline on a SEALED task (ModelTask contract)', () => {
+  for (const protocol of ['cross-sectional', 'temporal'] as const) {
+    it(`gives bit-identical predictions without test labels and holdout events (${protocol})`, async () => {
+      const base = protocol === 'temporal' ? await cdnowTemporalTask() : await cdnowTask();
+      const task: ModelTask = { ...base, graph: randomGraph(base, 5), graphFit: protocol === 'temporal' ? randomGraph(base, 6) : undefined };
+      const sealed = sealTask(task);
+      expect(sealed.log.length).toBeLessThan(task.log.length);
+      expect(rowsOf(sealed.split, Fold.test).every((i) => Number.isNaN(sealed.split.fit.target[i]) && Number.isNaN(sealed.split.score.target[i]))).toBe(true);
+      for (const name of BASELINE_MODEL_NAMES) {
+        const open = await createBaselineModel(name).run(task), closed = await createBaselineModel(name).run(sealed);
+        expect(sameBits(closed.value, open.value), name).toBe(true);
+        expect(sameBits(closed.repurchase, open.repurchase), name).toBe(true);
+        expect(closed.info, name).toEqual(open.info);
+      }
+    }, 60_000);
+  }
+
+  it("does not let test customers' calibration history move any supervised fit (train and valid predictions unchanged)", async () => {
+    const base = await cdnowTask();
+    const task = { ...base, graph: randomGraph(base, 5) }, moved = perturbTestFold(task);
+    const seen = [...rowsOf(task.split, Fold.train), ...rowsOf(task.split, Fold.valid)];
+    const at = (a: Float64Array): Float64Array => Float64Array.from(seen, (i) => a[i]);
+    // bgnbd-gg and pareto-nbd-gg fit every cohort customer's calibration history by design (label-free; btyd-model.ts header)
+    for (const name of BASELINE_MODEL_NAMES.filter((n) => !/nbd/.test(n))) {
+      const a = await createBaselineModel(name).run(task), b = await createBaselineModel(name).run(moved);
+      expect(sameBits(at(b.value), at(a.value)), name).toBe(true);
+      expect(sameBits(at(b.repurchase), at(a.repurchase)), name).toBe(true);
+      expect(b.info, name).toEqual(a.info);
+    }
   });
 });

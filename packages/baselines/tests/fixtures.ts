@@ -33,6 +33,13 @@ export async function cdnowTask(): Promise<ModelTask> {
   return { log, session: new Int32Array(log.length), offsets: customerOffsets(log), split, seed: 1 };
 }
 
+/** CDNOW under the temporal protocol: fit labels in the 13 weeks before the cutoff, scored on the 13 after. */
+export async function cdnowTemporalTask(): Promise<ModelTask> {
+  const log = await cdnowSampleLog();
+  const split = evaluationSplit(log, { cutoff: CDNOW_CUTOFF, horizon: 13 * 7 * 86_400_000, protocol: 'temporal' });
+  return { log, session: new Int32Array(log.length), offsets: customerOffsets(log), split, seed: 1 };
+}
+
 /** Runs tests/python/<script> with `input` as JSON on stdin; returns the parsed stdout. */
 export function python<T>(script: string, input: unknown): T {
   const path = fileURLToPath(new URL(`./python/${script}`, import.meta.url));

@@ -1,0 +1,21 @@
+// What `bench --tune` searches for each baseline (DESIGN §4; issue 10 §3's equal-budget random
+// search): config key → dimension, data like the defaults. Each trial trains on the train fold
+// and the benchmark selects on the valid fold, so the models themselves never read valid labels.
+// Only knobs that change predictions are listed; every key is one the model's resolveConfig
+// accepts and every default lies inside its range.
+//   rfm-linear(+social)  lambda            ridge penalty, log scale (standardised units ≈ n per feature)
+//   rfm-segment          shrinkage         cell pseudo-count k, log scale (0.1 ≈ no pooling, 1000 ≈ global mean)
+//   historical-rate      minObservedDays   floor on the observation window, log scale, whole days
+// bgnbd-gg and pareto-nbd-gg have none: the fits are unpenalised maximum likelihood, `unit` is
+// scale-equivariant (btyd-model.ts header), `weeksFromDays` only picks the unit and
+// `spendFallback` is a failure policy, not a model choice.
+import type { SearchSpace } from '@clvlab/sessions';
+
+const RFM_LINEAR: SearchSpace = Object.freeze({ lambda: Object.freeze({ min: 0.01, max: 10_000, scale: 'log' as const }) });
+
+export const BASELINE_SEARCH_SPACES: Readonly<Record<string, SearchSpace>> = Object.freeze({
+  'historical-rate': Object.freeze({ minObservedDays: Object.freeze({ min: 1, max: 180, scale: 'log' as const, integer: true }) }),
+  'rfm-segment': Object.freeze({ shrinkage: Object.freeze({ min: 0.1, max: 1000, scale: 'log' as const }) }),
+  'rfm-linear': RFM_LINEAR,
+  'rfm-linear+social': RFM_LINEAR,
+});
