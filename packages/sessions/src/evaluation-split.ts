@@ -80,7 +80,9 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
   if (!(horizon > 0) || !Number.isFinite(horizon)) {
     throw new Error(`sessions/evaluation-split: horizon must be a finite number of ms > 0, got ${horizon}`);
   }
-  if (cutoff + horizon > end) {
+  // A given horizon may run up to a day past the last event (a generator's or a published window
+  // whose last hours happen to be quiet); further would truncate labels.
+  if (cutoff + horizon > Math.max(end, last + DAY_MS)) {
     throw new Error(
       `sessions/evaluation-split: holdout ${iso(cutoff)} + ${horizon} ms ends after the data (last event ${iso(last)}); labels would be truncated`,
     );
