@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { comparisonTable, fmt, leaderboard, markdownTable, readRecord, writeFileAtomic } from '@clvlab/benchmark';
+import { comparisonTable, deltaText, fmt, leaderboard, markdownTable, primaryComparison, readRecord, sequenceContributionTable, writeFileAtomic } from '@clvlab/benchmark';
 
 export const RESULTS_START = '<!-- results:start -->';
 export const RESULTS_END = '<!-- results:end -->';
@@ -25,19 +25,28 @@ export function resultsTable(dir: string): string {
     const best = record.metrics.best_baseline[ds];
     for (const l of leaderboard(record, ds)) {
       const g = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
-      const delta = l.model === best ? 'best baseline' : l.delta ? `${l.delta.mean >= 0 ? '+' : ''}${fmt(l.delta.mean)}${l.delta.significant === l.delta.of ? ' *' : ''}` : '–';
+      const delta = l.model === best ? 'best baseline (valid)' : deltaText(l.delta);
       rows.push([ds, l.model, `${fmt(g.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`, fmt(g.top10_capture), fmt(g.auc), fmt(g.decile_mape), delta, `\`${command}\``]);
     }
   }
   const commit = String(code.git_commit ?? 'uncommitted').slice(0, 12);
+  const seeds = ((m.seeds ?? []) as unknown as number[]).length;
+  const tune = ((m.protocol as Record<string, { trials?: number }> | undefined)?.tuning?.trials) ?? 1;
   const comparisons = datasets.flatMap((ds) => {
+    const out: string[] = [];
+    const p = primaryComparison(record, ds);
+    if (p) out.push('', `Primary comparison on ${ds} (both chosen on the valid fold, tested alone):`, '', markdownTable(['', ''], p));
+    const q = sequenceContributionTable(record, ds);
+    if (q) out.push('', `Sequence contribution on ${ds} (same head and static inputs without the sequence):`, '', markdownTable(q.header, q.rows));
     const c = comparisonTable(record, ds);
-    return c && c.rows.length ? ['', `Paired Δ normalized Gini on ${ds} against each baseline and the plain twin (* = interval excludes 0):`, '', markdownTable(c.header, c.rows)] : [];
+    if (c && c.rows.length) out.push('', `Paired Δ normalized Gini on ${ds} against each non-sequence model and the plain twin (* = Holm-adjusted p < 0.05):`, '', markdownTable(c.header, c.rows));
+    return out;
   });
   return [
     `From the record in \`${dir}\` ` +
       `(commit ${commit}${code.git_dirty ? ', dirty tree' : ''}; tfjs ${JSON.stringify(rt.tfjs_backend)}; ${hw.cores} × ${hw.cpu_model}; ${m.created}). ` +
-      'Test customers; 95% bootstrap intervals; Δ = paired difference in normalized Gini against the best baseline, * = significant.',
+      `${seeds} seed(s), tuning ${tune > 1 ? `${tune} trials per family on the valid fold` : 'none'}. Test customers; 95% intervals ` +
+      `(${seeds > 1 ? 'Nadeau–Bengio corrected resampled t over seeds' : 'bootstrap over test customers'}); Δ = paired difference in normalized Gini against the best baseline chosen on the valid fold, * = Holm-adjusted p < 0.05.`,
     '',
     markdownTable(['dataset', 'model', 'normalized Gini [95% CI]', 'top-10% capture', 'AUC', 'decile MAPE', 'Δ Gini vs best baseline', 'reproduce'], rows),
     ...comparisons,

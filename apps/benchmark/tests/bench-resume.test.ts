@@ -73,7 +73,7 @@ describe('bench resume after kill -9', () => {
       return Object.keys(g.arrays).filter((k) => k.includes('/embeddings/')).sort().map((k) => [k, g.arrays[k]] as const);
     };
     const [fromKilled, fromClean] = [await embeddings(killed), await embeddings(clean)];
-    expect(fromClean.map(([k]) => k)).toEqual(['synthetic/embeddings/gru/seed1', 'synthetic/embeddings/gru/seed2']);
+    expect(fromClean.map(([k]) => k)).toEqual(['synthetic/seed1/embeddings/gru', 'synthetic/seed2/embeddings/gru']);
     const testCustomers = readFileSync(join(clean, 'predictions.csv'), 'utf8').trimEnd().split('\n').filter((l) => l.includes(',gru,1,')).length;
     for (const [i, [, a]] of fromClean.entries()) {
       expect(a.shape[0]).toBe(testCustomers);

@@ -28,15 +28,17 @@ describe('clvlab bench', () => {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const lines = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe(['dataset,model,seed', ...METRIC_NAMES, ...METRIC_NAMES.flatMap((m) => [`${m}_lo`, `${m}_hi`])].join(','));
+    expect(lines[0]).toBe(['dataset,model,seed,n', ...METRIC_NAMES, ...METRIC_NAMES.flatMap((m) => [`${m}_lo`, `${m}_hi`]), 'interval'].join(','));
     // 4 models × (2 seeds + 1 aggregate row)
     expect(lines).toHaveLength(1 + MODELS.length * 3);
     const mean = lines.filter((l) => l.split(',')[2] === 'mean').map((l) => l.split(','));
     expect(mean.map((r) => r[1]).sort()).toEqual([...MODELS].sort());
+    const K = METRIC_NAMES.length;
     for (const r of mean) {
-      const g = Number(r[3]), lo = Number(r[11]), hi = Number(r[12]);
+      const g = Number(r[4]), lo = Number(r[4 + K]), hi = Number(r[5 + K]);
       expect(lo).toBeLessThanOrEqual(g);
       expect(hi).toBeGreaterThanOrEqual(g);
+      expect(r[r.length - 1]).toBe('nadeau-bengio');
     }
     expect(readFileSync(join(dir, 'predictions.csv'), 'utf8').split('\n')[0]).toBe('dataset,customer_id,model,seed,predicted_value,repurchase_score,actual_value,actual_repurchase');
     expect(summary.cells).toBe(8);
@@ -87,20 +89,38 @@ print(json.dumps(out))
     expect(perSeed).toHaveLength(Object.keys(ref).length);
     for (const r of perSeed) {
       const key = `${r[0]},${r[1]},${r[2]}`;
-      expect(Math.abs(Number(r[3]) - ref[key]), key).toBeLessThan(1e-9);
+      expect(Math.abs(Number(r[4]) - ref[key]), key).toBeLessThan(1e-9);
     }
     // The oracle knows the latent parameters: it must rank better than every baseline.
-    const gini = (m: string) => Number(lines.find((r) => r[1] === m && r[2] === 'mean')![3]);
+    const gini = (m: string) => Number(lines.find((r) => r[1] === m && r[2] === 'mean')![4]);
     for (const m of MODELS.filter((x) => x !== 'oracle')) expect(gini('oracle')).toBeGreaterThan(gini(m));
+  });
+
+  it('re-draws the split per seed: different test customers, so even the deterministic baselines differ across seeds', () => {
+    const preds = readFileSync(join(dir, 'predictions.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const ids = (seed: string) => new Set(preds.filter((r) => r[2] === 'historical-rate' && r[3] === seed).map((r) => r[1]));
+    const a = ids('1'), b = ids('2');
+    const shared = [...a].filter((x) => b.has(x)).length;
+    // Independent 20% test folds share ~20% of their customers.
+    expect(shared / a.size).toBeGreaterThan(0.08);
+    expect(shared / a.size).toBeLessThan(0.35);
+    const lines = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const g = (seed: string) => Number(lines.find((r) => r[1] === 'historical-rate' && r[2] === seed)![4]);
+    expect(g('1')).not.toBe(g('2'));
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(m.protocol.intervals).toMatch(/Nadeau & Bengio/);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('## How to read this');
+    expect(md).toMatch(/Nadeau & Bengio \(2003\): var = \(1\/k \+ n_test\/n_train\)·s²/);
   });
 
   it('pairs every model with every baseline on the same seed, and the difference is the metrics.csv difference', () => {
     const gini = new Map<string, number>();
     for (const l of readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').slice(1)) {
       const r = l.split(',');
-      if (r[2] !== 'mean') gini.set(`${r[1]}/${r[2]}`, Number(r[3]));
+      if (r[2] !== 'mean') gini.set(`${r[1]}/${r[2]}`, Number(r[4]));
     }
-    const rows = readFileSync(join(dir, 'paired.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')).filter((r) => r[4] === 'normalized_gini');
+    const rows = readFileSync(join(dir, 'paired.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')).filter((r) => r[4] === 'normalized_gini' && r[3] !== 'mean');
     const baselines = MODELS.filter((m) => m !== 'oracle');
     const expected = MODELS.flatMap((m) => baselines.filter((b) => b !== m).map((b) => `${m} vs ${b}`)).sort();
     for (const seed of ['1', '2']) {
@@ -113,6 +133,8 @@ print(json.dumps(out))
     expect(ablationTwin('transformer+social')).toBe('transformer');
     expect(ablationTwin('gru+social+rfm')).toBe('gru+social');
     expect(ablationTwin('pareto-nbd-gg')).toBeNull();
+    expect(ablationTwin('transformer:useRfm=false')).toBe('transformer');
+    expect(ablationTwin('transformer+social:dModel=32')).toBe('transformer+social');
   });
 
   it('stores predictions in a Zarr v3 group that numpy decodes from the raw gzip chunks', () => {
@@ -121,19 +143,23 @@ import json, gzip, sys, os, csv
 import numpy as np
 root = sys.argv[1]
 attrs = json.load(open(os.path.join(root, 'zarr.json')))['attributes']
-meta = json.load(open(os.path.join(root, 'synthetic', 'predicted_value', 'zarr.json')))
-assert meta['zarr_format'] == 3 and meta['data_type'] == 'float64', meta
-shape = meta['shape']; chunk = meta['chunk_grid']['configuration']['chunk_shape']
-assert chunk[0] >= shape[0] and chunk[1] >= shape[1], (shape, chunk)
-raw = gzip.decompress(open(os.path.join(root, 'synthetic', 'predicted_value', 'c', '0', '0'), 'rb').read())
-arr = np.frombuffer(raw, dtype='<f8').reshape(chunk)[:shape[0], :shape[1]]
-series = attrs['datasets']['synthetic']['series']; ids = attrs['datasets']['synthetic']['customer_ids']
 want = {}
 with open(sys.argv[2]) as f:
     for r in csv.DictReader(f):
-        want[(r['model'] + '/' + r['seed'], r['customer_id'])] = float(r['predicted_value'])
-bad = sum(1 for s, name in enumerate(series) for j, cid in enumerate(ids) if arr[s, j] != want[(name, cid)])
-print(json.dumps({'series': len(series), 'customers': len(ids), 'mismatches': bad}))
+        want[(r['model'], r['seed'], r['customer_id'])] = float(r['predicted_value'])
+series_total, customers, bad = 0, 0, 0
+for seed, info in attrs['datasets']['synthetic']['seeds'].items():
+    base = os.path.join(root, *info['group'].split('/'), 'predicted_value')
+    meta = json.load(open(os.path.join(base, 'zarr.json')))
+    assert meta['zarr_format'] == 3 and meta['data_type'] == 'float64', meta
+    shape = meta['shape']; chunk = meta['chunk_grid']['configuration']['chunk_shape']
+    assert chunk[0] >= shape[0] and chunk[1] >= shape[1], (shape, chunk)
+    raw = gzip.decompress(open(os.path.join(base, 'c', '0', '0'), 'rb').read())
+    arr = np.frombuffer(raw, dtype='<f8').reshape(chunk)[:shape[0], :shape[1]]
+    series = info['series']; ids = info['customer_ids']
+    series_total += len(series); customers = len(ids)
+    bad += sum(1 for s, name in enumerate(series) for j, cid in enumerate(ids) if arr[s, j] != want[(name, seed, cid)])
+print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': bad}))
 `;
     const r = JSON.parse(execFileSync('python3', ['-c', py, join(dir, 'predictions.zarr'), join(dir, 'predictions.csv')], { encoding: 'utf8' }));
     expect(r).toEqual({ series: 8, customers: expect.any(Number), mismatches: 0 });
@@ -162,7 +188,7 @@ print(json.dumps({'series': len(series), 'customers': len(ids), 'mismatches': ba
     const csv = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
     for (const model of MODELS) {
       const row = rows.find((r) => r.startsWith(`| synthetic | ${model} |`))!;
-      const gini = Number(csv.find((r) => r[1] === model && r[2] === 'mean')![3]);
+      const gini = Number(csv.find((r) => r[1] === model && r[2] === 'mean')![4]);
       expect(row).toContain(`| ${gini.toFixed(3)} [`);
       expect(row.endsWith(`| \`${command}\` |`)).toBe(true);
     }

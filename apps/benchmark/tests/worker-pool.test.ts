@@ -7,7 +7,8 @@ import { prepareDataset } from '@clvlab/sessions';
 import { generateSynthetic } from '@clvlab/synth';
 import { createCalibrationFrequencyModel } from '../src/models/calibration-frequency.ts';
 import type { DatasetPayload } from '../src/runner/cell-protocol.ts';
-import { shareDataset } from '../src/runner/shared-dataset.ts';
+import { sealedSplit, sealedTask, sealPayload } from '../src/runner/sealed-task.ts';
+import { shareArrays } from '../src/runner/shared-dataset.ts';
 import { WorkerPool } from '../src/runner/worker-pool.ts';
 
 describe('WorkerPool', () => {
@@ -35,18 +36,20 @@ describe('WorkerPool', () => {
     }
   });
 
-  it('shares dataset columns through SharedArrayBuffer and runs cells on both workers with main-thread results', async () => {
-    const shared = shareDataset(payload);
+  it('shares sealed dataset columns through SharedArrayBuffer and runs cells on both workers with main-thread results', async () => {
+    const sealed = sealPayload(payload);
+    const shared = shareArrays(sealed);
+    const split = shareArrays(sealedSplit(payload.split, payload.split.fold));
     expect(shared.log.t.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(shared.split.customers.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(Array.from(shared.log.t.subarray(0, 50))).toEqual(Array.from(payload.log.t.subarray(0, 50)));
-    const expected = await createCalibrationFrequencyModel().run({ ...payload, seed: 1 });
+    expect(split.customers.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(shared.log.t.subarray(0, 50))).toEqual(Array.from(sealed.log.t.subarray(0, 50)));
+    const expected = await createCalibrationFrequencyModel().run(sealedTask(sealed, sealedSplit(payload.split, payload.split.fold), 1));
     const progress: number[] = [];
     const used = new Set<number>();
     const results = await Promise.all([0, 1, 2, 3].map(() => pool.submit(async (slot) => {
       if (!slot.datasets.has('tiny')) { slot.datasets.add('tiny'); await slot.api.loadDataset(shared); }
       used.add(slot.index);
-      return slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1 }, Comlink.proxy((f: number) => { progress.push(f); }));
+      return slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, Comlink.proxy((f: number) => { progress.push(f); }));
     })));
     expect(used.size).toBe(2);
     for (const r of results) {
@@ -60,9 +63,9 @@ describe('WorkerPool', () => {
   });
 
   it('fails a job with the model error and keeps serving the next jobs', async () => {
-    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'tiny', model: 'no-such-model', seed: 1 }, Comlink.proxy(() => undefined))))
+    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'tiny', model: 'no-such-model', seed: 1, split: payload.split, config: {} }, Comlink.proxy(() => undefined))))
       .rejects.toThrow(/unknown model 'no-such-model'/);
-    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'missing', model: 'oracle', seed: 1 }, Comlink.proxy(() => undefined))))
+    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'missing', model: 'oracle', seed: 1, split: payload.split, config: {} }, Comlink.proxy(() => undefined))))
       .rejects.toThrow(/dataset 'missing' was not loaded/);
   });
 
@@ -71,11 +74,12 @@ describe('WorkerPool', () => {
     await expect(pool.submit(() => new Promise<never>(() => undefined), 300)).rejects.toThrow(/exceeded its time limit of 0 s; worker \d was replaced/);
     const now = (await pool.current()).map((i) => i.threadId);
     expect(now.filter((t) => !initial.has(t))).toHaveLength(1);
-    const shared = shareDataset(payload);
+    const shared = shareArrays(sealPayload(payload));
+    const split = shareArrays(sealedSplit(payload.split, payload.split.fold));
     // Two slow jobs at once: both slots must serve one, including the replacement worker.
     const after = await Promise.all([0, 1].map(() => pool.submit(async (slot) => {
       if (!slot.datasets.has('tiny')) { slot.datasets.add('tiny'); await slot.api.loadDataset(shared); }
-      const r = await slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1 }, Comlink.proxy(() => undefined));
+      const r = await slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, Comlink.proxy(() => undefined));
       await new Promise((res) => setTimeout(res, 1500));
       return { thread: slot.info.threadId, n: r.value.length };
     })));

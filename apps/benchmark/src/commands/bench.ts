@@ -1,6 +1,7 @@
-// `clvlab bench`: datasets × models × seeds on a worker pool, resumable, writing the full
-// benchmark record (DESIGN §6) and its report. Re-running the same command reuses finished
-// cells; after an interruption it runs only the missing ones.
+// `clvlab bench`: datasets × models × seeds (× tuning trials) on a worker pool, resumable,
+// writing the full benchmark record (docs/architecture.md) and its report. Seeds re-draw the
+// split; `--tune N` gives every tunable family N valid-fold trials. Re-running the same command
+// reuses finished cells; after an interruption it runs only the missing ones.
 import { resolve } from 'node:path';
 import { CliError, type Command, type OptionValues } from '../command.ts';
 import { writeRecord } from '../record/write-record.ts';
@@ -10,8 +11,10 @@ import { runBench } from '../runner/run-bench.ts';
 export const DEFAULT_BENCH = Object.freeze({
   /** The synthetic dataset: ground truth (oracle row), a graph, and it runs anywhere without downloads. */
   dataset: 'synthetic',
-  /** One seed keeps `npm run bench` within its 3-minute budget on 2 cores; use --seeds 3+ for papers. */
+  /** One seed keeps `npm run bench` within its 3-minute budget on 2 cores (a "quick look"); seeds re-draw the split, so --seeds 5 gives split-and-training intervals. */
   seeds: 1,
+  /** No tuning by default: every model runs its defaults; --tune N gives each tunable family N valid-fold trials. */
+  tune: 1,
   /** Where `npm run bench` writes; re-runs reuse its finished cells. */
   out: 'results/default',
   /** Seconds one cell may run before it is failed and its worker replaced: a hung fit must not stall the run. */
@@ -51,11 +54,13 @@ function synthOverrides(values: OptionValues): Record<string, number> | undefine
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b] [--seeds N] [--workers N] [--customers N] [--synth key=value,..] [--cell-timeout S] [--out results/RUN]',
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--workers N] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cell-timeout S] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
     seeds: { type: 'string' },
+    tune: { type: 'string' },
+    'allow-undated-graph': { type: 'boolean' },
     workers: { type: 'string' },
     customers: { type: 'string' },
     synth: { type: 'string' },
@@ -66,6 +71,8 @@ export const command: Command = {
     const datasets = list(values, 'dataset') ?? [DEFAULT_BENCH.dataset];
     const models = list(values, 'models');
     const seeds = positiveInt(values, 'seeds', DEFAULT_BENCH.seeds);
+    const tune = positiveInt(values, 'tune', DEFAULT_BENCH.tune);
+    const allowUndatedGraph = values['allow-undated-graph'] === true;
     const workers = positiveInt(values, 'workers', 0);
     const customers = values.customers === undefined ? undefined : positiveInt(values, 'customers', 0);
     const synth = synthOverrides(values);
@@ -75,6 +82,8 @@ export const command: Command = {
     const reproduce = ['npm run -s clvlab -- bench', `--dataset ${datasets.join(',')}`];
     if (models) reproduce.push(`--models ${models.join(',')}`);
     reproduce.push(`--seeds ${seeds}`);
+    if (tune > 1) reproduce.push(`--tune ${tune}`);
+    if (allowUndatedGraph) reproduce.push('--allow-undated-graph');
     if (customers) reproduce.push(`--customers ${customers}`);
     if (synth) reproduce.push(`--synth ${String(values.synth)}`);
     reproduce.push(`--out ${outArg}`);
@@ -82,7 +91,10 @@ export const command: Command = {
     if (seeds === DEFAULT_BENCH.seeds && values.seeds === undefined) ctx.log(`bench: 1 seed (the fast default); pass --seeds N for seed-averaged rows`);
     let run;
     try {
-      run = await runBench({ datasets, models, seeds, workers, cellTimeoutMs: cellTimeout * 1000, out, datasetOptions: { customers, synth }, interactive: ctx.interactive && !ctx.json, log: ctx.log });
+      run = await runBench({
+        datasets, models, seeds, tune, workers, cellTimeoutMs: cellTimeout * 1000, out,
+        datasetOptions: { customers, synth, ...(allowUndatedGraph ? { allowUndatedGraph } : {}) }, interactive: ctx.interactive && !ctx.json, log: ctx.log,
+      });
     } catch (err) {
       const m = (err as Error).message ?? String(err);
       if (/^(benchmark\/(bench|models|datasets)|synth\/generate-synthetic)/.test(m)) throw new CliError(m);
@@ -100,6 +112,8 @@ export const command: Command = {
       cells_run: run.cells.filter((c) => !c.reused).length,
       cells_reused: run.cells.filter((c) => c.reused).length,
       failed: run.failures,
+      tune,
+      primary: record.results.primary,
       workers: run.workerCount,
       wall_s: run.wallMs / 1000,
       best_baseline: record.results.bestBaseline,
@@ -114,7 +128,7 @@ export const command: Command = {
       ctx.log(`bench: ${summary.cells_run} cells run, ${summary.cells_reused} reused in ${summary.wall_s.toFixed(1)} s; record and report in ${out}`);
     }
     if (run.failures.length > 0) {
-      throw new Error(`${run.failures.length} cell(s) failed (record written without them): ${run.failures.map((f) => `${f.dataset}/${f.model}/seed${f.seed}: ${f.error}`).join('; ')}`);
+      throw new Error(`${run.failures.length} cell(s) failed (record written without them): ${run.failures.map((f) => `${f.dataset}/${f.model}/seed${f.seed}${f.trial > 0 ? `/trial${f.trial}` : ''}: ${f.error}`).join('; ')}`);
     }
     return summary;
   },

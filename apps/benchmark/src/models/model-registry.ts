@@ -1,70 +1,103 @@
-// Every model the benchmark can run, by name: the baselines (@clvlab/baselines), the
-// sequence encoders (@clvlab/behavior-encoder), this app's `calibration-frequency` reference
-// model and, on synthetic data, the `oracle`. The model packages are read through their
-// published registries (BASELINE_MODEL_NAMES / ENCODER_MODEL_NAMES), so a model added there
-// appears here without editing this file; a package that has not published its registry
-// yet simply contributes no models.
-import * as baselines from '@clvlab/baselines';
-import * as encoder from '@clvlab/behavior-encoder';
-import type { BenchModel } from '@clvlab/sessions';
-import type { DatasetPayload } from '../runner/cell-protocol.ts';
+// Every model the benchmark can run, by name: the baselines (@clvlab/baselines), the neural
+// models (@clvlab/behavior-encoder: the sequence encoders and the sequence-free `ziln-mlp`),
+// this app's `calibration-frequency` reference model and, on synthetic data, the `oracle`.
+// Names and search spaces come from the packages' registries (BASELINE_MODEL_NAMES,
+// ENCODER_MODEL_NAMES, *_SEARCH_SPACES), so a model added there appears here without editing
+// this file. A `--models` item may carry overrides (`transformer:useRfm=false`, model-spec.ts).
+import { BASELINE_MODEL_NAMES, BASELINE_SEARCH_SPACES, createBaselineModel } from '@clvlab/baselines';
+import { createEncoderModel, ENCODER_MODEL_NAMES, ENCODER_SEARCH_SPACES } from '@clvlab/behavior-encoder';
+import type { BenchModel, SearchSpace } from '@clvlab/sessions';
+import type { SealedPayload } from '../runner/sealed-task.ts';
 import { createCalibrationFrequencyModel } from './calibration-frequency.ts';
+import { parseModelSpec } from './model-spec.ts';
 import { createOracleModel } from './oracle-model.ts';
 
 export type ModelFamily = 'baseline' | 'encoder' | 'oracle';
 
 export interface ModelEntry {
+  /** The row name: the spec as written (`transformer`, `transformer:useRfm=false`). */
   readonly name: string;
+  /** The registered model it configures. */
+  readonly base: string;
+  readonly overrides: Readonly<Record<string, string>>;
   readonly family: ModelFamily;
+  /** Reads the token sequence (the encoders); false for every model that sees only per-customer summaries. */
+  readonly sequence: boolean;
   /** Relative run-time estimate; the scheduler starts expensive cells first (LPT order). */
   readonly cost: number;
   /** Needs per-customer social-graph features (`+social` variants). */
   readonly needsGraph: boolean;
   /** Needs synthetic ground truth. */
   readonly needsTruth: boolean;
+  /** What `bench --tune` searches (the spec's own overrides are fixed, so they leave the space); null = nothing to tune. */
+  readonly searchSpace: SearchSpace | null;
 }
 
-interface BaselinesApi {
-  BASELINE_MODEL_NAMES: readonly string[];
-  createBaselineModel(name: string, config?: Record<string, unknown>): BenchModel;
-}
-interface EncoderApi {
-  ENCODER_MODEL_NAMES: readonly string[];
-  createEncoderModel(name: string, config?: Record<string, unknown>): BenchModel;
+/** The search space of a registered name: its own entry, else that of its base before any `+flag`. */
+function spaceOf(spaces: Readonly<Record<string, SearchSpace>>, name: string): SearchSpace | null {
+  const plain = name.split('+')[0];
+  return spaces[name] ?? spaces[plain] ?? null;
 }
 
-const baselineApi = baselines as unknown as Partial<BaselinesApi>;
-const encoderApi = encoder as unknown as Partial<EncoderApi>;
-
-function baselineCost(name: string): number {
-  return /nbd|pareto/.test(name) ? 8 : 1;
+function baseEntry(name: string): Omit<ModelEntry, 'name' | 'overrides'> | null {
+  const flags = { needsGraph: name.endsWith('+social'), needsTruth: false };
+  if ((BASELINE_MODEL_NAMES as readonly string[]).includes(name)) {
+    return { base: name, family: 'baseline', sequence: false, cost: /nbd|pareto/.test(name) ? 8 : 1, ...flags, searchSpace: spaceOf(BASELINE_SEARCH_SPACES, name) };
+  }
+  if (name === 'calibration-frequency') return { base: name, family: 'baseline', sequence: false, cost: 1, ...flags, searchSpace: null };
+  if ((ENCODER_MODEL_NAMES as readonly string[]).includes(name)) {
+    const sequence = !name.startsWith('ziln-mlp');
+    return { base: name, family: 'encoder', sequence, cost: sequence ? 100 : 10, ...flags, searchSpace: spaceOf(ENCODER_SEARCH_SPACES, name) };
+  }
+  if (name === 'oracle') return { base: name, family: 'oracle', sequence: false, cost: 0.5, needsGraph: false, needsTruth: true, searchSpace: null };
+  return null;
 }
 
-/** All models known to this build, in a stable order (baselines, encoders, oracle). */
+/** All registered models, in a stable order (baselines, encoders, oracle). */
 export function modelCatalog(): readonly ModelEntry[] {
-  const out: ModelEntry[] = [];
-  const add = (name: string, family: ModelFamily, cost: number): void => {
-    out.push(Object.freeze({ name, family, cost, needsGraph: name.endsWith('+social'), needsTruth: family === 'oracle' }));
-  };
-  if (baselineApi.createBaselineModel) for (const n of baselineApi.BASELINE_MODEL_NAMES ?? []) add(n, 'baseline', baselineCost(n));
-  add('calibration-frequency', 'baseline', 1);
-  if (encoderApi.createEncoderModel) for (const n of encoderApi.ENCODER_MODEL_NAMES ?? []) add(n, 'encoder', 100);
-  add('oracle', 'oracle', 0.5);
-  return Object.freeze(out);
+  const names = [...BASELINE_MODEL_NAMES, 'calibration-frequency', ...ENCODER_MODEL_NAMES, 'oracle'];
+  return Object.freeze(names.map((n) => Object.freeze({ name: n, overrides: Object.freeze({}), ...baseEntry(n)! })));
 }
 
-/** The catalog entry for `name`, or a one-line error listing the known names. */
-export function modelEntry(name: string): ModelEntry {
-  const entry = modelCatalog().find((m) => m.name === name);
-  if (!entry) throw new Error(`benchmark/models: unknown model '${name}' (known: ${modelCatalog().map((m) => m.name).join(', ')})`);
-  return entry;
+/** The entry for a spec (`name` or `name:key=value…`), or a one-line error listing the known names. */
+export function modelEntry(spec: string): ModelEntry {
+  const s = parseModelSpec(spec);
+  const base = baseEntry(s.base);
+  if (!base) throw new Error(`benchmark/models: unknown model '${s.base}' (known: ${modelCatalog().map((m) => m.name).join(', ')})`);
+  if (Object.keys(s.overrides).length > 0 && base.family === 'oracle') {
+    throw new Error(`benchmark/models: '${spec}': the oracle takes no config`);
+  }
+  let searchSpace = base.searchSpace;
+  if (searchSpace) {
+    const free = Object.fromEntries(Object.entries(searchSpace).filter(([k]) => !Object.hasOwn(s.overrides, k)));
+    searchSpace = Object.keys(free).length > 0 ? Object.freeze(free) : null;
+  }
+  return Object.freeze({ ...base, name: s.spec, overrides: s.overrides, searchSpace });
 }
 
-/** Builds a model by name for a dataset (the oracle needs the dataset's ground truth). */
-export function createModel(name: string, dataset: Pick<DatasetPayload, 'id' | 'oracle'>): BenchModel {
-  const entry = modelEntry(name);
-  if (entry.family === 'oracle') return createOracleModel(dataset);
-  if (name === 'calibration-frequency') return createCalibrationFrequencyModel();
-  if (entry.family === 'baseline') return baselineApi.createBaselineModel!(name);
-  return encoderApi.createEncoderModel!(name);
+/**
+ * Builds the model of `spec` for a dataset, with `extra` config (a tuning trial) over the spec's
+ * overrides. The oracle needs the dataset's ground truth.
+ */
+export function createModel(spec: string, dataset: Pick<SealedPayload, 'id' | 'oracle'>, extra: Readonly<Record<string, unknown>> = {}): BenchModel {
+  const entry = modelEntry(spec);
+  const config: Record<string, unknown> = { ...entry.overrides, ...extra };
+  if (entry.family === 'oracle') {
+    if (Object.keys(config).length > 0) throw new Error(`benchmark/models: '${spec}': the oracle takes no config`);
+    return createOracleModel(dataset);
+  }
+  if (entry.base === 'calibration-frequency') return createCalibrationFrequencyModel(coerceLike(config, { minHistoryMs: 0 }));
+  if (entry.family === 'baseline') return createBaselineModel(entry.base as (typeof BASELINE_MODEL_NAMES)[number], config);
+  return createEncoderModel(entry.base, config);
+}
+
+/** Numeric strings → numbers where the default is a number (the CLI gives strings). */
+function coerceLike(config: Record<string, unknown>, like: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(config)) {
+    const n = typeof v === 'string' && typeof like[k] === 'number' ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`benchmark/models: calibration-frequency config '${k}' expects a number, got ${JSON.stringify(v)}`);
+    out[k] = n;
+  }
+  return out;
 }

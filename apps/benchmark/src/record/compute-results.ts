@@ -1,40 +1,58 @@
-// The statistics of a benchmark record (DESIGN §5, issue 6 §4), from the cells alone:
-// metrics per dataset × model × seed on the test customers; aggregate rows over seeds with
-// seeded 95% bootstrap intervals; paired bootstrap differences of every model against the
-// best baseline (by mean normalized Gini), against every other baseline and of each `+flag`
-// variant against its plain twin, on the same customers and seed; metrics per RFM
-// segment and lifecycle stage. Everything here is deterministic given the cells, which is
-// what makes metrics.csv byte-identical between an interrupted and an uninterrupted run.
+// The statistics of a benchmark record (issue 10), from the chosen cells alone:
+//   - metrics per dataset × model × seed on that seed's test customers (seed s re-draws the split);
+//   - aggregate rows over seeds: with one seed the percentile bootstrap over test customers
+//     (Efron & Tibshirani 1993 §13.3); with k ≥ 2 seeds the mean and the corrected resampled t
+//     interval of Nadeau & Bengio (2003), which covers split and training variance and corrects
+//     for overlapping training sets: var = (1/k + n_test/n_train)·s², t with k − 1 df;
+//   - every choice on the VALID fold: the best baseline (best non-sequence model) and the primary
+//     comparison (best sequence model vs best non-sequence model), fixed before any test score;
+//   - paired differences on the same customers and seed (paired bootstrap), aggregated over seeds
+//     by the same corrected t-test; the primary comparison is tested alone, every other
+//     difference carries a Holm (1979) adjusted p-value;
+//   - metrics per RFM segment and lifecycle stage (first seed).
+// Deterministic given the cells, so metrics.csv is byte-identical after an interrupted run.
 import type { MetricName, PairedDifference } from '@clvlab/metrics';
-import { DEFAULT_BOOTSTRAP, evaluate, METRIC_NAMES, metricsBySegment, pairedBootstrap } from '@clvlab/metrics';
+import { bootstrapIntervals, correctedResampledT, DEFAULT_BOOTSTRAP, evaluate, holmAdjust, METRIC_NAMES, metricsBySegment, pairedBootstrap } from '@clvlab/metrics';
+import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
-import { seedIntervals } from './seed-intervals.ts';
 import { segmentLabels } from './segment-labels.ts';
+import { validScore } from './select-trials.ts';
 import { pickRows, testView, type TestView } from './test-view.ts';
 
 export type MetricRecord = Record<MetricName, number>;
+
+/** How an aggregate row's interval was computed. */
+export type IntervalMethod = 'bootstrap' | 'nadeau-bengio';
 
 export interface MetricsRow {
   readonly dataset: string;
   readonly model: string;
   readonly family: ModelFamily;
+  readonly sequence: boolean;
   /** A seed, or 'mean' for the aggregate row over seeds. */
   readonly seed: number | 'mean';
   readonly n: number;
   readonly metrics: MetricRecord;
-  /** Aggregate rows only: 95% interval bounds. */
+  /** Aggregate rows only: 95% interval bounds and how they were computed. */
   readonly lower?: MetricRecord;
   readonly upper?: MetricRecord;
+  readonly interval?: IntervalMethod;
 }
 
 export interface PairedRow {
   readonly dataset: string;
   readonly model: string;
   readonly baseline: string;
-  readonly seed: number;
+  readonly seed: number | 'mean';
   readonly metrics: Readonly<Record<MetricName, PairedDifference>>;
+  /** Aggregate rows only: interval method, whether this is the dataset's primary comparison, Holm-adjusted p of Δ normalized Gini. */
+  readonly interval?: IntervalMethod;
+  readonly primary?: boolean;
+  readonly pHolm?: number;
+  /** Aggregate rows: primary → p < 0.05 unadjusted; every other → Holm-adjusted p < 0.05. */
+  readonly significant?: boolean;
 }
 
 export interface SegmentRow {
@@ -47,87 +65,211 @@ export interface SegmentRow {
   readonly metrics: MetricRecord;
 }
 
+/** Valid-fold selection score of every chosen (dataset, model, seed) and every tuning trial. */
+export interface SelectionRow {
+  readonly dataset: string;
+  readonly model: string;
+  readonly seed: number;
+  readonly trial: number;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly valid_normalized_gini: number;
+  readonly chosen: boolean;
+}
+
+export interface PrimaryComparison {
+  /** Best sequence model and best non-sequence model by mean valid-fold normalized Gini. */
+  readonly sequence: string;
+  readonly nonSequence: string;
+  readonly validSequence: number;
+  readonly validNonSequence: number;
+}
+
 export interface BenchResults {
   readonly bootstrap: typeof DEFAULT_BOOTSTRAP;
+  readonly alpha: number;
   readonly rows: readonly MetricsRow[];
+  /** Best non-sequence, non-oracle model per dataset, chosen on the valid fold. */
   readonly bestBaseline: Readonly<Record<string, string | null>>;
+  readonly primary: Readonly<Record<string, PrimaryComparison | null>>;
+  readonly selection: readonly SelectionRow[];
   readonly paired: readonly PairedRow[];
   readonly segments: readonly SegmentRow[];
 }
 
-/** The plain model an ablation variant extends ('gru+social+rfm' → 'gru+social'), or null. */
+/** Significance level of every test in the record. */
+export const ALPHA = 0.05;
+
+/**
+ * The plain model a variant extends: overrides are dropped first ('transformer:useRfm=false' →
+ * 'transformer'), else the last '+flag' ('gru+social+rfm' → 'gru+social'); null for a plain model.
+ */
 export function ablationTwin(model: string): string | null {
+  const colon = model.indexOf(':');
+  if (colon > 0) return model.slice(0, colon);
   const k = model.lastIndexOf('+');
   return k > 0 ? model.slice(0, k) : null;
 }
 
+/** The sequence-free counterpart of an encoder row: same '+flags' and overrides on `ziln-mlp` ('transformer+social' → 'ziln-mlp+social'). */
+export function sequenceFreeTwin(model: string): string {
+  const colon = model.indexOf(':');
+  const name = colon > 0 ? model.slice(0, colon) : model;
+  const plus = name.indexOf('+');
+  return `ziln-mlp${plus > 0 ? name.slice(plus) : ''}`;
+}
+
 const asRecord = (v: Readonly<Record<MetricName, number>>): MetricRecord => Object.fromEntries(METRIC_NAMES.map((m) => [m, v[m]])) as MetricRecord;
 
-/** Computes every table of the record from the datasets and their cells. */
-export function computeResults(datasets: readonly BenchDataset[], cells: readonly BenchCell[]): BenchResults {
+/** n_test / n_train of a fold vector (the Nadeau–Bengio correction's ratio). */
+function testTrainRatio(fold: Uint8Array): number {
+  let train = 0, test = 0;
+  for (const f of fold) { if (f === Fold.train) train++; else if (f === Fold.test) test++; }
+  return train > 0 ? test / train : Number.NaN;
+}
+
+function argmaxBy(names: readonly string[], score: (name: string) => number): string | null {
+  let best: string | null = null;
+  for (const n of names) if (best === null || score(n) > score(best) || (Number.isNaN(score(best)) && !Number.isNaN(score(n)))) best = n;
+  return best;
+}
+
+/** Computes every table of the record from the datasets, their cells and the folds of each seed. */
+export function computeResults(
+  datasets: readonly BenchDataset[], allCells: readonly BenchCell[], folds: Readonly<Record<string, readonly Uint8Array[]>>,
+): BenchResults {
   const rows: MetricsRow[] = [];
   const paired: PairedRow[] = [];
   const segments: SegmentRow[] = [];
+  const selection: SelectionRow[] = [];
   const bestBaseline: Record<string, string | null> = {};
+  const primary: Record<string, PrimaryComparison | null> = {};
   for (const ds of datasets) {
-    const view: TestView = testView(ds.payload);
-    const mine = cells.filter((c) => c.dataset === ds.id);
-    const models = [...new Set(mine.map((c) => c.model.name))];
-    const preds = (c: BenchCell) => ({ predicted: pickRows(c.stored.value, view.rows), repurchaseScore: pickRows(c.stored.repurchase, view.rows) });
-    const means = new Map<string, MetricRecord>();
-    for (const model of models) {
-      const cs = mine.filter((c) => c.model.name === model).sort((a, b) => a.seed - b.seed);
-      const family = cs[0].model.family;
-      const p = cs.map(preds);
-      cs.forEach((c, i) => {
-        const v = evaluate({ actual: view.actual, predicted: p[i].predicted, repurchaseScore: p[i].repurchaseScore, actualRepurchase: view.actualRepurchase });
-        rows.push({ dataset: ds.id, model, family, seed: c.seed, n: view.actual.length, metrics: asRecord(v) });
+    const dsFolds = folds[ds.id];
+    const views = new Map<number, TestView>();
+    const viewOf = (seed: number): TestView => {
+      let v = views.get(seed);
+      if (!v) views.set(seed, (v = testView(ds.payload, dsFolds[seed - 1])));
+      return v;
+    };
+    for (const c of allCells.filter((x) => x.dataset === ds.id)) {
+      selection.push({
+        dataset: ds.id, model: c.model.name, seed: c.seed, trial: c.trial, config: c.trialConfig,
+        valid_normalized_gini: c.validScore ?? validScore(ds, dsFolds[c.seed - 1], c.stored.value), chosen: c.chosen,
       });
-      const agg = seedIntervals(view.actual, view.actualRepurchase, p);
-      means.set(model, asRecord(agg.mean));
-      rows.push({ dataset: ds.id, model, family, seed: 'mean', n: view.actual.length, metrics: asRecord(agg.mean), lower: asRecord(agg.lower), upper: asRecord(agg.upper) });
     }
-    // Best baseline: highest mean normalized Gini among baseline-family models (ties: first listed).
-    let best: string | null = null;
+    const mine = allCells.filter((c) => c.dataset === ds.id && c.chosen);
+    const models = [...new Set(mine.map((c) => c.model.name))];
+    const entryOf = (m: string) => mine.find((c) => c.model.name === m)!.model;
+    const cellsOf = (m: string) => mine.filter((c) => c.model.name === m).sort((a, b) => a.seed - b.seed);
+    const preds = (c: BenchCell) => {
+      const v = viewOf(c.seed);
+      return { predicted: pickRows(c.stored.value, v.rows), repurchaseScore: pickRows(c.stored.repurchase, v.rows) };
+    };
+    const ratio = testTrainRatio(dsFolds[0]);
     for (const model of models) {
-      const fam = mine.find((c) => c.model.name === model)!.model.family;
-      if (fam !== 'baseline') continue;
-      if (best === null || means.get(model)!.normalized_gini > means.get(best)!.normalized_gini) best = model;
+      const cs = cellsOf(model);
+      const { family, sequence } = entryOf(model);
+      const perSeed = cs.map((c) => {
+        const v = viewOf(c.seed), p = preds(c);
+        const m = asRecord(evaluate({ actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase }));
+        rows.push({ dataset: ds.id, model, family, sequence, seed: c.seed, n: v.actual.length, metrics: m });
+        return m;
+      });
+      const lower = {} as MetricRecord, upper = {} as MetricRecord, mean = {} as MetricRecord;
+      let interval: IntervalMethod;
+      if (cs.length === 1) {
+        const v = viewOf(cs[0].seed), p = preds(cs[0]);
+        const b = bootstrapIntervals({ actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase });
+        for (const m of METRIC_NAMES) { mean[m] = perSeed[0][m]; lower[m] = b.metrics[m].lower; upper[m] = b.metrics[m].upper; }
+        interval = 'bootstrap';
+      } else {
+        for (const m of METRIC_NAMES) {
+          const values = perSeed.map((r) => r[m]);
+          const finite = values.every(Number.isFinite);
+          const t = finite ? correctedResampledT(values, { testTrainRatio: ratio }) : null;
+          mean[m] = finite ? t!.mean : Number.NaN; lower[m] = t ? t.lower : Number.NaN; upper[m] = t ? t.upper : Number.NaN;
+        }
+        interval = 'nadeau-bengio';
+      }
+      rows.push({ dataset: ds.id, model, family, sequence, seed: 'mean', n: Math.round(cs.reduce((a, c) => a + viewOf(c.seed).actual.length, 0) / cs.length), metrics: mean, lower, upper, interval });
     }
+    // Choices on the valid fold: mean over seeds of the chosen cells' valid normalized Gini.
+    const validMean = new Map<string, number>();
+    for (const model of models) {
+      const s = selection.filter((r) => r.dataset === ds.id && r.model === model && r.chosen);
+      validMean.set(model, s.reduce((a, r) => a + r.valid_normalized_gini, 0) / s.length);
+    }
+    const nonSequence = models.filter((m) => !entryOf(m).sequence && entryOf(m).family !== 'oracle');
+    const sequenceModels = models.filter((m) => entryOf(m).sequence);
+    const best = argmaxBy(nonSequence, (m) => validMean.get(m)!);
     bestBaseline[ds.id] = best;
-    // Paired differences on the same customers and seed: every model against every baseline
-    // (the best one first: the leaderboard reads it) and each ablation variant against its
-    // twin ('transformer+social' vs 'transformer', 'rfm-linear+social' vs 'rfm-linear').
-    const baselines = models.filter((m) => mine.find((c) => c.model.name === m)!.model.family === 'baseline');
+    const bestSeq = argmaxBy(sequenceModels, (m) => validMean.get(m)!);
+    primary[ds.id] = best && bestSeq ? { sequence: bestSeq, nonSequence: best, validSequence: validMean.get(bestSeq)!, validNonSequence: validMean.get(best)! } : null;
+    // Paired differences: every model against every non-sequence model (the best first) and
+    // each variant against its plain twin ('transformer+social' vs 'transformer',
+    // 'transformer:useRfm=false' vs 'transformer'); encoder − ziln-mlp is the sequence contribution.
     const references = (model: string): string[] => {
-      const refs = [best, ...baselines].filter((b): b is string => b !== null && b !== model);
+      const refs = [best, ...nonSequence].filter((b): b is string => b !== null && b !== model);
       const twin = ablationTwin(model);
       if (twin !== null && models.includes(twin)) refs.push(twin);
       return [...new Set(refs)];
     };
+    const aggregates: PairedRow[] = [];
     for (const model of models) {
       for (const ref of references(model)) {
-        for (const c of mine.filter((x) => x.model.name === model).sort((a, b) => a.seed - b.seed)) {
+        const perSeed: PairedRow[] = [];
+        for (const c of cellsOf(model)) {
           const b = mine.find((x) => x.model.name === ref && x.seed === c.seed);
           if (!b) continue;
-          const pa = preds(c), pb = preds(b);
-          const r = pairedBootstrap(view.actual, pa.predicted, pb.predicted, {
-            actualRepurchase: view.actualRepurchase, repurchaseScoreA: pa.repurchaseScore, repurchaseScoreB: pb.repurchaseScore,
+          const v = viewOf(c.seed), pa = preds(c), pb = preds(b);
+          const r = pairedBootstrap(v.actual, pa.predicted, pb.predicted, {
+            actualRepurchase: v.actualRepurchase, repurchaseScoreA: pa.repurchaseScore, repurchaseScoreB: pb.repurchaseScore,
           });
-          paired.push({ dataset: ds.id, model, baseline: ref, seed: c.seed, metrics: r.metrics });
+          const row: PairedRow = { dataset: ds.id, model, baseline: ref, seed: c.seed, metrics: r.metrics };
+          perSeed.push(row);
+          paired.push(row);
         }
+        if (perSeed.length === 0) continue;
+        const isPrimary = primary[ds.id]?.sequence === model && primary[ds.id]?.nonSequence === ref;
+        if (perSeed.length === 1) {
+          aggregates.push({ ...perSeed[0], seed: 'mean', interval: 'bootstrap', primary: isPrimary });
+          continue;
+        }
+        const metrics = {} as Record<MetricName, PairedDifference>;
+        for (const m of METRIC_NAMES) {
+          const d = perSeed.map((r) => r.metrics[m].difference);
+          const mean = (f: (x: PairedDifference) => number) => perSeed.reduce((a, r) => a + f(r.metrics[m]), 0) / perSeed.length;
+          const t = d.every(Number.isFinite) ? correctedResampledT(d, { testTrainRatio: ratio }) : null;
+          metrics[m] = {
+            a: mean((x) => x.a), b: mean((x) => x.b), difference: t ? t.mean : Number.NaN, lower: t ? t.lower : Number.NaN, upper: t ? t.upper : Number.NaN,
+            se: t ? t.se : Number.NaN, valid: perSeed.length, significant: t ? t.lower > 0 || t.upper < 0 : false, p: t ? t.p : Number.NaN,
+          };
+        }
+        aggregates.push({ dataset: ds.id, model, baseline: ref, seed: 'mean', metrics, interval: 'nadeau-bengio', primary: isPrimary });
       }
     }
+    // The primary comparison is one pre-registered test; every other one shares a Holm correction.
+    const others = aggregates.filter((r) => !r.primary);
+    const adjusted = holmAdjust(others.map((r) => r.metrics.normalized_gini.p));
+    const holm = new Map(others.map((r, i) => [r, adjusted[i]]));
+    for (const r of aggregates) {
+      const p = r.metrics.normalized_gini.p;
+      const pHolm = r.primary ? p : holm.get(r)!;
+      paired.push({ ...r, pHolm, significant: pHolm < ALPHA });
+    }
     // Per-segment metrics on the first seed of each model.
-    for (const seg of segmentLabels(ds.payload, view.rows)) {
+    const first = Math.min(...mine.map((c) => c.seed));
+    for (const seg of segmentLabels(ds.payload, viewOf(first).rows, dsFolds[first - 1])) {
+      const v = viewOf(first);
       for (const model of models) {
-        const c = mine.filter((x) => x.model.name === model).sort((a, b) => a.seed - b.seed)[0];
+        const c = cellsOf(model).find((x) => x.seed === first);
+        if (!c) continue;
         const p = preds(c);
-        for (const s of metricsBySegment(seg.labels, { actual: view.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: view.actualRepurchase })) {
+        for (const s of metricsBySegment(seg.labels, { actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase })) {
           segments.push({ dataset: ds.id, model, seed: c.seed, segmentation: seg.name, segment: String(s.segment), n: s.n, metrics: asRecord(s.metrics) });
         }
       }
     }
   }
-  return { bootstrap: DEFAULT_BOOTSTRAP, rows, bestBaseline, paired, segments };
+  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments };
 }

@@ -2,7 +2,7 @@
 // (String(x)), so a value read back is bit-identical and equal inputs give equal bytes;
 // undefined metrics (NaN) are empty fields. Fields with a comma, quote or newline are quoted.
 import { METRIC_NAMES } from '@clvlab/metrics';
-import type { MetricsRow, PairedRow, SegmentRow } from './compute-results.ts';
+import type { MetricsRow, PairedRow, SegmentRow, SelectionRow } from './compute-results.ts';
 
 /** One CSV field. */
 export function csvField(value: string | number | boolean | undefined | null): string {
@@ -17,28 +17,44 @@ export function csvText(header: readonly string[], rows: readonly (readonly (str
   return [header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
 }
 
-/** metrics.csv columns: identity, the eight metrics, then <metric>_lo,<metric>_hi. */
+/** metrics.csv columns: identity, the metrics, then <metric>_lo,<metric>_hi and how the interval was computed. */
 export const METRICS_CSV_HEADER: readonly string[] = Object.freeze([
-  'dataset', 'model', 'seed', ...METRIC_NAMES, ...METRIC_NAMES.flatMap((m) => [`${m}_lo`, `${m}_hi`]),
+  'dataset', 'model', 'seed', 'n', ...METRIC_NAMES, ...METRIC_NAMES.flatMap((m) => [`${m}_lo`, `${m}_hi`]), 'interval',
 ]);
 
 export function metricsCsv(rows: readonly MetricsRow[]): string {
   return csvText(METRICS_CSV_HEADER, rows.map((r) => [
-    r.dataset, r.model, r.seed,
+    r.dataset, r.model, r.seed, r.n,
     ...METRIC_NAMES.map((m) => r.metrics[m]),
     ...METRIC_NAMES.flatMap((m) => (r.lower && r.upper ? [r.lower[m], r.upper[m]] : [undefined, undefined])),
+    r.interval,
   ]));
 }
 
+/**
+ * paired.csv: per seed (paired bootstrap) and per aggregate ('mean': Nadeau–Bengio over seeds, or
+ * the one seed's bootstrap), p = two-sided p of the difference; on aggregate rows of normalized
+ * Gini, p_holm (= p for the primary comparison) and `significant` at the record's alpha.
+ */
 export const PAIRED_CSV_HEADER: readonly string[] = Object.freeze([
-  'dataset', 'model', 'baseline', 'seed', 'metric', 'model_value', 'baseline_value', 'difference', 'difference_lo', 'difference_hi', 'significant',
+  'dataset', 'model', 'baseline', 'seed', 'metric', 'model_value', 'baseline_value', 'difference', 'difference_lo', 'difference_hi', 'p', 'interval_excludes_0',
+  'primary', 'p_holm', 'significant',
 ]);
 
 export function pairedCsv(rows: readonly PairedRow[]): string {
   return csvText(PAIRED_CSV_HEADER, rows.flatMap((r) => METRIC_NAMES.map((m) => {
     const d = r.metrics[m];
-    return [r.dataset, r.model, r.baseline, r.seed, m, d.a, d.b, d.difference, d.lower, d.upper, d.significant];
+    const agg = r.seed === 'mean' && m === 'normalized_gini';
+    return [r.dataset, r.model, r.baseline, r.seed, m, d.a, d.b, d.difference, d.lower, d.upper, d.p, d.significant,
+      r.seed === 'mean' ? Boolean(r.primary) : undefined, agg ? r.pHolm : undefined, agg ? r.significant : undefined];
   })));
+}
+
+export const SELECTION_CSV_HEADER: readonly string[] = Object.freeze(['dataset', 'model', 'seed', 'trial', 'config', 'valid_normalized_gini', 'chosen']);
+
+/** selection.csv: the valid-fold score of every trial (trial 0 = the spec's config) and which one is the row. */
+export function selectionCsv(rows: readonly SelectionRow[]): string {
+  return csvText(SELECTION_CSV_HEADER, rows.map((r) => [r.dataset, r.model, r.seed, r.trial, JSON.stringify(r.config), r.valid_normalized_gini, r.chosen]));
 }
 
 export const SEGMENTS_CSV_HEADER: readonly string[] = Object.freeze(['dataset', 'model', 'seed', 'segmentation', 'segment', 'n', ...METRIC_NAMES]);

@@ -20,32 +20,38 @@ export async function writePredictionsZarr(path: string, run: BenchRun): Promise
   const arrays: Record<string, ZarrArrayData> = {};
   const datasets: Record<string, unknown> = {};
   for (const ds of run.datasets) {
-    const view = testView(ds.payload);
-    const n = view.rows.length;
-    const cells = run.cells.filter((c) => c.dataset === ds.id);
-    const key = safe(ds.id);
-    const series = cells.map((c) => `${c.model.name}/${c.seed}`);
-    const predicted = new Float64Array(cells.length * n), score = new Float64Array(cells.length * n);
-    cells.forEach((c, s) => {
-      predicted.set(pickRows(c.stored.value, view.rows), s * n);
-      score.set(pickRows(c.stored.repurchase, view.rows), s * n);
-    });
-    arrays[`${key}/actual_value`] = { data: view.actual, shape: [n] };
-    arrays[`${key}/actual_repurchase`] = { data: Uint8Array.from(view.actualRepurchase), shape: [n] };
-    arrays[`${key}/predicted_value`] = { data: predicted, shape: [cells.length, n], attributes: { series } };
-    arrays[`${key}/repurchase_score`] = { data: score, shape: [cells.length, n], attributes: { series } };
-    const embeddings: string[] = [];
-    for (const c of cells) {
-      if (!c.stored.embedding) continue;
-      const { dim } = c.stored.embedding;
-      const all = decodeEmbedding(c.stored.embedding.base64);
-      const out = new Float32Array(n * dim);
-      view.rows.forEach((row, j) => out.set(all.subarray(row * dim, (row + 1) * dim), j * dim));
-      const name = `${key}/embeddings/${safe(c.model.name)}/seed${c.seed}`;
-      arrays[name] = { data: out, shape: [n, dim], attributes: { model: c.model.name, seed: c.seed } };
-      embeddings.push(name);
+    // Seed s re-draws the split, so each seed has its own test customers: one subgroup per seed.
+    const seeds = [...new Set(run.cells.filter((c) => c.dataset === ds.id && c.chosen).map((c) => c.seed))].sort((a, b) => a - b);
+    const perSeed: Record<string, unknown> = {};
+    for (const seed of seeds) {
+      const view = testView(ds.payload, run.folds[ds.id][seed - 1]);
+      const n = view.rows.length;
+      const cells = run.cells.filter((c) => c.dataset === ds.id && c.chosen && c.seed === seed);
+      const key = `${safe(ds.id)}/seed${seed}`;
+      const series = cells.map((c) => c.model.name);
+      const predicted = new Float64Array(cells.length * n), score = new Float64Array(cells.length * n);
+      cells.forEach((c, s) => {
+        predicted.set(pickRows(c.stored.value, view.rows), s * n);
+        score.set(pickRows(c.stored.repurchase, view.rows), s * n);
+      });
+      arrays[`${key}/actual_value`] = { data: view.actual, shape: [n] };
+      arrays[`${key}/actual_repurchase`] = { data: Uint8Array.from(view.actualRepurchase), shape: [n] };
+      arrays[`${key}/predicted_value`] = { data: predicted, shape: [cells.length, n], attributes: { series } };
+      arrays[`${key}/repurchase_score`] = { data: score, shape: [cells.length, n], attributes: { series } };
+      const embeddings: string[] = [];
+      for (const c of cells) {
+        if (!c.stored.embedding) continue;
+        const { dim } = c.stored.embedding;
+        const all = decodeEmbedding(c.stored.embedding.base64);
+        const out = new Float32Array(n * dim);
+        view.rows.forEach((row, j) => out.set(all.subarray(row * dim, (row + 1) * dim), j * dim));
+        const name = `${key}/embeddings/${safe(c.model.name)}`;
+        arrays[name] = { data: out, shape: [n, dim], attributes: { model: c.model.name, seed } };
+        embeddings.push(name);
+      }
+      perSeed[String(seed)] = { group: key, customer_ids: view.customerIds, series, embeddings };
     }
-    datasets[ds.id] = { group: key, customer_ids: view.customerIds, series, embeddings, value_target: ds.valueTarget };
+    datasets[ds.id] = { seeds: perSeed, value_target: ds.valueTarget };
   }
   await writeZarrGroup(path, {
     attributes: { clvlab_record: 'predictions', description: 'test-customer predictions and embeddings of a clvlab benchmark run', datasets },

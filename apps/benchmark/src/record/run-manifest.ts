@@ -68,13 +68,32 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
     },
     hardware: hardware(),
     datasets: run.datasets.map((d) => ({ id: d.id, source: d.source, source_hash: d.sourceHash, value_target: d.valueTarget, ...d.facts })),
-    models: [...new Map(run.cells.map((c) => [c.model.name, { name: c.model.name, family: c.model.family, config: c.config }])).values()],
+    models: [...new Map(run.cells.filter((c) => c.trial === 0).map((c) => [c.model.name, {
+      name: c.model.name, base: c.model.base, overrides: c.model.overrides, family: c.model.family, sequence: c.model.sequence,
+      config: c.config, search_space: run.tune > 1 ? c.model.searchSpace : null,
+    }])).values()],
     seeds: Array.from({ length: seeds }, (_, i) => i + 1),
+    protocol: {
+      test_fold: 'sealed: models see events before the cutoff only and no test-fold label; only the runner scores',
+      seeds: 'seed s re-draws the train/valid/test partition (hash of the customer id salted by s) and the model randomness (dataset id + s)',
+      tuning: run.tune > 1
+        ? { trials: run.tune, method: 'random search: the default config, then seeded draws from each family\'s search space; trained on train, chosen on the valid fold by normalized Gini, scored on test' }
+        : { trials: 1, method: 'none: every model runs its defaults' },
+      selection: 'the best baseline (best non-sequence model) and the primary comparison (best sequence vs best non-sequence model) are chosen by mean valid-fold normalized Gini',
+      intervals: seeds > 1
+        ? 'aggregate rows and paired differences: corrected resampled t-test of Nadeau & Bengio (2003) over the seeds, var = (1/k + n_test/n_train)·s², k − 1 df'
+        : 'one seed: 95% percentile bootstrap over test customers (1,000 resamples); covers customer sampling only, not split or training variance',
+      multiplicity: 'the primary comparison is tested alone at alpha 0.05; every other paired difference carries a Holm-adjusted p-value',
+    },
     cells: run.cells.map((c) => ({
       key: c.stored.key,
       dataset: c.dataset,
       model: c.model.name,
       seed: c.seed,
+      trial: c.trial,
+      trial_config: c.trialConfig,
+      chosen: c.chosen,
+      valid_score: c.validScore,
       reused: c.reused,
       backend: c.stored.backend,
       wall_ms: c.stored.timing.wallMs,

@@ -10,7 +10,7 @@ export interface Segmentation {
 }
 
 /** RFM segment and lifecycle stage of each test customer (rows = cohort positions). */
-export function segmentLabels(payload: DatasetPayload, rows: Int32Array): Segmentation[] {
+export function segmentLabels(payload: DatasetPayload, rows: Int32Array, _fold?: Uint8Array): Segmentation[] {
   const { log, offsets, split } = payload;
   const end = split.score.featureEnd;
   const tiers = rfmTiers(rfmFeatures({ log, split, offsets }, end));

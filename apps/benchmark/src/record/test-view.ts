@@ -1,5 +1,7 @@
-// The test customers of a dataset's split, in cohort order: their positions in the cohort,
-// ids, and the labels every model is scored against (DESIGN §3: same test customers for all).
+// The customers of one fold of a dataset's split for one seed's partition, in cohort order:
+// their positions in the cohort, ids, and the labels every model is scored against (DESIGN §3:
+// the same test customers for all models of a seed). The valid fold is what tuning and every
+// choice (best baseline, primary comparison) read; the test fold is only scored.
 import { Fold } from '@clvlab/sessions';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 
@@ -11,11 +13,11 @@ export interface TestView {
   readonly actualRepurchase: Float64Array;
 }
 
-/** Test-fold rows, ids and labels of a dataset. */
-export function testView(payload: DatasetPayload): TestView {
+/** Rows, ids and labels of one fold (default test) under `fold` (default: the split's own folds). */
+export function testView(payload: DatasetPayload, fold: Uint8Array = payload.split.fold, which: number = Fold.test): TestView {
   const { split, log } = payload;
   const rows: number[] = [];
-  for (let i = 0; i < split.customers.length; i++) if (split.fold[i] === Fold.test) rows.push(i);
+  for (let i = 0; i < split.customers.length; i++) if (fold[i] === which) rows.push(i);
   const r = Int32Array.from(rows);
   const actual = new Float64Array(r.length), actualRepurchase = new Float64Array(r.length);
   const customerIds: string[] = [];
@@ -24,7 +26,7 @@ export function testView(payload: DatasetPayload): TestView {
     actualRepurchase[j] = split.score.repurchase[row];
     customerIds.push(log.customerIds[split.customers[row]]);
   });
-  if (r.length === 0) throw new Error(`benchmark/record: dataset '${payload.id}' has no test customers`);
+  if (r.length === 0) throw new Error(`benchmark/record: dataset '${payload.id}' has no ${which === Fold.test ? 'test' : which === Fold.valid ? 'valid' : 'train'} customers`);
   return { rows: r, customerIds, actual, actualRepurchase };
 }
 

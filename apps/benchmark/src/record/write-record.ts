@@ -1,5 +1,6 @@
 // Writes the benchmark record of DESIGN §6 into the run directory, every file atomically:
-// manifest.json, metrics.json, metrics.csv, paired.csv, segments.csv, predictions.csv, the
+// manifest.json, metrics.json, metrics.csv, paired.csv, selection.csv (valid-fold scores of
+// every chosen cell and tuning trial), segments.csv, predictions.csv, the
 // predictions/embeddings Zarr group, then report.md and report.html (regenerated from these
 // files alone by `clvlab report`).
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { METRIC_NAMES } from '@clvlab/metrics';
 import { stableStringify, writeFileAtomic } from '../runner/atomic-write.ts';
 import type { BenchRun } from '../runner/run-bench.ts';
 import { computeResults, type BenchResults } from './compute-results.ts';
-import { csvField, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv } from './csv-format.ts';
+import { csvField, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';
 import { btydTracking } from './btyd-tracking.ts';
 import { runManifest } from './run-manifest.ts';
 import { pickRows, testView } from './test-view.ts';
@@ -23,8 +24,8 @@ export interface RecordFiles {
 export function predictionsCsv(run: BenchRun): string {
   const lines: string[] = [PREDICTIONS_CSV_HEADER.join(',')];
   for (const ds of run.datasets) {
-    const view = testView(ds.payload);
-    for (const c of run.cells.filter((x) => x.dataset === ds.id)) {
+    for (const c of run.cells.filter((x) => x.dataset === ds.id && x.chosen)) {
+      const view = testView(ds.payload, run.folds[ds.id][c.seed - 1]);
       const v = pickRows(c.stored.value, view.rows), r = pickRows(c.stored.repurchase, view.rows);
       const prefix = `${csvField(ds.id)},`;
       const mid = `,${csvField(c.model.name)},${c.seed},`;
@@ -38,7 +39,7 @@ export function predictionsCsv(run: BenchRun): string {
 
 /** Writes every record file for `run` into `dir`. */
 export async function writeRecord(dir: string, run: BenchRun, command: string, seeds: number): Promise<RecordFiles> {
-  const results = computeResults(run.datasets, run.cells);
+  const results = computeResults(run.datasets, run.cells, run.folds);
   const files: string[] = [];
   const put = (name: string, text: string): void => {
     writeFileAtomic(join(dir, name), text);
@@ -46,12 +47,16 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
   };
   put('metrics.csv', metricsCsv(results.rows));
   put('paired.csv', pairedCsv(results.paired));
+  put('selection.csv', selectionCsv(results.selection));
   put('segments.csv', segmentsCsv(results.segments));
   put('predictions.csv', predictionsCsv(run));
   put('metrics.json', stableStringify({
     metric_names: METRIC_NAMES,
     bootstrap: results.bootstrap,
+    alpha: results.alpha,
     best_baseline: results.bestBaseline,
+    primary: results.primary,
+    selection: results.selection,
     rows: results.rows,
     paired: results.paired,
     segments: results.segments,

@@ -3,7 +3,7 @@
 // report is rebuilt from these files alone, so it can be regenerated anywhere.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MetricsRow, PairedRow, SegmentRow } from '../record/compute-results.ts';
+import type { MetricsRow, PairedRow, PrimaryComparison, SegmentRow, SelectionRow } from '../record/compute-results.ts';
 import { PREDICTIONS_CSV_HEADER } from '../record/csv-format.ts';
 
 export interface PredictionSeries {
@@ -22,7 +22,10 @@ export interface BenchRecord {
   readonly metrics: {
     readonly metric_names: readonly string[];
     readonly bootstrap: { resamples: number; seed: number; level: number };
+    readonly alpha?: number;
     readonly best_baseline: Record<string, string | null>;
+    readonly primary?: Record<string, PrimaryComparison | null>;
+    readonly selection?: readonly SelectionRow[];
     readonly rows: readonly MetricsRow[];
     readonly paired: readonly PairedRow[];
     readonly segments: readonly SegmentRow[];

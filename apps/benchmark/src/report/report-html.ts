@@ -3,7 +3,7 @@
 // curves, calibration plot, per-segment table and BTYD tracking plot where present, then the
 // run manifest summary and the command that reproduces the run.
 import type { BenchRecord } from './read-record.ts';
-import { comparisonTable, leaderboardTable, manifestSummary, segmentTable } from './report-tables.ts';
+import { btydTable, comparisonTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, tuningTable } from './report-tables.ts';
 
 export interface ReportChart {
   readonly id: string;
@@ -36,17 +36,25 @@ code,pre{background:#f3f3f3;padding:2px 4px;border-radius:3px}pre{padding:8px;ov
 
 /** The whole report.html text. */
 export function reportHtml(record: BenchRecord, sections: readonly ReportSection[]): string {
-  const b = record.metrics.bootstrap;
   const body: string[] = [];
   body.push('<h1>clvlab benchmark report</h1>');
-  body.push(`<p class="note">Reproduce with <code>${esc(String(record.manifest.command ?? ''))}</code>. Metrics on test customers; intervals are ${Math.round(b.level * 100)}% percentile bootstrap over test customers (${b.resamples} resamples, seed ${b.seed}); Δ Gini is a paired bootstrap against the best baseline, * = interval excludes 0.</p>`);
+  body.push(`<p class="note">Reproduce with <code>${esc(String(record.manifest.command ?? ''))}</code>.</p>`);
+  body.push('<section class="how-to-read"><h2>How to read this</h2><ul>', ...readingNotes(record).map((n) => `<li>${esc(n)}</li>`), '</ul></section>');
   for (const s of sections) {
     const lb = leaderboardTable(record, s.dataset);
     body.push(`<section class="dataset" id="ds-${esc(s.dataset)}"><h2>${esc(s.dataset)} <small class="note">value target: ${esc(record.metrics.value_targets[s.dataset] ?? '?')}</small></h2>`);
-    body.push('<h3>Leaderboard</h3>', table(lb.header, lb.rows, 'leaderboard'));
+    const p = primaryComparison(record, s.dataset);
+    if (p) body.push('<h3>Primary comparison</h3>', table(['', ''], p, 'primary'));
+    body.push('<h3>Leaderboard (test fold)</h3>', table(lb.header, lb.rows, 'leaderboard'));
     for (const c of s.charts) body.push(`<figure class="chart" id="${esc(c.id)}" data-chart="${esc(c.title)}"><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`);
+    const q = sequenceContributionTable(record, s.dataset);
+    if (q) body.push('<h3>Sequence contribution (same head and static inputs, with vs without the sequence)</h3>', table(q.header, q.rows, 'sequence-contribution'));
     const cmp = comparisonTable(record, s.dataset);
-    if (cmp) body.push('<h3>Paired Δ normalized Gini against each baseline and the plain twin</h3>', table(cmp.header, cmp.rows, 'comparisons'));
+    if (cmp) body.push('<h3>Paired Δ normalized Gini against each non-sequence model and the plain twin (* = Holm-adjusted p &lt; alpha)</h3>', table(cmp.header, cmp.rows, 'comparisons'));
+    const u = tuningTable(record, s.dataset);
+    if (u) body.push('<h3>Tuning (chosen on the valid fold)</h3>', table(u.header, u.rows, 'tuning'));
+    const bt = btydTable(record, s.dataset);
+    if (bt) body.push('<h3>Fitted BTYD parameters</h3>', table(bt.header, bt.rows, 'btyd'));
     const seg = segmentTable(record, s.dataset);
     if (seg) body.push('<h3>Normalized Gini per segment (first seed)</h3>', table(seg.header, seg.rows, 'segments'));
     body.push('</section>');

@@ -1,7 +1,7 @@
 // report.md: the record's tables in GitHub Markdown (leaderboard with intervals and paired
 // differences, per-segment Gini, run summary), for the README and for reading in a terminal.
 import type { BenchRecord } from './read-record.ts';
-import { comparisonTable, leaderboardTable, manifestSummary, segmentTable } from './report-tables.ts';
+import { btydTable, comparisonTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, tuningTable } from './report-tables.ts';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -16,20 +16,23 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 
 /** The whole report.md text. */
 export function reportMarkdown(record: BenchRecord, datasets: readonly string[]): string {
-  const b = record.metrics.bootstrap;
   const out: string[] = ['# clvlab benchmark report', ''];
   out.push(`Reproduce: \`${String(record.manifest.command ?? '')}\``, '');
-  out.push(
-    `Metrics on the test customers (DESIGN §5). Intervals: ${Math.round(b.level * 100)}% percentile bootstrap over test customers ` +
-      `(${b.resamples} resamples, seed ${b.seed}); Δ Gini: paired bootstrap against the best baseline on the same customers, ` +
-      '`*` = interval excludes 0.',
-    '',
-  );
+  out.push('## How to read this', '', ...readingNotes(record).map((n) => `- ${n}`), '');
   for (const ds of datasets) {
+    out.push(`## ${ds} (value target: ${record.metrics.value_targets[ds] ?? '?'})`, '');
+    const p = primaryComparison(record, ds);
+    if (p) out.push(`### ${ds}: primary comparison`, '', markdownTable(['', ''], p), '');
     const t = leaderboardTable(record, ds);
-    out.push(`## ${ds} (value target: ${record.metrics.value_targets[ds] ?? '?'})`, '', markdownTable(t.header, t.rows), '');
+    out.push(`### ${ds}: leaderboard (test fold)`, '', markdownTable(t.header, t.rows), '');
+    const q = sequenceContributionTable(record, ds);
+    if (q) out.push(`### ${ds}: sequence contribution (same head and static inputs, with vs without the sequence)`, '', markdownTable(q.header, q.rows), '');
     const c = comparisonTable(record, ds);
-    if (c) out.push(`### ${ds}: paired Δ normalized Gini against each baseline and the plain twin`, '', markdownTable(c.header, c.rows), '');
+    if (c) out.push(`### ${ds}: paired Δ normalized Gini against each non-sequence model and the plain twin (* = Holm-adjusted p < alpha)`, '', markdownTable(c.header, c.rows), '');
+    const u = tuningTable(record, ds);
+    if (u) out.push(`### ${ds}: tuning (chosen on the valid fold)`, '', markdownTable(u.header, u.rows), '');
+    const bt = btydTable(record, ds);
+    if (bt) out.push(`### ${ds}: fitted BTYD parameters`, '', markdownTable(bt.header, bt.rows), '');
     const s = segmentTable(record, ds);
     if (s) out.push(`### ${ds}: normalized Gini per segment (first seed)`, '', markdownTable(s.header, s.rows), '');
   }

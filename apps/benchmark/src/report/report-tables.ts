@@ -1,7 +1,7 @@
 // The report's tables as plain rows (shared by report.md and report.html): the leaderboard
 // (aggregate rows with intervals, ordered by normalized Gini, with the paired difference
 // against the best baseline), the per-segment Gini table and the manifest summary.
-import { ablationTwin, type MetricsRow } from '../record/compute-results.ts';
+import { ablationTwin, sequenceFreeTwin, type MetricsRow } from '../record/compute-results.ts';
 import type { BenchRecord } from './read-record.ts';
 
 export const LEADERBOARD_METRICS = ['normalized_gini', 'spearman', 'top10_capture', 'auc', 'decile_mape', 'rmse', 'mae', 'calibration_ratio'] as const;
@@ -17,39 +17,31 @@ export interface LeaderRow {
   readonly family: string;
   readonly row: MetricsRow;
   readonly seeds: number;
-  /** Mean over seeds of Gini(model) − Gini(best baseline), its mean interval, and in how many seeds it is significant. */
-  readonly delta?: DeltaSummary;
+  /** The aggregate paired Δ normalized Gini against the best baseline (chosen on the valid fold). */
+  readonly delta?: PairedRow;
 }
-
-export interface DeltaSummary { readonly mean: number; readonly lo: number; readonly hi: number; readonly significant: number; readonly of: number }
 
 type PairedRow = BenchRecord['metrics']['paired'][number];
 
-/** Mean over seeds of a list of paired Δ normalized Gini rows (one per seed); undefined when empty. */
-function summarisePairs(pairs: readonly PairedRow[]): DeltaSummary | undefined {
-  if (pairs.length === 0) return undefined;
-  const mean = (f: (p: PairedRow) => number): number => pairs.reduce((a, p) => a + f(p), 0) / pairs.length;
-  return {
-    mean: mean((p) => p.metrics.normalized_gini.difference), lo: mean((p) => p.metrics.normalized_gini.lower), hi: mean((p) => p.metrics.normalized_gini.upper),
-    significant: pairs.filter((p) => p.metrics.normalized_gini.significant).length, of: pairs.length,
-  };
+/** The aggregate (seed 'mean') paired row of model vs ref on a dataset, if any. */
+function aggregatePair(record: BenchRecord, dataset: string, model: string, ref: string): PairedRow | undefined {
+  return record.metrics.paired.find((p) => p.dataset === dataset && p.model === model && p.baseline === ref && p.seed === 'mean');
 }
 
-/** 'Δ [lo, hi]' with '*' when significant in every seed, '(k/n seeds *)' when in some, '–' when absent. */
-function deltaText(d: DeltaSummary | undefined): string {
+/** 'Δ [lo, hi]' with '*' when significant (primary: p < alpha; others: Holm-adjusted p < alpha), '–' when absent. */
+export function deltaText(d: PairedRow | undefined): string {
   if (d === undefined) return '–';
-  return `${d.mean >= 0 ? '+' : ''}${fmt(d.mean)} [${fmt(d.lo)}, ${fmt(d.hi)}]` +
-    (d.significant === d.of ? ' *' : d.significant > 0 ? ` (${d.significant}/${d.of} seeds *)` : '');
+  const g = d.metrics.normalized_gini;
+  return `${g.difference >= 0 ? '+' : ''}${fmt(g.difference)} [${fmt(g.lower)}, ${fmt(g.upper)}]${d.significant ? ' *' : ''}`;
 }
 
 /** Aggregate rows of one dataset, best normalized Gini first. */
 export function leaderboard(record: BenchRecord, dataset: string): LeaderRow[] {
   const rows = record.metrics.rows.filter((r) => r.dataset === dataset && r.seed === 'mean');
+  const best = record.metrics.best_baseline[dataset];
   const out = rows.map((row): LeaderRow => {
     const seeds = record.metrics.rows.filter((r) => r.dataset === dataset && r.model === row.model && r.seed !== 'mean').length;
-    const best = record.metrics.best_baseline[dataset];
-    const delta = summarisePairs(record.metrics.paired.filter((p) => p.dataset === dataset && p.model === row.model && p.baseline === best));
-    return { model: row.model, family: row.family, row, seeds, delta };
+    return { model: row.model, family: row.family, row, seeds, delta: best ? aggregatePair(record, dataset, row.model, best) : undefined };
   });
   return out.sort((a, b) => (b.row.metrics.normalized_gini ?? -Infinity) - (a.row.metrics.normalized_gini ?? -Infinity));
 }
@@ -61,28 +53,96 @@ export function leaderboardTable(record: BenchRecord, dataset: string): { header
   const rows = leaderboard(record, dataset).map((l) => {
     const m = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
     const gini = `${fmt(m.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`;
-    const d = l.model === best ? '(best baseline)' : deltaText(l.delta);
-    return [l.model, l.family, gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
+    const d = l.model === best ? '(best baseline, chosen on valid)' : deltaText(l.delta);
+    return [l.model, l.row.sequence ? `${l.family} (sequence)` : l.family, gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
+  });
+  return { header, rows };
+}
+
+/** The dataset's primary comparison (best sequence vs best non-sequence model, both chosen on the valid fold), as label/value pairs. */
+export function primaryComparison(record: BenchRecord, dataset: string): [string, string][] | null {
+  const p = record.metrics.primary?.[dataset];
+  if (!p) return null;
+  const row = aggregatePair(record, dataset, p.sequence, p.nonSequence);
+  const g = row?.metrics.normalized_gini;
+  return [
+    ['sequence model (best on valid)', `${p.sequence} (valid Gini ${fmt(p.validSequence)})`],
+    ['non-sequence model (best on valid)', `${p.nonSequence} (valid Gini ${fmt(p.validNonSequence)})`],
+    ['test Δ normalized Gini [95% CI]', row ? deltaText(row) : '–'],
+    ['p (unadjusted: the one pre-registered test)', g ? fmt(g.p) : '–'],
+    ['verdict', !g ? '–' : row!.significant ? (g.difference > 0 ? 'the sequence model is better' : 'the non-sequence model is better') : 'no significant difference'],
+  ];
+}
+
+/**
+ * Paired Δ normalized Gini of each model against each non-sequence model and against its
+ * ablation twin ('x+social' vs 'x', 'x:useRfm=false' vs 'x'); * = Holm-adjusted p < alpha.
+ */
+export function comparisonTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } | null {
+  const paired = record.metrics.paired.filter((p) => p.dataset === dataset && p.seed === 'mean');
+  if (paired.length === 0) return null;
+  const board = leaderboard(record, dataset);
+  const refs = board.filter((l) => !l.row.sequence && l.family !== 'oracle').map((l) => l.model);
+  const header = ['model', ...refs.map((b) => `vs ${b}`), 'vs plain twin'];
+  const rows = board.filter((l) => l.row.sequence || l.family === 'oracle' || ablationTwin(l.model) !== null || refs.length > 1).map((l) => {
+    const twin = ablationTwin(l.model);
+    const cell = (ref: string): string => ref === l.model ? '' : deltaText(paired.find((p) => p.model === l.model && p.baseline === ref));
+    return [l.model, ...refs.map(cell), twin === null || !board.some((b) => b.model === twin) ? '' : `${cell(twin)} (vs ${twin})`];
   });
   return { header, rows };
 }
 
 /**
- * Paired Δ normalized Gini of each model against each baseline and against its ablation twin
- * ('x+social' vs 'x'): rows = every model that is not a plain baseline, or that has a twin.
+ * The sequence contribution: each sequence model against the same head and static inputs without
+ * the sequence (ziln-mlp with the same flags), and `useRfm=false` variants against their twins.
  */
-export function comparisonTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } | null {
-  const paired = record.metrics.paired.filter((p) => p.dataset === dataset);
-  if (paired.length === 0) return null;
+export function sequenceContributionTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } | null {
   const board = leaderboard(record, dataset);
-  const baselines = board.filter((l) => l.family === 'baseline').map((l) => l.model);
-  const header = ['model', ...baselines.map((b) => `vs ${b}`), 'vs plain twin'];
-  const rows = board.filter((l) => l.family !== 'baseline' || ablationTwin(l.model) !== null).map((l) => {
+  const rows: string[][] = [];
+  for (const l of board) {
+    if (!l.row.sequence) continue;
+    const free = sequenceFreeTwin(l.model);
+    const d = aggregatePair(record, dataset, l.model, free);
+    if (d) rows.push([l.model, free, deltaText(d), fmt(d.pHolm)]);
     const twin = ablationTwin(l.model);
-    const cell = (ref: string): string => ref === l.model ? '' : deltaText(summarisePairs(paired.filter((p) => p.model === l.model && p.baseline === ref)));
-    return [l.model, ...baselines.map(cell), twin === null ? '' : `${cell(twin)} (vs ${twin})`];
+    if (twin !== null && l.model.includes(':')) {
+      const t = aggregatePair(record, dataset, l.model, twin);
+      if (t) rows.push([l.model, twin, deltaText(t), fmt(t.pHolm)]);
+    }
+  }
+  return rows.length === 0 ? null : { header: ['model', 'against', 'Δ normalized Gini [95% CI]', 'p (Holm)'], rows };
+}
+
+/** Tuning: per model and seed, trials run, the chosen trial's config and its valid score. */
+export function tuningTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } | null {
+  const sel = (record.metrics.selection ?? []).filter((s) => s.dataset === dataset);
+  const tuned = [...new Set(sel.filter((s) => s.trial > 0).map((s) => s.model))];
+  if (tuned.length === 0) return null;
+  const rows: string[][] = [];
+  for (const model of tuned) {
+    for (const seed of [...new Set(sel.filter((s) => s.model === model).map((s) => s.seed))].sort((a, b) => a - b)) {
+      const trials = sel.filter((s) => s.model === model && s.seed === seed);
+      const chosen = trials.find((s) => s.chosen);
+      rows.push([model, String(seed), String(trials.length), chosen ? String(chosen.trial) : '–', chosen ? JSON.stringify(chosen.config) : '–', fmt(chosen?.valid_normalized_gini)]);
+    }
+  }
+  return { header: ['model', 'seed', 'trials', 'chosen trial', 'chosen config (over defaults)', 'valid Gini'], rows };
+}
+
+/** Fitted BTYD parameters, standard errors and the boundary flag per model and seed (from the cells' info). */
+export function btydTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } | null {
+  const cells = ((record.manifest as { cells?: { dataset: string; model: string; seed: number; chosen?: boolean; info?: Record<string, unknown> }[] }).cells ?? [])
+    .filter((c) => c.dataset === dataset && c.chosen !== false && c.info && typeof c.info.params === 'object' && c.info.params !== null);
+  if (cells.length === 0) return null;
+  const rows = cells.map((c) => {
+    const info = c.info!;
+    const params = info.params as Record<string, number>;
+    const se = (info.se ?? info.stdErrors ?? {}) as Record<string, number>;
+    const text = Object.entries(params).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${fmt(v)} (${fmt(se[k])})`).join(', ');
+    const boundary = info.boundary ?? info.atBoundary ?? info.limit;
+    return [c.model, String(c.seed), text, boundary === undefined ? '–' : String(boundary)];
   });
-  return { header, rows };
+  return { header: ['model', 'seed', 'parameters (standard error)', 'at boundary'], rows };
 }
 
 /** Per-segment normalized Gini: one row per (segmentation, segment), one column per model. */
@@ -97,6 +157,32 @@ export function segmentTable(record: BenchRecord, dataset: string): { header: st
     ...models.map((m) => fmt(segs.find((s) => s.model === m && s.segmentation === k.segmentation && s.segment === k.segment)?.metrics.normalized_gini)),
   ]);
   return { header, rows };
+}
+
+/**
+ * "How to read this": what the intervals cover, seeds and tuning budget, the primary comparison
+ * and the multiplicity correction, planted synthetic signals, undated-graph rows, decile MAPE.
+ */
+export function readingNotes(record: BenchRecord): string[] {
+  const m = record.manifest as Record<string, unknown>;
+  const seeds = ((m.seeds ?? []) as number[]).length;
+  const protocol = (m.protocol ?? {}) as Record<string, unknown>;
+  const tuning = (protocol.tuning ?? {}) as { trials?: number };
+  const alpha = record.metrics.alpha ?? 0.05;
+  const notes: string[] = [];
+  if (seeds <= 1 && (tuning.trials ?? 1) <= 1) notes.push('Quick look: 1 seed, no tuning. Use `--seeds 5 --tune 8` (`npm run bench:full`) for the reviewed protocol.');
+  notes.push(seeds > 1
+    ? `Intervals cover customers, splits and training: each of the ${seeds} seeds re-draws the train/valid/test partition and the model randomness; aggregate rows and Δs are the mean over seeds with the corrected resampled t-test of Nadeau & Bengio (2003): var = (1/k + n_test/n_train)·s², ${seeds - 1} df.`
+    : 'Intervals cover test-customer sampling only (95% percentile bootstrap, 1,000 resamples): one seed says nothing about split or training variance.');
+  notes.push(`Tuning: ${(tuning.trials ?? 1) > 1 ? `${tuning.trials} trials per tunable family and seed (the default, then seeded random draws), trained on train, chosen on the valid fold by normalized Gini` : 'none; every model runs its defaults'}. The test fold is sealed: models see no event after the cutoff and no test label.`);
+  notes.push(`Primary comparison (one per dataset, fixed on the valid fold before scoring): the best sequence model vs the best non-sequence model, tested at alpha ${alpha}. Every other difference is marked * only when its Holm-adjusted p < ${alpha}.`);
+  const datasets = (m.datasets ?? []) as { id: string; generator?: unknown; graph?: { future_information?: boolean; source?: string } }[];
+  if (datasets.some((d) => d.generator)) notes.push('Synthetic data has planted signals (a purchase-intent sequence and a social multiplier; see data/synthetic/README.md): it shows whether a model can recover what was planted, not how much real data rewards it. The oracle row is the generator\'s own expectation.');
+  for (const d of datasets) {
+    if (d.graph?.future_information) notes.push(`${d.id}: the +social rows use an UNDATED graph (${d.graph.source ?? 'edge file'}) collected after the data: they use future information and are not comparable to the other rows.`);
+  }
+  notes.push('Decile MAPE averages |predicted − actual| / actual over the deciles (by predicted value) whose actual mean is > 0; deciles with no holdout value are left out.');
+  return notes;
 }
 
 /** Key facts of the manifest as label/value pairs. */

@@ -3,6 +3,7 @@
 // request is then just names and a seed, and a cell result is the model's predictions.
 import type { EventLog } from '@clvlab/events';
 import type { FeatureTable, Split } from '@clvlab/sessions';
+import type { SealedPayload } from './sealed-task.ts';
 
 /** A prepared dataset as the models see it (everything in ModelTask but the seed). */
 export interface DatasetPayload {
@@ -20,8 +21,14 @@ export interface DatasetPayload {
 
 export interface CellRequest {
   readonly datasetId: string;
+  /** Model spec (`name` or `name:key=value…`). */
   readonly model: string;
+  /** Run seed: picks the split's folds (already in `split`) and, with the dataset id, the model's randomness. */
   readonly seed: number;
+  /** The sealed split of this seed (sealed-task.ts), over SharedArrayBuffer. */
+  readonly split: Split;
+  /** Tuning-trial config over the spec's overrides ({} = the spec as given). */
+  readonly config: Readonly<Record<string, unknown>>;
 }
 
 export interface CellResult {
@@ -51,6 +58,7 @@ export type ProgressFn = (fraction: number, message: string) => void;
 
 export interface CellWorkerApi {
   init(): Promise<WorkerInfo>;
-  loadDataset(payload: DatasetPayload): Promise<void>;
+  /** Receives a dataset as models may see it: sealed (events before the cutoff only, no labels). */
+  loadDataset(payload: SealedPayload): Promise<void>;
   runCell(request: CellRequest, progress: ProgressFn): Promise<CellResult>;
 }

@@ -1,19 +1,20 @@
 // Entry point of one benchmark worker thread (started by worker-pool.ts with tsx). It sets
-// up its own TensorFlow.js backend, keeps the datasets the main thread sent it (typed arrays
-// over SharedArrayBuffer, so no copy), and runs one cell at a time: build the model by name,
-// run it on the dataset with the cell's seed, and send back the predictions. It never
-// writes files; the main thread alone does.
+// up its own TensorFlow.js backend, keeps the SEALED datasets the main thread sent it (events
+// before the cutoff only, typed arrays over SharedArrayBuffer, so no copy), and runs one cell at
+// a time: build the model by spec, run it on the sealed task of the cell's seed (sealed-task.ts),
+// and send back the predictions. It never sees a test label and never writes files.
 import { readFileSync } from 'node:fs';
 import { parentPort, threadId } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { CellRequest, CellResult, CellWorkerApi, DatasetPayload, ProgressFn, WorkerInfo } from './cell-protocol.ts';
+import type { CellRequest, CellResult, CellWorkerApi, ProgressFn, WorkerInfo } from './cell-protocol.ts';
+import { sealedTask, type SealedPayload } from './sealed-task.ts';
 import { initTfjsBackend } from '../models/tfjs-backend.ts';
 import { createModel } from '../models/model-registry.ts';
 
 if (!parentPort) throw new Error('benchmark/cell-worker: must run inside a worker thread');
 
-const datasets = new Map<string, DatasetPayload>();
+const datasets = new Map<string, SealedPayload>();
 let backend = 'none';
 
 /** CPU ms of this OS thread (utime + stime from /proc/thread-self/stat, 100 Hz ticks). */
@@ -52,13 +53,13 @@ const api: CellWorkerApi = {
     backend = b.backend;
     return { threadId, backend: b.backend, tfjsVersion: b.version };
   },
-  async loadDataset(payload: DatasetPayload): Promise<void> {
+  async loadDataset(payload: SealedPayload): Promise<void> {
     datasets.set(payload.id, payload);
   },
   async runCell(request: CellRequest, progress: ProgressFn): Promise<CellResult> {
     const ds = datasets.get(request.datasetId);
     if (!ds) throw new Error(`benchmark/cell-worker: dataset '${request.datasetId}' was not loaded in this worker`);
-    const model = createModel(request.model, ds);
+    const model = createModel(request.model, ds, request.config);
     let peakHeap = process.memoryUsage().heapUsed;
     const sampler = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 50);
     let lastSent = 0;
@@ -69,8 +70,8 @@ const api: CellWorkerApi = {
     const cpu0 = threadCpuMs();
     const t0 = performance.now();
     try {
-      const out = await model.run({ log: ds.log, session: ds.session, offsets: ds.offsets, split: ds.split, graph: ds.graph, seed: request.seed, progress: throttled });
-      const n = ds.split.customers.length;
+      const out = await model.run(sealedTask(ds, request.split, request.seed, throttled));
+      const n = request.split.customers.length;
       if (out.value.length !== n || out.repurchase.length !== n) {
         throw new Error(`benchmark/cell-worker: model '${request.model}' returned ${out.value.length} values for ${n} cohort customers`);
       }

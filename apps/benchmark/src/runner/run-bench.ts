@@ -1,8 +1,11 @@
-// The benchmark run: datasets × models × seeds cells, run on the worker pool, each finished
-// cell stored atomically, reused on a re-run. The main thread prepares every dataset once
-// (it needs labels and segments for the record anyway), shares its columns with the workers
-// through SharedArrayBuffer, and alone writes files. Cells are scheduled most expensive
-// first (LPT), which keeps both cores busy to the end when one model dominates.
+// The benchmark run: datasets × models × seeds (× tuning trials) cells, run on the worker pool,
+// each finished cell stored atomically, reused on a re-run. The main thread prepares every
+// dataset once and keeps it (it alone scores); workers get the SEALED dataset (sealed-task.ts:
+// events before the cutoff) through SharedArrayBuffer, and per cell the sealed split of its
+// seed: seed s re-draws the train/valid/test partition (sessions evaluationFolds, salt s).
+// With `tune` > 1 every tunable model runs its trials (tuning-trials.ts) and the one with the
+// best valid-fold score is that seed's row (select-trials.ts). Cells are scheduled most
+// expensive first (LPT), which keeps both cores busy to the end when one model dominates.
 import { availableParallelism } from 'node:os';
 import * as Comlink from 'comlink';
 import type { BenchDataset, LoadDatasetOptions } from '../datasets/load-bench-dataset.ts';
@@ -14,7 +17,11 @@ import type { WorkerInfo } from './cell-protocol.ts';
 import type { StoredCell } from './cell-store.ts';
 import { CellStore, cellKey, encodeEmbedding } from './cell-store.ts';
 import { codeVersion, type CodeVersion } from './code-version.ts';
-import { shareDataset } from './shared-dataset.ts';
+import { evaluationFolds, type Split } from '@clvlab/sessions';
+import { sealedSplit, sealPayload } from './sealed-task.ts';
+import { selectTrials } from '../record/select-trials.ts';
+import { shareArrays } from './shared-dataset.ts';
+import { tuningTrials } from './tuning-trials.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface BenchOptions {
@@ -22,6 +29,8 @@ export interface BenchOptions {
   /** Model names, or null for every model that applies to each dataset. */
   readonly models: readonly string[] | null;
   readonly seeds: number;
+  /** Trials per tunable model and seed (1 = defaults only, no tuning). */
+  readonly tune: number;
   readonly workers: number;
   /** Per-cell time limit in ms (0 = none): a cell over it fails and its worker is replaced. */
   readonly cellTimeoutMs: number;
@@ -35,15 +44,26 @@ export interface BenchCell {
   readonly dataset: string;
   readonly model: ModelEntry;
   readonly seed: number;
+  /** Tuning trial (0 = the spec's own config) and the config it set over the spec. */
+  readonly trial: number;
+  readonly trialConfig: Readonly<Record<string, unknown>>;
+  /** The model's fully resolved config. */
   readonly config: Readonly<Record<string, unknown>>;
   readonly stored: StoredCell;
   readonly reused: boolean;
+  /** This cell is its (dataset, model, seed)'s row: the only trial, or the one chosen on the valid fold. */
+  readonly chosen: boolean;
+  /** Valid-fold selection score (normalized Gini), when the model was tuned. */
+  readonly validScore?: number;
 }
 
 export interface BenchRun {
   readonly datasets: readonly BenchDataset[];
   readonly cells: readonly BenchCell[];
-  readonly failures: readonly { dataset: string; model: string; seed: number; error: string }[];
+  readonly failures: readonly { dataset: string; model: string; seed: number; trial: number; error: string }[];
+  /** Folds per dataset id and seed (index seed − 1), aligned with split.customers. */
+  readonly folds: Readonly<Record<string, readonly Uint8Array[]>>;
+  readonly tune: number;
   readonly workers: readonly WorkerInfo[];
   readonly workerCount: number;
   readonly wallMs: number;
@@ -78,7 +98,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const pool = new WorkerPool(workerCount);
   const progress = new BenchProgress(options.interactive, options.log);
   const datasets: BenchDataset[] = [];
-  type Planned = { dataset: BenchDataset; model: ModelEntry; seed: number; config: Readonly<Record<string, unknown>>; key: string };
+  type Planned = {
+    dataset: BenchDataset; model: ModelEntry; seed: number; trial: number; trialConfig: Readonly<Record<string, unknown>>;
+    config: Readonly<Record<string, unknown>>; key: string;
+  };
+  const folds: Record<string, Uint8Array[]> = {};
   const planned: Planned[] = [];
   try {
     for (const spec of options.datasets) {
@@ -90,11 +114,21 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       options.log(`bench: ${ds.id} ready in ${((performance.now() - tLoad) / 1000).toFixed(1)} s: ${ds.payload.log.length} events, cohort ${sp.customers.length}, value target ${ds.valueTarget}${ds.payload.graph ? ', with graph features' : ''}`);
       const { models, skipped } = modelsFor(ds, options.models);
       for (const why of skipped) options.log(`bench: skipping ${why}`);
+      folds[ds.id] = Array.from({ length: options.seeds }, (_, i) => evaluationFolds(ds.payload.log.customerIds, sp.customers, i + 1));
       for (const model of models) {
-        const config = createModel(model.name, ds.payload).config;
-        for (let seed = 1; seed <= options.seeds; seed++) {
-          const key = cellKey({ dataset: ds.id, datasetHash: ds.sourceHash, model: model.name, config, seed, codeVersion: code.sourceHash });
-          planned.push({ dataset: ds, model, seed, config, key });
+        const trials = tuningTrials(options.tune > 1 ? model.searchSpace : null, options.tune, ds.id, model.name);
+        for (const t of trials) {
+          let config: Readonly<Record<string, unknown>>;
+          try {
+            config = createModel(model.name, ds.payload, t.config).config;
+          } catch (err) {
+            const m = (err as Error).message;
+            throw new Error(m.startsWith('benchmark/') ? m : `benchmark/models: '${model.name}': ${m}`);
+          }
+          for (let seed = 1; seed <= options.seeds; seed++) {
+            const key = cellKey({ dataset: ds.id, datasetHash: ds.sourceHash, model: model.name, config, seed, codeVersion: code.sourceHash });
+            planned.push({ dataset: ds, model, seed, trial: t.trial, trialConfig: t.config, config, key });
+          }
         }
       }
     }
@@ -115,19 +149,30 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const failures: BenchRun['failures'][number][] = [];
   let workers: WorkerInfo[] = [];
   if (missing.length > 0) {
-    const shared = new Map(datasets.map((d) => [d.id, shareDataset(d.payload)]));
+    // Workers get the sealed dataset once and, per cell, the sealed split of the cell's seed.
+    const shared = new Map(datasets.map((d) => [d.id, shareArrays(sealPayload(d.payload))]));
+    const splits = new Map<string, Split>();
+    const splitOf = (p: Planned): Split => {
+      const k = `${p.dataset.id}\u0000${p.seed}`;
+      let s = splits.get(k);
+      if (!s) {
+        s = shareArrays(sealedSplit(p.dataset.payload.split, folds[p.dataset.id][p.seed - 1]));
+        splits.set(k, s);
+      }
+      return s;
+    };
     // LPT order: longest cells first; ties keep the plan order (dataset, model, seed).
     const order = missing.map((p, i) => ({ p, i })).sort((a, b) => b.p.model.cost - a.p.model.cost || a.i - b.i).map((x) => x.p);
     try {
       await Promise.all(order.map((p) => {
-        const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}`;
+        const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}${p.trial > 0 ? `/trial${p.trial}` : ''}`;
         return pool.submit(async (slot) => {
           progress.cellStarted(label);
           if (!slot.datasets.has(p.dataset.id)) {
             slot.datasets.add(p.dataset.id);
             await slot.api.loadDataset(shared.get(p.dataset.id)!);
           }
-          const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed }, Comlink.proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
+          const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig }, Comlink.proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
           const stored: StoredCell = {
             key: p.key,
             identity: { dataset: p.dataset.id, datasetHash: p.dataset.sourceHash, model: p.model.name, config: p.config, seed: p.seed, codeVersion: code.sourceHash },
@@ -144,7 +189,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         }, options.cellTimeoutMs).catch((err: unknown) => {
           // A failed cell (model error, crashed or timed-out worker) is recorded, never fatal to the run.
           const message = (err as Error).message?.split('\n')[0] ?? String(err);
-          failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, error: message });
+          failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, trial: p.trial, error: message });
           progress.cellDone(label, 0, true);
           options.log(`bench: ${label} FAILED: ${message}`);
         });
@@ -158,10 +203,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     progress.stop();
     await pool.close();
   }
-  const cells: BenchCell[] = [];
+  const finished: Omit<BenchCell, 'chosen' | 'validScore'>[] = [];
   for (const p of planned) {
     const r = results.get(p.key);
-    if (r) cells.push({ dataset: p.dataset.id, model: p.model, seed: p.seed, config: p.config, stored: r.stored, reused: r.reused });
+    if (r) finished.push({ dataset: p.dataset.id, model: p.model, seed: p.seed, trial: p.trial, trialConfig: p.trialConfig, config: p.config, stored: r.stored, reused: r.reused });
   }
-  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code };
+  const cells = selectTrials(datasets, finished, folds);
+  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code, folds, tune: options.tune };
 }

@@ -3,7 +3,6 @@
 // its columns into shared memory once lets every worker read them with no per-worker parse,
 // no per-worker copy and no extra memory (structured clone shares a SharedArrayBuffer instead
 // of copying it). Only the string dictionaries are cloned, which are small next to the columns.
-import type { DatasetPayload } from './cell-protocol.ts';
 
 type Typed = Int32Array | Uint8Array | Float64Array | Float32Array | Uint32Array | Int8Array | Int16Array | Uint16Array;
 
@@ -27,7 +26,7 @@ function share(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** A copy of `payload` whose typed arrays are shared memory, ready to post to workers. */
-export function shareDataset(payload: DatasetPayload): DatasetPayload {
-  return share(payload) as DatasetPayload;
+/** A copy of `value` (a payload, a split) whose typed arrays are shared memory, ready to post to workers. */
+export function shareArrays<T extends object>(value: T): T {
+  return share(value) as T;
 }
