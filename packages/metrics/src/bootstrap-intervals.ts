@@ -9,6 +9,10 @@
 // Hand-written for speed: a resample is a vector of multiplicities over the ORIGINAL
 // customers, so the sort orders computed once in metricContext() stay valid, and each
 // resample costs O(n) with no allocation (see metric-context.ts).
+//
+// With `clusters` (one id per test customer) whole clusters are resampled instead (cluster
+// bootstrap, Field & Welsh 2007; Cameron, Gelbach & Miller 2008; see cluster-resample.ts), for
+// customers correlated within groups. Without it every result is exactly as before.
 
 import { createRng } from '@clvlab/events';
 import type { MetricInput } from './metric-context.ts';
@@ -16,6 +20,8 @@ import { metricContext, metricsUnderWeights } from './metric-context.ts';
 import type { MetricName } from './evaluate.ts';
 import { METRIC_NAMES } from './evaluate.ts';
 import { unitWeights } from './validate-inputs.ts';
+import type { ClusterIndex } from './cluster-resample.ts';
+import { clusterIndex, forEachClusterResample } from './cluster-resample.ts';
 
 /** Bootstrap defaults (DESIGN §5). */
 export const DEFAULT_BOOTSTRAP: Readonly<{ resamples: number; seed: number; level: number }> = Object.freeze({
@@ -27,8 +33,15 @@ export const DEFAULT_BOOTSTRAP: Readonly<{ resamples: number; seed: number; leve
   level: 0.95,
 });
 
-/** Bootstrap options: any subset of DEFAULT_BOOTSTRAP. */
-export type BootstrapOptions = Partial<typeof DEFAULT_BOOTSTRAP>;
+/** Bootstrap options: any subset of DEFAULT_BOOTSTRAP, plus optional clusters. */
+export type BootstrapOptions = Partial<typeof DEFAULT_BOOTSTRAP> & {
+  /**
+   * One cluster id per test customer (any integers): resample whole clusters (G draws with
+   * replacement from the G distinct ids) instead of customers. Ids 0..n−1, one per customer,
+   * reproduce the customer bootstrap exactly.
+   */
+  readonly clusters?: Int32Array;
+};
 
 /** Point estimate and percentile interval of one metric. */
 export interface MetricInterval {
@@ -49,9 +62,10 @@ export interface BootstrapResult {
   readonly metrics: Readonly<Record<MetricName, MetricInterval>>;
 }
 
-/** Resolves and checks bootstrap options. */
+/** Resolves and checks bootstrap options (`clusters` is checked by resampleClusters()). */
 export function resolveBootstrapOptions(fn: string, options: BootstrapOptions = {}): typeof DEFAULT_BOOTSTRAP {
-  const o = { ...DEFAULT_BOOTSTRAP, ...options };
+  const { clusters: _clusters, ...rest } = options;
+  const o = { ...DEFAULT_BOOTSTRAP, ...rest };
   if (!Number.isInteger(o.resamples) || o.resamples < 1) throw new Error(`metrics/${fn}: resamples must be a positive integer, got ${o.resamples}`);
   if (!(o.level > 0 && o.level < 1)) throw new Error(`metrics/${fn}: level must be in (0, 1), got ${o.level}`);
   if (!Number.isInteger(o.seed)) throw new Error(`metrics/${fn}: seed must be an integer, got ${o.seed}`);
@@ -70,6 +84,23 @@ export function forEachResample(n: number, resamples: number, seed: number, visi
     for (let j = 0; j < n; j++) w[rng.int(n)] += 1;
     visit(r, w);
   }
+}
+
+/** Validated cluster index for `clusters` over n customers, or undefined without clusters. */
+export function resampleClusters(fn: string, clusters: Int32Array | undefined, n: number): ClusterIndex | undefined {
+  return clusters === undefined ? undefined : clusterIndex(fn, clusters, n);
+}
+
+/** forEachResample() over customers, or forEachClusterResample() when `clusters` is given. */
+export function forEachBootstrapResample(
+  n: number,
+  clusters: ClusterIndex | undefined,
+  resamples: number,
+  seed: number,
+  visit: (r: number, weights: Float64Array) => void,
+): void {
+  if (clusters === undefined) forEachResample(n, resamples, seed, visit);
+  else forEachClusterResample(clusters, resamples, seed, visit);
 }
 
 /** Interval of replicates[offset + r·stride], r < count, dropping NaN. */
@@ -91,15 +122,20 @@ export function percentileInterval(replicates: Float64Array, count: number, offs
   return Object.freeze({ estimate, lower: q((1 - level) / 2), upper: q((1 + level) / 2), se, valid: sorted.length });
 }
 
-/** Seeded percentile bootstrap intervals for every metric of evaluate(input). */
+/**
+ * Seeded percentile bootstrap intervals for every metric of evaluate(input); with
+ * options.clusters, a cluster bootstrap. Throws `metrics/bootstrapIntervals: ...` on bad input
+ * or options (clusters not an Int32Array of length n).
+ */
 export function bootstrapIntervals(input: MetricInput, options: BootstrapOptions = {}): BootstrapResult {
   const o = resolveBootstrapOptions('bootstrapIntervals', options);
   const ctx = metricContext('bootstrapIntervals', input);
+  const clusters = resampleClusters('bootstrapIntervals', options.clusters, ctx.n);
   const k = METRIC_NAMES.length;
   const point = new Float64Array(k);
   metricsUnderWeights(ctx, unitWeights(ctx.n), point);
   const reps = new Float64Array(o.resamples * k);
-  forEachResample(ctx.n, o.resamples, o.seed, (r, w) => metricsUnderWeights(ctx, w, reps, r * k));
+  forEachBootstrapResample(ctx.n, clusters, o.resamples, o.seed, (r, w) => metricsUnderWeights(ctx, w, reps, r * k));
   const metrics = {} as Record<MetricName, MetricInterval>;
   METRIC_NAMES.forEach((name, m) => { metrics[name] = percentileInterval(reps, o.resamples, m, k, o.level, point[m]); });
   return Object.freeze({ resamples: o.resamples, seed: o.seed, level: o.level, metrics: Object.freeze(metrics) });

@@ -1,11 +1,12 @@
 // @clvlab/metrics: DESIGN §5 metrics on test customers, with ties spread evenly, seeded
-// bootstrap intervals, paired differences and per-segment breakdowns.
+// bootstrap intervals (customer or cluster), paired differences with p-values, per-segment
+// breakdowns, the corrected resampled t-test over re-splits, and Holm's adjustment.
 export { normalizedGini, giniRaw } from './normalized-gini.ts';
 export { spearman } from './spearman.ts';
 export { rank } from './rank.ts';
 export { decileTable, DECILES } from './decile-table.ts';
 export type { DecileRow } from './decile-table.ts';
-export { decileMape } from './decile-mape.ts';
+export { decileMape, decileMapeDeciles } from './decile-mape.ts';
 export { topCapture, lift } from './top-capture.ts';
 export { auc } from './auc.ts';
 export { rmse, mae, calibrationRatio } from './error-metrics.ts';
@@ -20,4 +21,9 @@ export { pairedBootstrap } from './paired-bootstrap.ts';
 export type { PairedBootstrapOptions, PairedBootstrapResult, PairedDifference } from './paired-bootstrap.ts';
 export { metricsBySegment, DEFAULT_SEGMENT_METRICS } from './metrics-by-segment.ts';
 export type { SegmentMetrics } from './metrics-by-segment.ts';
+export { correctedResampledT, DEFAULT_CORRECTED_RESAMPLED_T } from './corrected-resampled-t.ts';
+export type { CorrectedResampledT, CorrectedResampledTOptions } from './corrected-resampled-t.ts';
+export { holmAdjust } from './holm-adjust.ts';
+export { studentTCdf, studentTTwoSidedP, studentTQuantile, studentTCritical } from './student-t.ts';
+export { regularizedIncompleteBeta, logBeta, logGamma } from './incomplete-beta.ts';
 export type { NumericArray } from './validate-inputs.ts';

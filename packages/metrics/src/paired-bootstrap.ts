@@ -3,14 +3,18 @@
 // system comparison): each resample draws one set of customers and scores both models on it,
 // so customer-level noise shared by both cancels. The difference is `significant` when its
 // percentile interval excludes 0. Same seed and n give the same resamples as
-// bootstrapIntervals(), so the two reports are consistent.
+// bootstrapIntervals(), so the two reports are consistent (also with the same `clusters`:
+// the cluster bootstrap of Field & Welsh 2007 / Cameron, Gelbach & Miller 2008, see
+// cluster-resample.ts). `p` is the two-sided bootstrap p-value of "difference = 0" with the
+// +1 convention, (1 + count)/(1 + valid) per tail (bootstrap-p-value.ts).
 
 import type { MetricInput } from './metric-context.ts';
 import { metricContext, metricsUnderWeights } from './metric-context.ts';
 import type { MetricName } from './evaluate.ts';
 import { METRIC_NAMES } from './evaluate.ts';
 import type { BootstrapOptions } from './bootstrap-intervals.ts';
-import { forEachResample, percentileInterval, resolveBootstrapOptions } from './bootstrap-intervals.ts';
+import { forEachBootstrapResample, percentileInterval, resampleClusters, resolveBootstrapOptions } from './bootstrap-intervals.ts';
+import { bootstrapPValue } from './bootstrap-p-value.ts';
 import type { NumericArray } from './validate-inputs.ts';
 import { checkSameLength, unitWeights } from './validate-inputs.ts';
 
@@ -35,6 +39,12 @@ export interface PairedDifference {
   readonly valid: number;
   /** The interval excludes 0 (NaN interval -> false). */
   readonly significant: boolean;
+  /**
+   * Two-sided bootstrap p-value of difference = 0: min(1, 2·min(1 + #{d* ≤ 0}, 1 + #{d* ≥ 0}) /
+   * (1 + valid)) over the valid replicates d*; 1 for identical models, ≥ 2/(1 + valid), NaN
+   * when valid = 0.
+   */
+  readonly p: number;
 }
 
 /** Differences for every metric of evaluate(). */
@@ -45,7 +55,10 @@ export interface PairedBootstrapResult {
   readonly metrics: Readonly<Record<MetricName, PairedDifference>>;
 }
 
-/** Paired bootstrap of metric(A) − metric(B) on the same resampled customers. */
+/**
+ * Paired bootstrap of metric(A) − metric(B) on the same resampled customers (or clusters, with
+ * options.clusters).
+ */
 export function pairedBootstrap(
   actual: NumericArray,
   predictedA: NumericArray,
@@ -60,11 +73,12 @@ export function pairedBootstrap(
   const ctxB = metricContext('pairedBootstrap', { actual, predicted: predictedB, repurchaseScore: repurchaseScoreB, actualRepurchase }, ctxA);
   const k = METRIC_NAMES.length;
   const pa = new Float64Array(k), pb = new Float64Array(k), ra = new Float64Array(k), rb = new Float64Array(k);
+  const clusters = resampleClusters('pairedBootstrap', options.clusters, ctxA.n);
   const ones = unitWeights(ctxA.n);
   metricsUnderWeights(ctxA, ones, pa);
   metricsUnderWeights(ctxB, ones, pb);
   const diffs = new Float64Array(o.resamples * k);
-  forEachResample(ctxA.n, o.resamples, o.seed, (r, w) => {
+  forEachBootstrapResample(ctxA.n, clusters, o.resamples, o.seed, (r, w) => {
     metricsUnderWeights(ctxA, w, ra);
     metricsUnderWeights(ctxB, w, rb);
     for (let m = 0; m < k; m++) diffs[r * k + m] = ra[m] - rb[m];
@@ -75,6 +89,7 @@ export function pairedBootstrap(
     metrics[name] = Object.freeze({
       a: pa[m], b: pb[m], difference: iv.estimate, lower: iv.lower, upper: iv.upper, se: iv.se, valid: iv.valid,
       significant: iv.lower > 0 || iv.upper < 0,
+      p: bootstrapPValue(diffs, o.resamples, m, k),
     });
   });
   return Object.freeze({ resamples: o.resamples, seed: o.seed, level: o.level, metrics: Object.freeze(metrics) });
