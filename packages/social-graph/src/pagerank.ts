@@ -59,6 +59,9 @@ export function pagerank(graph: Graph, options: PageRankOptions = {}): PageRankR
   const o = { ...DEFAULT_PAGERANK, ...options };
   const n = graph.n;
   if (n === 0) throw new Error('social-graph/pagerank: empty graph (no nodes)');
+  if (!(o.damping >= 0 && o.damping <= 1)) throw new Error(`social-graph/pagerank: damping must be a probability in [0, 1], got ${o.damping}`);
+  if (!(o.tol > 0 && Number.isFinite(o.tol))) throw new Error(`social-graph/pagerank: tol must be a finite number > 0, got ${o.tol}`);
+  if (!(Number.isInteger(o.maxIter) && o.maxIter >= 1)) throw new Error(`social-graph/pagerank: maxIter must be a positive integer, got ${o.maxIter}`);
   const { offsets, inOffsets, inTargets } = graph;
   const w = o.weighted ? graph.weights : null;
   const inW = o.weighted ? graph.inWeights : null;

@@ -19,7 +19,7 @@ describe('closeness (wf_improved) and harmonic agree with networkx to 1e-6 relat
 
   it('email_eu_core (directed, self-loops): all nodes, on 2 worker threads', async () => {
     const file = data('email_eu_core/email-Eu-core.txt.gz');
-    const graph = readEdgeList(file, { directed: true });
+    const graph = readEdgeList(file, { directed: true }).graph;
     const ref = networkx({ edges: file, directed: true, metrics: ['closeness', 'harmonic'] });
     const c = await closeness(graph, { workers: 2, approx: 'off' });
     expect(c.approximation).toBeNull();
@@ -31,7 +31,7 @@ describe('closeness (wf_improved) and harmonic agree with networkx to 1e-6 relat
     ['ego_facebook/facebook_combined.txt.gz', false, false],
     ['ciao/ciao_trust.csv.gz', true, true],
   ])('%s: 150 seeded nodes checked (networkx is too slow for all)', async (file, directed, header) => {
-    const graph = readEdgeList(data(file), { directed });
+    const graph = readEdgeList(data(file), { directed }).graph;
     const subset = Array.from({ length: 150 }, (_, i) => graph.labels[(i * 7919) % graph.n]);
     const ref = networkx({ edges: data(file), directed, header, metrics: ['closeness', 'harmonic'], subset });
     const opts = { workers: 2, approx: 'off' as const };

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventLog, EventType } from '@clvlab/events';
 import type { Split } from '@clvlab/sessions';
-import { buildGraph, closeGraphPools, coPurchaseGraph, customerGraphFeatures, CUSTOMER_GRAPH_FEATURE_NAMES, pagerank } from '../src/index.ts';
+import { buildGraph, closeGraphPools, coPurchaseGraph, customerGraphFeatures, CUSTOMER_GRAPH_FEATURE_NAMES, pagerank, type Graph } from '../src/index.ts';
 
 afterAll(closeGraphPools);
 const DAY = 24 * 3600 * 1000;
@@ -30,13 +30,48 @@ const split: Split = {
   customers: Int32Array.from([0, 1, 2, 3, 5]), fold: new Uint8Array(5), fit: window(featureEnd), score: window(featureEnd),
 };
 
+const edgeMap = (g: Graph): Record<string, number> => {
+  const edges = new Map<string, number>();
+  for (let u = 0; u < g.n; u++) for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (u < g.targets[e]) edges.set(`${g.labels[u]}-${g.labels[g.targets[e]]}`, g.weights![e]);
+  return Object.fromEntries(edges);
+};
+
 describe('coPurchaseGraph', () => {
-  const g = coPurchaseGraph(log, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd });
+  const { graph: g, report } = coPurchaseGraph({ log, split }, { windowMs: 30 * DAY, maxItemCustomers: 3 });
   it('links buyers of one item within the window, weights by items, skips hub items and later events', () => {
-    const edges = new Map<string, number>();
-    for (let u = 0; u < g.n; u++) for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (u < g.targets[e]) edges.set(`${g.labels[u]}-${g.labels[g.targets[e]]}`, g.weights![e]);
-    expect(Object.fromEntries(edges)).toEqual({ 'a-b': 2, 'c-d': 1, 'd-f': 1 });
+    expect(edgeMap(g)).toEqual({ 'a-b': 2, 'c-d': 1, 'd-f': 1 });
     expect(g.n).toBe(6); // e is isolated but kept
+    // z (4 buyers > cap 3) is capped; d's day-95 and e's day-100 purchases are after the cutoff.
+    expect(report).toEqual({ featureEnd, eventsUsed: 12, eventsAfterCutoff: 2, items: 4, linkingItems: 3, cappedItems: 1, cappedEvents: 4, edges: 3, nodesWithEdges: 5 });
+  });
+
+  it('takes the cutoff by default (split.score.featureEnd); every event only when asked explicitly', () => {
+    expect(coPurchaseGraph({ log, split }, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd }).graph).toEqual(g);
+    expect(() => coPurchaseGraph({ log })).toThrow('social-graph/co-purchase-graph: no cutoff: pass the task\'s split');
+    // Opting out (featureEnd: Infinity) reads all 14 purchases, d's day-95 and e's day-100 ones included.
+    const all = coPurchaseGraph({ log }, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd: Number.POSITIVE_INFINITY });
+    expect(all.report.eventsAfterCutoff).toBe(0);
+    expect(all.report.eventsUsed).toBe(14);
+  });
+
+  it('events at or after the cutoff do not change the graph (not even its array layout) nor its features', async () => {
+    // Late purchases that would link everyone (same item, same day), one exactly at the cutoff.
+    const late: [number, number, number, number, number][] = [[0, 90, P, 2, 1], [5, 90, P, 2, 1], [4, 91, P, 3, 1], [0, 91, P, 3, 1], [1, 120, P, 1, 9]];
+    const all = [...rows, ...late];
+    const later = createEventLog({
+      customer: Int32Array.from(all, (r) => r[0]), t: Float64Array.from(all, (r) => r[1] * DAY), type: Uint8Array.from(all, (r) => r[2]),
+      item: Int32Array.from(all, (r) => r[3]), amount: Float64Array.from(all, (r) => r[4]),
+      customerIds: log.customerIds, itemIds: log.itemIds,
+    });
+    const h = coPurchaseGraph({ log: later, split }, { windowMs: 30 * DAY, maxItemCustomers: 3 });
+    expect(h.graph).toEqual(g);
+    // (read without the bound, the late purchases do link: f-a via w on day 91)
+    expect(edgeMap(coPurchaseGraph({ log: later }, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd: Number.POSITIVE_INFINITY }).graph)).not.toEqual(edgeMap(g));
+    expect(h.report).toEqual({ ...report, eventsAfterCutoff: report.eventsAfterCutoff + late.length });
+    // ... and the features computed on them are bit-identical too.
+    const before = await customerGraphFeatures(g, { log, split }, { workers: 1 });
+    const after = await customerGraphFeatures(h.graph, { log: later, split }, { workers: 1 });
+    expect(after).toEqual(before);
   });
 
   it('customerGraphFeatures: documented columns per cohort customer, events after featureEnd unused', async () => {

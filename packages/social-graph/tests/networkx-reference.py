@@ -28,7 +28,7 @@ out = {}
 subset = req.get('subset')
 for metric in req['metrics']:
     if metric == 'pagerank':
-        out[metric] = nx.pagerank(G, weight=weight, personalization=req.get('personalization'))
+        out[metric] = nx.pagerank(G, alpha=req.get('alpha', 0.85), tol=req.get('tol', 1e-06), weight=weight, personalization=req.get('personalization'))
     elif metric == 'closeness':
         if subset is None:
             out[metric] = nx.closeness_centrality(G, distance=weight)

@@ -17,6 +17,9 @@ export interface NxRequest {
   subset?: string[];
   pivots?: string[];
   personalization?: Record<string, number>;
+  /** PageRank damping and tolerance (networkx's alpha and tol). */
+  alpha?: number;
+  tol?: number;
 }
 
 export function networkx(req: NxRequest): Record<string, Record<string, number>> {

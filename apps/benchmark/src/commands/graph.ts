@@ -3,7 +3,7 @@
 // file in the same directory and renamed, so a crash never leaves half a result.
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { betweenness, closeGraphPools, closeness, degree, harmonic, pagerank, readEdgeList, type Approximation } from '@clvlab/social-graph';
+import { betweenness, closeGraphPools, closeness, DEFAULT_PAGERANK, degree, harmonic, pagerank, readEdgeList, type Approximation, type EdgeListResult } from '@clvlab/social-graph';
 import { CliError, type Command } from '../command.ts';
 
 const METRICS = ['pagerank', 'closeness', 'harmonic', 'betweenness', 'degree'] as const;
@@ -15,15 +15,34 @@ function parseApprox(value: string | undefined): 'auto' | 'off' | number {
   throw new CliError(`--approx: expected auto, off or a positive integer (pivots), got "${value}"`);
 }
 
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** `--alpha` (a probability, networkx's damping) and `--tol` (> 0), defaults from DEFAULT_PAGERANK. */
+function parsePageRank(values: Record<string, unknown>): { damping: number; tol: number } {
+  const alphaText = values.alpha as string | undefined, tolText = values.tol as string | undefined;
+  const damping = alphaText === undefined ? DEFAULT_PAGERANK.damping : Number(alphaText);
+  if (alphaText !== undefined && !(NUMBER.test(alphaText) && damping >= 0 && damping <= 1)) {
+    throw new CliError(`--alpha: expected the PageRank damping, a number in [0, 1] (networkx default 0.85), got "${alphaText}"`);
+  }
+  const tol = tolText === undefined ? DEFAULT_PAGERANK.tol : Number(tolText);
+  if (tolText !== undefined && !(NUMBER.test(tolText) && tol > 0 && Number.isFinite(tol))) {
+    throw new CliError(`--tol: expected a PageRank tolerance, a number > 0 (networkx default 1e-6), got "${tolText}"`);
+  }
+  return { damping, tol };
+}
+
 export const command: Command = {
   name: 'graph',
   summary: 'Centralities of an edge-list graph (PageRank, closeness, harmonic, betweenness, degree) to values.csv.',
-  usage: 'graph --edges FILE [--directed] [--weighted] [--metrics pagerank,closeness,harmonic,betweenness,degree] [--approx auto|off|K] [--workers N] [--betweenness-k K] --out values.csv',
+  usage: 'graph --edges FILE [--directed] [--weighted] [--strict] [--metrics pagerank,closeness,harmonic,betweenness,degree] [--alpha 0.85] [--tol 1e-6] [--approx auto|off|K] [--workers N] [--betweenness-k K] --out values.csv',
   options: {
     edges: { type: 'string' },
     directed: { type: 'boolean' },
     weighted: { type: 'boolean' },
+    strict: { type: 'boolean' },
     metrics: { type: 'string' },
+    alpha: { type: 'string' },
+    tol: { type: 'string' },
     approx: { type: 'string' },
     workers: { type: 'string' },
     'betweenness-k': { type: 'string' },
@@ -44,14 +63,19 @@ export const command: Command = {
     };
     const approx = parseApprox(values.approx as string | undefined);
     const workers = int('workers'), k = int('betweenness-k'), seed = Number(values.seed ?? 0);
-    const directed = Boolean(values.directed), weighted = Boolean(values.weighted);
-    let graph;
+    const pr = parsePageRank(values);
+    const directed = Boolean(values.directed), weighted = Boolean(values.weighted), strict = Boolean(values.strict);
+    let read: EdgeListResult;
     try {
-      graph = readEdgeList(edges, { directed, weighted });
+      read = readEdgeList(edges, { directed, weighted, strict });
     } catch (err) {
       const e = err as Error & { code?: string };
-      throw new CliError(e.code === 'ENOENT' ? `${edges}: no such file` : e.message);
+      throw new CliError(e.code === 'ENOENT' ? `${edges}: no such file` : e.message.split('\n')[0]);
     }
+    const { graph, report } = read;
+    const rejected = Object.entries(report.rejected).map(([r, v]) => `${r} ${v}`).join(', ') || 'none';
+    ctx.log(`graph: read ${report.rowsRead} rows, kept ${report.rowsKept}, rejected: ${rejected}`);
+    for (const [reason, message] of Object.entries(report.firstRejected)) if (reason !== 'header') ctx.log(`graph:   first ${reason}: ${message}`);
     ctx.log(`graph: ${graph.n} nodes, ${graph.edgeCount} edges (${directed ? 'directed' : 'undirected'}${weighted ? ', weighted' : ''})`);
     const columns: Float64Array[] = [];
     const timings: Record<string, number> = {};
@@ -60,7 +84,7 @@ export const command: Command = {
     try {
       for (const m of metrics as Metric[]) {
         const t = performance.now();
-        if (m === 'pagerank') columns.push(pagerank(graph, { weighted }).values);
+        if (m === 'pagerank') columns.push(pagerank(graph, { weighted, ...pr }).values);
         else if (m === 'degree') columns.push(degree(graph));
         else if (m === 'betweenness') columns.push((await betweenness(graph, { k: k ?? null, seed, ...(workers ? { workers } : {}) })).values);
         else {
@@ -83,6 +107,10 @@ export const command: Command = {
     const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
     writeFileSync(tmp, lines.join('\n') + '\n');
     renameSync(tmp, out);
-    return { edges, out, nodes: graph.n, edgeCount: graph.edgeCount, directed, weighted, metrics, timings, approximation: approximations };
+    return {
+      edges, out, rows_read: report.rowsRead, rows_kept: report.rowsKept, rejected: report.rejected, first_rejected: report.firstRejected,
+      comment_lines: report.commentLines, blank_lines: report.blankLines,
+      nodes: graph.n, edgeCount: graph.edgeCount, directed, weighted, metrics, pagerank: { alpha: pr.damping, tol: pr.tol }, timings, approximation: approximations,
+    };
   },
 };

@@ -2,17 +2,22 @@
 // the evaluation split and labels, and store everything as one Zarr v3 prepared dataset, with
 // per-cohort-customer features (DESIGN §3): `features/rfm` always (recency, frequency,
 // monetary, tenure before the cutoff), and `features/graph` when `--edges FILE` names a
-// SNAP-style edge list whose node labels are customer ids (Ciao's trust list). Edges with a
-// label that is not a customer are dropped and counted in the `graph` block of --json.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+// SNAP-style edge list whose node labels are customer ids (Ciao's trust list). The edge file
+// gets the accounting event files get: rows read = kept + rejected by reason (header,
+// wrong-column-count, bad-weight, negative-weight, self-loop, duplicate; see
+// @clvlab/social-graph read-edge-list.ts), `--strict` fails on its first rejected row too;
+// then edges with a label that is not a customer are dropped and counted. Both are printed,
+// in the `graph` block of --json and in the store's `graph_source` attribute. An edge file
+// has no dates, so the store marks it `dated: false`: `bench` refuses its +social features
+// unless --allow-undated-graph.
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { rfmFeatures } from '@clvlab/baselines';
 import { prepareDataset, writePreparedDataset, type PreparedDataset, type PreparedFeatures } from '@clvlab/sessions';
 import { closeGraphPools } from '@clvlab/social-graph';
 import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
-import { graphFeaturesWithCounts, type FileGraphFeatures } from '../datasets/graph-features.ts';
+import { edgeFileGraphFeatures, type EdgeFileGraphFeatures } from '../datasets/graph-features.ts';
 
 export const command: Command = {
   name: 'ingest',
@@ -20,7 +25,7 @@ export const command: Command = {
   usage:
     'ingest --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--cutoff ISO] ' +
     '[--horizon 39w] [--protocol cross-sectional|temporal] [--seed 1] [--strict] [--date-order auto|ymd|mdy|dmy] ' +
-    '[--edges FILE [--directed]] --out DS.zarr',
+    '[--edges FILE [--directed]] --out DS.zarr   (--strict applies to the edge file too)',
   options: {
     ...INPUT_OPTIONS,
     gap: { type: 'string' },
@@ -55,19 +60,19 @@ export const command: Command = {
     const { log, report } = await readInput(values);
     const sourceHash = `sha256:${report.sha256}`;
     let prepared: PreparedDataset;
-    let graph: FileGraphFeatures | undefined;
+    let graph: EdgeFileGraphFeatures | undefined;
     let features: PreparedFeatures;
     try {
       prepared = prepareDataset(log, { dataset: str(values, 'format')!, sourceHash, gapMs, cutoff, horizon, protocol, seed });
-      if (edges !== undefined) graph = await graphFeatures(edges, directed, prepared);
+      if (edges !== undefined) graph = await graphFeatures(edges, directed, values.strict === true, prepared);
       // Both tables read events before the cutoff (split.score.featureEnd), as `clvlab rfm` and the benchmark do.
-      features = { rfm: rfmTable(prepared), graph: graph?.table };
+      features = { rfm: rfmTable(prepared), graph: graph?.features.graph };
       await writePreparedDataset(out, prepared, {
         format: report.format, source_file: basename(report.file), rows_read: report.rowsRead,
         rows_kept: report.rowsKept, rejected: report.rejected, ingest_details: report.details,
         ...(graph ? {
           graph_source: {
-            edges_file: basename(edges!), edges_sha256: createHash('sha256').update(readFileSync(edges!)).digest('hex'), directed, ...graphCounts(graph),
+            edges_file: basename(edges!), edges_sha256: graph.report.sha256, directed, dated: false, ...graph.accounting,
           },
         } : {}),
       }, features);
@@ -89,7 +94,7 @@ export const command: Command = {
       protocol: a.protocol,
       source_sha256: report.sha256,
       features: Object.fromEntries(Object.entries(features).filter(([, t]) => t !== undefined).map(([k, t]) => [k, [...t!.names]])),
-      ...(graph ? { graph: { edges: edges!, directed, ...graphCounts(graph) } } : {}),
+      ...(graph ? { graph: { edges: edges!, directed, dated: false, ...graph.accounting, first_rejected: graph.report.firstRejected } } : {}),
       out,
     };
     if (!ctx.json) {
@@ -98,8 +103,13 @@ export const command: Command = {
       ctx.log(`${result.customers} customers, ${result.events} events (${result.purchases} purchases), ${result.sessions} sessions at gap ${a.gap}`);
       ctx.log(`split ${a.protocol}: cutoff ${a.cutoff}, horizon ${a.horizon}, cohort ${a.cohort}; value target ${a.value_target}`);
       if (graph) {
-        ctx.log(`graph ${edges}: ${graph.fileEdges} edges, kept ${graph.kept}, dropped ${graph.dropped} (a label is not a customer; ` +
-          `${graph.nodesNotCustomers} of ${graph.fileNodes} labels); ${graph.table.names.length} features per cohort customer`);
+        const g = graph.accounting;
+        const why = Object.entries(g.rejected).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+        ctx.log(`edges ${edges}: read ${g.rows_read} rows, kept ${g.rows_kept}, rejected: ${why}`);
+        for (const [reason, message] of Object.entries(graph.report.firstRejected)) if (reason !== 'header') ctx.log(`  first ${reason}: ${message}`);
+        ctx.log(`graph: ${g.file_edges} edges, kept ${g.kept}, dropped ${g.dropped_not_customer} (a label is not a customer; ` +
+          `${g.nodes_not_customers} of ${g.file_nodes} labels); ${graph.features.graph.names.length} features per cohort customer`);
+        ctx.log('graph: the edge file is undated, so `bench` uses these features for +social models only with --allow-undated-graph');
       }
       ctx.log(`wrote ${out}`);
     }
@@ -115,21 +125,13 @@ function rfmTable(prepared: PreparedDataset): PreparedFeatures['rfm'] {
 }
 
 /** `--edges FILE`: graph features over the log's customers; bad edge files are one-line CLI errors. */
-async function graphFeatures(edges: string, directed: boolean, prepared: PreparedDataset): Promise<FileGraphFeatures> {
-  let graph: FileGraphFeatures | undefined;
+async function graphFeatures(edges: string, directed: boolean, strict: boolean, prepared: PreparedDataset): Promise<EdgeFileGraphFeatures> {
   try {
-    graph = await graphFeaturesWithCounts(edges, directed, prepared.log, prepared.split);
+    return await edgeFileGraphFeatures(edges, { directed, strict, scoreOnly: true }, prepared.log, prepared.split);
   } catch (err) {
     // readEdgeList reports `FILE:line:column: expected ...`; anything else is not the user's input.
     const message = (err as Error).message ?? '';
     if (message.startsWith(`${edges}:`) || /^social-graph\/(read-edge-list|build-graph): /.test(message)) throw new CliError(`--edges: ${message.split('\n')[0]}`);
     throw err;
   }
-  if (!graph) throw new CliError('--edges: this build of @clvlab/social-graph has no customerGraphFeatures');
-  return graph;
-}
-
-/** Edge accounting for --json and the store's attributes: every distinct edge is kept or dropped. */
-function graphCounts(g: FileGraphFeatures): Record<string, number> {
-  return { file_nodes: g.fileNodes, nodes_not_customers: g.nodesNotCustomers, file_edges: g.fileEdges, kept: g.kept, dropped_not_customer: g.dropped };
 }

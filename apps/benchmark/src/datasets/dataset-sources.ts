@@ -2,6 +2,11 @@
 // ../shared/data, which reader format parses it, and the optional social graph that comes
 // with it. Anything else given to --dataset is a prepared `DS.zarr` store or an event file
 // read with the generic `events` format.
+// A graph file is `dated` only when its edges are known at the feature cutoff. Ciao's trust
+// list has no dates and was collected after the ratings (at equal calibration activity, users
+// in it are ~20x more active in the holdout), so by default its `+social` features come from
+// `datedGraph`, a graph built from the dataset's own events before each cutoff; the trust list
+// is used only with allowUndatedGraph (`--allow-undated-graph`), and the record marks it.
 import { join } from 'node:path';
 import { sharedDataDir } from './repo-paths.ts';
 
@@ -11,8 +16,13 @@ export interface DatasetSource {
   readonly file: string;
   /** @clvlab/events reader format. */
   readonly format: string;
-  /** Edge list (SNAP style) whose node labels are customer ids, when the dataset has a graph. */
-  readonly edges?: { readonly file: string; readonly directed: boolean };
+  /**
+   * Edge list (SNAP style) whose node labels are customer ids, when the dataset has one.
+   * `dated`: its edges are known at the feature cutoff; `kind` names it in facts.graph.source.
+   */
+  readonly edges?: { readonly file: string; readonly directed: boolean; readonly dated: boolean; readonly kind: 'trust' | 'edge-file' };
+  /** A graph built from the dataset's dated events before each cutoff, used instead of an undated edge file. */
+  readonly datedGraph?: 'co-rating';
   readonly note: string;
 }
 
@@ -39,8 +49,9 @@ export const DATASET_SOURCES: Readonly<Record<string, DatasetSource>> = Object.f
     id: 'ciao',
     file: 'ciao/ciao_ratings.csv.gz',
     format: 'ciao',
-    edges: Object.freeze({ file: 'ciao/ciao_trust.csv.gz', directed: true }),
-    note: 'Ciao ratings as activity (count target) with the directed trust graph',
+    edges: Object.freeze({ file: 'ciao/ciao_trust.csv.gz', directed: true, dated: false, kind: 'trust' as const }),
+    datedGraph: 'co-rating',
+    note: 'Ciao ratings as activity (count target); +social from the co-rating graph before the cutoff (the undated trust graph with allowUndatedGraph)',
   }),
 });
 
