@@ -13,7 +13,7 @@ export const RESULTS_END = '<!-- results:end -->';
 
 /** The Markdown block (without markers) for the record in `dir`. */
 export function resultsTable(dir: string): string {
-  const record = readRecord(dir);
+  const record = readRecord(dir, { predictions: false });
   const m = record.manifest as Record<string, Record<string, unknown> | string | undefined>;
   const code = (m.code ?? {}) as Record<string, unknown>;
   const rt = (m.runtime ?? {}) as Record<string, unknown>;

@@ -11,7 +11,7 @@ export type { CodeVersion } from './runner/code-version.ts';
 export { writeFileAtomic, stableStringify } from './runner/atomic-write.ts';
 export { loadBenchDataset, splitSummary } from './datasets/load-bench-dataset.ts';
 export type { BenchDataset, LoadDatasetOptions } from './datasets/load-bench-dataset.ts';
-export { DATASET_SOURCES } from './datasets/dataset-sources.ts';
+export { DATASET_SOURCES, sharedDataPath } from './datasets/dataset-sources.ts';
 export { repoRoot, sharedDataDir } from './datasets/repo-paths.ts';
 export { createModel, modelCatalog, modelEntry } from './models/model-registry.ts';
 export type { ModelEntry, ModelFamily } from './models/model-registry.ts';

@@ -12,7 +12,9 @@
 //   - metrics per RFM segment and lifecycle stage (first seed).
 // Deterministic given the cells, so metrics.csv is byte-identical after an interrupted run.
 import type { MetricName, PairedDifference } from '@clvlab/metrics';
-import { bootstrapIntervals, correctedResampledT, DEFAULT_BOOTSTRAP, evaluate, holmAdjust, METRIC_NAMES, metricsBySegment, pairedBootstrap } from '@clvlab/metrics';
+import {
+  bootstrapIntervals, correctedResampledT, DEFAULT_BOOTSTRAP, evaluate, holmAdjust, METRIC_NAMES, metricsBySegment, pairedBootstrap, studentTTwoSidedP,
+} from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
@@ -47,11 +49,17 @@ export interface PairedRow {
   readonly baseline: string;
   readonly seed: number | 'mean';
   readonly metrics: Readonly<Record<MetricName, PairedDifference>>;
-  /** Aggregate rows only: interval method, whether this is the dataset's primary comparison, Holm-adjusted p of Δ normalized Gini. */
+  /** Aggregate rows only: interval method, whether this is the dataset's primary comparison. */
   readonly interval?: IntervalMethod;
   readonly primary?: boolean;
-  readonly pHolm?: number;
-  /** Aggregate rows: primary → p < 0.05 unadjusted; every other → Holm-adjusted p < 0.05. */
+  /**
+   * Aggregate rows: Holm-adjusted p of Δ normalized Gini within each table the row appears in
+   * (`comparisons`: every difference; `leaderboard`: each model vs the best baseline;
+   * `sequence`: each sequence model vs its sequence-free twin and override vs plain twin).
+   * The primary comparison is not adjusted (its p stands for all three).
+   */
+  readonly holm?: Readonly<Partial<Record<HolmFamily, number>>>;
+  /** Aggregate rows: primary → p < alpha unadjusted; every other → Holm-adjusted (comparisons) p < alpha. */
   readonly significant?: boolean;
 }
 
@@ -96,6 +104,9 @@ export interface BenchResults {
   readonly segments: readonly SegmentRow[];
 }
 
+/** The tables whose differences share one Holm correction. */
+export type HolmFamily = 'comparisons' | 'leaderboard' | 'sequence';
+
 /** Significance level of every test in the record. */
 export const ALPHA = 0.05;
 
@@ -119,6 +130,9 @@ export function sequenceFreeTwin(model: string): string {
 }
 
 const asRecord = (v: Readonly<Record<MetricName, number>>): MetricRecord => Object.fromEntries(METRIC_NAMES.map((m) => [m, v[m]])) as MetricRecord;
+
+/** Degrees of freedom at which Student's t is the normal distribution to ~1e-8 (p of a z statistic). */
+const NORMAL_DF = 1e8;
 
 /** n_test / n_train of a fold vector (the Nadeau–Bengio correction's ratio). */
 function testTrainRatio(fold: Uint8Array): number {
@@ -232,7 +246,14 @@ export function computeResults(
         if (perSeed.length === 0) continue;
         const isPrimary = primary[ds.id]?.sequence === model && primary[ds.id]?.nonSequence === ref;
         if (perSeed.length === 1) {
-          aggregates.push({ ...perSeed[0], seed: 'mean', interval: 'bootstrap', primary: isPrimary });
+          // One seed: the p of each difference from its bootstrap standard error (normal
+          // approximation): percentile p-values cannot go below 2/(B + 1), which no Holm
+          // correction over tens of tests could ever pass.
+          const metrics = Object.fromEntries(METRIC_NAMES.map((m) => {
+            const d = perSeed[0].metrics[m];
+            return [m, { ...d, p: d.se > 0 ? studentTTwoSidedP(d.difference / d.se, NORMAL_DF) : d.difference === 0 ? 1 : Number.NaN }];
+          })) as Record<MetricName, PairedDifference>;
+          aggregates.push({ ...perSeed[0], metrics, seed: 'mean', interval: 'bootstrap', primary: isPrimary });
           continue;
         }
         const metrics = {} as Record<MetricName, PairedDifference>;
@@ -248,14 +269,24 @@ export function computeResults(
         aggregates.push({ dataset: ds.id, model, baseline: ref, seed: 'mean', metrics, interval: 'nadeau-bengio', primary: isPrimary });
       }
     }
-    // The primary comparison is one pre-registered test; every other one shares a Holm correction.
-    const others = aggregates.filter((r) => !r.primary);
-    const adjusted = holmAdjust(others.map((r) => r.metrics.normalized_gini.p));
-    const holm = new Map(others.map((r, i) => [r, adjusted[i]]));
+    // The primary comparison is one pre-registered test; every other one shares a Holm
+    // correction with the rest of each table it appears in.
+    const families: Record<HolmFamily, (r: PairedRow) => boolean> = {
+      comparisons: () => true,
+      leaderboard: (r) => r.baseline === best,
+      sequence: (r) => entryOf(r.model).sequence && (r.baseline === sequenceFreeTwin(r.model) || (r.model.includes(':') && r.baseline === ablationTwin(r.model))),
+    };
+    const holm = new Map<PairedRow, Partial<Record<HolmFamily, number>>>(aggregates.map((r) => [r, {}]));
+    for (const [family, member] of Object.entries(families) as [HolmFamily, (r: PairedRow) => boolean][]) {
+      const rows = aggregates.filter((r) => !r.primary && member(r));
+      const adjusted = holmAdjust(rows.map((r) => r.metrics.normalized_gini.p));
+      rows.forEach((r, i) => { holm.get(r)![family] = adjusted[i]; });
+    }
     for (const r of aggregates) {
       const p = r.metrics.normalized_gini.p;
-      const pHolm = r.primary ? p : holm.get(r)!;
-      paired.push({ ...r, pHolm, significant: pHolm < ALPHA });
+      const h = holm.get(r)!;
+      if (r.primary) for (const f of Object.keys(families) as HolmFamily[]) if (families[f](r)) h[f] = p;
+      paired.push({ ...r, holm: h, significant: (r.primary ? p : h.comparisons!) < ALPHA });
     }
     // Per-segment metrics on the first seed of each model.
     const first = Math.min(...mine.map((c) => c.seed));

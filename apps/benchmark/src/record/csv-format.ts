@@ -33,12 +33,14 @@ export function metricsCsv(rows: readonly MetricsRow[]): string {
 
 /**
  * paired.csv: per seed (paired bootstrap) and per aggregate ('mean': Nadeau–Bengio over seeds, or
- * the one seed's bootstrap), p = two-sided p of the difference; on aggregate rows of normalized
- * Gini, p_holm (= p for the primary comparison) and `significant` at the record's alpha.
+ * the one seed's bootstrap with a normal-approximation p), p = two-sided p of the difference; on
+ * aggregate rows of normalized Gini, the Holm-adjusted p within each table (p_holm: all
+ * comparisons; _leaderboard: vs the best baseline; _sequence: the sequence contribution; = p for
+ * the primary comparison) and `significant` (primary: p, others: p_holm) at the record's alpha.
  */
 export const PAIRED_CSV_HEADER: readonly string[] = Object.freeze([
   'dataset', 'model', 'baseline', 'seed', 'metric', 'model_value', 'baseline_value', 'difference', 'difference_lo', 'difference_hi', 'p', 'interval_excludes_0',
-  'primary', 'p_holm', 'significant',
+  'primary', 'p_holm', 'p_holm_leaderboard', 'p_holm_sequence', 'significant',
 ]);
 
 export function pairedCsv(rows: readonly PairedRow[]): string {
@@ -46,7 +48,8 @@ export function pairedCsv(rows: readonly PairedRow[]): string {
     const d = r.metrics[m];
     const agg = r.seed === 'mean' && m === 'normalized_gini';
     return [r.dataset, r.model, r.baseline, r.seed, m, d.a, d.b, d.difference, d.lower, d.upper, d.p, d.significant,
-      r.seed === 'mean' ? Boolean(r.primary) : undefined, agg ? r.pHolm : undefined, agg ? r.significant : undefined];
+      r.seed === 'mean' ? Boolean(r.primary) : undefined, agg ? r.holm?.comparisons : undefined, agg ? r.holm?.leaderboard : undefined,
+      agg ? r.holm?.sequence : undefined, agg ? r.significant : undefined];
   })));
 }
 

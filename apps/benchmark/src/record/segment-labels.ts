@@ -1,7 +1,9 @@
 // Segment labels per test customer for the per-segment breakdown (DESIGN §4): the named RFM
-// segment from quartile tiers over the whole cohort, and the lifecycle stage, both computed
-// by @clvlab/baselines from data before the cutoff (split.score.featureEnd).
-import { customerHistory, lifecycleStage, rfmFeatures, rfmSegment, rfmTiers } from '@clvlab/baselines';
+// segment from quartile tiers whose cut points are fitted on the seed's TRAIN fold (as every
+// model's are) and applied to the test customers, and the lifecycle stage, both computed by
+// @clvlab/baselines from data before the cutoff (split.score.featureEnd).
+import { applyRfmTierCuts, customerHistory, lifecycleStage, rfmFeatures, rfmSegment, rfmTierCuts } from '@clvlab/baselines';
+import { Fold } from '@clvlab/sessions';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 
 export interface Segmentation {
@@ -10,10 +12,13 @@ export interface Segmentation {
 }
 
 /** RFM segment and lifecycle stage of each test customer (rows = cohort positions). */
-export function segmentLabels(payload: DatasetPayload, rows: Int32Array, _fold?: Uint8Array): Segmentation[] {
+export function segmentLabels(payload: DatasetPayload, rows: Int32Array, fold: Uint8Array = payload.split.fold): Segmentation[] {
   const { log, offsets, split } = payload;
   const end = split.score.featureEnd;
-  const tiers = rfmTiers(rfmFeatures({ log, split, offsets }, end));
+  const features = rfmFeatures({ log, split, offsets }, end);
+  const train: number[] = [];
+  for (let r = 0; r < fold.length; r++) if (fold[r] === Fold.train) train.push(r);
+  const tiers = applyRfmTierCuts(rfmTierCuts(features, train), features);
   const history = customerHistory(log, offsets, split.customers, split.start, end);
   const stages = lifecycleStage(history);
   const rfm: string[] = [], life: string[] = [];

@@ -78,12 +78,17 @@ function splitCsvLine(line: string): string[] {
   return out;
 }
 
-/** Reads manifest.json, metrics.json and predictions.csv of a record directory. */
-export function readRecord(dir: string): BenchRecord {
+/**
+ * Reads manifest.json, metrics.json and predictions.csv of a record directory. A committed
+ * record (benchmarks/records/<dataset>) keeps only the small files: without predictions.csv
+ * the tables still build (the charts need it).
+ */
+export function readRecord(dir: string, options: { predictions?: boolean } = {}): BenchRecord {
+  const withPredictions = options.predictions ?? true;
   return {
     dir,
     manifest: JSON.parse(need(dir, 'manifest.json')),
     metrics: JSON.parse(need(dir, 'metrics.json')),
-    predictions: parsePredictionsCsv(need(dir, 'predictions.csv'), join(dir, 'predictions.csv')),
+    predictions: withPredictions ? parsePredictionsCsv(need(dir, 'predictions.csv'), join(dir, 'predictions.csv')) : [],
   };
 }

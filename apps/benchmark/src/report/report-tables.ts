@@ -1,14 +1,17 @@
 // The report's tables as plain rows (shared by report.md and report.html): the leaderboard
 // (aggregate rows with intervals, ordered by normalized Gini, with the paired difference
 // against the best baseline), the per-segment Gini table and the manifest summary.
-import { ablationTwin, sequenceFreeTwin, type MetricsRow } from '../record/compute-results.ts';
+import { ablationTwin, sequenceFreeTwin, type HolmFamily, type MetricsRow } from '../record/compute-results.ts';
 import type { BenchRecord } from './read-record.ts';
 
 export const LEADERBOARD_METRICS = ['normalized_gini', 'spearman', 'top10_capture', 'auc', 'decile_mape', 'rmse', 'mae', 'calibration_ratio'] as const;
 
 /** A number for a table: 3 decimals, 1 for large magnitudes, '–' when undefined. */
-export function fmt(x: number | null | undefined): string {
+export function fmt(value: number | string | null | undefined): string {
+  // Record JSON stores non-finite numbers as strings ('NaN', 'Infinity').
+  const x = typeof value === 'string' ? Number(value) : value;
   if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   return Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixed(3);
 }
 
@@ -28,11 +31,15 @@ function aggregatePair(record: BenchRecord, dataset: string, model: string, ref:
   return record.metrics.paired.find((p) => p.dataset === dataset && p.model === model && p.baseline === ref && p.seed === 'mean');
 }
 
-/** 'Δ [lo, hi]' with '*' when significant (primary: p < alpha; others: Holm-adjusted p < alpha), '–' when absent. */
-export function deltaText(d: PairedRow | undefined): string {
+/**
+ * 'Δ [lo, hi]' with '*' when significant within `family`'s table (primary comparison: its own
+ * unadjusted p; others: the Holm-adjusted p of that table) at the record's alpha; '–' when absent.
+ */
+export function deltaText(d: PairedRow | undefined, family: HolmFamily = 'comparisons', alpha = 0.05): string {
   if (d === undefined) return '–';
   const g = d.metrics.normalized_gini;
-  return `${g.difference >= 0 ? '+' : ''}${fmt(g.difference)} [${fmt(g.lower)}, ${fmt(g.upper)}]${d.significant ? ' *' : ''}`;
+  const p = d.primary ? g.p : d.holm?.[family];
+  return `${g.difference >= 0 ? '+' : ''}${fmt(g.difference)} [${fmt(g.lower)}, ${fmt(g.upper)}]${p !== undefined && p < alpha ? ' *' : ''}`;
 }
 
 /** Aggregate rows of one dataset, best normalized Gini first. */
@@ -53,7 +60,7 @@ export function leaderboardTable(record: BenchRecord, dataset: string): { header
   const rows = leaderboard(record, dataset).map((l) => {
     const m = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
     const gini = `${fmt(m.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`;
-    const d = l.model === best ? '(best baseline, chosen on valid)' : deltaText(l.delta);
+    const d = l.model === best ? '(best baseline, chosen on valid)' : deltaText(l.delta, 'leaderboard', record.metrics.alpha);
     return [l.model, l.row.sequence ? `${l.family} (sequence)` : l.family, gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
   });
   return { header, rows };
@@ -86,7 +93,7 @@ export function comparisonTable(record: BenchRecord, dataset: string): { header:
   const header = ['model', ...refs.map((b) => `vs ${b}`), 'vs plain twin'];
   const rows = board.filter((l) => l.row.sequence || l.family === 'oracle' || ablationTwin(l.model) !== null || refs.length > 1).map((l) => {
     const twin = ablationTwin(l.model);
-    const cell = (ref: string): string => ref === l.model ? '' : deltaText(paired.find((p) => p.model === l.model && p.baseline === ref));
+    const cell = (ref: string): string => ref === l.model ? '' : deltaText(paired.find((p) => p.model === l.model && p.baseline === ref), 'comparisons', record.metrics.alpha);
     return [l.model, ...refs.map(cell), twin === null || !board.some((b) => b.model === twin) ? '' : `${cell(twin)} (vs ${twin})`];
   });
   return { header, rows };
@@ -103,14 +110,14 @@ export function sequenceContributionTable(record: BenchRecord, dataset: string):
     if (!l.row.sequence) continue;
     const free = sequenceFreeTwin(l.model);
     const d = aggregatePair(record, dataset, l.model, free);
-    if (d) rows.push([l.model, free, deltaText(d), fmt(d.pHolm)]);
+    if (d) rows.push([l.model, free, deltaText(d, 'sequence', record.metrics.alpha), fmt(d.metrics.normalized_gini.p), fmt(d.holm?.sequence)]);
     const twin = ablationTwin(l.model);
     if (twin !== null && l.model.includes(':')) {
       const t = aggregatePair(record, dataset, l.model, twin);
-      if (t) rows.push([l.model, twin, deltaText(t), fmt(t.pHolm)]);
+      if (t) rows.push([l.model, twin, deltaText(t, 'sequence', record.metrics.alpha), fmt(t.metrics.normalized_gini.p), fmt(t.holm?.sequence)]);
     }
   }
-  return rows.length === 0 ? null : { header: ['model', 'against', 'Δ normalized Gini [95% CI]', 'p (Holm)'], rows };
+  return rows.length === 0 ? null : { header: ['model', 'against', 'Δ normalized Gini [95% CI]', 'p', 'p (Holm, this table)'], rows };
 }
 
 /** Tuning: per model and seed, trials run, the chosen trial's config and its valid score. */
@@ -175,7 +182,7 @@ export function readingNotes(record: BenchRecord): string[] {
     ? `Intervals cover customers, splits and training: each of the ${seeds} seeds re-draws the train/valid/test partition and the model randomness; aggregate rows and Δs are the mean over seeds with the corrected resampled t-test of Nadeau & Bengio (2003): var = (1/k + n_test/n_train)·s², ${seeds - 1} df.`
     : 'Intervals cover test-customer sampling only (95% percentile bootstrap, 1,000 resamples): one seed says nothing about split or training variance.');
   notes.push(`Tuning: ${(tuning.trials ?? 1) > 1 ? `${tuning.trials} trials per tunable family and seed (the default, then seeded random draws), trained on train, chosen on the valid fold by normalized Gini` : 'none; every model runs its defaults'}. The test fold is sealed: models see no event after the cutoff and no test label.`);
-  notes.push(`Primary comparison (one per dataset, fixed on the valid fold before scoring): the best sequence model vs the best non-sequence model, tested at alpha ${alpha}. Every other difference is marked * only when its Holm-adjusted p < ${alpha}.`);
+  notes.push(`Primary comparison (one per dataset, fixed on the valid fold before scoring): the best sequence model vs the best non-sequence model, tested at alpha ${alpha}. Every other difference is marked * only when its Holm-adjusted p < ${alpha}, adjusted over the differences of its own table (the leaderboard's Δ column, the sequence-contribution table, the full comparison table). With one seed, p comes from the paired bootstrap's standard error (normal approximation).`);
   const datasets = (m.datasets ?? []) as { id: string; generator?: unknown; graph?: { future_information?: boolean; source?: string } }[];
   if (datasets.some((d) => d.generator)) notes.push('Synthetic data has planted signals (a purchase-intent sequence and a social multiplier; see data/synthetic/README.md): it shows whether a model can recover what was planted, not how much real data rewards it. The oracle row is the generator\'s own expectation.');
   for (const d of datasets) {

@@ -1,0 +1,80 @@
+// An independent check of the sealed test fold (issue 10 §1), written apart from
+// apps/benchmark/tests/sealed-task.test.ts and run on a dataset those tests never use:
+// it writes a real dataset as two generic event CSVs — the original, and one in which the
+// holdout events (t ≥ cutoff) of the seed's TEST customers are shuffled among themselves
+// event by event (each event keeps its time, type, item and amount but gets a random test
+// customer; a tenth are dropped) — runs the real CLI `clvlab bench` on both (workers, cells,
+// record) and compares every model's stored predictions for every cohort customer.
+//   npx tsx tools/check-sealed-fold.ts [--dataset online-retail] [--models a,b] [--seeds 2] [--out /tmp/sealed-check]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRng, EVENT_TYPES, readEventLog } from '@clvlab/events';
+import { evaluationFolds, evaluationSplit, Fold } from '@clvlab/sessions';
+import { DATASET_SOURCES, sharedDataPath } from '@clvlab/benchmark';
+
+const { values } = parseArgs({ options: { dataset: { type: 'string' }, models: { type: 'string' }, seeds: { type: 'string' }, out: { type: 'string' } } });
+const id = values.dataset ?? 'online-retail';
+const seeds = Number(values.seeds ?? 2);
+const out = resolve(values.out ?? '/tmp/sealed-check');
+const src = DATASET_SOURCES[id];
+if (!src) throw new Error(`check-sealed-fold: unknown dataset '${id}'`);
+const { log } = await readEventLog(sharedDataPath(src.file), { format: src.format as never });
+// A generic event file gets the default window (cutoff at 75% of the span, holdout to the last
+// event), exactly as `bench --dataset FILE` will compute it; the perturbation keeps the span.
+const split = evaluationSplit(log);
+const cutoff = split.cutoff;
+
+const csv = (customerOf: (i: number) => number, keep: (i: number) => boolean): string => {
+  const lines = ['customer_id,timestamp,event_type,item_id,category,amount,quantity'];
+  for (let i = 0; i < log.length; i++) {
+    if (!keep(i)) continue;
+    const item = log.item[i] >= 0 ? log.itemIds[log.item[i]] : '';
+    const cat = log.category[i] >= 0 ? log.categoryIds[log.category[i]] : '';
+    lines.push(`${log.customerIds[customerOf(i)]},${new Date(log.t[i]).toISOString()},${EVENT_TYPES[log.type[i]]},${item},${cat},${log.valueTarget === 'revenue' ? Math.abs(log.amount[i]) : ''},${log.quantity[i]}`);
+  }
+  return lines.join('\n') + '\n';
+};
+
+// Test customers of every seed the bench will run: perturb only events no model may see.
+const test = new Set<number>();
+for (let s = 1; s <= seeds; s++) {
+  const fold = evaluationFolds(log.customerIds, split.customers, s);
+  split.customers.forEach((c, r) => { if (fold[r] === Fold.test) test.add(c); });
+}
+const pool = [...test];
+const rng = createRng(20261201);
+const moved = new Int32Array(log.length).map((_, i) => (log.t[i] >= cutoff && test.has(log.customer[i]) ? pool[rng.int(pool.length)] : log.customer[i]));
+let last = -Infinity;
+for (let i = 0; i < log.length; i++) if (log.t[i] > last) last = log.t[i];
+const dropped = new Uint8Array(log.length).map((_, i) => (log.t[i] >= cutoff && log.t[i] < last && test.has(log.customer[i]) && rng.next() < 0.1 ? 1 : 0));
+let touched = 0;
+for (let i = 0; i < log.length; i++) if (moved[i] !== log.customer[i] || dropped[i]) touched++;
+
+const run = (name: string, text: string): Map<string, number[]> => {
+  const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // Same file name, so the dataset id (and so the model seeds) is the same in both runs.
+  writeFileSync(join(dir, `${id}.csv`), text);
+  const args = ['--import', 'tsx', 'apps/benchmark/src/main.ts', 'bench', '--dataset', join(dir, `${id}.csv`), '--seeds', String(seeds), '--out', join(dir, 'run'), '--json'];
+  if (values.models) args.push('--models', values.models);
+  execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const cells = new Map<string, number[]>();
+  for (const f of readdirSync(join(dir, 'run', 'cells'))) {
+    const c = JSON.parse(readFileSync(join(dir, 'run', 'cells', f), 'utf8'));
+    cells.set(`${c.identity.model}/seed${c.identity.seed}`, [...c.value, ...c.repurchase]);
+  }
+  return cells;
+};
+const a = run('original', csv((i) => log.customer[i], () => true));
+const b = run('perturbed', csv((i) => moved[i], (i) => !dropped[i]));
+let identical = 0;
+const differing: string[] = [];
+for (const [k, v] of a) {
+  const w = b.get(k);
+  if (w && w.length === v.length && w.every((x, j) => Object.is(x, v[j]))) identical++; else differing.push(k);
+}
+console.log(JSON.stringify({ dataset: id, seeds, cutoff: new Date(cutoff).toISOString(), test_customers: test.size, holdout_events_perturbed: touched, cells: a.size, identical, differing }));
+if (differing.length > 0 || a.size !== b.size) process.exit(1);
