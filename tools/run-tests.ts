@@ -1,7 +1,30 @@
-// The README's test command: runs every package's vitest project in one vitest run and ends
-// with the line CI reads, `N passed, N failed[, N skipped]`, taken from vitest's own JSON report.
+// The README's test command: installs the Debian packages the tests need when they are missing
+// (as root, with apt-get: a fresh machine passes by itself), then runs every package's vitest
+// project in one vitest run and ends with the line CI reads, `N passed, N failed[, N skipped]`,
+// taken from vitest's own JSON report.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+/** Debian packages the tests use, and the file whose presence says each is installed. */
+const DEBIAN_PACKAGES: readonly (readonly [pkg: string, marker: string])[] = [
+  ['chromium', '/usr/bin/chromium'], // report.html in a real browser (playwright-core drives it)
+  ['fonts-dejavu-core', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'], // text metrics in the report's SVG charts
+];
+
+function installMissingPackages(): void {
+  const missing = DEBIAN_PACKAGES.filter(([, marker]) => !existsSync(marker)).map(([pkg]) => pkg);
+  if (missing.length === 0) return;
+  const root = process.getuid?.() === 0;
+  const sudo = root ? [] : ['sudo', '-n'];
+  console.error(`run-tests: installing Debian packages ${missing.join(', ')} (apt-get${root ? '' : ' via sudo'})`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]) => spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (apt(['update', '-qq']).status !== 0 || apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]).status !== 0) {
+    console.error(`run-tests: could not install ${missing.join(', ')}; the tests that need them will fail with a reason`);
+  }
+}
+
+installMissingPackages();
 
 const reportPath = '.vitest-report.json';
 rmSync(reportPath, { force: true });

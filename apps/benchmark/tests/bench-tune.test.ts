@@ -60,7 +60,7 @@ describe('clvlab bench --tune', () => {
       expect(trials.find((c) => c.chosen)!.valid_score).toBe(best);
     }
     const sel = readFileSync(join(dir, 'selection.csv'), 'utf8').trimEnd().split('\n');
-    expect(sel[0]).toBe('dataset,model,seed,trial,config,valid_normalized_gini,chosen');
+    expect(sel[0]).toBe('dataset,model,seed,trial,config,train_fraction,valid_normalized_gini,chosen');
     // rfm-segment and historical-rate: 3 trials × 2 seeds; the fixed spec: 1 × 2.
     expect(sel).toHaveLength(1 + 3 * 2 * 2 + 2);
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
@@ -74,5 +74,28 @@ describe('clvlab bench --tune', () => {
       expect(r.code, spec).toBe(2);
       expect(JSON.parse(r.stdout).error).toMatch(re);
     }
+  });
+});
+
+describe('clvlab bench --tune --halving', () => {
+  it('successive halving: every trial on 1/η of the train fold, the best ⌈N/η⌉ by valid score on all of it, the row chosen among those', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'clvlab-halving-')), 'run');
+    const r = await runCli(['bench', '--customers', '600', '--models', 'rfm-segment', '--tune', '4', '--halving', '2', '--seeds', '1', '--workers', '2', '--out', dir, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(m.protocol.tuning.halving).toBe(2);
+    const cells = m.cells as { trial: number; train_fraction: number; chosen: boolean; valid_score: number }[];
+    const rung0 = cells.filter((c) => c.train_fraction === 0.5).sort((a, b) => b.valid_score - a.valid_score || a.trial - b.trial);
+    const rung1 = cells.filter((c) => c.train_fraction === 1);
+    expect(rung0.map((c) => c.trial).sort()).toEqual([0, 1, 2, 3]);
+    expect(rung1.map((c) => c.trial).sort()).toEqual(rung0.slice(0, 2).map((c) => c.trial).sort());
+    expect(rung0.some((c) => c.chosen)).toBe(false);
+    const chosen = rung1.filter((c) => c.chosen);
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0].valid_score).toBe(Math.max(...rung1.map((c) => c.valid_score)));
+    // A rung-0 model trained on half the train fold: its cell key differs from the full one of the same config.
+    const stored = readdirSync(join(dir, 'cells')).map((f) => JSON.parse(readFileSync(join(dir, 'cells', f), 'utf8')).identity);
+    expect(stored.filter((i: { trainFraction?: number }) => i.trainFraction === 0.5)).toHaveLength(4);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('successive halving (all 4 on 1/2 of the train fold, the best 2 on all of it)');
   });
 });

@@ -5,6 +5,8 @@
 // is one point of the search. Modest on purpose: a few values per knob that the default bench
 // can afford, the architecture knobs where they apply, the same head and optimiser knobs for
 // every family (the ziln-mlp ablation included), so tuning does not favour one family's head.
+// `useRfm` is not searched: the head's inputs define the model being compared (the
+// sequence-only variant is its own ablation row, `transformer:useRfm=false`), not a knob.
 import type { SearchDimension, SearchSpace } from '@clvlab/sessions';
 
 /** Peak Adam learning rate, log-uniform over a decade around the default 2e-3. */
@@ -17,21 +19,19 @@ const D_MODEL: SearchDimension = Object.freeze({ choices: Object.freeze([32, 64]
 const MAX_EVENTS: SearchDimension = Object.freeze({ choices: Object.freeze([16, 32, 64]) });
 /** Transformer blocks (per level for the session model). */
 const BLOCKS: SearchDimension = Object.freeze({ choices: Object.freeze([1, 2]) });
-/** Whole-history RFM summary into the head (false = the sequence alone). */
-const USE_RFM: SearchDimension = Object.freeze({ choices: Object.freeze([true, false]) });
 
 export const ENCODER_SEARCH_SPACES: Readonly<Record<string, SearchSpace>> = Object.freeze({
-  'transformer': Object.freeze({ dModel: D_MODEL, blocks: BLOCKS, maxEvents: MAX_EVENTS, useRfm: USE_RFM, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
+  'transformer': Object.freeze({ dModel: D_MODEL, blocks: BLOCKS, maxEvents: MAX_EVENTS, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
   'session-transformer': Object.freeze({
     dModel: D_MODEL, blocks: BLOCKS,
     /** S sessions × E events per session (T = S × E: 16 to 128 tokens). */
     maxSessions: Object.freeze({ choices: Object.freeze([4, 8, 16]) }),
     eventsPerSession: Object.freeze({ choices: Object.freeze([4, 8]) }),
     sessionMixer: Object.freeze({ choices: Object.freeze(['attention', 'gru']) }),
-    useRfm: USE_RFM, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN,
+    learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN,
   }),
   // One recurrent layer: `blocks` does not apply.
-  'gru': Object.freeze({ dModel: D_MODEL, maxEvents: MAX_EVENTS, useRfm: USE_RFM, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
+  'gru': Object.freeze({ dModel: D_MODEL, maxEvents: MAX_EVENTS, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
   // No sequence: the head and optimiser knobs, plus the batch size, which for the encoders is set
   // by token throughput (128 × L tokens per step) but here only trades steps for gradient noise.
   'ziln-mlp': Object.freeze({ learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN, batchSize: Object.freeze({ choices: Object.freeze([64, 128, 256]) }) }),

@@ -15,6 +15,8 @@ export const DEFAULT_BENCH = Object.freeze({
   seeds: 1,
   /** No tuning by default: every model runs its defaults; --tune N gives each tunable family N valid-fold trials. */
   tune: 1,
+  /** Plain random search by default; --halving η trains rung 0 on 1/η of the train fold and the best ⌈N/η⌉ trials on all of it. */
+  halving: 1,
   /** Where `npm run bench` writes; re-runs reuse its finished cells. */
   out: 'results/default',
   /** Seconds one cell may run before it is failed and its worker replaced: a hung fit must not stall the run. */
@@ -54,12 +56,13 @@ function synthOverrides(values: OptionValues): Record<string, number> | undefine
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--workers N] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cell-timeout S] [--out results/RUN]',
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cell-timeout S] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
     seeds: { type: 'string' },
     tune: { type: 'string' },
+    halving: { type: 'string' },
     'allow-undated-graph': { type: 'boolean' },
     workers: { type: 'string' },
     customers: { type: 'string' },
@@ -72,6 +75,7 @@ export const command: Command = {
     const models = list(values, 'models');
     const seeds = positiveInt(values, 'seeds', DEFAULT_BENCH.seeds);
     const tune = positiveInt(values, 'tune', DEFAULT_BENCH.tune);
+    const halving = positiveInt(values, 'halving', DEFAULT_BENCH.halving);
     const allowUndatedGraph = values['allow-undated-graph'] === true;
     const workers = positiveInt(values, 'workers', 0);
     const customers = values.customers === undefined ? undefined : positiveInt(values, 'customers', 0);
@@ -83,6 +87,7 @@ export const command: Command = {
     if (models) reproduce.push(`--models ${models.join(',')}`);
     reproduce.push(`--seeds ${seeds}`);
     if (tune > 1) reproduce.push(`--tune ${tune}`);
+    if (halving > 1) reproduce.push(`--halving ${halving}`);
     if (allowUndatedGraph) reproduce.push('--allow-undated-graph');
     if (customers) reproduce.push(`--customers ${customers}`);
     if (synth) reproduce.push(`--synth ${String(values.synth)}`);
@@ -92,7 +97,7 @@ export const command: Command = {
     let run;
     try {
       run = await runBench({
-        datasets, models, seeds, tune, workers, cellTimeoutMs: cellTimeout * 1000, out,
+        datasets, models, seeds, tune, halving, workers, cellTimeoutMs: cellTimeout * 1000, out,
         datasetOptions: { customers, synth, ...(allowUndatedGraph ? { allowUndatedGraph } : {}) }, interactive: ctx.interactive && !ctx.json, log: ctx.log,
       });
     } catch (err) {

@@ -80,6 +80,8 @@ export interface SelectionRow {
   readonly seed: number;
   readonly trial: number;
   readonly config: Readonly<Record<string, unknown>>;
+  /** Share of the train fold the trial trained on (< 1: successive-halving rung 0). */
+  readonly train_fraction: number;
   readonly valid_normalized_gini: number;
   readonly chosen: boolean;
 }
@@ -167,7 +169,7 @@ export function computeResults(
     };
     for (const c of allCells.filter((x) => x.dataset === ds.id)) {
       selection.push({
-        dataset: ds.id, model: c.model.name, seed: c.seed, trial: c.trial, config: c.trialConfig,
+        dataset: ds.id, model: c.model.name, seed: c.seed, trial: c.trial, config: c.trialConfig, train_fraction: c.trainFraction,
         valid_normalized_gini: c.validScore ?? validScore(ds, dsFolds[c.seed - 1], c.stored.value), chosen: c.chosen,
       });
     }

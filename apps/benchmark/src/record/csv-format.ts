@@ -53,11 +53,11 @@ export function pairedCsv(rows: readonly PairedRow[]): string {
   })));
 }
 
-export const SELECTION_CSV_HEADER: readonly string[] = Object.freeze(['dataset', 'model', 'seed', 'trial', 'config', 'valid_normalized_gini', 'chosen']);
+export const SELECTION_CSV_HEADER: readonly string[] = Object.freeze(['dataset', 'model', 'seed', 'trial', 'config', 'train_fraction', 'valid_normalized_gini', 'chosen']);
 
 /** selection.csv: the valid-fold score of every trial (trial 0 = the spec's config) and which one is the row. */
 export function selectionCsv(rows: readonly SelectionRow[]): string {
-  return csvText(SELECTION_CSV_HEADER, rows.map((r) => [r.dataset, r.model, r.seed, r.trial, JSON.stringify(r.config), r.valid_normalized_gini, r.chosen]));
+  return csvText(SELECTION_CSV_HEADER, rows.map((r) => [r.dataset, r.model, r.seed, r.trial, JSON.stringify(r.config), r.train_fraction, r.valid_normalized_gini, r.chosen]));
 }
 
 export const SEGMENTS_CSV_HEADER: readonly string[] = Object.freeze(['dataset', 'model', 'seed', 'segmentation', 'segment', 'n', ...METRIC_NAMES]);

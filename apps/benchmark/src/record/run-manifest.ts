@@ -77,8 +77,12 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
       test_fold: 'sealed: models see events before the cutoff only and no test-fold label; only the runner scores',
       seeds: 'seed s re-draws the train/valid/test partition (hash of the customer id salted by s) and the model randomness (dataset id + s)',
       tuning: run.tune > 1
-        ? { trials: run.tune, method: 'random search: the default config, then seeded draws from each family\'s search space; trained on train, chosen on the valid fold by normalized Gini, scored on test' }
-        : { trials: 1, method: 'none: every model runs its defaults' },
+        ? {
+          trials: run.tune, halving: run.halving,
+          method: 'random search: the default config, then seeded draws from each family\'s search space; trained on train, chosen on the valid fold by normalized Gini, scored on test' +
+            (run.halving > 1 ? `; successive halving: every trial on 1/${run.halving} of the train fold, the best ${Math.ceil(run.tune / run.halving)} on all of it` : ''),
+        }
+        : { trials: 1, halving: 1, method: 'none: every model runs its defaults' },
       selection: 'the best baseline (best non-sequence model) and the primary comparison (best sequence vs best non-sequence model) are chosen by mean valid-fold normalized Gini',
       intervals: seeds > 1
         ? 'aggregate rows and paired differences: corrected resampled t-test of Nadeau & Bengio (2003) over the seeds, var = (1/k + n_test/n_train)·s², k − 1 df'
@@ -92,6 +96,7 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
       seed: c.seed,
       trial: c.trial,
       trial_config: c.trialConfig,
+      train_fraction: c.trainFraction,
       chosen: c.chosen,
       valid_score: c.validScore,
       reused: c.reused,

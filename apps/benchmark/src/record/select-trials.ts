@@ -1,5 +1,6 @@
 // Picks each (dataset, model, seed)'s row among its tuning trials (issue 10 §3): the trial with
-// the best valid-fold normalized Gini (ties: the lower trial index, i.e. the default first).
+// the best valid-fold normalized Gini among those trained on the whole train fold (ties: the
+// lower trial index, i.e. the default first); successive-halving rung-0 cells are scored only.
 // Only valid-fold labels are read here; the test fold is scored later, on the chosen trial alone.
 import { normalizedGini } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
@@ -25,12 +26,14 @@ export function selectTrials(
   }
   const out = new Map<object, BenchCell>();
   for (const g of groups.values()) {
-    if (g.length === 1 && g[0].trial === 0) { out.set(g[0], { ...g[0], chosen: true }); continue; }
+    if (g.length === 1 && g[0].trial === 0 && g[0].trainFraction >= 1) { out.set(g[0], { ...g[0], chosen: true }); continue; }
     const ds = datasets.find((d) => d.id === g[0].dataset)!;
     const fold = folds[ds.id][g[0].seed - 1];
     const scored = g.map((c) => ({ c, score: validScore(ds, fold, c.stored.value) }));
-    let best = scored[0];
-    for (const s of scored) if (s.score > best.score || (Number.isNaN(best.score) && !Number.isNaN(s.score)) || (s.score === best.score && s.c.trial < best.c.trial)) best = s;
+    // Only trials trained on the whole train fold can be the row (low halving rungs are scored, never chosen).
+    const full = scored.filter((s) => s.c.trainFraction >= 1);
+    let best = full[0];
+    for (const s of full) if (s.score > best.score || (Number.isNaN(best.score) && !Number.isNaN(s.score)) || (s.score === best.score && s.c.trial < best.c.trial)) best = s;
     for (const s of scored) out.set(s.c, { ...s.c, chosen: s === best, validScore: s.score });
   }
   return cells.map((c) => out.get(c)!);

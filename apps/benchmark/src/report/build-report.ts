@@ -26,7 +26,10 @@ async function datasetCharts(record: BenchRecord, dataset: string): Promise<Repo
   const series = firstSeeds(record, dataset, models);
   const charts: ReportChart[] = [];
   const points: LeaderboardPoint[] = lb.map((l) => ({ model: l.model, family: l.family, value: l.row.metrics.normalized_gini, lo: l.row.lower!.normalized_gini, hi: l.row.upper!.normalized_gini }));
-  charts.push({ id: `${dataset}-leaderboard`, title: 'Leaderboard', svg: await renderSvg(leaderboardSpec(points, 'normalized Gini')) });
+  const interval = lb[0]?.row.interval === 'nadeau-bengio'
+    ? `mean over ${lb[0].seeds} seeds, 95% Nadeau–Bengio corrected t interval`
+    : '1 seed, 95% bootstrap interval over test customers';
+  charts.push({ id: `${dataset}-leaderboard`, title: 'Leaderboard', svg: await renderSvg(leaderboardSpec(points, 'normalized Gini', interval)) });
   const deciles: DecilePoint[] = [];
   const calibration: CalibrationPoint[] = [];
   const gains: CurvePoint[] = [];

@@ -8,13 +8,13 @@ const FONT = { config: { font: 'system-ui, sans-serif', view: { stroke: '#ddd' }
 export interface LeaderboardPoint { model: string; family: string; value: number; lo: number; hi: number }
 
 /** Horizontal bars of a metric (mean over seeds) with 95% interval whiskers. */
-export function leaderboardSpec(points: readonly LeaderboardPoint[], metric: string): TopLevelSpec {
+export function leaderboardSpec(points: readonly LeaderboardPoint[], metric: string, interval = '95% bootstrap interval'): TopLevelSpec {
   const order = [...points].sort((a, b) => b.value - a.value).map((p) => p.model);
   return {
     ...FONT,
     width: 420,
     height: { step: 22 },
-    title: `${metric} (mean over seeds, 95% bootstrap interval)`,
+    title: `${metric} (${interval})`,
     data: { values: points.map((p) => ({ ...p })) },
     encoding: { y: { field: 'model', type: 'nominal', sort: order, title: null } },
     layer: [

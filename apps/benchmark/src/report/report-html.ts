@@ -17,6 +17,8 @@ export interface ReportSection {
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Escaped text with Markdown `code` spans as <code>. */
+const escCode = (s: string): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], cls: string): string {
   return `<div class="scroll"><table class="${cls}"><thead><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
@@ -39,7 +41,7 @@ export function reportHtml(record: BenchRecord, sections: readonly ReportSection
   const body: string[] = [];
   body.push('<h1>clvlab benchmark report</h1>');
   body.push(`<p class="note">Reproduce with <code>${esc(String(record.manifest.command ?? ''))}</code>.</p>`);
-  body.push('<section class="how-to-read"><h2>How to read this</h2><ul>', ...readingNotes(record).map((n) => `<li>${esc(n)}</li>`), '</ul></section>');
+  body.push('<section class="how-to-read"><h2>How to read this</h2><ul>', ...readingNotes(record).map((n) => `<li>${escCode(n)}</li>`), '</ul></section>');
   for (const s of sections) {
     const lb = leaderboardTable(record, s.dataset);
     body.push(`<section class="dataset" id="ds-${esc(s.dataset)}"><h2>${esc(s.dataset)} <small class="note">value target: ${esc(record.metrics.value_targets[s.dataset] ?? '?')}</small></h2>`);

@@ -53,6 +53,11 @@ export function leaderboard(record: BenchRecord, dataset: string): LeaderRow[] {
   return out.sort((a, b) => (b.row.metrics.normalized_gini ?? -Infinity) - (a.row.metrics.normalized_gini ?? -Infinity));
 }
 
+/** 'encoder (sequence)', 'neural, no sequence' (ziln-mlp), 'baseline', 'oracle'. */
+export function familyLabel(l: Pick<LeaderRow, 'family' | 'row'>): string {
+  return l.row.sequence ? 'encoder (sequence)' : l.family === 'encoder' ? 'neural, no sequence' : l.family;
+}
+
 /** Leaderboard as a table: header + string cells. */
 export function leaderboardTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } {
   const best = record.metrics.best_baseline[dataset];
@@ -61,7 +66,7 @@ export function leaderboardTable(record: BenchRecord, dataset: string): { header
     const m = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
     const gini = `${fmt(m.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`;
     const d = l.model === best ? '(best baseline, chosen on valid)' : deltaText(l.delta, 'leaderboard', record.metrics.alpha);
-    return [l.model, l.row.sequence ? `${l.family} (sequence)` : l.family, gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
+    return [l.model, familyLabel(l), gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
   });
   return { header, rows };
 }
@@ -130,7 +135,9 @@ export function tuningTable(record: BenchRecord, dataset: string): { header: str
     for (const seed of [...new Set(sel.filter((s) => s.model === model).map((s) => s.seed))].sort((a, b) => a - b)) {
       const trials = sel.filter((s) => s.model === model && s.seed === seed);
       const chosen = trials.find((s) => s.chosen);
-      rows.push([model, String(seed), String(trials.length), chosen ? String(chosen.trial) : '–', chosen ? JSON.stringify(chosen.config) : '–', fmt(chosen?.valid_normalized_gini)]);
+      const full = trials.filter((s) => (s.train_fraction ?? 1) >= 1).length;
+      const count = full === trials.length ? String(trials.length) : `${trials.length - full} on part of train, ${full} on all`;
+      rows.push([model, String(seed), count, chosen ? String(chosen.trial) : '–', chosen ? JSON.stringify(chosen.config) : '–', fmt(chosen?.valid_normalized_gini)]);
     }
   }
   return { header: ['model', 'seed', 'trials', 'chosen trial', 'chosen config (over defaults)', 'valid Gini'], rows };
@@ -174,14 +181,15 @@ export function readingNotes(record: BenchRecord): string[] {
   const m = record.manifest as Record<string, unknown>;
   const seeds = ((m.seeds ?? []) as number[]).length;
   const protocol = (m.protocol ?? {}) as Record<string, unknown>;
-  const tuning = (protocol.tuning ?? {}) as { trials?: number };
+  const tuning = (protocol.tuning ?? {}) as { trials?: number; halving?: number };
   const alpha = record.metrics.alpha ?? 0.05;
   const notes: string[] = [];
   if (seeds <= 1 && (tuning.trials ?? 1) <= 1) notes.push('Quick look: 1 seed, no tuning. Use `--seeds 5 --tune 8` (`npm run bench:full`) for the reviewed protocol.');
   notes.push(seeds > 1
     ? `Intervals cover customers, splits and training: each of the ${seeds} seeds re-draws the train/valid/test partition and the model randomness; aggregate rows and Δs are the mean over seeds with the corrected resampled t-test of Nadeau & Bengio (2003): var = (1/k + n_test/n_train)·s², ${seeds - 1} df.`
     : 'Intervals cover test-customer sampling only (95% percentile bootstrap, 1,000 resamples): one seed says nothing about split or training variance.');
-  notes.push(`Tuning: ${(tuning.trials ?? 1) > 1 ? `${tuning.trials} trials per tunable family and seed (the default, then seeded random draws), trained on train, chosen on the valid fold by normalized Gini` : 'none; every model runs its defaults'}. The test fold is sealed: models see no event after the cutoff and no test label.`);
+  const halving = (tuning.halving ?? 1) > 1 && tuning.trials ? ` with successive halving (all ${tuning.trials} on 1/${tuning.halving} of the train fold, the best ${Math.ceil(tuning.trials / tuning.halving!)} on all of it)` : '';
+  notes.push(`Tuning: ${(tuning.trials ?? 1) > 1 ? `${tuning.trials} trials per tunable family and seed (the default, then seeded random draws)${halving}, trained on train, chosen on the valid fold by normalized Gini` : 'none; every model runs its defaults'}. The test fold is sealed: models see no event after the cutoff and no test label.`);
   notes.push(`Primary comparison (one per dataset, fixed on the valid fold before scoring): the best sequence model vs the best non-sequence model, tested at alpha ${alpha}. Every other difference is marked * only when its Holm-adjusted p < ${alpha}, adjusted over the differences of its own table (the leaderboard's Δ column, the sequence-contribution table, the full comparison table). With one seed, p comes from the paired bootstrap's standard error (normal approximation).`);
   const datasets = (m.datasets ?? []) as { id: string; generator?: unknown; graph?: { future_information?: boolean; source?: string } }[];
   if (datasets.some((d) => d.generator)) notes.push('Synthetic data has planted signals (a purchase-intent sequence and a social multiplier; see data/synthetic/README.md): it shows whether a model can recover what was planted, not how much real data rewards it. The oracle row is the generator\'s own expectation.');

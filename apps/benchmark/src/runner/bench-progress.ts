@@ -48,6 +48,16 @@ export class BenchProgress {
     }
   }
 
+  /** Adds cells planned after start (a later tuning rung): `total` more, `reused` of them already stored. */
+  extend(total: number, reused: number): void {
+    this.total += total;
+    this.reused += reused;
+    this.done += reused;
+    this.overall?.setTotal(this.total);
+    this.overall?.update(this.done);
+    this.log(`bench: ${total} more cells (next tuning rung), ${reused} reused`);
+  }
+
   cellStarted(label: string): void {
     const r: Running = { started: Date.now(), fraction: 0, message: 'starting' };
     if (this.multi) r.bar = this.multi.create(100, 0, { label });

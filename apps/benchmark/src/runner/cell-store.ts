@@ -16,6 +16,8 @@ export interface CellIdentity {
   readonly config: Readonly<Record<string, unknown>>;
   readonly seed: number;
   readonly codeVersion: string;
+  /** Share of the train fold the model trained on, when below 1 (a successive-halving rung). */
+  readonly trainFraction?: number;
 }
 
 /** A finished cell as stored: identity, timing, model info and predictions per cohort customer. */

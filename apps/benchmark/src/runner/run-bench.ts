@@ -18,8 +18,8 @@ import type { StoredCell } from './cell-store.ts';
 import { CellStore, cellKey, encodeEmbedding } from './cell-store.ts';
 import { codeVersion, type CodeVersion } from './code-version.ts';
 import { evaluationFolds, type Split } from '@clvlab/sessions';
-import { sealedSplit, sealPayload } from './sealed-task.ts';
-import { selectTrials } from '../record/select-trials.ts';
+import { sealedSplit, sealPayload, subsampleTrain } from './sealed-task.ts';
+import { selectTrials, validScore } from '../record/select-trials.ts';
 import { shareArrays } from './shared-dataset.ts';
 import { tuningTrials } from './tuning-trials.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -31,6 +31,8 @@ export interface BenchOptions {
   readonly seeds: number;
   /** Trials per tunable model and seed (1 = defaults only, no tuning). */
   readonly tune: number;
+  /** Successive-halving rate η for tuned models (rung 0 on 1/η of the train fold, the best ⌈N/η⌉ on all of it); ≤ 1 = plain random search. */
+  readonly halving?: number;
   readonly workers: number;
   /** Per-cell time limit in ms (0 = none): a cell over it fails and its worker is replaced. */
   readonly cellTimeoutMs: number;
@@ -49,6 +51,8 @@ export interface BenchCell {
   readonly trialConfig: Readonly<Record<string, unknown>>;
   /** The model's fully resolved config. */
   readonly config: Readonly<Record<string, unknown>>;
+  /** Share of the train fold it trained on (< 1: a low successive-halving rung, never a row). */
+  readonly trainFraction: number;
   readonly stored: StoredCell;
   readonly reused: boolean;
   /** This cell is its (dataset, model, seed)'s row: the only trial, or the one chosen on the valid fold. */
@@ -64,6 +68,8 @@ export interface BenchRun {
   /** Folds per dataset id and seed (index seed − 1), aligned with split.customers. */
   readonly folds: Readonly<Record<string, readonly Uint8Array[]>>;
   readonly tune: number;
+  /** Successive-halving rate η used (1 = none). */
+  readonly halving: number;
   readonly workers: readonly WorkerInfo[];
   readonly workerCount: number;
   readonly wallMs: number;
@@ -100,10 +106,28 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const datasets: BenchDataset[] = [];
   type Planned = {
     dataset: BenchDataset; model: ModelEntry; seed: number; trial: number; trialConfig: Readonly<Record<string, unknown>>;
-    config: Readonly<Record<string, unknown>>; key: string;
+    config: Readonly<Record<string, unknown>>; key: string; trainFraction: number;
   };
   const folds: Record<string, Uint8Array[]> = {};
   const planned: Planned[] = [];
+  const halving = options.halving ?? 1;
+  const tuned = (m: ModelEntry): boolean => options.tune > 1 && m.searchSpace !== null;
+  /** Successive halving applies to tuned models when η > 1 and there are more trials than survivors. */
+  const halved = (m: ModelEntry): boolean => tuned(m) && halving > 1 && Math.ceil(options.tune / halving) < options.tune;
+  const plan = (ds: BenchDataset, model: ModelEntry, seed: number, trial: number, trialConfig: Readonly<Record<string, unknown>>, trainFraction: number): Planned => {
+    let config: Readonly<Record<string, unknown>>;
+    try {
+      config = createModel(model.name, ds.payload, trialConfig).config;
+    } catch (err) {
+      const m = (err as Error).message;
+      throw new Error(m.startsWith('benchmark/') ? m : `benchmark/models: '${model.name}': ${m}`);
+    }
+    const key = cellKey({
+      dataset: ds.id, datasetHash: ds.sourceHash, model: model.name, config, seed, codeVersion: code.sourceHash,
+      trainFraction: trainFraction < 1 ? trainFraction : undefined,
+    });
+    return { dataset: ds, model, seed, trial, trialConfig, config, key, trainFraction };
+  };
   try {
     for (const spec of options.datasets) {
       options.log(`bench: preparing dataset ${spec}`);
@@ -116,19 +140,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       for (const why of skipped) options.log(`bench: skipping ${why}`);
       folds[ds.id] = Array.from({ length: options.seeds }, (_, i) => evaluationFolds(ds.payload.log.customerIds, sp.customers, i + 1));
       for (const model of models) {
-        const trials = tuningTrials(options.tune > 1 ? model.searchSpace : null, options.tune, ds.id, model.name);
-        for (const t of trials) {
-          let config: Readonly<Record<string, unknown>>;
-          try {
-            config = createModel(model.name, ds.payload, t.config).config;
-          } catch (err) {
-            const m = (err as Error).message;
-            throw new Error(m.startsWith('benchmark/') ? m : `benchmark/models: '${model.name}': ${m}`);
-          }
-          for (let seed = 1; seed <= options.seeds; seed++) {
-            const key = cellKey({ dataset: ds.id, datasetHash: ds.sourceHash, model: model.name, config, seed, codeVersion: code.sourceHash });
-            planned.push({ dataset: ds, model, seed, trial: t.trial, trialConfig: t.config, config, key });
-          }
+        // Rung 0 of successive halving trains every trial on 1/η of the train fold; plain
+        // random search (or no tuning) trains every trial on all of it.
+        const fraction = halved(model) ? 1 / halving : 1;
+        for (const t of tuningTrials(tuned(model) ? model.searchSpace : null, options.tune, ds.id, model.name)) {
+          for (let seed = 1; seed <= options.seeds; seed++) planned.push(plan(ds, model, seed, t.trial, t.config, fraction));
         }
       }
     }
@@ -139,75 +155,107 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     throw err;
   }
   const results = new Map<string, { stored: StoredCell; reused: boolean }>();
-  const missing: Planned[] = [];
-  for (const p of planned) {
-    const stored = store.read(p.key);
-    if (stored) results.set(p.key, { stored, reused: true });
-    else missing.push(p);
-  }
-  progress.start(planned.length, planned.length - missing.length);
   const failures: BenchRun['failures'][number][] = [];
   let workers: WorkerInfo[] = [];
-  if (missing.length > 0) {
-    // Workers get the sealed dataset once and, per cell, the sealed split of the cell's seed.
-    const shared = new Map(datasets.map((d) => [d.id, shareArrays(sealPayload(d.payload))]));
-    const splits = new Map<string, Split>();
-    const splitOf = (p: Planned): Split => {
-      const k = `${p.dataset.id}\u0000${p.seed}`;
-      let s = splits.get(k);
-      if (!s) {
-        s = shareArrays(sealedSplit(p.dataset.payload.split, folds[p.dataset.id][p.seed - 1]));
-        splits.set(k, s);
-      }
-      return s;
-    };
-    // LPT order: longest cells first; ties keep the plan order (dataset, model, seed).
-    const order = missing.map((p, i) => ({ p, i })).sort((a, b) => b.p.model.cost - a.p.model.cost || a.i - b.i).map((x) => x.p);
-    try {
-      await Promise.all(order.map((p) => {
-        const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}${p.trial > 0 ? `/trial${p.trial}` : ''}`;
-        return pool.submit(async (slot) => {
-          progress.cellStarted(label);
-          if (!slot.datasets.has(p.dataset.id)) {
-            slot.datasets.add(p.dataset.id);
-            await slot.api.loadDataset(shared.get(p.dataset.id)!);
-          }
-          const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig }, Comlink.proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
-          const stored: StoredCell = {
-            key: p.key,
-            identity: { dataset: p.dataset.id, datasetHash: p.dataset.sourceHash, model: p.model.name, config: p.config, seed: p.seed, codeVersion: code.sourceHash },
-            value: Array.from(r.value),
-            repurchase: Array.from(r.repurchase),
-            info: r.info,
-            embedding: r.embedding ? { dim: r.embedding.dim, base64: encodeEmbedding(r.embedding.data) } : undefined,
-            timing: { wallMs: r.wallMs, cpuMs: r.cpuMs, cpuScope: r.cpuScope, peakHeapBytes: r.peakHeapBytes, worker: slot.index, finishedAt: new Date().toISOString() },
-            backend: r.backend,
-          };
-          store.write(stored);
-          results.set(p.key, { stored, reused: false });
-          progress.cellDone(label, r.wallMs);
-        }, options.cellTimeoutMs).catch((err: unknown) => {
-          // A failed cell (model error, crashed or timed-out worker) is recorded, never fatal to the run.
-          const message = (err as Error).message?.split('\n')[0] ?? String(err);
-          failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, trial: p.trial, error: message });
-          progress.cellDone(label, 0, true);
-          options.log(`bench: ${label} FAILED: ${message}`);
-        });
-      }));
-      workers = await pool.workers();
-    } finally {
-      progress.stop();
-      await pool.close();
+  // Workers get the sealed dataset once and, per cell, the sealed split of the cell's seed (and rung).
+  const shared = new Map<string, ReturnType<typeof sealPayload>>();
+  const splits = new Map<string, Split>();
+  const splitOf = (p: Planned): Split => {
+    const k = `${p.dataset.id}\u0000${p.seed}\u0000${p.trainFraction}`;
+    let s = splits.get(k);
+    if (!s) {
+      const sp = p.dataset.payload.split;
+      const fold = subsampleTrain(folds[p.dataset.id][p.seed - 1], p.dataset.payload.log.customerIds, sp.customers, p.seed, p.trainFraction);
+      s = shareArrays(sealedSplit(sp, fold));
+      splits.set(k, s);
     }
-  } else {
+    return s;
+  };
+  /** Runs the cells of `list` that are not stored yet; returns how many were reused. */
+  const runCells = async (list: readonly Planned[]): Promise<void> => {
+    const missing = list.filter((p) => !results.has(p.key));
+    if (missing.length === 0) return;
+    for (const d of datasets) if (!shared.has(d.id) && missing.some((p) => p.dataset === d)) shared.set(d.id, shareArrays(sealPayload(d.payload)));
+    // LPT order: longest cells first; ties keep the plan order (dataset, model, seed).
+    const order = missing.map((p, i) => ({ p, i })).sort((a, b) => b.p.model.cost * b.p.trainFraction - a.p.model.cost * a.p.trainFraction || a.i - b.i).map((x) => x.p);
+    await Promise.all(order.map((p) => {
+      const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}${p.trial > 0 ? `/trial${p.trial}` : ''}${p.trainFraction < 1 ? `@${p.trainFraction.toFixed(2)}` : ''}`;
+      return pool.submit(async (slot) => {
+        progress.cellStarted(label);
+        if (!slot.datasets.has(p.dataset.id)) {
+          slot.datasets.add(p.dataset.id);
+          await slot.api.loadDataset(shared.get(p.dataset.id)!);
+        }
+        const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig }, Comlink.proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
+        const stored: StoredCell = {
+          key: p.key,
+          identity: {
+            dataset: p.dataset.id, datasetHash: p.dataset.sourceHash, model: p.model.name, config: p.config, seed: p.seed, codeVersion: code.sourceHash,
+            ...(p.trainFraction < 1 ? { trainFraction: p.trainFraction } : {}),
+          },
+          value: Array.from(r.value),
+          repurchase: Array.from(r.repurchase),
+          info: r.info,
+          embedding: r.embedding ? { dim: r.embedding.dim, base64: encodeEmbedding(r.embedding.data) } : undefined,
+          timing: { wallMs: r.wallMs, cpuMs: r.cpuMs, cpuScope: r.cpuScope, peakHeapBytes: r.peakHeapBytes, worker: slot.index, finishedAt: new Date().toISOString() },
+          backend: r.backend,
+        };
+        store.write(stored);
+        results.set(p.key, { stored, reused: false });
+        progress.cellDone(label, r.wallMs);
+      }, options.cellTimeoutMs).catch((err: unknown) => {
+        // A failed cell (model error, crashed or timed-out worker) is recorded, never fatal to the run.
+        const message = (err as Error).message?.split('\n')[0] ?? String(err);
+        failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, trial: p.trial, error: message });
+        progress.cellDone(label, 0, true);
+        options.log(`bench: ${label} FAILED: ${message}`);
+      });
+    }));
+  };
+  const readStored = (list: readonly Planned[]): number => {
+    let reused = 0;
+    for (const p of list) {
+      if (results.has(p.key)) continue;
+      const stored = store.read(p.key);
+      if (stored) { results.set(p.key, { stored, reused: true }); reused++; }
+    }
+    return reused;
+  };
+  progress.start(planned.length, readStored(planned));
+  try {
+    await runCells(planned);
+    // Rung 1 of successive halving (Jamieson & Talwalkar 2016): per dataset, model and seed,
+    // the ⌈N/η⌉ trials with the best valid-fold score on the small budget train on the whole
+    // train fold; the row is chosen among those.
+    const rung1: Planned[] = [];
+    const groups = new Map<string, Planned[]>();
+    for (const p of planned) {
+      if (p.trainFraction >= 1) continue;
+      const k = `${p.dataset.id}\u0000${p.model.name}\u0000${p.seed}`;
+      const g = groups.get(k);
+      if (g) g.push(p); else groups.set(k, [p]);
+    }
+    for (const g of groups.values()) {
+      const scored = g.filter((p) => results.has(p.key))
+        .map((p) => ({ p, score: validScore(p.dataset, folds[p.dataset.id][p.seed - 1], results.get(p.key)!.stored.value) }))
+        .sort((a, b) => (Number.isNaN(a.score) ? 1 : Number.isNaN(b.score) ? -1 : b.score - a.score) || a.p.trial - b.p.trial);
+      for (const { p } of scored.slice(0, Math.ceil(options.tune / halving))) rung1.push(plan(p.dataset, p.model, p.seed, p.trial, p.trialConfig, 1));
+    }
+    if (rung1.length > 0) {
+      planned.push(...rung1);
+      progress.extend(rung1.length, readStored(rung1));
+      await runCells(rung1);
+    }
+    if (results.size > 0) workers = await pool.workers().catch(() => []);
+  } finally {
     progress.stop();
     await pool.close();
   }
   const finished: Omit<BenchCell, 'chosen' | 'validScore'>[] = [];
   for (const p of planned) {
     const r = results.get(p.key);
-    if (r) finished.push({ dataset: p.dataset.id, model: p.model, seed: p.seed, trial: p.trial, trialConfig: p.trialConfig, config: p.config, stored: r.stored, reused: r.reused });
+    if (r) finished.push({ dataset: p.dataset.id, model: p.model, seed: p.seed, trial: p.trial, trialConfig: p.trialConfig, config: p.config, stored: r.stored, reused: r.reused, trainFraction: p.trainFraction });
   }
   const cells = selectTrials(datasets, finished, folds);
-  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code, folds, tune: options.tune };
+  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code, folds, tune: options.tune, halving };
 }

@@ -53,6 +53,21 @@ function sealWindow(w: LabelWindow, fold: Uint8Array): LabelWindow {
   return Object.freeze({ featureEnd: w.featureEnd, labelEnd: w.labelEnd, target, repurchase });
 }
 
+/** Fold value of a train customer left out of a successive-halving rung's budget: no model trains on it. */
+export const HELD_OUT = 3;
+
+/**
+ * Folds with all but a seeded `fraction` of the train customers marked HELD_OUT (a low rung of
+ * successive halving trains on less data; valid and test are untouched). The sample depends
+ * only on the customer id and the seed.
+ */
+export function subsampleTrain(fold: Uint8Array, customerIds: readonly string[], customers: Int32Array, seed: number, fraction: number): Uint8Array {
+  if (fraction >= 1) return fold;
+  const out = Uint8Array.from(fold);
+  for (let r = 0; r < out.length; r++) if (out[r] === Fold.train && hashUnit(customerIds[customers[r]], seed ^ 0x5a1f) >= fraction) out[r] = HELD_OUT;
+  return out;
+}
+
 /** The split a model sees for one seed: that seed's folds, test-fold labels removed from both windows. */
 export function sealedSplit(split: Split, fold: Uint8Array): Split {
   if (fold.length !== split.customers.length) throw new Error(`benchmark/sealed-task: ${fold.length} folds for ${split.customers.length} cohort customers`);
