@@ -26,7 +26,7 @@ export function resultsTable(dir: string): string {
     for (const l of leaderboard(record, ds)) {
       const g = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
       const delta = l.model === best ? 'best baseline (valid)' : deltaText(l.delta);
-      rows.push([ds, l.model, `${fmt(g.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`, fmt(g.top10_capture), fmt(g.auc), fmt(g.decile_mape), delta, `\`${command}\``]);
+      rows.push([ds, l.model, `${fmt(g.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`, fmt(g.top10_capture), fmt(g.auc), l.row.decileMapeDeciles !== undefined ? `${fmt(g.decile_mape)} (${l.row.decileMapeDeciles}/10)` : fmt(g.decile_mape), delta, `\`${command}\``]);
     }
   }
   const commit = String(code.git_commit ?? 'uncommitted').slice(0, 12);
@@ -48,7 +48,7 @@ export function resultsTable(dir: string): string {
       `${seeds} seed(s), tuning ${tune > 1 ? `${tune} trials per family on the valid fold` : 'none'}. Test customers; 95% intervals ` +
       `(${seeds > 1 ? 'Nadeau–Bengio corrected resampled t over seeds' : 'bootstrap over test customers'}); Δ = paired difference in normalized Gini against the best baseline chosen on the valid fold, * = Holm-adjusted p < 0.05.`,
     '',
-    markdownTable(['dataset', 'model', 'normalized Gini [95% CI]', 'top-10% capture', 'AUC', 'decile MAPE', 'Δ Gini vs best baseline', 'reproduce'], rows),
+    markdownTable(['dataset', 'model', 'normalized Gini [95% CI]', 'top-10% capture', 'AUC', 'decile MAPE (deciles)', 'Δ Gini vs best baseline', 'reproduce'], rows),
     ...comparisons,
   ].join('\n');
 }

@@ -56,13 +56,14 @@ function synthOverrides(values: OptionValues): Record<string, number> | undefine
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cell-timeout S] [--out results/RUN]',
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
     seeds: { type: 'string' },
     tune: { type: 'string' },
     halving: { type: 'string' },
+    'cluster-bootstrap': { type: 'boolean' },
     'allow-undated-graph': { type: 'boolean' },
     workers: { type: 'string' },
     customers: { type: 'string' },
@@ -77,6 +78,7 @@ export const command: Command = {
     const tune = positiveInt(values, 'tune', DEFAULT_BENCH.tune);
     const halving = positiveInt(values, 'halving', DEFAULT_BENCH.halving);
     const allowUndatedGraph = values['allow-undated-graph'] === true;
+    const clusterBootstrap = values['cluster-bootstrap'] === true;
     const workers = positiveInt(values, 'workers', 0);
     const customers = values.customers === undefined ? undefined : positiveInt(values, 'customers', 0);
     const synth = synthOverrides(values);
@@ -89,6 +91,7 @@ export const command: Command = {
     if (tune > 1) reproduce.push(`--tune ${tune}`);
     if (halving > 1) reproduce.push(`--halving ${halving}`);
     if (allowUndatedGraph) reproduce.push('--allow-undated-graph');
+    if (clusterBootstrap) reproduce.push('--cluster-bootstrap');
     if (customers) reproduce.push(`--customers ${customers}`);
     if (synth) reproduce.push(`--synth ${String(values.synth)}`);
     reproduce.push(`--out ${outArg}`);
@@ -97,7 +100,7 @@ export const command: Command = {
     let run;
     try {
       run = await runBench({
-        datasets, models, seeds, tune, halving, workers, cellTimeoutMs: cellTimeout * 1000, out,
+        datasets, models, seeds, tune, halving, clusterBootstrap, workers, cellTimeoutMs: cellTimeout * 1000, out,
         datasetOptions: { customers, synth, ...(allowUndatedGraph ? { allowUndatedGraph } : {}) }, interactive: ctx.interactive && !ctx.json, log: ctx.log,
       });
     } catch (err) {

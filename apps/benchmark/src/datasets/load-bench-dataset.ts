@@ -110,13 +110,14 @@ async function synthetic(options: LoadDatasetOptions): Promise<BenchDataset> {
   const prepared = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon, protocol: options.protocol });
   const { split } = prepared;
   const n = split.customers.length;
-  const value = new Float64Array(n), repurchase = new Float64Array(n);
+  const value = new Float64Array(n), repurchase = new Float64Array(n), clusters = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     value[i] = data.truth.oracle[split.customers[i]];
     repurchase[i] = data.truth.oracleRepurchase[split.customers[i]];
+    clusters[i] = data.truth.community[split.customers[i]];
   }
   const graph = await generatorGraphFeatures(data.edges, data.log, split);
-  const payload: DatasetPayload = { id: 'synthetic', log: data.log, session: prepared.session, offsets: prepared.offsets, split, ...graph.features, oracle: { value, repurchase } };
+  const payload: DatasetPayload = { id: 'synthetic', log: data.log, session: prepared.session, offsets: prepared.offsets, split, ...graph.features, oracle: { value, repurchase }, clusters };
   return {
     id: 'synthetic',
     source: `generateSynthetic(${stableStringify(synthOptions)})`,

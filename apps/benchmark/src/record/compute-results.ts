@@ -13,7 +13,7 @@
 // Deterministic given the cells, so metrics.csv is byte-identical after an interrupted run.
 import type { MetricName, PairedDifference } from '@clvlab/metrics';
 import {
-  bootstrapIntervals, correctedResampledT, DEFAULT_BOOTSTRAP, evaluate, holmAdjust, METRIC_NAMES, metricsBySegment, pairedBootstrap, studentTTwoSidedP,
+  bootstrapIntervals, correctedResampledT, decileMapeDeciles, DEFAULT_BOOTSTRAP, evaluate, holmAdjust, METRIC_NAMES, metricsBySegment, pairedBootstrap, studentTTwoSidedP,
 } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
@@ -25,8 +25,8 @@ import { pickRows, testView, type TestView } from './test-view.ts';
 
 export type MetricRecord = Record<MetricName, number>;
 
-/** How an aggregate row's interval was computed. */
-export type IntervalMethod = 'bootstrap' | 'nadeau-bengio';
+/** How an aggregate row's interval was computed (cluster-bootstrap: resampling the synthetic generator's communities). */
+export type IntervalMethod = 'bootstrap' | 'cluster-bootstrap' | 'nadeau-bengio';
 
 export interface MetricsRow {
   readonly dataset: string;
@@ -37,6 +37,8 @@ export interface MetricsRow {
   readonly seed: number | 'mean';
   readonly n: number;
   readonly metrics: MetricRecord;
+  /** Deciles (of 10, by predicted value) with a positive actual mean, i.e. those decile MAPE averages (aggregate rows: the fewest over seeds). */
+  readonly decileMapeDeciles: number;
   /** Aggregate rows only: 95% interval bounds and how they were computed. */
   readonly lower?: MetricRecord;
   readonly upper?: MetricRecord;
@@ -152,6 +154,7 @@ function argmaxBy(names: readonly string[], score: (name: string) => number): st
 /** Computes every table of the record from the datasets, their cells and the folds of each seed. */
 export function computeResults(
   datasets: readonly BenchDataset[], allCells: readonly BenchCell[], folds: Readonly<Record<string, readonly Uint8Array[]>>,
+  options: { readonly clusterBootstrap?: boolean } = {},
 ): BenchResults {
   const rows: MetricsRow[] = [];
   const paired: PairedRow[] = [];
@@ -182,22 +185,31 @@ export function computeResults(
       return { predicted: pickRows(c.stored.value, v.rows), repurchaseScore: pickRows(c.stored.repurchase, v.rows) };
     };
     const ratio = testTrainRatio(dsFolds[0]);
+    // Opt-in (`--cluster-bootstrap`): synthetic outcomes are correlated within the generator's
+    // communities, so resample communities instead of customers (only 24 at the default size:
+    // wide and rough intervals, hence not the default).
+    const clusters = options.clusterBootstrap ? ds.payload.clusters : undefined;
+    const clustersOf = (seed: number): Int32Array | undefined => (clusters ? Int32Array.from(viewOf(seed).rows, (r) => clusters[r]) : undefined);
+    const oneSeed: IntervalMethod = clusters ? 'cluster-bootstrap' : 'bootstrap';
     for (const model of models) {
       const cs = cellsOf(model);
       const { family, sequence } = entryOf(model);
+      const deciles: number[] = [];
       const perSeed = cs.map((c) => {
         const v = viewOf(c.seed), p = preds(c);
         const m = asRecord(evaluate({ actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase }));
-        rows.push({ dataset: ds.id, model, family, sequence, seed: c.seed, n: v.actual.length, metrics: m });
+        const k = decileMapeDeciles(v.actual, p.predicted);
+        deciles.push(k);
+        rows.push({ dataset: ds.id, model, family, sequence, seed: c.seed, n: v.actual.length, metrics: m, decileMapeDeciles: k });
         return m;
       });
       const lower = {} as MetricRecord, upper = {} as MetricRecord, mean = {} as MetricRecord;
       let interval: IntervalMethod;
       if (cs.length === 1) {
         const v = viewOf(cs[0].seed), p = preds(cs[0]);
-        const b = bootstrapIntervals({ actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase });
+        const b = bootstrapIntervals({ actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase }, { clusters: clustersOf(cs[0].seed) });
         for (const m of METRIC_NAMES) { mean[m] = perSeed[0][m]; lower[m] = b.metrics[m].lower; upper[m] = b.metrics[m].upper; }
-        interval = 'bootstrap';
+        interval = oneSeed;
       } else {
         for (const m of METRIC_NAMES) {
           const values = perSeed.map((r) => r[m]);
@@ -207,7 +219,10 @@ export function computeResults(
         }
         interval = 'nadeau-bengio';
       }
-      rows.push({ dataset: ds.id, model, family, sequence, seed: 'mean', n: Math.round(cs.reduce((a, c) => a + viewOf(c.seed).actual.length, 0) / cs.length), metrics: mean, lower, upper, interval });
+      rows.push({
+        dataset: ds.id, model, family, sequence, seed: 'mean', n: Math.round(cs.reduce((a, c) => a + viewOf(c.seed).actual.length, 0) / cs.length),
+        metrics: mean, decileMapeDeciles: Math.min(...deciles), lower, upper, interval,
+      });
     }
     // Choices on the valid fold: mean over seeds of the chosen cells' valid normalized Gini.
     const validMean = new Map<string, number>();
@@ -239,7 +254,7 @@ export function computeResults(
           if (!b) continue;
           const v = viewOf(c.seed), pa = preds(c), pb = preds(b);
           const r = pairedBootstrap(v.actual, pa.predicted, pb.predicted, {
-            actualRepurchase: v.actualRepurchase, repurchaseScoreA: pa.repurchaseScore, repurchaseScoreB: pb.repurchaseScore,
+            actualRepurchase: v.actualRepurchase, repurchaseScoreA: pa.repurchaseScore, repurchaseScoreB: pb.repurchaseScore, clusters: clustersOf(c.seed),
           });
           const row: PairedRow = { dataset: ds.id, model, baseline: ref, seed: c.seed, metrics: r.metrics };
           perSeed.push(row);
@@ -255,7 +270,7 @@ export function computeResults(
             const d = perSeed[0].metrics[m];
             return [m, { ...d, p: d.se > 0 ? studentTTwoSidedP(d.difference / d.se, NORMAL_DF) : d.difference === 0 ? 1 : Number.NaN }];
           })) as Record<MetricName, PairedDifference>;
-          aggregates.push({ ...perSeed[0], metrics, seed: 'mean', interval: 'bootstrap', primary: isPrimary });
+          aggregates.push({ ...perSeed[0], metrics, seed: 'mean', interval: oneSeed, primary: isPrimary });
           continue;
         }
         const metrics = {} as Record<MetricName, PairedDifference>;

@@ -86,7 +86,9 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
       selection: 'the best baseline (best non-sequence model) and the primary comparison (best sequence vs best non-sequence model) are chosen by mean valid-fold normalized Gini',
       intervals: seeds > 1
         ? 'aggregate rows and paired differences: corrected resampled t-test of Nadeau & Bengio (2003) over the seeds, var = (1/k + n_test/n_train)·s², k − 1 df'
-        : 'one seed: 95% percentile bootstrap over test customers (1,000 resamples); covers customer sampling only, not split or training variance',
+        : run.clusterBootstrap
+          ? 'one seed: 95% percentile cluster bootstrap over the synthetic generator\'s communities (1,000 resamples; real data: over test customers); not split or training variance'
+          : 'one seed: 95% percentile bootstrap over test customers (1,000 resamples); covers customer sampling only, not split or training variance',
       multiplicity: 'the primary comparison is tested alone at alpha 0.05; every other paired difference carries a Holm-adjusted p-value',
     },
     cells: run.cells.map((c) => ({

@@ -39,7 +39,7 @@ export function predictionsCsv(run: BenchRun): string {
 
 /** Writes every record file for `run` into `dir`. */
 export async function writeRecord(dir: string, run: BenchRun, command: string, seeds: number): Promise<RecordFiles> {
-  const results = computeResults(run.datasets, run.cells, run.folds);
+  const results = computeResults(run.datasets, run.cells, run.folds, { clusterBootstrap: run.clusterBootstrap });
   const files: string[] = [];
   const put = (name: string, text: string): void => {
     writeFileAtomic(join(dir, name), text);

@@ -61,12 +61,13 @@ export function familyLabel(l: Pick<LeaderRow, 'family' | 'row'>): string {
 /** Leaderboard as a table: header + string cells. */
 export function leaderboardTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } {
   const best = record.metrics.best_baseline[dataset];
-  const header = ['model', 'family', 'normalized Gini [95% CI]', 'Spearman', 'top-10% capture', 'AUC', 'decile MAPE', 'RMSE', 'MAE', 'calibration', `Δ Gini vs ${best ?? 'best baseline'} [95% CI]`];
+  const header = ['model', 'family', 'normalized Gini [95% CI]', 'Spearman', 'top-10% capture', 'AUC', 'decile MAPE (deciles in it)', 'RMSE', 'MAE', 'calibration', `Δ Gini vs ${best ?? 'best baseline'} [95% CI]`];
   const rows = leaderboard(record, dataset).map((l) => {
     const m = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
     const gini = `${fmt(m.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`;
     const d = l.model === best ? '(best baseline, chosen on valid)' : deltaText(l.delta, 'leaderboard', record.metrics.alpha);
-    return [l.model, familyLabel(l), gini, ...LEADERBOARD_METRICS.slice(1).map((k) => fmt(m[k])), d];
+    const cells = LEADERBOARD_METRICS.slice(1).map((k) => k === 'decile_mape' && l.row.decileMapeDeciles !== undefined ? `${fmt(m[k])} (${l.row.decileMapeDeciles}/10)` : fmt(m[k]));
+    return [l.model, familyLabel(l), gini, ...cells, d];
   });
   return { header, rows };
 }
@@ -187,7 +188,9 @@ export function readingNotes(record: BenchRecord): string[] {
   if (seeds <= 1 && (tuning.trials ?? 1) <= 1) notes.push('Quick look: 1 seed, no tuning. Use `--seeds 5 --tune 8` (`npm run bench:full`) for the reviewed protocol.');
   notes.push(seeds > 1
     ? `Intervals cover customers, splits and training: each of the ${seeds} seeds re-draws the train/valid/test partition and the model randomness; aggregate rows and Δs are the mean over seeds with the corrected resampled t-test of Nadeau & Bengio (2003): var = (1/k + n_test/n_train)·s², ${seeds - 1} df.`
-    : 'Intervals cover test-customer sampling only (95% percentile bootstrap, 1,000 resamples): one seed says nothing about split or training variance.');
+    : String(protocol.intervals ?? '').includes('cluster')
+      ? 'Intervals resample the synthetic generator\'s communities (95% percentile cluster bootstrap, 1,000 resamples; customers on real data): one seed says nothing about split or training variance.'
+      : 'Intervals cover test-customer sampling only (95% percentile bootstrap, 1,000 resamples): one seed says nothing about split or training variance.');
   const halving = (tuning.halving ?? 1) > 1 && tuning.trials ? ` with successive halving (all ${tuning.trials} on 1/${tuning.halving} of the train fold, the best ${Math.ceil(tuning.trials / tuning.halving!)} on all of it)` : '';
   notes.push(`Tuning: ${(tuning.trials ?? 1) > 1 ? `${tuning.trials} trials per tunable family and seed (the default, then seeded random draws)${halving}, trained on train, chosen on the valid fold by normalized Gini` : 'none; every model runs its defaults'}. The test fold is sealed: models see no event after the cutoff and no test label.`);
   notes.push(`Primary comparison (one per dataset, fixed on the valid fold before scoring): the best sequence model vs the best non-sequence model, tested at alpha ${alpha}. Every other difference is marked * only when its Holm-adjusted p < ${alpha}, adjusted over the differences of its own table (the leaderboard's Δ column, the sequence-contribution table, the full comparison table). With one seed, p comes from the paired bootstrap's standard error (normal approximation).`);
@@ -196,7 +199,7 @@ export function readingNotes(record: BenchRecord): string[] {
   for (const d of datasets) {
     if (d.graph?.future_information) notes.push(`${d.id}: the +social rows use an UNDATED graph (${d.graph.source ?? 'edge file'}) collected after the data: they use future information and are not comparable to the other rows.`);
   }
-  notes.push('Decile MAPE averages |predicted − actual| / actual over the deciles (by predicted value) whose actual mean is > 0; deciles with no holdout value are left out.');
+  notes.push('Decile MAPE averages |predicted − actual| / actual over the deciles (by predicted value) whose actual mean is > 0; the leaderboard says how many of the 10 entered it (the fewest over seeds).');
   return notes;
 }
 

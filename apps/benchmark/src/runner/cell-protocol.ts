@@ -15,6 +15,11 @@ export interface DatasetPayload {
   /** Graph features before split.score.featureEnd, and before split.fit.featureEnd (temporal protocol; absent = graph). */
   readonly graph?: FeatureTable;
   readonly graphFit?: FeatureTable;
+  /**
+   * Cluster of each cohort customer for a cluster bootstrap (synthetic data: the generator's
+   * community, within which outcomes are correlated). Runner-only: never sent to models.
+   */
+  readonly clusters?: Int32Array;
   /** Synthetic ground truth per cohort customer (aligned with split.customers), for `oracle`. */
   readonly oracle?: { readonly value: Float64Array; readonly repurchase: Float64Array };
 }

@@ -33,6 +33,8 @@ export interface BenchOptions {
   readonly tune: number;
   /** Successive-halving rate η for tuned models (rung 0 on 1/η of the train fold, the best ⌈N/η⌉ on all of it); ≤ 1 = plain random search. */
   readonly halving?: number;
+  /** One-seed intervals resample the synthetic generator's communities instead of customers. */
+  readonly clusterBootstrap?: boolean;
   readonly workers: number;
   /** Per-cell time limit in ms (0 = none): a cell over it fails and its worker is replaced. */
   readonly cellTimeoutMs: number;
@@ -70,6 +72,7 @@ export interface BenchRun {
   readonly tune: number;
   /** Successive-halving rate η used (1 = none). */
   readonly halving: number;
+  readonly clusterBootstrap: boolean;
   readonly workers: readonly WorkerInfo[];
   readonly workerCount: number;
   readonly wallMs: number;
@@ -257,5 +260,5 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     if (r) finished.push({ dataset: p.dataset.id, model: p.model, seed: p.seed, trial: p.trial, trialConfig: p.trialConfig, config: p.config, stored: r.stored, reused: r.reused, trainFraction: p.trainFraction });
   }
   const cells = selectTrials(datasets, finished, folds);
-  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code, folds, tune: options.tune, halving };
+  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code, folds, tune: options.tune, halving, clusterBootstrap: options.clusterBootstrap ?? false };
 }
