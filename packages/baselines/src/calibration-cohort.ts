@@ -1,5 +1,5 @@
-// The calibration cohort of DESIGN §3: customers (ascending indices) with at least one
-// purchase in [start, cutoff). Shared by the tracking data and the `btyd` CLI.
+// The calibration cohort (docs/architecture.md §Evaluation split): customers (ascending indices)
+// with at least one purchase in [start, cutoff). Shared by the tracking data and the `btyd` CLI.
 import { EventType } from '@clvlab/events';
 import type { EventLog } from '@clvlab/events';
 

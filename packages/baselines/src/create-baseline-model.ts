@@ -1,4 +1,5 @@
-// The baseline benchmark models by name (DESIGN §4): what `clvlab bench --models` resolves.
+// The baseline benchmark models by name (docs/architecture.md §Models): what
+// `clvlab bench --models` resolves.
 import type { BenchModel } from '@clvlab/sessions';
 import { btydModel } from './btyd-model.ts';
 import { historicalRateModel } from './historical-rate-model.ts';

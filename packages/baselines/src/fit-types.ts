@@ -1,5 +1,5 @@
-// Result types shared by the BTYD and spend fitters (DESIGN §4/§7: immutable results with
-// named parameters, standard errors and log-likelihood).
+// Result types shared by the BTYD and spend fitters (docs/architecture.md §Models, §Style:
+// immutable results with named parameters, standard errors and log-likelihood).
 
 /** Fields every maximum-likelihood fit carries. */
 export interface FitDiagnostics {

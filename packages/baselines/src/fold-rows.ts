@@ -1,5 +1,5 @@
 // Row indices of one fold of the cohort (Split.fold), for supervised baselines that learn on
-// train and tune on valid (DESIGN §3).
+// train and tune on valid (docs/architecture.md §Evaluation split).
 import type { Split } from '@clvlab/sessions';
 
 /** Indices i with split.fold[i] === fold; throws when the fold is empty. */

@@ -1,8 +1,8 @@
-// Resolves a benchmark model's config against its frozen defaults (DESIGN §4): unknown keys
-// and values of the wrong type are errors, so a typo in `--set` never silently runs defaults.
-// Values may arrive as strings (the CLI's `name:key=value`, `--set k=v`): a string is coerced
-// to the default's type when the default is a number ('0.5' → 0.5; finite numbers only) or a
-// boolean ('true' / 'false'); anything else that does not match the default's type throws.
+// Resolves a benchmark model's config against its frozen defaults (docs/architecture.md §Models):
+// unknown keys and values of the wrong type are errors, so a typo in `--set` never silently runs
+// defaults. Values may arrive as strings (the CLI's `name:key=value`, `--set k=v`): a string is
+// coerced to the default's type when the default is a number ('0.5' → 0.5; finite numbers only) or
+// a boolean ('true' / 'false'); anything else that does not match the default's type throws.
 
 function coerce(where: string, key: string, value: unknown, like: unknown): unknown {
   if (typeof value === 'string' && typeof like === 'number') {

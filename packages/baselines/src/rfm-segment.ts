@@ -1,5 +1,6 @@
 // Named RFM segments from quartile tiers (R-F-M, 1 best .. 4 worst). The table is ordered;
-// the first matching rule names the segment (a common marketing convention, DESIGN §4):
+// the first matching rule names the segment (a common marketing convention,
+// docs/architecture.md §Models):
 //   1-1-1                      best customers
 //   1-4-1, 1-4-2               high-spending new      (recent, few purchases, high spend)
 //   1-4-3, 1-4-4               promising new          (recent, few purchases, low spend)

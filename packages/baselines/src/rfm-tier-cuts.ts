@@ -1,8 +1,8 @@
 // RFM quartile tiers FITTED on reference rows (the train fold) and applied to any customer:
-// the cut points of rfm-tiers.ts' rule (Hughes 1994, quartiles as DESIGN §4), so a supervised
-// model's tiers never depend on the customers it is scored on. With b = the reference values
-// better than or equal to v (of n), tier(v) = ceil(4b / n) clamped to 1..4, exactly
-// quartileTiers' tie rule; as cut points c₁ ≤ c₂ ≤ c₃ (c_k = the reference value at sorted
+// the cut points of rfm-tiers.ts' rule (Hughes 1994, quartiles as in docs/architecture.md §Models),
+// so a supervised model's tiers never depend on the customers it is scored on. With b = the
+// reference values better than or equal to v (of n), tier(v) = ceil(4b / n) clamped to 1..4,
+// exactly quartileTiers' tie rule; as cut points c₁ ≤ c₂ ≤ c₃ (c_k = the reference value at sorted
 // position m_k, m_k = the largest b with tier ≤ k): recency (smaller is better) has
 // tier = 1 + #{k : v ≥ c_k}, frequency and monetary (larger is better) 1 + #{k : v ≤ c_k}.
 // Fitted on every row, applyRfmTierCuts(rfmTierCuts(f, all), f) equals rfmTiers(f).

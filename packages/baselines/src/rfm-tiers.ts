@@ -1,9 +1,9 @@
-// RFM quartile tiers (Hughes 1994 quintiles, here quartiles as DESIGN §4): 1 = best,
-// 4 = worst, per dimension. Recency is better when SMALLER (recent), frequency and monetary
-// when LARGER. Ties share a tier: a block of equal values takes the quartile of its LAST
-// member, tier = ceil(4 · (customers better or equal) / n), so a mass of identical values
-// stays in one tier instead of being cut arbitrarily, and lands where its weakest member
-// belongs (CDNOW: the 57% one-time buyers are F = 4, not F = 2).
+// RFM quartile tiers (Hughes 1994 quintiles, here quartiles as in
+// docs/architecture.md §Models): 1 = best, 4 = worst, per dimension. Recency is better when
+// SMALLER (recent), frequency and monetary when LARGER. Ties share a tier: a block of equal
+// values takes the quartile of its LAST member, tier = ceil(4 · (customers better or equal) / n),
+// so a mass of identical values stays in one tier instead of being cut arbitrarily, and lands
+// where its weakest member belongs (CDNOW: the 57% one-time buyers are F = 4, not F = 2).
 import type { RfmFeatures } from './rfm-features.ts';
 
 export interface RfmTiers {

@@ -7,7 +7,10 @@ import type { BaselineModelName } from '../src/index.ts';
 import { cdnowTask, cdnowTemporalTask } from './fixtures.ts';
 import { perturbTestFold, rowsOf, sameBits, sealTask } from './sealed-task.ts';
 
-/** Normalized Gini of `pred` against `actual` on `rows` (DESIGN §5, ties ignored), for a sanity floor. */
+/**
+ * Normalized Gini of `pred` against `actual` on `rows` (docs/architecture.md §Metrics, ties
+ * ignored), for a sanity floor.
+ */
 function gini(pred: Float64Array, actual: Float64Array, rows: number[]): number {
   const raw = (key: Float64Array): number => {
     const order = [...rows].sort((a, b) => key[b] - key[a]);

@@ -1,6 +1,6 @@
-// Backend runtime (DESIGN §2): `tensorflow` (tfjs-node) when it loads, else `wasm` (binaries
-// shipped inside @tensorflow/tfjs-backend-wasm), else `cpu`. The chosen backend and its version
-// go into every record, so `initBackend` returns both.
+// Backend runtime (docs/architecture.md §Runtime): `tensorflow` (tfjs-node) when it loads, else
+// `wasm` (binaries shipped inside @tensorflow/tfjs-backend-wasm), else `cpu`. The chosen backend
+// and its version go into every record, so `initBackend` returns both.
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';

@@ -1,6 +1,6 @@
-// Typed encoder configuration (DESIGN §4): a frozen default with a reason per field, named
-// presets as a data table, unknown keys rejected, and the fully resolved config returned so
-// it can be stored with every result.
+// Typed encoder configuration (docs/architecture.md §Models): a frozen default with a reason per
+// field, named presets as a data table, unknown keys rejected, and the fully resolved config
+// returned so it can be stored with every result.
 
 export type Architecture = 'transformer' | 'session-transformer' | 'gru' | 'none';
 export type SessionMixer = 'attention' | 'gru';

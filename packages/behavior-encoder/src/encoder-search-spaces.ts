@@ -1,11 +1,11 @@
-// Search spaces of the encoder families as data (DESIGN §4: "tunable families declare a
-// search space as data; `--tune N` gives each the same budget on the valid fold"), keyed by base
-// model name (a `+social` variant searches its base's space). Every key is an encoder config key
-// (resolveEncoderConfig) and every default lies inside its family's space, so the untuned model
-// is one point of the search. Modest on purpose: a few values per knob that the default bench
-// can afford, the architecture knobs where they apply, the same head and optimiser knobs for
-// every family (the ziln-mlp ablation included), so tuning does not favour one family's head.
-// `useRfm` is not searched: the head's inputs define the model being compared (the
+// Search spaces of the encoder families as data (docs/architecture.md §Evaluation protocol: each
+// tunable family declares a search space as data; `--tune N` gives each the same valid-fold
+// budget), keyed by base model name (a `+social` variant searches its base's space). Every key is
+// an encoder config key (resolveEncoderConfig) and every default lies inside its family's space, so
+// the untuned model is one point of the search. Modest on purpose: a few values per knob that the
+// default bench can afford, the architecture knobs where they apply, the same head and optimiser
+// knobs for every family (the ziln-mlp ablation included), so tuning does not favour one family's
+// head. `useRfm` is not searched: the head's inputs define the model being compared (the
 // sequence-only variant is its own ablation row, `transformer:useRfm=false`), not a knob.
 import type { SearchDimension, SearchSpace } from '@clvlab/sessions';
 

@@ -1,7 +1,7 @@
-// A prepared dataset (DESIGN §3) read from its Zarr store one block of cohort customers at a
-// time, so memory follows the block size rather than the event log. Opening reads only the
-// per-customer arrays (offsets, customers/*, the customer-id dictionary); each block read
-// takes, through `offsets`, one slice [offsets[first], offsets[last + 1]) of each event column
+// A prepared dataset (docs/architecture.md §Prepared dataset) read from its Zarr store one block of
+// cohort customers at a time, so memory follows the block size rather than the event log. Opening
+// reads only the per-customer arrays (offsets, customers/*, the customer-id dictionary); each block
+// read takes, through `offsets`, one slice [offsets[first], offsets[last + 1]) of each event column
 // it needs (a caller-held chunk cache decodes each Zarr chunk once per run of reads inside it).
 // Token rows come from sequence-inputs.ts' `fillTokenRows` and static inputs from
 // static-features.ts, over the block's slice with offsets rebased to it. Counters record the

@@ -1,6 +1,6 @@
-// Per-customer token grids for the sequence models (DESIGN §4, issue 5 §2): for every cohort
-// customer the last events before `featureEnd`, each event a token of categorical fields
-// (indices into one concatenated embedding table, so the model does a single gather) plus a
+// Per-customer token grids for the sequence models (docs/architecture.md §Models, issue 5 §2): for
+// every cohort customer the last events before `featureEnd`, each event a token of categorical
+// fields (indices into one concatenated embedding table, so the model does a single gather) plus a
 // signed log1p amount, with a padding mask. Layouts: `flat` (last L events, right-aligned,
 // most recent last) and `sessions` (last S sessions × last E events of each, chronological).
 // Columnar typed arrays throughout; no object per event. `fillTokenRows` is the per-customer

@@ -1,12 +1,13 @@
 // Training loop for the sequence encoders: seeded init and shuffling, Adam with warm-up and
 // cosine decay, global-norm clipping, early stopping on the valid fold's ZILN loss (best
 // weights restored), a NaN guard, progress per epoch, and one host read per epoch (losses are
-// summed on the device). Trains on split.fit labels of the train fold (DESIGN §3); the head's
-// initial bias comes from the train rows' labels only, and every random draw (init, shuffling)
-// from the seed alone — never from the data's hash — so a sealed task's test fold cannot reach
-// the model. `ziln-mlp` (architecture `none`) runs this same loop without a sequence. The loop
-// reads a BatchSource (batch-source.ts): the in-memory token grid (`trainEncoder`) or the block
-// stream over a prepared Zarr store (`trainEncoderFromStore`, zarr-batch-stream.ts).
+// summed on the device). Trains on split.fit labels of the train fold
+// (docs/architecture.md §Evaluation split); the head's initial bias comes from the train rows'
+// labels only, and every random draw (init, shuffling) from the seed alone — never from the
+// data's hash — so a sealed task's test fold cannot reach the model. `ziln-mlp` (architecture
+// `none`) runs this same loop without a sequence. The loop reads a BatchSource (batch-source.ts):
+// the in-memory token grid (`trainEncoder`) or the block stream over a prepared Zarr store
+// (`trainEncoderFromStore`, zarr-batch-stream.ts).
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@clvlab/events';
 import type { ModelTask } from '@clvlab/sessions';

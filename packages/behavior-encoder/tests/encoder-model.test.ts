@@ -38,7 +38,8 @@ describe('createEncoderModel', () => {
   });
 });
 
-// Normalized Gini (DESIGN §5) written out here, without ties handling (predictions are continuous).
+// Normalized Gini (docs/architecture.md §Metrics) written out here, without ties handling
+// (predictions are continuous).
 function normalizedGini(actual: number[], pred: number[]): number {
   const raw = (order: number[]): number => {
     const idx = order.map((_, i) => i).sort((a, b) => order[b] - order[a]);

@@ -1,6 +1,6 @@
-// Builds the sorted columnar EventLog of DESIGN §3 from columns in any order. Readers, the
-// synthetic generator and tests all go through here so that "sorted by customer, then time,
-// stable" is established in exactly one place.
+// Builds the sorted columnar EventLog (docs/architecture.md §Event log) from columns in any order.
+// Readers, the synthetic generator and tests all go through here so that "sorted by customer, then
+// time, stable" is established in exactly one place.
 //
 // Sorting: a stable counting sort of an index permutation by customer (O(n), customers are
 // dense int32 indices), then a stable sort by time inside each customer's block, skipped when

@@ -1,5 +1,6 @@
 // Per-customer event ranges of a sorted EventLog: customer c owns events
-// [offsets[c], offsets[c + 1]). Stored as `offsets` in a prepared dataset (DESIGN §3).
+// [offsets[c], offsets[c + 1]). Stored as `offsets` in a prepared dataset
+// (docs/architecture.md §Prepared dataset).
 import type { EventLog } from './event-log.ts';
 
 /** Offsets of each customer's first event, length customers + 1 (customers with no events get an empty range). */

@@ -1,5 +1,6 @@
-// The `events/*` part of a prepared dataset (DESIGN §3): one Zarr array per EventLog column
-// plus the id dictionaries as UTF-8 bytes + offsets (see encode-strings.ts), and back.
+// The `events/*` part of a prepared dataset (docs/architecture.md §Prepared dataset): one Zarr
+// array per EventLog column plus the id dictionaries as UTF-8 bytes + offsets (see
+// encode-strings.ts), and back.
 //   events/customer int32, events/t float64 (epoch ms UTC), events/type uint8 (attribute
 //   event_types), events/item int32, events/category int32, events/amount float64 (attribute
 //   value_target), events/quantity float64,

@@ -1,5 +1,5 @@
-// The columnar event log of DESIGN §3: a struct of typed arrays, one entry per event,
-// sorted by customer index then time. Everything downstream (sessions, features, models)
+// The columnar event log (docs/architecture.md §Event log): a struct of typed arrays, one entry per
+// event, sorted by customer index then time. Everything downstream (sessions, features, models)
 // reads these arrays directly; no object is ever made per event.
 
 /** Event kinds stored in `EventLog.type` (uint8). Order is part of the on-disk contract. */

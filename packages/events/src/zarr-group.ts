@@ -1,5 +1,5 @@
-// A Zarr v3 group on disk (DESIGN §3 prepared dataset) written and read with zarrita and
-// @zarrita/storage's FileSystemStore. Every array is chunked along its first axis and
+// A Zarr v3 group on disk (docs/architecture.md §Prepared dataset) written and read with
+// zarrita and @zarrita/storage's FileSystemStore. Every array is chunked along its first axis and
 // compressed with gzip (node:zlib, see gzip-codec.ts), little-endian `bytes` codec, default
 // `/` chunk keys, and every intermediate group gets its own zarr.json, so zarr-python opens
 // the store. Writes are atomic: the whole store is built in `<path>.tmp-<pid>` and renamed

@@ -23,7 +23,7 @@ import { unitWeights } from './validate-inputs.ts';
 import type { ClusterIndex } from './cluster-resample.ts';
 import { clusterIndex, forEachClusterResample } from './cluster-resample.ts';
 
-/** Bootstrap defaults (DESIGN §5). */
+/** Bootstrap defaults (docs/architecture.md §Metrics). */
 export const DEFAULT_BOOTSTRAP: Readonly<{ resamples: number; seed: number; level: number }> = Object.freeze({
   /** 1000 resamples: the percentile interval's endpoints are stable to ~1% of its width. */
   resamples: 1000,

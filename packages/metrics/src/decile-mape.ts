@@ -1,5 +1,5 @@
-// Decile MAPE (DESIGN §5): mean absolute percentage error between mean predicted and mean
-// actual value per decile of prediction (see decile-table.ts for the groups and ties),
+// Decile MAPE (docs/architecture.md §Metrics): mean absolute percentage error between mean
+// predicted and mean actual value per decile of prediction (decile-table.ts: groups, ties),
 //   decile_mape = mean over deciles g with meanActual_g ≠ 0 of |meanPred_g − meanActual_g| / |meanActual_g|,
 // reported as a fraction (0.25 = 25%). Deciles whose mean actual value is exactly 0 (every
 // customer in it had no holdout value) have no defined percentage error and are SKIPPED; the

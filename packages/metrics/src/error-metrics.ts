@@ -1,6 +1,7 @@
-// Pointwise error metrics of predicted against actual customer value (DESIGN §5): root mean
-// squared error, mean absolute error and the calibration ratio Σpredicted / Σactual
-// (1 = the model predicts the right total; > 1 over-predicts).
+// Pointwise error metrics of predicted against actual customer value
+// (docs/architecture.md §Metrics): root mean squared error, mean absolute error and the
+// calibration ratio Σpredicted / Σactual (1 = the model predicts the right total; > 1
+// over-predicts).
 
 import type { NumericArray } from './validate-inputs.ts';
 import { toFinitePair, unitWeights } from './validate-inputs.ts';

@@ -1,5 +1,5 @@
-// The named set of DESIGN §5 metrics for one model on the test customers; the keys are the
-// metrics.csv columns, in METRIC_NAMES order.
+// The named set of docs/architecture.md §Metrics for one model on the test customers; the keys are
+// the metrics.csv columns, in METRIC_NAMES order.
 
 import type { MetricInput } from './metric-context.ts';
 import { metricContext, metricsUnderWeights } from './metric-context.ts';
@@ -46,9 +46,9 @@ export function toMetricValues(values: ArrayLike<number>, offset = 0): MetricVal
 }
 
 /**
- * Evaluates every DESIGN §5 metric. AUC uses `repurchaseScore` (default: `predicted`) against
- * `actualRepurchase` (default: actual > 0). Throws `metrics/evaluate: ...` on length
- * mismatch, empty input, NaN or non-0/1 labels; undefined metrics are NaN.
+ * Evaluates every metric of docs/architecture.md §Metrics. AUC uses `repurchaseScore` (default:
+ * `predicted`) against `actualRepurchase` (default: actual > 0). Throws `metrics/evaluate: ...` on
+ * length mismatch, empty input, NaN or non-0/1 labels; undefined metrics are NaN.
  */
 export function evaluate(input: MetricInput): MetricValues {
   const ctx = metricContext('evaluate', input);

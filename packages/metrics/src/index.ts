@@ -1,6 +1,6 @@
-// @clvlab/metrics: DESIGN §5 metrics on test customers, with ties spread evenly, seeded
-// bootstrap intervals (customer or cluster), paired differences with p-values, per-segment
-// breakdowns, the corrected resampled t-test over re-splits, and Holm's adjustment.
+// @clvlab/metrics: the docs/architecture.md §Metrics metrics on test customers, with ties spread
+// evenly, seeded bootstrap intervals (customer or cluster), paired differences with p-values,
+// per-segment breakdowns, the corrected resampled t-test over re-splits, and Holm's adjustment.
 export { normalizedGini, giniRaw } from './normalized-gini.ts';
 export { spearman } from './spearman.ts';
 export { rank } from './rank.ts';

@@ -1,10 +1,10 @@
 // The precomputed state behind evaluate() and the bootstraps: inputs validated once, the three
 // sort orders (by prediction, by actual, by repurchase score) computed once, and scratch
-// buffers allocated once. metricsUnderWeights() then evaluates all eight DESIGN §5 metrics for
-// any weight vector in O(n) with no allocation. Hand-written for speed: a bootstrap resample
-// is a vector of multiplicities over the same customers, so no resample needs a sort, and the
-// plain metrics (weights = 1) run the very same code, so point estimates and resamples cannot
-// disagree in definition.
+// buffers allocated once. metricsUnderWeights() then evaluates all eight metrics
+// (docs/architecture.md §Metrics) for any weight vector in O(n) with no allocation.
+// Hand-written for speed: a bootstrap resample is a vector of multiplicities over the same
+// customers, so no resample needs a sort, and the plain metrics (weights = 1) run the very same
+// code, so point estimates and resamples cannot disagree in definition.
 
 import type { TieBlocks } from './tie-blocks.ts';
 import { tieBlocks } from './tie-blocks.ts';

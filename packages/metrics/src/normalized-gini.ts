@@ -1,5 +1,6 @@
-// Normalized Gini coefficient of a value ranking (DESIGN §5), the customer-value analogue of
-// the Kaggle "normalized Gini" (Allstate/Porto Seguro competitions), with ties spread evenly.
+// Normalized Gini coefficient of a value ranking (docs/architecture.md §Metrics), the
+// customer-value analogue of the Kaggle "normalized Gini" (Allstate/Porto Seguro competitions),
+// with ties spread evenly.
 //
 // Definition settled here:
 //   sort customers by prediction descending; let G(x) be the share of total actual value held

@@ -1,7 +1,7 @@
 // Top-fraction capture and lift: the share of total actual value held by the top `fraction`
 // of customers ranked by prediction (ties spread evenly, as for the normalized Gini), and that
 // share divided by the fraction (lift 1 = no better than random, 1/fraction = everything
-// captured). DESIGN §5 reports the top 10%.
+// captured). The record reports the top 10% (docs/architecture.md §Metrics).
 
 import type { TieBlocks } from './tie-blocks.ts';
 import { tieBlocks } from './tie-blocks.ts';

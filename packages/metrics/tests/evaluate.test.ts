@@ -26,8 +26,9 @@ describe('evaluate', () => {
   });
 
   it('agrees with the reference run on a predictions.csv (issue 6: Gini to 1e-9)', () => {
-    // Two models on the same customers, written in the DESIGN §6 predictions.csv layout; the
-    // reference script groups by (dataset, model, seed) and recomputes every metric.
+    // Two models on the same customers, written in the predictions.csv layout of
+    // docs/architecture.md §Benchmark record; the reference script groups by (dataset, model, seed)
+    // and recomputes every metric.
     const { actual, predicted, score } = clvCase(700, 83);
     const models = { good: predicted, flat: new Float64Array(700).fill(2) };
     const lines = ['dataset,customer_id,model,seed,predicted_value,repurchase_score,actual_value,actual_repurchase'];

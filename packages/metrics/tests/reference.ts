@@ -1,5 +1,6 @@
 // Test helper (not a test): runs reference_metrics.py, the independent numpy/scipy
-// implementation of the DESIGN §5 definitions, on a case, and builds seeded random cases.
+// implementation of the docs/architecture.md §Metrics definitions, on a case, and builds seeded
+// random cases.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '@clvlab/events';

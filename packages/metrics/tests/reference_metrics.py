@@ -1,9 +1,10 @@
-"""Independent reference implementation of the clvlab DESIGN §5 metrics (numpy + scipy).
+"""Independent reference implementation (numpy + scipy) of the clvlab metrics
+(docs/architecture.md §Metrics).
 
 Reads JSON {"actual": [...], "predicted": [...], "labels": [...]?, "scores": [...]?} on stdin,
 writes JSON with every metric on stdout. With `--predictions FILE` it reads a benchmark
-predictions.csv (DESIGN §6: dataset, customer_id, model, seed, predicted_value,
-repurchase_score, actual_value, actual_repurchase) and writes CSV
+predictions.csv (docs/architecture.md §Benchmark record: dataset, customer_id, model, seed,
+predicted_value, repurchase_score, actual_value, actual_repurchase) and writes CSV
 `dataset,model,seed,<metrics>` with one row per (dataset, model, seed), in first-seen order. Written from the definitions, not from the
 TypeScript code: ties are handled by replacing each customer's actual and predicted value by
 the mean over its block of tied predictions ("spread evenly"), after which the cumulative

@@ -1,6 +1,6 @@
-// Published evaluation windows per dataset (DESIGN §3), as a data table so the benchmark,
-// the CLI and the README all read the same numbers. A dataset not listed uses DEFAULT_SPLIT
-// (cutoff at 75% of the span, holdout to the end of data).
+// Published evaluation windows per dataset (docs/architecture.md §Evaluation split), as a data
+// table so the benchmark, the CLI and the README all read the same numbers. A dataset not listed
+// uses DEFAULT_SPLIT (cutoff at 75% of the span, holdout to the end of data).
 import type { SplitOptions } from './evaluation-split.ts';
 
 const DAY_MS = 86_400_000;
@@ -10,7 +10,8 @@ export const DATASET_SPLITS: Readonly<Record<string, Readonly<Partial<SplitOptio
   // 1997-10-01..1998-06-30 (the cdnow_customers_summary.csv of lifetimes uses the same cutoff).
   cdnow: Object.freeze({ cutoff: Date.UTC(1997, 9, 1), horizon: 39 * 7 * DAY_MS }),
   // UCI Online Retail (Chen, Sain & Guo 2012): data 2010-12-01..2011-12-09; the holdout runs
-  // from 2011-09-01 to the end of data (100 days), the window DESIGN §3 fixes.
+  // from 2011-09-01 to the end of data (100 days), the window that
+  // docs/architecture.md §Evaluation split fixes.
   'online-retail': Object.freeze({ cutoff: Date.UTC(2011, 8, 1), horizon: null }),
   // Taobao UserBehavior: official window 2017-11-25..2017-12-03 China time (UTC+8), but 35
   // stray events go back to 2017-09-11, so "75% of the span" would fall before the real data.

@@ -1,5 +1,6 @@
-// The evaluation split of DESIGN §3 (cross-sectional protocol as in Wang, Liu & Miao 2019,
-// "A Deep Probabilistic Model for Customer Lifetime Value Prediction" (ZILN), §4):
+// The evaluation split (docs/architecture.md §Evaluation split; cross-sectional protocol as
+// in Wang, Liu & Miao 2019, "A Deep Probabilistic Model for Customer Lifetime Value
+// Prediction" (ZILN), §4):
 // calibration [start, cutoff), holdout [cutoff, cutoff + horizon); cohort = customers with
 // ≥ 1 purchase in calibration; folds by a seeded hash of the customer id; labels per window.
 // The temporal protocol instead learns from labels in [cutoff − horizon, cutoff) with
@@ -50,7 +51,7 @@ export function endOfData(lastEventMs: number, daily = false): number {
 
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms));
 
-/** Builds the evaluation split of `log` (see DESIGN §3 and `Split`). */
+/** Builds the evaluation split of `log` (`Split`; docs/architecture.md §Evaluation split). */
 export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = {}): Split {
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULT_SPLIT)) throw new Error(`sessions/evaluation-split: unknown option '${key}'`);

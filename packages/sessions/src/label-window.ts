@@ -1,7 +1,7 @@
-// Labels of one window (DESIGN §3): per cohort customer, the value in [featureEnd, labelEnd)
-// — revenue (purchases plus returns, returns negative, floored at 0) when the log carries
-// money, else the number of purchase events — and repurchase (any purchase in the window).
-// One pass over all events with a customer -> cohort-row map, so no offsets are needed.
+// Labels of one window (docs/architecture.md §Evaluation split): per cohort customer, the value in
+// [featureEnd, labelEnd) — revenue (purchases plus returns, returns negative, floored at 0) when
+// the log carries money, else the number of purchase events — and repurchase (any purchase in the
+// window). One pass over all events with a customer -> cohort-row map, so no offsets are needed.
 import { EventType, type EventLog } from '@clvlab/events';
 import type { LabelWindow } from './model-task.ts';
 

@@ -1,10 +1,10 @@
 // The contract between the benchmark and every model (baselines, social-graph features,
 // behavior encoder): one prepared dataset, one evaluation split, one seed in; one
 // prediction per cohort customer out. Defined here because sessions owns the split
-// (DESIGN §3) and every model package already depends on sessions.
+// (docs/architecture.md §Model task) and every model package already depends on sessions.
 import type { EventLog } from '@clvlab/events';
 
-/** Fold of a cohort customer in the seeded hash split (DESIGN §3, default 60/20/20). */
+/** Fold of a cohort customer in the seeded hash split (docs/architecture.md §Evaluation split). */
 export const Fold = Object.freeze({ train: 0, valid: 1, test: 2 } as const);
 
 /**

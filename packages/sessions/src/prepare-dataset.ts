@@ -1,8 +1,9 @@
-// A prepared dataset (DESIGN §3): the event log with its session index, per-customer offsets,
-// the evaluation split with labels, and the attributes that make it reproducible (dataset id,
-// source hash, cutoff, horizon, gap, protocol, seed, clvlab version, value target). This is
-// what `clvlab ingest` stores and what every model receives (see ModelTask), optionally with
-// per-customer feature tables (`features/graph`, `features/rfm`) computed by the caller.
+// A prepared dataset (docs/architecture.md §Prepared dataset): the event log with its session
+// index, per-customer offsets, the evaluation split with labels, and the attributes that make it
+// reproducible (dataset id, source hash, cutoff, horizon, gap, protocol, seed, clvlab version,
+// value target). This is what `clvlab ingest` stores and what every model receives (see ModelTask),
+// optionally with per-customer feature tables (`features/graph`, `features/rfm`) computed by the
+// caller.
 import { readFileSync } from 'node:fs';
 import { customerOffsets, type EventLog } from '@clvlab/events';
 import { datasetSplit } from './dataset-splits.ts';
@@ -22,7 +23,7 @@ export interface PrepareOptions extends SplitOptions {
 
 export const DEFAULT_PREPARE: Readonly<PrepareOptions> = Object.freeze({
   ...DEFAULT_SPLIT,
-  // DESIGN §3: 30 minutes, the web-analytics convention.
+  // docs/architecture.md §Sessions: 30 minutes, the web-analytics convention.
   gapMs: DEFAULT_GAP_MS,
   // Unnamed until the caller says which dataset this is; named datasets get published windows.
   dataset: 'unnamed',

@@ -1,8 +1,8 @@
-// Stores a PreparedDataset as one Zarr v3 group (DESIGN §3), through @clvlab/events' Zarr
-// store: attributes (dataset, source hash, cutoff, horizon, gap, protocol, seed, fractions,
-// clvlab version, value target, counts), `events/*` columns plus `events/session`, `offsets`,
-// and `customers/*` for the cohort: ids (customer indices), fold, target, repurchase (score
-// window) and fit_target, fit_repurchase (fit window; equal to the score labels under the
+// Stores a PreparedDataset as one Zarr v3 group (docs/architecture.md §Prepared dataset), through
+// @clvlab/events' Zarr store: attributes (dataset, source hash, cutoff, horizon, gap, protocol,
+// seed, fractions, clvlab version, value target, counts), `events/*` columns plus `events/session`,
+// `offsets`, and `customers/*` for the cohort: ids (customer indices), fold, target, repurchase
+// (score window) and fit_target, fit_repurchase (fit window; equal to the score labels under the
 // cross-sectional protocol, stored anyway so a reader never has to know the protocol).
 // Optional feature tables go to `features/graph` and `features/rfm`: one 2-D float64 array
 // [cohort customers × columns] each (row i = customers/ids[i]), column names in its

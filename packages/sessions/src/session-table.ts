@@ -1,6 +1,6 @@
-// Per-session statistics (DESIGN §3/§6 `sessions.csv`): one row per (customer, session),
-// columnar, in log order. One pass over the events; rows are counted first so every column
-// is allocated once at its final size.
+// Per-session statistics (docs/architecture.md §Sessions, §File formats): one row per (customer,
+// session), columnar, in log order. One pass over the events; rows are counted first so every
+// column is allocated once at its final size.
 import { EventType, type EventLog } from '@clvlab/events';
 
 /** One row per session, in log order (customer, then session index). */

@@ -1,7 +1,7 @@
-// Session splitting (DESIGN §3): within one customer, a new session starts when the gap to
-// the previous event is strictly greater than the threshold. Sessions never span customers;
-// session 0 is each customer's first. This sits in the ingest hot path (≥ 1M events/s), so
-// it is one pass over the typed arrays with no allocation besides the output.
+// Session splitting (docs/architecture.md §Sessions): within one customer, a new session starts
+// when the gap to the previous event is strictly greater than the threshold. Sessions never span
+// customers; session 0 is each customer's first. This sits in the ingest hot path (≥ 1M events/s),
+// so it is one pass over the typed arrays with no allocation besides the output.
 import type { EventLog } from '@clvlab/events';
 
 /** Default inactivity gap: 30 minutes, the web-analytics convention (Google Analytics, Adobe). */

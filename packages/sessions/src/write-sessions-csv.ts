@@ -1,6 +1,7 @@
-// Writes `sessions.csv` (DESIGN §6): customer_id,session,start,end,events,purchases,revenue
-// with start/end in ISO 8601 UTC. Atomic: rows go to a temporary file in the target folder,
-// which is renamed over the target only once complete, so a crash never leaves half a file.
+// Writes `sessions.csv` (docs/architecture.md §File formats):
+// customer_id,session,start,end,events,purchases,revenue with start/end in ISO 8601 UTC. Atomic:
+// rows go to a temporary file in the target folder, which is renamed over the target only once
+// complete, so a crash never leaves half a file.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EventLog } from '@clvlab/events';

@@ -1,6 +1,6 @@
-// Reader for SNAP-style edge lists (DESIGN §6): one edge per line, `src dst [weight]`
-// separated by whitespace, commas or tabs; `#` starts a comment line; `.gz` files are
-// gunzipped. Node labels are kept as strings in order of first appearance (networkx's
+// Reader for SNAP-style edge lists (docs/architecture.md §File formats): one edge per line,
+// `src dst [weight]` separated by whitespace, commas or tabs; `#` starts a comment line; `.gz`
+// files are gunzipped. Node labels are kept as strings in order of first appearance (networkx's
 // read_edgelist order). An optional header line (e.g. Ciao's `truster_id,trustee_id`) is
 // detected when it differs in kind from the next line (non-numeric above numeric fields).
 //

@@ -163,7 +163,8 @@ function spearman(a: number[], b: number[]): number {
   for (let i = 0; i < m; i++) { sab += (ra[i] - ma) * (rb[i] - mb); saa += (ra[i] - ma) ** 2; sbb += (rb[i] - mb) ** 2; }
   return sab / Math.sqrt(saa * sbb);
 }
-// Normalized Gini (DESIGN §5) with tied predictions as one block whose value is spread evenly.
+// Normalized Gini (docs/architecture.md §Metrics) with tied predictions as one block whose value is
+// spread evenly.
 function rawGini(pred: number[], act: number[]): number {
   const idx = pred.map((_, i) => i).sort((a, b) => pred[b] - pred[a]), total = act.reduce((s, x) => s + x, 0), m = pred.length;
   let cum = 0, sumG = 0;

@@ -1,7 +1,8 @@
 // Growable columnar event buffer (typed arrays, capacity doubled when full; no object per
 // event). The simulator appends events day by day, so the buffer is in time order per
 // customer but interleaved across customers; `toEventLog` makes the (customer, t) order of
-// DESIGN §3 with one stable counting sort, gathering one column at a time to bound memory.
+// docs/architecture.md §Event log with one stable counting sort, gathering one column at a time to
+// bound memory.
 import type { EventLog } from '@clvlab/events';
 
 export class EventBuilder {

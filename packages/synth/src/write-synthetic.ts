@@ -1,6 +1,7 @@
 // Writes a SyntheticData as three CSV files in `dir`:
 //   events.csv  customer_id,timestamp,event_type,item_id,category,amount,quantity  (generic
-//               `events` format of DESIGN §6; ISO 8601 UTC timestamps with milliseconds)
+//               `events` format of docs/architecture.md §File formats; ISO 8601 UTC timestamps
+//               with milliseconds)
 //   edges.csv   src,dst,weight  (customer ids; undirected, each edge once)
 //   truth.csv   customer_id + latent columns + sessions + oracle + oracle_repurchase
 // Each file is streamed in chunks of lines (10M events never become one string) to a
