@@ -11,7 +11,7 @@ import { rfmFeatures } from './rfm-features.ts';
 import { resolveConfig } from './resolve-config.ts';
 
 export const DEFAULT_HISTORICAL_RATE: Readonly<{ minObservedDays: number }> = Object.freeze({
-  /** A week: shorter observation windows give wild rates from one purchase (tuned on the valid fold by the benchmark, baseline-search-spaces.ts). */
+  /** A week: shorter windows give wild rates from one purchase. Dev valid fold (synthetic seed 1000): 1–114 days within 0.002 Gini. */
   minObservedDays: 7,
 });
 

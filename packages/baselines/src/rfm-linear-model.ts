@@ -23,7 +23,7 @@ import { resolveConfig } from './resolve-config.ts';
 import { fitRidge, predictRidge } from './ridge-regression.ts';
 
 export const DEFAULT_RFM_LINEAR: Readonly<{ lambda: number }> = Object.freeze({
-  /** Ridge penalty in units of standardised-feature sums of squares (≈ n per feature): 1 is light shrinkage for any cohort of ≥ 100 train customers. */
+  /** Ridge penalty in standardised units (≈ n per feature): light shrinkage. Valid fold of the dev dataset (synthetic seed 1000, 2 splits): 0.06–5,800 all within 0.001 Gini, so the default stays light. */
   lambda: 1,
 });
 

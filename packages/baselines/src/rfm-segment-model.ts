@@ -17,7 +17,7 @@ import type { RfmTierCuts } from './rfm-tier-cuts.ts';
 import { resolveConfig } from './resolve-config.ts';
 
 export const DEFAULT_RFM_SEGMENT: Readonly<{ shrinkage: number }> = Object.freeze({
-  /** Pseudo-count k: a cell needs ~5 train customers before its own mean outweighs the global one. */
+  /** Pseudo-count k: a cell needs ~5 train customers before its own mean outweighs the global one. Dev valid fold (synthetic seed 1000): 5 and 15.5 tie (0.604 vs 0.607), k < 1 loses ~0.01. */
   shrinkage: 5,
 });
 
