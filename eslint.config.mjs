@@ -1,5 +1,5 @@
 // Lint: typescript-eslint recommended + Nx module boundaries. The tags in each package.json
-// ("layer:*") encode DESIGN §1's one-way graph: events -> sessions -> models -> app;
+// ("layer:*") encode docs/architecture.md §Dependency graph's one-way graph: events -> sessions -> models -> app;
 // metrics and synth depend only on events; nothing imports the app.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';

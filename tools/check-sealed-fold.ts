@@ -7,7 +7,7 @@
 // record) and compares every model's stored predictions for every cohort customer.
 //   npx tsx tools/check-sealed-fold.ts [--dataset online-retail] [--models a,b] [--seeds 2] [--out /tmp/sealed-check]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRng, EVENT_TYPES, readEventLog } from '@clvlab/events';
@@ -61,20 +61,24 @@ const run = (name: string, text: string): Map<string, number[]> => {
   const args = ['--import', 'tsx', 'apps/benchmark/src/main.ts', 'bench', '--dataset', join(dir, `${id}.csv`), '--seeds', String(seeds), '--out', join(dir, 'run'), '--json'];
   if (values.models) args.push('--models', values.models);
   execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  const cells = new Map<string, number[]>();
-  for (const f of readdirSync(join(dir, 'run', 'cells'))) {
-    const c = JSON.parse(readFileSync(join(dir, 'run', 'cells', f), 'utf8'));
-    cells.set(`${c.identity.model}/seed${c.identity.seed}`, [...c.value, ...c.repurchase]);
+  // Compare by customer id: a reader numbers customers (and items) in order of first appearance
+  // in the file, which the perturbation may change, so cohort positions are not comparable.
+  const cells = new Map<string, string>();
+  for (const line of readFileSync(join(dir, 'run', 'predictions.csv'), 'utf8').trimEnd().split('\n').slice(1)) {
+    const [, customer, model, seed, predicted, repurchase] = line.split(',');
+    cells.set(`${model}/seed${seed}/${customer}`, `${predicted},${repurchase}`);
   }
   return cells;
 };
 const a = run('original', csv((i) => log.customer[i], () => true));
 const b = run('perturbed', csv((i) => moved[i], (i) => !dropped[i]));
 let identical = 0;
-const differing: string[] = [];
+const differing = new Set<string>();
 for (const [k, v] of a) {
-  const w = b.get(k);
-  if (w && w.length === v.length && w.every((x, j) => Object.is(x, v[j]))) identical++; else differing.push(k);
+  if (b.get(k) === v) identical++; else differing.add(k.slice(0, k.lastIndexOf('/')));
 }
-console.log(JSON.stringify({ dataset: id, seeds, cutoff: new Date(cutoff).toISOString(), test_customers: test.size, holdout_events_perturbed: touched, cells: a.size, identical, differing }));
+console.log(JSON.stringify({
+  dataset: id, seeds, cutoff: new Date(cutoff).toISOString(), test_customers: test.size, holdout_events_perturbed: touched,
+  predictions: a.size, identical, differing: [...differing].sort(),
+}));
 if (differing.length > 0 || a.size !== b.size) process.exit(1);

@@ -1,4 +1,4 @@
-// Generates the README's results table from a benchmark record (DESIGN §6: the table is
+// Generates the README's results table from a benchmark record (docs/architecture.md §Benchmark record: the table is
 // generated from records, each row carrying the command that reproduces it).
 //   npx tsx tools/readme-table.ts [results/default ...]                 print the table(s)
 //   npx tsx tools/readme-table.ts [results/default ...] --write README.md

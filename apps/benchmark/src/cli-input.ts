@@ -85,7 +85,7 @@ export function asCliError(err: unknown): Error {
   return e;
 }
 
-/** The row accounting every reading command prints (`--json` keys, DESIGN §6 / issue 2). */
+/** The row accounting every reading command prints (`--json` keys, docs/architecture.md §CLI / issue 2). */
 export interface AccountingJson {
   readonly rows_read: number;
   readonly rows_kept: number;

@@ -1,4 +1,4 @@
-// The shape of one `clvlab` sub-command (DESIGN §6). Each command lives in
+// The shape of one `clvlab` sub-command (docs/architecture.md §CLI). Each command lives in
 // src/commands/<name>.ts and exports `command`; main.ts finds it by name, so adding a
 // command never edits a shared registry.
 import type { ParseArgsConfig } from 'node:util';

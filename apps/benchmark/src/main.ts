@@ -1,4 +1,4 @@
-// `clvlab` entry point: `npm run -s clvlab -- <command> [options]` (DESIGN §6).
+// `clvlab` entry point: `npm run -s clvlab -- <command> [options]` (docs/architecture.md §CLI).
 // Commands are files in ./commands; each exports `command: Command`.
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -75,7 +75,7 @@ def raw(pred, act):
         a[i:j + 1] = a[i:j + 1].mean()
         i = j + 1
     G = np.concatenate([[0.0], np.cumsum(a) / act.sum()])
-    # mean of G over the customer axis as a continuous curve (trapezoids; DESIGN §5: constant -> 0)
+    # mean of G over the customer axis as a continuous curve (trapezoids; docs/architecture.md §Metrics: constant -> 0)
     return 2 * ((G[:-1] + G[1:]) / 2).mean() - 1
 out = {}
 for (d, m, s), (p, a) in rows.items():

@@ -1,4 +1,4 @@
-// Graph features only read what is known before their window's cutoff (DESIGN §3): on the
+// Graph features only read what is known before their window's cutoff (docs/architecture.md §Evaluation protocol): on the
 // synthetic generator's graph and on the co-rating graph, events at or after the score cutoff
 // (permuted among customers and products, moved in time, or deleted) leave `graph` and
 // `graphFit` bit-identical; under the temporal protocol `graphFit` does not depend on events

@@ -1,4 +1,4 @@
-// `clvlab btyd` (DESIGN §6, issue 3): fit BG/NBD, Pareto/NBD or Gamma-Gamma by maximum
+// `clvlab btyd` (docs/architecture.md §CLI, issue 3): fit BG/NBD, Pareto/NBD or Gamma-Gamma by maximum
 // likelihood and print the parameters, standard errors and log-likelihood.
 // --format summary reads a per-customer CSV with header columns frequency, recency, T
 // (+ monetary_value or monetary for gamma-gamma), like lifetimes' cdnow_customers_summary.csv;

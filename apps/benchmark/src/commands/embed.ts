@@ -1,4 +1,4 @@
-// `clvlab embed` (DESIGN §6): load a trained encoder and write the cohort's customer embeddings
+// `clvlab embed` (docs/architecture.md §CLI): load a trained encoder and write the cohort's customer embeddings
 // [customers × D] (plus ids and ZILN predictions) as a Zarr v3 group readable from Python. The
 // prepared dataset is streamed a block of customers at a time (predictEncoderFromStore).
 import { existsSync } from 'node:fs';

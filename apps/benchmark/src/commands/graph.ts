@@ -1,4 +1,4 @@
-// `clvlab graph`: node centralities of an edge-list file (DESIGN §6), written as values.csv
+// `clvlab graph`: node centralities of an edge-list file (docs/architecture.md §CLI), written as values.csv
 // with header `node,<metric>...` in the input's node labels. The file is written to a temp
 // file in the same directory and renamed, so a crash never leaves half a result.
 import { renameSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
-// `clvlab ingest` (DESIGN §6): read a dataset file in a named format, split sessions, build
+// `clvlab ingest` (docs/architecture.md §CLI): read a dataset file in a named format, split sessions, build
 // the evaluation split and labels, and store everything as one Zarr v3 prepared dataset, with
-// per-cohort-customer features (DESIGN §3): `features/rfm` always (recency, frequency,
+// per-cohort-customer features (docs/architecture.md §Prepared dataset): `features/rfm` always (recency, frequency,
 // monetary, tenure before the cutoff), and `features/graph` when `--edges FILE` names a
 // SNAP-style edge list whose node labels are customer ids (Ciao's trust list). The edge file
 // gets the accounting event files get: rows read = kept + rejected by reason (header,

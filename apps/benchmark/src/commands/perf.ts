@@ -1,5 +1,5 @@
 // `clvlab perf`: runs the packages' performance suites (they live in each package's
-// benchmark/ folder, DESIGN §7: timing belongs in benchmarks, not tests) and prints their
+// benchmark/ folder, docs/architecture.md §Style: timing belongs in benchmarks, not tests) and prints their
 // figures. Suites are loaded by file URL so the CLI still starts when one is missing.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// `clvlab rfm` (DESIGN §6): RFM features, quartile tiers, named segment and lifecycle stage
+// `clvlab rfm` (docs/architecture.md §CLI): RFM features, quartile tiers, named segment and lifecycle stage
 // of every cohort customer of a prepared dataset, computed from events before the cutoff
 // (split.score.featureEnd), written as rfm.csv (atomically: temp file in the same folder,
 // then rename). Columns: customer_id,fold,recency_days,frequency,monetary,tenure_days,

@@ -1,4 +1,4 @@
-// `clvlab sessions` (DESIGN §6): read a dataset file, split sessions at the gap, and write
+// `clvlab sessions` (docs/architecture.md §CLI): read a dataset file, split sessions at the gap, and write
 // sessions.csv (customer_id,session,start,end,events,purchases,revenue; ISO 8601 UTC).
 import { DEFAULT_GAP_MS, sessionTable, splitSessions, writeSessionsCsv } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';

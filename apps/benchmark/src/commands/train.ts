@@ -1,4 +1,4 @@
-// `clvlab train` (DESIGN §6): train a behavior encoder on a prepared dataset (train fold of the
+// `clvlab train` (docs/architecture.md §CLI): train a behavior encoder on a prepared dataset (train fold of the
 // fit window, early stopping on valid) and save it as a model directory (weights + resolved
 // config + dataset hash), written atomically. Batches are streamed from the Zarr store a block
 // of customers at a time (behavior-encoder zarr-batch-stream.ts), so memory follows the block

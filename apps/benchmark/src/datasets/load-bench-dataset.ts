@@ -6,7 +6,7 @@
 //   cdnow, online-retail, taobao, ciao   files in ../shared/data (see dataset-sources.ts)
 //   DS.zarr        a store written by `clvlab ingest` (its features/graph, when stored, feeds +social models)
 //   FILE           any other path: the generic `events` reader (CSV or Parquet)
-// Graph features only use what is known before each window's cutoff (DESIGN §3): `graph`
+// Graph features only use what is known before each window's cutoff (docs/architecture.md §Evaluation protocol): `graph`
 // before split.score.featureEnd, and under the temporal protocol `graphFit` before
 // split.fit.featureEnd. An undated graph (Ciao's trust list, any ingested edge file) may hold
 // the future, so it is used only with allowUndatedGraph; without it Ciao gets its dated

@@ -1,5 +1,5 @@
 // The TensorFlow.js backend of this thread. The behavior encoder owns the backend choice
-// (DESIGN §2: tfjs-node if it loads, else wasm, else cpu) through its `initBackend`; until
+// (docs/architecture.md §Runtime: tfjs-node if it loads, else wasm, else cpu) through its `initBackend`; until
 // that package exports it, the app falls back to the pure-JS `cpu` backend. The backend and
 // tfjs version go into every result, since numbers are only comparable on the same backend.
 import * as tf from '@tensorflow/tfjs';

@@ -1,4 +1,4 @@
-// manifest.json of a benchmark record (DESIGN §6, issue 6 §7): enough to say exactly what
+// manifest.json of a benchmark record (docs/architecture.md §Benchmark record, issue 6 §7): enough to say exactly what
 // ran where — code (git commit, source hash, package versions), runtime (Node, tfjs backend
 // and version), hardware (CPU model, cores, memory), datasets (id, source, hash, value
 // target, split), resolved model configs, seeds, and per cell the wall time, CPU time and

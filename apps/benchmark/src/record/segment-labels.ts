@@ -1,4 +1,4 @@
-// Segment labels per test customer for the per-segment breakdown (DESIGN §4): the named RFM
+// Segment labels per test customer for the per-segment breakdown (docs/architecture.md §Models): the named RFM
 // segment from quartile tiers whose cut points are fitted on the seed's TRAIN fold (as every
 // model's are) and applied to the test customers, and the lifecycle stage, both computed by
 // @clvlab/baselines from data before the cutoff (split.score.featureEnd).

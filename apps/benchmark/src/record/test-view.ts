@@ -1,5 +1,5 @@
 // The customers of one fold of a dataset's split for one seed's partition, in cohort order:
-// their positions in the cohort, ids, and the labels every model is scored against (DESIGN §3:
+// their positions in the cohort, ids, and the labels every model is scored against (docs/architecture.md §Evaluation split:
 // the same test customers for all models of a seed). The valid fold is what tuning and every
 // choice (best baseline, primary comparison) read; the test fold is only scored.
 import { Fold } from '@clvlab/sessions';

@@ -1,4 +1,4 @@
-// Writes the benchmark record of DESIGN §6 into the run directory, every file atomically:
+// Writes the benchmark record of docs/architecture.md §Benchmark record into the run directory, every file atomically:
 // manifest.json, metrics.json, metrics.csv, paired.csv, selection.csv (valid-fold scores of
 // every chosen cell and tuning trial), segments.csv, predictions.csv, the
 // predictions/embeddings Zarr group, then report.md and report.html (regenerated from these

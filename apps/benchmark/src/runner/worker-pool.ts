@@ -1,4 +1,4 @@
-// A fixed pool of benchmark worker threads driven through comlink (DESIGN §2: one pool,
+// A fixed pool of benchmark worker threads driven through comlink (docs/architecture.md §Runtime: one pool,
 // sized to the cores). Jobs queue in submission order; each idle worker takes the next one.
 // A worker that dies (crash, out of memory) fails its current job with a clear message
 // instead of leaving the caller waiting forever, and a job that exceeds its time limit has
