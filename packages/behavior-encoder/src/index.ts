@@ -8,7 +8,7 @@ export { attentionBias, maskedMean, transformerBlock, transformerBlockShapes } f
 export type { Params } from './attention.ts';
 export { DEFAULT_ENCODER_CONFIG, embeddingDim, ENCODER_PRESETS, parseConfigAssignments, resolveEncoderConfig, SEQUENCE_CONFIG_KEYS, tokenGridLength } from './encoder-config.ts';
 export type { Architecture, EncoderConfig, SessionMixer } from './encoder-config.ts';
-export { buildSequenceInputs, emptyTokenGrid, fillTokenRows, tokenFieldSizes } from './sequence-inputs.ts';
+export { buildSequenceInputs, emptyTokenGrid, fillTokenRows, idHashes, tokenFieldSizes } from './sequence-inputs.ts';
 export type { SequenceInputs, TokenEvents } from './sequence-inputs.ts';
 export { PreparedStoreBlocks } from './prepared-store-blocks.ts';
 export type { BlockColumns, StoreBlock } from './prepared-store-blocks.ts';

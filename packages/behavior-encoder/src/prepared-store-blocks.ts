@@ -3,13 +3,15 @@
 // reads only the per-customer arrays (offsets, customers/*, the customer-id dictionary); each block
 // read takes, through `offsets`, one slice [offsets[first], offsets[last + 1]) of each event column
 // it needs (a caller-held chunk cache decodes each Zarr chunk once per run of reads inside it).
+// Opening also reads the item and category dictionaries and hashes each id once (sequence-inputs.ts
+// `idHashes`), so token buckets never depend on how the dictionaries are numbered.
 // Token rows come from sequence-inputs.ts' `fillTokenRows` and static inputs from
 // static-features.ts, over the block's slice with offsets rebased to it. Counters record the
 // blocks and events read and the most events one block read held (`peakEvents`).
 import { decodeStrings, EVENT_TYPES, readZarrGroup, type ZarrTypedArray } from '@clvlab/events';
 import type { FeatureTable } from '@clvlab/sessions';
 import { tokenGridLength, type EncoderConfig } from './encoder-config.ts';
-import { checkNotAllEmpty, emptyTokenGrid, fillTokenRows, type SequenceInputs, type TokenEvents } from './sequence-inputs.ts';
+import { checkNotAllEmpty, emptyTokenGrid, fillTokenRows, idHashes, type SequenceInputs, type TokenEvents } from './sequence-inputs.ts';
 import { buildStaticFeatures, type StaticFeatures } from './static-features.ts';
 
 /** One block: the slices of the event columns read and the block's cohort rows. */
@@ -47,13 +49,16 @@ export class PreparedStoreBlocks {
     readonly score: { readonly featureEnd: number; readonly target: Float64Array },
     readonly offsets: Int32Array,
     readonly customerIds: readonly string[],
+    /** idHashes of the item and category dictionaries (the token buckets of every block). */
+    readonly itemHash: Int32Array,
+    readonly categoryHash: Int32Array,
     /** Events per stored chunk of the event columns (each chunk is decompressed whole). */
     readonly eventChunk: number,
   ) {}
 
-  /** Opens the prepared dataset at `path` (reads the per-customer arrays only). */
+  /** Opens the prepared dataset at `path` (reads the per-customer arrays and the id dictionaries only). */
   static async open(path: string): Promise<PreparedStoreBlocks> {
-    const ids = 'dictionaries/customer_ids';
+    const ids = 'dictionaries/customer_ids', items = 'dictionaries/item_ids', categories = 'dictionaries/category_ids';
     const a = (await readZarrGroup(path, [])).attributes;
     if (a['kind'] !== 'clvlab-prepared-dataset') throw new Error(`${WHERE}: ${path} is not a clvlab prepared dataset (attribute kind is '${String(a['kind'])}')`);
     const typeArray = (await readZarrGroup(path, ['events/type'], { rows: [0, 0] })).arrays['events/type'];
@@ -61,13 +66,15 @@ export class PreparedStoreBlocks {
     if (types !== undefined && JSON.stringify(types) !== JSON.stringify(EVENT_TYPES)) {
       throw new Error(`${WHERE}: ${path} event_types ${JSON.stringify(types)} differ from ${JSON.stringify(EVENT_TYPES)}`);
     }
-    const g = await readZarrGroup(path, ['offsets', 'customers/ids', 'customers/fold', 'customers/target', 'customers/fit_target', `${ids}/utf8`, `${ids}/offsets`]);
+    const g = await readZarrGroup(path, ['offsets', 'customers/ids', 'customers/fold', 'customers/target', 'customers/fit_target', `${ids}/utf8`, `${ids}/offsets`,
+      `${items}/utf8`, `${items}/offsets`, `${categories}/utf8`, `${categories}/offsets`]);
     const get = <T extends ZarrTypedArray>(name: string, ctor: new (n: number) => T): T => {
       const data = g.arrays[name].data;
       if (!(data instanceof ctor)) throw new Error(`${WHERE}: ${path} array '${name}' is not ${ctor.name}`);
       return data;
     };
-    const customerIds = decodeStrings({ bytes: get(`${ids}/utf8`, Uint8Array), offsets: get(`${ids}/offsets`, Int32Array) });
+    const dictionary = (name: string): string[] => decodeStrings({ bytes: get(`${name}/utf8`, Uint8Array), offsets: get(`${name}/offsets`, Int32Array) });
+    const customerIds = dictionary(ids);
     const offsets = get('offsets', Int32Array);
     if (offsets.length !== customerIds.length + 1) throw new Error(`${WHERE}: ${path} offsets has ${offsets.length} entries, expected customers + 1 = ${customerIds.length + 1}`);
     const cutoff = Number(a['cutoff_ms']), horizon = Number(a['horizon_ms']);
@@ -76,7 +83,8 @@ export class PreparedStoreBlocks {
     return new PreparedStoreBlocks(
       path, a, get('customers/ids', Int32Array), get('customers/fold', Uint8Array),
       { featureEnd: temporal ? cutoff - horizon : cutoff, target: temporal ? get('customers/fit_target', Float64Array) : scoreTarget },
-      { featureEnd: cutoff, target: scoreTarget }, offsets, customerIds, typeArray.chunks?.[0] ?? Math.max(1, offsets[offsets.length - 1]),
+      { featureEnd: cutoff, target: scoreTarget }, offsets, customerIds,
+      idHashes(dictionary(items)), idHashes(dictionary(categories)), typeArray.chunks?.[0] ?? Math.max(1, offsets[offsets.length - 1]),
     );
   }
 
@@ -108,6 +116,7 @@ export class PreparedStoreBlocks {
       offsets: Int32Array.from(this.offsets.subarray(first, last + 2), (o) => o - from), customerIds: this.customerIds.slice(first, last + 1),
       t: col('t', Float64Array), type: col('type', Uint8Array), amount: col('amount', Float64Array),
       item: col('item', Int32Array), category: col('category', Int32Array), session: col('session', Int32Array),
+      itemHash: this.itemHash, categoryHash: this.categoryHash,
     };
   }
 

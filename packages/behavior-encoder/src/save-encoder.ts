@@ -7,7 +7,9 @@ import { resolveEncoderConfig } from './encoder-config.ts';
 import type { EncoderWeights, WeightArray } from './encoder-weights.ts';
 import type { TrainedEncoder } from './train-encoder.ts';
 
-const FORMAT = 'clvlab-behavior-encoder/1';
+// Format 2: item/category tokens are buckets of the id-string hash (sequence-inputs.ts
+// `idHashes`); a format-1 model was trained on buckets of dictionary indices and is refused.
+const FORMAT = 'clvlab-behavior-encoder/2';
 
 interface ModelJson {
   format: string;

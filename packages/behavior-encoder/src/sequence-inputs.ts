@@ -3,7 +3,9 @@
 // fields (indices into one concatenated embedding table, so the model does a single gather) plus a
 // signed log1p amount, with a padding mask. Layouts: `flat` (last L events, right-aligned,
 // most recent last) and `sessions` (last S sessions × last E events of each, chronological).
-// Columnar typed arrays throughout; no object per event. `fillTokenRows` is the per-customer
+// Columnar typed arrays throughout; no object per event. Item and category tokens are buckets
+// of a hash of the id string (`idHashes`, once per dictionary), never of the dictionary index,
+// so inputs depend only on the events before featureEnd. `fillTokenRows` is the per-customer
 // loop, shared with the block stream over a prepared Zarr store (zarr-batch-stream.ts). Without
 // a sequence (architecture `none`, T = 0) the grid is empty and only the non-empty check runs.
 import type { ModelTask } from '@clvlab/sessions';
@@ -37,10 +39,32 @@ export function tokenFieldSizes(c: Readonly<EncoderConfig>): number[] {
     c.maxSessionPosition, c.maxSessionIndex, tokenGridLength(c)];
 }
 
-function hashBucket(x: number, buckets: number): number {
-  if (x < 0) return buckets; // absent
-  let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b);
-  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+// Id hashes. The item and category fields of a token are buckets of a hash of the id STRING,
+// not of its index in the log's dictionary: readers number ids in order of first appearance in
+// the source file, so the same events in another row order — or a file whose holdout events
+// (which no model may see) differ — number the same items differently, and a hash of the index
+// changed every customer's inputs and predictions (found by the sealed-test-fold check). The
+// hash is FNV-1a over the UTF-16 code units with the murmur3 32-bit finaliser (as hashUnit in
+// packages/events/src/random.ts), computed once per dictionary (`idHashes`) so that the
+// per-event loop does one array lookup and no string work. Train and predict both go through
+// fillTokenRows, so a saved model sees the same buckets (save-encoder.ts format 2).
+
+/** 32-bit hash of each id string, by dictionary index (the item/category token buckets come from it). */
+export function idHashes(ids: readonly string[]): Int32Array {
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    let h = 0x811c9dc5;
+    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+    out[i] = h ^ (h >>> 16);
+  }
+  return out;
+}
+
+/** Bucket in [0, buckets) of the id hash `h`. */
+function hashBucket(h: number, buckets: number): number {
   return (h >>> 0) % buckets;
 }
 
@@ -71,6 +95,9 @@ export interface TokenEvents {
   readonly category: Int32Array;
   readonly amount: Float64Array;
   readonly session: Int32Array;
+  /** idHashes(itemIds) / idHashes(categoryIds): the id-string hash per dictionary index (empty when no token is built). */
+  readonly itemHash: Int32Array;
+  readonly categoryHash: Int32Array;
   /** offsets[c]..offsets[c+1]: customer c's events in these columns. */
   readonly offsets: Int32Array;
   /** Customer id per customer index (error messages). */
@@ -99,7 +126,9 @@ export function buildSequenceInputs(
   }
   const grid = emptyTokenGrid(split.customers.length, config);
   const { t, type, item, category, amount } = log;
-  const events: TokenEvents = { t, type, item, category, amount, session, offsets, customerIds: log.customerIds, eventBase: 0 };
+  const itemHash = sequence ? idHashes(log.itemIds) : new Int32Array(0);
+  const categoryHash = sequence ? idHashes(log.categoryIds) : new Int32Array(0);
+  const events: TokenEvents = { t, type, item, category, amount, session, itemHash, categoryHash, offsets, customerIds: log.customerIds, eventBase: 0 };
   const nonEmpty = fillTokenRows(events, split.customers, featureEnd, config, grid, 0);
   checkNotAllEmpty(grid.rows, nonEmpty, featureEnd);
   return Object.freeze(grid);
@@ -120,7 +149,8 @@ export function checkNotAllEmpty(rows: number, nonEmpty: number, featureEnd: num
 export function fillTokenRows(
   events: TokenEvents, customers: Int32Array, featureEnd: number, config: Readonly<EncoderConfig>, grid: SequenceInputs, row0: number,
 ): number {
-  const { t: time, type, item, category, amount: money, session, offsets } = events;
+  const { t: time, type, item, category, amount: money, session, offsets, itemHash, categoryHash } = events;
+  const { itemBuckets, categoryBuckets } = config;
   const sessionLayout = config.architecture === 'session-transformer';
   const T = grid.length, F = grid.fields;
   const base: number[] = [];
@@ -145,16 +175,18 @@ export function fillTokenRows(
       const e = slots[j];
       const o = (r * T + j) * F;
       if (e < 0) { for (let f = 0; f < F; f++) tokens[o + f] = base[f]; continue; }
-      const t = time[e], a = money[e];
-      if (!Number.isFinite(t) || Number.isNaN(a)) {
-        throw new Error(`behavior-encoder/sequence-inputs: ${Number.isFinite(t) ? 'NaN amount' : 'non-finite time'} at event ${events.eventBase + e} (customer '${events.customerIds[c]}')`);
+      const t = time[e], a = money[e], it = item[e], ct = category[e];
+      if (!Number.isFinite(t) || Number.isNaN(a) || it >= itemHash.length || ct >= categoryHash.length) {
+        const what = !Number.isFinite(t) ? 'non-finite time' : Number.isNaN(a) ? 'NaN amount'
+          : it >= itemHash.length ? `item index ${it} outside the item dictionary of ${itemHash.length}` : `category index ${ct} outside the category dictionary of ${categoryHash.length}`;
+        throw new Error(`behavior-encoder/sequence-inputs: ${what} at event ${events.eventBase + e} (customer '${events.customerIds[c]}')`);
       }
       let pos = 0; // position inside the session (walk back, clipped)
       while (pos < config.maxSessionPosition - 1 && e - pos > lo && session[e - pos - 1] === session[e]) pos++;
       const day = Math.floor(t / DAY_MS);
       tokens[o] = base[0] + Math.min(type[e], 5);
-      tokens[o + 1] = base[1] + hashBucket(item[e], config.itemBuckets);
-      tokens[o + 2] = base[2] + hashBucket(category[e], config.categoryBuckets);
+      tokens[o + 1] = base[1] + (it < 0 ? itemBuckets : hashBucket(itemHash[it], itemBuckets)); // -1: the 'absent' bucket
+      tokens[o + 2] = base[2] + (ct < 0 ? categoryBuckets : hashBucket(categoryHash[ct], categoryBuckets));
       tokens[o + 3] = base[3] + (e > lo ? logBucket(t - time[e - 1], config.gapBuckets, true) : 0);
       tokens[o + 4] = base[4] + logBucket(featureEnd - t, config.ageBuckets, false);
       tokens[o + 5] = base[5] + Math.floor((t - day * DAY_MS) / HOUR_MS);

@@ -1,8 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerOffsets } from '@clvlab/events';
 import { evaluationSplit, splitSessions, type FeatureTable, type ModelTask } from '@clvlab/sessions';
-import { initBackend, predictEncoder, resolveEncoderConfig, trainEncoder } from '../src/index.ts';
-import { START, tinyLog } from './fixtures/tiny-task.ts';
+import { initBackend, loadEncoder, predictEncoder, resolveEncoderConfig, saveEncoder, trainEncoder } from '../src/index.ts';
+import { permuteDictionaries, START, tinyLog, tinyTask } from './fixtures/tiny-task.ts';
 
 const DAY = 86_400_000;
 
@@ -31,4 +34,28 @@ describe('predictEncoder under the temporal protocol', () => {
       expect(predictEncoder(trained, { ...task, graph: other, graphFit: atFit }, 'fit').value).toEqual(atFitWindow.value);
     });
   }
+});
+
+// Readers number items and categories in order of first appearance, so the same events can come
+// with their dictionaries numbered differently; the model's inputs hash the id strings, so
+// training and prediction (also through saveEncoder / loadEncoder) cannot tell.
+describe('predictEncoder with renumbered item and category dictionaries', () => {
+  it('trains the same weights and predicts bit-identically', async () => {
+    await initBackend('wasm');
+    const task = tinyTask(80, 6), permuted: ModelTask = { ...task, log: permuteDictionaries(task.log) };
+    const c = resolveEncoderConfig('tiny', { epochs: 2 });
+    const trained = await trainEncoder(task, c);
+    const again = await trainEncoder(permuted, c);
+    for (const [name, w] of Object.entries(trained.weights)) expect(again.weights[name].values).toEqual(w.values);
+    const want = predictEncoder(trained, task);
+    const dir = await mkdtemp(join(tmpdir(), 'clvlab-enc-'));
+    try {
+      await saveEncoder(join(dir, 'model'), trained);
+      for (const got of [predictEncoder(trained, permuted), predictEncoder(await loadEncoder(join(dir, 'model')), permuted)]) {
+        expect(got.value).toEqual(want.value);
+        expect(got.repurchase).toEqual(want.repurchase);
+        expect(got.embedding).toEqual(want.embedding);
+      }
+    } finally { await rm(dir, { recursive: true, force: true }); }
+  });
 });

@@ -4,6 +4,7 @@ import {
   buildSequenceInputs, buildStaticFeatures, hashEventLog, hashStoreEventLog, PreparedStoreBlocks, resolveEncoderConfig,
 } from '../src/index.ts';
 import { rechunked, removeTinyStores, writeTinyStore, type TinyStore } from './fixtures/prepared-store.ts';
+import { permuteDictionaries } from './fixtures/tiny-task.ts';
 
 afterAll(removeTinyStores);
 
@@ -49,6 +50,17 @@ describe('PreparedStoreBlocks', () => {
           expect(got.statics).toEqual(buildStaticFeatures(s.task, featureEnd, got.c).values);
         }
       }
+    }
+  });
+
+  it('gives the same token rows for a store whose item and category dictionaries are numbered differently', async () => {
+    const s = await writeTinyStore(200, 15), p = await writeTinyStore(200, 15, 'cross-sectional', permuteDictionaries);
+    expect(p.prepared.log.item).not.toEqual(s.prepared.log.item);
+    for (const preset of ['transformer', 'session-transformer']) {
+      const want = buildSequenceInputs(s.task, s.prepared.split.score.featureEnd, resolveEncoderConfig(preset, { useRfm: true }));
+      const got = await scanAll(p, p.prepared.split.score.featureEnd, preset, 32);
+      expect(got.tokens).toEqual(want.tokens);
+      expect(got.mask).toEqual(want.mask);
     }
   });
 

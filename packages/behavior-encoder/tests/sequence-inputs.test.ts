@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEventLog, customerOffsets, type EventLog } from '@clvlab/events';
 import { Fold, splitSessions, type Split } from '@clvlab/sessions';
-import { buildSequenceInputs, resolveEncoderConfig, tokenFieldSizes } from '../src/index.ts';
+import { buildSequenceInputs, idHashes, resolveEncoderConfig, tokenFieldSizes } from '../src/index.ts';
+import { permuteDictionaries, tinyTask } from './fixtures/tiny-task.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 0, 3, 10); // Wednesday 10:00 UTC
@@ -14,7 +15,7 @@ const log = createEventLog({
   item: Int32Array.from([4, 4, 4, -1, 1, 2]),
   category: Int32Array.from([0, 0, 0, -1, 0, 1]),
   amount: Float64Array.from([0, 0, 20, 9, 5, 1]),
-  customerIds: ['a', 'b'],
+  customerIds: ['a', 'b'], itemIds: ['p', 'q', 'r', 's', 't'], categoryIds: ['x', 'y'],
 });
 const split = (customers: number[]): Split => {
   const w = { featureEnd: CUT, labelEnd: CUT + 10 * H, target: new Float64Array(customers.length), repurchase: new Uint8Array(customers.length) };
@@ -57,5 +58,27 @@ describe('buildSequenceInputs', () => {
     expect(() => buildSequenceInputs(task(), T0 - H, c)).toThrow(/every sequence is empty/);
     const nanLog: EventLog = { ...log, amount: Float64Array.from(log.amount, (v, i) => (i === 2 ? NaN : v)) };
     expect(() => buildSequenceInputs(task(nanLog), CUT, c)).toThrow(/NaN amount at event 2 \(customer 'a'\)/);
+    const noDictionary: EventLog = { ...log, itemIds: log.itemIds.slice(0, 4) };
+    expect(() => buildSequenceInputs(task(noDictionary), CUT, c)).toThrow(/item index 4 outside the item dictionary of 4 at event 0 \(customer 'a'\)/);
+  });
+  it('buckets items and categories by a hash of the id string, not of the dictionary index', () => {
+    const c = resolveEncoderConfig('transformer', { maxEvents: 6 });
+    const F = tokenFieldSizes(c).length, base = tokenFieldSizes(c)[0];
+    const x = buildSequenceInputs(task(), CUT, c);
+    const h = idHashes(['t']);
+    expect(x.tokens[(0 * 6 + 2) * F + 1] - base).toBe((h[0] >>> 0) % c.itemBuckets); // event 0 is item 4 = 't'
+    expect(Array.from(idHashes(['p', 'q', 'p']))).toEqual([idHashes(['p'])[0], idHashes(['q'])[0], idHashes(['p'])[0]]);
+    const tiny = tinyTask(120, 7), permuted = { ...tiny, log: permuteDictionaries(tiny.log) };
+    expect(permuted.log.item).not.toEqual(tiny.log.item); // the numbering really differs
+    for (const preset of ['transformer', 'session-transformer']) {
+      const cc = resolveEncoderConfig(preset);
+      const a = buildSequenceInputs(tiny, tiny.split.fit.featureEnd, cc), b = buildSequenceInputs(permuted, tiny.split.fit.featureEnd, cc);
+      expect(b.tokens).toEqual(a.tokens);
+      expect(b.amount).toEqual(a.amount);
+      expect(b.mask).toEqual(a.mask);
+      const ff = tokenFieldSizes(cc).length, items = new Set<number>();
+      for (let i = 1; i < a.tokens.length; i += ff) items.add(a.tokens[i]);
+      expect(items.size).toBeGreaterThan(30); // 50 items (and padding) spread over the buckets
+    }
   });
 });
