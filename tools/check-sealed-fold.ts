@@ -1,22 +1,23 @@
 // An independent check of the sealed test fold (issue 10 §1), written apart from
 // apps/benchmark/tests/sealed-task.test.ts and run on a dataset those tests never use:
-// it writes a real dataset as two generic event CSVs — the original, and one in which the
+// it writes a real dataset as two generic event CSVs (each in customer order, so a reader numbers
+// customers identically; a different numbering reorders sums and batches) — the original, and one in which the
 // holdout events (t ≥ cutoff) of the seed's TEST customers are shuffled among themselves
 // event by event (each event keeps its time, type, item and amount but gets a random test
 // customer; a tenth are dropped) — runs the real CLI `clvlab bench` on both (workers, cells,
 // record) and compares every model's stored predictions for every cohort customer.
-//   npx tsx tools/check-sealed-fold.ts [--dataset online-retail] [--models a,b] [--seeds 2] [--out /tmp/sealed-check]
+//   npx tsx tools/check-sealed-fold.ts [--dataset online-retail] [--models a,b] [--out /tmp/sealed-check]   (seed 1)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRng, EVENT_TYPES, readEventLog } from '@clvlab/events';
+import { createEventLog, createRng, EVENT_TYPES, readEventLog, type EventLog } from '@clvlab/events';
 import { evaluationFolds, evaluationSplit, Fold } from '@clvlab/sessions';
 import { DATASET_SOURCES, sharedDataPath } from '@clvlab/benchmark';
 
-const { values } = parseArgs({ options: { dataset: { type: 'string' }, models: { type: 'string' }, seeds: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { dataset: { type: 'string' }, models: { type: 'string' }, out: { type: 'string' } } });
 const id = values.dataset ?? 'online-retail';
-const seeds = Number(values.seeds ?? 2);
+const seeds = 1;
 const out = resolve(values.out ?? '/tmp/sealed-check');
 const src = DATASET_SOURCES[id];
 if (!src) throw new Error(`check-sealed-fold: unknown dataset '${id}'`);
@@ -26,23 +27,23 @@ const { log } = await readEventLog(sharedDataPath(src.file), { format: src.forma
 const split = evaluationSplit(log);
 const cutoff = split.cutoff;
 
-const csv = (customerOf: (i: number) => number, keep: (i: number) => boolean): string => {
+/** A log as a generic event CSV in its (customer, time) order, so customers keep their numbering when read back. */
+const csv = (l: EventLog): string => {
   const lines = ['customer_id,timestamp,event_type,item_id,category,amount,quantity'];
-  for (let i = 0; i < log.length; i++) {
-    if (!keep(i)) continue;
-    const item = log.item[i] >= 0 ? log.itemIds[log.item[i]] : '';
-    const cat = log.category[i] >= 0 ? log.categoryIds[log.category[i]] : '';
-    lines.push(`${log.customerIds[customerOf(i)]},${new Date(log.t[i]).toISOString()},${EVENT_TYPES[log.type[i]]},${item},${cat},${log.valueTarget === 'revenue' ? Math.abs(log.amount[i]) : ''},${log.quantity[i]}`);
+  for (let i = 0; i < l.length; i++) {
+    const item = l.item[i] >= 0 ? l.itemIds[l.item[i]] : '';
+    const cat = l.category[i] >= 0 ? l.categoryIds[l.category[i]] : '';
+    lines.push(`${l.customerIds[l.customer[i]]},${new Date(l.t[i]).toISOString()},${EVENT_TYPES[l.type[i]]},${item},${cat},${l.valueTarget === 'revenue' ? Math.abs(l.amount[i]) : ''},${l.quantity[i]}`);
   }
   return lines.join('\n') + '\n';
 };
 
-// Test customers of every seed the bench will run: perturb only events no model may see.
+// Test customers of the one seed the bench runs: perturb only events no model may see. (With
+// several seeds one seed's test customers are another's train customers, whose labels models
+// legitimately learn from.)
 const test = new Set<number>();
-for (let s = 1; s <= seeds; s++) {
-  const fold = evaluationFolds(log.customerIds, split.customers, s);
-  split.customers.forEach((c, r) => { if (fold[r] === Fold.test) test.add(c); });
-}
+const fold = evaluationFolds(log.customerIds, split.customers, 1);
+split.customers.forEach((c, r) => { if (fold[r] === Fold.test) test.add(c); });
 const pool = [...test];
 const rng = createRng(20261201);
 const moved = new Int32Array(log.length).map((_, i) => (log.t[i] >= cutoff && test.has(log.customer[i]) ? pool[rng.int(pool.length)] : log.customer[i]));
@@ -70,8 +71,14 @@ const run = (name: string, text: string): Map<string, number[]> => {
   }
   return cells;
 };
-const a = run('original', csv((i) => log.customer[i], () => true));
-const b = run('perturbed', csv((i) => moved[i], (i) => !dropped[i]));
+const keep = (a: ArrayLike<number>) => (a as Int32Array).filter((_, i) => !dropped[i]);
+const perturbed = createEventLog({
+  customer: Int32Array.from(keep(moved)), t: Float64Array.from(keep(log.t)), type: Uint8Array.from(keep(log.type)),
+  item: Int32Array.from(keep(log.item)), category: Int32Array.from(keep(log.category)), amount: Float64Array.from(keep(log.amount)),
+  quantity: Float64Array.from(keep(log.quantity)), customerIds: log.customerIds, itemIds: log.itemIds, categoryIds: log.categoryIds, valueTarget: log.valueTarget,
+});
+const a = run('original', csv(log));
+const b = run('perturbed', csv(perturbed));
 let identical = 0;
 const differing = new Set<string>();
 for (const [k, v] of a) {
