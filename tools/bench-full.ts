@@ -16,6 +16,8 @@ import { DATASET_SOURCES, modelCatalog, repoRoot, sharedDataPath } from '@clvlab
 export const FULL_DATASETS = Object.freeze(['synthetic', 'cdnow', 'online-retail', 'ciao', 'taobao']);
 /** Rows that isolate the sequence beyond ziln-mlp: the encoders without the whole-history RFM summary. */
 export const SEQUENCE_ABLATIONS = Object.freeze(['transformer:useRfm=false', 'gru:useRfm=false']);
+/** The small files of a record that are committed (the README's tables read them alone). */
+export const RECORD_FILES = Object.freeze(['manifest.json', 'metrics.json', 'metrics.csv', 'paired.csv', 'selection.csv']);
 /** Datasets with a dated social graph (+social rows run there). */
 const WITH_GRAPH = new Set(['synthetic', 'ciao']);
 
@@ -34,10 +36,9 @@ const datasets = (values.datasets?.split(',') ?? [...FULL_DATASETS]).filter((d) 
 // Successive halving η = 4: all 8 trials on a quarter of the train fold, the best 2 on all of it
 // (4 full-training equivalents per tuned model and seed instead of 8) — what fits 2 cores.
 const seeds = values.seeds ?? '5', tune = values.tune ?? '8', halving = values.halving ?? '4';
-const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
 if (dirty) process.stderr.write('bench-full: the working tree has uncommitted changes; the records will say so (commit first for README numbers)\n');
 
-const records: string[] = [];
 for (const ds of datasets) {
   const models = modelCatalog()
     .filter((m) => (m.needsGraph ? WITH_GRAPH.has(ds) : true) && (m.needsTruth ? ds === 'synthetic' : true))
@@ -48,12 +49,18 @@ for (const ds of datasets) {
   process.stderr.write(`bench-full: ${ds}: ${models.length} models × ${seeds} seeds, tune ${tune} → ${out}\n`);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`tools/bench-full: bench on ${ds} exited with ${r.status}; re-run to resume`);
+}
+// Copied only after every bench finished: an untracked benchmarks/records/ during the runs would
+// make the later records say "dirty working tree".
+for (const ds of datasets) {
   const dest = join(root, 'benchmarks', 'records', ds);
   mkdirSync(dest, { recursive: true });
-  for (const f of ['manifest.json', 'metrics.json', 'metrics.csv', 'paired.csv', 'selection.csv']) copyFileSync(join(root, out, f), join(dest, f));
-  records.push(join('benchmarks', 'records', ds));
+  for (const f of RECORD_FILES) copyFileSync(join(root, 'results', 'full', ds, f), join(dest, f));
 }
 if (!values['no-readme']) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/readme-table.ts', ...records, '--write', 'README.md'], { cwd: root, stdio: 'inherit' });
+  // Every committed record on hand (this run's and earlier ones), in README order: a run of a few
+  // datasets refreshes their blocks and keeps the others.
+  const all = FULL_DATASETS.map((d) => join('benchmarks', 'records', d)).filter((d) => existsSync(join(root, d, 'metrics.json')));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/readme-table.ts', ...all, '--write', 'README.md'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('tools/bench-full: readme-table failed');
 }
