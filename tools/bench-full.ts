@@ -6,11 +6,12 @@
 // block from those committed records. Interrupt it at any point: the next run reuses every
 // finished cell. Commit the records and the README together, from a clean tree.
 //   npx tsx tools/bench-full.ts [--datasets synthetic,cdnow,..] [--seeds 5] [--tune 8] [--halving 4] [--workers N] [--no-readme]
+//   npx tsx tools/bench-full.ts --records-only      re-commit the finished records in results/full/ and the README
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATASET_SOURCES, modelCatalog, repoRoot, sharedDataPath } from '@clvlab/benchmark';
+import { DATASET_SOURCES, modelCatalog, repoRoot, sharedDataPath, stableStringify, writeFileAtomic } from '@clvlab/benchmark';
 
 /** The datasets of the full run, in README order. */
 export const FULL_DATASETS = Object.freeze(['synthetic', 'cdnow', 'online-retail', 'ciao', 'taobao']);
@@ -21,8 +22,26 @@ export const RECORD_FILES = Object.freeze(['manifest.json', 'metrics.json', 'met
 /** Datasets with a dated social graph (+social rows run there). */
 const WITH_GRAPH = new Set(['synthetic', 'ciao']);
 
+/**
+ * Copies a record's small files into `dest`. metrics.json keeps what the README's tables read
+ * (rows, the aggregate paired rows, choices, selection) and drops the per-seed paired rows and
+ * the per-segment breakdown, which paired.csv and the full record in results/ keep.
+ */
+export function commitRecord(from: string, dest: string): void {
+  mkdirSync(dest, { recursive: true });
+  for (const f of RECORD_FILES) {
+    if (f !== 'metrics.json') { copyFileSync(join(from, f), join(dest, f)); continue; }
+    const m = JSON.parse(readFileSync(join(from, f), 'utf8')) as Record<string, unknown> & { paired: { seed: unknown }[] };
+    const slim = { ...m, paired: m.paired.filter((p) => p.seed === 'mean'), segments: [], tracking: undefined };
+    writeFileAtomic(join(dest, f), stableStringify(slim, 1));
+  }
+}
+
 const { values } = parseArgs({
-  options: { datasets: { type: 'string' }, seeds: { type: 'string' }, tune: { type: 'string' }, halving: { type: 'string' }, workers: { type: 'string' }, 'no-readme': { type: 'boolean' } },
+  options: {
+    datasets: { type: 'string' }, seeds: { type: 'string' }, tune: { type: 'string' }, halving: { type: 'string' }, workers: { type: 'string' },
+    'no-readme': { type: 'boolean' }, 'records-only': { type: 'boolean' },
+  },
 });
 const root = repoRoot();
 const datasets = (values.datasets?.split(',') ?? [...FULL_DATASETS]).filter((d) => {
@@ -39,7 +58,7 @@ const seeds = values.seeds ?? '5', tune = values.tune ?? '8', halving = values.h
 const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
 if (dirty) process.stderr.write('bench-full: the working tree has uncommitted changes; the records will say so (commit first for README numbers)\n');
 
-for (const ds of datasets) {
+for (const ds of values['records-only'] ? [] : datasets) {
   const models = modelCatalog()
     .filter((m) => (m.needsGraph ? WITH_GRAPH.has(ds) : true) && (m.needsTruth ? ds === 'synthetic' : true))
     .map((m) => m.name).concat(SEQUENCE_ABLATIONS);
@@ -53,9 +72,8 @@ for (const ds of datasets) {
 // Copied only after every bench finished: an untracked benchmarks/records/ during the runs would
 // make the later records say "dirty working tree".
 for (const ds of datasets) {
-  const dest = join(root, 'benchmarks', 'records', ds);
-  mkdirSync(dest, { recursive: true });
-  for (const f of RECORD_FILES) copyFileSync(join(root, 'results', 'full', ds, f), join(dest, f));
+  const from = join(root, 'results', 'full', ds);
+  if (existsSync(join(from, 'metrics.json'))) commitRecord(from, join(root, 'benchmarks', 'records', ds));
 }
 if (!values['no-readme']) {
   // Every committed record on hand (this run's and earlier ones), in README order: a run of a few
