@@ -8,17 +8,17 @@ export type SessionMixer = 'attention' | 'gru';
 export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   /** Sequence model: flat BST-like transformer, DSIN-like session transformer, GRU baseline, or `none` (`ziln-mlp`: the head on the static inputs alone, the ablation that isolates what the sequence adds). */
   architecture: 'transformer' as Architecture,
-  /** L: last events per customer before the feature cutoff; cost grows with L. Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), never on a reported test fold: the two best trials both had L = 32 (64 was no better and ~2× slower). */
+  /** L: last events per customer before the feature cutoff; cost grows with L. Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), which is never reported: the two best trials both had L = 32 (64 was no better and ~2× slower). */
   maxEvents: 32,
   /** Sessions kept by `session-transformer` (most recent first); S × E = L keeps cost equal to the flat model. */
   maxSessions: 8,
   /** Events kept per session by `session-transformer` (most recent ones); S × E = 32 = L. */
   eventsPerSession: 4,
-  /** Model width d. Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), never on a reported test fold: the best trials had d = 32 (mean valid Gini 0.649 / 0.646 on a quarter of train vs 0.615 for the old d = 64, lr 2e-3), and d = 32 with lr 6.2e-4 and head 64 also helps the other layouts there (gru 0.669 → 0.671, session-transformer 0.658 → 0.680). */
+  /** Model width d. Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), which is never reported: the best trials had d = 32 (mean valid Gini 0.649 / 0.646 on a quarter of train vs 0.615 for the old d = 64, lr 2e-3), and d = 32 with lr 6.2e-4 and head 64 also helps the other layouts there (gru 0.669 → 0.671, session-transformer 0.658 → 0.680). */
   dModel: 32,
   /** Attention heads (d must divide by it); head width 16. */
   heads: 4,
-  /** Pre-norm transformer blocks (flat model; per level for the session model). Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), never on a reported test fold: the best trials had one block; two cost twice per step for no gain. */
+  /** Pre-norm transformer blocks (flat model; per level for the session model). Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), which is never reported: the best trials had one block; two cost twice per step for no gain. */
   blocks: 1,
   /** Feed-forward width as a multiple of d (4 as in Vaswani et al. 2017). */
   ffnMultiplier: 4,
@@ -36,7 +36,7 @@ export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   maxSessionPosition: 32,
   /** Clip for the session index counted from the most recent session (DSIN-style bias). */
   maxSessionIndex: 32,
-  /** Hidden width of the ZILN head's MLP. Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), never on a reported test fold: 64 (best trial; 32 the runner-up). */
+  /** Hidden width of the ZILN head's MLP. Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), which is never reported: 64 (best trial; 32 the runner-up). */
   headHidden: 64,
   /** Feed the whole-history summary (recency, frequency, monetary, tenure) into the head, as BST concatenates its "other features" (Chen et al. 2019, §2): the last L events may span only weeks, so without it the model cannot see a year of frequency (`useRfm: false` is the ablation, `+rfm` forces it on, `ziln-mlp` is the summary without the sequence). Not tuned: the head's inputs define the model compared, and `transformer:useRfm=false` is the ablation row. */
   useRfm: true,
@@ -46,7 +46,7 @@ export const DEFAULT_ENCODER_CONFIG = Object.freeze({
   epochs: 20,
   /** Customers per step: 128 × L = 4096 tokens per step fills the matMul kernels and amortises per-op overhead. */
   batchSize: 128,
-  /** Peak Adam learning rate (after warm-up). Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), never on a reported test fold: the best trials peaked at 6.2e-4 and 7.3e-4; 2e-3 was worse. */
+  /** Peak Adam learning rate (after warm-up). Chosen by `clvlab bench --tune 8 --halving 4 --seeds 2` on the VALID fold of the development dataset (synthetic, generator seed 1000; results/dev-tune-s1000), which is never reported: the best trials peaked at 6.2e-4 and 7.3e-4; 2e-3 was worse. */
   learningRate: 6.2e-4,
   /** Linear warm-up steps (stabilises attention early on). */
   warmupSteps: 30,

@@ -1,7 +1,7 @@
 // Picks each (dataset, model, seed)'s row among its tuning trials (issue 10 §3): the trial with
 // the best valid-fold normalized Gini among those trained on the whole train fold (ties: the
 // lower trial index, i.e. the default first); successive-halving rung-0 cells are scored only.
-// Only valid-fold labels are read here; the test fold is scored later, on the chosen trial alone.
+// Only valid-fold labels are read here; test customers are scored later, for the selected trial alone.
 import { normalizedGini } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
