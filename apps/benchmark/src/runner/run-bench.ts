@@ -174,7 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     }
     return s;
   };
-  /** Runs the cells of `list` that are not stored yet; returns how many were reused. */
+  /** Runs the cells of `list` that are not stored yet (stored ones were read by readStored). */
   const runCells = async (list: readonly Planned[]): Promise<void> => {
     const missing = list.filter((p) => !results.has(p.key));
     if (missing.length === 0) return;
