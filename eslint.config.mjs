@@ -1,6 +1,6 @@
 // Lint: typescript-eslint recommended + Nx module boundaries. The tags in each package.json
-// ("layer:*") encode docs/architecture.md §Dependency graph's one-way graph: events -> sessions -> models -> app;
-// metrics and synth depend only on events; nothing imports the app.
+// ("layer:*") encode docs/architecture.md §Dependency graph's one-way graph:
+// core -> events -> sessions -> features -> models -> app; trees and metrics need only core; nothing imports the app.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -18,12 +18,15 @@ export default tseslint.config(
         {
           allow: [],
           depConstraints: [
-            { sourceTag: 'layer:events', onlyDependOnLibsWithTags: ['layer:events'] },
-            { sourceTag: 'layer:synth', onlyDependOnLibsWithTags: ['layer:events'] },
-            { sourceTag: 'layer:metrics', onlyDependOnLibsWithTags: ['layer:events'] },
-            { sourceTag: 'layer:sessions', onlyDependOnLibsWithTags: ['layer:events'] },
-            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:events', 'layer:sessions'] },
-            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:events', 'layer:sessions', 'layer:synth', 'layer:metrics', 'layer:model'] },
+            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'layer:events', onlyDependOnLibsWithTags: ['layer:core', 'layer:events'] },
+            { sourceTag: 'layer:synth', onlyDependOnLibsWithTags: ['layer:core', 'layer:events'] },
+            { sourceTag: 'layer:metrics', onlyDependOnLibsWithTags: ['layer:core'] },
+            { sourceTag: 'layer:sessions', onlyDependOnLibsWithTags: ['layer:core', 'layer:events'] },
+            { sourceTag: 'layer:features', onlyDependOnLibsWithTags: ['layer:core', 'layer:events', 'layer:sessions'] },
+            { sourceTag: 'layer:trees', onlyDependOnLibsWithTags: ['layer:core'] },
+            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core', 'layer:events', 'layer:sessions', 'layer:features', 'layer:trees'] },
+            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:core', 'layer:events', 'layer:sessions', 'layer:features', 'layer:trees', 'layer:synth', 'layer:metrics', 'layer:model'] },
           ],
         },
       ],

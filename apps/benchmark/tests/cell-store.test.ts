@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CellStore, cellKey, decodeEmbedding, encodeEmbedding, type CellIdentity, type StoredCell } from '../src/runner/cell-store.ts';
-import { stableStringify, writeFileAtomic } from '../src/runner/atomic-write.ts';
+import { stableStringify } from '@clvlab/core';
+import { writeFileAtomic } from '@clvlab/core/node';
 
 const ID: CellIdentity = { dataset: 'synthetic', datasetHash: 'sha256:ab', model: 'gru', config: { layers: 1, dropout: 0.1 }, seed: 1, codeVersion: 'c0de' };
 

@@ -19,7 +19,7 @@ import type { EventLog, InputFormat, ValueTarget } from '@clvlab/events';
 import { readEventLog } from '@clvlab/events';
 import { DATASET_SPLITS, prepareDataset, readPreparedDataset } from '@clvlab/sessions';
 import { generateSynthetic, SYNTH_DEFAULTS } from '@clvlab/synth';
-import { stableStringify } from '../runner/atomic-write.ts';
+import { stableStringify } from '@clvlab/core';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 import { DATASET_SOURCES, sharedDataPath, type DatasetSource } from './dataset-sources.ts';
 import { coRatingGraphFeatures, edgeFileGraphFeatures, generatorGraphFeatures, type GraphFacts, type GraphFeaturesResult } from './graph-features.ts';

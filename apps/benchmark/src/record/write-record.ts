@@ -5,7 +5,8 @@
 // files alone by `clvlab report`).
 import { join } from 'node:path';
 import { METRIC_NAMES } from '@clvlab/metrics';
-import { stableStringify, writeFileAtomic } from '../runner/atomic-write.ts';
+import { stableStringify } from '@clvlab/core';
+import { writeFileAtomic } from '@clvlab/core/node';
 import type { BenchRun } from '../runner/run-bench.ts';
 import { computeResults, type BenchResults } from './compute-results.ts';
 import { csvField, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';

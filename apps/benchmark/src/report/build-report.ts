@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { decileTable, gainCurve } from '@clvlab/metrics';
 import type { TrackingRecord } from '../record/btyd-tracking.ts';
-import { writeFileAtomic } from '../runner/atomic-write.ts';
+import { writeFileAtomic } from '@clvlab/core/node';
 import type { CalibrationPoint, CurvePoint, DecilePoint, LeaderboardPoint, TrackingPoint } from './chart-specs.ts';
 import { calibrationSpec, decileSpec, gainSpec, leaderboardSpec, trackingSpec } from './chart-specs.ts';
 import type { BenchRecord, PredictionSeries } from './read-record.ts';

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stableStringify, writeFileAtomic } from './atomic-write.ts';
+import { stableStringify } from '@clvlab/core';
+import { writeFileAtomic } from '@clvlab/core/node';
 
 /** The identity of a cell; every field feeds the key. */
 export interface CellIdentity {

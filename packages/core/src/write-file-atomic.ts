@@ -1,4 +1,4 @@
-// Every file the benchmark writes goes through here: write a temporary file in the same
+// Every file clvlab writes goes through here: write a temporary file in the same
 // directory, fsync it, then rename over the target. A rename within one directory is atomic
 // on POSIX file systems, so a reader (or a re-run after `kill -9`) sees either the old file
 // or the complete new one, never a half-written file.
@@ -22,19 +22,4 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     closeSync(fd);
   }
   renameSync(tmp, path);
-}
-
-/** JSON.stringify with keys sorted at every level, so equal values give equal text. */
-export function stableStringify(value: unknown, indent?: number): string {
-  return JSON.stringify(sortKeys(value), null, indent);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-    return out;
-  }
-  return value;
 }

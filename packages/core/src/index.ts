@@ -1,0 +1,5 @@
+// @clvlab/core: the browser-safe kernel every package may depend on (no `node:` import here).
+// Node-only helpers (files, worker threads) are in the `@clvlab/core/node` entry.
+export { createRng, hashUnit } from './random.ts';
+export type { Rng } from './random.ts';
+export { stableStringify } from './stable-stringify.ts';

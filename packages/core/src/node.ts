@@ -1,0 +1,2 @@
+// @clvlab/core/node: the Node-only half of the kernel (file system, worker threads).
+export { writeFileAtomic } from './write-file-atomic.ts';

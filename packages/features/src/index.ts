@@ -1,0 +1,2 @@
+// @clvlab/features: filled in by issue 12 (this package is being written).
+export {};

@@ -1,0 +1,2 @@
+// @clvlab/trees: filled in by issue 12 (this package is being written).
+export {};
