@@ -9,6 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 const DEBIAN_PACKAGES: readonly (readonly [pkg: string, marker: string])[] = [
   ['chromium', '/usr/bin/chromium'], // report.html in a real browser (playwright-core drives it)
   ['fonts-dejavu-core', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'], // text metrics in the report's SVG charts
+  ['python3-xgboost', '/usr/lib/python3/dist-packages/xgboost/__init__.py'], // reference trees (packages/trees), for /usr/bin/python3
 ];
 
 function installMissingPackages(): void {
