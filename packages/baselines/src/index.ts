@@ -53,3 +53,8 @@ export { rfmLinearModel, DEFAULT_RFM_LINEAR } from './rfm-linear-model.ts';
 export { btydModel, DEFAULT_BTYD_MODEL } from './btyd-model.ts';
 export { trackingData } from './tracking-data.ts';
 export type { TrackingData, TrackingOptions } from './tracking-data.ts';
+// BTYD family (issue 15): MBG/NBD, BG/BB, shifted-beta-geometric, GGom/NBD, covariates.
+export { fitMbgNbd, mbgNbdLogLikelihood, DEFAULT_MBG_NBD } from './mbg-nbd.ts';
+export type { MbgNbdFit, MbgNbdOptions } from './mbg-nbd.ts';
+export { mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchases, mbgNbdProbabilityAlive } from './mbg-nbd-predictions.ts';
+// end BTYD family (issue 15)

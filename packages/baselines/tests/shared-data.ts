@@ -1,0 +1,41 @@
+// The reference datasets of the BTYD-family tests, read from ../shared/data (beside the
+// repository, never copied into it) the way fixtures.ts finds CDNOW, plus a finite-difference
+// gradient check shared by the model tests.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+
+/** A headed CSV as an array of string rows (header removed) and its column names. */
+export function readCsv(path: string): { header: string[]; rows: string[][] } {
+  const lines = readFileSync(`${SHARED_DATA}${path}`, 'utf8').trim().split(/\r?\n/);
+  return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',')) };
+}
+
+/** donations.csv (Fader, Hardie & Shang 2010): one row per (x, t_x) pattern, n = 6, with weights. */
+export function donations(): { frequency: number[]; recency: number[]; periods: number[]; weights: number[] } {
+  const { rows } = readCsv('donations/donations.csv');
+  return { frequency: rows.map((r) => +r[0]), recency: rows.map((r) => +r[1]), periods: rows.map((r) => +r[2]), weights: rows.map((r) => +r[3]) };
+}
+
+/** survival.csv (Fader & Hardie 2007, Table 1): customers alive at the start of years 0..12 out of 1,000. */
+export function retention(): { regular: number[]; highEnd: number[] } {
+  const { rows } = readCsv('retention_fh2007/survival.csv');
+  return { regular: rows.map((r) => Math.round(+r[1] * 10)), highEnd: rows.map((r) => Math.round(+r[2] * 10)) };
+}
+
+/**
+ * Checks an analytic gradient against central differences of the function itself:
+ * |g − fd| < tol·(1 + |fd|) for every coordinate.
+ */
+export function expectGradient(f: (theta: Float64Array, grad: Float64Array) => number, theta: Float64Array, tol = 1e-6, h = 1e-6): void {
+  const g = new Float64Array(theta.length), scratch = new Float64Array(theta.length);
+  f(theta, g);
+  for (let j = 0; j < theta.length; j++) {
+    const tp = theta.slice(), tm = theta.slice();
+    tp[j] += h; tm[j] -= h;
+    const fd = (f(tp, scratch) - f(tm, scratch)) / (2 * h);
+    expect(Math.abs(g[j] - fd), `coordinate ${j}: analytic ${g[j]} vs central difference ${fd}`).toBeLessThan(tol * (1 + Math.abs(fd)));
+  }
+}
