@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEventLog, createRng, EVENT_TYPES, readEventLog, type EventLog } from '@clvlab/events';
+import { createEventLog, EVENT_TYPES, readEventLog, type EventLog } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { evaluationFolds, evaluationSplit, Fold } from '@clvlab/sessions';
 import { DATASET_SOURCES, sharedDataPath } from '@clvlab/benchmark';
 

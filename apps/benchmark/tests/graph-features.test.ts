@@ -3,7 +3,8 @@
 // (permuted among customers and products, moved in time, or deleted) leave `graph` and
 // `graphFit` bit-identical; under the temporal protocol `graphFit` does not depend on events
 // in [fit.featureEnd, score.featureEnd) either, while `graph` does (the test has teeth).
-import { createEventLog, createRng, type EventLog } from '@clvlab/events';
+import { createEventLog, type EventLog } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { prepareDataset, type FeatureTable, type Split } from '@clvlab/sessions';
 import { closeGraphPools, customerGraphFeatures, coRatingGraph } from '@clvlab/social-graph';
 import { generateSynthetic } from '@clvlab/synth';

@@ -6,7 +6,7 @@
 // after the cutoff, and test-fold labels are NaN in both label windows.
 import { createEventLog, type EventLog } from '@clvlab/events';
 import { ENCODER_PRESETS } from '@clvlab/behavior-encoder';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { evaluationFolds, Fold, prepareDataset, type ModelTask } from '@clvlab/sessions';
 import { generateSynthetic } from '@clvlab/synth';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
 // drawn from the BG/NBD generative model (Fader, Hardie & Lee 2005 §2) with Gamma-Gamma
 // spend (Fader & Hardie 2013), seeded. Target: each fit ≤ 10 s on 2 cores.
 // Run: npx tsx packages/baselines/benchmark/fit-scale.ts [customers] [seed]
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { fitBgNbd, fitGammaGamma } from '../src/index.ts';
 
 const n = Number(process.argv[2] ?? 1_000_000);

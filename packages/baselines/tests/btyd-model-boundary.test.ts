@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventType, createEventLog, createRng, customerOffsets } from '@clvlab/events';
+import { EventType, createEventLog, customerOffsets } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { evaluationSplit } from '@clvlab/sessions';
 import type { ModelTask } from '@clvlab/sessions';
 import { btydModel } from '../src/index.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { Fold } from '@clvlab/sessions';
 import type { FeatureTable, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { BASELINE_MODEL_NAMES, createBaselineModel } from '../src/index.ts';

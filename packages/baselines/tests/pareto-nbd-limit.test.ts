@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { fitParetoNbd, paretoLimitLogLikelihood, paretoNbdLogLikelihood, prepareBtydRows } from '../src/index.ts';
 import { python, rel } from './fixtures.ts';
 

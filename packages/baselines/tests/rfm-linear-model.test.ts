@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, EventType } from '@clvlab/events';
+import { EventType } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { Fold } from '@clvlab/sessions';
 import type { FeatureTable, ModelTask } from '@clvlab/sessions';
 import { rfmLinearModel } from '../src/index.ts';

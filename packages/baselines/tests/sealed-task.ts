@@ -1,7 +1,8 @@
 // Test helpers for what a model may see (ModelTask's SEALED rule, apps/benchmark sealed-task.ts):
 // a sealed copy of a task, and a copy whose test-fold customers' calibration events are changed,
 // so tests can require that test labels and test customers' data do not reach any fit.
-import { createEventLog, createRng, customerOffsets, EventType } from '@clvlab/events';
+import { createEventLog, customerOffsets, EventType } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import type { EventLog } from '@clvlab/events';
 import { Fold } from '@clvlab/sessions';
 import type { FeatureTable, LabelWindow, ModelTask, Split } from '@clvlab/sessions';

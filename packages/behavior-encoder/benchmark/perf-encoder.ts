@@ -9,7 +9,7 @@
 // Run: npx tsx packages/behavior-encoder/benchmark/perf-encoder.ts [--steps N] [--backends wasm,cpu]
 import { availableParallelism, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import {
   AdamOptimizer, encoderParamShapes, initBackend, initEncoderWeights, ParallelGradients, resolveEncoderConfig, tokenFieldSizes,
   tokenGridLength, transformerForwardFlops, type BackendName, type EncoderConfig,

@@ -6,7 +6,7 @@
 // counted again by their inner kernels; the flat total is the sum without them.
 // Run: npx tsx packages/behavior-encoder/benchmark/profile-step.ts [wasm|cpu] [steps]
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import {
   AdamOptimizer, encoderParamShapes, initBackend, initEncoderWeights, ParallelGradients, resolveEncoderConfig, tokenFieldSizes,
   tokenGridLength, type BackendName,

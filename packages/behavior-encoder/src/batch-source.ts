@@ -7,7 +7,7 @@
 // the in-memory token grid of a ModelTask (`memoryBatchSource`, here) and the block stream
 // over a prepared Zarr store (zarr-batch-stream.ts), which reproduces this one exactly when
 // one shuffle window spans the whole store.
-import type { Rng } from '@clvlab/events';
+import type { Rng } from '@clvlab/core';
 import { Fold, type ModelTask } from '@clvlab/sessions';
 import { batchArrays, type BatchArrays } from './batch-tensors.ts';
 import type { EncoderConfig } from './encoder-config.ts';

@@ -2,7 +2,7 @@
 // Float32Arrays between training and prediction, so a trained model can be saved, loaded and
 // run on any backend (tensors are re-created on the active backend).
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import type { EncoderConfig } from './encoder-config.ts';
 import { softplusInverse } from './ziln.ts';
 import { tokenFieldSizes } from './sequence-inputs.ts';

@@ -9,7 +9,7 @@
 // the in-memory token grid (`trainEncoder`) or the block stream over a prepared Zarr store
 // (`trainEncoderFromStore`, zarr-batch-stream.ts).
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import type { ModelTask } from '@clvlab/sessions';
 import { AdamOptimizer } from './adam-optimizer.ts';
 import { backendInfo } from './backend.ts';

@@ -19,7 +19,7 @@
 // block its rows are read once and kept, and their order is reshuffled in place each epoch,
 // exactly as memoryBatchSource does, so training then equals `trainEncoder` step for step
 // (at the cost of holding all train rows). Validation streams the valid rows in cohort order.
-import type { Rng } from '@clvlab/events';
+import type { Rng } from '@clvlab/core';
 import { batchArrays, type BatchArrays } from './batch-tensors.ts';
 import { foldRows, shuffleInPlace, type BatchSource } from './batch-source.ts';
 import type { EncoderConfig } from './encoder-config.ts';

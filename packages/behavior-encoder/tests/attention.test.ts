@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { attentionBias, initBackend, maskedMean, transformerBlock, transformerBlockShapes } from '../src/index.ts';
 
 // Independent reference: the pre-norm block written with plain tf ops in the textbook

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, customerOffsets } from '@clvlab/events';
+import { customerOffsets } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { evaluationSplit, Fold, splitSessions, type FeatureTable, type ModelTask } from '@clvlab/sessions';
 import { buildStaticFeatures, memoryBatchSource, resolveEncoderConfig, type BatchArrays, type BatchSource } from '../src/index.ts';
 import { sealTask } from './fixtures/sealed-task.ts';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { batchedMatMulDw, initBackend } from '../src/index.ts';
 
 // Reference: tf.matMul over the batch axis (cpu backend, tfjs autodiff), in the usual

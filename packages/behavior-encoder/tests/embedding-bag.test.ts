@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { embeddingBagSum, initBackend } from '../src/index.ts';
 
 // Independent reference: tf.gather + sum over fields on the cpu backend (tfjs's own kernels

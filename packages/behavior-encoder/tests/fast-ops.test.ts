@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { initBackend, layerNorm, linear, outerProduct } from '../src/index.ts';
 
 // The hand-written backward passes must equal tfjs autodiff of the same formula (cpu backend

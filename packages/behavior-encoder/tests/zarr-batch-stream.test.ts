@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import {
   initBackend, memoryBatchSource, predictEncoder, predictEncoderFromStore, resolveEncoderConfig, trainEncoder, trainEncoderFromStore,
   ZarrBatchStream, type BatchArrays,

@@ -55,7 +55,7 @@ export function createRng(seed: number, stream = 0): Rng {
     return u * m;
   };
   const gamma = (shape: number): number => {
-    if (!(shape > 0)) throw new Error(`events/random: gamma shape must be > 0, got ${shape}`);
+    if (!(shape > 0)) throw new Error(`core/random: gamma shape must be > 0, got ${shape}`);
     if (shape < 1) return gamma(shape + 1) * Math.pow(1 - next(), 1 / shape);
     const d0 = shape - 1 / 3, c0 = 1 / Math.sqrt(9 * d0);
     for (;;) {

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { createRng } from '../src/index.ts';
+import { createRng } from '@clvlab/core';
 
 export const PERF_HEADER = 'customer_id,timestamp,event_type,item_id,category,amount,quantity';
 

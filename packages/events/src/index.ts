@@ -1,8 +1,5 @@
 export { EVENT_TYPES, EventType } from './event-log.ts';
 export type { EventLog, EventTypeName, ValueTarget } from './event-log.ts';
-// Transitional: the RNG moved to @clvlab/core (issue 11); importers move there next.
-export { createRng, hashUnit } from '@clvlab/core';
-export type { Rng } from '@clvlab/core';
 export { createEventLog } from './create-event-log.ts';
 export type { EventLogColumns } from './create-event-log.ts';
 export { customerOffsets } from './customer-offsets.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventType, createEventLog, createRng } from '../src/index.ts';
+import { EventType, createEventLog } from '../src/index.ts';
+import { createRng } from '@clvlab/core';
 
 describe('createEventLog', () => {
   it('sorts stably by (customer, t) and carries every column along', () => {

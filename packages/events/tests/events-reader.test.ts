@@ -83,7 +83,8 @@ describe('readEventLog events (Parquet via hyparquet)', () => {
 
 describe('readEventLog column storage', () => {
   it('gives the same log from a plain file (columns sized by a line count) and from gzip (grown in blocks)', async () => {
-    const { createRng, readZarrGroup, writeZarrGroup, writeEventLogArrays, eventLogFromArrays } = await import('../src/index.ts');
+    const { readZarrGroup, writeZarrGroup, writeEventLogArrays, eventLogFromArrays } = await import('../src/index.ts');
+    const { createRng } = await import('@clvlab/core');
     const { gzipSync } = await import('node:zlib');
     const rng = createRng(3);
     let text = 'customer_id,timestamp,event_type,amount\n';

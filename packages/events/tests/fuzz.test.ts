@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { IngestError, createRng, readEventLog } from '../src/index.ts';
-import type { Rng } from '../src/index.ts';
+import { IngestError, readEventLog } from '../src/index.ts';
+import { createRng, type Rng } from '@clvlab/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'clvlab-fuzz-'));
 const HEADER = 'customer_id,timestamp,event_type,item_id,category,amount,quantity';

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { Tokenizer, createRng } from '../src/index.ts';
+import { Tokenizer } from '../src/index.ts';
+import { createRng } from '@clvlab/core';
 import type { RowView, TokenizerMode } from '../src/index.ts';
 
 /** Tokenizes `bytes` fed in chunks of the given sizes; returns rows as decoded fields (quotes unescaped). */

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import FileSystemStore from '@zarrita/storage/fs';
 import * as zarr from 'zarrita';
 import { describe, expect, it } from 'vitest';
-import { createRng, readZarrGroup, registerGzipCodec, writeZarrGroup, type ZarrTypedArray } from '../src/index.ts';
+import { readZarrGroup, registerGzipCodec, writeZarrGroup, type ZarrTypedArray } from '../src/index.ts';
+import { createRng } from '@clvlab/core';
 
 const rng = createRng(9);
 const n = 10_007; // with 1,000-element chunks: 11 chunks, the last one partial

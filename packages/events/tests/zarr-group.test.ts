@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRng, decodeStrings, encodeStrings, readZarrGroup, writeZarrGroup } from '../src/index.ts';
+import { decodeStrings, encodeStrings, readZarrGroup, writeZarrGroup } from '../src/index.ts';
+import { createRng } from '@clvlab/core';
 import type { ZarrGroupData } from '../src/index.ts';
 
 // Independent reader: python3 + numpy + gzip, no zarr library. Parses each array's zarr.json,

@@ -1,6 +1,6 @@
 // Micro-benchmark (not a test): evaluate() and the bootstraps at benchmark sizes.
 // Run from the repo root: npx tsx packages/metrics/benchmark/bootstrap.ts
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { bootstrapIntervals, evaluate, pairedBootstrap } from '../src/index.ts';
 
 function makeCase(n: number, seed: number): { actual: Float64Array; predicted: Float64Array; other: Float64Array } {

@@ -14,7 +14,7 @@
 // bootstrap, Field & Welsh 2007; Cameron, Gelbach & Miller 2008; see cluster-resample.ts), for
 // customers correlated within groups. Without it every result is exactly as before.
 
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import type { MetricInput } from './metric-context.ts';
 import { metricContext, metricsUnderWeights } from './metric-context.ts';
 import type { MetricName } from './evaluate.ts';

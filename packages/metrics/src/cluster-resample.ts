@@ -16,7 +16,7 @@
 // (G below ~30-50) cluster-bootstrap intervals are themselves unreliable (Cameron, Gelbach &
 // Miller 2008, §III); with G = 1 every resample is the original data (zero-width interval).
 
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 
 /** Dense cluster indices of the test customers. */
 export interface ClusterIndex {

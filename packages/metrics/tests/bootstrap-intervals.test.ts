@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { DEFAULT_BOOTSTRAP, METRIC_NAMES, bootstrapIntervals, evaluate } from '../src/index.ts';
 import { clvCase } from './reference.ts';
 

@@ -3,7 +3,7 @@
 // random cases.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 
 /** What reference_metrics.py returns (null = NaN). */
 export interface Reference {

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRng, type EventLog } from '@clvlab/events';
+import { type EventLog } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { countSessions, prepareDataset, sessionTable, splitSessions, writePreparedDataset } from '../src/index.ts';
 
 const n = Number(process.argv[2] ?? 10_000_000);

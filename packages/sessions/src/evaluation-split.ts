@@ -5,7 +5,8 @@
 // ≥ 1 purchase in calibration; folds by a seeded hash of the customer id; labels per window.
 // The temporal protocol instead learns from labels in [cutoff − horizon, cutoff) with
 // features before cutoff − horizon, and scores every cohort customer forward from cutoff.
-import { EventType, hashUnit, type EventLog } from '@clvlab/events';
+import { EventType, type EventLog } from '@clvlab/events';
+import { hashUnit } from '@clvlab/core';
 import { cohortRows, labelWindow } from './label-window.ts';
 import { Fold, type Split } from './model-task.ts';
 

@@ -1,4 +1,4 @@
-import { hashUnit } from '@clvlab/events';
+import { hashUnit } from '@clvlab/core';
 import { describe, expect, it } from 'vitest';
 import { DATASET_SPLITS, datasetSplit, DEFAULT_SPLIT, endOfData, evaluationFolds, evaluationSplit, Fold } from '../src/index.ts';
 import { logOf } from './fixtures.ts';

@@ -2,7 +2,7 @@
 // "Emergence of scaling in random networks", Science 286): each new node links to m distinct
 // existing nodes chosen with probability proportional to degree (the repeated-endpoints list
 // trick), giving ≈ m·n edges with the heavy-tailed degrees and small diameter of social graphs.
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 
 export interface GeneratedEdges {
   readonly n: number;

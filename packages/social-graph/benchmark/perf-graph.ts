@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { buildGraph, closeGraphPools, closeness, graphPool, pagerank, sourceDistanceTotals, type Graph } from '../src/index.ts';
 import { edgeListText, generateBarabasiAlbert, type GeneratedEdges } from './generate-graph.ts';
 

@@ -5,7 +5,7 @@
 // sampled pivots scale by 1/((k − 1)(N − 1)) and other nodes by 1/(k(N − 1)) (exact: k = N + 1
 // gives 1/((n − 1)(n − 2))). Unweighted (hop) shortest paths. Sources run on the worker pool.
 import { availableParallelism } from 'node:os';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import type { Graph } from './graph.ts';
 import type { CsrView } from './accumulate-distances.ts';
 import { brandesAccumulate } from './brandes-accumulate.ts';

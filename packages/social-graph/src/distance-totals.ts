@@ -8,7 +8,7 @@
 // simultaneously with probability ≥ 1 − δ, δ = 2/n (Δ = diameter; an undirected graph's
 // diameter is at most twice any eccentricity, which is the Δ̂ reported).
 import { availableParallelism } from 'node:os';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import type { Graph } from './graph.ts';
 import { accumulateDistances, type CsrView, type DistanceTotals } from './accumulate-distances.ts';
 import { GraphPool, sharedTotals } from './graph-pool.ts';

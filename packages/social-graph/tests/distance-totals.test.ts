@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { buildGraph, closeGraphPools, closeness, closenessFromTotals, distanceTotals } from '../src/index.ts';
 
 afterAll(closeGraphPools);

@@ -1,7 +1,7 @@
 // Test helper: small seeded graphs of the shapes the networkx comparisons need (undirected,
 // directed with dangling and isolated nodes, disconnected, weighted), each written to an edge
 // file for networkx and built in-memory for us with the same node labels.
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { buildGraph, type Graph } from '../src/index.ts';
 import { writeEdges } from './networkx.ts';
 

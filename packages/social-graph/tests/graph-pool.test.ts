@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { betweenness, buildGraph, closeGraphPools, closeness, GraphPool, harmonic } from '../src/index.ts';
 
 afterAll(closeGraphPools);

@@ -6,7 +6,8 @@
 // Env: SYNTH_OPTIONS='{"socialBoost":0}' overrides generator options; SYNTH_ABLATE=1 adds
 // rows "RFM + one TRUE latent" (alive, λ, browse rate, spend, regime, S) to see what the oracle knows.
 import { parseArgs } from 'node:util';
-import { EventType, createRng, hashUnit } from '@clvlab/events';
+import { EventType } from '@clvlab/events';
+import { createRng, hashUnit } from '@clvlab/core';
 import { generateSynthetic } from '../src/index.ts';
 
 const { values } = parseArgs({ options: { customers: { type: 'string' }, seed: { type: 'string' } } });

@@ -4,7 +4,7 @@
 // sampled edge by edge: the first endpoint u ∝ θ_u, the second ∝ θ_v inside u's community
 // with probability `intra`, else ∝ θ_v over everyone. θ ~ Pareto(tail) gives hubs.
 // Hand-written: graphology-generators has no DC-SBM, and this is O(E log N) on typed arrays.
-import type { Rng } from '@clvlab/events';
+import type { Rng } from '@clvlab/core';
 import type { SyntheticEdges } from './synthetic-data.ts';
 
 export interface CommunityGraph {

@@ -4,7 +4,7 @@
 // loop that generated the log (so it is consistent with the simulation by construction),
 // each on its own rng stream. Remaining lifetimes are redrawn from Exp(μ_i), which is exact
 // because the exponential lifetime is memoryless; customers already gone stay gone.
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import type { Population } from './population.ts';
 import { cloneSimState, type SimState } from './sim-state.ts';
 import { simulateDays } from './simulate-days.ts';

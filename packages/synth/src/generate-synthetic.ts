@@ -1,7 +1,7 @@
 // Entry point of the synthetic generator (model and defaults: data/synthetic/README.md).
 // Every random draw comes from createRng(seed, stream) with a fixed stream per stage, so the
 // same options give byte-identical output: 1 graph, 2 latent traits, 3 events, 1000+ oracle.
-import { createRng } from '@clvlab/events';
+import { createRng } from '@clvlab/core';
 import { communityGraph } from './community-graph.ts';
 import { EventBuilder } from './event-builder.ts';
 import { estimateOracle } from './estimate-oracle.ts';

@@ -3,7 +3,7 @@
 // lifetime with rate μ ~ Gamma(s, β) (Pareto/NBD, Schmittlein, Morrison & Colombo 1987,
 // eq. 1–2), and per-item spend Gamma(p, ν) with ν ~ Gamma(q, γ) (gamma-gamma, Fader,
 // Hardie & Lee 2005, "RFM and CLV", §3), so a customer's mean spend p/ν is inverse-gamma.
-import type { Rng } from '@clvlab/events';
+import type { Rng } from '@clvlab/core';
 import type { CommunityGraph } from './community-graph.ts';
 import { MS_PER_WEEK } from './synth-defaults.ts';
 import type { SynthOptions } from './synth-defaults.ts';

@@ -4,7 +4,7 @@
 // capped at 20 minutes, so a session never contains a gap above the 30-minute rule.
 // Events at or after the log's end are not emitted (the session is cut there).
 import { EventType } from '@clvlab/events';
-import type { Rng } from '@clvlab/events';
+import type { Rng } from '@clvlab/core';
 import type { EventBuilder } from './event-builder.ts';
 import type { SimState } from './sim-state.ts';
 

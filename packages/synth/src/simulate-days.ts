@@ -17,7 +17,7 @@
 // daily grid) from exploding in dense, heavy-buying communities. Both act multiplicatively
 // on the customer's own rate, so they re-rank valuable customers (what Gini measures).
 // The same loop drives the main run (events emitted) and the oracle's re-simulations.
-import type { Rng } from '@clvlab/events';
+import type { Rng } from '@clvlab/core';
 import type { EventBuilder } from './event-builder.ts';
 import { WEEKDAY_MULTIPLIER, sessionStartOffset } from './calendar.ts';
 import type { Population } from './population.ts';

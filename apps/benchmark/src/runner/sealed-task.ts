@@ -9,7 +9,8 @@
 // So no model output can depend on test labels by construction; tests/sealed-task.test.ts runs
 // every registered model twice, the second time with the test customers' holdout events
 // permuted among themselves, and requires bit-identical predictions.
-import { customerOffsets, hashUnit, type EventLog } from '@clvlab/events';
+import { customerOffsets, type EventLog } from '@clvlab/events';
+import { hashUnit } from '@clvlab/core';
 import { Fold, type LabelWindow, type ModelTask, type Split } from '@clvlab/sessions';
 import type { DatasetPayload } from './cell-protocol.ts';
 

@@ -6,7 +6,7 @@
 // Gini) and the winner alone is scored on test. The draws depend only on the dataset id, the
 // model spec and the trial index, so every seed (split) of a run sees the same candidates and a
 // re-run draws them again identically.
-import { createRng, hashUnit } from '@clvlab/events';
+import { createRng, hashUnit } from '@clvlab/core';
 import type { SearchDimension, SearchSpace } from '@clvlab/sessions';
 
 /** One trial: its index (0 = the default config) and the config it sets over the spec. */
