@@ -7,7 +7,7 @@ import { generateSynthetic } from '@clvlab/synth';
 import { createCalibrationFrequencyModel } from '../src/models/calibration-frequency.ts';
 
 describe('calibration-frequency', () => {
-  it('matches numpy: k = Σxy/Σx² on train, value = k·x, repurchase = 1 − exp(−x/history·horizon)', async () => {
+  it('matches numpy: x = distinct purchase days, k = Σxy/Σx² on train, value = k·x, repurchase = 1 − exp(−x/history·horizon)', async () => {
     const data = generateSynthetic({ customers: 300 } as Parameters<typeof generateSynthetic>[0]);
     const p = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon });
     const out = await createCalibrationFrequencyModel().run({ ...p, seed: 1 });
@@ -23,16 +23,18 @@ describe('calibration-frequency', () => {
 import json, sys, numpy as np
 d = json.load(sys.stdin)
 P = np.array(d['purchases']); c = np.array(d['customers']); fold = np.array(d['fold']); y = np.array(d['target'])
-x = np.zeros(len(c)); first = np.full(len(c), np.nan)
+days = [set() for _ in c]
 pos = {int(v): i for i, v in enumerate(c)}
 for cust, t in P:
     i = pos.get(int(cust))
     if i is None or t < d['start'] or t >= d['end']: continue
-    x[i] += 1
-    first[i] = t if np.isnan(first[i]) else min(first[i], t)
+    days[i].add(int(t // 86400000))
+x = np.array([len(s) for s in days], dtype=float)
+first = np.array([min(s) if s else np.nan for s in days])
+last_day = (d['end'] - 1) // 86400000
 tr = fold == 0
 k = (x[tr] * y[tr]).sum() / (x[tr] ** 2).sum()
-hist = np.maximum(86400000.0, d['end'] - first)
+hist = np.where(np.isnan(first), 86400000.0, np.maximum(86400000.0, (last_day - first + 1) * 86400000.0))
 print(json.dumps({'k': k, 'value': list(k * x), 'rep': list(1 - np.exp(-(x / hist) * d['horizon']))}))
 `;
     const ref = JSON.parse(execFileSync('python3', ['-c', py], { input, encoding: 'utf8', maxBuffer: 1 << 26 })) as { k: number; value: number[]; rep: number[] };

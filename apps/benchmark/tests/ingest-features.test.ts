@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { rfmFeatures } from '@clvlab/baselines';
+import { rfmFeatures } from '@clvlab/features';
 import { readZarrGroup } from '@clvlab/events';
 import { readPreparedDataset, type FeatureTable } from '@clvlab/sessions';
 import { closeGraphPools, customerGraphFeatures, readEdgeList } from '@clvlab/social-graph';

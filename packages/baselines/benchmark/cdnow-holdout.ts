@@ -6,7 +6,7 @@
 // Run: npx tsx packages/baselines/benchmark/cdnow-holdout.ts
 import { fileURLToPath } from 'node:url';
 import { readEventLog } from '@clvlab/events';
-import { btydSummary } from '@clvlab/sessions';
+import { btydSummary } from '@clvlab/features';
 import { fitBgNbd, fitParetoNbd, trackingData } from '../src/index.ts';
 
 const file = fileURLToPath(new URL('../../../../shared/data/cdnow/CDNOW_sample.txt.gz', import.meta.url));

@@ -22,8 +22,7 @@ import { fitGammaGamma } from './gamma-gamma.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
 import { repurchaseProbability } from './repurchase-probability.ts';
 import { resolveConfig } from './resolve-config.ts';
-import { rfmFeatures } from './rfm-features.ts';
-import { unitMs } from './time-units.ts';
+import { rfmFeatures, unitMs } from '@clvlab/features';
 import type { PurchaseFit } from './fit-types.ts';
 
 export const DEFAULT_BTYD_MODEL: Readonly<{ unit: string; weeksFromDays: number; spendFallback: boolean }> = Object.freeze({

@@ -8,10 +8,10 @@
 // All time units are explicit: the horizon and the step in any TimeUnit, the fit in its own.
 import { conditionalExpectedPurchases } from './conditional-expected-purchases.ts';
 import { expectedAverageSpend } from './expected-average-spend.ts';
-import { convertTime } from './time-units.ts';
+import { convertTime } from '@clvlab/features';
 import type { CustomerHistory } from './customer-arrays.ts';
 import type { GammaGammaFit, PurchaseFit } from './fit-types.ts';
-import type { TimeUnit } from './time-units.ts';
+import type { TimeUnit } from '@clvlab/features';
 
 export const DEFAULT_CLV: Readonly<{ horizon: number; horizonUnit: TimeUnit; fitUnit: TimeUnit; discountRate: number; step: TimeUnit }> = Object.freeze({
   /** Horizon length, in `horizonUnit` (12 months is the usual business horizon). */

@@ -7,7 +7,7 @@
 // Nothing is fitted from data, on any fold: each prediction is one customer's own history at
 // split.score.featureEnd, so folds and labels are never read.
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
-import { rfmFeatures } from './rfm-features.ts';
+import { rfmFeatures } from '@clvlab/features';
 import { resolveConfig } from './resolve-config.ts';
 
 export const DEFAULT_HISTORICAL_RATE: Readonly<{ minObservedDays: number }> = Object.freeze({

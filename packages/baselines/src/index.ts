@@ -1,4 +1,4 @@
-// @clvlab/baselines: RFM features, tiers, segments and lifecycle stages; BG/NBD, Pareto/NBD
+// @clvlab/baselines: BG/NBD, Pareto/NBD
 // and Gamma-Gamma fitters with predictions and CLV; the baseline benchmark models and their
 // search spaces.
 export { fitBgNbd, bgNbdLogLikelihood, DEFAULT_BG_NBD } from './bg-nbd.ts';
@@ -26,21 +26,6 @@ export { expectedAverageSpend } from './expected-average-spend.ts';
 export { customerLifetimeValue, DEFAULT_CLV } from './customer-lifetime-value.ts';
 export type { ClvOptions } from './customer-lifetime-value.ts';
 export type { CustomerHistory } from './customer-arrays.ts';
-export { convertTime, DAYS_PER_UNIT, TIME_UNITS, unitMs } from './time-units.ts';
-export type { TimeUnit } from './time-units.ts';
-export { calibrationCohort } from './calibration-cohort.ts';
-export { customerHistory } from './customer-history.ts';
-export type { CustomerHistoryTable } from './customer-history.ts';
-export { rfmFeatures, RFM_FEATURE_NAMES } from './rfm-features.ts';
-export type { RfmFeatures, RfmInput } from './rfm-features.ts';
-export { quartileTiers, rfmTiers } from './rfm-tiers.ts';
-export type { RfmTiers } from './rfm-tiers.ts';
-export { applyRfmTierCuts, quartileCuts, rfmTierCuts, tiersFromCuts } from './rfm-tier-cuts.ts';
-export type { RfmTierCuts } from './rfm-tier-cuts.ts';
-export { rfmCode, rfmSegment, RFM_SEGMENTS } from './rfm-segment.ts';
-export type { RfmSegmentName } from './rfm-segment.ts';
-export { lifecycleStage, lifecycleStages, LIFECYCLE_STAGES, DEFAULT_LIFECYCLE } from './lifecycle-stage.ts';
-export type { LifecycleOptions, LifecycleStage } from './lifecycle-stage.ts';
 export { fitRidge, predictRidge } from './ridge-regression.ts';
 export type { RidgeModel } from './ridge-regression.ts';
 export { createBaselineModel, BASELINE_MODEL_NAMES } from './create-baseline-model.ts';
@@ -57,11 +42,4 @@ export type { TrackingData, TrackingOptions } from './tracking-data.ts';
 export { fitMbgNbd, mbgNbdLogLikelihood, DEFAULT_MBG_NBD } from './mbg-nbd.ts';
 export type { MbgNbdFit, MbgNbdOptions } from './mbg-nbd.ts';
 export { mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchases, mbgNbdProbabilityAlive } from './mbg-nbd-predictions.ts';
-export { fitBgBb, bgBbLogLikelihood, DEFAULT_BG_BB } from './bg-bb.ts';
-export type { BgBbFit, BgBbOptions, BgBbParams } from './bg-bb.ts';
-export { prepareBgBbRows } from './bg-bb-input.ts';
-export type { BgBbData, BgBbHistory, BgBbRows } from './bg-bb-input.ts';
-export {
-  bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive, bgBbPurchaseProbability,
-} from './bg-bb-predictions.ts';
 // end BTYD family (issue 15)

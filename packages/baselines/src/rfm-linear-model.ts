@@ -17,8 +17,7 @@
 import { Fold } from '@clvlab/sessions';
 import type { BenchModel, FeatureTable, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { foldRows } from './fold-rows.ts';
-import { lifecycleStages, LIFECYCLE_STAGES } from './lifecycle-stage.ts';
-import { rfmFeatures } from './rfm-features.ts';
+import { LIFECYCLE_STAGES, lifecycleStages, rfmFeatures } from '@clvlab/features';
 import { resolveConfig } from './resolve-config.ts';
 import { fitRidge, predictRidge } from './ridge-regression.ts';
 

@@ -11,9 +11,8 @@
 import { Fold } from '@clvlab/sessions';
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { foldRows } from './fold-rows.ts';
-import { rfmFeatures } from './rfm-features.ts';
-import { applyRfmTierCuts, rfmTierCuts } from './rfm-tier-cuts.ts';
-import type { RfmTierCuts } from './rfm-tier-cuts.ts';
+import { applyRfmTierCuts, rfmFeatures, rfmTierCuts } from '@clvlab/features';
+import type { RfmTierCuts } from '@clvlab/features';
 import { resolveConfig } from './resolve-config.ts';
 
 export const DEFAULT_RFM_SEGMENT: Readonly<{ shrinkage: number }> = Object.freeze({

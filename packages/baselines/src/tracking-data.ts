@@ -10,13 +10,11 @@
 // customer-history.ts.
 import { customerOffsets, EventType } from '@clvlab/events';
 import type { EventLog } from '@clvlab/events';
-import { calibrationCohort } from './calibration-cohort.ts';
+import { calibrationCohort, customerHistory, DAYS_PER_UNIT } from '@clvlab/features';
 import { conditionalExpectedPurchases } from './conditional-expected-purchases.ts';
-import { customerHistory } from './customer-history.ts';
 import { expectedPurchases } from './expected-purchases.ts';
-import { DAYS_PER_UNIT } from './time-units.ts';
 import type { PurchaseFit } from './fit-types.ts';
-import type { TimeUnit } from './time-units.ts';
+import type { TimeUnit } from '@clvlab/features';
 
 export interface TrackingOptions {
   /** Epoch ms: calibration end (exclusive) and holdout end (exclusive). */

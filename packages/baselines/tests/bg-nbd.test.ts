@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { btydSummary } from '@clvlab/sessions';
+import { btydSummary } from '@clvlab/features';
 import { bgNbdLogLikelihood, fitBgNbd, prepareBtydRows } from '../src/index.ts';
 import { CDNOW_CUTOFF, cdnowSampleLog, cdnowSummary, python, rel } from './fixtures.ts';
 

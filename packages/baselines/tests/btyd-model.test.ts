@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { btydModel, conditionalExpectedPurchases, expectedAverageSpend, fitBgNbd, fitGammaGamma, repurchaseProbability, rfmFeatures } from '../src/index.ts';
+import { btydModel, conditionalExpectedPurchases, expectedAverageSpend, fitBgNbd, fitGammaGamma, repurchaseProbability } from '../src/index.ts';
+import { rfmFeatures } from '@clvlab/features';
 import { cdnowTask } from './fixtures.ts';
 
 describe('bgnbd-gg / pareto-nbd-gg', () => {

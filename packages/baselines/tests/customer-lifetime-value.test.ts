@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalExpectedPurchases, convertTime, customerLifetimeValue } from '../src/index.ts';
+import { conditionalExpectedPurchases, customerLifetimeValue } from '../src/index.ts';
+import { convertTime } from '@clvlab/features';
 import { BG, HISTORY, PNBD } from './btyd-reference.ts';
 
 describe('customerLifetimeValue', () => {

@@ -3,34 +3,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { customerOffsets, readEventLog } from '@clvlab/events';
-import type { EventLog } from '@clvlab/events';
+import { customerOffsets } from '@clvlab/events';
 import { evaluationSplit } from '@clvlab/sessions';
 import type { ModelTask } from '@clvlab/sessions';
 
-export const CDNOW_DIR = fileURLToPath(new URL('../../../../shared/data/cdnow/', import.meta.url));
-export const CDNOW_SAMPLE = `${CDNOW_DIR}CDNOW_sample.txt.gz`;
-export const CDNOW_CUTOFF = Date.UTC(1997, 9, 1);
-export const CDNOW_HOLDOUT_END = Date.UTC(1998, 6, 1);
+import { CDNOW_CUTOFF, CDNOW_DIR, cdnowSampleLog } from '../../features/tests/fixtures.ts';
+export { CDNOW_CUTOFF, CDNOW_DIR, CDNOW_HOLDOUT_END, CDNOW_SAMPLE, cdnowSampleLog, cdnowTask } from '../../features/tests/fixtures.ts';
 
 /** cdnow_customers_summary.csv as columns (ID, frequency, recency, T in weeks). */
 export function cdnowSummary(): { frequency: number[]; recency: number[]; T: number[] } {
   const rows = readFileSync(`${CDNOW_DIR}cdnow_customers_summary.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
   return { frequency: rows.map((r) => r[1]), recency: rows.map((r) => r[2]), T: rows.map((r) => r[3]) };
-}
-
-let sample: Promise<EventLog> | null = null;
-/** The raw CDNOW sample read by @clvlab/events. */
-export function cdnowSampleLog(): Promise<EventLog> {
-  sample ??= readEventLog(CDNOW_SAMPLE, { format: 'cdnow' }).then((r) => r.log);
-  return sample;
-}
-
-/** The default CDNOW benchmark task: calibration to 1997-09-30, 39-week holdout. */
-export async function cdnowTask(): Promise<ModelTask> {
-  const log = await cdnowSampleLog();
-  const split = evaluationSplit(log, { cutoff: CDNOW_CUTOFF, horizon: CDNOW_HOLDOUT_END - CDNOW_CUTOFF });
-  return { log, session: new Int32Array(log.length), offsets: customerOffsets(log), split, seed: 1 };
 }
 
 /** CDNOW under the temporal protocol: fit labels in the 13 weeks before the cutoff, scored on the 13 after. */

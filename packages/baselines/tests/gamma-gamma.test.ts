@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/events';
-import { btydSummary } from '@clvlab/sessions';
-import { fitGammaGamma, rfmFeatures } from '../src/index.ts';
+import { createRng } from '@clvlab/core';
+import { btydSummary } from '@clvlab/features';
+import { fitGammaGamma } from '../src/index.ts';
+import { rfmFeatures } from '@clvlab/features';
 import { CDNOW_CUTOFF, cdnowSampleLog, cdnowTask, python, rel } from './fixtures.ts';
 
 // Fader & Hardie (2013) / lifetimes' documented fit on the CDNOW sample's 946 repeat buyers.

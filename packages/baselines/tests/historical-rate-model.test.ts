@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historicalRateModel } from '../src/index.ts';
-import { smallTask } from './small-log.ts';
+import { smallTask } from '../../features/tests/small-log.ts';
 
 describe('historical-rate', () => {
   it('extrapolates the calibration value rate over the horizon (hand-worked)', async () => {

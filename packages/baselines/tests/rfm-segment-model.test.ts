@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Fold } from '@clvlab/sessions';
-import { applyRfmTierCuts, rfmFeatures, rfmSegmentModel, rfmTierCuts } from '../src/index.ts';
-import type { RfmTierCuts } from '../src/index.ts';
+import { rfmSegmentModel } from '../src/index.ts';
+import { applyRfmTierCuts, rfmFeatures, rfmTierCuts } from '@clvlab/features';
+import type { RfmTierCuts } from '@clvlab/features';
 import { cdnowTask } from './fixtures.ts';
 import { perturbTestFold, rowsOf, sameBits } from './sealed-task.ts';
 

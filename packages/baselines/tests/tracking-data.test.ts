@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { calibrationCohort, fitBgNbd, fitParetoNbd, rfmFeatures, trackingData } from '../src/index.ts';
+import { fitBgNbd, fitParetoNbd, trackingData } from '../src/index.ts';
+import { calibrationCohort, rfmFeatures } from '@clvlab/features';
 import { CDNOW_CUTOFF, CDNOW_HOLDOUT_END, CDNOW_SAMPLE, cdnowTask } from './fixtures.ts';
 
 describe('trackingData', () => {
@@ -30,7 +31,7 @@ describe('trackingData', () => {
 
   it('rejects an empty cohort and a holdout before calibration', async () => {
     const task = await cdnowTask();
-    expect(() => calibrationCohort(task.log, Date.UTC(1990, 0, 1))).toThrow('baselines/calibrationCohort: empty cohort');
+    expect(() => calibrationCohort(task.log, Date.UTC(1990, 0, 1))).toThrow('features/calibrationCohort: empty cohort');
     expect(() => trackingData(task.log, {}, { calibrationEnd: CDNOW_CUTOFF, holdoutEnd: CDNOW_CUTOFF })).toThrow('baselines/trackingData: holdoutEnd must be after calibrationEnd');
   });
 });

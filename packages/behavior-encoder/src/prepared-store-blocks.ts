@@ -8,7 +8,7 @@
 // Token rows come from sequence-inputs.ts' `fillTokenRows` and static inputs from
 // static-features.ts, over the block's slice with offsets rebased to it. Counters record the
 // blocks and events read and the most events one block read held (`peakEvents`).
-import { decodeStrings, EVENT_TYPES, readZarrGroup, type ZarrTypedArray } from '@clvlab/events';
+import { decodeStrings, EVENT_TYPES, readZarrGroup, type EventLog, type ZarrTypedArray } from '@clvlab/events';
 import type { FeatureTable } from '@clvlab/sessions';
 import { tokenGridLength, type EncoderConfig } from './encoder-config.ts';
 import { checkNotAllEmpty, emptyTokenGrid, fillTokenRows, idHashes, type SequenceInputs, type TokenEvents } from './sequence-inputs.ts';
@@ -151,7 +151,10 @@ export class PreparedStoreBlocks {
     }
     const table = c.useSocial ? await this.graph() : undefined;
     const graph = table === undefined ? undefined : { names: table.names, columns: table.columns.map((col) => Float64Array.from(block.rows, (r) => col[r])) };
-    const task = { log: { t: block.t, type: block.type, amount: block.amount, customerIds: block.customerIds }, offsets: block.offsets, split: { customers: block.customers }, graph };
+    const start = Number(this.attributes['start_ms']);
+    if (!Number.isFinite(start)) throw new Error(`${WHERE}: ${this.path} has no finite start_ms attribute (the calibration start the static inputs count from)`);
+    const log = { t: block.t, type: block.type, amount: block.amount, valueTarget: this.attributes['value_target'] as EventLog['valueTarget'], customerIds: block.customerIds };
+    const task = { log, offsets: block.offsets, split: { customers: block.customers, start }, graph };
     return buildStaticFeatures(task, featureEnd, c);
   }
 

@@ -1,10 +1,11 @@
-// Optional static (per-customer) inputs for the ZILN head: an RFM summary computed from the
-// events before featureEnd (`+rfm`) and the task's social-graph columns (`+social`): task.graph
+// Optional static (per-customer) inputs for the ZILN head: the RFM columns of the history
+// kernel (@clvlab/features rfmColumns: the same recency, frequency, monetary and tenure every
+// RFM baseline reads) at featureEnd (`+rfm`) and the task's social-graph columns (`+social`): task.graph
 // at split.score.featureEnd, task.graphFit (absent = graph) at split.fit.featureEnd, so under the
 // temporal protocol training never sees graph features from after its own feature cutoff.
 // Values are signed-log1p'd then standardised with statistics of the train fold's rows only
 // (stored in the trained model, so a loaded model scales new data exactly as in training).
-import { EventType } from '@clvlab/events';
+import { rfmColumns } from '@clvlab/features';
 import type { ModelTask } from '@clvlab/sessions';
 import type { EncoderConfig } from './encoder-config.ts';
 
@@ -14,14 +15,13 @@ export interface StaticFeatures {
   readonly values: Float32Array;
 }
 
-const DAY_MS = 86_400_000;
 const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));
 
 /** The parts of a task the static inputs read (a store block supplies just these). */
 export interface StaticFeatureSource {
-  readonly log: Pick<ModelTask['log'], 't' | 'type' | 'amount' | 'customerIds'>;
+  readonly log: Pick<ModelTask['log'], 't' | 'type' | 'amount' | 'valueTarget' | 'customerIds'>;
   readonly offsets: ArrayLike<number>;
-  readonly split: Pick<ModelTask['split'], 'customers'>;
+  readonly split: Pick<ModelTask['split'], 'customers' | 'start'>;
   readonly graph?: ModelTask['graph'];
 }
 
@@ -30,21 +30,10 @@ export function buildStaticFeatures(task: StaticFeatureSource, featureEnd: numbe
   const names: string[] = [];
   const cols: Float64Array[] = [];
   const rows = task.split.customers.length;
-  if (c.useRfm) {
-    const rec = new Float64Array(rows), freq = new Float64Array(rows), mon = new Float64Array(rows), ten = new Float64Array(rows);
-    const { log, offsets } = task;
-    for (let r = 0; r < rows; r++) {
-      const cu = task.split.customers[r];
-      let first = NaN, lastPurchase = NaN, n = 0, sum = 0;
-      for (let e = offsets[cu]; e < offsets[cu + 1] && log.t[e] < featureEnd; e++) {
-        if (Number.isNaN(first)) first = log.t[e];
-        if (log.type[e] === EventType.purchase) { n++; sum += log.amount[e]; lastPurchase = log.t[e]; }
-      }
-      rec[r] = Number.isNaN(lastPurchase) ? (Number.isNaN(first) ? 0 : (featureEnd - first) / DAY_MS) : (featureEnd - lastPurchase) / DAY_MS;
-      freq[r] = n; mon[r] = n > 0 ? sum / n : 0; ten[r] = Number.isNaN(first) ? 0 : (featureEnd - first) / DAY_MS;
-    }
+  if (c.useRfm && rows > 0) {
+    const rfm = rfmColumns(task.log, task.offsets, task.split.customers, task.split.start, featureEnd);
     names.push('rfm.recency_days', 'rfm.frequency', 'rfm.monetary', 'rfm.tenure_days');
-    cols.push(rec, freq, mon, ten);
+    cols.push(rfm.recency, rfm.frequency, rfm.monetary, rfm.tenure);
   }
   if (c.useSocial) {
     if (task.graph === undefined) throw new Error('behavior-encoder/static-features: useSocial (+social) needs task.graph, but the task has no graph features');

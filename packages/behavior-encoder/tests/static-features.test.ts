@@ -16,10 +16,10 @@ const task: ModelTask = { log, session: splitSessions(log), offsets: customerOff
 const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));
 
 describe('buildStaticFeatures', () => {
-  it('computes RFM (recency, frequency, monetary, tenure) before featureEnd, signed-log1p', () => {
+  it('reads the history kernel\'s RFM view (days since the last purchase day, purchase days, net revenue, tenure) before featureEnd, signed-log1p', () => {
     const f = buildStaticFeatures(task, CUT, resolveEncoderConfig('transformer', { useRfm: true }));
     expect(f.names).toEqual(['rfm.recency_days', 'rfm.frequency', 'rfm.monetary', 'rfm.tenure_days']);
-    const expected = [[60, 2, 20, 100], [10, 1, 5, 10]].flat().map(slog);
+    const expected = [[59, 2, 40, 100], [9, 1, 5, 10]].flat().map(slog); // last feature day is day 99
     Array.from(f.values).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
   });
   it('adds graph columns for +social and fails clearly without them or on NaN', () => {

@@ -1,5 +1,3 @@
-export { btydSummary } from './btyd-summary.ts';
-export type { BtydSummary, BtydSummaryOptions } from './btyd-summary.ts';
 export { DATASET_SPLITS, datasetSplit } from './dataset-splits.ts';
 export { DEFAULT_SPLIT, endOfData, evaluationFolds, evaluationSplit } from './evaluation-split.ts';
 export type { SplitOptions } from './evaluation-split.ts';

@@ -6,7 +6,8 @@
 // dataset's published cutoff, else 75% of the span) in --unit (default week), with spend
 // per purchase day net of same-day returns; gamma-gamma reports the customers it excluded.
 import { readFileSync } from 'node:fs';
-import { calibrationCohort, customerHistory, fitBgNbd, fitGammaGamma, fitParetoNbd } from '@clvlab/baselines';
+import { fitBgNbd, fitGammaGamma, fitParetoNbd } from '@clvlab/baselines';
+import { calibrationCohort, customerHistory } from '@clvlab/features';
 import type { BgNbdFit, GammaGammaFit, ParetoNbdFit } from '@clvlab/baselines';
 import { customerOffsets } from '@clvlab/events';
 import { DATASET_SPLITS } from '@clvlab/sessions';
@@ -90,7 +91,7 @@ export const command: Command = {
         cutoff = typeof published === 'number' ? published : lo + 0.75 * (hi - lo);
       }
       try {
-        const cohort = calibrationCohort(log, cutoff, -Infinity, 'baselines/btyd');
+        const cohort = calibrationCohort(log, cutoff, -Infinity, 'btyd');
         const h = customerHistory(log, customerOffsets(log), cohort, -Infinity, cutoff, unit as 'week' | 'day');
         data = { frequency: Array.from(h.frequency), recency: Array.from(h.recency), T: Array.from(h.T), monetary: Array.from(h.monetary) };
       } catch (err) { throw asCliError(err); }

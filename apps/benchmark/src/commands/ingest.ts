@@ -12,7 +12,7 @@
 // unless --allow-undated-graph.
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { rfmFeatures } from '@clvlab/baselines';
+import { rfmFeatures } from '@clvlab/features';
 import { prepareDataset, writePreparedDataset, type PreparedDataset, type PreparedFeatures } from '@clvlab/sessions';
 import { closeGraphPools } from '@clvlab/social-graph';
 import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';

@@ -5,7 +5,7 @@
 // r_tier,f_tier,m_tier,segment,lifecycle_stage.
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { lifecycleStage, rfmCode, rfmFeatures, rfmSegment, rfmTiers } from '@clvlab/baselines';
+import { lifecycleStage, rfmCode, rfmFeatures, rfmSegment, rfmTiers } from '@clvlab/features';
 import { readPreparedDataset } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';
 import { asCliError } from '../cli-input.ts';

@@ -2,7 +2,7 @@
 // segment from quartile tiers whose cut points are fitted on the seed's TRAIN fold (as every
 // model's are) and applied to the test customers, and the lifecycle stage, both computed by
 // @clvlab/baselines from data before the cutoff (split.score.featureEnd).
-import { applyRfmTierCuts, customerHistory, lifecycleStage, rfmFeatures, rfmSegment, rfmTierCuts } from '@clvlab/baselines';
+import { applyRfmTierCuts, customerHistory, lifecycleStage, rfmFeatures, rfmSegment, rfmTierCuts } from '@clvlab/features';
 import { Fold } from '@clvlab/sessions';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 

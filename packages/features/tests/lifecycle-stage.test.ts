@@ -31,6 +31,6 @@ describe('lifecycleStage', () => {
   });
 
   it('rejects unknown options', () => {
-    expect(() => lifecycleStage(table([]), { newDay: 3 } as never)).toThrow("baselines/lifecycleStage: unknown option 'newDay'");
+    expect(() => lifecycleStage(table([]), { newDay: 3 } as never)).toThrow("features/lifecycleStage: unknown option 'newDay'");
   });
 });

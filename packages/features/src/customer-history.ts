@@ -1,16 +1,21 @@
-// Per-cohort-customer purchase history at a feature cut-off, in one pass over each
-// customer's event range: what the RFM features, lifecycle stages and BTYD models read.
-// Conventions (shared with @clvlab/sessions btydSummary so BTYD numbers agree):
-//   - time in whole UTC calendar days, day(t) = floor(t / 86 400 000); the same day bought
-//     twice is one purchase occasion; frequency = purchase days − 1 (repeat purchase days);
-//   - recency (BTYD) = last − first purchase day; T = last feature day − first purchase day,
-//     where the last feature day holds featureEnd − 1 ms; both divided by the unit's days.
-// Returns and zero spend (the one policy of this package, see gamma-gamma.ts): spend of a
-// purchase day is the net of its purchases and of returns dated that same day; returns on
-// days without a purchase lower `revenue` (net calibration revenue) but no purchase day.
-// `monetary` = mean net spend over repeat purchase days (first day excluded, lifetimes'
-// convention); it may be ≤ 0, and such customers are then excluded from Gamma-Gamma.
-// For a count target (no prices) spend is the number of purchase events that day.
+// The customer-history kernel (issue 11: one history, one set of rules): every per-customer
+// summary of purchase history in clvlab — the BTYD summary (btyd-summary.ts), the RFM features
+// of the baselines and of the encoders' static inputs (rfm-features.ts), calibration-frequency,
+// lifecycle stages and RFM tiers — is a view of this one table. One pass over each customer's
+// event range (events sorted by customer, then time). The rules (docs/architecture.md §Customer
+// history; HISTORY_COLUMNS names every column):
+//   - window: events with start ≤ t < end (the feature cutoff); nothing at or after `end` is read;
+//   - time in whole UTC calendar days, day(t) = floor(t / 86 400 000); purchases on the same day
+//     are one purchase occasion: frequencies count purchase DAYS, never purchase events;
+//   - BTYD triple (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way", §2):
+//     frequency x = purchase days − 1, recency t_x = last − first purchase day, T = last feature
+//     day − first purchase day (the last feature day holds end − 1 ms), divided by the unit's days;
+//   - returns, netted by purchase day: a purchase day's spend is its purchases minus the returns
+//     dated that same day; a return on a day without a purchase lowers `revenue` (net value) but
+//     is no purchase occasion. `monetary` = mean net spend over repeat purchase days (first day
+//     excluded, lifetimes' convention; Fader, Hardie & Lee 2005, "RFM and CLV", m_x); it may be
+//     ≤ 0, and Gamma-Gamma then excludes the customer (baselines gamma-gamma.ts);
+//   - a count target (no prices): a purchase event's value is 1 and a return's 0.
 import { EventType } from '@clvlab/events';
 import type { EventLog } from '@clvlab/events';
 import { DAYS_PER_UNIT } from './time-units.ts';
@@ -40,10 +45,27 @@ export interface CustomerHistoryTable {
   readonly lastGapDays: Float64Array;
 }
 
-/** Histories of `customers` (indices into log) from events with start ≤ t < featureEnd. */
+/** What the kernel reads of an event log (a whole log, or a store block's slice of one). */
+export type HistoryEvents = Pick<EventLog, 't' | 'type' | 'amount' | 'valueTarget'>;
+
+/** Every column of CustomerHistoryTable with its meaning: the one column-name table. */
+export const HISTORY_COLUMNS: Readonly<Record<Exclude<keyof CustomerHistoryTable, 'unit'>, string>> = Object.freeze({
+  frequency: 'repeat purchase days (purchase days − 1; 0 without purchase)',
+  recency: 'last − first purchase day, in the unit (BTYD t_x)',
+  T: 'last feature day − first purchase day, in the unit (BTYD T)',
+  monetary: 'mean net spend per repeat purchase day (0 without repeats)',
+  purchaseDays: 'distinct purchase days (the RFM frequency)',
+  revenue: 'net value: purchases − returns, or purchase events for a count target (the RFM monetary)',
+  daysSinceLast: 'last feature day − last purchase day (the RFM recency; NaN without purchase)',
+  tenureDays: 'end − first event of any kind, in days (0 without events)',
+  daysSinceFirst: 'last feature day − first purchase day (NaN without purchase)',
+  lastGapDays: 'days between the last two purchase days (NaN with < 2)',
+});
+
+/** Histories of `customers` (indices into the log's offsets) from events with start ≤ t < featureEnd. */
 export function customerHistory(
-  log: EventLog,
-  offsets: Int32Array,
+  log: HistoryEvents,
+  offsets: ArrayLike<number>,
   customers: Int32Array,
   start: number,
   featureEnd: number,

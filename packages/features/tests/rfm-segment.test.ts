@@ -23,6 +23,6 @@ describe('rfmSegment', () => {
   });
 
   it('rejects tiers outside 1..4', () => {
-    expect(() => rfmSegment(0, 1, 1)).toThrow('baselines/rfmSegment: recency tier must be an integer 1..4, got 0');
+    expect(() => rfmSegment(0, 1, 1)).toThrow('features/rfmSegment: recency tier must be an integer 1..4, got 0');
   });
 });

@@ -23,9 +23,9 @@ const tierOf = (b: number, n: number): number => Math.max(1, Math.min(4, Math.ce
 /** Cut points c₁..c₃ of `values` at `rows` (see header); `higherIsBetter` picks the direction. */
 export function quartileCuts(values: ArrayLike<number>, rows: ArrayLike<number>, higherIsBetter: boolean): number[] {
   const n = rows.length;
-  if (n === 0) throw new Error('baselines/quartileCuts: no reference rows');
+  if (n === 0) throw new Error('features/quartileCuts: no reference rows');
   const sorted = Float64Array.from({ length: n }, (_, k) => values[rows[k]]);
-  if (sorted.some(Number.isNaN)) throw new Error('baselines/quartileCuts: NaN among the reference values');
+  if (sorted.some(Number.isNaN)) throw new Error('features/quartileCuts: NaN among the reference values');
   sorted.sort();
   if (higherIsBetter) sorted.reverse();
   const cuts: number[] = [];
@@ -43,7 +43,7 @@ export function tiersFromCuts(values: ArrayLike<number>, cuts: readonly number[]
   const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (Number.isNaN(v)) throw new Error(`baselines/tiersFromCuts: value of row ${i + 1} is NaN`);
+    if (Number.isNaN(v)) throw new Error(`features/tiersFromCuts: value of row ${i + 1} is NaN`);
     let t = 1;
     for (const c of cuts) if (higherIsBetter ? v <= c : v >= c) t++;
     out[i] = t;

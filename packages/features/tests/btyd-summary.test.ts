@@ -58,4 +58,18 @@ describe('btydSummary', () => {
     expect(s.monetary[1]).toBe(0);
     expect(() => btydSummary(log, { calibrationEnd: day(15), customers: Int32Array.of(1) })).toThrow(/customer 'y' has no purchase in calibration/);
   });
+
+  it('nets a return against its purchase day (the kernel\'s one policy), so Gamma-Gamma sees what rfm-linear sees', () => {
+    const day = (d: number, h = 0): number => Date.UTC(2020, 0, d, h);
+    const log = logOf([
+      { customer: 'x', t: day(1, 9), amount: 10 },
+      { customer: 'x', t: day(4, 1), amount: 20 },
+      { customer: 'x', t: day(4, 20), type: 'return', amount: -5 },
+      { customer: 'x', t: day(6, 12), type: 'return', amount: -2 }, // no purchase that day: revenue only
+      { customer: 'x', t: day(9, 12), amount: 30 },
+    ]);
+    const s = btydSummary(log, { calibrationEnd: day(15), unit: 'day' });
+    expect([...s.frequency]).toEqual([2]);
+    expect(s.monetary[0]).toBeCloseTo((20 - 5 + 30) / 2, 12);
+  });
 });

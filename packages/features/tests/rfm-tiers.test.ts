@@ -15,6 +15,6 @@ describe('rfmTiers', () => {
   });
 
   it('rejects NaN features', () => {
-    expect(() => rfmTiers({ recency: Float64Array.of(NaN), frequency: Float64Array.of(1), monetary: Float64Array.of(1) })).toThrow('baselines/rfmTiers: recency of row 1 is NaN');
+    expect(() => rfmTiers({ recency: Float64Array.of(NaN), frequency: Float64Array.of(1), monetary: Float64Array.of(1) })).toThrow('features/rfmTiers: recency of row 1 is NaN');
   });
 });

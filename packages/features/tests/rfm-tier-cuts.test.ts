@@ -29,8 +29,8 @@ describe('rfmTierCuts', () => {
   });
 
   it('rejects NaN and an empty reference', () => {
-    expect(() => quartileCuts([1, NaN], [0, 1], true)).toThrow('baselines/quartileCuts: NaN among the reference values');
-    expect(() => quartileCuts([1], [], true)).toThrow('baselines/quartileCuts: no reference rows');
-    expect(() => tiersFromCuts([NaN], [1, 2, 3], true)).toThrow('baselines/tiersFromCuts: value of row 1 is NaN');
+    expect(() => quartileCuts([1, NaN], [0, 1], true)).toThrow('features/quartileCuts: NaN among the reference values');
+    expect(() => quartileCuts([1], [], true)).toThrow('features/quartileCuts: no reference rows');
+    expect(() => tiersFromCuts([NaN], [1, 2, 3], true)).toThrow('features/tiersFromCuts: value of row 1 is NaN');
   });
 });

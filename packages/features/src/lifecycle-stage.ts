@@ -31,7 +31,7 @@ export type LifecycleOptions = Partial<typeof DEFAULT_LIFECYCLE>;
 
 /** Stage index (into LIFECYCLE_STAGES) per customer. */
 export function lifecycleStages(history: CustomerHistoryTable, options: LifecycleOptions = {}): Uint8Array {
-  for (const k of Object.keys(options)) if (!(k in DEFAULT_LIFECYCLE)) throw new Error(`baselines/lifecycleStage: unknown option '${k}'`);
+  for (const k of Object.keys(options)) if (!(k in DEFAULT_LIFECYCLE)) throw new Error(`features/lifecycleStage: unknown option '${k}'`);
   const o = { ...DEFAULT_LIFECYCLE, ...options };
   const n = history.purchaseDays.length;
   const out = new Uint8Array(n);

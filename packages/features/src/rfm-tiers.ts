@@ -34,7 +34,7 @@ export function rfmTiers(features: Pick<RfmFeatures, 'recency' | 'frequency' | '
   for (const name of ['recency', 'frequency', 'monetary'] as const) {
     const v = features[name];
     for (let i = 0; i < v.length; i++) {
-      if (Number.isNaN(v[i])) throw new Error(`baselines/rfmTiers: ${name} of row ${i + 1} is NaN`);
+      if (Number.isNaN(v[i])) throw new Error(`features/rfmTiers: ${name} of row ${i + 1} is NaN`);
     }
   }
   return Object.freeze({

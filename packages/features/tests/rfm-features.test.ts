@@ -21,6 +21,6 @@ describe('rfmFeatures', () => {
 
   it('rejects an empty cohort', () => {
     const task = smallTask();
-    expect(() => rfmFeatures({ ...task, split: { ...task.split, customers: new Int32Array(0) } })).toThrow('baselines/rfmFeatures: empty cohort');
+    expect(() => rfmFeatures({ ...task, split: { ...task.split, customers: new Int32Array(0) } })).toThrow('features/rfmFeatures: empty cohort');
   });
 });

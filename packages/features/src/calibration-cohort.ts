@@ -4,7 +4,7 @@ import { EventType } from '@clvlab/events';
 import type { EventLog } from '@clvlab/events';
 
 /** Customers with ≥ 1 purchase in [start, cutoff); throws `${where}: empty cohort` when none. */
-export function calibrationCohort(log: EventLog, cutoff: number, start = -Infinity, where = 'baselines/calibrationCohort'): Int32Array {
+export function calibrationCohort(log: EventLog, cutoff: number, start = -Infinity, where = 'features/calibrationCohort'): Int32Array {
   const seen = new Uint8Array(log.customerIds.length);
   let n = 0;
   for (let i = 0; i < log.length; i++) {
