@@ -42,4 +42,11 @@ export type { TrackingData, TrackingOptions } from './tracking-data.ts';
 export { fitMbgNbd, mbgNbdLogLikelihood, DEFAULT_MBG_NBD } from './mbg-nbd.ts';
 export type { MbgNbdFit, MbgNbdOptions } from './mbg-nbd.ts';
 export { mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchases, mbgNbdProbabilityAlive } from './mbg-nbd-predictions.ts';
+export { fitBgBb, bgBbLogLikelihood, DEFAULT_BG_BB } from './bg-bb.ts';
+export type { BgBbFit, BgBbOptions, BgBbParams } from './bg-bb.ts';
+export { prepareBgBbRows } from './bg-bb-input.ts';
+export type { BgBbData, BgBbHistory, BgBbRows } from './bg-bb-input.ts';
+export {
+  bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive, bgBbPurchaseProbability,
+} from './bg-bb-predictions.ts';
 // end BTYD family (issue 15)

@@ -11,8 +11,10 @@
 // the gradient is analytic. Parameters are optimised as log r, log α, log a, log b.
 import { prepareBtydRows } from './btyd-input.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
+import { namedFit } from './named-fit.ts';
 import type { BtydRows } from './btyd-input.ts';
-import type { BgNbdParams, BtydData, FitDiagnostics } from './fit-types.ts';
+import type { BgNbdParams, BtydData } from './fit-types.ts';
+import type { NamedFit } from './named-fit.ts';
 import type { MinimizeOptions } from './minimize.ts';
 
 export const DEFAULT_MBG_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
@@ -26,11 +28,7 @@ export const DEFAULT_MBG_NBD: Readonly<{ start: readonly number[]; requireConver
 export type MbgNbdOptions = Partial<typeof DEFAULT_MBG_NBD> & MinimizeOptions;
 
 /** A fitted MBG/NBD model: the BG/NBD's parameter names (r, α for purchasing, a, b for dropout). */
-export interface MbgNbdFit extends FitDiagnostics {
-  readonly model: 'mbg-nbd';
-  readonly params: BgNbdParams;
-  readonly stdErrors: BgNbdParams;
-}
+export type MbgNbdFit = NamedFit<'mbg-nbd', keyof BgNbdParams>;
 
 /** Total MBG/NBD log-likelihood at θ = log(r, α, a, b); gradient (in θ) into `grad`. */
 export function mbgNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad: Float64Array): number {
@@ -72,13 +70,5 @@ export function fitMbgNbd(data: BtydData, options: MbgNbdOptions = {}): MbgNbdFi
   const rows = prepareBtydRows('baselines/fitMbgNbd', data);
   const start = Float64Array.from(o.start, Math.log);
   const m = fitMaximumLikelihood('baselines/fitMbgNbd', (t, g) => mbgNbdLogLikelihood(rows, t, g), start, rows.nCustomers, o);
-  const [r, alpha, a, b] = m.values;
-  const [sr, salpha, sa, sb] = m.stdErrors;
-  return Object.freeze({
-    model: 'mbg-nbd',
-    params: Object.freeze({ r, alpha, a, b }),
-    stdErrors: Object.freeze({ r: sr, alpha: salpha, a: sa, b: sb }),
-    logLikelihood: m.logLikelihood, nCustomers: m.nCustomers, converged: m.converged,
-    iterations: m.iterations, gradientNorm: m.gradientNorm, methods: m.methods,
-  });
+  return namedFit('mbg-nbd', ['r', 'alpha', 'a', 'b'], m);
 }
