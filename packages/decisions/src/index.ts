@@ -1,0 +1,2 @@
+// @clvlab/decisions: filled in by issue 14 (this package is being written).
+export {};
