@@ -49,4 +49,11 @@ export type { BgBbData, BgBbHistory, BgBbRows } from './bg-bb-input.ts';
 export {
   bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive, bgBbPurchaseProbability,
 } from './bg-bb-predictions.ts';
+export {
+  checkSurvivalCounts, fitShiftedBetaGeometric, shiftedBetaGeometricLogLikelihood, DEFAULT_SHIFTED_BETA_GEOMETRIC,
+} from './shifted-beta-geometric.ts';
+export type { ShiftedBetaGeometricFit, ShiftedBetaGeometricOptions, ShiftedBetaGeometricParams } from './shifted-beta-geometric.ts';
+export {
+  discountedExpectedResidualLifetime, shiftedBetaGeometricRetention, shiftedBetaGeometricSurvival,
+} from './shifted-beta-geometric-projections.ts';
 // end BTYD family (issue 15)
