@@ -1,5 +1,5 @@
 // Generates the README's results table from a benchmark record (docs/architecture.md §Benchmark record: the table is
-// generated from records, each row carrying the command that reproduces it).
+// generated from records; each dataset's block names the command that reproduces it).
 //   npx tsx tools/readme-table.ts [results/default ...]                 print the table(s)
 //   npx tsx tools/readme-table.ts [results/default ...] --write README.md
 //       replace the text between <!-- results:start --> and <!-- results:end --> (atomically)
@@ -26,12 +26,14 @@ export function resultsTable(dir: string): string {
     for (const l of leaderboard(record, ds)) {
       const g = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
       const delta = l.model === best ? 'best baseline (valid)' : deltaText(l.delta);
-      rows.push([ds, l.model, `${fmt(g.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`, fmt(g.top10_capture), fmt(g.auc), l.row.decileMapeDeciles !== undefined ? `${fmt(g.decile_mape)} (${l.row.decileMapeDeciles}/10)` : fmt(g.decile_mape), delta, `\`${command}\``]);
+      rows.push([ds, l.model, `${fmt(g.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`, fmt(g.top10_capture), fmt(g.auc), l.row.decileMapeDeciles !== undefined ? `${fmt(g.decile_mape)} (${l.row.decileMapeDeciles}/10)` : fmt(g.decile_mape), delta]);
     }
   }
   const commit = String(code.git_commit ?? 'uncommitted').slice(0, 12);
   const seeds = ((m.seeds ?? []) as unknown as number[]).length;
-  const tune = ((m.protocol as Record<string, { trials?: number }> | undefined)?.tuning?.trials) ?? 1;
+  const tuning = (m.protocol as Record<string, { trials?: number; halving?: number }> | undefined)?.tuning;
+  const tune = tuning?.trials ?? 1;
+  const halving = tuning?.halving ?? 1;
   const comparisons = datasets.flatMap((ds) => {
     const out: string[] = [];
     const p = primaryComparison(record, ds);
@@ -45,10 +47,12 @@ export function resultsTable(dir: string): string {
   return [
     `From the record in \`${dir}\` ` +
       `(commit ${commit}${code.git_dirty ? ', dirty tree' : ''}; tfjs ${JSON.stringify(rt.tfjs_backend)}; ${hw.cores} × ${hw.cpu_model}; ${m.created}). ` +
-      `${seeds} seed(s), tuning ${tune > 1 ? `${tune} trials per family on the valid fold` : 'none'}. Test customers; 95% intervals ` +
+      `${seeds} seed(s), tuning ${tune > 1 ? `${tune} trials per family on the valid fold${halving > 1 ? ` (successive halving η = ${halving})` : ''}` : 'none'}. Test customers; 95% intervals ` +
       `(${seeds > 1 ? 'Nadeau–Bengio corrected resampled t over seeds' : 'bootstrap over test customers'}); Δ = paired difference in normalized Gini against the best baseline chosen on the valid fold, * = Holm-adjusted p < 0.05.`,
     '',
-    markdownTable(['dataset', 'model', 'normalized Gini [95% CI]', 'top-10% capture', 'AUC', 'decile MAPE (deciles)', 'Δ Gini vs best baseline', 'reproduce'], rows),
+    `Reproduce: \`${command}\``,
+    '',
+    markdownTable(['dataset', 'model', 'normalized Gini [95% CI]', 'top-10% capture', 'AUC', 'decile MAPE (deciles)', 'Δ Gini vs best baseline'], rows),
     ...comparisons,
   ].join('\n');
 }

@@ -177,7 +177,7 @@ print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': 
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<table class="leaderboard">');
   });
 
-  it('generates the README results table from the record, every row with its reproduce command (tools/readme-table.ts)', () => {
+  it('generates the README results table from the record, with the command that reproduces it (tools/readme-table.ts)', () => {
     const tool = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tools', 'readme-table.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
     const printed = tool([dir]);
     expect(printed.status, printed.stderr).toBe(0);
@@ -190,8 +190,8 @@ print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': 
       const row = rows.find((r) => r.startsWith(`| synthetic | ${model} |`))!;
       const gini = Number(csv.find((r) => r[1] === model && r[2] === 'mean')![4]);
       expect(row).toContain(`| ${gini.toFixed(3)} [`);
-      expect(row.endsWith(`| \`${command}\` |`)).toBe(true);
     }
+    expect(table).toContain(`Reproduce: \`${command}\``);
     const readme = join(dir, '..', 'README.md');
     writeFileSync(readme, 'intro\n<!-- results:start -->\nold table\n<!-- results:end -->\nrest\n');
     expect(tool([dir, '--write', readme]).status).toBe(0);
