@@ -4,7 +4,8 @@
 // differences of the ANALYTIC gradient, inverted, and mapped to the natural scale by the
 // delta method: se(θ) = θ · sqrt([H⁻¹]_{log θ, log θ}) since ∂θ/∂log θ = θ.
 import { minimize } from './minimize.ts';
-import type { MinimizeMonitor, MinimizeOptions } from './minimize.ts';
+import type { MinimizeOptions } from './minimize.ts';
+import type { MinimizeMonitor } from './objective.ts';
 import type { FitDiagnostics } from './fit-types.ts';
 
 /** Total log-likelihood at log-parameters `theta`; writes ∂LL/∂theta into `grad`. */

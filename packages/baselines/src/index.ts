@@ -15,7 +15,8 @@ export type {
   ParetoNbdParams, PurchaseFit, SpendData,
 } from './fit-types.ts';
 export { minimize, DEFAULT_MINIMIZE } from './minimize.ts';
-export type { MinimizeMonitor, MinimizeOptions, MinimizeResult, Objective } from './minimize.ts';
+export type { MinimizeOptions, MinimizeResult } from './minimize.ts';
+export type { MinimizeMonitor, Objective } from './objective.ts';
 export { digamma, logBeta, logGamma } from './special-functions.ts';
 export { logHyp2f1 } from './hypergeometric.ts';
 export { expectedPurchases } from './expected-purchases.ts';

@@ -7,9 +7,7 @@
 // gradients, and no maintained JS optimiser offers BFGS + a fallback with these diagnostics.
 
 import { nelderMead } from './nelder-mead.ts';
-
-/** Objective: returns f(x) and writes ∇f(x) into `grad`. */
-export type Objective = (x: Float64Array, grad: Float64Array) => number;
+import type { MinimizeMonitor, Objective } from './objective.ts';
 
 export const DEFAULT_MINIMIZE: Readonly<{ gradientTolerance: number; maxIterations: number; maxNelderMead: number; maxEvaluations: number }> = Object.freeze({
   /** Converged when max |∇f| falls below this (f is a mean log-likelihood, so O(1) scale). */
@@ -21,12 +19,6 @@ export const DEFAULT_MINIMIZE: Readonly<{ gradientTolerance: number; maxIteratio
   /** Hard cap on objective evaluations over all attempts (line searches included); exceeding it throws, so a fit can never spin for minutes on a flat ridge. */
   maxEvaluations: 100_000,
 });
-/**
- * Called after every accepted BFGS step and every Nelder–Mead iteration with the current
- * best point; returning true stops the minimisation there (result `stopped: true`). Used by
- * fitParetoNbd to stop as soon as the fit walks onto the s, β → ∞ ridge.
- */
-export type MinimizeMonitor = (x: Float64Array, value: number) => boolean;
 export type MinimizeOptions = Partial<typeof DEFAULT_MINIMIZE>;
 
 export interface MinimizeResult {

@@ -2,7 +2,7 @@
 // Lagarias, Reeds, Wright & Wright 1998: reflection 1, expansion 2, contraction 1/2, shrink
 // 1/2), the derivative-free fallback of minimize.ts when BFGS stalls. Non-finite values
 // count as +∞. Hand-written for the same reason as minimize.ts (3–4 dimensional problems).
-import type { MinimizeMonitor, Objective } from './minimize.ts';
+import type { MinimizeMonitor, Objective } from './objective.ts';
 
 /** Best vertex after at most `maxIter` iterations from a simplex of side 0.5 around `x0`. */
 export function nelderMead(f: Objective, x0: Float64Array, maxIter: number, monitor: MinimizeMonitor): Float64Array {
