@@ -30,9 +30,9 @@ const defaults = {
   degreeTail: 2.2,
   /** Share of edge endpoints drawn inside the first endpoint's community (modularity). */
   intraCommunity: 0.85,
-  /** Gamma shape r of the base purchase rate λ (BTYD heterogeneity). 2 (was 0.9): with very skewed λ the customer's own frequency explains so much that the planted mechanisms barely re-rank anyone. */
+  /** Gamma shape r of the base purchase rate λ (BTYD heterogeneity). 2: with very skewed λ the customer's own frequency explains so much that the planted mechanisms barely re-rank anyone. */
   purchaseShape: 2,
-  /** Mean base purchase rate per week (before intent and social excitation; 0.005, was 0.012, so that the stronger multipliers keep ~80 events per customer). */
+  /** Mean base purchase rate per week (before intent and social excitation; 0.005 so that the intent and social multipliers keep ~80 events per customer). */
   purchaseRate: 0.005,
   /** Std-dev of a community's log-multiplier on λ (homophily: neighbours are alike). */
   communityEffect: 0.3,
@@ -56,23 +56,23 @@ const defaults = {
   returnProbability: 0.04,
   /** Probability that a browse session outside the intent regime abandons a cart. */
   cartProbability: 0.05,
-  /** PLANTED SIGNAL (a): mean weeks in the normal regime before a shopping intent starts (considering). 20 (was 10): rarer intents make an observed one more informative. */
+  /** PLANTED SIGNAL (a): mean weeks in the normal regime before a shopping intent starts (considering). 20: rarer intents make an observed one more informative. */
   engageWeeks: 20,
   /** Mean weeks of considering (browsing, abandoned carts, no extra buying) before the buying phase. */
   considerWeeks: 4,
   /** Mean weeks of the buying phase: long enough to reach well into the holdout. */
   engagedWeeks: 10,
-  /** Purchase-rate multiplier in the buying phase (20, was 10). */
+  /** Purchase-rate multiplier in the buying phase (20). */
   engagedBoost: 20,
   /** Browse-rate multiplier while considering (more visits, more carts to see). */
   engagedBrowse: 6,
   /** Probability that a browse session while considering ends with an abandoned cart. */
   engagedCart: 0.8,
-  /** PLANTED SIGNAL (b): neighbours' recent orders multiply the rate by up to 1 + socialBoost (15, was 4). */
+  /** PLANTED SIGNAL (b): neighbours' recent orders multiply the rate by up to 1 + socialBoost (15). */
   socialBoost: 15,
-  /** Half-saturation of the social effect, in (decayed, weighted-mean) neighbour orders (3, was 0.5: nearly linear over the usual range, so it differentiates instead of saturating for everyone). */
+  /** Half-saturation of the social effect, in (decayed, weighted-mean) neighbour orders (3: nearly linear over the usual range, so it differentiates instead of saturating for everyone). */
   socialSaturation: 3,
-  /** Decay time (weeks) of social excitation (13, was 6: half the holdout, so the state at the cutoff still matters in it). */
+  /** Decay time (weeks) of social excitation (13: half the holdout, so the state at the cutoff still matters in it). */
   socialWeeks: 13,
   /** Product categories. */
   categories: 20,
