@@ -2,8 +2,8 @@
 // The CLI (main.ts) is a thin layer over these.
 export { runBench, modelsFor } from './runner/run-bench.ts';
 export type { BenchCell, BenchOptions, BenchRun } from './runner/run-bench.ts';
-export { WorkerPool } from './runner/worker-pool.ts';
-export type { PoolSlot } from './runner/worker-pool.ts';
+export { createCellPool } from './runner/cell-pool.ts';
+export type { CellPool, CellSlot } from './runner/cell-pool.ts';
 export { CellStore, cellKey } from './runner/cell-store.ts';
 export type { CellIdentity, StoredCell } from './runner/cell-store.ts';
 export { codeVersion } from './runner/code-version.ts';

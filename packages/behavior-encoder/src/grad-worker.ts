@@ -1,8 +1,9 @@
-// Worker side of data-parallel training (see parallel-gradients.ts): holds its own tfjs backend,
-// receives the current weights (flat) and a slice of the batch, returns the loss and the flat
-// gradient of the batch-mean ZILN loss on that slice.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker side of data-parallel training (see parallel-gradients.ts), started by the core worker
+// pool: holds its own tfjs backend, receives the current weights (flat) and a slice of the
+// batch, returns the loss and the flat gradient of the batch-mean ZILN loss on that slice.
+import { workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
+import { exposeToPool, transfer } from '@clvlab/core/node';
 import { initBackend, type BackendPreference } from './backend.ts';
 import type { BatchArrays } from './batch-tensors.ts';
 import { disposeBatch, tensorsFromArrays } from './batch-tensors.ts';
@@ -17,27 +18,37 @@ interface WorkerInit {
   readonly shapes: number[][];
 }
 
-const init = workerData as WorkerInit;
-await initBackend(init.backend);
-const sizes = init.shapes.map((s) => s.reduce((a, b) => a * b, 1));
+export interface GradReply { readonly grads: Float32Array; readonly loss: number }
 
-parentPort!.on('message', (msg: { weights: Float32Array; batch: BatchArrays }) => {
-  const batch = tensorsFromArrays(msg.batch);
-  const y = tf.tensor1d(msg.batch.y);
-  const [loss, flat] = tf.tidy(() => {
-    let offset = 0;
-    const list = init.names.map((_, i) => { const t = tf.tensor(msg.weights.subarray(offset, offset + sizes[i]), init.shapes[i]); offset += sizes[i]; return t; });
-    const f = (...ps: tf.Tensor[]): tf.Scalar => {
-      const p: Record<string, tf.Tensor> = {};
-      init.names.forEach((n, i) => { p[n] = ps[i]; });
-      return zilnLoss(encoderForward(p, batch, init.config).out, y);
-    };
-    const { value, grads } = tf.valueAndGrads(f)(list);
-    return [value, tf.concat(grads.map((g) => tf.reshape(g, [-1])))];
-  });
-  const grads = new Float32Array(flat.dataSync());
-  const lossValue = loss.dataSync()[0];
-  tf.dispose([loss, flat, y]); disposeBatch(batch);
-  parentPort!.postMessage({ grads, loss: lossValue }, [grads.buffer]);
-});
-parentPort!.postMessage({ ready: true });
+const init = workerData as WorkerInit;
+const sizes = (init?.shapes ?? []).map((s) => s.reduce((a, b) => a * b, 1));
+
+const api = {
+  /** Sets up this worker's own backend (once, before the first slice). */
+  async init(): Promise<void> {
+    await initBackend(init.backend);
+  },
+  /** Loss and flat gradient of the batch-mean ZILN loss on `slice` at `weights`. */
+  gradients(weights: Float32Array, slice: BatchArrays): GradReply {
+    const batch = tensorsFromArrays(slice);
+    const y = tf.tensor1d(slice.y);
+    const [loss, flat] = tf.tidy(() => {
+      let offset = 0;
+      const list = init.names.map((_, i) => { const t = tf.tensor(weights.subarray(offset, offset + sizes[i]), init.shapes[i]); offset += sizes[i]; return t; });
+      const f = (...ps: tf.Tensor[]): tf.Scalar => {
+        const p: Record<string, tf.Tensor> = {};
+        init.names.forEach((n, i) => { p[n] = ps[i]; });
+        return zilnLoss(encoderForward(p, batch, init.config).out, y);
+      };
+      const { value, grads } = tf.valueAndGrads(f)(list);
+      return [value, tf.concat(grads.map((g) => tf.reshape(g, [-1])))];
+    });
+    const grads = new Float32Array(flat.dataSync());
+    const lossValue = loss.dataSync()[0];
+    tf.dispose([loss, flat, y]); disposeBatch(batch);
+    return transfer({ grads, loss: lossValue }, [grads.buffer]);
+  },
+};
+export type GradWorkerApi = typeof api;
+
+exposeToPool(api);

@@ -4,62 +4,53 @@
 // are combined weighted by slice size, which equals the full-batch gradient of the batch-mean
 // loss up to float rounding. The wasm backend's own threads do not start under Node (its
 // worker comes from a blob: URL), so this is how a second core gets used. Deterministic for a
-// given worker count (fixed slices, fixed summation order).
-import type { Worker } from 'node:worker_threads';
+// given worker count (fixed slices, fixed summation order). The workers are a core worker pool
+// (@clvlab/core/node) whose worker i always computes slice i + 1.
 import * as tf from '@tensorflow/tfjs';
-import { startTsWorker } from '@clvlab/events';
+import { WorkerPool } from '@clvlab/core/node';
 import type { BackendPreference } from './backend.ts';
 import { disposeBatch, sliceBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
 import type { EncoderConfig } from './encoder-config.ts';
 import { encoderForward } from './encoder-network.ts';
 import { zilnLoss } from './ziln.ts';
-
-interface Reply { grads: Float32Array; loss: number }
-
-function nextMessage<T>(w: Worker): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: T): void => { w.off('error', onError); resolve(m); };
-    const onError = (e: Error): void => { w.off('message', onMessage); reject(new Error(`behavior-encoder/parallel-gradients: worker failed: ${e.message}`)); };
-    w.once('message', onMessage);
-    w.once('error', onError);
-  });
-}
+import type { GradWorkerApi, GradReply } from './grad-worker.ts';
 
 export class ParallelGradients {
-  private constructor(private readonly workers: Worker[], private readonly vars: tf.Variable[], private readonly names: string[], private readonly config: Readonly<EncoderConfig>) {}
+  private constructor(private readonly pool: WorkerPool<GradWorkerApi> | null, private readonly vars: tf.Variable[], private readonly names: string[], private readonly config: Readonly<EncoderConfig>) {}
 
   /** Starts `count − 1` gradient workers on `backend` for the variables (named as in the model; count 1: this thread only). */
   static async create(vars: tf.Variable[], names: string[], config: Readonly<EncoderConfig>, count: number, backend: BackendPreference): Promise<ParallelGradients> {
-    const workers: Worker[] = [];
+    if (count <= 1) return new ParallelGradients(null, vars, names, config);
+    const pool = new WorkerPool<GradWorkerApi>({
+      entry: new URL('./grad-worker.ts', import.meta.url),
+      size: count - 1,
+      name: 'behavior-encoder/parallel-gradients',
+      workerData: { config: { ...config }, backend, names, shapes: vars.map((v) => v.shape) },
+      init: (api) => api.init(),
+    });
     try {
-      for (let i = 1; i < count; i++) {
-        const w = startTsWorker(new URL('./grad-worker.ts', import.meta.url), {
-          workerData: { config: { ...config }, backend, names, shapes: vars.map((v) => v.shape) },
-        });
-        workers.push(w);
-        await nextMessage(w);
-      }
+      await pool.workers();
     } catch (e) {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await pool.close();
       throw e;
     }
-    return new ParallelGradients(workers, vars, names, config);
+    return new ParallelGradients(pool, vars, names, config);
   }
 
   /** Loss summed over the batch's rows (scalar tensor) and the flat gradient of the batch-mean loss. */
   async lossAndGrads(a: BatchArrays): Promise<{ lossSum: tf.Scalar; grad: tf.Tensor1D }> {
-    const parts = this.workers.length + 1;
+    const pool = this.pool;
+    const parts = (pool?.size ?? 0) + 1;
     const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * a.rows) / parts));
-    const pending: Promise<Reply>[] = [];
-    if (this.workers.length > 0) {
+    const pending: Promise<GradReply>[] = [];
+    if (pool) {
       const flat = tf.tidy(() => tf.concat(this.vars.map((v) => tf.reshape(v, [-1]))));
       const weights = new Float32Array(flat.dataSync());
       flat.dispose();
-      this.workers.forEach((w, i) => {
-        const reply = nextMessage<Reply>(w);
-        w.postMessage({ weights, batch: sliceBatch(a, bounds[i + 1], bounds[i + 2]) });
-        pending.push(reply);
-      });
+      for (let i = 0; i < pool.size; i++) {
+        const batch = sliceBatch(a, bounds[i + 1], bounds[i + 2]);
+        pending.push(pool.submit((slot) => slot.api.gradients(weights, batch), { worker: i }));
+      }
     }
     const own = parts === 1 ? a : sliceBatch(a, 0, bounds[1]);
     const batch = tensorsFromArrays(own);
@@ -91,6 +82,6 @@ export class ParallelGradients {
 
   /** Stops the workers. */
   async dispose(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.pool?.close();
   }
 }

@@ -3,3 +3,4 @@
 export { createRng, hashUnit } from './random.ts';
 export type { Rng } from './random.ts';
 export { stableStringify } from './stable-stringify.ts';
+export { chunkRanges } from './chunk-ranges.ts';

@@ -10,8 +10,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform, pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
+import { startWorker } from '@clvlab/core/node';
 
 /** Read size: large enough to amortise per-chunk costs, small enough to keep memory flat. */
 const CHUNK_BYTES = 1 << 20;
@@ -79,7 +79,7 @@ export async function openByteSource(path: string): Promise<ByteSource> {
 
 function hashInWorker(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(HASH_WORKER, { eval: true, workerData: path });
+    const worker = startWorker(HASH_WORKER, { workerData: path });
     worker.once('message', (hex: string) => { resolve(hex); void worker.terminate(); });
     worker.once('error', (err) => reject(new Error(`events/read-event-log: hashing ${path} failed: ${err.message}`)));
   });

@@ -16,4 +16,3 @@ export { NON_PRODUCT_CODES } from './online-retail-reader.ts';
 export { EVENT_TYPE_SYNONYMS, eventTypeOf } from './event-type-names.ts';
 export { Tokenizer } from './tokenizer.ts';
 export type { RowView, TokenizerMode } from './tokenizer.ts';
-export { startTsWorker } from './start-ts-worker.ts';

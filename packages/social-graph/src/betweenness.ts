@@ -4,8 +4,8 @@
 // `betweenness_centrality(G, k, normalized, endpoints=False)`: with N = n − 1 possible targets,
 // sampled pivots scale by 1/((k − 1)(N − 1)) and other nodes by 1/(k(N − 1)) (exact: k = N + 1
 // gives 1/((n − 1)(n − 2))). Unweighted (hop) shortest paths. Sources run on the worker pool.
-import { availableParallelism } from 'node:os';
 import { createRng } from '@clvlab/core';
+import { poolSize } from '@clvlab/core/node';
 import type { Graph } from './graph.ts';
 import type { CsrView } from './accumulate-distances.ts';
 import { brandesAccumulate } from './brandes-accumulate.ts';
@@ -18,8 +18,8 @@ export const DEFAULT_BETWEENNESS = Object.freeze({
   seed: 0 as number,
   /** networkx default: divide by the number of ordered (s, t) pairs. */
   normalized: true as boolean,
-  /** Worker threads; 1 runs in the calling thread. */
-  workers: availableParallelism(),
+  /** Worker threads; 1 runs in the calling thread, 0 = one per core (resolved at call time). */
+  workers: 0 as number,
 });
 export type BetweennessOptions = Partial<typeof DEFAULT_BETWEENNESS>;
 
@@ -46,11 +46,12 @@ export async function betweenness(graph: Graph, options: BetweennessOptions = {}
   const forward: CsrView = { n, offsets: graph.offsets, targets: graph.targets, weights: null };
   const backward: CsrView = { n, offsets: graph.inOffsets, targets: graph.inTargets, weights: null };
   let values: Float64Array;
-  if (o.workers <= 1 || pivots.length * (n + graph.targets.length) < 2e7) {
+  const workers = poolSize(o.workers);
+  if (workers <= 1 || pivots.length * (n + graph.targets.length) < 2e7) {
     values = new Float64Array(n);
     brandesAccumulate(forward, backward, pivots, 0, pivots.length, values);
   } else {
-    values = await graphPool(o.workers).brandes(forward, backward, pivots);
+    values = await graphPool(workers).brandes(forward, backward, pivots);
   }
   const N = n - 1, K = sampled ? pivots.length : N + 1;
   if (N >= 2) {

@@ -7,8 +7,8 @@
 // bound (their Theorem 1) gives |estimated − true mean distance| ≤ ε·Δ for all nodes
 // simultaneously with probability ≥ 1 − δ, δ = 2/n (Δ = diameter; an undirected graph's
 // diameter is at most twice any eccentricity, which is the Δ̂ reported).
-import { availableParallelism } from 'node:os';
 import { createRng } from '@clvlab/core';
+import { poolSize } from '@clvlab/core/node';
 import type { Graph } from './graph.ts';
 import { accumulateDistances, type CsrView, type DistanceTotals } from './accumulate-distances.ts';
 import { GraphPool, sharedTotals } from './graph-pool.ts';
@@ -19,8 +19,8 @@ export const DEFAULT_CENTRALITY = Object.freeze({
   weighted: false as boolean,
   /** networkx's default Wasserman–Faust scaling for disconnected graphs (closeness only). */
   wfImproved: true as boolean,
-  /** Worker threads; 1 runs in the calling thread. Defaults to the machine's cores. */
-  workers: availableParallelism(),
+  /** Worker threads; 1 runs in the calling thread, 0 = one per core (resolved at call time). */
+  workers: 0 as number,
   /** 'auto' samples pivots above autoThreshold nodes, 'off' is exact, a number forces that many pivots. */
   approx: 'auto' as 'auto' | 'off' | number,
   /** Exact is O(n·m): above ~20k nodes it takes minutes, so 'auto' switches to pivots. */
@@ -54,10 +54,11 @@ export interface Totals {
 }
 
 const pools = new Map<number, GraphPool>();
-/** The shared pool of a given size (created on first use). */
+/** The shared pool of a given size (0 = one per core; created on first use). */
 export function graphPool(size: number): GraphPool {
-  let pool = pools.get(size);
-  if (!pool) { pool = new GraphPool(size); pools.set(size, pool); }
+  const n = poolSize(size);
+  let pool = pools.get(n);
+  if (!pool) { pool = new GraphPool(n); pools.set(n, pool); }
   return pool;
 }
 /** Terminates the shared pools (idle workers never block exit, but tests close them). */
@@ -83,9 +84,10 @@ export async function runDistances(csr: CsrView, sources: Int32Array, workers: n
 /** Above this many nodes per-node state no longer fits in cache and relabelling pays off. */
 const RELABEL_ABOVE = 100_000;
 
-async function runKernel(csr: CsrView, sources: Int32Array, workers: number): Promise<{ totals: DistanceTotals; maxDistance: number }> {
+async function runKernel(csr: CsrView, sources: Int32Array, count: number): Promise<{ totals: DistanceTotals; maxDistance: number }> {
   // Starting workers costs ~0.3–1 s (tsx compiles the worker module), so small jobs stay in
   // this thread unless a pool of that size is already running.
+  const workers = poolSize(count);
   const work = sources.length * (csr.n + csr.targets.length);
   if (workers <= 1 || (work < 2e8 && !pools.has(workers))) {
     const totals = sharedTotals(csr.n);

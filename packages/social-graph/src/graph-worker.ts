@@ -1,16 +1,10 @@
-// Worker-thread side of the graph pool: exposes the two source-parallel kernels over comlink.
+// Worker-thread side of the graph pool: exposes the two source-parallel kernels to the core pool.
 // Every typed array it receives lives on a SharedArrayBuffer (the CSR and the per-worker
 // output slots), so a call moves no graph data: the worker reads the CSR in place and adds
 // its results into its own output slot.
-import { parentPort, workerData } from 'node:worker_threads';
-import * as Comlink from 'comlink';
-import nodeAdapter from 'comlink/dist/umd/node-adapter.js';
+import { exposeToPool } from '@clvlab/core/node';
 import { accumulateDistances, type CsrView, type DistanceTotals } from './accumulate-distances.ts';
 import { brandesAccumulate } from './brandes-accumulate.ts';
-
-// The UMD file sets module.exports = nodeEndpoint; its .d.ts says `export default`, which
-// NodeNext types as the module namespace, so the callable is cast back.
-const nodeEndpoint = nodeAdapter as unknown as (typeof nodeAdapter)['default'];
 
 export const graphWorkerApi = {
   /** Adds distance totals of sources[from..to) into acc; returns the largest distance seen. */
@@ -24,5 +18,5 @@ export const graphWorkerApi = {
 };
 export type GraphWorkerApi = typeof graphWorkerApi;
 
-// Only when started by GraphPool (not when imported inside some other worker, e.g. a test runner's).
-if (parentPort && (workerData as { clvlabGraphWorker?: boolean } | null)?.clvlabGraphWorker) Comlink.expose(graphWorkerApi, nodeEndpoint(parentPort));
+// Only when started by the pool (not when imported inside some other worker, e.g. a test runner's).
+exposeToPool(graphWorkerApi);

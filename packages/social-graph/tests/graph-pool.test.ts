@@ -11,7 +11,7 @@ function randomGraph(n: number, m: number, directed: boolean, seed: number): Ret
   return buildGraph({ src, dst }, { nodes: n, directed });
 }
 
-describe('worker pool (comlink over worker_threads, TypeScript worker via tsx)', () => {
+describe('graph pool (the core worker pool, TypeScript worker via tsx)', () => {
   it.each([false, true])('2 workers give the same exact closeness, harmonic and betweenness as 1 thread (directed=%s)', async (directed) => {
     const g = randomGraph(3000, 12000, directed, 11);
     const opts = { approx: 'off' as const };

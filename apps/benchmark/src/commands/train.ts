@@ -6,10 +6,10 @@
 // events one block read held. Gradients use one data-parallel worker per core unless
 // `--set workers=N` says otherwise.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import {
   DEFAULT_BATCH_STREAM, initBackend, parseConfigAssignments, resolveEncoderConfig, saveEncoder, trainEncoderFromStore, type BackendPreference,
 } from '@clvlab/behavior-encoder';
+import { poolSize } from '@clvlab/core/node';
 import { CliError, type Command, type OptionValues } from '../command.ts';
 import { asCliError, str } from '../cli-input.ts';
 
@@ -63,7 +63,7 @@ export const command: Command = {
       // wasm+2workers row is this setting). `--set workers=1` keeps one thread; the benchmark
       // keeps 1 per cell because it already runs one cell per core.
       const assigned = parseConfigAssignments(sets);
-      const config = resolveEncoderConfig(model, { workers: availableParallelism(), ...assigned });
+      const config = resolveEncoderConfig(model, { workers: poolSize(0), ...assigned });
       if (!existsSync(dataset)) throw new CliError(`${dataset}: no such dataset`);
       const backend = await initBackend(backendOption(values));
       ctx.log(`train: ${model} on ${dataset} with ${backend.name} ${backend.version}, streaming blocks of ${blockCustomers} customers`);

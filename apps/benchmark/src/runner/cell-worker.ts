@@ -1,12 +1,11 @@
-// Entry point of one benchmark worker thread (started by worker-pool.ts with tsx). It sets
+// Entry point of one benchmark worker thread (started by cell-pool.ts on the core pool). It sets
 // up its own TensorFlow.js backend, keeps the SEALED datasets the main thread sent it (events
 // before the cutoff only, typed arrays over SharedArrayBuffer, so no copy), and runs one cell at
 // a time: build the model by spec, run it on the sealed task of the cell's seed (sealed-task.ts),
 // and send back the predictions. It never sees a test label and never writes files.
 import { readFileSync } from 'node:fs';
 import { parentPort, threadId } from 'node:worker_threads';
-import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { exposeToPool, transfer as transferResult } from '@clvlab/core/node';
 import type { CellRequest, CellResult, CellWorkerApi, ProgressFn, WorkerInfo } from './cell-protocol.ts';
 import { sealedTask, type SealedPayload } from './sealed-task.ts';
 import { initTfjsBackend } from '../models/tfjs-backend.ts';
@@ -94,11 +93,11 @@ const api: CellWorkerApi = {
       };
       const transfer: ArrayBuffer[] = [result.value.buffer as ArrayBuffer, result.repurchase.buffer as ArrayBuffer];
       if (result.embedding) transfer.push(result.embedding.data.buffer as ArrayBuffer);
-      return Comlink.transfer(result, transfer);
+      return transferResult(result, transfer);
     } finally {
       clearInterval(sampler);
     }
   },
 };
 
-Comlink.expose(api, nodeEndpoint(parentPort as unknown as Parameters<typeof nodeEndpoint>[0]));
+if (!exposeToPool(api)) throw new Error('benchmark/cell-worker: must be started by the cell pool');

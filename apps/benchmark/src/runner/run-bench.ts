@@ -6,8 +6,7 @@
 // With `tune` > 1 every tunable model runs its trials (tuning-trials.ts) and the one with the
 // best valid-fold score is that seed's row (select-trials.ts). Cells are scheduled most
 // expensive first (LPT), which keeps both cores busy to the end when one model dominates.
-import { availableParallelism } from 'node:os';
-import * as Comlink from 'comlink';
+import { poolSize, proxy } from '@clvlab/core/node';
 import type { BenchDataset, LoadDatasetOptions } from '../datasets/load-bench-dataset.ts';
 import { loadBenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelEntry } from '../models/model-registry.ts';
@@ -22,7 +21,7 @@ import { sealedSplit, sealPayload, subsampleTrain } from './sealed-task.ts';
 import { selectTrials, validScore } from '../record/select-trials.ts';
 import { shareArrays } from './shared-dataset.ts';
 import { tuningTrials } from './tuning-trials.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { createCellPool } from './cell-pool.ts';
 
 export interface BenchOptions {
   readonly datasets: readonly string[];
@@ -101,10 +100,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const code = codeVersion();
   const store = new CellStore(options.out);
   for (const name of options.models ?? []) modelEntry(name); // unknown names fail before any work
-  const workerCount = options.workers > 0 ? options.workers : availableParallelism();
+  const workerCount = poolSize(options.workers);
   // Started before the datasets are prepared so that worker start-up (tsx, tfjs backend)
   // overlaps with the main thread's parsing; closed at once if every cell is reused.
-  const pool = new WorkerPool(workerCount);
+  const pool = createCellPool(workerCount);
   const progress = new BenchProgress(options.interactive, options.log);
   const datasets: BenchDataset[] = [];
   type Planned = {
@@ -185,11 +184,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}${p.trial > 0 ? `/trial${p.trial}` : ''}${p.trainFraction < 1 ? `@${p.trainFraction.toFixed(2)}` : ''}`;
       return pool.submit(async (slot) => {
         progress.cellStarted(label);
-        if (!slot.datasets.has(p.dataset.id)) {
-          slot.datasets.add(p.dataset.id);
+        if (!slot.sent.has(p.dataset.id)) {
+          slot.sent.add(p.dataset.id);
           await slot.api.loadDataset(shared.get(p.dataset.id)!);
         }
-        const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig }, Comlink.proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
+        const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig }, proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
         const stored: StoredCell = {
           key: p.key,
           identity: {
@@ -206,7 +205,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         store.write(stored);
         results.set(p.key, { stored, reused: false });
         progress.cellDone(label, r.wallMs);
-      }, options.cellTimeoutMs).catch((err: unknown) => {
+      }, { timeoutMs: options.cellTimeoutMs }).catch((err: unknown) => {
         // A failed cell (model error, crashed or timed-out worker) is recorded, never fatal to the run.
         const message = (err as Error).message?.split('\n')[0] ?? String(err);
         failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, trial: p.trial, error: message });

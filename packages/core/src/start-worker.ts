@@ -1,6 +1,6 @@
-// Starts a worker_threads Worker whose entry is a TypeScript module, for every package that
-// runs work in threads (social-graph's pool, the encoder's gradient workers, the benchmark's
-// cell pool). clvlab packages are consumed as TypeScript source, so a worker must load tsx.
+// Every worker thread in clvlab starts here (the one `new Worker(` in the repository), so the
+// loader trick below lives in one place. clvlab packages are consumed as TypeScript source, so a
+// worker whose entry is a `.ts` module must load tsx first.
 //
 // Why not `new Worker(entry.ts, { execArgv: ['--import', 'tsx'] })`: on Node 20 the loader
 // hooks are not active when the worker's entry is resolved (ERR_UNKNOWN_FILE_EXTENSION).
@@ -23,8 +23,13 @@ function tsxEsmApi(): string {
   return tsxApi;
 }
 
-/** Starts a worker running the TypeScript module `entry` (a file URL) with `options` (not `eval`). */
-export function startTsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+/**
+ * Starts a worker thread. `entry` is a module file URL (a `.ts` one is loaded through tsx) or,
+ * as a string, CommonJS source to evaluate (small self-contained workers that need no tsx).
+ */
+export function startWorker(entry: URL | string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+  if (typeof entry === 'string') return new Worker(entry, { ...options, eval: true });
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const boot = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { ...options, eval: true });
 }

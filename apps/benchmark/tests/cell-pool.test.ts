@@ -1,7 +1,7 @@
-// The worker pool with real worker threads (tsx-loaded TypeScript workers, tfjs backend set
+// The cell pool (core's worker pool) with real worker threads (tsx-loaded TypeScript workers, tfjs backend set
 // up per worker): datasets travel as SharedArrayBuffer-backed arrays, a cell run in a worker
 // equals the same model run on the main thread, and a bad model name fails its job cleanly.
-import * as Comlink from 'comlink';
+import { proxy } from '@clvlab/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDataset } from '@clvlab/sessions';
 import { generateSynthetic } from '@clvlab/synth';
@@ -9,14 +9,14 @@ import { createCalibrationFrequencyModel } from '../src/models/calibration-frequ
 import type { DatasetPayload } from '../src/runner/cell-protocol.ts';
 import { sealedSplit, sealedTask, sealPayload } from '../src/runner/sealed-task.ts';
 import { shareArrays } from '../src/runner/shared-dataset.ts';
-import { WorkerPool } from '../src/runner/worker-pool.ts';
+import { createCellPool, type CellPool } from '../src/runner/cell-pool.ts';
 
-describe('WorkerPool', () => {
-  let pool: WorkerPool;
+describe('cell pool', () => {
+  let pool: CellPool;
   let payload: DatasetPayload;
 
   beforeAll(() => {
-    pool = new WorkerPool(2);
+    pool = createCellPool(2);
     const data = generateSynthetic({ customers: 300 } as Parameters<typeof generateSynthetic>[0]);
     const p = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon });
     payload = { id: 'tiny', log: p.log, session: p.session, offsets: p.offsets, split: p.split };
@@ -47,9 +47,9 @@ describe('WorkerPool', () => {
     const progress: number[] = [];
     const used = new Set<number>();
     const results = await Promise.all([0, 1, 2, 3].map(() => pool.submit(async (slot) => {
-      if (!slot.datasets.has('tiny')) { slot.datasets.add('tiny'); await slot.api.loadDataset(shared); }
+      if (!slot.sent.has('tiny')) { slot.sent.add('tiny'); await slot.api.loadDataset(shared); }
       used.add(slot.index);
-      return slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, Comlink.proxy((f: number) => { progress.push(f); }));
+      return slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, proxy((f: number) => { progress.push(f); }));
     })));
     expect(used.size).toBe(2);
     for (const r of results) {
@@ -63,23 +63,23 @@ describe('WorkerPool', () => {
   });
 
   it('fails a job with the model error and keeps serving the next jobs', async () => {
-    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'tiny', model: 'no-such-model', seed: 1, split: payload.split, config: {} }, Comlink.proxy(() => undefined))))
+    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'tiny', model: 'no-such-model', seed: 1, split: payload.split, config: {} }, proxy(() => undefined))))
       .rejects.toThrow(/unknown model 'no-such-model'/);
-    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'missing', model: 'oracle', seed: 1, split: payload.split, config: {} }, Comlink.proxy(() => undefined))))
+    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'missing', model: 'oracle', seed: 1, split: payload.split, config: {} }, proxy(() => undefined))))
       .rejects.toThrow(/dataset 'missing' was not loaded/);
   });
 
   it('fails a job over its time limit and replaces its worker with a fresh one', async () => {
     const initial = new Set((await pool.workers()).map((i) => i.threadId));
-    await expect(pool.submit(() => new Promise<never>(() => undefined), 300)).rejects.toThrow(/exceeded its time limit of 0 s; worker \d was replaced/);
+    await expect(pool.submit(() => new Promise<never>(() => undefined), { timeoutMs: 300 })).rejects.toThrow(/exceeded its time limit of 0 s; worker \d was replaced/);
     const now = (await pool.current()).map((i) => i.threadId);
     expect(now.filter((t) => !initial.has(t))).toHaveLength(1);
     const shared = shareArrays(sealPayload(payload));
     const split = shareArrays(sealedSplit(payload.split, payload.split.fold));
     // Two slow jobs at once: both slots must serve one, including the replacement worker.
     const after = await Promise.all([0, 1].map(() => pool.submit(async (slot) => {
-      if (!slot.datasets.has('tiny')) { slot.datasets.add('tiny'); await slot.api.loadDataset(shared); }
-      const r = await slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, Comlink.proxy(() => undefined));
+      if (!slot.sent.has('tiny')) { slot.sent.add('tiny'); await slot.api.loadDataset(shared); }
+      const r = await slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, proxy(() => undefined));
       await new Promise((res) => setTimeout(res, 1500));
       return { thread: slot.info.threadId, n: r.value.length };
     })));
