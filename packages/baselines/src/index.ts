@@ -57,4 +57,8 @@ export type { ShiftedBetaGeometricFit, ShiftedBetaGeometricOptions, ShiftedBetaG
 export {
   discountedExpectedResidualLifetime, shiftedBetaGeometricRetention, shiftedBetaGeometricSurvival,
 } from './shifted-beta-geometric-projections.ts';
+export { fitGgomNbd, ggomNbdCustomer, ggomNbdLogLikelihood, DEFAULT_GGOM_NBD } from './ggom-nbd.ts';
+export type { GgomNbdFit, GgomNbdOptions, GgomNbdParams } from './ggom-nbd.ts';
+export { ggomNbdIntegral } from './ggom-nbd-integral.ts';
+export { ggomNbdProbabilityAlive } from './ggom-nbd-probability-alive.ts';
 // end BTYD family (issue 15)
