@@ -16,7 +16,8 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: [],
+          // Test-only imports across packages: the README example runner and shared test fixtures (downward only).
+          allow: ['../../../tools/readme-example.ts', '../../features/tests/fixtures.ts', '../../features/tests/small-log.ts', '../../sessions/tests/fixtures.ts'],
           depConstraints: [
             { sourceTag: 'layer:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:events', onlyDependOnLibsWithTags: ['layer:core', 'layer:events'] },
