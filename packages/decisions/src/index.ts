@@ -1,2 +1,10 @@
-// @clvlab/decisions: filled in by issue 14 (this package is being written).
-export {};
+// @clvlab/decisions: from predictions to decisions (issue 14). Contact-campaign profit curves
+// in the KDD Cup 98 framing with a paired bootstrap of best-k profit, the budget view, uplift
+// evaluation on a randomized campaign (Qini curve, incremental profit, T-learner difference),
+// linear probes and look-alike lift of customer embeddings, and state transition matrices.
+// Pure functions over typed arrays; the app wires them into the record and the report.
+export { profitCurve, DEFAULT_PROFIT } from './profit-curve.ts';
+export type { ProfitCurve, ProfitOptions, ProfitSettings } from './profit-curve.ts';
+export { pairedProfitBootstrap } from './paired-profit-bootstrap.ts';
+export type { BestProfit, PairedProfitDifference } from './paired-profit-bootstrap.ts';
+export type { BootstrapSettings } from './bootstrap-summary.ts';
