@@ -8,3 +8,10 @@ export type { ProfitCurve, ProfitOptions, ProfitSettings } from './profit-curve.
 export { pairedProfitBootstrap } from './paired-profit-bootstrap.ts';
 export type { BestProfit, PairedProfitDifference } from './paired-profit-bootstrap.ts';
 export type { BootstrapSettings } from './bootstrap-summary.ts';
+export { budgetCapture } from './budget-capture.ts';
+export type { BudgetCapture, BudgetOptions } from './budget-capture.ts';
+export { qiniCurve } from './qini-curve.ts';
+export type { QiniCurve } from './qini-curve.ts';
+export { incrementalProfit, DEFAULT_INCREMENTAL_PROFIT } from './incremental-profit.ts';
+export type { IncrementalProfit, IncrementalProfitSettings } from './incremental-profit.ts';
+export { tLearnerUplift } from './t-learner-uplift.ts';
