@@ -10,6 +10,7 @@ const DEBIAN_PACKAGES: readonly (readonly [pkg: string, marker: string])[] = [
   ['chromium', '/usr/bin/chromium'], // report.html in a real browser (playwright-core drives it)
   ['fonts-dejavu-core', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'], // text metrics in the report's SVG charts
   ['python3-xgboost', '/usr/lib/python3/dist-packages/xgboost/__init__.py'], // reference trees (packages/trees), for /usr/bin/python3
+  ['postgresql', '/usr/lib/postgresql/15/bin/initdb'], // `clvlab sql` checked on a throwaway PostgreSQL 15 server
 ];
 
 function installMissingPackages(): void {
