@@ -13,8 +13,10 @@
 import { prepareBgBbRows } from './bg-bb-input.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { namedFit } from './named-fit.ts';
+import { risingTable } from './rising-factorial.ts';
 import type { BgBbData, BgBbRows } from './bg-bb-input.ts';
 import type { NamedFit } from './named-fit.ts';
+import type { RisingTable } from './rising-factorial.ts';
 import type { MinimizeOptions } from './minimize.ts';
 
 export const DEFAULT_BG_BB: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
@@ -31,24 +33,17 @@ export interface BgBbParams { readonly alpha: number; readonly beta: number; rea
 
 export type BgBbFit = NamedFit<'bg-bb', keyof BgBbParams>;
 
-/** ln Γ(v+k) − ln Γ(v) (`l`) and ψ(v+k) − ψ(v) (`d`) for k = 0..size−1. */
-function rising(v: number, size: number): { l: Float64Array; d: Float64Array } {
-  const l = new Float64Array(size), d = new Float64Array(size);
-  for (let k = 1; k < size; k++) { l[k] = l[k - 1] + Math.log(v + k - 1); d[k] = d[k - 1] + 1 / (v + k - 1); }
-  return { l, d };
-}
-
 /** Per-evaluation tables of the BG/BB Beta ratios (see header) for offsets up to `maxPeriods`. */
 export interface BgBbTables {
-  readonly A: ReturnType<typeof rising>; readonly B: ReturnType<typeof rising>; readonly AB: ReturnType<typeof rising>;
-  readonly D: ReturnType<typeof rising>; readonly GD: ReturnType<typeof rising>; readonly logGamma: number; readonly gamma: number;
+  readonly A: RisingTable; readonly B: RisingTable; readonly AB: RisingTable;
+  readonly D: RisingTable; readonly GD: RisingTable; readonly logGamma: number; readonly gamma: number;
 }
 
 export function bgBbTables(p: BgBbParams, maxPeriods: number): BgBbTables {
   const size = maxPeriods + 3;
   return {
-    A: rising(p.alpha, size), B: rising(p.beta, size), AB: rising(p.alpha + p.beta, size),
-    D: rising(p.delta, size), GD: rising(p.gamma + p.delta, size), logGamma: Math.log(p.gamma), gamma: p.gamma,
+    A: risingTable(p.alpha, size), B: risingTable(p.beta, size), AB: risingTable(p.alpha + p.beta, size),
+    D: risingTable(p.delta, size), GD: risingTable(p.gamma + p.delta, size), logGamma: Math.log(p.gamma), gamma: p.gamma,
   };
 }
 

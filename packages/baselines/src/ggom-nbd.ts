@@ -20,6 +20,7 @@ import { fitMaximumLikelihood } from './fit-mle.ts';
 import { ggomNbdIntegral } from './ggom-nbd-integral.ts';
 import { namedFit } from './named-fit.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
+import { risingTable } from './rising-factorial.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BtydData, ParetoNbdFit } from './fit-types.ts';
 import type { MinimizeOptions } from './minimize.ts';
@@ -82,8 +83,7 @@ const scratch = new Float64Array(6);
 export function ggomNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad: Float64Array): number {
   const [r, alpha, b, s, beta] = Array.from(theta, Math.exp);
   const X = rows.maxX + 1;
-  const lgr = new Float64Array(X), dgr = new Float64Array(X); // lnΓ(r+x) − lnΓ(r) and ψ(r+x) − ψ(r)
-  for (let x = 1; x < X; x++) { lgr[x] = lgr[x - 1] + Math.log(r + x - 1); dgr[x] = dgr[x - 1] + 1 / (r + x - 1); }
+  const { l: lgr, d: dgr } = risingTable(r, X); // lnΓ(r+x) − lnΓ(r) and ψ(r+x) − ψ(r)
   const la = Math.log(alpha), out = new Float64Array(7), g = new Float64Array(5);
   let ll = 0;
   for (let i = 0; i < rows.length; i++) {

@@ -61,4 +61,15 @@ export { fitGgomNbd, ggomNbdCustomer, ggomNbdLogLikelihood, DEFAULT_GGOM_NBD } f
 export type { GgomNbdFit, GgomNbdOptions, GgomNbdParams } from './ggom-nbd.ts';
 export { ggomNbdIntegral } from './ggom-nbd-integral.ts';
 export { ggomNbdProbabilityAlive } from './ggom-nbd-probability-alive.ts';
+export { covariateMatrix } from './covariate-matrix.ts';
+export type { CovariateMatrix, CovariateOptions, CovariateTable } from './covariate-matrix.ts';
+export { covariateLogLikelihood } from './covariate-likelihood.ts';
+export type { CovariateModel, CovariatePenalty, CovariateSets, CustomerLogLikelihood } from './covariate-likelihood.ts';
+export { checkCovariateSets, fitWithCovariates } from './covariate-fit.ts';
+export type { CovariateFit, CovariateFitOptions } from './covariate-fit.ts';
+export { fitParetoNbdCovariates, paretoNbdCovariatesLogLikelihood, PARETO_NBD_COVARIATE_MODEL } from './pareto-nbd-covariates.ts';
+export type { ParetoNbdCovariatesFit, ParetoNbdCovariatesOptions } from './pareto-nbd-covariates.ts';
+export { fitBgNbdCovariates, bgNbdCovariatesLogLikelihood, BG_NBD_COVARIATE_MODEL } from './bg-nbd-covariates.ts';
+export type { BgNbdCovariatesFit, BgNbdCovariatesOptions } from './bg-nbd-covariates.ts';
+export { covariateCustomerFit } from './covariate-customer-fit.ts';
 // end BTYD family (issue 15)

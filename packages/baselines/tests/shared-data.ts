@@ -39,3 +39,39 @@ export function expectGradient(f: (theta: Float64Array, grad: Float64Array) => n
     expect(Math.abs(g[j] - fd), `coordinate ${j}: analytic ${g[j]} vs central difference ${fd}`).toBeLessThan(tol * (1 + Math.abs(fd)));
   }
 }
+
+const DAY = 86_400_000;
+/**
+ * apparelTrans.csv summarised as CLVTools' clvdata(time.unit = 'week', estimation.split = weeks):
+ * same-day transactions merged, estimation end = first date of the data + `weeks` weeks
+ * (inclusive), x = repeat transaction days up to it, t_x and T = (last, end) − first in weeks.
+ */
+export function apparelSummary(weeks = 104): { ids: string[]; frequency: number[]; recency: number[]; T: number[]; firstMs: number[]; endMs: number } {
+  const { rows } = readCsv('apparel/apparelTrans.csv');
+  const days = new Map<string, Set<number>>();
+  let start = Infinity;
+  for (const [id, date] of rows) {
+    const t = Date.parse(`${date}T00:00:00Z`);
+    if (!days.has(id)) days.set(id, new Set());
+    days.get(id)!.add(t);
+    start = Math.min(start, t);
+  }
+  const endMs = start + weeks * 7 * DAY;
+  const ids = [...days.keys()].sort((a, b) => Number(a) - Number(b));
+  const out = { ids: [] as string[], frequency: [] as number[], recency: [] as number[], T: [] as number[], firstMs: [] as number[], endMs };
+  for (const id of ids) {
+    const ts = [...days.get(id)!].filter((t) => t <= endMs).sort((a, b) => a - b);
+    if (ts.length === 0) continue;
+    out.ids.push(id); out.firstMs.push(ts[0]);
+    out.frequency.push(ts.length - 1);
+    out.recency.push((ts[ts.length - 1] - ts[0]) / (7 * DAY));
+    out.T.push((endMs - ts[0]) / (7 * DAY));
+  }
+  return out;
+}
+
+/** apparelStaticCov.csv as a covariate table (Gender, Channel: 0/1). */
+export function apparelStaticCovariates(): { ids: string[]; columns: { Gender: number[]; Channel: number[] } } {
+  const { rows } = readCsv('apparel/apparelStaticCov.csv');
+  return { ids: rows.map((r) => r[0]), columns: { Gender: rows.map((r) => +r[1]), Channel: rows.map((r) => +r[2]) } };
+}

@@ -1,0 +1,71 @@
+// Maximum likelihood for the covariate models of covariate-likelihood.ts through the shared
+// driver (fit-mle.ts). That driver optimises and reports every parameter on the log scale
+// (values = e^θ, standard errors by the delta method θ·sd(log θ)); the coefficients γ are
+// real-valued θ entries, so they are read back as γ = ln(value), se(γ) = se/value — the exact
+// inverse of that mapping — rather than changing the shared driver. Results are frozen, with
+// coefficients named `trans.<covariate>` / `life.<covariate>` as CLVTools prints them.
+import { historyColumns } from './customer-arrays.ts';
+import { covariateLogLikelihood } from './covariate-likelihood.ts';
+import { fitMaximumLikelihood } from './fit-mle.ts';
+import type { CovariateModel, CovariatePenalty, CovariateSets } from './covariate-likelihood.ts';
+import type { BtydData, FitDiagnostics } from './fit-types.ts';
+import type { MinimizeOptions } from './minimize.ts';
+
+export type CovariateFitOptions = MinimizeOptions & Partial<{ requireConvergence: boolean; penalty: CovariatePenalty }>;
+
+export interface CovariateFit<M extends string, K extends string> extends FitDiagnostics {
+  readonly model: M;
+  readonly params: Readonly<Record<K, number>>;
+  readonly stdErrors: Readonly<Record<K, number>>;
+  /** γ by name: `trans.<covariate>`, `life.<covariate>`. */
+  readonly coefficients: Readonly<Record<string, number>>;
+  readonly coefficientStdErrors: Readonly<Record<string, number>>;
+  /** Covariate names per process, in coefficient order. */
+  readonly covariates: Readonly<{ trans: readonly string[]; life: readonly string[] }>;
+  readonly penalty: CovariatePenalty;
+  /** The maximised objective: logLikelihood − N·(λ_trans‖γ_trans‖² + λ_life‖γ_life‖²). */
+  readonly penalizedLogLikelihood: number;
+}
+
+/** Checks covariate sets against n customers; names the set and the mismatch. */
+export function checkCovariateSets(where: string, cov: CovariateSets, n: number): void {
+  for (const set of ['trans', 'life'] as const) {
+    const m = cov[set];
+    if (m && m.customers !== n) throw new Error(`${where}: the '${set}' covariates have ${m.customers} customers, the histories ${n}`);
+  }
+  if (!cov.trans?.names.length && !cov.life?.names.length) throw new Error(`${where}: no covariates given (use the no-covariate fitter)`);
+}
+
+/** Fits `model` with covariates from base start values `start` and γ = 0. */
+export function fitWithCovariates<M extends string, K extends string>(
+  where: string, name: M, model: CovariateModel & { readonly names: readonly K[] }, data: BtydData, cov: CovariateSets,
+  start: readonly number[], options: CovariateFitOptions,
+): CovariateFit<M, K> {
+  const h = historyColumns(where, data);
+  const n = h.x.length;
+  if (n === 0) throw new Error(`${where}: empty cohort (no customers to fit)`);
+  checkCovariateSets(where, cov, n);
+  const penalty = Object.freeze({ trans: options.penalty?.trans ?? 0, life: options.penalty?.life ?? 0 });
+  for (const [k, v] of Object.entries(penalty)) if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${where}: expected penalty.${k} >= 0, got ${v}`);
+  const tn = cov.trans?.names ?? [], ln = cov.life?.names ?? [];
+  const coefNames = [...tn.map((c) => `trans.${c}`), ...ln.map((c) => `life.${c}`)];
+  const theta0 = Float64Array.from([...start.map(Math.log), ...coefNames.map(() => 0)]);
+  const mle = fitMaximumLikelihood(where, (t, g) => covariateLogLikelihood(model, h, cov, penalty, t, g), theta0, n, options);
+  const m = model.names.length;
+  const pick = (v: ArrayLike<number>, names: readonly string[], off: number): Readonly<Record<string, number>> =>
+    Object.freeze(Object.fromEntries(names.map((k, i) => [k, v[off + i]])));
+  const gamma = Array.from(mle.values, (v, i) => (i < m ? v : Math.log(v)));
+  const gammaSe = Array.from(mle.stdErrors, (v, i) => (i < m ? v : v / mle.values[i]));
+  let pen = 0;
+  for (let c = 0; c < coefNames.length; c++) pen += (c < tn.length ? penalty.trans : penalty.life) * gamma[m + c] ** 2;
+  return Object.freeze({
+    model: name,
+    params: pick(gamma, model.names, 0) as Readonly<Record<K, number>>,
+    stdErrors: pick(gammaSe, model.names, 0) as Readonly<Record<K, number>>,
+    coefficients: pick(gamma, coefNames, m), coefficientStdErrors: pick(gammaSe, coefNames, m),
+    covariates: Object.freeze({ trans: Object.freeze([...tn]), life: Object.freeze([...ln]) }),
+    penalty,
+    logLikelihood: mle.logLikelihood + n * pen, penalizedLogLikelihood: mle.logLikelihood,
+    nCustomers: n, converged: mle.converged, iterations: mle.iterations, gradientNorm: mle.gradientNorm, methods: mle.methods,
+  });
+}
