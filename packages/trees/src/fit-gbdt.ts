@@ -37,7 +37,7 @@ export const DEFAULT_GBDT = Object.freeze({
   colsampleByTree: 1 as number,
   /** Tweedie variance power ρ ∈ [1, 2): 1.5, the usual choice for zero-heavy spend (XGBoost's default too). */
   tweedieVariancePower: 1.5 as number,
-  /** Stop after this many rounds without a better valid-fold metric (0 = off; ignored without a valid fold). */
+  /** Stop after this many rounds without a better valid-fold metric and keep the best round's trees (0 = off: every round kept, the metric still recorded; ignored without a valid fold). */
   earlyStoppingRounds: 20 as number,
   /** Margin before any tree; null = fitted (link of the training mean). XGBoost's base_score is its response. */
   baseMargin: null as number | null,
@@ -56,7 +56,7 @@ export interface GbdtModel extends TreeEnsemble {
   readonly kind: 'gbdt';
   readonly objective: GbdtObjective;
   readonly config: Readonly<GbdtConfig>;
-  /** Index of the best round (the model's last tree); rounds − 1 without a valid fold. */
+  /** Index of the best valid-fold round (the model's last tree); the last round without a valid fold or with earlyStoppingRounds 0. */
   readonly bestIteration: number;
   /** Rounds trained (≥ bestIteration + 1 when early stopping kicked in). */
   readonly roundsTrained: number;
@@ -143,7 +143,7 @@ export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOpti
       if (config.earlyStoppingRounds > 0 && round - best >= config.earlyStoppingRounds) break;
     }
   }
-  const bestIteration = validX ? best : trees.length - 1;
+  const bestIteration = validX && config.earlyStoppingRounds > 0 ? best : trees.length - 1;
   const kept = Object.freeze(trees.slice(0, bestIteration + 1));
   const model: GbdtModel = Object.freeze({
     kind: 'gbdt' as const,

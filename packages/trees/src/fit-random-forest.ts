@@ -32,6 +32,8 @@ export type RandomForestOptions = Partial<RandomForestConfig>;
 export interface RandomForestModel extends AveragedTreesModel {
   readonly kind: 'random-forest';
   readonly config: Readonly<RandomForestConfig>;
+  /** Features tried per split, resolved (⌊√p⌋ when config.featuresPerSplit is 0). */
+  readonly featuresPerSplit: number;
 }
 
 const WHERE = 'trees/fit-random-forest';
@@ -42,5 +44,5 @@ export function fitRandomForest(x: FeatureInput, y: ArrayLike<number>, options: 
   const p = isBinnedMatrix(x) ? x.features : x.length;
   const featuresPerSplit = config.featuresPerSplit || Math.max(1, Math.floor(Math.sqrt(p)));
   const model = fitAveragedTrees(WHERE, 'random-forest', x, y, { ...config, featuresPerSplit });
-  return Object.freeze({ ...model, kind: 'random-forest' as const, config });
+  return Object.freeze({ ...model, kind: 'random-forest' as const, config, featuresPerSplit });
 }
