@@ -70,7 +70,8 @@ export interface BootstrapSettings {
 
 /** Checks a Partial of BootstrapSettings and fills in DEFAULT_BOOTSTRAP. */
 export function resolveBootstrap(fn: string, options: Partial<BootstrapSettings> = {}): BootstrapSettings {
-  const o = { resamples: DEFAULT_BOOTSTRAP.resamples, seed: DEFAULT_BOOTSTRAP.seed, level: DEFAULT_BOOTSTRAP.level, ...options };
+  // Field by field, so that an explicit `undefined` (a destructured absent option) keeps the default.
+  const o = { resamples: options.resamples ?? DEFAULT_BOOTSTRAP.resamples, seed: options.seed ?? DEFAULT_BOOTSTRAP.seed, level: options.level ?? DEFAULT_BOOTSTRAP.level };
   if (!Number.isInteger(o.resamples) || o.resamples < 1) throw new Error(`decisions/${fn}: resamples must be a positive integer, got ${o.resamples}`);
   if (!Number.isInteger(o.seed)) throw new Error(`decisions/${fn}: seed must be an integer, got ${o.seed}`);
   if (!(o.level > 0 && o.level < 1)) throw new Error(`decisions/${fn}: level must be in (0, 1), got ${o.level}`);

@@ -9,7 +9,7 @@
 
 import type { NumericArray } from '@clvlab/metrics';
 import { contactCount, descendingOrder } from './contact-order.ts';
-import { finiteVector, nonNegative, treatmentFlags, unitFraction } from './validate-inputs.ts';
+import { finiteVector, nonNegative, treatmentFlags, unitFraction, withDefaults } from './validate-inputs.ts';
 
 /** Incremental-profit settings. */
 export interface IncrementalProfitSettings {
@@ -59,7 +59,7 @@ export function incrementalProfit(score: NumericArray, treated: Uint8Array, outc
   const s = finiteVector(fn, 'score', score);
   const y = finiteVector(fn, 'outcome', outcome, s.length, 'score');
   const w = treatmentFlags(fn, treated, s.length);
-  const o = { ...DEFAULT_INCREMENTAL_PROFIT, ...options };
+  const o = withDefaults(DEFAULT_INCREMENTAL_PROFIT, options);
   const k = unitFraction(fn, 'k', o.k);
   const margin = nonNegative(fn, 'margin', o.margin, true);
   const contactCost = nonNegative(fn, 'contactCost', o.contactCost);

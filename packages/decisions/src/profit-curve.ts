@@ -14,7 +14,7 @@
 
 import type { NumericArray } from '@clvlab/metrics';
 import { contactCount, descendingOrder } from './contact-order.ts';
-import { finiteVector, nonNegative, unitFraction } from './validate-inputs.ts';
+import { finiteVector, nonNegative, unitFraction, withDefaults } from './validate-inputs.ts';
 
 /** Settings of a profit curve (docs: packages/decisions/README.md). */
 export interface ProfitSettings {
@@ -76,7 +76,7 @@ export interface ResolvedProfit {
 
 /** Checks the options and resolves the default cost from `actual` (all test customers). */
 export function resolveProfit(fn: string, options: ProfitOptions, actual: Float64Array): ResolvedProfit {
-  const o = { ...DEFAULT_PROFIT, ...options };
+  const o = withDefaults<ProfitSettings>(DEFAULT_PROFIT, options);
   const margin = nonNegative(fn, 'margin', o.margin, true);
   let contactCost: number;
   if (options.contactCost !== undefined) contactCost = nonNegative(fn, 'contactCost', options.contactCost);

@@ -98,3 +98,13 @@ export function matrixRows(fn: string, name: string, data: Float32Array | Float6
   }
   return data.length / d;
 }
+
+/**
+ * `defaults` overridden by the options that are defined: an explicit `undefined` (an unset CLI
+ * flag passed through) keeps the default instead of failing a check.
+ */
+export function withDefaults<T extends object>(defaults: T, options: Partial<T>): T {
+  const out = { ...defaults };
+  for (const key of Object.keys(options) as (keyof T)[]) if (options[key] !== undefined) out[key] = options[key] as T[keyof T];
+  return out;
+}

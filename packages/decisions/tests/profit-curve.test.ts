@@ -43,6 +43,8 @@ describe('profitCurve', () => {
     // Contacting everyone returns 14% of the total value.
     closeTo(c.profit[99], 0.14 * mean * actual.length, 1e-9);
     expect(Object.isFrozen(c)).toBe(true);
+    // An unset option passed through as undefined keeps its default.
+    expect(profitCurve(predicted, actual, { margin: undefined, contactCost: undefined, ks: undefined })).toEqual(c);
   });
 
   it('breaks ties in predictions by customer index, and ties in profit by the smaller k', () => {
