@@ -15,3 +15,5 @@ export type { QiniCurve } from './qini-curve.ts';
 export { incrementalProfit, DEFAULT_INCREMENTAL_PROFIT } from './incremental-profit.ts';
 export type { IncrementalProfit, IncrementalProfitSettings } from './incremental-profit.ts';
 export { tLearnerUplift } from './t-learner-uplift.ts';
+export { linearProbe, DEFAULT_PROBE } from './linear-probe.ts';
+export type { LinearProbe, ProbeKind, ProbeSettings } from './linear-probe.ts';

@@ -66,10 +66,13 @@ export interface ProbeReference {
 
 const script = fileURLToPath(new URL('./reference_probe.py', import.meta.url));
 
-/** Runs the numpy ridge-probe reference on one case. */
-export function referenceProbe(c: { features: ArrayLike<number>; d: number; target: ArrayLike<number>; train: ArrayLike<number>; test: ArrayLike<number>; lambda: number; kind: string }): ProbeReference {
-  const payload = { features: Array.from(c.features), d: c.d, target: Array.from(c.target), train: Array.from(c.train), test: Array.from(c.test), lambda: c.lambda, kind: c.kind };
-  return JSON.parse(execFileSync('python3', [script], { input: JSON.stringify(payload), encoding: 'utf8', maxBuffer: 64 << 20 })) as ProbeReference;
+/** A probe case for the reference. */
+export interface ProbeCase { features: ArrayLike<number>; d: number; target: ArrayLike<number>; train: ArrayLike<number>; test: ArrayLike<number>; lambda: number; kind: string }
+
+/** Runs the numpy ridge-probe reference on several cases in one python3 process. */
+export function referenceProbes(cases: ProbeCase[]): ProbeReference[] {
+  const payload = cases.map((c) => ({ features: Array.from(c.features), d: c.d, target: Array.from(c.target), train: Array.from(c.train), test: Array.from(c.test), lambda: c.lambda, kind: c.kind }));
+  return JSON.parse(execFileSync('python3', [script], { input: JSON.stringify(payload), encoding: 'utf8', maxBuffer: 64 << 20 })) as ProbeReference[];
 }
 
 /** NaN for the reference's null. */
