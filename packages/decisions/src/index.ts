@@ -17,3 +17,5 @@ export type { IncrementalProfit, IncrementalProfitSettings } from './incremental
 export { tLearnerUplift } from './t-learner-uplift.ts';
 export { linearProbe, DEFAULT_PROBE } from './linear-probe.ts';
 export type { LinearProbe, ProbeKind, ProbeSettings } from './linear-probe.ts';
+export { lookalikeLift, DEFAULT_LOOKALIKE } from './lookalike-lift.ts';
+export type { LookalikeLift, LookalikeOptions, LookalikeSettings } from './lookalike-lift.ts';
