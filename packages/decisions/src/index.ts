@@ -19,3 +19,5 @@ export { linearProbe, DEFAULT_PROBE } from './linear-probe.ts';
 export type { LinearProbe, ProbeKind, ProbeSettings } from './linear-probe.ts';
 export { lookalikeLift, DEFAULT_LOOKALIKE } from './lookalike-lift.ts';
 export type { LookalikeLift, LookalikeOptions, LookalikeSettings } from './lookalike-lift.ts';
+export { transitionMatrix, transitionMatrixCsv } from './transition-matrix.ts';
+export type { StateList, TransitionMatrix } from './transition-matrix.ts';
