@@ -1,6 +1,6 @@
 // Profit curve of a contact campaign in the KDD Cup 98 framing (the direct-mail net-profit
-// objective of KDD-Cup-98, one of the data sets of Wang, Liu & Miao 2019, "A Deep
-// Probabilistic Model for Customer Lifetime Value Prediction", the ZILN paper): value is realised only
+// objective of KDD-Cup-98, one of the data sets of the ZILN paper, Wang, Liu & Miao 2019, "A
+// Deep Probabilistic Model for Customer Lifetime Value Prediction"): value is realised only
 // from the customers who are contacted. Contact the top k of the test customers by predicted
 // value; with c(k) customers contacted (contact-order.ts: ⌈k·n⌉, ties by index) and V(k) their
 // actual holdout value,
@@ -26,17 +26,17 @@ export interface ProfitSettings {
 /** Profit defaults. */
 export const DEFAULT_PROFIT: Readonly<ProfitSettings> = Object.freeze({
   /**
-   * 1: the holdout value is taken as margin already (KDD Cup 98 donations are; for revenue
-   * pass the gross margin, e.g. 0.3). It only rescales profit unless contactCost is given.
+   * 1: the holdout value is taken as margin already (KDD Cup 98 donations are); for revenue
+   * pass the gross margin, e.g. 0.3.
    */
   margin: 1,
   /**
-   * Without an explicit contactCost, a contact costs this share of the mean actual holdout value
-   * of the test customers: 0.86 is KDD-Cup-98's ratio ($0.68 per mail piece against ≈ $0.79
-   * of donations per mailed donor: ≈ 5.1% responders × ≈ $15.6, a net ≈ $0.11 per donor as
-   * Rosset & Inger report for "mail to all"). A dataset-independent
-   * rule: contacting everyone then returns 14% of the value, and a contact pays off only for a
-   * customer worth more than 0.86 × the mean, whatever the currency or value target.
+   * Without an explicit contactCost, a contact costs this share of the mean actual holdout
+   * value of the test customers. 0.86 is KDD-Cup-98's ratio: $0.68 per mail piece against
+   * ≈ $0.79 donated per mailed donor (≈ 5.1% responders × ≈ $15.6; Rosset & Inger report a net
+   * ≈ $0.11 per donor for "mail to all"). The rule is free of dataset, currency and value
+   * target: at margin 1 contacting everyone returns 14% of the value, and a contact pays off
+   * for a customer worth more than 0.86 × the mean (0.86 × mean / margin in general).
    */
   contactCostShare: 0.86,
   /** 1%, 2%, ..., 100% of the test customers: a curve fine enough to read the best k. */
