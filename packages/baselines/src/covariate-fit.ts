@@ -7,6 +7,7 @@
 import { historyColumns } from './customer-arrays.ts';
 import { covariateLogLikelihood } from './covariate-likelihood.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
+import type { MleResult } from './fit-mle.ts';
 import type { CovariateModel, CovariatePenalty, CovariateSets } from './covariate-likelihood.ts';
 import type { BtydData, FitDiagnostics } from './fit-types.ts';
 import type { MinimizeOptions } from './minimize.ts';
@@ -45,27 +46,44 @@ export function fitWithCovariates<M extends string, K extends string>(
   const n = h.x.length;
   if (n === 0) throw new Error(`${where}: empty cohort (no customers to fit)`);
   checkCovariateSets(where, cov, n);
-  const penalty = Object.freeze({ trans: options.penalty?.trans ?? 0, life: options.penalty?.life ?? 0 });
-  for (const [k, v] of Object.entries(penalty)) if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${where}: expected penalty.${k} >= 0, got ${v}`);
+  const penalty = covariatePenalty(where, options.penalty);
   const tn = cov.trans?.names ?? [], ln = cov.life?.names ?? [];
-  const coefNames = [...tn.map((c) => `trans.${c}`), ...ln.map((c) => `life.${c}`)];
-  const theta0 = Float64Array.from([...start.map(Math.log), ...coefNames.map(() => 0)]);
+  const theta0 = Float64Array.from([...start.map(Math.log), ...new Array<number>(tn.length + ln.length).fill(0)]);
   const mle = fitMaximumLikelihood(where, (t, g) => covariateLogLikelihood(model, h, cov, penalty, t, g), theta0, n, options);
-  const m = model.names.length;
-  const pick = (v: ArrayLike<number>, names: readonly string[], off: number): Readonly<Record<string, number>> =>
-    Object.freeze(Object.fromEntries(names.map((k, i) => [k, v[off + i]])));
+  return covariateFitResult(name, model.names, { trans: tn, life: ln }, mle, n, penalty);
+}
+
+/**
+ * The frozen covariate fit from the driver's output, θ = [log base…, γ_trans…, γ_life…]:
+ * γ = ln(value) and se(γ) = se/value undo the driver's log-scale reporting (see header).
+ */
+export function covariateFitResult<M extends string, K extends string>(
+  name: M, names: readonly K[], covariates: { trans: readonly string[]; life: readonly string[] }, mle: MleResult, n: number, penalty: CovariatePenalty,
+): CovariateFit<M, K> {
+  const tn = covariates.trans, ln = covariates.life;
+  const coefNames = [...tn.map((c) => `trans.${c}`), ...ln.map((c) => `life.${c}`)];
+  const m = names.length;
+  const pick = (v: ArrayLike<number>, keys: readonly string[], off: number): Readonly<Record<string, number>> =>
+    Object.freeze(Object.fromEntries(keys.map((k, i) => [k, v[off + i]])));
   const gamma = Array.from(mle.values, (v, i) => (i < m ? v : Math.log(v)));
   const gammaSe = Array.from(mle.stdErrors, (v, i) => (i < m ? v : v / mle.values[i]));
   let pen = 0;
   for (let c = 0; c < coefNames.length; c++) pen += (c < tn.length ? penalty.trans : penalty.life) * gamma[m + c] ** 2;
   return Object.freeze({
     model: name,
-    params: pick(gamma, model.names, 0) as Readonly<Record<K, number>>,
-    stdErrors: pick(gammaSe, model.names, 0) as Readonly<Record<K, number>>,
+    params: pick(gamma, names, 0) as Readonly<Record<K, number>>,
+    stdErrors: pick(gammaSe, names, 0) as Readonly<Record<K, number>>,
     coefficients: pick(gamma, coefNames, m), coefficientStdErrors: pick(gammaSe, coefNames, m),
     covariates: Object.freeze({ trans: Object.freeze([...tn]), life: Object.freeze([...ln]) }),
     penalty,
     logLikelihood: mle.logLikelihood + n * pen, penalizedLogLikelihood: mle.logLikelihood,
     nCustomers: n, converged: mle.converged, iterations: mle.iterations, gradientNorm: mle.gradientNorm, methods: mle.methods,
   });
+}
+
+/** Validated penalty weights (default 0). */
+export function covariatePenalty(where: string, given: Partial<CovariatePenalty> | undefined): CovariatePenalty {
+  const penalty = Object.freeze({ trans: given?.trans ?? 0, life: given?.life ?? 0 });
+  for (const [k, v] of Object.entries(penalty)) if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${where}: expected penalty.${k} >= 0, got ${v}`);
+  return penalty;
 }

@@ -65,11 +65,15 @@ export { covariateMatrix } from './covariate-matrix.ts';
 export type { CovariateMatrix, CovariateOptions, CovariateTable } from './covariate-matrix.ts';
 export { covariateLogLikelihood } from './covariate-likelihood.ts';
 export type { CovariateModel, CovariatePenalty, CovariateSets, CustomerLogLikelihood } from './covariate-likelihood.ts';
-export { checkCovariateSets, fitWithCovariates } from './covariate-fit.ts';
+export { checkCovariateSets, covariateFitResult, covariatePenalty, fitWithCovariates } from './covariate-fit.ts';
 export type { CovariateFit, CovariateFitOptions } from './covariate-fit.ts';
 export { fitParetoNbdCovariates, paretoNbdCovariatesLogLikelihood, PARETO_NBD_COVARIATE_MODEL } from './pareto-nbd-covariates.ts';
 export type { ParetoNbdCovariatesFit, ParetoNbdCovariatesOptions } from './pareto-nbd-covariates.ts';
 export { fitBgNbdCovariates, bgNbdCovariatesLogLikelihood, BG_NBD_COVARIATE_MODEL } from './bg-nbd-covariates.ts';
 export type { BgNbdCovariatesFit, BgNbdCovariatesOptions } from './bg-nbd-covariates.ts';
 export { covariateCustomerFit } from './covariate-customer-fit.ts';
+export { prepareDynamicCovariates } from './dynamic-covariates.ts';
+export type { DynamicCovariateHistories, DynamicCovariates, DynamicCovariateSet, DynamicRows } from './dynamic-covariates.ts';
+export { fitParetoNbdDynamic, paretoNbdDynamicLogLikelihood } from './pareto-nbd-dynamic.ts';
+export type { ParetoNbdDynamicFit, ParetoNbdDynamicOptions } from './pareto-nbd-dynamic.ts';
 // end BTYD family (issue 15)

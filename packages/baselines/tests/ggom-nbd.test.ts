@@ -70,6 +70,7 @@ describe('GGom/NBD likelihood', () => {
     ['CLVTools CDNOW estimate', CLVTOOLS],
     ['interior, increasing hazard', { r: 0.8, alpha: 5, b: 0.08, s: 1.5, beta: 4 }],
     ['steep Gompertz, beta < 1', { r: 2, alpha: 3, b: 0.5, s: 0.7, beta: 0.2 }],
+    ['small scales (singularities near the range)', { r: 0.4, alpha: 0.3, b: 0.02, s: 0.9, beta: 0.004 }],
   ] as const) {
     it(`matches CLVTools' reference formula integrated by scipy quad per customer (${label}, x up to 60)`, () => {
       const ref = python<{ ll: number[]; alive: number[] }>('ggom_nbd_check.py', { params: p, customers: CUSTOMERS });

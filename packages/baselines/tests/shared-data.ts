@@ -2,6 +2,7 @@
 // repository, never copied into it) the way fixtures.ts finds CDNOW, plus a finite-difference
 // gradient check shared by the model tests.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
@@ -74,4 +75,40 @@ export function apparelSummary(weeks = 104): { ids: string[]; frequency: number[
 export function apparelStaticCovariates(): { ids: string[]; columns: { Gender: number[]; Channel: number[] } } {
   const { rows } = readCsv('apparel/apparelStaticCov.csv');
   return { ids: rows.map((r) => r[0]), columns: { Gender: rows.map((r) => +r[1]), Channel: rows.map((r) => +r[2]) } };
+}
+
+/**
+ * apparelDynCov.csv.gz for the first `weeks` weekly periods from 2005-01-02 (every apparel
+ * customer's first purchase day) as DynamicCovariates columns, plus the matching histories with
+ * repeat purchase times in weeks, for the customers of apparelSummary(weeks).
+ */
+export function apparelDynamic(weeks = 104): {
+  histories: { first: number[]; T: number[]; purchaseOffsets: number[]; purchaseTimes: number[] };
+  boundaries: number[]; values: (cols: readonly string[]) => Float64Array; summary: ReturnType<typeof apparelSummary>;
+} {
+  const summary = apparelSummary(weeks);
+  const origin = Date.UTC(2005, 0, 2);
+  const { rows: trans } = readCsv('apparel/apparelTrans.csv');
+  const days = new Map<string, Set<number>>();
+  for (const [id, date] of trans) { const t = Date.parse(`${date}T00:00:00Z`); if (!days.has(id)) days.set(id, new Set()); days.get(id)!.add(t); }
+  const histories = { first: [] as number[], T: [] as number[], purchaseOffsets: [0], purchaseTimes: [] as number[] };
+  summary.ids.forEach((id, i) => {
+    const f = summary.firstMs[i];
+    histories.first.push((f - origin) / (7 * DAY)); histories.T.push(summary.T[i]);
+    for (const t of [...days.get(id)!].filter((t) => t > f && t <= summary.endMs).sort((a, b) => a - b)) histories.purchaseTimes.push((t - f) / (7 * DAY));
+    histories.purchaseOffsets.push(histories.purchaseTimes.length);
+  });
+  const text = gunzipSync(readFileSync(`${SHARED_DATA}apparel/apparelDynCov.csv.gz`)).toString('utf8').trim().split(/\r?\n/);
+  const header = text[0].split(','), row = new Map(summary.ids.map((id, i) => [id, i]));
+  const table = text.slice(1).map((l) => l.split(','));
+  const values = (cols: readonly string[]): Float64Array => {
+    const idx = cols.map((c) => header.indexOf(c)), out = new Float64Array(summary.ids.length * weeks * cols.length).fill(NaN);
+    for (const r of table) {
+      const i = row.get(r[0]), m = Math.round((Date.parse(`${r[1]}T00:00:00Z`) - origin) / (7 * DAY));
+      if (i === undefined || m < 0 || m >= weeks) continue;
+      idx.forEach((c, j) => { out[(i * weeks + m) * cols.length + j] = Number(r[c]); });
+    }
+    return out;
+  };
+  return { histories, boundaries: Array.from({ length: weeks + 1 }, (_, m) => m), values, summary };
 }

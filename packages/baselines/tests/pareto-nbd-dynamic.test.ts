@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '@clvlab/core';
+import {
+  covariateMatrix, fitParetoNbdCovariates, fitParetoNbdDynamic, paretoNbdCovariatesLogLikelihood, paretoNbdDynamicLogLikelihood,
+  paretoNbdLogLikelihood, prepareBtydRows, prepareDynamicCovariates,
+} from '../src/index.ts';
+import type { DynamicCovariateHistories, DynamicCovariates } from '../src/index.ts';
+import { rel } from './fixtures.ts';
+import { apparelDynamic, apparelStaticCovariates, expectGradient } from './shared-data.ts';
+
+// No published fit exists for the extended Pareto/NBD (CLVTools tests identities only):
+// all γ = 0 → the no-covariate per-customer LL; covariates constant per customer → the static
+// model; plus recovery of known γ from simulated data.
+const where = 'test';
+const apparel = apparelDynamic(104);
+
+function dynamicSets(trans: readonly string[], life: readonly string[]): DynamicCovariates {
+  return {
+    boundaries: apparel.boundaries,
+    ...(trans.length ? { trans: { names: trans, values: apparel.values(trans) } } : {}),
+    ...(life.length ? { life: { names: life, values: apparel.values(life) } } : {}),
+  };
+}
+
+/**
+ * Pareto/NBD customers with rates λ e^{γ_t·x(t)}, μ e^{γ_l·z(t)}: a calendar season dummy
+ * (4 of every 13 weeks) on both processes plus a static 0/1 covariate on purchasing; first
+ * purchases spread over 26 weeks, calibration to week 78. Purchases are a unit Poisson process
+ * in λ·A(t) time, death where μ·C(ω) reaches an Exp(1) draw (time change).
+ */
+function simulate(n: number, seed: number, truth: { r: number; alpha: number; s: number; beta: number; season: number; group: number; seasonLife: number }) {
+  const rng = createRng(seed, 31), weeks = 78, P = weeks;
+  const season = (m: number): number => (m % 13 < 4 ? 1 : 0);
+  const first: number[] = [], T: number[] = [], purchaseOffsets = [0], purchaseTimes: number[] = [];
+  const tv = new Float64Array(n * P * 2), lv = new Float64Array(n * P);
+  for (let i = 0; i < n; i++) {
+    const f = Math.floor(26 * rng.next() * 7) / 7, Ti = weeks - f, grp = rng.next() < 0.5 ? 1 : 0;
+    for (let m = 0; m < P; m++) { tv[(i * P + m) * 2] = season(m); tv[(i * P + m) * 2 + 1] = grp; lv[i * P + m] = season(m); }
+    const lambda = rng.gamma(truth.r) / truth.alpha, mu = rng.gamma(truth.s) / truth.beta;
+    // walk the calendar weeks from f: purchase clock in λA units, death clock in μC units
+    let nextBuy = rng.exponential(), death = rng.exponential(), t = f;
+    while (t < weeks) {
+      const m = Math.floor(t + 1e-12), end = Math.min(m + 1, weeks);
+      const a = lambda * Math.exp(truth.season * season(m) + truth.group * grp), c = mu * Math.exp(truth.seasonLife * season(m));
+      const tDeath = t + death / c, tBuy = t + nextBuy / a;
+      if (tDeath <= Math.min(end, tBuy)) break;
+      if (tBuy <= end) { purchaseTimes.push(tBuy - f); death -= c * (tBuy - t); t = tBuy; nextBuy = rng.exponential(); continue; }
+      death -= c * (end - t); nextBuy -= a * (end - t); t = end;
+    }
+    first.push(f); T.push(Ti); purchaseOffsets.push(purchaseTimes.length);
+  }
+  const histories: DynamicCovariateHistories = { first, T, purchaseOffsets, purchaseTimes };
+  const covariates: DynamicCovariates = { boundaries: Array.from({ length: P + 1 }, (_, m) => m), trans: { names: ['season', 'group'], values: tv }, life: { names: ['season'], values: lv } };
+  return { histories, covariates };
+}
+
+describe('extended Pareto/NBD (time-varying covariates)', () => {
+  it('with all γ = 0 gives every customer exactly the no-covariate Pareto/NBD likelihood (apparelDynCov)', () => {
+    const rows = prepareDynamicCovariates(where, apparel.histories, dynamicSets(['High.Season', 'Gender', 'Channel'], ['High.Season', 'Gender', 'Channel']));
+    const theta = Float64Array.of(Math.log(1.45), Math.log(48.6), Math.log(0.56), Math.log(46.9), 0, 0, 0, 0, 0, 0);
+    const per = new Float64Array(rows.n), g = new Float64Array(10), g4 = new Float64Array(4);
+    paretoNbdDynamicLogLikelihood(rows, theta, g, undefined, per);
+    const s = apparel.summary;
+    for (let i = 0; i < rows.n; i++) {
+      const one = prepareBtydRows('t', { frequency: [s.frequency[i]], recency: [s.recency[i]], T: [s.T[i]] });
+      expect(Math.abs(per[i] - paretoNbdLogLikelihood(one, theta.subarray(0, 4), g4)), `customer ${s.ids[i]}`).toBeLessThan(1e-11 * Math.max(1, Math.abs(per[i])));
+    }
+  });
+
+  it('with covariates constant per customer equals the static-covariate model: likelihood, gradient and fit', () => {
+    const dyn = dynamicSets(['Gender', 'Channel'], ['Gender', 'Channel']);
+    const rows = prepareDynamicCovariates(where, apparel.histories, dyn);
+    const cov = covariateMatrix(apparel.summary.ids, apparelStaticCovariates(), { columns: ['Gender', 'Channel'] });
+    const theta = Float64Array.of(Math.log(1.8), Math.log(93), Math.log(0.59), Math.log(49.5), 0.29, 0.62, -0.64, 0.79);
+    const gd = new Float64Array(8), gs = new Float64Array(8);
+    const ld = paretoNbdDynamicLogLikelihood(rows, theta, gd);
+    const ls = paretoNbdCovariatesLogLikelihood(apparel.summary, { trans: cov, life: cov }, theta, gs);
+    expect(Math.abs(ld - ls)).toBeLessThan(1e-8);
+    for (let j = 0; j < 8; j++) expect(Math.abs(gd[j] - gs[j]), `coordinate ${j}`).toBeLessThan(1e-6 * (1 + Math.abs(gs[j])));
+    const fd = fitParetoNbdDynamic(apparel.histories, dyn), fs = fitParetoNbdCovariates(apparel.summary, { trans: cov, life: cov });
+    expect(fd.model).toBe('pareto-nbd-dynamic');
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(rel(fd.params[k], fs.params[k])).toBeLessThan(1e-4);
+    for (const k of Object.keys(fs.coefficients)) expect(Math.abs(fd.coefficients[k] - fs.coefficients[k])).toBeLessThan(1e-4);
+    expect(Math.abs(fd.logLikelihood - fs.logLikelihood)).toBeLessThan(1e-6);
+  });
+
+  it('has an exact gradient with a time-varying covariate (High.Season), penalised or not', () => {
+    const rows = prepareDynamicCovariates(where, apparel.histories, dynamicSets(['High.Season', 'Gender'], ['High.Season', 'Channel']));
+    const theta = Float64Array.of(Math.log(1.6), Math.log(70), Math.log(0.6), Math.log(45), 0.4, 0.3, -0.5, 0.7);
+    expectGradient((t, g) => paretoNbdDynamicLogLikelihood(rows, t, g), theta, 1e-6, 1e-5);
+    expectGradient((t, g) => paretoNbdDynamicLogLikelihood(rows, t, g, { trans: 0.1, life: 0.05 }), theta, 1e-6, 1e-5);
+  });
+
+  it('recovers known γ from simulated customers with a seasonal covariate (within 3 standard errors)', () => {
+    const truth = { r: 1.2, alpha: 6, s: 0.8, beta: 30, season: 0.7, group: -0.5, seasonLife: 1.0 };
+    const { histories, covariates } = simulate(3000, 4, truth);
+    const fit = fitParetoNbdDynamic(histories, covariates);
+    expect(fit.converged).toBe(true);
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(Math.abs(fit.params[k] - truth[k]), k).toBeLessThan(3 * fit.stdErrors[k]);
+    const want: Record<string, number> = { 'trans.season': truth.season, 'trans.group': truth.group, 'life.season': truth.seasonLife };
+    for (const [k, v] of Object.entries(want)) expect(Math.abs(fit.coefficients[k] - v), `${k}: ${fit.coefficients[k]} ± ${fit.coefficientStdErrors[k]}`).toBeLessThan(3 * fit.coefficientStdErrors[k]);
+  });
+
+  it('rejects periods inconsistent with the summary, NaN and constant covariates, and bad purchases with one-line errors', () => {
+    const dyn = dynamicSets(['High.Season'], []);
+    const longer = { ...apparel.histories, T: apparel.histories.T.map((t, i) => (i === 4 ? t + 2 : t)) };
+    expect(() => fitParetoNbdDynamic(longer, dyn)).toThrow(
+      'baselines/fitParetoNbdDynamic: customer row 5: the covariate periods cover [0, 104] but the history runs over [first, first + T] = [0, 106]: periods inconsistent with the summary',
+    );
+    const nan = Float64Array.from(dyn.trans!.values); nan[3 * 104 + 7] = NaN;
+    expect(() => fitParetoNbdDynamic(apparel.histories, { ...dyn, trans: { names: ['High.Season'], values: nan } })).toThrow(
+      "baselines/fitParetoNbdDynamic: 'trans' covariate 'High.Season', customer row 4, period 8 (from 7): expected a finite number, got NaN",
+    );
+    expect(() => fitParetoNbdDynamic(apparel.histories, { ...dyn, trans: { names: ['one'], values: new Float64Array(600 * 104).fill(1) } })).toThrow(
+      "baselines/fitParetoNbdDynamic: 'trans' covariate 'one' is constant (1 for every customer and period): its coefficient is not identified; drop it",
+    );
+    const late = { ...apparel.histories, purchaseTimes: apparel.histories.purchaseTimes.map((t, p) => (p === 0 ? 200 : t)) };
+    expect(() => fitParetoNbdDynamic(late, dyn)).toThrow(/^baselines\/fitParetoNbdDynamic: customer row 1: repeat purchase 1 at 200 is not in \(0, T = 104\]/);
+    expect(() => fitParetoNbdDynamic(apparel.histories, { ...dyn, trans: { names: ['High.Season'], values: dyn.trans!.values.subarray(1) } })).toThrow(
+      "baselines/fitParetoNbdDynamic: the 'trans' covariates have 62399 values, expected customers × periods × covariates = 600 × 104 × 1",
+    );
+  });
+});
