@@ -1,13 +1,17 @@
 // The baseline benchmark models by name (docs/architecture.md §Models): what
 // `clvlab bench --models` resolves.
 import type { BenchModel } from '@clvlab/sessions';
+import { averagedTreesModel } from './averaged-trees-model.ts';
 import { btydModel } from './btyd-model.ts';
+import { gbdtModel } from './gbdt-model.ts';
 import { historicalRateModel } from './historical-rate-model.ts';
 import { rfmLinearModel } from './rfm-linear-model.ts';
 import { rfmSegmentModel } from './rfm-segment-model.ts';
+import { twoStageModel } from './two-stage-model.ts';
 
 export const BASELINE_MODEL_NAMES = Object.freeze([
   'historical-rate', 'rfm-segment', 'rfm-linear', 'rfm-linear+social', 'bgnbd-gg', 'pareto-nbd-gg',
+  'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
 ] as const);
 export type BaselineModelName = (typeof BASELINE_MODEL_NAMES)[number];
 
@@ -20,6 +24,11 @@ export function createBaselineModel(name: BaselineModelName, config: Record<stri
     case 'rfm-linear+social': return rfmLinearModel(true, config);
     case 'bgnbd-gg': return btydModel('bgnbd', config);
     case 'pareto-nbd-gg': return btydModel('pareto-nbd', config);
+    case 'gbdt': return gbdtModel(false, config);
+    case 'gbdt+social': return gbdtModel(true, config);
+    case 'random-forest': return averagedTreesModel('random-forest', config);
+    case 'decision-tree': return averagedTreesModel('decision-tree', config);
+    case 'two-stage': return twoStageModel(config);
     default:
       throw new Error(`baselines/createBaselineModel: unknown model '${String(name)}' (expected one of ${BASELINE_MODEL_NAMES.join(', ')})`);
   }
