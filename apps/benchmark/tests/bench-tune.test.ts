@@ -69,7 +69,7 @@ describe('clvlab bench --tune', () => {
   });
 
   it('rejects a malformed override with a one-line reason', async () => {
-    for (const [spec, re] of [['rfm-segment:shrinkage', /expected name:key=value/], ['oracle:x=1', /the oracle takes no config/], ['rfm-segment:nope=1', /unknown config key 'nope'/]] as const) {
+    for (const [spec, re] of [['rfm-segment:shrinkage', /expected name:key=value/], ['oracle:x=1', /the oracle takes no config/], ['rfm-segment:nope=1', /unknown option 'nope'/]] as const) {
       const r = await runCli(['bench', '--customers', '200', '--models', spec, '--out', join(dir, 'bad'), '--json']);
       expect(r.code, spec).toBe(2);
       expect(JSON.parse(r.stdout).error).toMatch(re);

@@ -209,8 +209,9 @@ print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': 
       [['bench', '--dataset', 'no-such-thing'], /unknown dataset 'no-such-thing'/],
       [['report', join(dir, 'missing')], /no such record directory/],
       [['perf', '--suite', 'bogus'], /--suite: expected one of ingest, graph, encoder, all; got 'bogus'/],
-      [['bench', '--synth', 'seed=x'], /--synth: expected key=number pairs such as seed=1,socialBoost=0, got 'seed=x'/],
-      [['bench', '--synth', 'socialBost=0', '--customers', '200', '--models', 'historical-rate', '--out', join(dir, 'y')], /synth\/generate-synthetic: unknown option 'socialBost'/],
+      [['bench', '--synth', 'seed'], /--synth: expected key=value pairs such as seed=1,socialBoost=0, got 'seed'/],
+      [['bench', '--synth', 'seed=x'], /--synth: option 'seed' must be a number, got "x"/],
+      [['bench', '--synth', 'socialBost=0'], /--synth: unknown option 'socialBost' \(expected one of customers, /],
     ];
     for (const [args, re] of cases) {
       const r = await runCli([...args, '--json']);

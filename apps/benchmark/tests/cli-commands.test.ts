@@ -235,7 +235,7 @@ describe('clvlab ingest → rfm / train → embed', () => {
       runCli(['train', '--dataset', ds, '--model', 'gru', ...sets.flatMap((x) => ['--set', x]), '--seed', '3', '--out', model, '--json']),
       runCli(['train', '--dataset', ds, '--model', 'gru', '--set', 'foo=1', '--out', join(dir, 'bad-model'), '--json']),
     ]);
-    expectUserError(bad, 'train', /unknown key 'foo'/);
+    expectUserError(bad, 'train', /unknown option 'foo'/);
     expect(existsSync(join(dir, 'bad-model'))).toBe(false);
 
     const trained = json(t);

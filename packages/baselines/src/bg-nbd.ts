@@ -8,9 +8,10 @@
 // by their recurrences (Γ(r+x)/Γ(r) = Π_{k<x}(r+k)), so a customer costs three logs and
 // one exp. Parameters are optimised as log r, log α, log a, log b.
 import { prepareBtydRows } from './btyd-input.ts';
+import { resolveOptions } from '@clvlab/core';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import type { BgNbdFit, BtydData } from './fit-types.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE, type MinimizeOptions } from './minimize.ts';
 import type { BtydRows } from './btyd-input.ts';
 
 export const DEFAULT_BG_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
@@ -66,7 +67,7 @@ export function bgNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad: Fl
 
 /** Fits the BG/NBD model by maximum likelihood (see header). */
 export function fitBgNbd(data: BtydData, options: BgNbdOptions = {}): BgNbdFit {
-  const o = { ...DEFAULT_BG_NBD, ...options };
+  const o = resolveOptions('baselines/fitBgNbd', { ...DEFAULT_MINIMIZE, ...DEFAULT_BG_NBD }, options);
   const rows = prepareBtydRows('baselines/fitBgNbd', data);
   const start = Float64Array.from(o.start, Math.log);
   const m = fitMaximumLikelihood('baselines/fitBgNbd', (t, g) => bgNbdLogLikelihood(rows, t, g), start, rows.nCustomers, o);

@@ -21,7 +21,7 @@ import { expectedAverageSpend } from './expected-average-spend.ts';
 import { fitGammaGamma } from './gamma-gamma.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
 import { repurchaseProbability } from './repurchase-probability.ts';
-import { resolveConfig } from './resolve-config.ts';
+import { resolveOptions } from '@clvlab/core';
 import { rfmFeatures, unitMs } from '@clvlab/features';
 import type { PurchaseFit } from './fit-types.ts';
 
@@ -38,7 +38,7 @@ export const DEFAULT_BTYD_MODEL: Readonly<{ unit: string; weeksFromDays: number;
 export function btydModel(kind: 'bgnbd' | 'pareto-nbd', config: Record<string, unknown> = {}): BenchModel {
   const name = kind === 'bgnbd' ? 'bgnbd-gg' : 'pareto-nbd-gg';
   const where = `baselines/${name}`;
-  const c = resolveConfig(where, DEFAULT_BTYD_MODEL, config);
+  const c = resolveOptions(where, DEFAULT_BTYD_MODEL, config, { coerce: true });
   if (!['auto', 'week', 'day'].includes(c.unit)) throw new Error(`${where}: unit must be 'auto', 'week' or 'day', got '${c.unit}'`);
   return Object.freeze({
     name,

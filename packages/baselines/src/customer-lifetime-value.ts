@@ -9,6 +9,7 @@
 import { conditionalExpectedPurchases } from './conditional-expected-purchases.ts';
 import { expectedAverageSpend } from './expected-average-spend.ts';
 import { convertTime } from '@clvlab/features';
+import { resolveOptions } from '@clvlab/core';
 import type { CustomerHistory } from './customer-arrays.ts';
 import type { GammaGammaFit, PurchaseFit } from './fit-types.ts';
 import type { TimeUnit } from '@clvlab/features';
@@ -34,8 +35,7 @@ export function customerLifetimeValue(
   options: ClvOptions = {},
 ): Float64Array {
   const where = 'baselines/customerLifetimeValue';
-  for (const k of Object.keys(options)) if (!(k in DEFAULT_CLV)) throw new Error(`${where}: unknown option '${k}'`);
-  const o = { ...DEFAULT_CLV, ...options };
+  const o = resolveOptions(where, DEFAULT_CLV, options);
   if (!(o.horizon > 0 && Number.isFinite(o.horizon))) throw new Error(`${where}: expected horizon > 0, got ${o.horizon}`);
   if (!(o.discountRate > -1)) throw new Error(`${where}: expected discountRate > -1 (annual), got ${o.discountRate}`);
   const horizonSteps = convertTime(o.horizon, o.horizonUnit, o.step);

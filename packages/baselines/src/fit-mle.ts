@@ -3,7 +3,7 @@
 // information. The Hessian of the total log-likelihood in log-parameters is taken by central
 // differences of the ANALYTIC gradient, inverted, and mapped to the natural scale by the
 // delta method: se(θ) = θ · sqrt([H⁻¹]_{log θ, log θ}) since ∂θ/∂log θ = θ.
-import { minimize } from './minimize.ts';
+import { DEFAULT_MINIMIZE, minimize } from './minimize.ts';
 import type { MinimizeOptions } from './minimize.ts';
 import type { MinimizeMonitor } from './objective.ts';
 import type { FitDiagnostics } from './fit-types.ts';
@@ -61,7 +61,9 @@ export function fitMaximumLikelihood(
     for (let i = 0; i < n; i++) grad[i] = -scratch[i] / nCustomers;
     return -v / nCustomers;
   };
-  const opt = minimize(objective, start, options, monitor);
+  // The fitter's options carry its own keys too (start, boundaries…); minimize gets its own.
+  const own = Object.fromEntries(Object.keys(DEFAULT_MINIMIZE).map((k) => [k, (options as Record<string, unknown>)[k]]));
+  const opt = minimize(objective, start, own, monitor);
   if (opt.stopped) {
     return {
       values: opt.x.map(Math.exp), stdErrors: new Float64Array(n).fill(NaN), logLikelihood: -opt.value * nCustomers, nCustomers,

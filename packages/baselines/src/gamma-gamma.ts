@@ -13,9 +13,10 @@
 // excluded from the fit, counted in `excluded` and reported by the CLI. All customers
 // excluded → error.
 import { digamma, logGamma } from './special-functions.ts';
+import { resolveOptions } from '@clvlab/core';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import type { GammaGammaFit, SpendData } from './fit-types.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE, type MinimizeOptions } from './minimize.ts';
 
 export const DEFAULT_GAMMA_GAMMA: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
   /** Start (p, q, γ): p = q = 1 is the exponential-spend case; γ is rescaled to the mean spend. */
@@ -30,7 +31,7 @@ export type GammaGammaOptions = Partial<typeof DEFAULT_GAMMA_GAMMA> & MinimizeOp
 /** Fits the Gamma-Gamma spend model to repeat buyers with positive mean spend (see header). */
 export function fitGammaGamma(data: SpendData, options: GammaGammaOptions = {}): GammaGammaFit {
   const where = 'baselines/fitGammaGamma';
-  const o = { ...DEFAULT_GAMMA_GAMMA, ...options };
+  const o = resolveOptions(where, { ...DEFAULT_MINIMIZE, ...DEFAULT_GAMMA_GAMMA }, options);
   const n = data.frequency.length;
   if (data.monetary.length !== n) throw new Error(`${where}: expected frequency and monetary of equal length, got ${n} and ${data.monetary.length}`);
   if (n === 0) throw new Error(`${where}: empty cohort (no customers to fit)`);

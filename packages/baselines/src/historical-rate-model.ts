@@ -8,7 +8,7 @@
 // split.score.featureEnd, so folds and labels are never read.
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { rfmFeatures } from '@clvlab/features';
-import { resolveConfig } from './resolve-config.ts';
+import { resolveOptions } from '@clvlab/core';
 
 export const DEFAULT_HISTORICAL_RATE: Readonly<{ minObservedDays: number }> = Object.freeze({
   /** A week: shorter windows give wild rates from one purchase. Dev valid fold (synthetic seed 1000): 1–114 days within 0.002 Gini. */
@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
 
 /** Creates the historical-rate model (see header). */
 export function historicalRateModel(config: Record<string, unknown> = {}): BenchModel {
-  const c = resolveConfig('baselines/historical-rate', DEFAULT_HISTORICAL_RATE, config);
+  const c = resolveOptions('baselines/historical-rate', DEFAULT_HISTORICAL_RATE, config, { coerce: true });
   if (!(c.minObservedDays > 0)) throw new Error(`baselines/historical-rate: minObservedDays must be > 0, got ${c.minObservedDays}`);
   return Object.freeze({
     name: 'historical-rate',

@@ -32,7 +32,6 @@ export type { RidgeModel } from './ridge-regression.ts';
 export { createBaselineModel, BASELINE_MODEL_NAMES } from './create-baseline-model.ts';
 export type { BaselineModelName } from './create-baseline-model.ts';
 export { BASELINE_SEARCH_SPACES } from './baseline-search-spaces.ts';
-export { resolveConfig } from './resolve-config.ts';
 export { historicalRateModel, DEFAULT_HISTORICAL_RATE } from './historical-rate-model.ts';
 export { rfmSegmentModel, DEFAULT_RFM_SEGMENT } from './rfm-segment-model.ts';
 export { rfmLinearModel, DEFAULT_RFM_LINEAR } from './rfm-linear-model.ts';

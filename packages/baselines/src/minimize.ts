@@ -6,6 +6,7 @@
 // Hand-written: the problems are 3–4 dimensional, objectives are analytic with exact
 // gradients, and no maintained JS optimiser offers BFGS + a fallback with these diagnostics.
 
+import { resolveOptions } from '@clvlab/core';
 import { nelderMead } from './nelder-mead.ts';
 import type { MinimizeMonitor, Objective } from './objective.ts';
 
@@ -127,7 +128,7 @@ function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number, moni
  * `baselines/minimize: exceeded N objective evaluations` past `maxEvaluations`.
  */
 export function minimize(f: Objective, x0: Float64Array, options: MinimizeOptions = {}, monitor: MinimizeMonitor = () => false): MinimizeResult {
-  const o = { ...DEFAULT_MINIMIZE, ...options };
+  const o = resolveOptions('baselines/minimize', DEFAULT_MINIMIZE, options);
   let evaluations = 0;
   const counted: Objective = (x, g) => {
     if (++evaluations > o.maxEvaluations) {

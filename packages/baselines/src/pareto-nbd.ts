@@ -14,13 +14,14 @@
 // reported as s = boundaryReportShape, β = s/μ with `boundary: true`, NaN standard errors for s and
 // β (they are not identified), μ and its standard error in `dropoutRate`, and a `warning`.
 import { prepareBtydRows } from './btyd-input.ts';
+import { resolveOptions } from '@clvlab/core';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { paretoSeries } from './pareto-nbd-integral.ts';
 import { paretoLimitLogLikelihood } from './pareto-nbd-limit.ts';
 import { paretoQuadrature } from './pareto-nbd-quadrature.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BtydData, ParetoNbdFit } from './fit-types.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE, type MinimizeOptions } from './minimize.ts';
 
 export const DEFAULT_PARETO_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number; maxEvaluations: number; boundaryShape: number; boundaryReportShape: number }> = Object.freeze({
   /** Start (r, α, s, β); unit values keep z = |α−β|/(max+y) well inside [0, 1) at first. */
@@ -116,8 +117,8 @@ export function paretoNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad
 
 /** Fits the Pareto/NBD model by maximum likelihood; the s, β → ∞ boundary is handled as in the header. */
 export function fitParetoNbd(data: BtydData, options: ParetoNbdOptions = {}): ParetoNbdFit {
-  const o = { ...DEFAULT_PARETO_NBD, ...options };
   const where = 'baselines/fitParetoNbd';
+  const o = resolveOptions(where, { ...DEFAULT_MINIMIZE, ...DEFAULT_PARETO_NBD }, options);
   const rows = prepareBtydRows(where, data);
   const start = Float64Array.from(o.start, Math.log);
   const logCap = Math.log(o.boundaryShape);

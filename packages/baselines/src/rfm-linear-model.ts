@@ -18,7 +18,7 @@ import { Fold } from '@clvlab/sessions';
 import type { BenchModel, FeatureTable, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { foldRows } from './fold-rows.ts';
 import { LIFECYCLE_STAGES, lifecycleStages, rfmFeatures } from '@clvlab/features';
-import { resolveConfig } from './resolve-config.ts';
+import { resolveOptions } from '@clvlab/core';
 import { fitRidge, predictRidge } from './ridge-regression.ts';
 
 export const DEFAULT_RFM_LINEAR: Readonly<{ lambda: number }> = Object.freeze({
@@ -68,7 +68,7 @@ const join = (a: Design, b: Design | null): Design => (b ? { names: [...a.names,
 export function rfmLinearModel(social: boolean, config: Record<string, unknown> = {}): BenchModel {
   const name = social ? 'rfm-linear+social' : 'rfm-linear';
   const where = `baselines/${name}`;
-  const c = resolveConfig(where, DEFAULT_RFM_LINEAR, config);
+  const c = resolveOptions(where, DEFAULT_RFM_LINEAR, config, { coerce: true });
   if (!(c.lambda >= 0) || !Number.isFinite(c.lambda)) throw new Error(`${where}: lambda must be a finite number >= 0, got ${c.lambda}`);
   return Object.freeze({
     name,

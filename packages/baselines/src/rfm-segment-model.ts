@@ -13,7 +13,7 @@ import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { foldRows } from './fold-rows.ts';
 import { applyRfmTierCuts, rfmFeatures, rfmTierCuts } from '@clvlab/features';
 import type { RfmTierCuts } from '@clvlab/features';
-import { resolveConfig } from './resolve-config.ts';
+import { resolveOptions } from '@clvlab/core';
 
 export const DEFAULT_RFM_SEGMENT: Readonly<{ shrinkage: number }> = Object.freeze({
   /** Pseudo-count k: a cell needs ~5 train customers before its own mean outweighs the global one. Dev valid fold (synthetic seed 1000): 5 and 15.5 tie (0.604 vs 0.607), k < 1 loses ~0.01. */
@@ -39,7 +39,7 @@ function cellMeans(cell: Int32Array, y: ArrayLike<number>, rows: Int32Array, k: 
 /** Creates the rfm-segment model (see header). */
 export function rfmSegmentModel(config: Record<string, unknown> = {}): BenchModel {
   const where = 'baselines/rfm-segment';
-  const c = resolveConfig(where, DEFAULT_RFM_SEGMENT, config);
+  const c = resolveOptions(where, DEFAULT_RFM_SEGMENT, config, { coerce: true });
   if (!(c.shrinkage >= 0) || !Number.isFinite(c.shrinkage)) throw new Error(`${where}: shrinkage must be a finite number >= 0, got ${c.shrinkage}`);
   return Object.freeze({
     name: 'rfm-segment',

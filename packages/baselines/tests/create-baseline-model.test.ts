@@ -71,7 +71,7 @@ describe('createBaselineModel on the CDNOW benchmark task', () => {
 
   it('fails loudly on unknown names, unknown config keys and a missing graph', async () => {
     expect(() => createBaselineModel('bgnbd' as BaselineModelName)).toThrow("baselines/createBaselineModel: unknown model 'bgnbd'");
-    expect(() => createBaselineModel('bgnbd-gg', { units: 'week' })).toThrow("baselines/bgnbd-gg: unknown config key 'units'");
+    expect(() => createBaselineModel('bgnbd-gg', { units: 'week' })).toThrow("baselines/bgnbd-gg: unknown option 'units'");
     expect(() => createBaselineModel('bgnbd-gg', { unit: 'month' })).toThrow("baselines/bgnbd-gg: unit must be 'auto', 'week' or 'day'");
     await expect(createBaselineModel('rfm-linear+social').run(task)).rejects.toThrow('baselines/rfm-linear+social: the dataset has no social graph features (task.graph is absent)');
   });

@@ -59,7 +59,7 @@ describe('rfm-linear', () => {
     const heavy = (await rfmLinearModel(false, { lambda: 1e12 }).run(task)).info as LinearInfo;
     expect(Math.max(...Object.values(heavy.coefficients).map(Math.abs))).toBeLessThan(1e-6);
     expect(() => rfmLinearModel(false, { lambda: -1 })).toThrow('baselines/rfm-linear: lambda must be a finite number >= 0, got -1');
-    expect(() => rfmLinearModel(false, { lambdaGrid: '1' })).toThrow("baselines/rfm-linear: unknown config key 'lambdaGrid' (expected one of lambda)");
+    expect(() => rfmLinearModel(false, { lambdaGrid: '1' })).toThrow("baselines/rfm-linear: unknown option 'lambdaGrid' (expected one of lambda)");
   });
 
   it('adds graph columns for +social and checks their length', async () => {

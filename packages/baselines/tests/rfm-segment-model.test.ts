@@ -46,6 +46,6 @@ describe('rfm-segment', () => {
     const mu = (heavy.info as { globalMean: number }).globalMean;
     expect(heavy.value.every((v) => Math.abs(v - mu) < 1e-6 * mu)).toBe(true); // k → ∞: every cell predicts the train mean
     expect(() => rfmSegmentModel({ shrinkage: -1 })).toThrow('baselines/rfm-segment: shrinkage must be a finite number >= 0, got -1');
-    expect(() => rfmSegmentModel({ shrinkageGrid: '1,2' })).toThrow("baselines/rfm-segment: unknown config key 'shrinkageGrid' (expected one of shrinkage)");
+    expect(() => rfmSegmentModel({ shrinkageGrid: '1,2' })).toThrow("baselines/rfm-segment: unknown option 'shrinkageGrid' (expected one of shrinkage)");
   });
 });

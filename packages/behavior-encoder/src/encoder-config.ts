@@ -1,6 +1,8 @@
 // Typed encoder configuration (docs/architecture.md §Models): a frozen default with a reason per
 // field, named presets as a data table, unknown keys rejected, and the fully resolved config
-// returned so it can be stored with every result.
+// returned so it can be stored with every result. Overrides are resolved by core's
+// resolveOptions with coercion (values may be `--set k=v` strings).
+import { resolveOptions } from '@clvlab/core';
 
 export type Architecture = 'transformer' | 'session-transformer' | 'gru' | 'none';
 export type SessionMixer = 'attention' | 'gru';
@@ -86,38 +88,18 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
 const POSITIVE_INTS = ['maxEvents', 'maxSessions', 'eventsPerSession', 'dModel', 'heads', 'blocks', 'ffnMultiplier',
   'itemBuckets', 'categoryBuckets', 'gapBuckets', 'ageBuckets', 'maxSessionPosition', 'maxSessionIndex', 'headHidden', 'epochs', 'batchSize', 'workers'];
 
-function coerce(key: string, value: unknown, like: unknown): unknown {
-  if (typeof like === 'number') {
-    const n = typeof value === 'string' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`behavior-encoder/config: '${key}' expects a number, got ${JSON.stringify(value)}`);
-    return n;
-  }
-  if (typeof like === 'boolean') {
-    if (value === 'true' || value === true) return true;
-    if (value === 'false' || value === false) return false;
-    throw new Error(`behavior-encoder/config: '${key}' expects true or false, got ${JSON.stringify(value)}`);
-  }
-  if (typeof value !== 'string') throw new Error(`behavior-encoder/config: '${key}' expects a string, got ${JSON.stringify(value)}`);
-  return value;
-}
-
 /**
  * Resolves a config: defaults ← preset ← overrides. Values may be strings (from `--set k=v`).
  * Unknown keys, wrong types and out-of-range values throw.
  */
 export function resolveEncoderConfig(preset?: string, overrides: Readonly<Record<string, unknown>> = {}): Readonly<EncoderConfig> {
-  const base: Record<string, unknown> = { ...DEFAULT_ENCODER_CONFIG };
+  let defaults: Readonly<Record<string, unknown>> = DEFAULT_ENCODER_CONFIG;
   if (preset !== undefined) {
     const p = ENCODER_PRESETS[preset];
     if (p === undefined) throw new Error(`behavior-encoder/config: unknown preset '${preset}' (expected ${Object.keys(ENCODER_PRESETS).join(', ')})`);
-    Object.assign(base, p);
+    defaults = { ...DEFAULT_ENCODER_CONFIG, ...p };
   }
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!(key in DEFAULT_ENCODER_CONFIG)) {
-      throw new Error(`behavior-encoder/config: unknown key '${key}' (expected one of ${Object.keys(DEFAULT_ENCODER_CONFIG).join(', ')})`);
-    }
-    base[key] = coerce(key, value, (DEFAULT_ENCODER_CONFIG as Record<string, unknown>)[key]);
-  }
+  const base = resolveOptions('behavior-encoder/config', defaults, overrides, { coerce: true });
   for (const [key, allowed] of Object.entries(ENUMS)) {
     if (!allowed.includes(base[key] as string)) throw new Error(`behavior-encoder/config: '${key}' must be one of ${allowed.join(', ')}, got '${String(base[key])}'`);
   }
@@ -125,7 +107,7 @@ export function resolveEncoderConfig(preset?: string, overrides: Readonly<Record
     const v = base[key] as number;
     if (!Number.isInteger(v) || v < 1) throw new Error(`behavior-encoder/config: '${key}' must be an integer ≥ 1, got ${v}`);
   }
-  const c = base as EncoderConfig;
+  const c = base as Readonly<EncoderConfig>;
   if (c.dModel % c.heads !== 0) throw new Error(`behavior-encoder/config: dModel (${c.dModel}) must be divisible by heads (${c.heads})`);
   if (!(c.learningRate > 0) || !(c.clipNorm > 0)) throw new Error('behavior-encoder/config: learningRate and clipNorm must be > 0');
   if (c.architecture === 'none' && !c.useRfm && !c.useSocial) {

@@ -19,7 +19,7 @@
 // block its rows are read once and kept, and their order is reshuffled in place each epoch,
 // exactly as memoryBatchSource does, so training then equals `trainEncoder` step for step
 // (at the cost of holding all train rows). Validation streams the valid rows in cohort order.
-import type { Rng } from '@clvlab/core';
+import { resolveOptions, type Rng } from '@clvlab/core';
 import { batchArrays, type BatchArrays } from './batch-tensors.ts';
 import { foldRows, shuffleInPlace, type BatchSource } from './batch-source.ts';
 import type { EncoderConfig } from './encoder-config.ts';
@@ -56,7 +56,7 @@ export class ZarrBatchStream implements BatchSource {
 
   /** Opens the prepared dataset at `path` for training on its fit window (train fold; valid fold for early stopping). */
   static async open(path: string, c: Readonly<EncoderConfig>, options: Partial<BatchStreamOptions> = {}): Promise<ZarrBatchStream> {
-    const o = { ...DEFAULT_BATCH_STREAM, ...options };
+    const o = resolveOptions('behavior-encoder/zarr-batch-stream', DEFAULT_BATCH_STREAM, options);
     if (!(Number.isInteger(o.shuffleBlocks) && o.shuffleBlocks >= 1)) throw new Error(`behavior-encoder/zarr-batch-stream: shuffleBlocks must be an integer ≥ 1, got ${o.shuffleBlocks}`);
     const store = await PreparedStoreBlocks.open(path);
     const { featureEnd, target } = store.fit;

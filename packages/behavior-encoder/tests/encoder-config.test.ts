@@ -16,9 +16,9 @@ describe('encoder config', () => {
     expect(Object.keys(c).sort()).toEqual(Object.keys(DEFAULT_ENCODER_CONFIG).sort());
   });
   it('rejects unknown keys, L = 0, bad types and bad enums with clear messages', () => {
-    expect(() => resolveEncoderConfig('transformer', { dmodel: 8 })).toThrow(/behavior-encoder\/config: unknown key 'dmodel'/);
+    expect(() => resolveEncoderConfig('transformer', { dmodel: 8 })).toThrow(/behavior-encoder\/config: unknown option 'dmodel'/);
     expect(() => resolveEncoderConfig('transformer', { maxEvents: 0 })).toThrow(/'maxEvents' must be an integer ≥ 1, got 0/);
-    expect(() => resolveEncoderConfig('transformer', { dModel: 'wide' })).toThrow(/'dModel' expects a number, got "wide"/);
+    expect(() => resolveEncoderConfig('transformer', { dModel: 'wide' })).toThrow(/option 'dModel' must be a number, got "wide"/);
     expect(() => resolveEncoderConfig('transformer', { sessionMixer: 'lstm' })).toThrow(/'sessionMixer' must be one of attention, gru/);
     expect(() => resolveEncoderConfig('transformer', { dModel: 30, heads: 4 })).toThrow(/divisible by heads/);
     expect(() => resolveEncoderConfig('bert')).toThrow(/unknown preset 'bert'/);

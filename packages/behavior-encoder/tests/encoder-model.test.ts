@@ -33,7 +33,7 @@ describe('createEncoderModel', () => {
   it('fails clearly on unknown names and flags, and on +social without graph features', async () => {
     expect(() => createEncoderModel('lstm')).toThrow(/unknown model 'lstm'/);
     expect(() => createEncoderModel('gru+friends')).toThrow(/unknown flag '\+friends'/);
-    expect(() => createEncoderModel('gru', { depth: 2 } as never)).toThrow(/unknown key 'depth'/);
+    expect(() => createEncoderModel('gru', { depth: 2 } as never)).toThrow(/unknown option 'depth'/);
     await expect(createEncoderModel('gru+social', tiny).run(tinyTask(30, 1))).rejects.toThrow(/useSocial \(\+social\) needs task.graph/);
   });
 });

@@ -42,7 +42,7 @@ describe('saveEncoder / loadEncoder / writeEmbeddings', () => {
     await saveEncoder(join(dir, 'm'), await trainEncoder(task, resolveEncoderConfig('tiny', { epochs: 1 })));
     const json = JSON.parse(await readFile(join(dir, 'm', 'model.json'), 'utf8'));
     await writeFile(join(dir, 'm', 'model.json'), JSON.stringify({ ...json, config: { ...json.config, depth: 3 } }));
-    await expect(loadEncoder(join(dir, 'm'))).rejects.toThrow(/unknown key 'depth'/);
+    await expect(loadEncoder(join(dir, 'm'))).rejects.toThrow(/unknown option 'depth'/);
     await writeFile(join(dir, 'm', 'model.json'), JSON.stringify(json));
     await writeFile(join(dir, 'm', 'weights.bin'), new Uint8Array(16));
     await expect(loadEncoder(join(dir, 'm'))).rejects.toThrow(/weights.bin is truncated/);

@@ -4,3 +4,5 @@ export { createRng, hashUnit } from './random.ts';
 export type { Rng } from './random.ts';
 export { stableStringify } from './stable-stringify.ts';
 export { chunkRanges } from './chunk-ranges.ts';
+export { resolveOptions } from './resolve-options.ts';
+export type { ResolveSettings } from './resolve-options.ts';

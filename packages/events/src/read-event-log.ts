@@ -14,6 +14,7 @@ import { onlineRetailReader } from './online-retail-reader.ts';
 import { isParquetMagic, readParquetEvents } from './parquet-reader.ts';
 import { countLines, scanFile } from './scan-file.ts';
 import { taobaoReader } from './taobao-reader.ts';
+import { resolveOptions } from '@clvlab/core';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
@@ -73,11 +74,8 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
   if (!INPUT_FORMATS.includes(options.format)) {
     throw new Error(`events/read-event-log: unknown format '${String(options.format)}' (expected one of ${INPUT_FORMATS.join(', ')})`);
   }
-  const opts: FormatOptions = {
-    strict: options.strict ?? DEFAULT_READ_OPTIONS.strict,
-    map: options.map ?? DEFAULT_READ_OPTIONS.map,
-    dateOrder: options.dateOrder ?? DEFAULT_READ_OPTIONS.dateOrder,
-  };
+  const { format: _format, ...rest } = options;
+  const opts: FormatOptions = resolveOptions('events/read-event-log', DEFAULT_READ_OPTIONS, rest);
   const builder = new IngestBuilder(path, opts.strict);
   let summary: FormatSummary, sha256: string, gzip = false, blankLines = 0;
   const magic = await head(path);

@@ -11,6 +11,7 @@ import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import FileSystemStore from '@zarrita/storage/fs';
 import * as zarr from 'zarrita';
+import { resolveOptions } from '@clvlab/core';
 import { registerGzipCodec } from './gzip-codec.ts';
 
 export type ZarrTypedArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
@@ -65,7 +66,7 @@ function dtypeOf(data: ZarrTypedArray, name: string): string {
 /** Writes `group` as a Zarr v3 store at `path` atomically (replacing any store there). */
 export async function writeZarrGroup(path: string, group: ZarrGroupData, options: Partial<typeof DEFAULT_ZARR_WRITE> = {}): Promise<void> {
   registerGzipCodec();
-  const opts = { ...DEFAULT_ZARR_WRITE, ...options };
+  const opts = resolveOptions('events/zarr-group', DEFAULT_ZARR_WRITE, options);
   const tmp = `${path}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   const store = new FileSystemStore(tmp);

@@ -14,7 +14,7 @@
 // bootstrap, Field & Welsh 2007; Cameron, Gelbach & Miller 2008; see cluster-resample.ts), for
 // customers correlated within groups. Without it every result is exactly as before.
 
-import { createRng } from '@clvlab/core';
+import { createRng, resolveOptions } from '@clvlab/core';
 import type { MetricInput } from './metric-context.ts';
 import { metricContext, metricsUnderWeights } from './metric-context.ts';
 import type { MetricName } from './evaluate.ts';
@@ -65,7 +65,7 @@ export interface BootstrapResult {
 /** Resolves and checks bootstrap options (`clusters` is checked by resampleClusters()). */
 export function resolveBootstrapOptions(fn: string, options: BootstrapOptions = {}): typeof DEFAULT_BOOTSTRAP {
   const { clusters: _clusters, ...rest } = options;
-  const o = { ...DEFAULT_BOOTSTRAP, ...rest };
+  const o = resolveOptions(`metrics/${fn}`, DEFAULT_BOOTSTRAP, rest);
   if (!Number.isInteger(o.resamples) || o.resamples < 1) throw new Error(`metrics/${fn}: resamples must be a positive integer, got ${o.resamples}`);
   if (!(o.level > 0 && o.level < 1)) throw new Error(`metrics/${fn}: level must be in (0, 1), got ${o.level}`);
   if (!Number.isInteger(o.seed)) throw new Error(`metrics/${fn}: seed must be an integer, got ${o.seed}`);

@@ -17,6 +17,7 @@
 // (df = 0). If every value is equal, s² = 0: t = ±Infinity and p = 0 when the mean is not 0,
 // t = p = NaN when it is (0/0, as scipy). A NaN value is an error, not silently dropped.
 
+import { resolveOptions } from '@clvlab/core';
 import type { NumericArray } from './validate-inputs.ts';
 import { toFiniteArray } from './validate-inputs.ts';
 import { studentTCritical, studentTTwoSidedP } from './student-t.ts';
@@ -61,7 +62,8 @@ export interface CorrectedResampledT {
  * a NaN or infinite value, testTrainRatio not finite ≥ 0, or level outside (0, 1).
  */
 export function correctedResampledT(values: NumericArray, options: CorrectedResampledTOptions): CorrectedResampledT {
-  const { testTrainRatio, level } = { ...DEFAULT_CORRECTED_RESAMPLED_T, ...options };
+  const { testTrainRatio, ...rest } = options;
+  const { level } = resolveOptions('metrics/correctedResampledT', DEFAULT_CORRECTED_RESAMPLED_T, rest);
   if (!(testTrainRatio >= 0 && Number.isFinite(testTrainRatio))) {
     throw new Error(`metrics/correctedResampledT: testTrainRatio must be a finite number >= 0 (n_test / n_train), got ${testTrainRatio}`);
   }

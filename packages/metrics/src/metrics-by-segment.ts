@@ -4,6 +4,7 @@
 // `minSize` customers are listed with their n and NaN metrics: rank metrics on a handful of
 // customers are noise, and a NaN is more honest in a table than a number.
 
+import { resolveOptions } from '@clvlab/core';
 import type { MetricInput } from './metric-context.ts';
 import type { MetricValues } from './evaluate.ts';
 import { METRIC_NAMES, evaluate, toMetricValues } from './evaluate.ts';
@@ -46,7 +47,7 @@ export function metricsBySegment(
   input: MetricInput,
   options: Partial<typeof DEFAULT_SEGMENT_METRICS> = {},
 ): readonly SegmentMetrics[] {
-  const { minSize } = { ...DEFAULT_SEGMENT_METRICS, ...options };
+  const { minSize } = resolveOptions('metrics/metricsBySegment', DEFAULT_SEGMENT_METRICS, options);
   checkSameLength('metricsBySegment', { segments: segments as ArrayLike<number>, actual: input.actual });
   // Validate the whole input once so that errors name the original index.
   toFiniteArray('metricsBySegment', 'actual', input.actual);

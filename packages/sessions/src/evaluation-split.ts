@@ -6,7 +6,7 @@
 // The temporal protocol instead learns from labels in [cutoff − horizon, cutoff) with
 // features before cutoff − horizon, and scores every cohort customer forward from cutoff.
 import { EventType, type EventLog } from '@clvlab/events';
-import { hashUnit } from '@clvlab/core';
+import { hashUnit, resolveOptions } from '@clvlab/core';
 import { cohortRows, labelWindow } from './label-window.ts';
 import { Fold, type Split } from './model-task.ts';
 
@@ -54,10 +54,7 @@ const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOStr
 
 /** Builds the evaluation split of `log` (`Split`; docs/architecture.md §Evaluation split). */
 export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = {}): Split {
-  for (const key of Object.keys(options)) {
-    if (!(key in DEFAULT_SPLIT)) throw new Error(`sessions/evaluation-split: unknown option '${key}'`);
-  }
-  const o: SplitOptions = { ...DEFAULT_SPLIT, ...stripUndefined(options) };
+  const o = resolveOptions('sessions/evaluation-split', DEFAULT_SPLIT, options);
   if (o.protocol !== 'cross-sectional' && o.protocol !== 'temporal') {
     throw new Error(`sessions/evaluation-split: protocol must be 'cross-sectional' or 'temporal', got '${String(o.protocol)}'`);
   }
@@ -139,8 +136,4 @@ export function evaluationFolds(
     fold[r] = u < fTrain ? Fold.train : u < fTrain + fValid ? Fold.valid : Fold.test;
   }
   return fold;
-}
-
-function stripUndefined<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -6,6 +6,7 @@
 // caller.
 import { readFileSync } from 'node:fs';
 import { customerOffsets, type EventLog } from '@clvlab/events';
+import { resolveOptions } from '@clvlab/core';
 import { datasetSplit } from './dataset-splits.ts';
 import { DEFAULT_SPLIT, evaluationSplit, type SplitOptions } from './evaluation-split.ts';
 import type { FeatureTable, Split } from './model-task.ts';
@@ -79,12 +80,9 @@ export function clvlabVersion(): string {
 
 /** Sessions, offsets, split and attributes for `log`. Cutoff/horizon default per DATASET_SPLITS[dataset]. */
 export function prepareDataset(log: EventLog, options: Partial<PrepareOptions> = {}): PreparedDataset {
-  for (const key of Object.keys(options)) {
-    if (!(key in DEFAULT_PREPARE)) throw new Error(`sessions/prepare-dataset: unknown option '${key}'`);
-  }
-  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<PrepareOptions>;
-  const dataset = defined.dataset ?? DEFAULT_PREPARE.dataset;
-  const o: PrepareOptions = { ...DEFAULT_PREPARE, ...datasetSplit(dataset, defined), ...defined };
+  const dataset = options.dataset ?? DEFAULT_PREPARE.dataset;
+  // defaults ← the dataset's published window ← what the caller gave
+  const o = resolveOptions('sessions/prepare-dataset', { ...DEFAULT_PREPARE, ...datasetSplit(dataset, options) }, options);
   const session = splitSessions(log, o.gapMs);
   const offsets = customerOffsets(log);
   const splitOptions: SplitOptions = {

@@ -4,7 +4,7 @@
 // `betweenness_centrality(G, k, normalized, endpoints=False)`: with N = n − 1 possible targets,
 // sampled pivots scale by 1/((k − 1)(N − 1)) and other nodes by 1/(k(N − 1)) (exact: k = N + 1
 // gives 1/((n − 1)(n − 2))). Unweighted (hop) shortest paths. Sources run on the worker pool.
-import { createRng } from '@clvlab/core';
+import { createRng, resolveOptions } from '@clvlab/core';
 import { poolSize } from '@clvlab/core/node';
 import type { Graph } from './graph.ts';
 import type { CsrView } from './accumulate-distances.ts';
@@ -31,7 +31,7 @@ export interface BetweennessResult {
 
 /** Betweenness per node from all or k seeded pivots (networkx 3.6 scaling). */
 export async function betweenness(graph: Graph, options: BetweennessOptions = {}): Promise<BetweennessResult> {
-  const o = { ...DEFAULT_BETWEENNESS, ...options };
+  const o = resolveOptions('social-graph/betweenness', DEFAULT_BETWEENNESS, options);
   const n = graph.n;
   if (n === 0) throw new Error('social-graph/betweenness: empty graph (no nodes)');
   let pivots = new Int32Array(n).map((_, i) => i);

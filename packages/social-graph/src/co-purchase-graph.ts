@@ -7,6 +7,7 @@
 // The cutoff is the default: featureEnd = the task's split.score.featureEnd, so no holdout
 // purchase leaks into features; the temporal protocol's fit window passes split.fit.featureEnd.
 // Using every event is an explicit opt-out (featureEnd: Infinity), never an accident.
+import { resolveOptions } from '@clvlab/core';
 import { EventType, type EventLog } from '@clvlab/events';
 import type { Split } from '@clvlab/sessions';
 import { buildGraph, type Graph } from './graph.ts';
@@ -53,7 +54,7 @@ export function featureEndOf(where: string, featureEnd: number, split: Pick<Spli
 
 /** Undirected weighted customer graph from shared item purchases before the cutoff (see file header). */
 export function coPurchaseGraph(task: { readonly log: EventLog; readonly split?: Pick<Split, 'score'> }, options: CoPurchaseOptions = {}): CoPurchaseGraph {
-  const o = { ...DEFAULT_CO_PURCHASE, ...options };
+  const o = resolveOptions('social-graph/co-purchase-graph', DEFAULT_CO_PURCHASE, options);
   const { log } = task;
   const featureEnd = featureEndOf('social-graph/co-purchase-graph', o.featureEnd, task.split);
   if (!(o.windowMs >= 0)) throw new Error(`social-graph/co-purchase-graph: windowMs must be >= 0, got ${o.windowMs}`);

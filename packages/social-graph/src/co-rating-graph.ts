@@ -16,6 +16,7 @@
 // (385k pairs, more than all other products together at the cap). 50, as for co-purchase,
 // keeps ≤ 1,225 pairs per item; on Ciao (cutoff 2008-07-24) it skips 261 of 74,827 rated
 // products (30,581 of 221,097 ratings) and links 6,738 of 7,375 users by 589,349 edges.
+import { resolveOptions } from '@clvlab/core';
 import type { EventLog } from '@clvlab/events';
 import type { Split } from '@clvlab/sessions';
 import { coPurchaseGraph, type CoPurchaseGraph } from './co-purchase-graph.ts';
@@ -30,6 +31,6 @@ export type CoRatingOptions = Partial<typeof DEFAULT_CO_RATING>;
 
 /** Undirected customer graph weighted by the number of items both rated before the cutoff; report as for co-purchase. */
 export function coRatingGraph(task: { readonly log: EventLog; readonly split?: Pick<Split, 'score'> }, options: CoRatingOptions = {}): CoPurchaseGraph {
-  const o = { ...DEFAULT_CO_RATING, ...options };
+  const o = resolveOptions('social-graph/co-rating-graph', DEFAULT_CO_RATING, options);
   return coPurchaseGraph(task, { windowMs: Number.POSITIVE_INFINITY, maxItemCustomers: o.maxItemRaters, featureEnd: o.featureEnd });
 }

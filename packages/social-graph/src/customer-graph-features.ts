@@ -19,6 +19,7 @@
 // mostly repeated graph_degree, and rfm-linear+social gained less from it.
 // Only events with t < featureEnd are read; featureEnd defaults to split.score.featureEnd and
 // the temporal protocol passes split.fit.featureEnd (build the graph with the same bound).
+import { resolveOptions } from '@clvlab/core';
 import { EventType, type EventLog } from '@clvlab/events';
 import type { FeatureTable, Split } from '@clvlab/sessions';
 import type { Graph } from './graph.ts';
@@ -47,7 +48,7 @@ export type CustomerGraphFeatureOptions = Partial<typeof DEFAULT_CUSTOMER_GRAPH_
 
 /** Per cohort customer graph features (column names in CUSTOMER_GRAPH_FEATURE_NAMES). */
 export async function customerGraphFeatures(graph: Graph, task: { readonly log: EventLog; readonly split: Split }, options: CustomerGraphFeatureOptions = {}): Promise<FeatureTable> {
-  const o = { ...DEFAULT_CUSTOMER_GRAPH_FEATURES, ...options };
+  const o = resolveOptions('social-graph/customer-graph-features', DEFAULT_CUSTOMER_GRAPH_FEATURES, options);
   const { log, split } = task;
   const featureEnd = Number.isNaN(o.featureEnd) ? split.score.featureEnd : o.featureEnd;
   if (graph.n < log.customerIds.length) throw new Error(`social-graph/customer-graph-features: graph has ${graph.n} nodes but the log has ${log.customerIds.length} customers`);

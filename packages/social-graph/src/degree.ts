@@ -1,6 +1,7 @@
 // Degree and strength per node. Undirected: number of incident edges, a self-loop counting
 // twice (networkx `G.degree`); directed: 'out', 'in' or 'total' (in + out). Weighted = strength
 // (sum of incident weights, networkx `G.degree(weight='weight')`).
+import { resolveOptions } from '@clvlab/core';
 import type { Graph } from './graph.ts';
 
 export const DEFAULT_DEGREE = Object.freeze({
@@ -24,7 +25,7 @@ function rowSums(offsets: Int32Array, targets: Int32Array, weights: Float64Array
 
 /** Degree (or strength) per node index. */
 export function degree(graph: Graph, options: DegreeOptions = {}): Float64Array {
-  const o = { ...DEFAULT_DEGREE, ...options };
+  const o = resolveOptions('social-graph/degree', DEFAULT_DEGREE, options);
   const out = new Float64Array(graph.n);
   const w = o.weighted ? graph.weights : null, wIn = o.weighted ? graph.inWeights : null;
   if (!graph.directed) {

@@ -7,7 +7,7 @@
 // bound (their Theorem 1) gives |estimated − true mean distance| ≤ ε·Δ for all nodes
 // simultaneously with probability ≥ 1 − δ, δ = 2/n (Δ = diameter; an undirected graph's
 // diameter is at most twice any eccentricity, which is the Δ̂ reported).
-import { createRng } from '@clvlab/core';
+import { createRng, resolveOptions } from '@clvlab/core';
 import { poolSize } from '@clvlab/core/node';
 import type { Graph } from './graph.ts';
 import { accumulateDistances, type CsrView, type DistanceTotals } from './accumulate-distances.ts';
@@ -99,7 +99,7 @@ async function runKernel(csr: CsrView, sources: Int32Array, count: number): Prom
 
 /** Per-node incoming-distance totals (exact or Eppstein–Wang estimated). */
 export async function distanceTotals(graph: Graph, options: CentralityOptions = {}): Promise<Totals> {
-  const o = { ...DEFAULT_CENTRALITY, ...options };
+  const o = resolveOptions('social-graph/closeness', DEFAULT_CENTRALITY, options);
   const n = graph.n;
   if (n === 0) throw new Error('social-graph/closeness: empty graph (no nodes)');
   if (o.weighted && !graph.weights) throw new Error('social-graph/closeness: weighted distances requested but the graph has no weights');

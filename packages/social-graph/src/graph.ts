@@ -9,6 +9,7 @@
 // against): self-loops are kept, and duplicate edges collapse to ONE edge whose weight is that
 // of the LAST occurrence. In an undirected graph (u, v) and (v, u) are the same edge, and a
 // self-loop appears once in its node's row. Other rules are options (`selfLoops`, `duplicates`).
+import { resolveOptions } from '@clvlab/core';
 
 /** A graph in CSR form. Node i's out-neighbours are targets[offsets[i] .. offsets[i+1]). */
 export interface Graph {
@@ -57,7 +58,7 @@ function sharedFloat64(length: number): Float64Array {
 
 /** Builds a CSR graph from edge arrays under the documented self-loop/duplicate rule. */
 export function buildGraph(edges: EdgeArrays, options: BuildGraphOptions = {}): Graph {
-  const o = { ...DEFAULT_BUILD_GRAPH, ...options };
+  const o = resolveOptions('social-graph/build-graph', DEFAULT_BUILD_GRAPH, options);
   const { src, dst } = edges;
   const w = edges.weight ?? null;
   const m = src.length;

@@ -5,6 +5,7 @@
 // personalization vector p (uniform by default), start x = 1/N, convergence when the L1
 // change between iterates is < N·tol, and a loud failure after maxIter iterations.
 // Pull formulation over the incoming CSR: each iteration reads every edge once, no scatter.
+import { resolveOptions } from '@clvlab/core';
 import type { Graph } from './graph.ts';
 
 export const DEFAULT_PAGERANK = Object.freeze({
@@ -56,7 +57,7 @@ function personalizationVector(graph: Graph, spec: PageRankOptions['personalizat
 
 /** PageRank per node (networkx semantics); throws if it does not converge in maxIter iterations. */
 export function pagerank(graph: Graph, options: PageRankOptions = {}): PageRankResult {
-  const o = { ...DEFAULT_PAGERANK, ...options };
+  const o = resolveOptions('social-graph/pagerank', DEFAULT_PAGERANK, options);
   const n = graph.n;
   if (n === 0) throw new Error('social-graph/pagerank: empty graph (no nodes)');
   if (!(o.damping >= 0 && o.damping <= 1)) throw new Error(`social-graph/pagerank: damping must be a probability in [0, 1], got ${o.damping}`);

@@ -21,6 +21,7 @@
 // what was rejected.
 // Hand-written scanner: a general CSV parser would allocate a row object per edge, and
 // soc-Slashdot has ~1M lines.
+import { resolveOptions } from '@clvlab/core';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -89,7 +90,7 @@ function fields(line: string): Field[] {
 
 /** Reads an edge list file into a Graph with the accounting of its rows (see file header). */
 export function readEdgeList(path: string, options: ReadEdgeListOptions = {}): EdgeListResult {
-  const o = { ...DEFAULT_READ_EDGE_LIST, ...options };
+  const o = resolveOptions('social-graph/read-edge-list', DEFAULT_READ_EDGE_LIST, options);
   const raw = readFileSync(path);
   const gzip = path.endsWith('.gz') || (raw[0] === 0x1f && raw[1] === 0x8b);
   const text = (gzip ? gunzipSync(raw) : raw).toString('utf8');

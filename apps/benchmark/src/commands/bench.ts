@@ -3,6 +3,8 @@
 // split; `--tune N` gives every tunable family N valid-fold trials. Re-running the same command
 // reuses finished cells; after an interruption it runs only the missing ones.
 import { resolve } from 'node:path';
+import { resolveOptions } from '@clvlab/core';
+import { SYNTH_DEFAULTS } from '@clvlab/synth';
 import { CliError, type Command, type OptionValues } from '../command.ts';
 import { writeRecord } from '../record/write-record.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -39,18 +41,23 @@ function list(values: OptionValues, name: string): string[] | null {
   return items;
 }
 
-/** `--synth seed=1,socialBoost=0`: numeric generator overrides for the synthetic dataset (the generator rejects unknown keys). */
+/** `--synth seed=1,socialBoost=0`: generator overrides for the synthetic dataset, checked and coerced against SYNTH_DEFAULTS. */
 function synthOverrides(values: OptionValues): Record<string, number> | undefined {
   const items = list(values, 'synth');
   if (items === null) return undefined;
-  const out: Record<string, number> = {};
+  const given: Record<string, string> = {};
   for (const item of items) {
     const m = /^([A-Za-z]+)=(.+)$/.exec(item);
-    const v = m ? Number(m[2]) : Number.NaN;
-    if (!m || !Number.isFinite(v)) throw new CliError(`--synth: expected key=number pairs such as seed=1,socialBoost=0, got '${item}'`);
-    out[m[1]] = v;
+    if (!m) throw new CliError(`--synth: expected key=value pairs such as seed=1,socialBoost=0, got '${item}'`);
+    given[m[1]] = m[2];
   }
-  return out;
+  let resolved: Readonly<Record<string, number>>;
+  try {
+    resolved = resolveOptions('--synth', SYNTH_DEFAULTS, given, { coerce: true });
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+  return Object.fromEntries(Object.keys(given).map((k) => [k, resolved[k]]));
 }
 
 export const command: Command = {

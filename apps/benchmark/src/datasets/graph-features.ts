@@ -11,6 +11,7 @@
 // bound (cross-sectional: no graphFit, the fit window is the score window).
 // @clvlab/social-graph computes the features; this file builds the graph over the right node
 // set and counts what it kept and dropped (`clvlab ingest --edges` prints the same counts).
+import { resolveOptions } from '@clvlab/core';
 import { basename } from 'node:path';
 import type { EventLog } from '@clvlab/events';
 import type { FeatureTable, Split } from '@clvlab/sessions';
@@ -115,7 +116,7 @@ export async function graphFeaturesFromEdges(
 
 /** The co-rating graph rebuilt before each window's cutoff (coRatingGraph; weight = products both customers rated). */
 export async function coRatingGraphFeatures(log: EventLog, split: Split, options: CoRatingOptions = {}): Promise<GraphFeaturesResult> {
-  const o = { ...DEFAULT_CO_RATING, ...options };
+  const o = resolveOptions('benchmark/graph-features', DEFAULT_CO_RATING, options);
   const reports: CoPurchaseReport[] = [];
   const w = await perWindow(log, split, (featureEnd) => {
     const { graph, report } = coRatingGraph({ log, split }, { ...o, featureEnd });

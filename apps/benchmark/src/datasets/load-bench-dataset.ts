@@ -19,7 +19,7 @@ import type { EventLog, InputFormat, ValueTarget } from '@clvlab/events';
 import { readEventLog } from '@clvlab/events';
 import { DATASET_SPLITS, prepareDataset, readPreparedDataset } from '@clvlab/sessions';
 import { generateSynthetic, SYNTH_DEFAULTS } from '@clvlab/synth';
-import { stableStringify } from '@clvlab/core';
+import { resolveOptions, stableStringify } from '@clvlab/core';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 import { DATASET_SOURCES, sharedDataPath, type DatasetSource } from './dataset-sources.ts';
 import { coRatingGraphFeatures, edgeFileGraphFeatures, generatorGraphFeatures, type GraphFacts, type GraphFeaturesResult } from './graph-features.ts';
@@ -44,7 +44,7 @@ export interface BenchDataset {
 export interface LoadDatasetOptions {
   /** Synthetic customers (overrides SYNTH_DEFAULTS.customers; tests use small sizes). */
   readonly customers?: number;
-  /** Further generator overrides for synthetic data (`--synth seed=1,socialBoost=0`); unknown keys are the generator's error. */
+  /** Further generator overrides for synthetic data (`--synth seed=1,socialBoost=0`); unknown keys are an error. */
   readonly synth?: Readonly<Record<string, number>>;
   /**
    * Use an undated social graph (Ciao's trust list, a store's ingested edge file) for `+social`
@@ -105,8 +105,8 @@ export function splitSummary(payload: DatasetPayload): Record<string, unknown> {
 }
 
 async function synthetic(options: LoadDatasetOptions): Promise<BenchDataset> {
-  const synthOptions: Record<string, unknown> = { ...SYNTH_DEFAULTS, ...(options.customers ? { customers: options.customers } : {}), ...options.synth };
-  const data = generateSynthetic(synthOptions as Parameters<typeof generateSynthetic>[0]);
+  const synthOptions = resolveOptions('benchmark/datasets', SYNTH_DEFAULTS, { ...(options.customers ? { customers: options.customers } : {}), ...options.synth });
+  const data = generateSynthetic(synthOptions);
   const prepared = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon, protocol: options.protocol });
   const { split } = prepared;
   const n = split.customers.length;

@@ -8,7 +8,8 @@ import { BASELINE_MODEL_NAMES, BASELINE_SEARCH_SPACES, createBaselineModel } fro
 import { createEncoderModel, ENCODER_MODEL_NAMES, ENCODER_SEARCH_SPACES } from '@clvlab/behavior-encoder';
 import type { BenchModel, SearchSpace } from '@clvlab/sessions';
 import type { SealedPayload } from '../runner/sealed-task.ts';
-import { createCalibrationFrequencyModel } from './calibration-frequency.ts';
+import { resolveOptions } from '@clvlab/core';
+import { createCalibrationFrequencyModel, DEFAULT_CALIBRATION_FREQUENCY } from './calibration-frequency.ts';
 import { parseModelSpec } from './model-spec.ts';
 import { createOracleModel } from './oracle-model.ts';
 
@@ -86,18 +87,7 @@ export function createModel(spec: string, dataset: Pick<SealedPayload, 'id' | 'o
     if (Object.keys(config).length > 0) throw new Error(`benchmark/models: '${spec}': the oracle takes no config`);
     return createOracleModel(dataset);
   }
-  if (entry.base === 'calibration-frequency') return createCalibrationFrequencyModel(coerceLike(config, { minHistoryMs: 0 }));
+  if (entry.base === 'calibration-frequency') return createCalibrationFrequencyModel(resolveOptions('benchmark/calibration-frequency', DEFAULT_CALIBRATION_FREQUENCY, config, { coerce: true }));
   if (entry.family === 'baseline') return createBaselineModel(entry.base as (typeof BASELINE_MODEL_NAMES)[number], config);
   return createEncoderModel(entry.base, config);
-}
-
-/** Numeric strings → numbers where the default is a number (the CLI gives strings). */
-function coerceLike(config: Record<string, unknown>, like: Record<string, unknown>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(config)) {
-    const n = typeof v === 'string' && typeof like[k] === 'number' ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`benchmark/models: calibration-frequency config '${k}' expects a number, got ${JSON.stringify(v)}`);
-    out[k] = n;
-  }
-  return out;
 }
