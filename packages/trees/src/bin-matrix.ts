@@ -94,51 +94,57 @@ function featureEdges(col: Float64Array | Float32Array, sample: Int32Array | nul
     if (v === v) s[m++] = v;
   }
   const sorted = s.subarray(0, m).sort();
-  // the exact weighted summary: distinct values with rmin = #{< v}, rmax = #{≤ v}, w = #{= v}
-  const value: number[] = [], rmin: number[] = [], w: number[] = [];
-  for (let k = 0; k < m;) {
-    let j = k + 1;
-    while (j < m && sorted[j] === sorted[k]) j++;
-    value.push(sorted[k]); rmin.push(k); w.push(j - k);
-    k = j;
+  // the exact weighted summary: distinct value i starts at sorted[start[i]], with
+  // rmin = start[i] = #{< v}, rmax = start[i + 1] = #{≤ v}, w = rmax − rmin
+  const start = new Int32Array(m + 1);
+  let size = 0;
+  for (let k = 0; k < m; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) start[size++] = k;
+  start[size] = m;
+  if (size <= valueBins) {
+    const edges = new Float64Array(Math.max(0, size - 1));
+    for (let i = 1; i < size; i++) edges[i - 1] = sorted[start[i]];
+    return edges;
   }
-  const size = value.length;
-  if (size <= valueBins) return Float64Array.from(value.slice(1));
-  const rmax = (i: number): number => rmin[i] + w[i];
   const picked = [0];
-  const begin = rmax(0), range = rmin[size - 1] - rmax(0), n = valueBins;
+  const begin = start[1], range = start[size - 1] - start[1], n = valueBins;
   let i = 1, last = 0;
   for (let k = 1; k < n; k++) {
     const dx2 = 2 * ((k * range) / n + begin);
-    while (i < size - 1 && dx2 >= rmax(i + 1) + rmin[i + 1]) i++;
+    while (i < size - 1 && dx2 >= start[i + 2] + start[i + 1]) i++;
     if (i === size - 1) break;
-    const pick = dx2 < rmin[i] + w[i] + rmax(i + 1) - w[i + 1] ? i : i + 1;
+    // RMinNext(i) + RMaxPrev(i + 1) = (rmin_i + w_i) + (rmax_{i+1} − w_{i+1}) = 2 · start[i + 1]
+    const pick = dx2 < 2 * start[i + 1] ? i : i + 1;
     if (pick !== last) { picked.push(pick); last = pick; }
   }
   if (last !== size - 1) picked.push(size - 1);
   // the last entry kept (the maximum, once pruned) is not a cut: XGBoost puts a sentinel above it
-  return Float64Array.from(picked.slice(1, valueBins), (k) => value[k]);
+  return Float64Array.from(picked.slice(1, valueBins), (k) => sorted[start[k]]);
 }
 
-/** #{edges ≤ x} by binary search (NaN → MISSING_BIN). */
-export function binOf(edges: Float64Array, x: number): number {
-  if (x !== x) return MISSING_BIN;
-  let lo = 0, hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (edges[mid] <= x) lo = mid + 1; else hi = mid;
+/** Bins a column into out[off, off + n): a fixed 8-step search over the edges padded to 255 with +∞ (no data-dependent branch). */
+function binColumn(col: Float64Array | Float32Array, edges: Float64Array, out: Uint8Array, off: number): void {
+  const padded = new Float64Array(MISSING_BIN).fill(Infinity);
+  padded.set(edges);
+  for (let i = 0; i < col.length; i++) {
+    const x = col[i];
+    let lo = 0;
+    lo += 128 * +(padded[lo + 127] <= x);
+    lo += 64 * +(padded[lo + 63] <= x);
+    lo += 32 * +(padded[lo + 31] <= x);
+    lo += 16 * +(padded[lo + 15] <= x);
+    lo += 8 * +(padded[lo + 7] <= x);
+    lo += 4 * +(padded[lo + 3] <= x);
+    lo += 2 * +(padded[lo + 1] <= x);
+    lo += +(padded[lo] <= x);
+    out[off + i] = x === x ? lo : MISSING_BIN;
   }
-  return lo;
 }
 
 // `names`, `edges` and `valueBins` are shared (not copied) by matrices binned alike: binnedLike compares `edges` by identity.
 function assemble(columns: FeatureColumns, names: readonly string[], edges: readonly Float64Array[], valueBins: Int32Array): BinnedMatrix {
   const n = columns[0].length, p = columns.length;
   const bins = new Uint8Array(n * p);
-  for (let f = 0; f < p; f++) {
-    const col = columns[f], e = edges[f], off = f * n;
-    for (let i = 0; i < n; i++) bins[off + i] = binOf(e, col[i]);
-  }
+  for (let f = 0; f < p; f++) binColumn(columns[f], edges[f], bins, f * n);
   return Object.freeze({ rows: n, features: p, names, bins, edges, valueBins, columns: Object.freeze([...columns]) });
 }
 

@@ -29,6 +29,8 @@ export interface XgbResult {
   readonly margin: Float64Array;
   readonly contribs: Float64Array | null;
   readonly trainSeconds: number;
+  /** CPU time of xgb.train over all its threads. */
+  readonly trainCpuSeconds: number;
   readonly dmatrixSeconds: number;
   readonly bestIteration: number;
 }
@@ -70,10 +72,10 @@ export function xgboost(train: FeatureColumns, test: FeatureColumns, runs: reado
     const r = spawnSync(SYSTEM_PYTHON, [script], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status === 3) throw new Error(`XGBoost reference unavailable: ${r.stderr.trim()} (apt-get install python3-xgboost; npm test installs it)`);
     if (r.status !== 0) throw new Error(`XGBoost reference failed (exit ${r.status}): ${r.stderr || r.error?.message}`);
-    const reply = JSON.parse(r.stdout) as { xgboost: string; runs: Record<string, { margin: string; contribs?: string; train_s: number; dmatrix_s: number; best_iteration: number }> };
+    const reply = JSON.parse(r.stdout) as { xgboost: string; runs: Record<string, { margin: string; contribs?: string; train_s: number; train_cpu_s: number; dmatrix_s: number; best_iteration: number }> };
     const results: Record<string, XgbResult> = {};
     for (const [name, v] of Object.entries(reply.runs)) {
-      results[name] = { margin: readF64(v.margin), contribs: v.contribs ? readF64(v.contribs) : null, trainSeconds: v.train_s, dmatrixSeconds: v.dmatrix_s, bestIteration: v.best_iteration };
+      results[name] = { margin: readF64(v.margin), contribs: v.contribs ? readF64(v.contribs) : null, trainSeconds: v.train_s, trainCpuSeconds: v.train_cpu_s, dmatrixSeconds: v.dmatrix_s, bestIteration: v.best_iteration };
     }
     return { version: reply.xgboost, runs: results };
   } finally {
