@@ -4,32 +4,16 @@ import { bgNbdCovariatesLogLikelihood, bgNbdLogLikelihood, covariateCustomerFit,
 import type { CovariateSets } from '../src/index.ts';
 import { cdnowSummary } from './fixtures.ts';
 import { expectGradient } from './shared-data.ts';
+import { simulateBgNbdCovariates } from './simulate-btyd.ts';
 
 // The BG/NBD with covariates has no published fit to reproduce: CLVTools' vignette calls the
 // apparel fit poorly identified (a, b and the lifetime coefficients move with the start
 // values; SOURCE.md), so the model is tested on data simulated from it with known parameters.
 const TRUTH = { r: 0.8, alpha: 4, a: 0.8, b: 2.5, trans: [0.4, -0.3], life: [0.8] };
 
-/** BG/NBD customers (Fader, Hardie & Lee 2005 §2) with α_i = α e^{−γ_t·(z, w)}, a_i, b_i = (a, b) e^{γ_l z}. */
-function simulate(n: number, seed: number): { data: { frequency: number[]; recency: number[]; T: number[] }; cov: CovariateSets } {
-  const rng = createRng(seed, 21);
-  const frequency: number[] = [], recency: number[] = [], T: number[] = [], tv = new Float64Array(2 * n), lv = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const z = rng.next() < 0.5 ? 1 : 0, w = rng.normal();
-    tv[2 * i] = z; tv[2 * i + 1] = w; lv[i] = z;
-    const ai = TRUTH.alpha * Math.exp(-(TRUTH.trans[0] * z + TRUTH.trans[1] * w)), sc = Math.exp(TRUTH.life[0] * z);
-    const lambda = rng.gamma(TRUTH.r) / ai, g1 = rng.gamma(TRUTH.a * sc), g2 = rng.gamma(TRUTH.b * sc), p = g1 / (g1 + g2);
-    const Ti = 26 + 26 * rng.next();
-    let t = 0, x = 0, tx = 0;
-    for (;;) { t += rng.exponential() / lambda; if (t > Ti) break; x++; tx = t; if (rng.next() < p) break; }
-    frequency.push(x); recency.push(tx); T.push(Ti);
-  }
-  return { data: { frequency, recency, T }, cov: { trans: { names: ['z', 'w'], values: tv, customers: n }, life: { names: ['z'], values: lv, customers: n } } };
-}
-
 describe('fitBgNbdCovariates', () => {
   it('recovers known parameters and coefficients from 20,000 simulated customers (within 3 standard errors)', () => {
-    const { data, cov } = simulate(20000, 2);
+    const { data, cov } = simulateBgNbdCovariates(20000, TRUTH, 2);
     const fit = fitBgNbdCovariates(data, cov);
     expect(fit.model).toBe('bgnbd-covariates');
     expect(fit.converged).toBe(true);

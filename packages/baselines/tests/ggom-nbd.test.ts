@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/core';
 import { fitGgomNbd, fitParetoNbd, ggomNbdLogLikelihood, ggomNbdProbabilityAlive, prepareBtydRows, probabilityAlive } from '../src/index.ts';
 import { cdnowSummary, python, rel } from './fixtures.ts';
 import { expectGradient } from './shared-data.ts';
+import { simulateGgomNbd } from './simulate-btyd.ts';
 
 // CLVTools tests/testthat/test_correctness_ggomnbd.R: CDNOW, expect_equal(coef, c(r = 0.55313,
 // alpha = 10.5758, b = 0.0000011, s = 0.60682, beta = 0.000013), tolerance = 0.001) (all.equal:
@@ -11,20 +11,6 @@ const CLVTOOLS = { r: 0.55313, alpha: 10.5758, b: 0.0000011, s: 0.60682, beta: 0
 const CLVTOOLS_LL = -9594.9762;
 const HISTORIES = { frequency: [0, 2, 1, 7, 60, 0, 3], recency: [0, 30.43, 1.71, 35, 38, 0, 10], T: [38.86, 38.86, 38.86, 38.86, 38.5, 5, 38.86] };
 const CUSTOMERS = HISTORIES.frequency.map((x, i) => [x, HISTORIES.recency[i], HISTORIES.T[i]]);
-
-/** λ ~ Gamma(r, α) purchases while alive; η ~ Gamma(s, β), Gompertz lifetime τ = ln(1 + E/η)/b, E ~ Exp(1). */
-function simulateGgom(n: number, p: { r: number; alpha: number; b: number; s: number; beta: number }, seed: number): { frequency: number[]; recency: number[]; T: number[] } {
-  const rng = createRng(seed, 15);
-  const frequency: number[] = [], recency: number[] = [], T: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const lambda = rng.gamma(p.r) / p.alpha, eta = rng.gamma(p.s) / p.beta, age = 30 + 50 * rng.next();
-    const alive = Math.min(age, Math.log1p(rng.exponential() / eta) / p.b);
-    let t = 0, x = 0, last = 0;
-    for (;;) { t += rng.exponential() / lambda; if (t > alive) break; x++; last = t; }
-    frequency.push(x); recency.push(last); T.push(age);
-  }
-  return { frequency, recency, T };
-}
 
 describe('fitGgomNbd', () => {
   const data = cdnowSummary();
@@ -55,7 +41,7 @@ describe('fitGgomNbd', () => {
 
   it('recovers known parameters from simulated Gamma-Gompertz lifetimes (interior fit)', () => {
     const truth = { r: 1.5, alpha: 3, b: 0.1, s: 0.5, beta: 2 };
-    const fit = fitGgomNbd(simulateGgom(2000, truth, 6));
+    const fit = fitGgomNbd(simulateGgomNbd(2000, truth, 6));
     expect(fit.boundary).toBe(false);
     expect(fit.converged).toBe(true);
     for (const k of ['r', 'alpha', 'b', 's', 'beta'] as const) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@clvlab/core';
 import {
   covariateMatrix, fitParetoNbdCovariates, fitParetoNbdDynamic, paretoNbdCovariatesLogLikelihood, paretoNbdDynamicLogLikelihood,
   paretoNbdLogLikelihood, prepareBtydRows, prepareDynamicCovariates,
 } from '../src/index.ts';
-import type { DynamicCovariateHistories, DynamicCovariates } from '../src/index.ts';
+import type { DynamicCovariates } from '../src/index.ts';
 import { rel } from './fixtures.ts';
 import { apparelDynamic, apparelStaticCovariates, expectGradient } from './shared-data.ts';
+import { simulateParetoNbdDynamic } from './simulate-btyd.ts';
 
 // No published fit exists for the extended Pareto/NBD (CLVTools tests identities only):
 // all γ = 0 → the no-covariate per-customer LL; covariates constant per customer → the static
@@ -20,38 +20,6 @@ function dynamicSets(trans: readonly string[], life: readonly string[]): Dynamic
     ...(trans.length ? { trans: { names: trans, values: apparel.values(trans) } } : {}),
     ...(life.length ? { life: { names: life, values: apparel.values(life) } } : {}),
   };
-}
-
-/**
- * Pareto/NBD customers with rates λ e^{γ_t·x(t)}, μ e^{γ_l·z(t)}: a calendar season dummy
- * (4 of every 13 weeks) on both processes plus a static 0/1 covariate on purchasing; first
- * purchases spread over 26 weeks, calibration to week 78. Purchases are a unit Poisson process
- * in λ·A(t) time, death where μ·C(ω) reaches an Exp(1) draw (time change).
- */
-function simulate(n: number, seed: number, truth: { r: number; alpha: number; s: number; beta: number; season: number; group: number; seasonLife: number }) {
-  const rng = createRng(seed, 31), weeks = 78, P = weeks;
-  const season = (m: number): number => (m % 13 < 4 ? 1 : 0);
-  const first: number[] = [], T: number[] = [], purchaseOffsets = [0], purchaseTimes: number[] = [];
-  const tv = new Float64Array(n * P * 2), lv = new Float64Array(n * P);
-  for (let i = 0; i < n; i++) {
-    const f = Math.floor(26 * rng.next() * 7) / 7, Ti = weeks - f, grp = rng.next() < 0.5 ? 1 : 0;
-    for (let m = 0; m < P; m++) { tv[(i * P + m) * 2] = season(m); tv[(i * P + m) * 2 + 1] = grp; lv[i * P + m] = season(m); }
-    const lambda = rng.gamma(truth.r) / truth.alpha, mu = rng.gamma(truth.s) / truth.beta;
-    // walk the calendar weeks from f: purchase clock in λA units, death clock in μC units
-    let nextBuy = rng.exponential(), death = rng.exponential(), t = f;
-    while (t < weeks) {
-      const m = Math.floor(t + 1e-12), end = Math.min(m + 1, weeks);
-      const a = lambda * Math.exp(truth.season * season(m) + truth.group * grp), c = mu * Math.exp(truth.seasonLife * season(m));
-      const tDeath = t + death / c, tBuy = t + nextBuy / a;
-      if (tDeath <= Math.min(end, tBuy)) break;
-      if (tBuy <= end) { purchaseTimes.push(tBuy - f); death -= c * (tBuy - t); t = tBuy; nextBuy = rng.exponential(); continue; }
-      death -= c * (end - t); nextBuy -= a * (end - t); t = end;
-    }
-    first.push(f); T.push(Ti); purchaseOffsets.push(purchaseTimes.length);
-  }
-  const histories: DynamicCovariateHistories = { first, T, purchaseOffsets, purchaseTimes };
-  const covariates: DynamicCovariates = { boundaries: Array.from({ length: P + 1 }, (_, m) => m), trans: { names: ['season', 'group'], values: tv }, life: { names: ['season'], values: lv } };
-  return { histories, covariates };
 }
 
 describe('extended Pareto/NBD (time-varying covariates)', () => {
@@ -93,7 +61,7 @@ describe('extended Pareto/NBD (time-varying covariates)', () => {
 
   it('recovers known γ from simulated customers with a seasonal covariate (within 3 standard errors)', () => {
     const truth = { r: 1.2, alpha: 6, s: 0.8, beta: 30, season: 0.7, group: -0.5, seasonLife: 1.0 };
-    const { histories, covariates } = simulate(3000, 4, truth);
+    const { histories, covariates } = simulateParetoNbdDynamic(3000, truth, 4);
     const fit = fitParetoNbdDynamic(histories, covariates);
     expect(fit.converged).toBe(true);
     for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(Math.abs(fit.params[k] - truth[k]), k).toBeLessThan(3 * fit.stdErrors[k]);
