@@ -3,6 +3,7 @@
 // `dayGrid` purchase times are rounded up to whole days (as dated transactions are), which lets
 // the fitters merge identical histories.
 import { createRng } from '@clvlab/core';
+import type { Rng } from '@clvlab/core';
 import type { CovariateSets, DynamicCovariateHistories, DynamicCovariates } from '../src/index.ts';
 
 type Histories = { frequency: number[]; recency: number[]; T: number[] };
@@ -37,13 +38,24 @@ export function simulateGgomNbd(n: number, p: { r: number; alpha: number; b: num
   return out;
 }
 
+/** z ~ Bernoulli(0.5) and w ~ N(0, 1) per customer: trans covariates (z, w), life covariate z. */
+function staticCovariates(n: number): { draw: (rng: Rng, i: number) => { z: number; w: number }; sets: CovariateSets } {
+  const tv = new Float64Array(2 * n), lv = new Float64Array(n);
+  return {
+    draw: (rng, i) => {
+      const z = rng.next() < 0.5 ? 1 : 0, w = rng.normal();
+      tv[2 * i] = z; tv[2 * i + 1] = w; lv[i] = z;
+      return { z, w };
+    },
+    sets: { trans: { names: ['z', 'w'], values: tv, customers: n }, life: { names: ['z'], values: lv, customers: n } },
+  };
+}
+
 /** BG/NBD with α_i = α e^{−γ_t·(z, w)} and a_i, b_i = (a, b) e^{γ_l·z}: z ~ Bernoulli(0.5), w ~ N(0, 1); T uniform in [26, 52]. */
 export function simulateBgNbdCovariates(n: number, p: { r: number; alpha: number; a: number; b: number; trans: readonly number[]; life: readonly number[] }, seed: number): { data: Histories; cov: CovariateSets } {
-  const rng = createRng(seed, 21), data: Histories = { frequency: [], recency: [], T: [] };
-  const tv = new Float64Array(2 * n), lv = new Float64Array(n);
+  const rng = createRng(seed, 21), data: Histories = { frequency: [], recency: [], T: [] }, cov = staticCovariates(n);
   for (let i = 0; i < n; i++) {
-    const z = rng.next() < 0.5 ? 1 : 0, w = rng.normal();
-    tv[2 * i] = z; tv[2 * i + 1] = w; lv[i] = z;
+    const { z, w } = cov.draw(rng, i);
     const ai = p.alpha * Math.exp(-(p.trans[0] * z + p.trans[1] * w)), sc = Math.exp(p.life[0] * z);
     const lambda = rng.gamma(p.r) / ai, g1 = rng.gamma(p.a * sc), g2 = rng.gamma(p.b * sc), drop = g1 / (g1 + g2);
     const T = 26 + 26 * rng.next();
@@ -51,16 +63,14 @@ export function simulateBgNbdCovariates(n: number, p: { r: number; alpha: number
     for (;;) { t += rng.exponential() / lambda; if (t > T) break; x++; tx = t; if (rng.next() < drop) break; }
     data.frequency.push(x); data.recency.push(tx); data.T.push(T);
   }
-  return { data, cov: { trans: { names: ['z', 'w'], values: tv, customers: n }, life: { names: ['z'], values: lv, customers: n } } };
+  return { data, cov: cov.sets };
 }
 
 /** Pareto/NBD with α_i = α e^{−γ_t·(z, w)}, β_i = β e^{−γ_l·z}: z ~ Bernoulli(0.5), w ~ N(0, 1); exponential lifetimes; T uniform in [26, 52]. */
 export function simulateParetoNbdCovariates(n: number, p: { r: number; alpha: number; s: number; beta: number; trans: readonly number[]; life: readonly number[] }, seed: number): { data: Histories; cov: CovariateSets } {
-  const rng = createRng(seed, 71), data: Histories = { frequency: [], recency: [], T: [] };
-  const tv = new Float64Array(2 * n), lv = new Float64Array(n);
+  const rng = createRng(seed, 71), data: Histories = { frequency: [], recency: [], T: [] }, cov = staticCovariates(n);
   for (let i = 0; i < n; i++) {
-    const z = rng.next() < 0.5 ? 1 : 0, w = rng.normal();
-    tv[2 * i] = z; tv[2 * i + 1] = w; lv[i] = z;
+    const { z, w } = cov.draw(rng, i);
     const lambda = rng.gamma(p.r) / (p.alpha * Math.exp(-(p.trans[0] * z + p.trans[1] * w)));
     const mu = rng.gamma(p.s) / (p.beta * Math.exp(-p.life[0] * z));
     const T = 26 + 26 * rng.next(), alive = Math.min(T, rng.exponential() / mu);
@@ -68,7 +78,7 @@ export function simulateParetoNbdCovariates(n: number, p: { r: number; alpha: nu
     for (;;) { t += rng.exponential() / lambda; if (t > alive) break; x++; tx = t; }
     data.frequency.push(x); data.recency.push(tx); data.T.push(T);
   }
-  return { data, cov: { trans: { names: ['z', 'w'], values: tv, customers: n }, life: { names: ['z'], values: lv, customers: n } } };
+  return { data, cov: cov.sets };
 }
 
 /**
