@@ -73,6 +73,8 @@ export type { BgNbdCovariatesFit, BgNbdCovariatesOptions } from './bg-nbd-covari
 export { covariateCustomerFit } from './covariate-customer-fit.ts';
 export { prepareDynamicCovariates } from './dynamic-covariates.ts';
 export type { DynamicCovariateHistories, DynamicCovariates, DynamicCovariateSet, DynamicRows } from './dynamic-covariates.ts';
+export { dynamicCovariateSet } from './dynamic-covariate-set.ts';
+export type { DynamicCovariateTable } from './dynamic-covariate-set.ts';
 export { fitParetoNbdDynamic, paretoNbdDynamicLogLikelihood } from './pareto-nbd-dynamic.ts';
 export type { ParetoNbdDynamicFit, ParetoNbdDynamicOptions } from './pareto-nbd-dynamic.ts';
 // end BTYD family (issue 15)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  covariateMatrix, fitParetoNbdCovariates, fitParetoNbdDynamic, paretoNbdCovariatesLogLikelihood, paretoNbdDynamicLogLikelihood,
+  covariateMatrix, dynamicCovariateSet, fitParetoNbdCovariates, fitParetoNbdDynamic, paretoNbdCovariatesLogLikelihood, paretoNbdDynamicLogLikelihood,
   paretoNbdLogLikelihood, prepareBtydRows, prepareDynamicCovariates,
 } from '../src/index.ts';
 import type { DynamicCovariates } from '../src/index.ts';
@@ -67,6 +67,26 @@ describe('extended Pareto/NBD (time-varying covariates)', () => {
     for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(Math.abs(fit.params[k] - truth[k]), k).toBeLessThan(3 * fit.stdErrors[k]);
     const want: Record<string, number> = { 'trans.season': truth.season, 'trans.group': truth.group, 'life.season': truth.seasonLife };
     for (const [k, v] of Object.entries(want)) expect(Math.abs(fit.coefficients[k] - v), `${k}: ${fit.coefficients[k]} ± ${fit.coefficientStdErrors[k]}`).toBeLessThan(3 * fit.coefficientStdErrors[k]);
+  });
+
+  it('builds the covariate array from the long apparelDynCov table and names a customer or period missing from it', () => {
+    const { table, summary, boundaries } = apparel;
+    const set = dynamicCovariateSet(summary.ids, boundaries, table, ['High.Season', 'Gender']);
+    expect(set.values.length).toBe(600 * 104 * 2);
+    const seasonWeeks = Array.from({ length: 104 }, (_, m) => set.values[m * 2]).reduce((a, v) => a + v, 0);
+    expect(seasonWeeks).toBeGreaterThan(0);
+    expect(seasonWeeks).toBeLessThan(104);
+    const drop = (keep: (i: number) => boolean) => ({ ids: table.ids.filter((_, i) => keep(i)), periodStarts: Array.from(table.periodStarts).filter((_, i) => keep(i)), columns: { Gender: Array.from(table.columns.Gender).filter((_, i) => keep(i)) } });
+    expect(() => dynamicCovariateSet([...summary.ids, '9999'], boundaries, table, ['Gender'])).toThrow(
+      "baselines/dynamicCovariateSet: customer '9999' (history row 601) has no covariate row for period 1 (from 0)",
+    );
+    const firstOf7 = table.ids.findIndex((id, i) => id === '7' && table.periodStarts[i] === 3);
+    expect(() => dynamicCovariateSet(summary.ids, boundaries, drop((i) => i !== firstOf7), ['Gender'])).toThrow(
+      `baselines/dynamicCovariateSet: customer '7' (history row ${summary.ids.indexOf('7') + 1}) has no covariate row for period 4 (from 3)`,
+    );
+    expect(() => dynamicCovariateSet(summary.ids, boundaries, { ...table, periodStarts: Array.from(table.periodStarts, (t, i) => (i === 5 ? t + 0.5 : t)) }, ['Gender'])).toThrow(
+      "baselines/dynamicCovariateSet: table row 6 (customer '1'): period start 5.5 is not a period boundary",
+    );
   });
 
   it('rejects periods inconsistent with the summary, NaN and constant covariates, and bad purchases with one-line errors', () => {

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { dynamicCovariateSet } from '../src/index.ts';
+import type { DynamicCovariateTable } from '../src/index.ts';
 
 export const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 
@@ -84,7 +86,7 @@ export function apparelStaticCovariates(): { ids: string[]; columns: { Gender: n
  */
 export function apparelDynamic(weeks = 104): {
   histories: { first: number[]; T: number[]; purchaseOffsets: number[]; purchaseTimes: number[] };
-  boundaries: number[]; values: (cols: readonly string[]) => Float64Array; summary: ReturnType<typeof apparelSummary>;
+  boundaries: number[]; values: (cols: readonly string[]) => Float64Array; table: DynamicCovariateTable; summary: ReturnType<typeof apparelSummary>;
 } {
   const summary = apparelSummary(weeks);
   const origin = Date.UTC(2005, 0, 2);
@@ -99,16 +101,13 @@ export function apparelDynamic(weeks = 104): {
     histories.purchaseOffsets.push(histories.purchaseTimes.length);
   });
   const text = gunzipSync(readFileSync(`${SHARED_DATA}apparel/apparelDynCov.csv.gz`)).toString('utf8').trim().split(/\r?\n/);
-  const header = text[0].split(','), row = new Map(summary.ids.map((id, i) => [id, i]));
-  const table = text.slice(1).map((l) => l.split(','));
-  const values = (cols: readonly string[]): Float64Array => {
-    const idx = cols.map((c) => header.indexOf(c)), out = new Float64Array(summary.ids.length * weeks * cols.length).fill(NaN);
-    for (const r of table) {
-      const i = row.get(r[0]), m = Math.round((Date.parse(`${r[1]}T00:00:00Z`) - origin) / (7 * DAY));
-      if (i === undefined || m < 0 || m >= weeks) continue;
-      idx.forEach((c, j) => { out[(i * weeks + m) * cols.length + j] = Number(r[c]); });
-    }
-    return out;
+  const header = text[0].split(','), lines = text.slice(1).map((l) => l.split(','));
+  const table = {
+    ids: lines.map((r) => r[0]),
+    periodStarts: lines.map((r) => Math.round((Date.parse(`${r[1]}T00:00:00Z`) - origin) / (7 * DAY))),
+    columns: Object.fromEntries(header.slice(2).map((c, j) => [c, lines.map((r) => Number(r[j + 2]))])),
   };
-  return { histories, boundaries: Array.from({ length: weeks + 1 }, (_, m) => m), values, summary };
+  const boundaries = Array.from({ length: weeks + 1 }, (_, m) => m);
+  const values = (cols: readonly string[]): Float64Array => dynamicCovariateSet(summary.ids, boundaries, table, cols).values;
+  return { histories, boundaries, values, table, summary };
 }
