@@ -134,7 +134,8 @@ export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOpti
     const features = treeFeatures.length === p ? featurePool : drawSubset(featurePool, treeFeatures, colRng);
     const tree = grower.grow(gh, rows, rowCount, features, params, null);
     trees.push(tree);
-    addTreeOutput(tree, train, margin);
+    if (rowCount === n) grower.addLeafValues(tree, rows, margin); // every row is in a leaf's range
+    else addTreeOutput(tree, train, margin);
     if (validX) {
       addTreeOutput(tree, validX, validMargin!);
       const loss = objective.loss(validT!, validMargin!);

@@ -59,6 +59,8 @@ export class TreeGrower {
   private readonly scratch: Int32Array;
   private readonly nodeGh: Float64Array;
   private readonly split = emptySplit();
+  /** (node, start, end) of every leaf of the last grown tree. */
+  private readonly leaves: number[] = [];
 
   constructor(private readonly x: BinnedMatrix) {
     this.scratch = new Int32Array(x.rows);
@@ -101,21 +103,23 @@ export class TreeGrower {
    */
   grow(gh: Float64Array, rows: Int32Array, rowCount: number, features: Int32Array, p: GrowParams, rng: Rng | null): Tree {
     const out = new TreeArrays();
+    this.leaves.length = 0;
     let g = 0, h = 0;
     for (let k = 0; k < rowCount; k++) { g += gh[2 * rows[k]]; h += gh[2 * rows[k] + 1]; }
     const perNode = p.featuresPerNode > 0 && p.featuresPerNode < features.length;
     const nodeFeatures = perNode ? new Int32Array(p.featuresPerNode) : features;
     const pool = perNode ? Int32Array.from(features) : features;
     const root: GrowNode = { id: out.add(this.leafValue(g, h, p), h, rowCount), start: 0, end: rowCount, g, h, hist: null };
-    let level = [root];
+    let level = p.maxDepth > 0 ? [root] : [];
+    if (p.maxDepth === 0) this.leaf(root);
     for (let depth = 0; depth < p.maxDepth && level.length > 0; depth++) {
       const next: GrowNode[] = [];
       for (const node of level) {
-        if (node.end - node.start < 2) { this.release(node); continue; }
+        if (node.end - node.start < 2) { this.leaf(node); continue; }
         if (perNode) drawSubset(pool, nodeFeatures, rng!);
         if (!node.hist) node.hist = this.histogram(gh, rows, node, nodeFeatures);
         const s = findBestSplit(node.hist, nodeFeatures, this.x.valueBins, node.g, node.h, p, this.split);
-        if (s.feature < 0) { this.release(node); continue; }
+        if (s.feature < 0) { this.leaf(node); continue; }
         const mid = this.partition(rows, node, s.feature, s.bin, s.defaultLeft);
         const gl = s.gLeft, hl = s.hLeft, gr = node.g - gl, hr = node.h - hl;
         const edges = this.x.edges[s.feature];
@@ -136,13 +140,33 @@ export class TreeGrower {
             node.hist = null;
           }
           next.push(left, right);
+        } else {
+          this.leaves.push(left.id, left.start, left.end, right.id, right.start, right.end);
         }
         this.release(node);
       }
       level = next;
     }
-    for (const node of level) this.release(node);
+    for (const node of level) this.leaf(node);
     return out.freeze();
+  }
+
+  /** A node that stays a leaf: its row range is recorded for addLeafValues. */
+  private leaf(node: GrowNode): void {
+    this.leaves.push(node.id, node.start, node.end);
+    this.release(node);
+  }
+
+  /**
+   * out[r] += tree.value[leaf of r] for the rows of the last grown tree (rows as left by grow):
+   * one pass over the partition instead of routing every row through the tree.
+   */
+  addLeafValues(tree: Tree, rows: Int32Array, out: Float64Array): void {
+    const leaves = this.leaves;
+    for (let k = 0; k < leaves.length; k += 3) {
+      const v = tree.value[leaves[k]];
+      for (let q = leaves[k + 1]; q < leaves[k + 2]; q++) out[rows[q]] += v;
+    }
   }
 
   private release(node: GrowNode): void {
