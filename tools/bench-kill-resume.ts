@@ -3,6 +3,7 @@
 // run), runs the same bench uninterrupted into B, and compares A/metrics.csv with B/metrics.csv
 // byte for byte. Prints one JSON line; exit 1 on any mismatch.
 //   npx tsx tools/bench-kill-resume.ts [--after K] [--dir DIR] [-- bench args...]   (default: the default bench)
+import { parseInteger } from '@clvlab/core';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { parseArgs } from 'node:util';
 
 const MAIN = new URL('../apps/benchmark/src/main.ts', import.meta.url).pathname;
 const { values, positionals } = parseArgs({ options: { after: { type: 'string' }, dir: { type: 'string' } }, allowPositionals: true });
-const after = Number(values.after ?? 3);
+const after = parseInteger(values.after ?? '3', { min: 1, where: '--after' });
 const root = values.dir ?? mkdtempSync(join(tmpdir(), 'clvlab-kill-resume-'));
 const args = positionals.length > 0 ? positionals : [];
 // One code version for the three runs, even if someone edits the tree meanwhile.

@@ -1,8 +1,9 @@
-// Input handling shared by the commands that read an event file (ingest, sessions, btyd) and
-// the library-error-to-CliError mapping every command uses.
+// Input handling shared by the commands that read an event file (ingest, sessions, btyd), the
+// integer and duration options every command reads (core's parseInteger / parseDuration, one
+// wording: `--name: expected …, got '…'`) and the library-error-to-CliError mapping.
 import { existsSync } from 'node:fs';
 import { IngestError, INPUT_FORMATS, readEventLog, type EventLog, type IngestReport, type InputFormat } from '@clvlab/events';
-import { parseDuration } from '@clvlab/sessions';
+import { parseDuration, parseInteger, type IntegerRange } from '@clvlab/core';
 import { CliError, type OptionValues } from './command.ts';
 
 const FORMATS = INPUT_FORMATS;
@@ -63,14 +64,25 @@ export function parseMap(text: string | undefined): Record<string, string> | und
   return map;
 }
 
-/** `--gap 30m` etc. as ms, with the CLI's one-line error. */
+/** `--gap 30m` etc. as ms (undefined when absent), with the CLI's one-line error. */
 export function durationOption(values: OptionValues, name: string): number | undefined {
   const text = str(values, name);
   if (text === undefined) return undefined;
   try {
-    return parseDuration(text);
+    return parseDuration(text, `--${name}`);
   } catch (err) {
-    throw new CliError(`--${name}: ${(err as Error).message.replace(/^sessions\/parse-duration: /, '')}`);
+    throw new CliError((err as Error).message);
+  }
+}
+
+/** `--seeds 5` etc. as an integer within `range` (undefined when absent), with the CLI's one-line error. */
+export function intOption(values: OptionValues, name: string, range: Omit<IntegerRange, 'where'> = {}): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  try {
+    return parseInteger(String(raw), { ...range, where: `--${name}` });
+  } catch (err) {
+    throw new CliError((err as Error).message);
   }
 }
 

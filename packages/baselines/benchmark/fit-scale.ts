@@ -2,11 +2,11 @@
 // drawn from the BG/NBD generative model (Fader, Hardie & Lee 2005 §2) with Gamma-Gamma
 // spend (Fader & Hardie 2013), seeded. Target: each fit ≤ 10 s on 2 cores.
 // Run: npx tsx packages/baselines/benchmark/fit-scale.ts [customers] [seed]
-import { createRng } from '@clvlab/core';
+import { createRng, parseInteger } from '@clvlab/core';
 import { fitBgNbd, fitGammaGamma } from '../src/index.ts';
 
-const n = Number(process.argv[2] ?? 1_000_000);
-const seed = Number(process.argv[3] ?? 7);
+const n = parseInteger(process.argv[2] ?? '1000000', { min: 1, where: 'fit-scale: customers' });
+const seed = parseInteger(process.argv[3] ?? '7', { where: 'fit-scale: seed' });
 const TRUE = { r: 0.25, alpha: 4, a: 0.8, b: 2.5, p: 6, q: 4, gamma: 15 };
 const rng = createRng(seed);
 const frequency = new Float64Array(n), recency = new Float64Array(n), T = new Float64Array(n), monetary = new Float64Array(n);

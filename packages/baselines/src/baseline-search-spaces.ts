@@ -2,7 +2,7 @@
 // issue 10 §3's equal-budget random search): config key → dimension, data like the defaults.
 // Each trial trains on the train fold and the benchmark selects on the valid fold, so the models
 // themselves never read valid labels. Only knobs that change predictions are listed; every key is
-// one the model's resolveConfig accepts and every default lies inside its range.
+// one the model's resolveOptions (coerce) accepts and every default lies inside its range.
 //   rfm-linear(+social)  lambda            ridge penalty, log scale (standardised units ≈ n per feature)
 //   rfm-segment          shrinkage         cell pseudo-count k, log scale (0.1 ≈ no pooling, 1000 ≈ global mean)
 //   historical-rate      minObservedDays   floor on the observation window, log scale, whole days

@@ -3,6 +3,7 @@
 // fixture's generator, tests/fixtures/tiny-task.ts), default configs, one thread on wasm.
 // Reports training and prediction time, epochs and time per epoch of each model.
 // Run: npx tsx packages/behavior-encoder/benchmark/perf-ziln-mlp.ts [customers] [models]
+import { parseInteger } from '@clvlab/core';
 import { createEncoderModel, initBackend } from '../src/index.ts';
 import { tinyTask } from '../tests/fixtures/tiny-task.ts';
 
@@ -23,7 +24,7 @@ export async function perfZilnMlp(customers = 2000, models: readonly string[] = 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const customers = Number(process.argv[2] ?? 2000);
+  const customers = parseInteger(process.argv[2] ?? '2000', { min: 2, where: 'perf-ziln-mlp: customers' });
   const models = process.argv[3]?.split(',') ?? undefined;
   for (const row of await perfZilnMlp(customers, models)) console.log(JSON.stringify(row));
 }

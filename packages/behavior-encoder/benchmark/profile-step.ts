@@ -6,7 +6,7 @@
 // counted again by their inner kernels; the flat total is the sum without them.
 // Run: npx tsx packages/behavior-encoder/benchmark/profile-step.ts [wasm|cpu] [steps]
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '@clvlab/core';
+import { createRng, parseInteger } from '@clvlab/core';
 import {
   AdamOptimizer, encoderParamShapes, initBackend, initEncoderWeights, ParallelGradients, resolveEncoderConfig, tokenFieldSizes,
   tokenGridLength, type BackendName,
@@ -71,6 +71,6 @@ export async function profileEncoderStep(backend: BackendName = 'wasm', steps = 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const lines = await profileEncoderStep((process.argv[2] ?? 'wasm') as BackendName, Number(process.argv[3] ?? 10));
+  const lines = await profileEncoderStep((process.argv[2] ?? 'wasm') as BackendName, parseInteger(process.argv[3] ?? '10', { min: 1, where: 'profile-step: steps' }));
   console.log(lines.join('\n'));
 }

@@ -6,3 +6,6 @@ export { stableStringify } from './stable-stringify.ts';
 export { chunkRanges } from './chunk-ranges.ts';
 export { resolveOptions } from './resolve-options.ts';
 export type { ResolveSettings } from './resolve-options.ts';
+export { parseInteger } from './parse-integer.ts';
+export type { IntegerRange } from './parse-integer.ts';
+export { formatDuration, parseDuration } from './parse-duration.ts';

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventLog } from '@clvlab/events';
-import { createRng } from '@clvlab/core';
+import { createRng, parseInteger } from '@clvlab/core';
 import { countSessions, prepareDataset, sessionTable, splitSessions, writePreparedDataset } from '../src/index.ts';
 
-const n = Number(process.argv[2] ?? 10_000_000);
+const n = parseInteger(process.argv[2] ?? '10000000', { min: 1, where: 'split-sessions: events' });
 const rng = createRng(1);
 const customers = Math.max(1, Math.floor(n / 100));
 const customer = new Int32Array(n);

@@ -6,11 +6,10 @@
 // caller.
 import { readFileSync } from 'node:fs';
 import { customerOffsets, type EventLog } from '@clvlab/events';
-import { resolveOptions } from '@clvlab/core';
+import { formatDuration, resolveOptions } from '@clvlab/core';
 import { datasetSplit } from './dataset-splits.ts';
 import { DEFAULT_SPLIT, evaluationSplit, type SplitOptions } from './evaluation-split.ts';
 import type { FeatureTable, Split } from './model-task.ts';
-import { formatDuration } from './parse-duration.ts';
 import { countSessions, DEFAULT_GAP_MS, splitSessions } from './split-sessions.ts';
 
 export interface PrepareOptions extends SplitOptions {

@@ -1,6 +1,7 @@
 // Throughput of the synthetic generator at scale (issue 2: "scales to 10M events").
 // Run: npx tsx packages/synth/benchmark/generate-throughput.ts [--customers N] [--oracle-samples K] [--write]
 // Prints one JSON line: events, generate wall and CPU seconds, events/s, write seconds, peak RSS.
+import { parseInteger } from '@clvlab/core';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ const { values } = parseArgs({
   options: { customers: { type: 'string' }, 'oracle-samples': { type: 'string' }, write: { type: 'boolean' } },
 });
 // ~65 events per customer at the defaults: 150k customers ≈ 10M events.
-const customers = Number(values.customers ?? 150_000);
+const customers = parseInteger(values.customers ?? '150000', { min: 2, where: '--customers' });
 const oracleSamples = Number(values['oracle-samples'] ?? 0);
 let peak = 0;
 const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);

@@ -7,13 +7,13 @@
 // rows "RFM + one TRUE latent" (alive, λ, browse rate, spend, regime, S) to see what the oracle knows.
 import { parseArgs } from 'node:util';
 import { EventType } from '@clvlab/events';
-import { createRng, hashUnit } from '@clvlab/core';
+import { createRng, hashUnit, parseInteger } from '@clvlab/core';
 import { generateSynthetic } from '../src/index.ts';
 
 const { values } = parseArgs({ options: { customers: { type: 'string' }, seed: { type: 'string' } } });
 const data = generateSynthetic({
   ...(process.env.SYNTH_OPTIONS ? JSON.parse(process.env.SYNTH_OPTIONS) : {}),
-  ...(values.customers ? { customers: Number(values.customers) } : {}), ...(values.seed ? { seed: Number(values.seed) } : {}),
+  ...(values.customers ? { customers: parseInteger(values.customers, { min: 2, where: '--customers' }) } : {}), ...(values.seed ? { seed: parseInteger(values.seed, { min: 0, where: '--seed' }) } : {}),
 });
 const { log, truth, cutoff, horizon, edges } = data;
 const n = log.customerIds.length, WEEK = 7 * 86_400_000, GAP = 30 * 60_000;

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { resolveOptions } from '@clvlab/core';
 import { SYNTH_DEFAULTS } from '@clvlab/synth';
+import { intOption } from '../cli-input.ts';
 import { CliError, type Command, type OptionValues } from '../command.ts';
 import { writeRecord } from '../record/write-record.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -24,14 +25,6 @@ export const DEFAULT_BENCH = Object.freeze({
   /** Seconds one cell may run before it is failed and its worker replaced: a hung fit must not stall the run. */
   cellTimeoutSeconds: 900,
 });
-
-function positiveInt(values: OptionValues, name: string, fallback: number): number {
-  const raw = values[name];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`--${name}: expected a positive integer, got '${String(raw)}'`);
-  return n;
-}
 
 function list(values: OptionValues, name: string): string[] | null {
   const raw = values[name];
@@ -63,7 +56,7 @@ function synthOverrides(values: OptionValues): Record<string, number> | undefine
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--out results/RUN]',
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
@@ -81,15 +74,15 @@ export const command: Command = {
   async run(values, _positionals, ctx) {
     const datasets = list(values, 'dataset') ?? [DEFAULT_BENCH.dataset];
     const models = list(values, 'models');
-    const seeds = positiveInt(values, 'seeds', DEFAULT_BENCH.seeds);
-    const tune = positiveInt(values, 'tune', DEFAULT_BENCH.tune);
-    const halving = positiveInt(values, 'halving', DEFAULT_BENCH.halving);
+    const seeds = intOption(values, 'seeds', { min: 1 }) ?? DEFAULT_BENCH.seeds;
+    const tune = intOption(values, 'tune', { min: 1 }) ?? DEFAULT_BENCH.tune;
+    const halving = intOption(values, 'halving', { min: 1 }) ?? DEFAULT_BENCH.halving;
     const allowUndatedGraph = values['allow-undated-graph'] === true;
     const clusterBootstrap = values['cluster-bootstrap'] === true;
-    const workers = positiveInt(values, 'workers', 0);
-    const customers = values.customers === undefined ? undefined : positiveInt(values, 'customers', 0);
+    const workers = intOption(values, 'workers', { min: 0 }) ?? 0; // 0 = one per core
+    const customers = intOption(values, 'customers', { min: 1 });
     const synth = synthOverrides(values);
-    const cellTimeout = positiveInt(values, 'cell-timeout', DEFAULT_BENCH.cellTimeoutSeconds);
+    const cellTimeout = intOption(values, 'cell-timeout', { min: 1 }) ?? DEFAULT_BENCH.cellTimeoutSeconds;
     const outArg = String(values.out ?? DEFAULT_BENCH.out);
     const out = resolve(outArg);
     const reproduce = ['npm run -s clvlab -- bench', `--dataset ${datasets.join(',')}`];

@@ -4,6 +4,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { betweenness, closeGraphPools, closeness, DEFAULT_PAGERANK, degree, harmonic, pagerank, readEdgeList, type Approximation, type EdgeListResult } from '@clvlab/social-graph';
+import { intOption } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
 
 const METRICS = ['pagerank', 'closeness', 'harmonic', 'betweenness', 'degree'] as const;
@@ -34,7 +35,7 @@ function parsePageRank(values: Record<string, unknown>): { damping: number; tol:
 export const command: Command = {
   name: 'graph',
   summary: 'Centralities of an edge-list graph (PageRank, closeness, harmonic, betweenness, degree) to values.csv.',
-  usage: 'graph --edges FILE [--directed] [--weighted] [--strict] [--metrics pagerank,closeness,harmonic,betweenness,degree] [--alpha 0.85] [--tol 1e-6] [--approx auto|off|K] [--workers N] [--betweenness-k K] --out values.csv',
+  usage: 'graph --edges FILE [--directed] [--weighted] [--strict] [--metrics pagerank,closeness,harmonic,betweenness,degree] [--alpha 0.85] [--tol 1e-6] [--approx auto|off|K] [--workers N (0 = one per core)] [--betweenness-k K] --out values.csv',
   options: {
     edges: { type: 'string' },
     directed: { type: 'boolean' },
@@ -55,14 +56,8 @@ export const command: Command = {
     if (!out) throw new CliError('--out values.csv is required');
     const metrics = String(values.metrics ?? 'pagerank,closeness,harmonic,degree').split(',').map((m) => m.trim()).filter(Boolean);
     for (const m of metrics) if (!(METRICS as readonly string[]).includes(m)) throw new CliError(`--metrics: unknown metric "${m}" (expected ${METRICS.join(', ')})`);
-    const int = (name: string): number | undefined => {
-      const v = values[name] as string | undefined;
-      if (v === undefined) return undefined;
-      if (!/^[1-9]\d*$/.test(v)) throw new CliError(`--${name}: expected a positive integer, got "${v}"`);
-      return Number(v);
-    };
     const approx = parseApprox(values.approx as string | undefined);
-    const workers = int('workers'), k = int('betweenness-k'), seed = Number(values.seed ?? 0);
+    const workers = intOption(values, 'workers', { min: 0 }), k = intOption(values, 'betweenness-k', { min: 1 }), seed = intOption(values, 'seed') ?? 0;
     const pr = parsePageRank(values);
     const directed = Boolean(values.directed), weighted = Boolean(values.weighted), strict = Boolean(values.strict);
     let read: EdgeListResult;
@@ -80,13 +75,13 @@ export const command: Command = {
     const columns: Float64Array[] = [];
     const timings: Record<string, number> = {};
     const approximations: Record<string, Approximation | null> = {};
-    const common = { weighted, approx, seed, ...(workers ? { workers } : {}) };
+    const common = { weighted, approx, seed, workers };
     try {
       for (const m of metrics as Metric[]) {
         const t = performance.now();
         if (m === 'pagerank') columns.push(pagerank(graph, { weighted, ...pr }).values);
         else if (m === 'degree') columns.push(degree(graph));
-        else if (m === 'betweenness') columns.push((await betweenness(graph, { k: k ?? null, seed, ...(workers ? { workers } : {}) })).values);
+        else if (m === 'betweenness') columns.push((await betweenness(graph, { k: k ?? null, seed, workers })).values);
         else {
           const r = await (m === 'closeness' ? closeness : harmonic)(graph, common);
           approximations[m] = r.approximation;

@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import { rfmFeatures } from '@clvlab/features';
 import { prepareDataset, writePreparedDataset, type PreparedDataset, type PreparedFeatures } from '@clvlab/sessions';
 import { closeGraphPools } from '@clvlab/social-graph';
-import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
+import { accountingJson, asCliError, durationOption, intOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
 import { edgeFileGraphFeatures, type EdgeFileGraphFeatures } from '../datasets/graph-features.ts';
 
@@ -49,9 +49,7 @@ export const command: Command = {
     if (protocol !== undefined && protocol !== 'cross-sectional' && protocol !== 'temporal') {
       throw new CliError(`--protocol: expected cross-sectional or temporal, got '${protocol}'`);
     }
-    const seedText = str(values, 'seed');
-    const seed = seedText === undefined ? undefined : Number(seedText);
-    if (seed !== undefined && !Number.isInteger(seed)) throw new CliError(`--seed: expected an integer, got '${seedText}'`);
+    const seed = intOption(values, 'seed');
     const edges = str(values, 'edges');
     const directed = values.directed === true;
     if (directed && edges === undefined) throw new CliError('--directed needs --edges FILE');

@@ -4,16 +4,8 @@
 import { resolve } from 'node:path';
 import { EventType } from '@clvlab/events';
 import { SYNTH_DEFAULTS, generateSynthetic, writeSynthetic } from '@clvlab/synth';
+import { intOption } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
-
-function integerOption(name: string, raw: unknown, fallback: number, min: number): number {
-  if (raw === undefined) return fallback;
-  const s = String(raw);
-  if (!/^\d+$/.test(s) || Number(s) < min || !Number.isSafeInteger(Number(s))) {
-    throw new CliError(`--${name}:1:1: expected an integer >= ${min}, got '${s}'`);
-  }
-  return Number(s);
-}
 
 export const command: Command = {
   name: 'synth',
@@ -27,9 +19,9 @@ export const command: Command = {
   },
   async run(values, _positionals, ctx) {
     if (typeof values.out !== 'string' || values.out === '') throw new CliError('--out:1:1: expected an output directory');
-    const customers = integerOption('customers', values.customers, SYNTH_DEFAULTS.customers, 2);
-    const seed = integerOption('seed', values.seed, SYNTH_DEFAULTS.seed, 0);
-    const oracleSamples = integerOption('oracle-samples', values['oracle-samples'], SYNTH_DEFAULTS.oracleSamples, 0);
+    const customers = intOption(values, 'customers', { min: 2 }) ?? SYNTH_DEFAULTS.customers;
+    const seed = intOption(values, 'seed', { min: 0 }) ?? SYNTH_DEFAULTS.seed;
+    const oracleSamples = intOption(values, 'oracle-samples', { min: 0 }) ?? SYNTH_DEFAULTS.oracleSamples;
     const out = resolve(values.out);
     const t0 = performance.now();
     const data = generateSynthetic({ customers, seed, oracleSamples });

@@ -11,7 +11,7 @@ import {
 } from '@clvlab/behavior-encoder';
 import { poolSize } from '@clvlab/core/node';
 import { CliError, type Command, type OptionValues } from '../command.ts';
-import { asCliError, str } from '../cli-input.ts';
+import { asCliError, intOption } from '../cli-input.ts';
 
 const MODELS = ['transformer', 'session-transformer', 'gru'];
 const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'];
@@ -25,15 +25,7 @@ export function backendOption(values: OptionValues): BackendPreference {
 
 /** `--block-customers N` (customers per block read from the store), checked; the library default when absent. */
 export function blockCustomersOption(values: OptionValues): number {
-  return positiveInt(values, 'block-customers', DEFAULT_BATCH_STREAM.blockCustomers);
-}
-
-function positiveInt(values: OptionValues, name: string, fallback: number): number {
-  const text = str(values, name);
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!(Number.isInteger(n) && n >= 1)) throw new CliError(`--${name}: expected an integer ≥ 1, got '${text}'`);
-  return n;
+  return intOption(values, 'block-customers', { min: 1 }) ?? DEFAULT_BATCH_STREAM.blockCustomers;
 }
 
 export const command: Command = {
@@ -53,10 +45,9 @@ export const command: Command = {
     if (!dataset) throw new CliError('--dataset DS.zarr is required');
     if (!out) throw new CliError('--out MODEL_DIR is required');
     if (!MODELS.includes(model)) throw new CliError(`--model: expected one of ${MODELS.join(', ')}, got '${model}'`);
-    const seed = values.seed === undefined ? 1 : Number(values.seed);
-    if (!Number.isInteger(seed)) throw new CliError(`--seed: expected an integer, got '${String(values.seed)}'`);
+    const seed = intOption(values, 'seed') ?? 1;
     const blockCustomers = blockCustomersOption(values);
-    const shuffleBlocks = positiveInt(values, 'shuffle-blocks', DEFAULT_BATCH_STREAM.shuffleBlocks);
+    const shuffleBlocks = intOption(values, 'shuffle-blocks', { min: 1 }) ?? DEFAULT_BATCH_STREAM.shuffleBlocks;
     const sets = Array.isArray(values.set) ? values.set : typeof values.set === 'string' ? [values.set] : [];
     try {
       // A lone training run gets every core (data-parallel gradient workers; the perf suite's

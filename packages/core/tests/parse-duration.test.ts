@@ -14,7 +14,8 @@ describe('parseDuration', () => {
   });
 
   it('rejects bare numbers, unknown units and negatives with a clear message', () => {
-    expect(() => parseDuration('30')).toThrow(/sessions\/parse-duration: .*got '30'.*unit is required/);
+    expect(() => parseDuration('30')).toThrow(/^core\/parse-duration: .*got '30'.*unit is required/);
+    expect(() => parseDuration('1x', '--gap')).toThrow("--gap: expected a duration like 30m, 1h, 90s, 500ms, 7d or 39w, got '1x'");
     expect(() => parseDuration('30 minutes')).toThrow(/expected a duration like 30m/);
     expect(() => parseDuration('-5m')).toThrow(/got '-5m'/);
     expect(() => parseDuration('')).toThrow(/got ''/);
