@@ -9,7 +9,7 @@ import { DEFAULT_DECISION_TREE, DEFAULT_RANDOM_FOREST, fitDecisionTree, fitRando
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { positiveMean } from './gbdt-model.ts';
 import { explainTrees } from './tree-explanations.ts';
-import { customerOf, labelsOf, selectRows, treeFeatures } from './tree-features.ts';
+import { customerOf, labelsOf, trainingMatrix, treeFeatures } from './tree-features.ts';
 
 export const DEFAULT_RANDOM_FOREST_MODEL: Readonly<{ trees: number; maxDepth: number; minSamplesLeaf: number }> = Object.freeze({
   /** sklearn's default count; more trees only lower the variance of the average. */
@@ -41,7 +41,7 @@ export function averagedTreesModel(kind: 'random-forest' | 'decision-tree', conf
     config: c,
     async run(task: ModelTask): Promise<ModelOutput> {
       const f = treeFeatures(task, false, `baselines/${kind}`);
-      const x = selectRows(f.fit, f.trainRows), y = labelsOf(task.split.fit.target, f.trainRows);
+      const x = trainingMatrix(f, f.trainRows), y = labelsOf(task.split.fit.target, f.trainRows);
       task.progress?.(0.1, forest ? 'growing the forest' : 'growing the tree');
       const model = forest
         ? fitRandomForest(x, y, { ...c, objective: 'log1p-squared', seed: task.seed })

@@ -10,7 +10,7 @@ import { resolveOptions } from '@clvlab/core';
 import { DEFAULT_GBDT, fitGbdt } from '@clvlab/trees';
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { explainTrees } from './tree-explanations.ts';
-import { customerOf, labelsOf, selectRows, treeFeatures } from './tree-features.ts';
+import { customerOf, labelsOf, selectRows, trainingMatrix, treeFeatures } from './tree-features.ts';
 
 export const DEFAULT_GBDT_MODEL: Readonly<{ rounds: number; learningRate: number; maxDepth: number; lambda: number; minChildWeight: number; subsample: number; colsampleByTree: number; earlyStoppingRounds: number }> = Object.freeze({
   /** An upper bound: early stopping on the valid fold picks the count. */
@@ -49,7 +49,7 @@ export function gbdtModel(social: boolean, config: Record<string, unknown> = {})
       const y = labelsOf(task.split.fit.target, f.trainRows);
       const valid = f.validRows.length > 0 ? { x: selectRows(f.fit, f.validRows), y: labelsOf(task.split.fit.target, f.validRows) } : undefined;
       task.progress?.(0.1, 'boosting');
-      const model = fitGbdt(selectRows(f.fit, f.trainRows), y, { ...c, objective: 'tweedie', seed: task.seed, valid });
+      const model = fitGbdt(trainingMatrix(f, f.trainRows), y, { ...c, objective: 'tweedie', seed: task.seed, valid });
       const value = model.predict(f.score);
       const m = positiveMean(y);
       const repurchase = value.map((v) => -Math.expm1(-v / m));

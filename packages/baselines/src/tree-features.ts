@@ -8,6 +8,8 @@
 // window (valid = early stopping); the test fold's fit-window targets are NaN in a sealed task and
 // are never used.
 import { engineeredFeatures, withSocialFeatures } from '@clvlab/features';
+import { binMatrix } from '@clvlab/trees';
+import type { BinnedMatrix } from '@clvlab/trees';
 import type { EngineeredFeatures, OmittedFeature } from '@clvlab/features';
 import { Fold } from '@clvlab/sessions';
 import type { FeatureTable, ModelTask } from '@clvlab/sessions';
@@ -40,6 +42,11 @@ export function treeFeatures(task: ModelTask, social: boolean, where: string): T
     score = withSocialFeatures(score, graphScore);
   }
   return Object.freeze({ names: fit.names, fit: fit.columns, score: score.columns, trainRows, validRows, testRows, omitted: fit.omitted });
+}
+
+/** The training matrix of `rows`, binned once with the feature names (so importances and rules name features). */
+export function trainingMatrix(f: TreeFeatureSet, rows: Int32Array): BinnedMatrix {
+  return binMatrix(selectRows(f.fit, rows), f.names);
 }
 
 /** The columns restricted to `rows` (the training or early-stopping matrix). */

@@ -11,7 +11,7 @@ import { fitGbdt } from '@clvlab/trees';
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { DEFAULT_GBDT_MODEL } from './gbdt-model.ts';
 import { explainTrees } from './tree-explanations.ts';
-import { customerOf, labelsOf, selectRows, treeFeatures } from './tree-features.ts';
+import { customerOf, labelsOf, selectRows, trainingMatrix, treeFeatures } from './tree-features.ts';
 
 export const DEFAULT_TWO_STAGE: typeof DEFAULT_GBDT_MODEL = DEFAULT_GBDT_MODEL;
 
@@ -34,11 +34,11 @@ export function twoStageModel(config: Record<string, unknown> = {}): BenchModel 
       }
       const validOf = (target: Float64Array | Uint8Array, rows: Int32Array) => (rows.length > 0 ? { x: selectRows(f.fit, rows), y: labelsOf(target, rows) } : undefined);
       task.progress?.(0.1, 'stage 1: who buys');
-      const stage1 = fitGbdt(selectRows(f.fit, f.trainRows), bought, { ...c, objective: 'logistic', seed: task.seed, valid: validOf(fit.repurchase, f.validRows) });
+      const stage1 = fitGbdt(trainingMatrix(f, f.trainRows), bought, { ...c, objective: 'logistic', seed: task.seed, valid: validOf(fit.repurchase, f.validRows) });
       const buyerRows = f.trainRows.filter((r) => fit.target[r] > 0);
       const validBuyers = f.validRows.filter((r) => fit.target[r] > 0);
       task.progress?.(0.5, 'stage 2: how much');
-      const x2 = selectRows(f.fit, buyerRows), y2 = labelsOf(fit.target, buyerRows);
+      const x2 = trainingMatrix(f, buyerRows), y2 = labelsOf(fit.target, buyerRows);
       const stage2 = fitGbdt(x2, y2, { ...c, objective: 'log1p-squared', seed: task.seed + 1, valid: validOf(fit.target, validBuyers) });
       let sy = 0, sp = 0;
       const fitted = stage2.predict(x2);

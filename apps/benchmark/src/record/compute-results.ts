@@ -18,6 +18,7 @@ import {
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
+import { decisionResults, DEFAULT_DECISIONS, type DecisionResults, type DecisionRow, type ProfitCurvePoint, type ProfitDeltaRow } from './decision-results.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 import { segmentLabels } from './segment-labels.ts';
 import { validScore } from './select-trials.ts';
@@ -106,6 +107,8 @@ export interface BenchResults {
   readonly selection: readonly SelectionRow[];
   readonly paired: readonly PairedRow[];
   readonly segments: readonly SegmentRow[];
+  /** Profit at best k, budget capture, short vs long horizon, Δ profit vs the best baseline (decision-results.ts). */
+  readonly decisions: DecisionResults;
 }
 
 /** The tables whose differences share one Holm correction. */
@@ -162,6 +165,7 @@ export function computeResults(
   const selection: SelectionRow[] = [];
   const bestBaseline: Record<string, string | null> = {};
   const primary: Record<string, PrimaryComparison | null> = {};
+  const decisionRows: DecisionRow[] = [], profitDeltas: ProfitDeltaRow[] = [], profitCurves: ProfitCurvePoint[] = [];
   for (const ds of datasets) {
     const dsFolds = folds[ds.id];
     const views = new Map<number, TestView>();
@@ -305,6 +309,8 @@ export function computeResults(
       if (r.primary) for (const f of Object.keys(families) as HolmFamily[]) if (families[f](r)) h[f] = p;
       paired.push({ ...r, holm: h, significant: (r.primary ? p : h.comparisons!) < ALPHA });
     }
+    const d = decisionResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, ratio);
+    decisionRows.push(...d.rows); profitDeltas.push(...d.deltas); profitCurves.push(...d.curves);
     // Per-segment metrics on the first seed of each model.
     const first = Math.min(...mine.map((c) => c.seed));
     for (const seg of segmentLabels(ds.payload, viewOf(first).rows, dsFolds[first - 1])) {
@@ -319,5 +325,6 @@ export function computeResults(
       }
     }
   }
-  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments };
+  const decisions: DecisionResults = { settings: DEFAULT_DECISIONS, rows: decisionRows, deltas: profitDeltas, curves: profitCurves };
+  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions };
 }

@@ -3,6 +3,7 @@
 // undefined metrics (NaN) are empty fields. Fields with a comma, quote or newline are quoted.
 import { METRIC_NAMES } from '@clvlab/metrics';
 import type { MetricsRow, PairedRow, SegmentRow, SelectionRow } from './compute-results.ts';
+import type { DecisionRow } from './decision-results.ts';
 
 /** One CSV field. */
 export function csvField(value: string | number | boolean | undefined | null): string {
@@ -64,6 +65,15 @@ export const SEGMENTS_CSV_HEADER: readonly string[] = Object.freeze(['dataset', 
 
 export function segmentsCsv(rows: readonly SegmentRow[]): string {
   return csvText(SEGMENTS_CSV_HEADER, rows.map((r) => [r.dataset, r.model, r.seed, r.segmentation, r.segment, r.n, ...METRIC_NAMES.map((m) => r.metrics[m])]));
+}
+
+export const DECISIONS_CSV_HEADER: readonly string[] = Object.freeze([
+  'dataset', 'model', 'seed', 'contact_cost', 'best_k', 'best_profit', 'profit_at_10pct', 'budget_share', 'short_horizon_gini', 'main_horizon_gini',
+]);
+
+/** decisions.csv: one row per (dataset, model, seed) plus the mean over seeds (decision-results.ts). */
+export function decisionsCsv(rows: readonly DecisionRow[]): string {
+  return csvText(DECISIONS_CSV_HEADER, rows.map((r) => [r.dataset, r.model, r.seed, r.contactCost, r.bestK, r.bestProfit, r.profitAt10, r.budgetShare, r.shortGini, r.longGini]));
 }
 
 export const PREDICTIONS_CSV_HEADER: readonly string[] = Object.freeze([

@@ -9,7 +9,7 @@ import { stableStringify } from '@clvlab/core';
 import { writeFileAtomic } from '@clvlab/core/node';
 import type { BenchRun } from '../runner/run-bench.ts';
 import { computeResults, type BenchResults } from './compute-results.ts';
-import { csvField, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';
+import { csvField, decisionsCsv, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';
 import { btydTracking } from './btyd-tracking.ts';
 import { runManifest } from './run-manifest.ts';
 import { pickRows, testView } from './test-view.ts';
@@ -50,6 +50,7 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
   put('paired.csv', pairedCsv(results.paired));
   put('selection.csv', selectionCsv(results.selection));
   put('segments.csv', segmentsCsv(results.segments));
+  put('decisions.csv', decisionsCsv(results.decisions.rows));
   put('predictions.csv', predictionsCsv(run));
   put('metrics.json', stableStringify({
     metric_names: METRIC_NAMES,
@@ -61,6 +62,7 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
     rows: results.rows,
     paired: results.paired,
     segments: results.segments,
+    decisions: results.decisions,
     value_targets: Object.fromEntries(run.datasets.map((d) => [d.id, d.valueTarget])),
     tracking: Object.fromEntries(run.datasets.map((d) => [d.id, btydTracking(d, run.cells)]).filter(([, t]) => t !== null)),
   }, 1));

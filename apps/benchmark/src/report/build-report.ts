@@ -7,12 +7,12 @@ import { decileTable, gainCurve } from '@clvlab/metrics';
 import type { TrackingRecord } from '../record/btyd-tracking.ts';
 import { writeFileAtomic } from '@clvlab/core/node';
 import type { CalibrationPoint, CurvePoint, DecilePoint, LeaderboardPoint, TrackingPoint } from './chart-specs.ts';
-import { calibrationSpec, decileSpec, gainSpec, leaderboardSpec, trackingSpec } from './chart-specs.ts';
+import { calibrationSpec, decileSpec, gainSpec, importanceSpec, leaderboardSpec, profitSpec, trackingSpec } from './chart-specs.ts';
 import type { BenchRecord, PredictionSeries } from './read-record.ts';
 import { readRecord } from './read-record.ts';
 import { reportHtml, type ReportChart, type ReportSection } from './report-html.ts';
 import { reportMarkdown } from './report-markdown.ts';
-import { leaderboard } from './report-tables.ts';
+import { leaderboard, treeInfos } from './report-tables.ts';
 import { renderSvg } from './vega-svg.ts';
 
 
@@ -54,6 +54,14 @@ async function datasetCharts(record: BenchRecord, dataset: string): Promise<Repo
     const pts: TrackingPoint[] = tracking.period.map((period, j) => ({ series: 'actual', period, value: tracking.actual[j] }));
     for (const [model, values] of Object.entries(tracking.expected)) tracking.period.forEach((period, j) => pts.push({ series: `${model} (expected)`, period, value: values[j] }));
     charts.push({ id: `${dataset}-tracking`, title: 'BTYD tracking plot', svg: await renderSvg(trackingSpec(pts, `Cumulative repeat purchases per ${tracking.unit}: actual vs expected`)) });
+  }
+  const curves = record.metrics.decisions?.curves.filter((c) => c.dataset === dataset) ?? [];
+  if (curves.length > 0) {
+    charts.push({ id: `${dataset}-profit`, title: 'Profit curves', svg: await renderSvg(profitSpec(curves.map((c) => ({ model: c.model, k: c.k, profit: c.profit })), 'Profit when contacting the top k of test customers (first seed)')) });
+  }
+  for (const { model, info } of treeInfos(record, dataset)) {
+    const pts = (info.importance ?? []).map((x) => ({ feature: x.feature, value: x.meanAbsShap }));
+    if (pts.length > 0) charts.push({ id: `${dataset}-importance-${model}`, title: `${model}: global importance`, svg: await renderSvg(importanceSpec(pts, `${model}: mean |TreeSHAP| per feature (first seed, test customers)`)) });
   }
   return charts;
 }

@@ -1,5 +1,6 @@
 // Vega-Lite specs of the report's charts (issue 6 §5): leaderboard with intervals, decile
-// chart per model, gain (Lorenz-type) curves, calibration plot and the BTYD tracking plot.
+// chart per model, gain (Lorenz-type) curves, calibration plot, the BTYD tracking plot, profit
+// curves (issue 14) and tree models' global importance (issue 12).
 // Each function takes plain rows computed from the record and returns a spec with inline data.
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -111,6 +112,48 @@ export function trackingSpec(points: readonly TrackingPoint[], title: string): T
       x: { field: 'period', type: 'quantitative', title: 'period' },
       y: { field: 'value', type: 'quantitative', title: 'repeat purchases' },
       color: { field: 'series', type: 'nominal', title: null },
+    },
+  } as TopLevelSpec;
+}
+
+export interface ProfitPoint { model: string; k: number; profit: number }
+
+/** Profit when contacting the top k of test customers by each model (first seed). */
+export function profitSpec(points: readonly ProfitPoint[], title: string): TopLevelSpec {
+  return {
+    ...FONT,
+    width: 460,
+    height: 300,
+    title,
+    data: { values: points.map((p) => ({ ...p })) },
+    layer: [
+      { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { y: { datum: 0 } } },
+      {
+        mark: { type: 'line', strokeWidth: 1.6 },
+        encoding: {
+          x: { field: 'k', type: 'quantitative', title: 'share of test customers contacted (top k by prediction)', axis: { format: '%' } },
+          y: { field: 'profit', type: 'quantitative', title: 'profit' },
+          color: { field: 'model', type: 'nominal', title: 'model' },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export interface ImportancePoint { feature: string; value: number }
+
+/** Global importance of a tree model: mean |SHAP| per feature, largest first. */
+export function importanceSpec(points: readonly ImportancePoint[], title: string): TopLevelSpec {
+  return {
+    ...FONT,
+    width: 380,
+    height: { step: 18 },
+    title,
+    data: { values: points.map((p) => ({ ...p })) },
+    mark: { type: 'bar', color: '#4c78a8' },
+    encoding: {
+      y: { field: 'feature', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'value', type: 'quantitative', title: 'mean |SHAP| (margin scale)' },
     },
   } as TopLevelSpec;
 }

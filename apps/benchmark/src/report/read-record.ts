@@ -1,6 +1,7 @@
 // Reads a benchmark record back from its directory for `clvlab report`: the manifest, the
 // metrics (with paired differences and segments) and the per-customer predictions. The
 // report is rebuilt from these files alone, so it can be regenerated anywhere.
+import type { DecisionResults } from '../record/decision-results.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MetricsRow, PairedRow, PrimaryComparison, SegmentRow, SelectionRow } from '../record/compute-results.ts';
@@ -31,6 +32,7 @@ export interface BenchRecord {
     readonly segments: readonly SegmentRow[];
     readonly value_targets: Record<string, string>;
     readonly tracking?: Record<string, unknown>;
+    readonly decisions?: DecisionResults;
   };
   readonly predictions: readonly PredictionSeries[];
 }

@@ -3,7 +3,9 @@
 // curves, calibration plot, per-segment table and BTYD tracking plot where present, then the
 // run manifest summary and the command that reproduces the run.
 import type { BenchRecord } from './read-record.ts';
-import { btydTable, comparisonTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, tuningTable } from './report-tables.ts';
+import {
+  btydTable, comparisonTable, decisionTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, treeInfos, tuningTable, whyTable,
+} from './report-tables.ts';
 
 export interface ReportChart {
   readonly id: string;
@@ -57,6 +59,13 @@ export function reportHtml(record: BenchRecord, sections: readonly ReportSection
     if (u) body.push('<h3>Tuning (chosen on the valid fold)</h3>', table(u.header, u.rows, 'tuning'));
     const bt = btydTable(record, s.dataset);
     if (bt) body.push('<h3>Fitted BTYD parameters</h3>', table(bt.header, bt.rows, 'btyd'));
+    const dec = decisionTable(record, s.dataset);
+    if (dec) body.push('<h3>Decisions: profit when contacting each model\'s top k%</h3>', `<p class="note">${esc(dec.note)}</p>`, table(dec.header, dec.rows, 'decisions'));
+    for (const { model, info } of treeInfos(record, s.dataset)) {
+      const w = whyTable(info);
+      if (w) body.push(`<h3>${esc(model)}: why these customers (top-5 TreeSHAP contributions, first seed)</h3>`, table(w.header, w.rows, 'why'));
+      if (info.rules) body.push(`<h3>${esc(model)}: the tree as rules</h3>`, `<pre class="rules">${esc(info.rules)}</pre>`);
+    }
     const seg = segmentTable(record, s.dataset);
     if (seg) body.push('<h3>Normalized Gini per segment (first seed)</h3>', table(seg.header, seg.rows, 'segments'));
     body.push('</section>');

@@ -1,7 +1,9 @@
 // report.md: the record's tables in GitHub Markdown (leaderboard with intervals and paired
 // differences, per-segment Gini, run summary), for the README and for reading in a terminal.
 import type { BenchRecord } from './read-record.ts';
-import { btydTable, comparisonTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, tuningTable } from './report-tables.ts';
+import {
+  btydTable, comparisonTable, decisionTable, fmt, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, treeInfos, tuningTable, whyTable,
+} from './report-tables.ts';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -33,6 +35,14 @@ export function reportMarkdown(record: BenchRecord, datasets: readonly string[])
     if (u) out.push(`### ${ds}: tuning (chosen on the valid fold)`, '', markdownTable(u.header, u.rows), '');
     const bt = btydTable(record, ds);
     if (bt) out.push(`### ${ds}: fitted BTYD parameters`, '', markdownTable(bt.header, bt.rows), '');
+    const dec = decisionTable(record, ds);
+    if (dec) out.push(`### ${ds}: decisions (profit when contacting each model's top k%)`, '', dec.note, '', markdownTable(dec.header, dec.rows), '');
+    for (const { model, info } of treeInfos(record, ds)) {
+      out.push(`### ${ds}: ${model}: global importance (mean |SHAP|, first seed)`, '', markdownTable(['feature', 'mean |SHAP|'], (info.importance ?? []).map((x) => [x.feature, fmt(x.meanAbsShap)])), '');
+      const w = whyTable(info);
+      if (w) out.push(`### ${ds}: ${model}: why these customers`, '', markdownTable(w.header, w.rows), '');
+      if (info.rules) out.push(`### ${ds}: ${model}: the tree as rules`, '', '```', info.rules, '```', '');
+    }
     const s = segmentTable(record, ds);
     if (s) out.push(`### ${ds}: normalized Gini per segment (first seed)`, '', markdownTable(s.header, s.rows), '');
   }

@@ -226,3 +226,41 @@ export function manifestSummary(record: BenchRecord): [string, string][] {
     ['run', `${(Number(run.wall_ms) / 1000).toFixed(1)} s wall, ${run.cells_run} cells run, ${run.cells_reused} reused, peak RSS ${gib(run.peak_rss_bytes)}`],
   ];
 }
+
+/** Decision metrics per model (decision-results.ts): profit at best k, budget capture, short vs main horizon, Δ profit vs the best baseline. */
+export function decisionTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][]; note: string } | null {
+  const d = record.metrics.decisions;
+  if (!d) return null;
+  const rows = d.rows.filter((r) => r.dataset === dataset && r.seed === 'mean');
+  if (rows.length === 0) return null;
+  const best = record.metrics.best_baseline[dataset];
+  rows.sort((a, b) => b.bestProfit - a.bestProfit || a.model.localeCompare(b.model));
+  const out = rows.map((r) => {
+    const delta = d.deltas.find((x) => x.dataset === dataset && x.model === r.model);
+    const dText = r.model === best ? 'best baseline (valid)' : delta ? `${delta.difference >= 0 ? '+' : ''}${fmt(delta.difference)} [${fmt(delta.lower)}, ${fmt(delta.upper)}]${delta.p < 0.05 ? ' *' : ''}` : '–';
+    return [r.model, `${Math.round(r.bestK * 100)}%`, fmt(r.bestProfit), fmt(r.profitAt10), fmt(r.budgetShare), fmt(r.shortGini), fmt(r.longGini), dText];
+  });
+  const s = d.settings;
+  const cost = rows[0].contactCost;
+  const note = `Contact the top k% of test customers by each model; profit = ${s.margin} × their holdout value − ${fmt(cost)} per contact ` +
+    `(${s.contactCostShare} × the train fold's mean holdout value). Budget = contacting ${Math.round(s.budgetShare * 100)}% of the test customers. ` +
+    `Short horizon = ${s.shortFraction} of the main one. Δ = paired bootstrap (1 seed) or corrected resampled t (seeds) of best-k profit; * = p < 0.05, not multiplicity-corrected.`;
+  return { header: ['model', 'best k', 'profit at best k', 'profit at 10%', 'budget: value captured', 'Gini, short horizon', 'Gini, main horizon', 'Δ best-k profit vs best baseline'], rows: out, note };
+}
+
+interface TreeInfo { importance?: { feature: string; meanAbsShap: number }[]; why?: { customer: string; predicted: number; contributions: string }[]; rules?: string }
+
+/** The first seed's chosen cell info of every tree model (gbdt, forests, two-stage) of a dataset. */
+export function treeInfos(record: BenchRecord, dataset: string): { model: string; info: TreeInfo }[] {
+  const cells = ((record.manifest as { cells?: { dataset: string; model: string; seed: number; chosen?: boolean; info?: TreeInfo }[] }).cells ?? [])
+    .filter((c) => c.dataset === dataset && c.chosen !== false && Array.isArray(c.info?.importance))
+    .sort((a, b) => a.seed - b.seed);
+  const seen = new Set<string>();
+  return cells.filter((c) => (seen.has(c.model) ? false : (seen.add(c.model), true))).map((c) => ({ model: c.model, info: c.info! }));
+}
+
+/** "Why this customer": the ten highest predicted test customers of a tree model and their top-5 TreeSHAP contributions. */
+export function whyTable(info: TreeInfo): { header: string[]; rows: string[][] } | null {
+  if (!info.why?.length) return null;
+  return { header: ['customer', 'predicted value', 'top contributions (feature = value (SHAP, margin scale))'], rows: info.why.map((w) => [w.customer, fmt(w.predicted), w.contributions]) };
+}
