@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { comparisonTable, deltaText, fmt, leaderboard, markdownTable, primaryComparison, readRecord, sequenceContributionTable, writeFileAtomic } from '@clvlab/benchmark';
+import { comparisonTable, decisionTable, deltaText, fmt, leaderboard, markdownTable, primaryComparison, readRecord, sequenceContributionTable, writeFileAtomic } from '@clvlab/benchmark';
 
 export const RESULTS_START = '<!-- results:start -->';
 export const RESULTS_END = '<!-- results:end -->';
@@ -42,6 +42,8 @@ export function resultsTable(dir: string): string {
     if (q) out.push('', `Sequence contribution on ${ds} (same head and static inputs without the sequence):`, '', markdownTable(q.header, q.rows));
     const c = comparisonTable(record, ds);
     if (c && c.rows.length) out.push('', `Paired Δ normalized Gini on ${ds} against each non-sequence model and the plain twin (* = Holm-adjusted p < 0.05):`, '', markdownTable(c.header, c.rows));
+    const d = decisionTable(record, ds);
+    if (d) out.push('', `Decisions on ${ds}: ${d.note}`, '', markdownTable(d.header, d.rows));
     return out;
   });
   return [

@@ -24,5 +24,8 @@ export { METRICS_CSV_HEADER, PREDICTIONS_CSV_HEADER } from './record/csv-format.
 export { readRecord, parsePredictionsCsv } from './report/read-record.ts';
 export type { BenchRecord, PredictionSeries } from './report/read-record.ts';
 export { buildReport } from './report/build-report.ts';
-export { btydTable, comparisonTable, deltaText, leaderboard, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, tuningTable, fmt } from './report/report-tables.ts';
+export {
+  btydTable, comparisonTable, decisionTable, deltaText, leaderboard, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable,
+  treeInfos, tuningTable, whyTable, fmt,
+} from './report/report-tables.ts';
 export { markdownTable } from './report/report-markdown.ts';
