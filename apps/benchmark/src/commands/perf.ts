@@ -14,6 +14,7 @@ export const PERF_SUITES: Readonly<Record<string, Suite>> = Object.freeze({
   ingest: { file: 'packages/events/benchmark/perf-ingest.ts', exportName: 'runIngestPerf' },
   graph: { file: 'packages/social-graph/benchmark/perf-graph.ts', exportName: 'runGraphPerf' },
   encoder: { file: 'packages/behavior-encoder/benchmark/perf-encoder.ts', exportName: 'runEncoderPerf' },
+  trees: { file: 'packages/trees/benchmark/gbdt-vs-xgboost.ts', exportName: 'runTreesPerf' },
 });
 
 type SuiteFn = (options?: { log?: (line: string) => void }) => Promise<unknown> | unknown;
@@ -31,7 +32,7 @@ async function runSuite(name: string, log: (line: string) => void): Promise<unkn
 
 export const command: Command = {
   name: 'perf',
-  summary: 'Run performance suites: ingest (events/s, bytes/event vs DuckDB), graph (centralities), encoder (training throughput).',
+  summary: 'Run performance suites: ingest (events/s, bytes/event vs DuckDB), graph (centralities), encoder (training throughput), trees (GBDT vs XGBoost).',
   usage: `perf [--suite ${Object.keys(PERF_SUITES).join('|')}|all]`,
   options: { suite: { type: 'string' } },
   async run(values, _positionals, ctx) {
