@@ -48,7 +48,8 @@ function eventTypeCase(expr: string): string {
 export function inputTable(s: SqlScript, o: SqlOptions): string {
   const d = s.d, m = message(d), T = o.inputTable;
   const cols = inputColumns(o);
-  const q = (ours: InputColumn['ours']): string => `src.${d.quote(cols.find((c) => c.ours === ours)!.source)}`;
+  // Unqualified (one table in every FROM), so that a missing column's engine error names the column.
+  const q = (ours: InputColumn['ours']): string => d.quote(cols.find((c) => c.ours === ours)!.source);
 
   s.comment(
     `1. The event table ${T}: every column present (a missing one fails here, named by the engine) with an accepted type.\n` +
@@ -98,7 +99,7 @@ export function inputTable(s: SqlScript, o: SqlOptions): string {
     `COUNT(*) - COUNT(DISTINCT seq) AS repeated_seq`,
   ];
   const rowChecks: [string, string][] = [
-    ['a.no_customer > 0', m`${'a.no_customer'} rows of ${literal(T)} have no customer_id (NULL or empty; the events reader rejects them as missing-customer): fix or filter them first`],
+    ['a.no_customer > 0', m`${'a.no_customer'} rows of ${literal(T)} have no customer_id (NULL or empty, which the events reader rejects as missing-customer): fix or filter them first`],
     ['a.no_time > 0', m`${'a.no_time'} rows of ${literal(T)} have no timestamp`],
     ['a.bad_type > 0', m`${'a.bad_type'} rows of ${literal(T)} have an event_type that is not view, cart, purchase, return, other or a synonym (e.g. "${'a.bad_type_example'}")`],
     ['a.bad_amount > 0', m`${'a.bad_amount'} rows of ${literal(T)} have a non-finite amount (NaN or infinite)`],

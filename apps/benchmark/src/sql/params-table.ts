@@ -40,7 +40,7 @@ export function paramsTable(s: SqlScript, o: SqlOptions, ev0: string): string {
   s.stage('check_window', checkSelect(d, [
     ['p.cutoff_ms <= p.start_ms OR p.cutoff_ms > p.last_t', m`cutoff ${'p.cutoff_ms'} ms is outside the data (first event ${'p.start_ms'} ms, last ${'p.last_t'} ms)`],
     ['NOT (p.horizon_ms > 0)', m`horizon must be > 0 ms, got ${'p.horizon_ms'}`],
-    [`p.label_end > GREATEST(p.end_ms, ${dbl(`p.last_t + ${DAY_MS}`)})`, m`holdout ${'p.cutoff_ms'} + ${'p.horizon_ms'} ms ends after the data (last event ${'p.last_t'} ms); labels would be truncated`],
+    [`p.label_end > GREATEST(p.end_ms, ${dbl(`p.last_t + ${DAY_MS}`)})`, m`holdout ${'p.cutoff_ms'} + ${'p.horizon_ms'} ms ends after the data (last event ${'p.last_t'} ms): labels would be truncated`],
   ], `${params} p`));
   return params;
 }

@@ -66,9 +66,10 @@ export class SqlScript {
   }
 }
 
-/** A SQL string literal; throws on a quote or backslash, which dialects escape differently. */
+/** A SQL string literal; throws on a quote or backslash, which dialects escape differently, or a semicolon. */
 export function literal(text: string): string {
-  if (/['\\]/.test(text)) throw new Error(`benchmark/sql: literal ${JSON.stringify(text)} contains a quote or backslash`);
+  // A semicolon too: spark-sql -f splits statements on it.
+  if (/['\\;]/.test(text)) throw new Error(`benchmark/sql: literal ${JSON.stringify(text)} contains a quote, backslash or semicolon`);
   return `'${text}'`;
 }
 
@@ -90,11 +91,19 @@ export function castTo(d: SqlDialect, type: ColumnType, expr: string): string {
 export function message(d: SqlDialect): (strings: TemplateStringsArray, ...values: string[]) => string {
   return (strings, ...values) => {
     const parts: string[] = [];
+    let text = 'clvlab sql: ';
     strings.forEach((s, i) => {
-      const text = i === 0 ? `clvlab sql: ${s}` : s;
+      text += s;
+      if (i >= values.length) return;
+      const v = values[i];
+      // A literal or a number is known now: it goes into the text; a SQL value is cast and concatenated.
+      const known = /^'[^']*'$/.exec(v) ? v.slice(1, -1) : /^-?\d+$/.test(v) ? v : null;
+      if (known !== null) { text += known; return; }
       if (text !== '') parts.push(literal(text));
-      if (i < values.length) parts.push(`COALESCE(CAST(${values[i]} AS ${d.text}), ${literal('NULL')})`);
+      text = '';
+      parts.push(`COALESCE(CAST(${v} AS ${d.text}), ${literal('NULL')})`);
     });
+    if (text !== '') parts.push(literal(text));
     return parts.join(' || ');
   };
 }
