@@ -18,6 +18,7 @@ import {
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
+import { embeddingResults, type EmbeddingRow } from './embedding-results.ts';
 import { decisionResults, DEFAULT_DECISIONS, type DecisionResults, type DecisionRow, type ProfitCurvePoint, type ProfitDeltaRow } from './decision-results.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 import { segmentLabels } from './segment-labels.ts';
@@ -109,6 +110,8 @@ export interface BenchResults {
   readonly segments: readonly SegmentRow[];
   /** Profit at best k, budget capture, short vs long horizon, Δ profit vs the best baseline (decision-results.ts). */
   readonly decisions: DecisionResults;
+  /** Linear probes and look-alike lift of the models' embeddings against RFM (embedding-results.ts). */
+  readonly embeddings: readonly EmbeddingRow[];
 }
 
 /** The tables whose differences share one Holm correction. */
@@ -166,6 +169,7 @@ export function computeResults(
   const bestBaseline: Record<string, string | null> = {};
   const primary: Record<string, PrimaryComparison | null> = {};
   const decisionRows: DecisionRow[] = [], profitDeltas: ProfitDeltaRow[] = [], profitCurves: ProfitCurvePoint[] = [];
+  const embeddings: EmbeddingRow[] = [];
   for (const ds of datasets) {
     const dsFolds = folds[ds.id];
     const views = new Map<number, TestView>();
@@ -311,6 +315,7 @@ export function computeResults(
     }
     const d = decisionResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, ratio);
     decisionRows.push(...d.rows); profitDeltas.push(...d.deltas); profitCurves.push(...d.curves);
+    embeddings.push(...embeddingResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, embedding: c.stored.embedding })), (seed) => dsFolds[seed - 1]));
     // Per-segment metrics on the first seed of each model.
     const first = Math.min(...mine.map((c) => c.seed));
     for (const seg of segmentLabels(ds.payload, viewOf(first).rows, dsFolds[first - 1])) {
@@ -326,5 +331,5 @@ export function computeResults(
     }
   }
   const decisions: DecisionResults = { settings: DEFAULT_DECISIONS, rows: decisionRows, deltas: profitDeltas, curves: profitCurves };
-  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions };
+  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions, embeddings };
 }

@@ -63,6 +63,7 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
     paired: results.paired,
     segments: results.segments,
     decisions: results.decisions,
+    embeddings: results.embeddings,
     value_targets: Object.fromEntries(run.datasets.map((d) => [d.id, d.valueTarget])),
     tracking: Object.fromEntries(run.datasets.map((d) => [d.id, btydTracking(d, run.cells)]).filter(([, t]) => t !== null)),
   }, 1));

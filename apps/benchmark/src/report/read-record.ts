@@ -2,6 +2,7 @@
 // metrics (with paired differences and segments) and the per-customer predictions. The
 // report is rebuilt from these files alone, so it can be regenerated anywhere.
 import type { DecisionResults } from '../record/decision-results.ts';
+import type { EmbeddingRow } from '../record/embedding-results.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MetricsRow, PairedRow, PrimaryComparison, SegmentRow, SelectionRow } from '../record/compute-results.ts';
@@ -33,6 +34,7 @@ export interface BenchRecord {
     readonly value_targets: Record<string, string>;
     readonly tracking?: Record<string, unknown>;
     readonly decisions?: DecisionResults;
+    readonly embeddings?: readonly EmbeddingRow[];
   };
   readonly predictions: readonly PredictionSeries[];
 }

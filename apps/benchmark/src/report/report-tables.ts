@@ -264,3 +264,13 @@ export function whyTable(info: TreeInfo): { header: string[]; rows: string[][] }
   if (!info.why?.length) return null;
   return { header: ['customer', 'predicted value', 'top contributions (feature = value (SHAP, margin scale))'], rows: info.why.map((w) => [w.customer, fmt(w.predicted), w.contributions]) };
 }
+
+/** Do the embeddings carry more than RFM? Probe Gini/AUC and look-alike lift, embedding vs RFM (embedding-results.ts). */
+export function embeddingTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][] } | null {
+  const rows = (record.metrics.embeddings ?? []).filter((r) => r.dataset === dataset);
+  if (rows.length === 0) return null;
+  return {
+    header: ['model', 'dim', 'probe Gini (value)', 'RFM probe Gini', 'probe AUC (repurchase)', 'RFM probe AUC', 'look-alike lift [95% CI]', 'RFM look-alike lift'],
+    rows: rows.map((r) => [r.model, String(r.dim), fmt(r.probeGini), fmt(r.rfmProbeGini), fmt(r.probeAuc), fmt(r.rfmProbeAuc), `${fmt(r.lift)} [${fmt(r.liftLower)}, ${fmt(r.liftUpper)}]`, fmt(r.rfmLift)]),
+  };
+}
