@@ -19,6 +19,7 @@ import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
 import { embeddingResults, type EmbeddingRow } from './embedding-results.ts';
+import { segmentTransitions, type SegmentTransitions } from './segment-labels.ts';
 import { decisionResults, DEFAULT_DECISIONS, type DecisionResults, type DecisionRow, type ProfitCurvePoint, type ProfitDeltaRow } from './decision-results.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 import { segmentLabels } from './segment-labels.ts';
@@ -112,6 +113,8 @@ export interface BenchResults {
   readonly decisions: DecisionResults;
   /** Linear probes and look-alike lift of the models' embeddings against RFM (embedding-results.ts). */
   readonly embeddings: readonly EmbeddingRow[];
+  /** Lifecycle-stage and RFM-segment transitions, cutoff → end of holdout, first seed's train-fold tier cuts (segment-labels.ts). */
+  readonly transitions: readonly SegmentTransitions[];
 }
 
 /** The tables whose differences share one Holm correction. */
@@ -170,6 +173,7 @@ export function computeResults(
   const primary: Record<string, PrimaryComparison | null> = {};
   const decisionRows: DecisionRow[] = [], profitDeltas: ProfitDeltaRow[] = [], profitCurves: ProfitCurvePoint[] = [];
   const embeddings: EmbeddingRow[] = [];
+  const transitions: SegmentTransitions[] = [];
   for (const ds of datasets) {
     const dsFolds = folds[ds.id];
     const views = new Map<number, TestView>();
@@ -315,6 +319,7 @@ export function computeResults(
     }
     const d = decisionResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, ratio);
     decisionRows.push(...d.rows); profitDeltas.push(...d.deltas); profitCurves.push(...d.curves);
+    transitions.push(segmentTransitions(ds.payload, dsFolds[0]));
     embeddings.push(...embeddingResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, embedding: c.stored.embedding })), (seed) => dsFolds[seed - 1]));
     // Per-segment metrics on the first seed of each model.
     const first = Math.min(...mine.map((c) => c.seed));
@@ -331,5 +336,5 @@ export function computeResults(
     }
   }
   const decisions: DecisionResults = { settings: DEFAULT_DECISIONS, rows: decisionRows, deltas: profitDeltas, curves: profitCurves };
-  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions, embeddings };
+  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions, embeddings, transitions };
 }

@@ -9,6 +9,7 @@ import { stableStringify } from '@clvlab/core';
 import { writeFileAtomic } from '@clvlab/core/node';
 import type { BenchRun } from '../runner/run-bench.ts';
 import { computeResults, type BenchResults } from './compute-results.ts';
+import { transitionsCsv } from './segment-labels.ts';
 import { csvField, decisionsCsv, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';
 import { btydTracking } from './btyd-tracking.ts';
 import { runManifest } from './run-manifest.ts';
@@ -51,6 +52,7 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
   put('selection.csv', selectionCsv(results.selection));
   put('segments.csv', segmentsCsv(results.segments));
   put('decisions.csv', decisionsCsv(results.decisions.rows));
+  put('transitions.csv', transitionsCsv(results.transitions));
   put('predictions.csv', predictionsCsv(run));
   put('metrics.json', stableStringify({
     metric_names: METRIC_NAMES,
@@ -64,6 +66,11 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
     segments: results.segments,
     decisions: results.decisions,
     embeddings: results.embeddings,
+    transitions: results.transitions.map((t) => ({
+      dataset: t.dataset,
+      lifecycle_stage: { labels: t.lifecycle.labels, counts: Array.from(t.lifecycle.counts) },
+      rfm_segment: { labels: t.rfm.labels, counts: Array.from(t.rfm.counts) },
+    })),
     value_targets: Object.fromEntries(run.datasets.map((d) => [d.id, d.valueTarget])),
     tracking: Object.fromEntries(run.datasets.map((d) => [d.id, btydTracking(d, run.cells)]).filter(([, t]) => t !== null)),
   }, 1));

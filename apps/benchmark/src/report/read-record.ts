@@ -35,6 +35,7 @@ export interface BenchRecord {
     readonly tracking?: Record<string, unknown>;
     readonly decisions?: DecisionResults;
     readonly embeddings?: readonly EmbeddingRow[];
+    readonly transitions?: readonly { dataset: string; lifecycle_stage: { labels: string[]; counts: number[] }; rfm_segment: { labels: string[]; counts: number[] } }[];
   };
   readonly predictions: readonly PredictionSeries[];
 }

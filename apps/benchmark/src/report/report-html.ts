@@ -4,7 +4,7 @@
 // run manifest summary and the command that reproduces the run.
 import type { BenchRecord } from './read-record.ts';
 import {
-  btydTable, comparisonTable, decisionTable, embeddingTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, treeInfos, tuningTable, whyTable,
+  btydTable, comparisonTable, decisionTable, embeddingTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, transitionTable, treeInfos, tuningTable, whyTable,
 } from './report-tables.ts';
 
 export interface ReportChart {
@@ -61,6 +61,8 @@ export function reportHtml(record: BenchRecord, sections: readonly ReportSection
     if (bt) body.push('<h3>Fitted BTYD parameters</h3>', table(bt.header, bt.rows, 'btyd'));
     const emb = embeddingTable(record, s.dataset);
     if (emb) body.push('<h3>Embeddings vs RFM (ridge probe fitted on train, scored on test; look-alikes of the top 10% train customers, first seed)</h3>', table(emb.header, emb.rows, 'embeddings'));
+    const tr = transitionTable(record, s.dataset);
+    if (tr) body.push('<h3>Lifecycle-stage transitions, cutoff → end of holdout (all cohort customers; transitions.csv has RFM segments too)</h3>', table(tr.header, tr.rows, 'transitions'));
     const dec = decisionTable(record, s.dataset);
     if (dec) body.push('<h3>Decisions: profit when contacting each model\'s top k%</h3>', `<p class="note">${esc(dec.note)}</p>`, table(dec.header, dec.rows, 'decisions'));
     for (const { model, info } of treeInfos(record, s.dataset)) {

@@ -2,7 +2,7 @@
 // differences, per-segment Gini, run summary), for the README and for reading in a terminal.
 import type { BenchRecord } from './read-record.ts';
 import {
-  btydTable, comparisonTable, decisionTable, embeddingTable, fmt, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, treeInfos, tuningTable, whyTable,
+  btydTable, comparisonTable, decisionTable, embeddingTable, fmt, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, transitionTable, treeInfos, tuningTable, whyTable,
 } from './report-tables.ts';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
@@ -37,6 +37,8 @@ export function reportMarkdown(record: BenchRecord, datasets: readonly string[])
     if (bt) out.push(`### ${ds}: fitted BTYD parameters`, '', markdownTable(bt.header, bt.rows), '');
     const emb = embeddingTable(record, ds);
     if (emb) out.push(`### ${ds}: embeddings vs RFM (ridge probe fitted on train, scored on test; look-alikes of the top 10% train customers, first seed)`, '', markdownTable(emb.header, emb.rows), '');
+    const tr = transitionTable(record, ds);
+    if (tr) out.push(`### ${ds}: lifecycle-stage transitions, cutoff → end of holdout (all cohort customers; transitions.csv has RFM segments too)`, '', markdownTable(tr.header, tr.rows), '');
     const dec = decisionTable(record, ds);
     if (dec) out.push(`### ${ds}: decisions (profit when contacting each model's top k%)`, '', dec.note, '', markdownTable(dec.header, dec.rows), '');
     for (const { model, info } of treeInfos(record, ds)) {

@@ -274,3 +274,17 @@ export function embeddingTable(record: BenchRecord, dataset: string): { header: 
     rows: rows.map((r) => [r.model, String(r.dim), fmt(r.probeGini), fmt(r.rfmProbeGini), fmt(r.probeAuc), fmt(r.rfmProbeAuc), `${fmt(r.lift)} [${fmt(r.liftLower)}, ${fmt(r.liftUpper)}]`, fmt(r.rfmLift)]),
   };
 }
+
+/** Lifecycle-stage transitions from the cutoff (rows) to the end of the holdout (columns): counts and row shares. */
+export function transitionTable(record: BenchRecord, dataset: string, which: 'lifecycle_stage' | 'rfm_segment' = 'lifecycle_stage'): { header: string[]; rows: string[][] } | null {
+  const t = record.metrics.transitions?.find((x) => x.dataset === dataset)?.[which];
+  if (!t) return null;
+  const L = t.labels.length;
+  const rows: string[][] = [];
+  for (let i = 0; i < L; i++) {
+    const total = t.counts.slice(i * L, i * L + L).reduce((a, b) => a + b, 0);
+    if (total === 0) continue;
+    rows.push([t.labels[i], String(total), ...t.labels.map((_, j) => (t.counts[i * L + j] === 0 ? '' : `${t.counts[i * L + j]} (${Math.round((100 * t.counts[i * L + j]) / total)}%)`))]);
+  }
+  return { header: ['at the cutoff ↓ / end of holdout →', 'customers', ...t.labels], rows };
+}
