@@ -8,11 +8,12 @@
 // record) and compares every model's stored predictions for every cohort customer.
 //   npx tsx tools/check-sealed-fold.ts [--dataset online-retail] [--models a,b] [--out /tmp/sealed-check]   (seed 1)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEventLog, EVENT_TYPES, readEventLog, type EventLog } from '@clvlab/events';
 import { createRng } from '@clvlab/core';
+import { writeFileAtomic } from '@clvlab/core/node';
 import { evaluationFolds, evaluationSplit, Fold } from '@clvlab/sessions';
 import { DATASET_SOURCES, sharedDataPath } from '@clvlab/benchmark';
 
@@ -57,9 +58,8 @@ for (let i = 0; i < log.length; i++) if (moved[i] !== log.customer[i] || dropped
 const run = (name: string, text: string): Map<string, number[]> => {
   const dir = join(out, name);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   // Same file name, so the dataset id (and so the model seeds) is the same in both runs.
-  writeFileSync(join(dir, `${id}.csv`), text);
+  writeFileAtomic(join(dir, `${id}.csv`), text);
   const args = ['--import', 'tsx', 'apps/benchmark/src/main.ts', 'bench', '--dataset', join(dir, `${id}.csv`), '--seeds', String(seeds), '--out', join(dir, 'run'), '--json'];
   if (values.models) args.push('--models', values.models);
   execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,8 +1,10 @@
 // Save/load a trained encoder as a directory: `model.json` (format, resolved config, static
 // input standardisation, dataset hash, training info, weight manifest) and `weights.bin`
 // (float32 little-endian, concatenated in manifest order). The directory is written under a
-// temporary name and renamed into place, so a reader never sees a half-written model.
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+// temporary name and renamed into place (core's replaceDirAtomic), so a reader never sees a
+// half-written model.
+import { readFile, writeFile } from 'node:fs/promises';
+import { replaceDirAtomic } from '@clvlab/core/node';
 import { resolveEncoderConfig } from './encoder-config.ts';
 import type { EncoderWeights, WeightArray } from './encoder-weights.ts';
 import type { TrainedEncoder } from './train-encoder.ts';
@@ -39,16 +41,11 @@ export async function saveEncoder(dir: string, trained: TrainedEncoder): Promise
     format: FORMAT, config: { ...trained.config }, staticNames: [...trained.staticNames], staticMean: Array.from(trained.staticMean),
     staticStd: Array.from(trained.staticStd), datasetHash: trained.datasetHash, info: { ...trained.info }, weights: manifest,
   };
-  const tmp = `${dir}.tmp-${process.pid}`, old = `${dir}.old-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
-  // Float32Array is little-endian on every platform Node runs on (x86, arm64).
-  await writeFile(`${tmp}/weights.bin`, new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
-  await writeFile(`${tmp}/model.json`, JSON.stringify(json, null, 1));
-  const exists = await stat(dir).then(() => true, () => false);
-  if (exists) await rename(dir, old);
-  await rename(tmp, dir);
-  if (exists) await rm(old, { recursive: true, force: true });
+  await replaceDirAtomic(dir, async (tmp) => {
+    // Float32Array is little-endian on every platform Node runs on (x86, arm64).
+    await writeFile(`${tmp}/weights.bin`, new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+    await writeFile(`${tmp}/model.json`, JSON.stringify(json, null, 1));
+  });
 }
 
 /** Reads a model written by `saveEncoder`; the config is re-validated (unknown keys are an error). */

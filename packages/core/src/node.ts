@@ -1,5 +1,7 @@
 // @clvlab/core/node: the Node-only half of the kernel (file system, worker threads).
 export { writeFileAtomic } from './write-file-atomic.ts';
+export type { FileContent } from './write-file-atomic.ts';
+export { replaceDirAtomic } from './replace-dir-atomic.ts';
 export { startWorker } from './start-worker.ts';
 export { poolSize } from './pool-size.ts';
 export { WorkerPool } from './worker-pool.ts';

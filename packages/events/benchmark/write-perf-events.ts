@@ -2,17 +2,24 @@
 // customer then time, as synthetic logs are. ~100 events per customer on average (gamma-
 // distributed activity, so a heavy tail), sessions of views/carts/purchases seconds to
 // minutes apart, days between sessions, numeric item and category ids, prices on purchases.
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename } from 'node:fs/promises';
 import { createRng } from '@clvlab/core';
+import { writeFileAtomic } from '@clvlab/core/node';
 
 export const PERF_HEADER = 'customer_id,timestamp,event_type,item_id,category,amount,quantity';
 
-/** Writes `events` rows to `path` atomically (temp file + rename). Returns the customer count. */
+/** Writes `events` rows to `path` atomically (core's writeFileAtomic). Returns the customer count. */
 export async function writePerfEvents(path: string, events: number, seed = 20_26): Promise<number> {
+  writeFileAtomic(path, perfRows(events, seed));
+  return customersFor(events);
+}
+
+/** ~100 events per customer. */
+const customersFor = (events: number): number => Math.max(1, Math.round(events / 100));
+
+/** The CSV text in ~1 MiB blocks, header first. */
+function* perfRows(events: number, seed: number): Generator<string> {
   const rng = createRng(seed);
-  const customers = Math.max(1, Math.round(events / 100));
+  const customers = customersFor(events);
   const weight = new Float64Array(customers);
   let total = 0;
   for (let c = 0; c < customers; c++) total += weight[c] = rng.gamma(0.8);
@@ -20,8 +27,6 @@ export async function writePerfEvents(path: string, events: number, seed = 20_26
   let assigned = 0;
   for (let c = 0; c < customers; c++) assigned += counts[c] = Math.floor((events * weight[c]) / total);
   for (let c = 0; assigned < events; c = (c + 1) % customers) { counts[c]++; assigned++; }
-  const tmp = `${path}.tmp-${process.pid}`;
-  const out = createWriteStream(tmp);
   let buf = `${PERF_HEADER}\n`;
   const start = Date.UTC(2024, 0, 1);
   for (let c = 0; c < customers; c++) {
@@ -36,13 +41,10 @@ export async function writePerfEvents(path: string, events: number, seed = 20_26
       else if (u < 0.93) buf += `${id},${t},cart,${item},${category},,\n`;
       else buf += `${id},${t},purchase,${item},${category},${(1 + rng.int(20_000) / 100).toFixed(2)},${1 + rng.int(3)}\n`;
       if (buf.length > 1 << 20) {
-        if (!out.write(buf)) await once(out, 'drain');
+        yield buf;
         buf = '';
       }
     }
   }
-  out.end(buf);
-  await once(out, 'finish');
-  await rename(tmp, path);
-  return customers;
+  yield buf;
 }

@@ -2,16 +2,18 @@
 // zarrita and @zarrita/storage's FileSystemStore. Every array is chunked along its first axis and
 // compressed with gzip (node:zlib, see gzip-codec.ts), little-endian `bytes` codec, default
 // `/` chunk keys, and every intermediate group gets its own zarr.json, so zarr-python opens
-// the store. Writes are atomic: the whole store is built in `<path>.tmp-<pid>` and renamed
-// over `path` (an old store is moved aside first and removed after the swap). Reads can take
+// the store. Writes are atomic (core's replaceDirAtomic): the whole store is built in
+// `<path>.tmp-<pid>` and renamed over `path` (an old store is moved aside first and removed
+// after the swap). Reads can take
 // rows [from, to) of the first axis only (`rows`): just the chunks that overlap are decoded,
 // and a caller-held `chunkCache` keeps the last decoded chunk per array, so a run of sliced
 // reads inside one chunk decompresses it once (memory: at most one chunk per array).
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import FileSystemStore from '@zarrita/storage/fs';
 import * as zarr from 'zarrita';
 import { resolveOptions } from '@clvlab/core';
+import { replaceDirAtomic } from '@clvlab/core/node';
 import { registerGzipCodec } from './gzip-codec.ts';
 
 export type ZarrTypedArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
@@ -67,8 +69,10 @@ function dtypeOf(data: ZarrTypedArray, name: string): string {
 export async function writeZarrGroup(path: string, group: ZarrGroupData, options: Partial<typeof DEFAULT_ZARR_WRITE> = {}): Promise<void> {
   registerGzipCodec();
   const opts = resolveOptions('events/zarr-group', DEFAULT_ZARR_WRITE, options);
-  const tmp = `${path}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
+  await replaceDirAtomic(path, (tmp) => writeStore(tmp, group, opts));
+}
+
+async function writeStore(tmp: string, group: ZarrGroupData, opts: Readonly<typeof DEFAULT_ZARR_WRITE>): Promise<void> {
   const store = new FileSystemStore(tmp);
   const root = zarr.root(store);
   await zarr.create(root, { attributes: group.attributes });
@@ -95,11 +99,6 @@ export async function writeZarrGroup(path: string, group: ZarrGroupData, options
       await zarr.set(node, null, { data, shape, stride } as never);
     }
   }
-  const old = `${path}.old-${process.pid}`;
-  const exists = await stat(path).then(() => true, () => false);
-  if (exists) await rename(path, old);
-  await rename(tmp, path);
-  if (exists) await rm(old, { recursive: true, force: true });
 }
 
 /** Reads the root attributes and the named arrays (all arrays when `names` is omitted), optionally rows [from, to) only. */

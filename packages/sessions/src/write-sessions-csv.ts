@@ -1,9 +1,8 @@
 // Writes `sessions.csv` (docs/architecture.md §File formats):
-// customer_id,session,start,end,events,purchases,revenue with start/end in ISO 8601 UTC. Atomic:
-// rows go to a temporary file in the target folder, which is renamed over the target only once
-// complete, so a crash never leaves half a file.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// customer_id,session,start,end,events,purchases,revenue with start/end in ISO 8601 UTC. Atomic
+// (core's writeFileAtomic): rows stream in blocks to a temporary file that replaces the target
+// only once complete, so a crash never leaves half a file.
+import { writeFileAtomic } from '@clvlab/core/node';
 import type { EventLog } from '@clvlab/events';
 import type { SessionTable } from './session-table.ts';
 
@@ -24,28 +23,23 @@ function formatMoney(x: number): string {
 
 /** Writes the session table of `log` to `path` atomically. Returns the number of rows written. */
 export function writeSessionsCsv(path: string, log: EventLog, table: SessionTable): number {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    let chunk: string[] = [SESSIONS_CSV_HEADER];
-    const ids = log.customerIds.map(csvField);
-    for (let r = 0; r < table.length; r++) {
-      chunk.push(
-        `${ids[table.customer[r]]},${table.session[r]},${new Date(table.start[r]).toISOString()},` +
-          `${new Date(table.end[r]).toISOString()},${table.events[r]},${table.purchases[r]},${formatMoney(table.revenue[r])}`,
-      );
-      if (chunk.length >= ROWS_PER_WRITE) {
-        writeSync(fd, chunk.join('\n') + '\n');
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) writeSync(fd, chunk.join('\n') + '\n');
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (err) {
-    try { closeSync(fd); } catch { /* already closed */ }
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(path, sessionRows(log, table));
   return table.length;
+}
+
+/** The CSV text in blocks of ROWS_PER_WRITE rows, header first. */
+function* sessionRows(log: EventLog, table: SessionTable): Generator<string> {
+  let chunk: string[] = [SESSIONS_CSV_HEADER];
+  const ids = log.customerIds.map(csvField);
+  for (let r = 0; r < table.length; r++) {
+    chunk.push(
+      `${ids[table.customer[r]]},${table.session[r]},${new Date(table.start[r]).toISOString()},` +
+        `${new Date(table.end[r]).toISOString()},${table.events[r]},${table.purchases[r]},${formatMoney(table.revenue[r])}`,
+    );
+    if (chunk.length >= ROWS_PER_WRITE) {
+      yield chunk.join('\n') + '\n';
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk.join('\n') + '\n';
 }

@@ -41,6 +41,8 @@ describe('sessionTable / writeSessionsCsv', () => {
       '',
     ]);
     expect(readdirSync(dir)).toEqual(['sessions.csv']);
-    expect(() => writeSessionsCsv(join(dir, 'missing', 'x.csv'), log, sessionTable(log, splitSessions(log)))).toThrow(/ENOENT/);
+    // Like every clvlab writer (core's writeFileAtomic), it creates a missing folder.
+    expect(writeSessionsCsv(join(dir, 'missing', 'x.csv'), log, sessionTable(log, splitSessions(log)))).toBe(3);
+    expect(readdirSync(join(dir, 'missing'))).toEqual(['x.csv']);
   });
 });

@@ -7,7 +7,8 @@
 // (graphology closeness on 50k, networkx closeness beyond a sample of sources) are
 // extrapolated explicitly and flagged `extrapolated: true`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from '@clvlab/core/node';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +75,7 @@ async function graphologyOf(g: GeneratedEdges): Promise<unknown> {
 async function compareOn(g: GeneratedEdges, o: typeof DEFAULT_GRAPH_PERF, dir: string, graphologyCloseness: boolean): Promise<Record<string, unknown>> {
   const graph: Graph = buildGraph(g, { nodes: g.n });
   const path = join(dir, `ba-${g.n}.txt`);
-  writeFileSync(path, edgeListText(g));
+  writeFileAtomic(path, edgeListText(g));
   const rng = createRng(o.seed, 0x5a);
   const sources = Array.from({ length: o.networkxSources }, () => rng.int(g.n));
   const py = spawnSync('python3', [fileURLToPath(new URL('./networkx-timing.py', import.meta.url))], { input: JSON.stringify({ edges: path, n: g.n, sources }), encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -4,11 +4,10 @@
 //               with milliseconds)
 //   edges.csv   src,dst,weight  (customer ids; undirected, each edge once)
 //   truth.csv   customer_id + latent columns + sessions + oracle + oracle_repurchase
-// Each file is streamed in chunks of lines (10M events never become one string) to a
-// temporary file in the same directory, then renamed: a reader never sees half a file.
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+// Each file is streamed in chunks of lines (10M events never become one string) through core's
+// writeFileAtomic (temporary file, fsync, rename): a reader never sees half a file.
 import { join } from 'node:path';
+import { writeFileAtomic } from '@clvlab/core/node';
 import { EventsCsvEncoder } from './events-csv-encoder.ts';
 import { formatIsoUtc } from './format-iso-utc.ts';
 import type { SyntheticData } from './synthetic-data.ts';
@@ -17,22 +16,21 @@ const CHUNK_LINES = 50_000;
 
 /** Writes events.csv, edges.csv and truth.csv atomically into `dir` (created if missing). */
 export async function writeSynthetic(dir: string, data: SyntheticData): Promise<void> {
-  await mkdir(dir, { recursive: true });
   const { log, edges, truth } = data;
   const ids = log.customerIds, cats = log.categoryIds;
   const encoder = new EventsCsvEncoder(log);
-  await writeAtomic(join(dir, 'events.csv'), async (fh) => {
-    await fh.write('customer_id,timestamp,event_type,item_id,category,amount,quantity\n');
+  writeFileAtomic(join(dir, 'events.csv'), (function* (): Generator<string | Uint8Array> {
+    yield 'customer_id,timestamp,event_type,item_id,category,amount,quantity\n';
+    // One buffer, refilled per block: writeFileAtomic writes each chunk before asking for the next.
     const buf = new Uint8Array(CHUNK_LINES * encoder.maxLine);
     for (let start = 0; start < log.length; start += CHUNK_LINES) {
-      const bytes = encoder.encode(start, Math.min(log.length, start + CHUNK_LINES), buf);
-      await fh.write(buf, 0, bytes);
+      yield buf.subarray(0, encoder.encode(start, Math.min(log.length, start + CHUNK_LINES), buf));
     }
-  });
-  await writeLines(join(dir, 'edges.csv'), 'src,dst,weight', edges.src.length, (k) =>
+  })());
+  writeLines(join(dir, 'edges.csv'), 'src,dst,weight', edges.src.length, (k) =>
     `${ids[edges.src[k]]},${ids[edges.dst[k]]},${round6(edges.weight[k])}`);
   const t = truth;
-  await writeLines(join(dir, 'truth.csv'),
+  writeLines(join(dir, 'truth.csv'),
     'customer_id,community,join_time,purchase_rate,browse_rate,dropout_rate,dropout_probability,dropout_time,alive_at_cutoff,' +
     'spend_mean,category,intent_at_cutoff,social_at_cutoff,sessions,oracle,oracle_repurchase', ids.length, (i) =>
     `${ids[i]},${t.community[i]},${formatIsoUtc(t.joinTime[i])},${round6(t.purchaseRate[i])},${round6(t.browseRate[i])},` +
@@ -47,30 +45,15 @@ function round6(x: number): number {
 }
 
 /** Small files (edges, truth): one string per line, joined per chunk. */
-async function writeLines(path: string, header: string, count: number, line: (i: number) => string): Promise<void> {
-  await writeAtomic(path, async (fh) => {
-    await fh.write(header + '\n');
+function writeLines(path: string, header: string, count: number, line: (i: number) => string): void {
+  writeFileAtomic(path, (function* (): Generator<string> {
+    yield header + '\n';
     const buf: string[] = [];
     for (let start = 0; start < count; start += CHUNK_LINES) {
       const end = Math.min(count, start + CHUNK_LINES);
       buf.length = 0;
       for (let i = start; i < end; i++) buf.push(line(i));
-      await fh.write(buf.join('\n') + '\n');
+      yield buf.join('\n') + '\n';
     }
-  });
-}
-
-/** Writes through `fill` into a temporary file in the same directory, then renames it over `path`. */
-async function writeAtomic(path: string, fill: (fh: FileHandle) => Promise<void>): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fill(fh);
-    await fh.close();
-  } catch (err) {
-    await fh.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  await rename(tmp, path);
+  })());
 }

@@ -1,8 +1,7 @@
 // `clvlab graph`: node centralities of an edge-list file (docs/architecture.md §CLI), written as values.csv
-// with header `node,<metric>...` in the input's node labels. The file is written to a temp
-// file in the same directory and renamed, so a crash never leaves half a result.
-import { renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// with header `node,<metric>...` in the input's node labels, atomically (core's writeFileAtomic),
+// so a crash never leaves half a result.
+import { writeFileAtomic } from '@clvlab/core/node';
 import { betweenness, closeGraphPools, closeness, DEFAULT_PAGERANK, degree, harmonic, pagerank, readEdgeList, type Approximation, type EdgeListResult } from '@clvlab/social-graph';
 import { intOption } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
@@ -99,9 +98,7 @@ export const command: Command = {
       const cell = /[",\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label;
       lines.push([cell, ...columns.map((c) => String(c[i]))].join(','));
     }
-    const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-    writeFileSync(tmp, lines.join('\n') + '\n');
-    renameSync(tmp, out);
+    writeFileAtomic(out, lines.join('\n') + '\n');
     return {
       edges, out, rows_read: report.rowsRead, rows_kept: report.rowsKept, rejected: report.rejected, first_rejected: report.firstRejected,
       comment_lines: report.commentLines, blank_lines: report.blankLines,

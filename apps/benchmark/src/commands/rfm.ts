@@ -1,10 +1,9 @@
 // `clvlab rfm` (docs/architecture.md §CLI): RFM features, quartile tiers, named segment and lifecycle stage
 // of every cohort customer of a prepared dataset, computed from events before the cutoff
-// (split.score.featureEnd), written as rfm.csv (atomically: temp file in the same folder,
-// then rename). Columns: customer_id,fold,recency_days,frequency,monetary,tenure_days,
+// (split.score.featureEnd), written as rfm.csv (atomically, core's writeFileAtomic). Columns: customer_id,fold,recency_days,frequency,monetary,tenure_days,
 // r_tier,f_tier,m_tier,segment,lifecycle_stage.
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { writeFileAtomic } from '@clvlab/core/node';
 import { lifecycleStage, rfmCode, rfmFeatures, rfmSegment, rfmTiers } from '@clvlab/features';
 import { readPreparedDataset } from '@clvlab/sessions';
 import { CliError, type Command } from '../command.ts';
@@ -48,9 +47,7 @@ export const command: Command = {
     } catch (err) {
       throw asCliError(err);
     }
-    const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-    writeFileSync(tmp, lines.join('\n') + '\n');
-    renameSync(tmp, out);
+    writeFileAtomic(out, lines.join('\n') + '\n');
     const result = { dataset: path, out, customers: lines.length - 1, segments, lifecycle_stages: stages };
     if (!ctx.json) ctx.log(`${result.customers} customers -> ${out}`);
     return result;
