@@ -119,7 +119,7 @@ export async function pgTables(clients: readonly pg.Client[], names: Readonly<Re
   const out = {} as Tables;
   for (const t of PREPARED_TABLE_NAMES) {
     out[t] = [];
-    for (const c of clients) out[t].push(...(await c.query(`SELECT * FROM ${names[t]}`)).rows as Row[]);
+    for (const c of clients) for (const row of (await c.query(`SELECT * FROM ${names[t]}`)).rows as Row[]) out[t].push(row);
   }
   return out;
 }

@@ -178,6 +178,7 @@ describe('clvlab sql (CLI)', () => {
     [['sql', '--dialect', 'duckdb', '--input-table', 'e; DROP TABLE x'], /^clvlab sql: benchmark\/sql: input table must be a name such as events or db\.events/],
     [['sql', '--dialect', 'postgres', '--input-table', 'e', '--parquet-dir', '/tmp/x'], /^clvlab sql: benchmark\/sql: PostgreSQL cannot write Parquet/],
     [['sql', '--dialect', 'duckdb', '--input-table', 'e', '--map', 'customer=user'], /^clvlab sql: benchmark\/sql: unknown --map column 'customer'/],
+    [['sql', '--dialect', 'duckdb', '--input-table', 'e', '--shard', '--cutoff', '2024-01-01'], /^clvlab sql: benchmark\/sql: a shard needs --cutoff and --horizon/],
   ])('%j fails in one line', async (args, error) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);

@@ -24,7 +24,7 @@ export const command: Command = {
   summary: 'Print the SQL (DuckDB, PostgreSQL or Spark) that prepares an event table: sessions, cohort, folds, labels, history features, last-L events.',
   usage:
     'sql --dialect duckdb|postgres|spark --input-table T [--seq COLUMN] [--map a=b,..] [--gap 30m] [--cutoff ISO] [--horizon 39w] ' +
-    '[--seed S] [--dataset NAME] [--prefix clvlab_] [--last 32] [--unit week] [--max-id-length 64] [--parquet-dir DIR] [--out FILE.sql]',
+    '[--seed S] [--dataset NAME] [--prefix clvlab_] [--last 32] [--unit week] [--max-id-length 64] [--parquet-dir DIR] [--shard] [--out FILE.sql]',
   options: {
     dialect: { type: 'string' },
     'input-table': { type: 'string' },
@@ -40,6 +40,7 @@ export const command: Command = {
     unit: { type: 'string' },
     'max-id-length': { type: 'string' },
     'parquet-dir': { type: 'string' },
+    shard: { type: 'boolean' },
     out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
@@ -67,6 +68,7 @@ export const command: Command = {
       unit: str(values, 'unit') as SqlOptions['unit'] | undefined,
       maxIdLength: integer(values, 'max-id-length'),
       parquetDir: str(values, 'parquet-dir'),
+      shard: values.shard === true ? true : undefined,
     };
     let script;
     try {

@@ -35,7 +35,7 @@ export function eventStageSql(given: Partial<SqlOptions>): EventStageSql {
   const events = eventsTable(s, o, ev0, params);
   const customers = dictionaryTables(s, events);
   sessionsTable(s, events);
-  const cohort = cohortStage(s, events, params);
+  const cohort = cohortStage(s, events, params, o.shard);
   cohortTable(s, o, events, params, cohort);
   featuresTable(s, o, events, params, cohort);
   sequencesTable(s, o, events, params, cohort);
@@ -50,6 +50,7 @@ export function eventStageSql(given: Partial<SqlOptions>): EventStageSql {
     `-- Input ${o.inputTable}: customer_id, timestamp, event_type, item_id, category, amount, quantity${o.seq ? `, ${o.seq} (source order)` : ''}.`,
     `-- Output: ${PREPARED_TABLE_NAMES.map((t) => tables[t]).join(', ')}.`,
     `-- Sessions at a gap > ${o.gapMs} ms, seed ${o.seed}, dataset ${o.dataset}, ${o.lastEvents} last events, unit ${o.unit}.`,
+    ...(o.shard ? ['-- One shard of a table partitioned by customer: the reader checks the window against all shards.'] : []),
     '',
   ].join('\n');
   return Object.freeze({ options: o, statements: s.statements, sql: header + s.text(), tables: Object.freeze(tables) });

@@ -37,6 +37,7 @@ export function paramsTable(s: SqlScript, o: SqlOptions, ev0: string): string {
     `  FROM ${ev0}`,
     ') a',
   ].join('\n'));
+  if (o.shard) return params; // one shard cannot see the extent of the data: the reader checks it
   s.stage('check_window', checkSelect(d, [
     ['p.cutoff_ms <= p.start_ms OR p.cutoff_ms > p.last_t', m`cutoff ${'p.cutoff_ms'} ms is outside the data (first event ${'p.start_ms'} ms, last ${'p.last_t'} ms)`],
     ['NOT (p.horizon_ms > 0)', m`horizon must be > 0 ms, got ${'p.horizon_ms'}`],

@@ -37,6 +37,12 @@ export interface SqlOptions {
   maxIdLength: number;
   /** When set, the script ends by writing every output table as Parquet under this directory. */
   parquetDir: string | null;
+  /**
+   * The table is one shard of a larger one (events partitioned by customer): the window must be
+   * given, and the checks that need the whole table (cutoff and holdout inside the data, a
+   * non-empty cohort) are left to the reader, which sees every shard.
+   */
+  shard: boolean;
 }
 
 export const DEFAULT_SQL_OPTIONS: Readonly<SqlOptions> = Object.freeze({
@@ -62,6 +68,8 @@ export const DEFAULT_SQL_OPTIONS: Readonly<SqlOptions> = Object.freeze({
   // UUIDs are 36 characters; 64 leaves room and keeps the unrolled hash a few kilobytes per stage.
   maxIdLength: 64,
   parquetDir: null,
+  // One table, one run.
+  shard: false,
 });
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -91,6 +99,7 @@ export function resolveSqlOptions(given: Partial<SqlOptions>): SqlOptions {
   if (!Object.hasOwn(DAYS_PER_UNIT, o.unit)) fail(`unit must be one of ${Object.keys(DAYS_PER_UNIT).join(', ')}, got '${o.unit}'`);
   if (!Number.isInteger(o.maxIdLength) || o.maxIdLength < 1 || o.maxIdLength > 4096) fail(`max id length must be an integer in 1..4096, got ${o.maxIdLength}`);
   if (o.parquetDir !== null && /['\\]/.test(o.parquetDir)) fail(`parquet directory must not contain a quote or backslash: ${o.parquetDir}`);
+  if (o.shard && (o.cutoff === null || o.horizon === null)) fail('a shard needs --cutoff and --horizon: one shard cannot see the span of the whole table');
   if (o.parquetDir !== null && o.dialect === 'postgres') fail('PostgreSQL cannot write Parquet: run the SQL, then export the tables (for example through DuckDB\'s postgres extension)');
   return o;
 }
