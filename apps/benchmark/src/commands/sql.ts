@@ -8,16 +8,8 @@ import { writeFileAtomic } from '@clvlab/core/node';
 import { eventStageSql } from '../sql/generate-sql.ts';
 import { DIALECT_NAMES, type DialectName } from '../sql/sql-dialects.ts';
 import type { SqlOptions } from '../sql/sql-options.ts';
-import { asCliError, durationOption, parseMap, str } from '../cli-input.ts';
-import { CliError, type Command, type OptionValues } from '../command.ts';
-
-function integer(values: OptionValues, name: string): number | undefined {
-  const text = str(values, name);
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n)) throw new CliError(`--${name}: expected an integer, got '${text}'`);
-  return n;
-}
+import { asCliError, durationOption, intOption, parseMap, str } from '../cli-input.ts';
+import { CliError, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'sql',
@@ -61,12 +53,12 @@ export const command: Command = {
       gapMs: durationOption(values, 'gap'),
       cutoff,
       horizon: durationOption(values, 'horizon'),
-      seed: integer(values, 'seed'),
+      seed: intOption(values, 'seed'),
       dataset: str(values, 'dataset'),
       prefix: str(values, 'prefix'),
-      lastEvents: integer(values, 'last'),
+      lastEvents: intOption(values, 'last'),
       unit: str(values, 'unit') as SqlOptions['unit'] | undefined,
-      maxIdLength: integer(values, 'max-id-length'),
+      maxIdLength: intOption(values, 'max-id-length'),
       parquetDir: str(values, 'parquet-dir'),
       shard: values.shard === true ? true : undefined,
     };
