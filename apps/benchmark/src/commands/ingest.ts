@@ -9,7 +9,8 @@
 // then edges with a label that is not a customer are dropped and counted. Both are printed,
 // in the `graph` block of --json and in the store's `graph_source` attribute. An edge file
 // has no dates, so the store marks it `dated: false`: `bench` refuses its +social features
-// unless --allow-undated-graph.
+// unless --allow-undated-graph. `--format prepared-parquet --input DIR` stores the tables of
+// `clvlab sql` instead (apps/benchmark/src/sql/ingest-prepared-parquet.ts).
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { rfmFeatures } from '@clvlab/features';
@@ -18,6 +19,7 @@ import { closeGraphPools } from '@clvlab/social-graph';
 import { accountingJson, asCliError, durationOption, intOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
 import { edgeFileGraphFeatures, type EdgeFileGraphFeatures } from '../datasets/graph-features.ts';
+import { ingestPreparedParquet } from '../sql/ingest-prepared-parquet.ts';
 
 export const command: Command = {
   name: 'ingest',
@@ -25,7 +27,8 @@ export const command: Command = {
   usage:
     'ingest --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--cutoff ISO] ' +
     '[--horizon 39w] [--protocol cross-sectional|temporal] [--seed 1] [--strict] [--date-order auto|ymd|mdy|dmy] ' +
-    '[--edges FILE [--directed]] --out DS.zarr   (--strict applies to the edge file too)',
+    '[--edges FILE [--directed]] --out DS.zarr   (--strict applies to the edge file too)\n' +
+    '  ingest --format prepared-parquet --input DIR --out DS.zarr   (the Parquet tables of clvlab sql)',
   options: {
     ...INPUT_OPTIONS,
     gap: { type: 'string' },
@@ -40,6 +43,7 @@ export const command: Command = {
   async run(values, _positionals, ctx) {
     const out = str(values, 'out');
     if (!out) throw new CliError('--out DS.zarr is required');
+    if (str(values, 'format') === 'prepared-parquet') return ingestPreparedParquet(values, out, ctx);
     const gapMs = durationOption(values, 'gap');
     const horizon = durationOption(values, 'horizon');
     const cutoffText = str(values, 'cutoff');
