@@ -1,11 +1,11 @@
 // The browser build is the check that no node: module reaches the page: it must succeed
 // without warnings, and a Node built-in or a Node-only export on the browser path must fail it,
 // naming the file.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { browserEntryPlugin, browserView } from '../build/browser-entry-plugin.ts';
 import { noNodeImportsPlugin } from '../build/no-node-imports-plugin.ts';
 import { NODE_ONLY_MODULES } from '../vite.config.ts';
@@ -24,7 +24,8 @@ async function buildFixture(code: string): Promise<void> {
 
 describe('playground browser build', () => {
   it('builds index.html, the page script and the analysis worker without warnings', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'clvlab-playground-build-')), 'dist');
+    const tmp = mkdtempSync(join(tmpdir(), 'clvlab-playground-build-')), out = join(tmp, 'dist');
+    onTestFinished(() => rmSync(tmp, { recursive: true, force: true }));
     const warnings = await buildPlayground(out);
     expect(warnings).toEqual([]);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
