@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { createRng } from '@clvlab/core';
 import { describe, expect, it } from 'vitest';
 import { EventType, readEventLog } from '../src/index.ts';
 
@@ -84,7 +85,6 @@ describe('readEventLog events (Parquet via hyparquet)', () => {
 describe('readEventLog column storage', () => {
   it('gives the same log from a plain file (columns sized by a line count) and from gzip (grown in blocks)', async () => {
     const { readZarrGroup, writeZarrGroup, writeEventLogArrays, eventLogFromArrays } = await import('../src/index.ts');
-    const { createRng } = await import('@clvlab/core');
     const { gzipSync } = await import('node:zlib');
     const rng = createRng(3);
     let text = 'customer_id,timestamp,event_type,amount\n';
