@@ -77,9 +77,9 @@ export async function onlineRetailFixture(dir: string, share = 1): Promise<SqlFi
   return fixture(share === 1 ? 'online-retail' : 'online-retail-slice', dir, log, { dataset: 'online-retail' }, share === 1 ? undefined : (id) => hashUnit(id, 77) < share);
 }
 
-/** The synthetic generator at its defaults except the number of customers; the default window (75% of the span, to the end of data). */
-export async function syntheticFixture(dir: string, customers: number): Promise<SqlFixture> {
-  const { log } = generateSynthetic({ customers });
+/** The synthetic generator at its defaults (optionally fewer customers); the default window (75% of the span, to the end of data). */
+export async function syntheticFixture(dir: string, customers?: number): Promise<SqlFixture> {
+  const { log } = generateSynthetic(customers === undefined ? {} : { customers });
   return fixture('synthetic', dir, log, {});
 }
 

@@ -1,5 +1,5 @@
 // `clvlab sql` (issue 16 §3) on DuckDB (embedded): the generated SQL run on CDNOW (sample, the
-// published window), the synthetic generator (defaults, 2,000 customers, the default window) and
+// published window), the synthetic generator (its defaults, the default window) and
 // UCI Online Retail (all of it, the published window) gives every prepared table equal to the
 // TypeScript pipeline's arrays (sessions per event, dictionaries, sessions, cohort, hash and fold,
 // labels, history columns, last-L events, meta; numbers compared with ===). Also: the hash's SQL
@@ -86,8 +86,10 @@ describe('the SQL event stage on DuckDB', () => {
     await equalOn(f);
   });
 
-  it('synthetic (defaults, 2,000 customers; default window): every table equals the TypeScript pipeline', async () => {
-    await equalOn(await syntheticFixture(dir, 2000));
+  it('synthetic (the generator defaults: 10,000 customers; default window): every table equals the TypeScript pipeline', async () => {
+    const f = await syntheticFixture(dir);
+    expect(f.prepared.log.customerIds).toHaveLength(10_000);
+    await equalOn(f);
   });
 
   it('Online Retail (399,659 events): every table equals the TypeScript pipeline', async () => {
