@@ -2,6 +2,9 @@
 // writing the full benchmark record (docs/architecture.md) and its report. Seeds re-draw the
 // split; `--tune N` gives every tunable family N valid-fold trials. Re-running the same command
 // reuses finished cells; after an interruption it runs only the missing ones.
+import { isBuiltInModel } from '../models/model-registry.ts';
+import { loadPlugins, registerPredictions } from '../models/plugin-models.ts';
+import { PredictionsError, readPredictionsFile } from '../models/predictions-file.ts';
 import { resolve } from 'node:path';
 import { resolveOptions } from '@clvlab/core';
 import { SYNTH_DEFAULTS } from '@clvlab/synth';
@@ -56,7 +59,7 @@ function synthOverrides(values: OptionValues): Record<string, number> | undefine
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--out results/RUN]',
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--plugin FILE.mjs|.ts]… [--predictions NAME=FILE.csv]… [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
@@ -69,6 +72,8 @@ export const command: Command = {
     customers: { type: 'string' },
     synth: { type: 'string' },
     'cell-timeout': { type: 'string' },
+    plugin: { type: 'string', multiple: true },
+    predictions: { type: 'string', multiple: true },
     out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
@@ -83,6 +88,13 @@ export const command: Command = {
     const customers = intOption(values, 'customers', { min: 1 });
     const synth = synthOverrides(values);
     const cellTimeout = intOption(values, 'cell-timeout', { min: 1 }) ?? DEFAULT_BENCH.cellTimeoutSeconds;
+    const plugins = (values.plugin as string[] | undefined) ?? [];
+    const predictions = (values.predictions as string[] | undefined) ?? [];
+    try {
+      // Plugins and predictions files join the registry before anything resolves a model name.
+      await loadPlugins(plugins, isBuiltInModel);
+      for (const spec of predictions) registerPredictions(readPredictionsFile(spec), isBuiltInModel);
+    } catch (err) { throw new CliError((err as Error).message.split('\n')[0]); }
     const outArg = String(values.out ?? DEFAULT_BENCH.out);
     const out = resolve(outArg);
     const reproduce = ['npm run -s clvlab -- bench', `--dataset ${datasets.join(',')}`];
@@ -94,6 +106,8 @@ export const command: Command = {
     if (clusterBootstrap) reproduce.push('--cluster-bootstrap');
     if (customers) reproduce.push(`--customers ${customers}`);
     if (synth) reproduce.push(`--synth ${String(values.synth)}`);
+    for (const p of plugins) reproduce.push(`--plugin ${p}`);
+    for (const p of predictions) reproduce.push(`--predictions ${p}`);
     reproduce.push(`--out ${outArg}`);
     const commandLine = reproduce.join(' ');
     if (seeds === DEFAULT_BENCH.seeds && values.seeds === undefined) ctx.log(`bench: 1 seed (the fast default); pass --seeds N for seed-averaged rows`);
@@ -105,7 +119,7 @@ export const command: Command = {
       });
     } catch (err) {
       const m = (err as Error).message ?? String(err);
-      if (/^(benchmark\/(bench|models|datasets)|synth\/generate-synthetic)/.test(m)) throw new CliError(m);
+      if (err instanceof PredictionsError || /^(benchmark\/(bench|models|datasets)|synth\/generate-synthetic)/.test(m)) throw new CliError(m.split('\n')[0]);
       throw err;
     }
     const record = await writeRecord(out, run, commandLine, seeds);

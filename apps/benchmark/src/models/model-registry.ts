@@ -4,6 +4,8 @@
 // Names and search spaces come from the packages' registries (BASELINE_MODEL_NAMES,
 // ENCODER_MODEL_NAMES, *_SEARCH_SPACES), so a model added there appears here without editing
 // this file. A `--models` item may carry overrides (`transformer:useRfm=false`, model-spec.ts).
+// Plugin models (`bench --plugin FILE`, plugin-models.ts) and predictions files (`bench
+// --predictions NAME=FILE`, predictions-file.ts) join the registry once loaded.
 import { BASELINE_MODEL_NAMES, BASELINE_SEARCH_SPACES, createBaselineModel } from '@clvlab/baselines';
 import { createEncoderModel, ENCODER_MODEL_NAMES, ENCODER_SEARCH_SPACES } from '@clvlab/behavior-encoder';
 import type { BenchModel, SearchSpace } from '@clvlab/sessions';
@@ -11,9 +13,11 @@ import type { SealedPayload } from '../runner/sealed-task.ts';
 import { resolveOptions } from '@clvlab/core';
 import { createCalibrationFrequencyModel, DEFAULT_CALIBRATION_FREQUENCY } from './calibration-frequency.ts';
 import { parseModelSpec } from './model-spec.ts';
+import { createPluginModel, extraModelNames, pluginOf, predictionsOf } from './plugin-models.ts';
 import { createOracleModel } from './oracle-model.ts';
 
-export type ModelFamily = 'baseline' | 'encoder' | 'oracle';
+/** 'plugin': a model from `--plugin`; 'external': predictions from a file (`--predictions`), scored, never run. */
+export type ModelFamily = 'baseline' | 'encoder' | 'oracle' | 'plugin' | 'external';
 
 export interface ModelEntry {
   /** The row name: the spec as written (`transformer`, `transformer:useRfm=false`). */
@@ -40,6 +44,13 @@ function spaceOf(spaces: Readonly<Record<string, SearchSpace>>, name: string): S
   return spaces[name] ?? spaces[plain] ?? null;
 }
 
+const BUILT_IN: readonly string[] = [...BASELINE_MODEL_NAMES, 'calibration-frequency', ...ENCODER_MODEL_NAMES, 'oracle'];
+
+/** True for the names of the built-in models (plugins and predictions files may not reuse them). */
+export function isBuiltInModel(name: string): boolean {
+  return BUILT_IN.includes(name);
+}
+
 function baseEntry(name: string): Omit<ModelEntry, 'name' | 'overrides'> | null {
   const flags = { needsGraph: name.endsWith('+social'), needsTruth: false };
   if ((BASELINE_MODEL_NAMES as readonly string[]).includes(name)) {
@@ -51,12 +62,16 @@ function baseEntry(name: string): Omit<ModelEntry, 'name' | 'overrides'> | null 
     return { base: name, family: 'encoder', sequence, cost: sequence ? 100 : 10, ...flags, searchSpace: spaceOf(ENCODER_SEARCH_SPACES, name) };
   }
   if (name === 'oracle') return { base: name, family: 'oracle', sequence: false, cost: 0.5, needsGraph: false, needsTruth: true, searchSpace: null };
+  const plugin = pluginOf(name);
+  if (plugin) return { base: name, family: 'plugin', sequence: false, cost: 5, needsGraph: false, needsTruth: false, searchSpace: plugin.searchSpace };
+  if (predictionsOf(name)) return { base: name, family: 'external', sequence: false, cost: 0, needsGraph: false, needsTruth: false, searchSpace: null };
   return null;
 }
 
-/** All registered models, in a stable order (baselines, encoders, oracle). */
+
+/** All registered models, in a stable order (baselines, encoders, oracle, then loaded plugins and predictions files). */
 export function modelCatalog(): readonly ModelEntry[] {
-  const names = [...BASELINE_MODEL_NAMES, 'calibration-frequency', ...ENCODER_MODEL_NAMES, 'oracle'];
+  const names = [...BUILT_IN, ...extraModelNames()];
   return Object.freeze(names.map((n) => Object.freeze({ name: n, overrides: Object.freeze({}), ...baseEntry(n)! })));
 }
 
@@ -89,5 +104,14 @@ export function createModel(spec: string, dataset: Pick<SealedPayload, 'id' | 'o
   }
   if (entry.base === 'calibration-frequency') return createCalibrationFrequencyModel(resolveOptions('benchmark/calibration-frequency', DEFAULT_CALIBRATION_FREQUENCY, config, { coerce: true }));
   if (entry.family === 'baseline') return createBaselineModel(entry.base as (typeof BASELINE_MODEL_NAMES)[number], config);
+  if (entry.family === 'plugin') return createPluginModel(entry.base, config);
+  if (entry.family === 'external') {
+    const file = predictionsOf(entry.base)!;
+    if (Object.keys(config).length > 0) throw new Error(`benchmark/models: '${spec}': a predictions file takes no config`);
+    return Object.freeze({
+      name: entry.base, config: Object.freeze({ file: file.path, sha256: file.sha256 }),
+      async run(): Promise<never> { throw new Error(`benchmark/models: '${spec}' is a predictions file: the runner scores it, no model runs`); },
+    });
+  }
   return createEncoderModel(entry.base, config);
 }

@@ -242,7 +242,9 @@ export function computeResults(
       const s = selection.filter((r) => r.dataset === ds.id && r.model === model && r.chosen);
       validMean.set(model, s.reduce((a, r) => a + r.valid_normalized_gini, 0) / s.length);
     }
-    const nonSequence = models.filter((m) => !entryOf(m).sequence && entryOf(m).family !== 'oracle');
+    // Candidates for the best baseline and references of the paired tables: the built-in
+    // non-sequence models (a plugin or a predictions file is a challenger, never the baseline).
+    const nonSequence = models.filter((m) => !entryOf(m).sequence && !['oracle', 'plugin', 'external'].includes(entryOf(m).family));
     const sequenceModels = models.filter((m) => entryOf(m).sequence);
     const best = argmaxBy(nonSequence, (m) => validMean.get(m)!);
     bestBaseline[ds.id] = best;

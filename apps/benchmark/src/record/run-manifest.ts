@@ -3,6 +3,7 @@
 // and version), hardware (CPU model, cores, memory), datasets (id, source, hash, value
 // target, split), resolved model configs, seeds, and per cell the wall time, CPU time and
 // peak heap, plus the run's wall time and peak resident memory.
+import { loadedPlugins, predictionsFiles } from '../models/plugin-models.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
@@ -72,6 +73,8 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
       name: c.model.name, base: c.model.base, overrides: c.model.overrides, family: c.model.family, sequence: c.model.sequence,
       config: c.config, search_space: run.tune > 1 ? c.model.searchSpace : null,
     }])).values()],
+    plugins: loadedPlugins().map((f) => ({ path: f.path, sha256: f.sha256, models: f.models })),
+    predictions: predictionsFiles().map((f) => ({ model: f.name, path: f.path, sha256: f.sha256, rows: f.rows.length, seeded: f.seeded })),
     seeds: Array.from({ length: seeds }, (_, i) => i + 1),
     protocol: {
       test_fold: 'sealed: models see events before the cutoff only and no test-fold label; only the runner scores',

@@ -34,6 +34,8 @@ export interface CellRequest {
   readonly split: Split;
   /** Tuning-trial config over the spec's overrides ({} = the spec as given). */
   readonly config: Readonly<Record<string, unknown>>;
+  /** Plugin files the worker loads before building the model (`bench --plugin`; absolute paths). */
+  readonly plugins?: readonly string[];
 }
 
 export interface CellResult {

@@ -19,6 +19,8 @@ export interface CellIdentity {
   readonly codeVersion: string;
   /** Share of the train fold the model trained on, when below 1 (a successive-halving rung). */
   readonly trainFraction?: number;
+  /** sha256 of a plugin model's file (`bench --plugin`): a changed plugin never reuses a cell. */
+  readonly plugin?: string;
 }
 
 /** A finished cell as stored: identity, timing, model info and predictions per cohort customer. */

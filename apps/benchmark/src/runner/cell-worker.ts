@@ -9,7 +9,8 @@ import { exposeToPool, transfer as transferResult } from '@clvlab/core/node';
 import type { CellRequest, CellResult, CellWorkerApi, ProgressFn, WorkerInfo } from './cell-protocol.ts';
 import { sealedTask, type SealedPayload } from './sealed-task.ts';
 import { initTfjsBackend } from '../models/tfjs-backend.ts';
-import { createModel } from '../models/model-registry.ts';
+import { createModel, isBuiltInModel } from '../models/model-registry.ts';
+import { loadPlugins } from '../models/plugin-models.ts';
 
 if (!parentPort) throw new Error('benchmark/cell-worker: must run inside a worker thread');
 
@@ -58,6 +59,7 @@ const api: CellWorkerApi = {
   async runCell(request: CellRequest, progress: ProgressFn): Promise<CellResult> {
     const ds = datasets.get(request.datasetId);
     if (!ds) throw new Error(`benchmark/cell-worker: dataset '${request.datasetId}' was not loaded in this worker`);
+    if (request.plugins?.length) await loadPlugins(request.plugins, isBuiltInModel);
     const model = createModel(request.model, ds, request.config);
     let peakHeap = process.memoryUsage().heapUsed;
     const sampler = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 50);

@@ -17,6 +17,8 @@ import type { StoredCell } from './cell-store.ts';
 import { CellStore, cellKey, encodeEmbedding } from './cell-store.ts';
 import { codeVersion, type CodeVersion } from './code-version.ts';
 import { evaluationFolds, type Split } from '@clvlab/sessions';
+import { loadedPlugins, pluginOf, predictionsOf } from '../models/plugin-models.ts';
+import { predictionsFor } from '../models/predictions-file.ts';
 import { sealedSplit, sealPayload, subsampleTrain } from './sealed-task.ts';
 import { selectTrials, validScore } from '../record/select-trials.ts';
 import { shareArrays } from './shared-dataset.ts';
@@ -127,6 +129,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     const key = cellKey({
       dataset: ds.id, datasetHash: ds.sourceHash, model: model.name, config, seed, codeVersion: code.sourceHash,
       trainFraction: trainFraction < 1 ? trainFraction : undefined,
+      // a plugin's cells are keyed by its file's content too (a predictions file's sha256 is in its config)
+      plugin: model.family === 'plugin' ? pluginOf(model.base)!.file.sha256 : undefined,
     });
     return { dataset: ds, model, seed, trial, trialConfig, config, key, trainFraction };
   };
@@ -173,8 +177,23 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     }
     return s;
   };
+  const pluginPaths = loadedPlugins().map((f) => f.path);
+  /** A predictions file's cell, built in this thread from the file (predictions-file.ts); nothing runs. */
+  const externalCell = (p: Planned): void => {
+    const file = predictionsOf(p.model.base)!;
+    const { value, repurchase } = predictionsFor(file, p.dataset.payload.log.customerIds, p.dataset.payload.split.customers, folds[p.dataset.id], p.seed);
+    const stored: StoredCell = {
+      key: p.key,
+      identity: { dataset: p.dataset.id, datasetHash: p.dataset.sourceHash, model: p.model.name, config: p.config, seed: p.seed, codeVersion: code.sourceHash },
+      value: Array.from(value), repurchase: Array.from(repurchase), info: { predictions: file.path, sha256: file.sha256 },
+      timing: { wallMs: 0, cpuMs: 0, cpuScope: 'process', peakHeapBytes: 0, worker: -1, finishedAt: new Date().toISOString() },
+      backend: 'none',
+    };
+    results.set(p.key, { stored, reused: false });
+  };
   /** Runs the cells of `list` that are not stored yet (stored ones were read by readStored). */
   const runCells = async (list: readonly Planned[]): Promise<void> => {
+    for (const p of list) if (p.model.family === 'external' && !results.has(p.key)) externalCell(p);
     const missing = list.filter((p) => !results.has(p.key));
     if (missing.length === 0) return;
     for (const d of datasets) if (!shared.has(d.id) && missing.some((p) => p.dataset === d)) shared.set(d.id, shareArrays(sealPayload(d.payload)));
@@ -188,7 +207,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
           slot.sent.add(p.dataset.id);
           await slot.api.loadDataset(shared.get(p.dataset.id)!);
         }
-        const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig }, proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
+        const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig, plugins: pluginPaths }, proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
         const stored: StoredCell = {
           key: p.key,
           identity: {
