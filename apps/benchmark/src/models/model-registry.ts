@@ -54,7 +54,7 @@ export function isBuiltInModel(name: string): boolean {
 function baseEntry(name: string): Omit<ModelEntry, 'name' | 'overrides'> | null {
   const flags = { needsGraph: name.endsWith('+social'), needsTruth: false };
   if ((BASELINE_MODEL_NAMES as readonly string[]).includes(name)) {
-    return { base: name, family: 'baseline', sequence: false, cost: /nbd|pareto/.test(name) ? 8 : 1, ...flags, searchSpace: spaceOf(BASELINE_SEARCH_SPACES, name) };
+    return { base: name, family: 'baseline', sequence: false, cost: /nbd|pareto/.test(name) ? 8 : /gbdt|forest|two-stage/.test(name) ? 4 : 1, ...flags, searchSpace: spaceOf(BASELINE_SEARCH_SPACES, name) };
   }
   if (name === 'calibration-frequency') return { base: name, family: 'baseline', sequence: false, cost: 1, ...flags, searchSpace: null };
   if ((ENCODER_MODEL_NAMES as readonly string[]).includes(name)) {
