@@ -9,7 +9,7 @@
 // The binned matrix is column-major (bins[f · rows + i]): histogram building walks one feature
 // at a time, and a feature range is a contiguous block (see build-histogram.ts).
 import { createRng } from '@clvlab/core';
-import { checkInteger, resolveOptions } from './resolve-options.ts';
+import { checkInteger, resolveTyped } from './option-checks.ts';
 
 /** Raw feature columns, one typed array per feature, all of the same length; NaN = missing. */
 export type FeatureColumns = readonly (Float64Array | Float32Array)[];
@@ -161,7 +161,7 @@ function checkNames(where: string, names: readonly string[] | undefined, p: numb
  * neither can be split on (a constant column with some NaN can still split present vs missing).
  */
 export function binMatrix(columns: FeatureColumns, names?: readonly string[], options: BinMatrixOptions = {}): BinnedMatrix {
-  const o = resolveOptions(WHERE, DEFAULT_BIN_MATRIX, options);
+  const o = resolveTyped(WHERE, DEFAULT_BIN_MATRIX, options);
   checkInteger(WHERE, 'maxBins', o.maxBins, 3, HISTOGRAM_BINS);
   checkInteger(WHERE, 'sampleRows', o.sampleRows, 1);
   const n = checkColumns(WHERE, columns);

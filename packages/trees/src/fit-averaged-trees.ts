@@ -9,7 +9,7 @@
 import { createRng } from '@clvlab/core';
 import { labelArray, trainingMatrix } from './fit-gbdt.ts';
 import { TreeGrower, type GrowParams } from './grow-tree.ts';
-import { checkInteger } from './resolve-options.ts';
+import { checkInteger } from './option-checks.ts';
 import { allFeatures, bootstrapCounts } from './sampling.ts';
 import type { Tree } from './tree.ts';
 import { ensembleMargin, type FeatureInput, type ModelKind, type TreeEnsemble } from './tree-ensemble.ts';

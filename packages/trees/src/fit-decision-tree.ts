@@ -1,8 +1,8 @@
 // One depth-limited CART regression tree (Breiman, Friedman, Olshen & Stone 1984, ch. 8) on the
 // histogram bins: every feature tried at every node, no bagging. It is the readable model of the
 // benchmark: treeRules / formatTreeRules turn it into the rules the report draws.
+import { resolveTyped } from './option-checks.ts';
 import { fitAveragedTrees, type AveragedTreeObjective, type AveragedTreesModel } from './fit-averaged-trees.ts';
-import { resolveOptions } from './resolve-options.ts';
 import type { Tree } from './tree.ts';
 import type { FeatureInput } from './tree-ensemble.ts';
 
@@ -30,7 +30,7 @@ const WHERE = 'trees/fit-decision-tree';
 
 /** Fits one decision tree (deterministic: no randomness involved). */
 export function fitDecisionTree(x: FeatureInput, y: ArrayLike<number>, options: DecisionTreeOptions = {}): DecisionTreeModel {
-  const config = Object.freeze(resolveOptions(WHERE, DEFAULT_DECISION_TREE, options));
+  const config = Object.freeze(resolveTyped(WHERE, DEFAULT_DECISION_TREE, options));
   const model = fitAveragedTrees(WHERE, 'decision-tree', x, y, { ...config, trees: 1, featuresPerSplit: 0, bootstrap: false, seed: 0 });
   return Object.freeze({ ...model, kind: 'decision-tree' as const, config, tree: model.trees[0] });
 }

@@ -13,7 +13,7 @@ import { createRng } from '@clvlab/core';
 import { binMatrix, binnedLike, checkColumns, isBinnedMatrix, type BinnedMatrix } from './bin-matrix.ts';
 import { TreeGrower, type GrowParams } from './grow-tree.ts';
 import { objectiveFor, type GbdtObjective } from './objectives.ts';
-import { checkInteger, checkRange, resolveOptions } from './resolve-options.ts';
+import { checkInteger, checkRange, resolveTyped } from './option-checks.ts';
 import { allFeatures, bernoulliRows, drawSubset } from './sampling.ts';
 import { addTreeOutput, type Tree } from './tree.ts';
 import { ensembleMargin, type FeatureInput, type TreeEnsemble } from './tree-ensemble.ts';
@@ -99,7 +99,7 @@ function checkConfig(o: GbdtConfig): void {
 /** Trains a GBDT on x (binned or raw columns) and labels y; deterministic for a seed. */
 export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOptions = {}): GbdtModel {
   const { valid, ...rest } = options;
-  const config = Object.freeze(resolveOptions(WHERE, DEFAULT_GBDT, rest));
+  const config = Object.freeze(resolveTyped(WHERE, DEFAULT_GBDT, rest));
   checkConfig(config);
   const train = trainingMatrix(WHERE, x, config.maxBins);
   const n = train.rows, p = train.features;

@@ -3,9 +3,9 @@
 // usual classification choice, asked for here for regression too), predictions averaged.
 // Trees are grown on the same histogram bins as the GBDT, depth-limited and with a minimum
 // leaf size instead of fully grown, which keeps 100k-row forests to seconds.
+import { resolveTyped } from './option-checks.ts';
 import { isBinnedMatrix } from './bin-matrix.ts';
 import { fitAveragedTrees, type AveragedTreeObjective, type AveragedTreesModel } from './fit-averaged-trees.ts';
-import { resolveOptions } from './resolve-options.ts';
 import type { FeatureInput } from './tree-ensemble.ts';
 
 export const DEFAULT_RANDOM_FOREST = Object.freeze({
@@ -40,7 +40,7 @@ const WHERE = 'trees/fit-random-forest';
 
 /** Fits a random forest; deterministic for a seed. */
 export function fitRandomForest(x: FeatureInput, y: ArrayLike<number>, options: RandomForestOptions = {}): RandomForestModel {
-  const config = Object.freeze(resolveOptions(WHERE, DEFAULT_RANDOM_FOREST, options));
+  const config = Object.freeze(resolveTyped(WHERE, DEFAULT_RANDOM_FOREST, options));
   const p = isBinnedMatrix(x) ? x.features : x.length;
   const featuresPerSplit = config.featuresPerSplit || Math.max(1, Math.floor(Math.sqrt(p)));
   const model = fitAveragedTrees(WHERE, 'random-forest', x, y, { ...config, featuresPerSplit });

@@ -1,22 +1,18 @@
-// Options of every fitter are a Partial of a frozen DEFAULT_* object (docs/architecture.md
-// §Style). This resolves one against its defaults: unknown keys and values of another type are
-// one-line errors naming the fitter, so a typo never silently trains with defaults.
+// Checks of the fitters' options after @clvlab/core's resolveOptions (which rejects unknown
+// keys): a library caller's value of another type than its default is a one-line error (no
+// coercion: a string '10' for rounds is a bug in the caller), and the range checks.
 
-/** `{...defaults, ...options}` after checking every key exists in `defaults` and has the default's type. */
-export function resolveOptions<T extends object>(where: string, defaults: T, options: object = {}): T {
-  const resolved: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+import { resolveOptions } from '@clvlab/core';
+
+/** `resolveOptions` with the fitters' type check: every given value has its default's type (null defaults take a number). */
+export function resolveTyped<T extends object>(where: string, defaults: T, options: object = {}): Readonly<T> {
   for (const [key, value] of Object.entries(options)) {
-    if (value === undefined) continue;
-    if (!Object.hasOwn(defaults, key)) {
-      throw new Error(`${where}: unknown option '${key}' (expected one of ${Object.keys(defaults).join(', ')})`);
-    }
+    if (value === undefined || !Object.hasOwn(defaults, key)) continue; // unknown keys: resolveOptions' error
     const like = (defaults as Record<string, unknown>)[key];
-    // null defaults ("fitted from the data") accept a number; objects are checked by their users
     const ok = like === null ? value === null || typeof value === 'number' : typeof value === typeof like;
     if (!ok) throw new Error(`${where}: option '${key}' must be a ${like === null ? 'number or null' : typeof like}, got ${JSON.stringify(value)}`);
-    resolved[key] = value;
   }
-  return resolved as T;
+  return resolveOptions(where, defaults, options);
 }
 
 /** Throws unless `value` is an integer in [min, max]. */
