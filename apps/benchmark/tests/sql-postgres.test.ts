@@ -5,7 +5,7 @@
 // hash-partitioned by customer, run with the same explicit window, the union of the two outputs
 // equals the single server's output row for row, and the shards' meta agree. Bad input fails in
 // one line on PostgreSQL too.
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ describe.skipIf(unavailable !== null)('the SQL event stage on PostgreSQL 15', ()
     [a, b] = await Promise.all([startPostgres(), startPostgres()]);
     [ca, cb] = await Promise.all([a.connect(), b.connect()]);
   });
-  afterAll(() => { a?.stop(); b?.stop(); });
+  afterAll(() => { a?.stop(); b?.stop(); rmSync(dir, { recursive: true, force: true }); });
 
   it('the helper: a temp directory owned by the server user, loopback only, stopped and removed by stop()', async () => {
     const s = await startPostgres();

@@ -5,7 +5,7 @@
 // labels, history columns, last-L events, meta; numbers compared with ===). Also: the hash's SQL
 // arithmetic against hashUnit for ASCII, non-ASCII and astral ids; bad input failing with one-line
 // errors; the Spark dialect kept in a golden file; the CLI.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +69,7 @@ describe('the SQL event stage on DuckDB', () => {
     instance = await DuckDBInstance.create(':memory:');
     conn = await instance.connect();
   });
-  afterAll(() => { conn?.closeSync(); instance?.closeSync(); });
+  afterAll(() => { conn?.closeSync(); instance?.closeSync(); rmSync(dir, { recursive: true, force: true }); });
 
   const equalOn = async (f: SqlFixture): Promise<void> => {
     await loadDuckDb(conn, f.csv, 'ev');
