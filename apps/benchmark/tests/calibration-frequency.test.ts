@@ -47,6 +47,6 @@ print(json.dumps({'k': k, 'value': list(k * x), 'rep': list(1 - np.exp(-(x / his
   });
 
   it('rejects unknown config keys', () => {
-    expect(() => createCalibrationFrequencyModel({ nope: 1 } as never)).toThrow("benchmark/calibration-frequency: unknown config key 'nope'");
+    expect(() => createCalibrationFrequencyModel({ nope: 1 } as never)).toThrow("benchmark/calibration-frequency: unknown option 'nope'");
   });
 });

@@ -10,6 +10,7 @@
 // `tierCuts` (fitted elsewhere, e.g. the fit window's train fold) or `tierRows` (rows of this
 // table to fit on, e.g. the train fold); the default fits on all rows, which is right only
 // for unsupervised use. The cuts used are returned.
+import { resolveOptions } from '@clvlab/core';
 import type { EventLog } from '@clvlab/events';
 import type { FeatureTable, Split } from '@clvlab/sessions';
 import { ENGINEERED_FEATURES, FEATURE_NEEDS, stageColumn } from './engineered-feature-table.ts';
@@ -65,8 +66,7 @@ export interface EngineeredFeatures extends FeatureTable {
 
 /** The engineered feature table of `source.split.customers` from events in [split.start, featureEnd). */
 export function engineeredFeatures(source: EngineeredSource, featureEnd: number, options: EngineeredOptions = {}): EngineeredFeatures {
-  for (const k of Object.keys(options)) if (!(k in DEFAULT_ENGINEERED_FEATURES)) throw new Error(`${WHERE}: unknown option '${k}'`);
-  const o = { ...DEFAULT_ENGINEERED_FEATURES, ...options };
+  const o = resolveOptions(WHERE, DEFAULT_ENGINEERED_FEATURES, options);
   const { log, offsets, session } = source;
   const { customers, start } = source.split;
   if (!Number.isFinite(featureEnd)) throw new Error(`${WHERE}: featureEnd must be finite epoch ms, got ${featureEnd}`);

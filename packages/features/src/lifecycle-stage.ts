@@ -8,6 +8,7 @@
 //                (came back after what looked like churn)
 //   frequent     ≥ frequentDays purchase days
 //   sporadic     otherwise (2 .. frequentDays − 1 purchase days, on rhythm)
+import { resolveOptions } from '@clvlab/core';
 import type { CustomerHistoryTable } from './customer-history.ts';
 
 export const LIFECYCLE_STAGES = Object.freeze(['new', 'one-time', 'sporadic', 'frequent', 'at risk', 'churned', 'reactivated'] as const);
@@ -31,8 +32,7 @@ export type LifecycleOptions = Partial<typeof DEFAULT_LIFECYCLE>;
 
 /** Stage index (into LIFECYCLE_STAGES) per customer. */
 export function lifecycleStages(history: CustomerHistoryTable, options: LifecycleOptions = {}): Uint8Array {
-  for (const k of Object.keys(options)) if (!(k in DEFAULT_LIFECYCLE)) throw new Error(`features/lifecycleStage: unknown option '${k}'`);
-  const o = { ...DEFAULT_LIFECYCLE, ...options };
+  const o = resolveOptions('features/lifecycleStage', DEFAULT_LIFECYCLE, options);
   const n = history.purchaseDays.length;
   const out = new Uint8Array(n);
   const S = (name: LifecycleStage): number => LIFECYCLE_STAGES.indexOf(name);

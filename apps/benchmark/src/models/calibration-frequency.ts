@@ -6,6 +6,7 @@
 // calibration purchase rate (purchase days per ms over the days observed, first purchase day to
 // the last feature day inclusive, as historical-rate counts them): a Poisson process with the
 // observed rate, no dropout.
+import { resolveOptions } from '@clvlab/core';
 import { rfmFeatures } from '@clvlab/features';
 import { Fold } from '@clvlab/sessions';
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
@@ -21,10 +22,7 @@ const DAY_MS = 86_400_000;
 
 /** Creates the `calibration-frequency` reference model. */
 export function createCalibrationFrequencyModel(config: Partial<CalibrationFrequencyConfig> = {}): BenchModel {
-  for (const k of Object.keys(config)) {
-    if (!(k in DEFAULT_CALIBRATION_FREQUENCY)) throw new Error(`benchmark/calibration-frequency: unknown config key '${k}'`);
-  }
-  const resolved = Object.freeze({ ...DEFAULT_CALIBRATION_FREQUENCY, ...config });
+  const resolved = resolveOptions('benchmark/calibration-frequency', DEFAULT_CALIBRATION_FREQUENCY, config, { coerce: true });
   return {
     name: 'calibration-frequency',
     config: resolved,
