@@ -26,6 +26,8 @@ export interface CovariateFit<M extends string, K extends string> extends FitDia
   readonly penalty: CovariatePenalty;
   /** The maximised objective: logLikelihood − N·(λ_trans‖γ_trans‖² + λ_life‖γ_life‖²). */
   readonly penalizedLogLikelihood: number;
+  /** Set when a coefficient ran off (|γ| > 10, a rate ratio over e^10): the likelihood is flat that way, no finite MLE for it. */
+  readonly warning?: string;
 }
 
 /** Checks covariate sets against n customers; names the set and the mismatch. */
@@ -69,7 +71,13 @@ export function covariateFitResult<M extends string, K extends string>(
   const gammaSe = Array.from(mle.stdErrors, (v, i) => (i < m ? v : v / mle.values[i]));
   let pen = 0;
   for (let c = 0; c < coefNames.length; c++) pen += (c < tn.length ? penalty.trans : penalty.life) * gamma[m + c] ** 2;
+  const diverged = coefNames.filter((_, c) => Math.abs(gamma[m + c]) > 10);
+  const warning = diverged.length
+    ? `no finite MLE for ${diverged.map((k) => `${k} (${gamma[m + coefNames.indexOf(k)].toFixed(1)}, se ${gammaSe[m + coefNames.indexOf(k)].toPrecision(3)})`).join(', ')}: ` +
+      'the likelihood keeps rising as the coefficient runs off; drop the covariate from that process or add a penalty'
+    : undefined;
   return Object.freeze({
+    ...(warning ? { warning } : {}),
     model: name,
     params: pick(gamma, names, 0) as Readonly<Record<K, number>>,
     stdErrors: pick(gammaSe, names, 0) as Readonly<Record<K, number>>,

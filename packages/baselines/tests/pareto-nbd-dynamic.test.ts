@@ -89,6 +89,16 @@ describe('extended Pareto/NBD (time-varying covariates)', () => {
     );
   });
 
+  it('fits apparel with High.Season, Gender, Channel; says so when a coefficient runs off (High.Season on the lifetime process)', () => {
+    const all = ['High.Season', 'Gender', 'Channel'];
+    const trans = dynamicSets(all, ['Gender', 'Channel']);
+    const fit = fitParetoNbdDynamic(apparel.histories, trans);
+    expect(fit.warning).toBeUndefined();
+    expect(fit.coefficients['trans.High.Season']).toBeGreaterThan(3 * fit.coefficientStdErrors['trans.High.Season']); // buying rises in the high season
+    const both = fitParetoNbdDynamic(apparel.histories, dynamicSets(all, all));
+    expect(both.warning).toMatch(/^no finite MLE for life\.High\.Season \(-1\d\.\d, se [0-9.e+]+\): the likelihood keeps rising/);
+  });
+
   it('rejects periods inconsistent with the summary, NaN and constant covariates, and bad purchases with one-line errors', () => {
     const dyn = dynamicSets(['High.Season'], []);
     const longer = { ...apparel.histories, T: apparel.histories.T.map((t, i) => (i === 4 ? t + 2 : t)) };
