@@ -13,7 +13,7 @@ import { createRng } from '@clvlab/core';
 import {
   AdamOptimizer, encoderParamShapes, initBackend, initEncoderWeights, ParallelGradients, resolveEncoderConfig, tokenFieldSizes,
   tokenGridLength, transformerForwardFlops, type BackendName, type EncoderConfig,
-} from '../src/index.ts';
+} from '../src/internal.ts';
 
 export interface EncoderPerfOptions {
   readonly backends: readonly BackendName[];

@@ -4,7 +4,7 @@
 // Reports training and prediction time, epochs and time per epoch of each model.
 // Run: npx tsx packages/behavior-encoder/benchmark/perf-ziln-mlp.ts [customers] [models]
 import { parseInteger } from '@clvlab/core';
-import { createEncoderModel, initBackend } from '../src/index.ts';
+import { createEncoderModel, initBackend } from '../src/internal.ts';
 import { tinyTask } from '../tests/fixtures/tiny-task.ts';
 
 /** Times each model on a task of `customers` customers; returns one row per model. */

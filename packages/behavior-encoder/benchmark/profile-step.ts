@@ -10,7 +10,7 @@ import { createRng, parseInteger } from '@clvlab/core';
 import {
   AdamOptimizer, encoderParamShapes, initBackend, initEncoderWeights, ParallelGradients, resolveEncoderConfig, tokenFieldSizes,
   tokenGridLength, type BackendName,
-} from '../src/index.ts';
+} from '../src/internal.ts';
 
 const WRAPPERS = new Set(['forward', 'fusedMatMul__op']);
 

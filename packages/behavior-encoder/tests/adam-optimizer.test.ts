@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { AdamOptimizer, initBackend, scheduledLearningRate } from '../src/index.ts';
+import { AdamOptimizer, initBackend, scheduledLearningRate } from '../src/internal.ts';
 
 // Reference: Adam (Kingma & Ba 2015, Algorithm 1) with global-norm clipping and the warm-up +
 // cosine schedule, written independently in numpy.

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@clvlab/core';
-import { attentionBias, initBackend, maskedMean, transformerBlock, transformerBlockShapes } from '../src/index.ts';
+import { attentionBias, initBackend, maskedMean, transformerBlock, transformerBlockShapes } from '../src/internal.ts';
 
 // Independent reference: the pre-norm block written with plain tf ops in the textbook
 // batch-first layout (tf.matMul for QKᵀ and AV, tf.moments layer norm), padding keys masked.

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { backendInfo, initBackend } from '../src/index.ts';
+import { backendInfo, initBackend } from '../src/internal.ts';
 
 describe('initBackend', () => {
   it('loads wasm and cpu by name and reports the tfjs version', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customerOffsets } from '@clvlab/events';
 import { createRng } from '@clvlab/core';
 import { evaluationSplit, Fold, splitSessions, type FeatureTable, type ModelTask } from '@clvlab/sessions';
-import { buildStaticFeatures, memoryBatchSource, resolveEncoderConfig, type BatchArrays, type BatchSource } from '../src/index.ts';
+import { buildStaticFeatures, memoryBatchSource, resolveEncoderConfig, type BatchArrays, type BatchSource } from '../src/internal.ts';
 import { sealTask } from './fixtures/sealed-task.ts';
 import { START, tinyLog, tinyTask } from './fixtures/tiny-task.ts';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@clvlab/core';
-import { batchedMatMulDw, initBackend } from '../src/index.ts';
+import { batchedMatMulDw, initBackend } from '../src/internal.ts';
 
 // Reference: tf.matMul over the batch axis (cpu backend, tfjs autodiff), in the usual
 // batch-first layout; the depthwise-convolution op must match in value and both gradients.

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@clvlab/core';
-import { embeddingBagSum, initBackend } from '../src/index.ts';
+import { embeddingBagSum, initBackend } from '../src/internal.ts';
 
 // Independent reference: tf.gather + sum over fields on the cpu backend (tfjs's own kernels
 // and autodiff), against the hand-written kernels on cpu and wasm.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENCODER_CONFIG, embeddingDim, ENCODER_PRESETS, parseConfigAssignments, resolveEncoderConfig, SEQUENCE_CONFIG_KEYS, tokenGridLength } from '../src/index.ts';
+import { DEFAULT_ENCODER_CONFIG, embeddingDim, ENCODER_PRESETS, parseConfigAssignments, resolveEncoderConfig, SEQUENCE_CONFIG_KEYS, tokenGridLength } from '../src/internal.ts';
 
 describe('encoder config', () => {
   it('resolves defaults, presets and string overrides into a frozen config', () => {

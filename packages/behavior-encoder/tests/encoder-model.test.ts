@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Fold } from '@clvlab/sessions';
-import { buildStaticFeatures, createEncoderModel, ENCODER_MODEL_NAMES, initBackend, SEQUENCE_CONFIG_KEYS } from '../src/index.ts';
+import { buildStaticFeatures, createEncoderModel, ENCODER_MODEL_NAMES, initBackend, SEQUENCE_CONFIG_KEYS } from '../src/internal.ts';
 import { permuteTestLabels, sealTask, shuffleSequences } from './fixtures/sealed-task.ts';
 import { tinyTask } from './fixtures/tiny-task.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSequenceInputs, encoderForward, encoderParamShapes, initBackend, initEncoderWeights, makeBatch, makeLabels,
   resolveEncoderConfig, zilnLoss,
-} from '../src/index.ts';
+} from '../src/internal.ts';
 import { tinyTask } from './fixtures/tiny-task.ts';
 
 // Whole-model gradients of the ZILN loss on wasm (hand-written kernels and custom gradients)

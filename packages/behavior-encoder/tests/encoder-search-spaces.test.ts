@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDimension } from '@clvlab/sessions';
-import { createEncoderModel, DEFAULT_ENCODER_CONFIG, ENCODER_MODEL_NAMES, ENCODER_SEARCH_SPACES, resolveEncoderConfig, SEQUENCE_CONFIG_KEYS } from '../src/index.ts';
+import { createEncoderModel, DEFAULT_ENCODER_CONFIG, ENCODER_MODEL_NAMES, ENCODER_SEARCH_SPACES, resolveEncoderConfig, SEQUENCE_CONFIG_KEYS } from '../src/internal.ts';
 
 /** The values a dimension can take that a check should try: every choice, or both ends and the middle of a range. */
 function samples(d: SearchDimension): (number | string | boolean)[] {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@clvlab/core';
-import { initBackend, layerNorm, linear, outerProduct } from '../src/index.ts';
+import { initBackend, layerNorm, linear, outerProduct } from '../src/internal.ts';
 
 // The hand-written backward passes must equal tfjs autodiff of the same formula (cpu backend
 // as reference), and the wasm results must equal cpu within float tolerance.

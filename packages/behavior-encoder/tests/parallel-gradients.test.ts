@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   batchArrays, buildSequenceInputs, encoderParamShapes, initBackend, initEncoderWeights, ParallelGradients, predictEncoder,
   resolveEncoderConfig, trainEncoder,
-} from '../src/index.ts';
+} from '../src/internal.ts';
 import { tinyTask } from './fixtures/tiny-task.ts';
 
 // Data-parallel gradients over a real worker thread (own wasm backend) must equal this

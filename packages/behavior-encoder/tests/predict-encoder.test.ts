@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerOffsets } from '@clvlab/events';
 import { evaluationSplit, splitSessions, type FeatureTable, type ModelTask } from '@clvlab/sessions';
-import { initBackend, loadEncoder, predictEncoder, resolveEncoderConfig, saveEncoder, trainEncoder } from '../src/index.ts';
+import { initBackend, loadEncoder, predictEncoder, resolveEncoderConfig, saveEncoder, trainEncoder } from '../src/internal.ts';
 import { permuteDictionaries, START, tinyLog, tinyTask } from './fixtures/tiny-task.ts';
 
 const DAY = 86_400_000;

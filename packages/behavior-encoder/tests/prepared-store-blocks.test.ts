@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeZarrGroup } from '@clvlab/events';
 import {
   buildSequenceInputs, buildStaticFeatures, hashEventLog, hashStoreEventLog, PreparedStoreBlocks, resolveEncoderConfig,
-} from '../src/index.ts';
+} from '../src/internal.ts';
 import { rechunked, removeTinyStores, writeTinyStore, type TinyStore } from './fixtures/prepared-store.ts';
 import { permuteDictionaries } from './fixtures/tiny-task.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readZarrGroup } from '@clvlab/events';
-import { initBackend, loadEncoder, predictEncoder, resolveEncoderConfig, saveEncoder, trainEncoder, writeEmbeddings } from '../src/index.ts';
+import { initBackend, loadEncoder, predictEncoder, resolveEncoderConfig, saveEncoder, trainEncoder, writeEmbeddings } from '../src/internal.ts';
 import { tinyTask } from './fixtures/tiny-task.ts';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventLog, customerOffsets, type EventLog } from '@clvlab/events';
 import { Fold, splitSessions, type Split } from '@clvlab/sessions';
-import { buildSequenceInputs, idHashes, resolveEncoderConfig, tokenFieldSizes } from '../src/index.ts';
+import { buildSequenceInputs, idHashes, resolveEncoderConfig, tokenFieldSizes } from '../src/internal.ts';
 import { permuteDictionaries, tinyTask } from './fixtures/tiny-task.ts';
 
 const H = 3_600_000;

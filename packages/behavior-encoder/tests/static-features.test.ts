@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventLog, customerOffsets } from '@clvlab/events';
 import { Fold, splitSessions, type ModelTask, type Split } from '@clvlab/sessions';
-import { buildStaticFeatures, columnStats, graphAt, resolveEncoderConfig, taskStaticFeatures } from '../src/index.ts';
+import { buildStaticFeatures, columnStats, graphAt, resolveEncoderConfig, taskStaticFeatures } from '../src/internal.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1), CUT = T0 + 100 * DAY;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { initBackend, predictEncoder, resolveEncoderConfig, trainEncoder } from '../src/index.ts';
+import { initBackend, predictEncoder, resolveEncoderConfig, trainEncoder } from '../src/internal.ts';
 import { tinyTask } from './fixtures/tiny-task.ts';
 
 const config = resolveEncoderConfig('tiny', { epochs: 6, patience: 10, warmupSteps: 2, learningRate: 5e-3 });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { initBackend } from '../src/index.ts';
+import { initBackend } from '../src/internal.ts';
 
 // tf.gather's gradient needs UnsortedSegmentSum, which tfjs-backend-wasm 4.22 lacks; the
 // registered kernel must give the cpu backend's gradient (duplicates summed, ids out of order).

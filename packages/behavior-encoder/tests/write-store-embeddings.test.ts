@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readZarrGroup } from '@clvlab/events';
-import { initBackend, predictEncoder, resolveEncoderConfig, trainEncoder, writeEmbeddings, writeEmbeddingsFromStore } from '../src/index.ts';
+import { initBackend, predictEncoder, resolveEncoderConfig, trainEncoder, writeEmbeddings, writeEmbeddingsFromStore } from '../src/internal.ts';
 import { removeTinyStores, writeTinyStore } from './fixtures/prepared-store.ts';
 
 afterAll(removeTinyStores);

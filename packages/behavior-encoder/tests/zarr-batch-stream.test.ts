@@ -4,7 +4,7 @@ import { createRng } from '@clvlab/core';
 import {
   initBackend, memoryBatchSource, predictEncoder, predictEncoderFromStore, resolveEncoderConfig, trainEncoder, trainEncoderFromStore,
   ZarrBatchStream, type BatchArrays,
-} from '../src/index.ts';
+} from '../src/internal.ts';
 import { rechunked, removeTinyStores, writeTinyStore, type TinyStore } from './fixtures/prepared-store.ts';
 
 afterAll(removeTinyStores);

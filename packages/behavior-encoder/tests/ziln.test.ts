@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { initBackend, zilnLoss, zilnPredict } from '../src/index.ts';
+import { initBackend, zilnLoss, zilnPredict } from '../src/internal.ts';
 
 // Reference numbers from scipy (independent implementation of the lognormal density and the
 // lognormal mean), per Wang et al. 2019's ZILN definition.

@@ -1,5 +1,5 @@
 // The sequences table (issue 16 §3): for every cohort customer the last L events before the
-// cutoff (all of its events with t < cutoff, as packages/behavior-encoder/src/sequence-inputs.ts
+// cutoff (all of its events with t < cutoff, as packages/behavior-encoder/src/data/sequence-inputs.ts
 // takes them for the flat layout), position 0 the most recent, with what the encoders' tokens are
 // built from: time, type, item, category, amount, session and the gap to the previous event of the
 // customer (which may lie before the L kept ones).

@@ -10,7 +10,7 @@
 import type { Rng } from '@clvlab/core';
 import { Fold, type ModelTask } from '@clvlab/sessions';
 import { batchArrays, type BatchArrays } from './batch-tensors.ts';
-import type { EncoderConfig } from './encoder-config.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
 import { hashEventLog } from './dataset-hash.ts';
 import { buildSequenceInputs } from './sequence-inputs.ts';
 import { columnStats, standardize, taskStaticFeatures } from './static-features.ts';

@@ -3,8 +3,8 @@
 // sequences stored flat as [B·T, d]. Padding keys get a −1e9 additive bias so softmax ignores
 // them; fully padded rows stay finite (uniform attention) and are masked out later by pooling.
 import * as tf from '@tensorflow/tfjs';
-import { batchedMatMulDw } from './depthwise-matmul.ts';
-import { layerNorm, linear } from './fast-ops.ts';
+import { batchedMatMulDw } from '../kernels/depthwise-matmul.ts';
+import { layerNorm, linear } from '../kernels/fast-ops.ts';
 
 export type Params = Readonly<Record<string, tf.Tensor>>;
 

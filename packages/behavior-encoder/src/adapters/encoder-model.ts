@@ -8,8 +8,8 @@
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { initBackend, type BackendPreference } from './backend.ts';
 import { resolveEncoderConfig, SEQUENCE_CONFIG_KEYS } from './encoder-config.ts';
-import { predictEncoder } from './predict-encoder.ts';
-import { trainEncoder } from './train-encoder.ts';
+import { predictEncoder } from '../training/predict-encoder.ts';
+import { trainEncoder } from '../training/train-encoder.ts';
 
 export const ENCODER_MODEL_NAMES = Object.freeze([
   'transformer', 'session-transformer', 'gru', 'transformer+social', 'session-transformer+social', 'gru+social',

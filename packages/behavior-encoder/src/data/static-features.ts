@@ -7,7 +7,7 @@
 // (stored in the trained model, so a loaded model scales new data exactly as in training).
 import { rfmColumns } from '@clvlab/features';
 import type { ModelTask } from '@clvlab/sessions';
-import type { EncoderConfig } from './encoder-config.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
 
 export interface StaticFeatures {
   readonly names: readonly string[];

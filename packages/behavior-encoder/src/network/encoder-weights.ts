@@ -3,9 +3,9 @@
 // run on any backend (tensors are re-created on the active backend).
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@clvlab/core';
-import type { EncoderConfig } from './encoder-config.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
 import { softplusInverse } from './ziln.ts';
-import { tokenFieldSizes } from './sequence-inputs.ts';
+import { tokenFieldSizes } from '../data/sequence-inputs.ts';
 
 export interface WeightArray {
   readonly shape: readonly number[];

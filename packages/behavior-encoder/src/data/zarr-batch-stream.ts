@@ -22,7 +22,7 @@
 import { resolveOptions, type Rng } from '@clvlab/core';
 import { batchArrays, type BatchArrays } from './batch-tensors.ts';
 import { foldRows, shuffleInPlace, type BatchSource } from './batch-source.ts';
-import type { EncoderConfig } from './encoder-config.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
 import { PreparedStoreBlocks } from './prepared-store-blocks.ts';
 import { checkNotAllEmpty, emptyTokenGrid, type SequenceInputs } from './sequence-inputs.ts';
 import { columnStats, standardize } from './static-features.ts';

@@ -12,15 +12,15 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@clvlab/core';
 import type { ModelTask } from '@clvlab/sessions';
 import { AdamOptimizer } from './adam-optimizer.ts';
-import { backendInfo } from './backend.ts';
-import { memoryBatchSource, type BatchSource } from './batch-source.ts';
-import { disposeBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
+import { backendInfo } from '../adapters/backend.ts';
+import { memoryBatchSource, type BatchSource } from '../data/batch-source.ts';
+import { disposeBatch, tensorsFromArrays, type BatchArrays } from '../data/batch-tensors.ts';
 import { ParallelGradients } from './parallel-gradients.ts';
-import type { EncoderConfig } from './encoder-config.ts';
-import { encoderForward, encoderParamShapes } from './encoder-network.ts';
-import { initEncoderWeights, tensorsToWeights, weightsToVariables, type EncoderWeights } from './encoder-weights.ts';
-import { ZarrBatchStream, type BatchStreamOptions } from './zarr-batch-stream.ts';
-import { zilnLoss } from './ziln.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
+import { encoderForward, encoderParamShapes } from '../network/encoder-network.ts';
+import { initEncoderWeights, tensorsToWeights, weightsToVariables, type EncoderWeights } from '../network/encoder-weights.ts';
+import { ZarrBatchStream, type BatchStreamOptions } from '../data/zarr-batch-stream.ts';
+import { zilnLoss } from '../network/ziln.ts';
 
 export interface TrainedEncoder {
   readonly config: Readonly<EncoderConfig>;

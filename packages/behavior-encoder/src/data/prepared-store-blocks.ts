@@ -10,7 +10,7 @@
 // blocks and events read and the most events one block read held (`peakEvents`).
 import { decodeStrings, EVENT_TYPES, readZarrGroup, type EventLog, type ZarrTypedArray } from '@clvlab/events';
 import type { FeatureTable } from '@clvlab/sessions';
-import { tokenGridLength, type EncoderConfig } from './encoder-config.ts';
+import { tokenGridLength, type EncoderConfig } from '../adapters/encoder-config.ts';
 import { checkNotAllEmpty, emptyTokenGrid, fillTokenRows, idHashes, type SequenceInputs, type TokenEvents } from './sequence-inputs.ts';
 import { buildStaticFeatures, type StaticFeatures } from './static-features.ts';
 

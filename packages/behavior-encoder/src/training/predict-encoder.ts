@@ -8,15 +8,15 @@
 // token grid is built and the embedding has width 0.
 import * as tf from '@tensorflow/tfjs';
 import type { ModelTask } from '@clvlab/sessions';
-import { batchArrays, disposeBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
-import { embeddingDim } from './encoder-config.ts';
-import { encoderForward } from './encoder-network.ts';
-import { PreparedStoreBlocks } from './prepared-store-blocks.ts';
-import { buildSequenceInputs, type SequenceInputs } from './sequence-inputs.ts';
-import { standardize, taskStaticFeatures, type StaticFeatures, type TaskWindow } from './static-features.ts';
+import { batchArrays, disposeBatch, tensorsFromArrays, type BatchArrays } from '../data/batch-tensors.ts';
+import { embeddingDim } from '../adapters/encoder-config.ts';
+import { encoderForward } from '../network/encoder-network.ts';
+import { PreparedStoreBlocks } from '../data/prepared-store-blocks.ts';
+import { buildSequenceInputs, type SequenceInputs } from '../data/sequence-inputs.ts';
+import { standardize, taskStaticFeatures, type StaticFeatures, type TaskWindow } from '../data/static-features.ts';
 import type { TrainedEncoder } from './train-encoder.ts';
-import { DEFAULT_BATCH_STREAM } from './zarr-batch-stream.ts';
-import { zilnPredict } from './ziln.ts';
+import { DEFAULT_BATCH_STREAM } from '../data/zarr-batch-stream.ts';
+import { zilnPredict } from '../network/ziln.ts';
 
 export interface EncoderPrediction {
   /** Predicted value per cohort customer (≥ 0). */

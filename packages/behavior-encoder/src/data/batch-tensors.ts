@@ -2,7 +2,7 @@
 // slice per row) — no object per event. `batchArrays` stays on the host (it can be posted to a
 // gradient worker); `makeBatch` turns it into one tensor per input.
 import * as tf from '@tensorflow/tfjs';
-import type { BatchTensors } from './encoder-network.ts';
+import type { BatchTensors } from '../network/encoder-network.ts';
 import type { SequenceInputs } from './sequence-inputs.ts';
 
 /** One batch as host arrays: tokens [n·T·F], amount [n·T], mask [n·T], staticX [n·k], y [n] (0 when unlabelled). */

@@ -3,7 +3,7 @@
 // cuDNN/Keras `reset_after`). Input projections for all steps are one large matMul; the
 // recurrence runs T small steps. Padding steps keep the previous state (masked update).
 import * as tf from '@tensorflow/tfjs';
-import { linear } from './fast-ops.ts';
+import { linear } from '../kernels/fast-ops.ts';
 import type { Params } from './attention.ts';
 
 /** Parameter shapes of a GRU named `${prefix}.*` from width din to d. */

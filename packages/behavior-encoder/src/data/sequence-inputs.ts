@@ -9,8 +9,8 @@
 // loop, shared with the block stream over a prepared Zarr store (zarr-batch-stream.ts). Without
 // a sequence (architecture `none`, T = 0) the grid is empty and only the non-empty check runs.
 import type { ModelTask } from '@clvlab/sessions';
-import type { EncoderConfig } from './encoder-config.ts';
-import { tokenGridLength } from './encoder-config.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
+import { tokenGridLength } from '../adapters/encoder-config.ts';
 
 export interface SequenceInputs {
   /** Cohort customers (rows, aligned with split.customers). */

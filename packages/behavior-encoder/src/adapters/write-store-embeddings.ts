@@ -2,8 +2,8 @@
 // (predictEncoderFromStore), written as the group write-embeddings.ts describes: `embedding`
 // float32 [customers × D], `customer_index` int32, `value` and `repurchase` float64, customer
 // ids in the attribute `customer_ids`, row-aligned; readable from zarr-python.
-import { predictEncoderFromStore, type StorePredictOptions, type StorePrediction } from './predict-encoder.ts';
-import type { TrainedEncoder } from './train-encoder.ts';
+import { predictEncoderFromStore, type StorePredictOptions, type StorePrediction } from '../training/predict-encoder.ts';
+import type { TrainedEncoder } from '../training/train-encoder.ts';
 import { writeEmbeddingGroup, type EmbeddingSummary } from './write-embeddings.ts';
 
 /** What `writeEmbeddingsFromStore` wrote, plus what its stream read. */

@@ -6,8 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { replaceDirAtomic } from '@clvlab/core/node';
 import { resolveEncoderConfig } from './encoder-config.ts';
-import type { EncoderWeights, WeightArray } from './encoder-weights.ts';
-import type { TrainedEncoder } from './train-encoder.ts';
+import type { EncoderWeights, WeightArray } from '../network/encoder-weights.ts';
+import type { TrainedEncoder } from '../training/train-encoder.ts';
 
 // Format 2: item/category tokens are buckets of the id-string hash (sequence-inputs.ts
 // `idHashes`); a format-1 model was trained on buckets of dictionary indices and is refused.

@@ -8,13 +8,13 @@
 // (`ziln-mlp`): no sequence — the sequence vector has width 0, so the same head sees the static
 // inputs alone (the ablation that isolates what the sequence adds).
 import * as tf from '@tensorflow/tfjs';
-import type { EncoderConfig } from './encoder-config.ts';
-import { tokenGridLength } from './encoder-config.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
+import { tokenGridLength } from '../adapters/encoder-config.ts';
 import { attentionBias, maskedMean, transformerBlock, transformerBlockShapes, type Params } from './attention.ts';
 import { gruLayer, gruShapes } from './gru-layer.ts';
-import { embeddingBagSum } from './embedding-bag.ts';
-import { layerNorm, linear, outerProduct } from './fast-ops.ts';
-import { tokenFieldSizes } from './sequence-inputs.ts';
+import { embeddingBagSum } from '../kernels/embedding-bag.ts';
+import { layerNorm, linear, outerProduct } from '../kernels/fast-ops.ts';
+import { tokenFieldSizes } from '../data/sequence-inputs.ts';
 
 /** One batch as tensors: tokens [B·T·F] int32, amount [B·T, 1], mask [B, T], static [B, K] (K may be 0). */
 export interface BatchTensors {

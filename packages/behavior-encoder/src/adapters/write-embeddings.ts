@@ -4,8 +4,8 @@
 // in the group attribute `customer_ids`, row-aligned. Written atomically by @clvlab/events.
 import { writeZarrGroup } from '@clvlab/events';
 import type { ModelTask } from '@clvlab/sessions';
-import { predictEncoder } from './predict-encoder.ts';
-import type { TrainedEncoder } from './train-encoder.ts';
+import { predictEncoder } from '../training/predict-encoder.ts';
+import type { TrainedEncoder } from '../training/train-encoder.ts';
 
 export interface EmbeddingSummary {
   readonly customers: number;

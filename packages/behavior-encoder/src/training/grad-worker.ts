@@ -4,12 +4,12 @@
 import { workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { exposeToPool, transfer } from '@clvlab/core/node';
-import { initBackend, type BackendPreference } from './backend.ts';
-import type { BatchArrays } from './batch-tensors.ts';
-import { disposeBatch, tensorsFromArrays } from './batch-tensors.ts';
-import type { EncoderConfig } from './encoder-config.ts';
-import { encoderForward } from './encoder-network.ts';
-import { zilnLoss } from './ziln.ts';
+import { initBackend, type BackendPreference } from '../adapters/backend.ts';
+import type { BatchArrays } from '../data/batch-tensors.ts';
+import { disposeBatch, tensorsFromArrays } from '../data/batch-tensors.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
+import { encoderForward } from '../network/encoder-network.ts';
+import { zilnLoss } from '../network/ziln.ts';
 
 interface WorkerInit {
   readonly config: EncoderConfig;

@@ -8,11 +8,11 @@
 // (@clvlab/core/node) whose worker i always computes slice i + 1.
 import * as tf from '@tensorflow/tfjs';
 import { WorkerPool } from '@clvlab/core/node';
-import type { BackendPreference } from './backend.ts';
-import { disposeBatch, sliceBatch, tensorsFromArrays, type BatchArrays } from './batch-tensors.ts';
-import type { EncoderConfig } from './encoder-config.ts';
-import { encoderForward } from './encoder-network.ts';
-import { zilnLoss } from './ziln.ts';
+import type { BackendPreference } from '../adapters/backend.ts';
+import { disposeBatch, sliceBatch, tensorsFromArrays, type BatchArrays } from '../data/batch-tensors.ts';
+import type { EncoderConfig } from '../adapters/encoder-config.ts';
+import { encoderForward } from '../network/encoder-network.ts';
+import { zilnLoss } from '../network/ziln.ts';
 import type { GradWorkerApi, GradReply } from './grad-worker.ts';
 
 export class ParallelGradients {
