@@ -5,9 +5,10 @@
 // tests/readme.test.ts checks what the example prints against published or independently
 // computed numbers.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '@clvlab/core/node';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,7 +24,7 @@ export function runReadmeExample(packageDir: string): string {
   const dir = join(ROOT, 'node_modules', '.cache', 'readme-examples');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${basename(packageDir)}-${process.pid}.mts`);
-  writeFileSync(file, readmeExample(join(packageDir, 'README.md')));
+  writeFileAtomic(file, readmeExample(join(packageDir, 'README.md')));
   const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   rmSync(file, { force: true });
   if (r.status !== 0) throw new Error(`tools/readme-example: ${packageDir}/README.md example exited with ${r.status}: ${r.stderr}`);
