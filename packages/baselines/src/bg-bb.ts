@@ -10,6 +10,7 @@
 // γ+δ (with their ψ-differences for the analytic gradient), so each term costs a few table
 // lookups and the patterns are summed in log space. Parameters are optimised as
 // log α, log β, log γ, log δ.
+import { resolveOptions } from '@clvlab/core';
 import { prepareBgBbRows } from './bg-bb-input.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { namedFit } from './named-fit.ts';
@@ -17,6 +18,7 @@ import { risingTable } from './rising-factorial.ts';
 import type { BgBbData, BgBbRows } from './bg-bb-input.ts';
 import type { NamedFit } from './named-fit.ts';
 import type { RisingTable } from './rising-factorial.ts';
+import { DEFAULT_MINIMIZE } from './minimize.ts';
 import type { MinimizeOptions } from './minimize.ts';
 
 export const DEFAULT_BG_BB: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
@@ -87,7 +89,7 @@ export function bgBbLogLikelihood(rows: BgBbRows, theta: Float64Array, grad: Flo
 /** Fits the BG/BB model by maximum likelihood (see header). */
 export function fitBgBb(data: BgBbData, options: BgBbOptions = {}): BgBbFit {
   const where = 'baselines/fitBgBb';
-  const o = { ...DEFAULT_BG_BB, ...options };
+  const o = resolveOptions(where, { ...DEFAULT_MINIMIZE, ...DEFAULT_BG_BB }, options);
   const rows = prepareBgBbRows(where, data);
   const m = fitMaximumLikelihood(where, (th, g) => bgBbLogLikelihood(rows, th, g), Float64Array.from(o.start, Math.log), rows.nCustomers, o);
   return namedFit('bg-bb', ['alpha', 'beta', 'gamma', 'delta'], m);

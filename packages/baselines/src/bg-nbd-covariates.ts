@@ -9,7 +9,7 @@
 // as there. Start: the no-covariate MLE with γ = 0.
 import { fitBgNbd } from './bg-nbd.ts';
 import { historyColumns } from './customer-arrays.ts';
-import { fitWithCovariates } from './covariate-fit.ts';
+import { fitWithCovariates, resolveCovariateOptions } from './covariate-fit.ts';
 import { risingTable } from './rising-factorial.ts';
 import { covariateLogLikelihood } from './covariate-likelihood.ts';
 import type { CovariateFit, CovariateFitOptions } from './covariate-fit.ts';
@@ -17,7 +17,7 @@ import type { CovariateModel, CovariatePenalty, CovariateSets, CustomerLogLikeli
 import type { BgNbdParams, BtydData } from './fit-types.ts';
 
 export type BgNbdCovariatesFit = CovariateFit<'bgnbd-covariates', keyof BgNbdParams>;
-export type BgNbdCovariatesOptions = CovariateFitOptions & Partial<{ start: readonly number[] }>;
+export type BgNbdCovariatesOptions = CovariateFitOptions;
 
 /** BG/NBD ℓ_i(r, α_i, a_i, b_i) and its derivatives, with lnΓ(r+x)/Γ(r) tabulated per evaluation. */
 function bgNbdCustomer(base: Float64Array, maxX: number): CustomerLogLikelihood {
@@ -55,10 +55,11 @@ export const BG_NBD_COVARIATE_MODEL: CovariateModel & { readonly names: readonly
 
 /** Fits the BG/NBD with covariates (see header). */
 export function fitBgNbdCovariates(data: BtydData, covariates: CovariateSets, options: BgNbdCovariatesOptions = {}): BgNbdCovariatesFit {
-  const { start: given, penalty, ...rest } = options; // the no-covariate fitter gets its own options only
-  let start = given;
+  const where = 'baselines/fitBgNbdCovariates';
+  const { o, base: rest } = resolveCovariateOptions(where, options);
+  let start = o.start;
   if (!start) { const base = fitBgNbd(data, rest); start = [base.params.r, base.params.alpha, base.params.a, base.params.b]; }
-  return fitWithCovariates('baselines/fitBgNbdCovariates', 'bgnbd-covariates', BG_NBD_COVARIATE_MODEL, data, covariates, start, { ...rest, penalty });
+  return fitWithCovariates(where, 'bgnbd-covariates', BG_NBD_COVARIATE_MODEL, data, covariates, start, o);
 }
 
 /** Total BG/NBD log-likelihood with covariates at θ = [log r, log α, log a, log b, γ_trans, γ_life] (penalised when `penalty` is given). */

@@ -4,15 +4,38 @@
 // real-valued θ entries, so they are read back as γ = ln(value), se(γ) = se/value — the exact
 // inverse of that mapping — rather than changing the shared driver. Results are frozen, with
 // coefficients named `trans.<covariate>` / `life.<covariate>` as CLVTools prints them.
+import { resolveOptions } from '@clvlab/core';
 import { historyColumns } from './customer-arrays.ts';
 import { covariateLogLikelihood } from './covariate-likelihood.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import type { MleResult } from './fit-mle.ts';
 import type { CovariateModel, CovariatePenalty, CovariateSets } from './covariate-likelihood.ts';
 import type { BtydData, FitDiagnostics } from './fit-types.ts';
+import { DEFAULT_MINIMIZE } from './minimize.ts';
 import type { MinimizeOptions } from './minimize.ts';
 
-export type CovariateFitOptions = MinimizeOptions & Partial<{ requireConvergence: boolean; penalty: CovariatePenalty }>;
+export const DEFAULT_COVARIATE_FIT: Readonly<{ start: readonly number[] | undefined; requireConvergence: boolean; gradientTolerance: number; penalty: Readonly<Partial<CovariatePenalty>> }> = Object.freeze({
+  /** Base-parameter start; undefined = the no-covariate MLE (with γ = 0 the likelihoods agree there, so the fit starts at a known good point). */
+  start: undefined,
+  /** Throw when the optimiser does not converge (the error names what was tried). */
+  requireConvergence: true,
+  /** Mean-LL gradient tolerance (see minimize.ts). */
+  gradientTolerance: 1e-7,
+  /** L2 weights on γ_trans, γ_life (CLVTools reg.lambdas); 0 = plain MLE, the published fits are unpenalised. */
+  penalty: Object.freeze({ trans: 0, life: 0 }),
+});
+export type CovariateFitOptions = Partial<typeof DEFAULT_COVARIATE_FIT> & MinimizeOptions;
+
+/**
+ * Resolves covariate-fit options (unknown keys rejected) and splits off what the no-covariate
+ * fitter understands (start and penalty are the covariate model's own).
+ */
+export type ResolvedCovariateOptions = Readonly<typeof DEFAULT_COVARIATE_FIT & typeof DEFAULT_MINIMIZE>;
+export function resolveCovariateOptions(where: string, options: CovariateFitOptions | undefined): { o: ResolvedCovariateOptions; base: Omit<ResolvedCovariateOptions, 'start' | 'penalty'> } {
+  const o = resolveOptions(where, { ...DEFAULT_MINIMIZE, ...DEFAULT_COVARIATE_FIT }, options);
+  const { start: _s, penalty: _p, ...base } = o;
+  return { o, base };
+}
 
 export interface CovariateFit<M extends string, K extends string> extends FitDiagnostics {
   readonly model: M;
@@ -42,7 +65,7 @@ export function checkCovariateSets(where: string, cov: CovariateSets, n: number)
 /** Fits `model` with covariates from base start values `start` and γ = 0. */
 export function fitWithCovariates<M extends string, K extends string>(
   where: string, name: M, model: CovariateModel & { readonly names: readonly K[] }, data: BtydData, cov: CovariateSets,
-  start: readonly number[], options: CovariateFitOptions,
+  start: readonly number[], options: ResolvedCovariateOptions,
 ): CovariateFit<M, K> {
   const h = historyColumns(where, data);
   const n = h.x.length;

@@ -15,6 +15,7 @@
 // max(T), β = b·β_P, with `boundary: true`, NaN standard errors for b and β (not identified),
 // the Pareto/NBD fit in `limit` and a `warning`. A fit that converges inside the region but
 // below the limit's likelihood is treated the same way.
+import { resolveOptions } from '@clvlab/core';
 import { prepareBtydRows } from './btyd-input.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { ggomNbdIntegral } from './ggom-nbd-integral.ts';
@@ -23,6 +24,7 @@ import { fitParetoNbd } from './pareto-nbd.ts';
 import { risingTable } from './rising-factorial.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BtydData, ParetoNbdFit } from './fit-types.ts';
+import { DEFAULT_MINIMIZE } from './minimize.ts';
 import type { MinimizeOptions } from './minimize.ts';
 import type { NamedFit } from './named-fit.ts';
 
@@ -100,7 +102,7 @@ export function ggomNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad: 
 /** Fits the GGom/NBD by maximum likelihood; the b → 0 (Pareto/NBD) boundary is handled as in the header. */
 export function fitGgomNbd(data: BtydData, options: GgomNbdOptions = {}): GgomNbdFit {
   const where = 'baselines/fitGgomNbd';
-  const o = { ...DEFAULT_GGOM_NBD, ...options };
+  const o = resolveOptions(where, { ...DEFAULT_MINIMIZE, ...DEFAULT_GGOM_NBD }, options);
   const rows = prepareBtydRows(where, data);
   const maxT = rows.T.reduce((m, v) => Math.max(m, v), 0);
   const logCap = Math.log(o.boundaryShape / maxT);

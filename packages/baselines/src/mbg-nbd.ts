@@ -9,12 +9,14 @@
 // x-only factors are tabulated once per evaluation by their recurrences
 // (B(a, b+x+1)/B(a, b) = Π_{k≤x} (b+k)/(a+b+k)), the bracket is a two-term log-sum-exp, and
 // the gradient is analytic. Parameters are optimised as log r, log α, log a, log b.
+import { resolveOptions } from '@clvlab/core';
 import { prepareBtydRows } from './btyd-input.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { namedFit } from './named-fit.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BgNbdParams, BtydData } from './fit-types.ts';
 import type { NamedFit } from './named-fit.ts';
+import { DEFAULT_MINIMIZE } from './minimize.ts';
 import type { MinimizeOptions } from './minimize.ts';
 
 export const DEFAULT_MBG_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
@@ -66,7 +68,7 @@ export function mbgNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad: F
 
 /** Fits the MBG/NBD model by maximum likelihood (see header). */
 export function fitMbgNbd(data: BtydData, options: MbgNbdOptions = {}): MbgNbdFit {
-  const o = { ...DEFAULT_MBG_NBD, ...options };
+  const o = resolveOptions('baselines/fitMbgNbd', { ...DEFAULT_MINIMIZE, ...DEFAULT_MBG_NBD }, options);
   const rows = prepareBtydRows('baselines/fitMbgNbd', data);
   const start = Float64Array.from(o.start, Math.log);
   const m = fitMaximumLikelihood('baselines/fitMbgNbd', (t, g) => mbgNbdLogLikelihood(rows, t, g), start, rows.nCustomers, o);

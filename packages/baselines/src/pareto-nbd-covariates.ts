@@ -9,7 +9,7 @@
 // MLE with γ = 0 (the covariate model's likelihood there is exactly the no-covariate one).
 // No s, β → ∞ boundary handling here: a fit that walks onto that ridge fails loudly.
 import { historyColumns } from './customer-arrays.ts';
-import { fitWithCovariates } from './covariate-fit.ts';
+import { fitWithCovariates, resolveCovariateOptions } from './covariate-fit.ts';
 import { risingTable } from './rising-factorial.ts';
 import { covariateLogLikelihood } from './covariate-likelihood.ts';
 import { paretoNbdCustomer, fitParetoNbd } from './pareto-nbd.ts';
@@ -18,7 +18,7 @@ import type { CovariateModel, CovariatePenalty, CovariateSets, CustomerLogLikeli
 import type { BtydData, ParetoNbdParams } from './fit-types.ts';
 
 export type ParetoNbdCovariatesFit = CovariateFit<'pareto-nbd-covariates', keyof ParetoNbdParams>;
-export type ParetoNbdCovariatesOptions = CovariateFitOptions & Partial<{ start: readonly number[] }>;
+export type ParetoNbdCovariatesOptions = CovariateFitOptions;
 
 /** Pareto/NBD ℓ_i(r, α_i, s, β_i) and its derivatives, with lnΓ(r+x)/Γ(r) tabulated per evaluation. */
 function paretoCustomer(base: Float64Array, maxX: number): CustomerLogLikelihood {
@@ -44,14 +44,14 @@ export const PARETO_NBD_COVARIATE_MODEL: CovariateModel & { readonly names: read
 /** Fits the Pareto/NBD with covariates (see header). */
 export function fitParetoNbdCovariates(data: BtydData, covariates: CovariateSets, options: ParetoNbdCovariatesOptions = {}): ParetoNbdCovariatesFit {
   const where = 'baselines/fitParetoNbdCovariates';
-  const { start: given, penalty, ...rest } = options; // the no-covariate fitter gets its own options only
-  let start = given;
+  const { o, base: rest } = resolveCovariateOptions(where, options);
+  let start = o.start;
   if (!start) {
     const base = fitParetoNbd(data, rest);
     if (base.boundary) throw new Error(`${where}: the no-covariate Pareto/NBD is at its s, β → ∞ boundary (${base.warning}); pass options.start to fit with covariates anyway`);
     start = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
   }
-  return fitWithCovariates(where, 'pareto-nbd-covariates', PARETO_NBD_COVARIATE_MODEL, data, covariates, start, { ...rest, penalty });
+  return fitWithCovariates(where, 'pareto-nbd-covariates', PARETO_NBD_COVARIATE_MODEL, data, covariates, start, o);
 }
 
 /** Total Pareto/NBD log-likelihood with covariates at θ = [log r, log α, log s, log β, γ_trans, γ_life] (penalised when `penalty` is given). */

@@ -19,7 +19,7 @@
 // The gradient is exact: the integrand's log-derivatives in (r, α, s, β, γ) are elementary
 // (∂A/∂γ_j = ∫ x_j e^{γ·x} du is piecewise linear too). Parameters: log r, log α, log s,
 // log β, γ_trans, γ_life; start: the no-covariate MLE with γ = 0.
-import { covariateFitResult, covariatePenalty } from './covariate-fit.ts';
+import { covariateFitResult, covariatePenalty, resolveCovariateOptions } from './covariate-fit.ts';
 import { prepareDynamicCovariates } from './dynamic-covariates.ts';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { gaussLegendre } from './gauss-legendre.ts';
@@ -31,7 +31,7 @@ import type { DynamicCovariateHistories, DynamicCovariates, DynamicRows } from '
 import type { ParetoNbdParams } from './fit-types.ts';
 
 export type ParetoNbdDynamicFit = CovariateFit<'pareto-nbd-dynamic', keyof ParetoNbdParams>;
-export type ParetoNbdDynamicOptions = CovariateFitOptions & Partial<{ start: readonly number[] }>;
+export type ParetoNbdDynamicOptions = CovariateFitOptions;
 
 const RULE = gaussLegendre(8);
 const BUDGET = 4;
@@ -146,15 +146,15 @@ export function paretoNbdDynamicLogLikelihood(rows: DynamicRows, theta: Float64A
 export function fitParetoNbdDynamic(histories: DynamicCovariateHistories, covariates: DynamicCovariates, options: ParetoNbdDynamicOptions = {}): ParetoNbdDynamicFit {
   const where = 'baselines/fitParetoNbdDynamic';
   const rows = prepareDynamicCovariates(where, histories, covariates);
-  const { start: given, penalty: p, ...rest } = options;
-  const penalty = covariatePenalty(where, p);
-  let start = given;
+  const { o, base: rest } = resolveCovariateOptions(where, options);
+  const penalty = covariatePenalty(where, o.penalty);
+  let start = o.start;
   if (!start) {
     const base = fitParetoNbd({ frequency: rows.x, recency: rows.tx, T: rows.T }, rest);
     if (base.boundary) throw new Error(`${where}: the no-covariate Pareto/NBD is at its s, β → ∞ boundary (${base.warning}); pass options.start to fit with covariates anyway`);
     start = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
   }
   const theta0 = Float64Array.from([...start.map(Math.log), ...new Array<number>(rows.kt + rows.kl).fill(0)]);
-  const mle = fitMaximumLikelihood(where, (t, g) => paretoNbdDynamicLogLikelihood(rows, t, g, penalty), theta0, rows.n, rest);
+  const mle = fitMaximumLikelihood(where, (t, g) => paretoNbdDynamicLogLikelihood(rows, t, g, penalty), theta0, rows.n, o);
   return covariateFitResult('pareto-nbd-dynamic', ['r', 'alpha', 's', 'beta'] as const, rows.names, mle, rows.n, penalty);
 }

@@ -9,8 +9,10 @@
 //   LL = Σ_{t=1}^{k} (n_{t−1} − n_t) ln P(T = t) + n_k ln S(k),
 // with the analytic gradient, over log α, log β. Counts may be non-integer (percentages of a
 // cohort work and give the same estimates).
+import { resolveOptions } from '@clvlab/core';
 import { fitMaximumLikelihood } from './fit-mle.ts';
 import { namedFit } from './named-fit.ts';
+import { DEFAULT_MINIMIZE } from './minimize.ts';
 import type { MinimizeOptions } from './minimize.ts';
 import type { NamedFit } from './named-fit.ts';
 
@@ -67,7 +69,7 @@ export function shiftedBetaGeometricLogLikelihood(alive: Float64Array, theta: Fl
 /** Fits the sBG to one cohort's survival counts (see header). */
 export function fitShiftedBetaGeometric(alive: ArrayLike<number>, options: ShiftedBetaGeometricOptions = {}): ShiftedBetaGeometricFit {
   const where = 'baselines/fitShiftedBetaGeometric';
-  const o = { ...DEFAULT_SHIFTED_BETA_GEOMETRIC, ...options };
+  const o = resolveOptions(where, { ...DEFAULT_MINIMIZE, ...DEFAULT_SHIFTED_BETA_GEOMETRIC }, options);
   const n = checkSurvivalCounts(where, alive);
   const m = fitMaximumLikelihood(where, (th, g) => shiftedBetaGeometricLogLikelihood(n, th, g), Float64Array.from(o.start, Math.log), n[0], o);
   return Object.freeze({ ...namedFit('sbg', ['alpha', 'beta'], m), periods: n.length - 1 });

@@ -36,8 +36,9 @@ describe('fitMbgNbd', () => {
     expectGradient((t, g) => mbgNbdLogLikelihood(rows, t, g), Float64Array.of(Math.log(0.5), Math.log(6), Math.log(0.9), Math.log(1.6)));
   });
 
-  it('fails loudly when it cannot converge', () => {
+  it('fails loudly when it cannot converge, and rejects unknown options', () => {
     expect(() => fitMbgNbd(data, { maxIterations: 2, maxNelderMead: 2 })).toThrow(/baselines\/fitMbgNbd: failed to converge/);
+    expect(() => fitMbgNbd(data, { tolerance: 1e-6 } as never)).toThrow("baselines/fitMbgNbd: unknown option 'tolerance' (expected one of");
   });
 });
 

@@ -86,5 +86,6 @@ describe('fitParetoNbdCovariates', () => {
     const short = covariateMatrix(data.ids.slice(1), apparelStaticCovariates(), { columns: ['Gender'] });
     expect(() => fitParetoNbdCovariates(data, { trans: short })).toThrow("baselines/fitParetoNbdCovariates: the 'trans' covariates have 599 customers, the histories 600");
     expect(() => fitParetoNbdCovariates(data, {})).toThrow('baselines/fitParetoNbdCovariates: no covariates given');
+    expect(() => fitParetoNbdCovariates(data, { trans: cov }, { lambda: 1 } as never)).toThrow("baselines/fitParetoNbdCovariates: unknown option 'lambda'");
   });
 });
