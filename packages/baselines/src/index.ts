@@ -64,7 +64,7 @@ export { covariateMatrix } from './covariate-matrix.ts';
 export type { CovariateMatrix, CovariateOptions, CovariateTable } from './covariate-matrix.ts';
 export { covariateLogLikelihood } from './covariate-likelihood.ts';
 export type { CovariateModel, CovariatePenalty, CovariateSets, CustomerLogLikelihood } from './covariate-likelihood.ts';
-export { checkCovariateSets, covariateFitResult, covariatePenalty, fitWithCovariates } from './covariate-fit.ts';
+export { checkCovariateSets, covariateFitResult, covariatePenalty, fitWithCovariates, DEFAULT_COVARIATE_FIT } from './covariate-fit.ts';
 export type { CovariateFit, CovariateFitOptions } from './covariate-fit.ts';
 export { fitParetoNbdCovariates, paretoNbdCovariatesLogLikelihood, PARETO_NBD_COVARIATE_MODEL } from './pareto-nbd-covariates.ts';
 export type { ParetoNbdCovariatesFit, ParetoNbdCovariatesOptions } from './pareto-nbd-covariates.ts';
