@@ -9,7 +9,9 @@ const ends = (d: SearchDimension): (number | string | boolean)[] => ('choices' i
 
 describe('BASELINE_SEARCH_SPACES', () => {
   it('covers exactly the baselines with a real hyper-parameter', () => {
-    expect(Object.keys(BASELINE_SEARCH_SPACES).sort()).toEqual(['historical-rate', 'rfm-linear', 'rfm-linear+social', 'rfm-segment']);
+    expect(Object.keys(BASELINE_SEARCH_SPACES).sort()).toEqual([
+      'decision-tree', 'gbdt', 'gbdt+social', 'historical-rate', 'random-forest', 'rfm-linear', 'rfm-linear+social', 'rfm-segment', 'two-stage',
+    ]);
     for (const name of Object.keys(BASELINE_SEARCH_SPACES)) expect(BASELINE_MODEL_NAMES).toContain(name);
     expect(Object.isFrozen(BASELINE_SEARCH_SPACES)).toBe(true);
   });

@@ -8,7 +8,7 @@ import { Fold } from '@clvlab/sessions';
 import { fitDecisionTree, fitGbdt, fitRandomForest, treeShap } from '@clvlab/trees';
 import type { TreeEnsemble } from '@clvlab/trees';
 import { createBaselineModel } from '../src/index.ts';
-import { labelsOf, selectRows, treeFeatures } from '../src/tree-features.ts';
+import { labelsOf, selectRows, treeFeatures } from '../src/trees/tree-features.ts';
 import { cdnowTask } from './fixtures.ts';
 import { perturbTestFold, sameBits, sealTask } from './sealed-task.ts';
 

@@ -8,7 +8,7 @@
 // so the power-law factor of the smaller scale becomes an exponential in w; the range is cut
 // where the integrand has fallen e^{−45} below its start (log-concave once decreasing), and
 // 8 panels × 16-point Gauss–Legendre cover it (relative error ≲ 1e-10 in tests).
-import { gaussLegendre } from './gauss-legendre.ts';
+import { gaussLegendre } from '../optim/gauss-legendre.ts';
 
 const RULE = gaussLegendre(16);
 const PANELS = 8;

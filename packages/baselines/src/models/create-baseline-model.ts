@@ -1,13 +1,13 @@
 // The baseline benchmark models by name (docs/architecture.md §Models): what
 // `clvlab bench --models` resolves.
 import type { BenchModel } from '@clvlab/sessions';
-import { averagedTreesModel } from './averaged-trees-model.ts';
-import { btydModel } from './btyd-model.ts';
-import { gbdtModel } from './gbdt-model.ts';
-import { historicalRateModel } from './historical-rate-model.ts';
-import { rfmLinearModel } from './rfm-linear-model.ts';
-import { rfmSegmentModel } from './rfm-segment-model.ts';
-import { twoStageModel } from './two-stage-model.ts';
+import { averagedTreesModel } from '../trees/averaged-trees-model.ts';
+import { btydModel } from '../btyd/btyd-model.ts';
+import { gbdtModel } from '../trees/gbdt-model.ts';
+import { historicalRateModel } from '../rfm/historical-rate-model.ts';
+import { rfmLinearModel } from '../rfm/rfm-linear-model.ts';
+import { rfmSegmentModel } from '../rfm/rfm-segment-model.ts';
+import { twoStageModel } from '../trees/two-stage-model.ts';
 
 export const BASELINE_MODEL_NAMES = Object.freeze([
   'historical-rate', 'rfm-segment', 'rfm-linear', 'rfm-linear+social', 'bgnbd-gg', 'pareto-nbd-gg',

@@ -11,13 +11,13 @@
 // the gradient is analytic. Parameters are optimised as log r, log α, log a, log b.
 import { resolveOptions } from '@clvlab/core';
 import { prepareBtydRows } from './btyd-input.ts';
-import { fitMaximumLikelihood } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
 import { namedFit } from './named-fit.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BgNbdParams, BtydData } from './fit-types.ts';
 import type { NamedFit } from './named-fit.ts';
-import { DEFAULT_MINIMIZE } from './minimize.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE } from '../optim/minimize.ts';
+import type { MinimizeOptions } from '../optim/minimize.ts';
 
 export const DEFAULT_MBG_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
   /** Start (r, α, a, b); the same unit start as BG/NBD, from which the CDNOW fit needs ~30 BFGS steps. */

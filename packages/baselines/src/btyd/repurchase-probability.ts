@@ -11,7 +11,7 @@
 //     ln(1 + t/(α+T)): an exponential times a smooth bounded factor, cut at 40 e-folds
 //     (relative error e^{−40}) and evaluated by 4 × 16-point Gauss–Legendre (no closed form).
 import { checkHorizon, historyColumns } from './customer-arrays.ts';
-import { gaussLegendre, integrate } from './gauss-legendre.ts';
+import { gaussLegendre, integrate } from '../optim/gauss-legendre.ts';
 import { logProbabilityAlive } from './probability-alive.ts';
 import type { CustomerHistory } from './customer-arrays.ts';
 import type { PurchaseFit } from './fit-types.ts';

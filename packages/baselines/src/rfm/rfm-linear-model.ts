@@ -19,7 +19,7 @@ import type { BenchModel, FeatureTable, ModelOutput, ModelTask } from '@clvlab/s
 import { foldRows } from './fold-rows.ts';
 import { LIFECYCLE_STAGES, lifecycleStages, rfmFeatures } from '@clvlab/features';
 import { resolveOptions } from '@clvlab/core';
-import { fitRidge, predictRidge } from './ridge-regression.ts';
+import { fitRidge, predictRidge } from '../regression/ridge-regression.ts';
 
 export const DEFAULT_RFM_LINEAR: Readonly<{ lambda: number }> = Object.freeze({
   /** Ridge penalty in standardised units (≈ n per feature): light shrinkage. Valid fold of the dev dataset (synthetic seed 1000, 2 splits): 0.06–5,800 all within 0.001 Gini, so the default stays light. */

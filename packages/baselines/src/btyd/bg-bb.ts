@@ -12,14 +12,14 @@
 // log α, log β, log γ, log δ.
 import { resolveOptions } from '@clvlab/core';
 import { prepareBgBbRows } from './bg-bb-input.ts';
-import { fitMaximumLikelihood } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
 import { namedFit } from './named-fit.ts';
-import { risingTable } from './rising-factorial.ts';
+import { risingTable } from '../optim/rising-factorial.ts';
 import type { BgBbData, BgBbRows } from './bg-bb-input.ts';
 import type { NamedFit } from './named-fit.ts';
-import type { RisingTable } from './rising-factorial.ts';
-import { DEFAULT_MINIMIZE } from './minimize.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import type { RisingTable } from '../optim/rising-factorial.ts';
+import { DEFAULT_MINIMIZE } from '../optim/minimize.ts';
+import type { MinimizeOptions } from '../optim/minimize.ts';
 
 export const DEFAULT_BG_BB: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
   /** Start (α, β, γ, δ): uniform Beta(1, 1) priors for p and θ; the donations fit needs ~20 BFGS steps from here. */

@@ -10,7 +10,7 @@
 import { fitBgNbd } from './bg-nbd.ts';
 import { historyColumns } from './customer-arrays.ts';
 import { fitWithCovariates, resolveCovariateOptions } from './covariate-fit.ts';
-import { risingTable } from './rising-factorial.ts';
+import { risingTable } from '../optim/rising-factorial.ts';
 import { covariateLogLikelihood } from './covariate-likelihood.ts';
 import type { CovariateFit, CovariateFitOptions } from './covariate-fit.ts';
 import type { CovariateModel, CovariatePenalty, CovariateSets, CustomerLogLikelihood } from './covariate-likelihood.ts';

@@ -12,11 +12,11 @@
 // and customers whose mean repeat spend is ≤ 0 (all returns or zero-priced items) are
 // excluded from the fit, counted in `excluded` and reported by the CLI. All customers
 // excluded → error.
-import { digamma, logGamma } from './special-functions.ts';
+import { digamma, logGamma } from '../optim/special-functions.ts';
 import { resolveOptions } from '@clvlab/core';
-import { fitMaximumLikelihood } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
 import type { GammaGammaFit, SpendData } from './fit-types.ts';
-import { DEFAULT_MINIMIZE, type MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE, type MinimizeOptions } from '../optim/minimize.ts';
 
 export const DEFAULT_GAMMA_GAMMA: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({
   /** Start (p, q, γ): p = q = 1 is the exponential-spend case; γ is rescaled to the mean spend. */

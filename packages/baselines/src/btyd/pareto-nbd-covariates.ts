@@ -10,7 +10,7 @@
 // No s, β → ∞ boundary handling here: a fit that walks onto that ridge fails loudly.
 import { historyColumns } from './customer-arrays.ts';
 import { fitWithCovariates, resolveCovariateOptions } from './covariate-fit.ts';
-import { risingTable } from './rising-factorial.ts';
+import { risingTable } from '../optim/rising-factorial.ts';
 import { covariateLogLikelihood } from './covariate-likelihood.ts';
 import { paretoNbdCustomer, fitParetoNbd } from './pareto-nbd.ts';
 import type { CovariateFit, CovariateFitOptions } from './covariate-fit.ts';

@@ -15,7 +15,7 @@
 // the integrand looks (a power law's singularity limits Gauss–Legendre, not its slope). Panels stop once the rest
 // of the range provably holds less than e^{−40} of the mass so far (beyond τ the integrand is
 // at most its value at τ times e^{b(T−τ)}).
-import { gaussLegendre } from './gauss-legendre.ts';
+import { gaussLegendre } from '../optim/gauss-legendre.ts';
 
 const RULE = gaussLegendre(16);
 const BUDGET = 12;

@@ -17,15 +17,15 @@
 // below the limit's likelihood is treated the same way.
 import { resolveOptions } from '@clvlab/core';
 import { prepareBtydRows } from './btyd-input.ts';
-import { fitMaximumLikelihood } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
 import { ggomNbdIntegral } from './ggom-nbd-integral.ts';
 import { namedFit } from './named-fit.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
-import { risingTable } from './rising-factorial.ts';
+import { risingTable } from '../optim/rising-factorial.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BtydData, ParetoNbdFit } from './fit-types.ts';
-import { DEFAULT_MINIMIZE } from './minimize.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE } from '../optim/minimize.ts';
+import type { MinimizeOptions } from '../optim/minimize.ts';
 import type { NamedFit } from './named-fit.ts';
 
 export const DEFAULT_GGOM_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number; maxEvaluations: number; boundaryShape: number; boundaryReport: number }> = Object.freeze({

@@ -4,7 +4,7 @@
 //   Pareto/NBD (Schmittlein, Morrison & Colombo 1987, eq. 17; Fader & Hardie 2005 note):
 //     E[X(t)] = rβ / (α(s−1)) · [1 − (β/(β+t))^{s−1}]     (s ≠ 1; rβ/α · ln(1 + t/β) at s = 1)
 // `t` is in the time unit the model was fitted in.
-import { logHyp2f1 } from './hypergeometric.ts';
+import { logHyp2f1 } from '../optim/hypergeometric.ts';
 import { checkHorizon } from './customer-arrays.ts';
 import type { PurchaseFit } from './fit-types.ts';
 

@@ -8,7 +8,7 @@
 // a 3-parameter model (r, α, μ) that, unlike the Pareto/NBD on such data, has a finite MLE.
 // J by Gauss–Legendre in w = log(α+τ): the log-integrand −(r+x−1)w − μ(e^w − α) is concave
 // in w, so cutting 45 e-folds down its starting tangent loses < e^{−45} of the mass.
-import { gaussLegendre } from './gauss-legendre.ts';
+import { gaussLegendre } from '../optim/gauss-legendre.ts';
 import type { BtydRows } from './btyd-input.ts';
 
 const RULE = gaussLegendre(16);

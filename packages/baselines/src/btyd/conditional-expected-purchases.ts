@@ -8,7 +8,7 @@
 //   (at s = 1 the bracket/(s−1) becomes ln(1 + t/(β+T))).
 // `t` is in the fit's time unit.
 import { checkHorizon, historyColumns } from './customer-arrays.ts';
-import { logHyp2f1 } from './hypergeometric.ts';
+import { logHyp2f1 } from '../optim/hypergeometric.ts';
 import { logProbabilityAlive } from './probability-alive.ts';
 import type { CustomerHistory } from './customer-arrays.ts';
 import type { PurchaseFit } from './fit-types.ts';

@@ -10,7 +10,7 @@
 // is λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1), and the future is BG/NBD eq. 10 with those.
 // `t` is in the fit's time unit.
 import { checkHorizon, historyColumns } from './customer-arrays.ts';
-import { logHyp2f1 } from './hypergeometric.ts';
+import { logHyp2f1 } from '../optim/hypergeometric.ts';
 import type { CustomerHistory } from './customer-arrays.ts';
 import type { MbgNbdFit } from './mbg-nbd.ts';
 

@@ -6,7 +6,7 @@
 import { DEFAULT_MINIMIZE, minimize } from './minimize.ts';
 import type { MinimizeOptions } from './minimize.ts';
 import type { MinimizeMonitor } from './objective.ts';
-import type { FitDiagnostics } from './fit-types.ts';
+import type { FitDiagnostics } from '../btyd/fit-types.ts';
 
 /** Total log-likelihood at log-parameters `theta`; writes ∂LL/∂theta into `grad`. */
 export type LogLikelihood = (theta: Float64Array, grad: Float64Array) => number;

@@ -7,12 +7,12 @@
 import { resolveOptions } from '@clvlab/core';
 import { historyColumns } from './customer-arrays.ts';
 import { covariateLogLikelihood } from './covariate-likelihood.ts';
-import { fitMaximumLikelihood } from './fit-mle.ts';
-import type { MleResult } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
+import type { MleResult } from '../optim/fit-mle.ts';
 import type { CovariateModel, CovariatePenalty, CovariateSets } from './covariate-likelihood.ts';
 import type { BtydData, FitDiagnostics } from './fit-types.ts';
-import { DEFAULT_MINIMIZE } from './minimize.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE } from '../optim/minimize.ts';
+import type { MinimizeOptions } from '../optim/minimize.ts';
 
 export const DEFAULT_COVARIATE_FIT: Readonly<{ start: readonly number[] | undefined; requireConvergence: boolean; gradientTolerance: number; penalty: Readonly<Partial<CovariatePenalty>> }> = Object.freeze({
   /** Base-parameter start; undefined = the no-covariate MLE (with γ = 0 the likelihoods agree there, so the fit starts at a known good point). */

@@ -9,9 +9,9 @@
 // one exp. Parameters are optimised as log r, log α, log a, log b.
 import { prepareBtydRows } from './btyd-input.ts';
 import { resolveOptions } from '@clvlab/core';
-import { fitMaximumLikelihood } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
 import type { BgNbdFit, BtydData } from './fit-types.ts';
-import { DEFAULT_MINIMIZE, type MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE, type MinimizeOptions } from '../optim/minimize.ts';
 import type { BtydRows } from './btyd-input.ts';
 
 export const DEFAULT_BG_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({

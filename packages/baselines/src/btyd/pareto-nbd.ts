@@ -15,13 +15,13 @@
 // β (they are not identified), μ and its standard error in `dropoutRate`, and a `warning`.
 import { prepareBtydRows } from './btyd-input.ts';
 import { resolveOptions } from '@clvlab/core';
-import { fitMaximumLikelihood } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
 import { paretoSeries } from './pareto-nbd-integral.ts';
 import { paretoLimitLogLikelihood } from './pareto-nbd-limit.ts';
 import { paretoQuadrature } from './pareto-nbd-quadrature.ts';
 import type { BtydRows } from './btyd-input.ts';
 import type { BtydData, ParetoNbdFit } from './fit-types.ts';
-import { DEFAULT_MINIMIZE, type MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE, type MinimizeOptions } from '../optim/minimize.ts';
 
 export const DEFAULT_PARETO_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number; maxEvaluations: number; boundaryShape: number; boundaryReportShape: number }> = Object.freeze({
   /** Start (r, α, s, β); unit values keep z = |α−β|/(max+y) well inside [0, 1) at first. */

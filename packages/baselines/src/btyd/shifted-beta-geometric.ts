@@ -10,10 +10,10 @@
 // with the analytic gradient, over log α, log β. Counts may be non-integer (percentages of a
 // cohort work and give the same estimates).
 import { resolveOptions } from '@clvlab/core';
-import { fitMaximumLikelihood } from './fit-mle.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
 import { namedFit } from './named-fit.ts';
-import { DEFAULT_MINIMIZE } from './minimize.ts';
-import type { MinimizeOptions } from './minimize.ts';
+import { DEFAULT_MINIMIZE } from '../optim/minimize.ts';
+import type { MinimizeOptions } from '../optim/minimize.ts';
 import type { NamedFit } from './named-fit.ts';
 
 export const DEFAULT_SHIFTED_BETA_GEOMETRIC: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number }> = Object.freeze({

@@ -1,7 +1,7 @@
 // The frozen result every fitter of the BTYD family returns (docs/architecture.md §Style:
 // immutable results with named parameters, standard errors and log-likelihood), built from
 // the shared maximum-likelihood driver's output and the parameter names in optimiser order.
-import type { MleResult } from './fit-mle.ts';
+import type { MleResult } from '../optim/fit-mle.ts';
 import type { FitDiagnostics } from './fit-types.ts';
 
 export type NamedFit<M extends string, K extends string> = FitDiagnostics & {

@@ -8,7 +8,7 @@
 // decision at the end of period n: the expected number of future payments, each discounted
 // by d per period, the first (at that renewal) undiscounted. Multiply by the margin per
 // period for the residual value.
-import { logHyp2f1 } from './hypergeometric.ts';
+import { logHyp2f1 } from '../optim/hypergeometric.ts';
 import type { ShiftedBetaGeometricParams } from './shifted-beta-geometric.ts';
 
 function checkPeriods(where: string, name: string, v: number, min: number): void {

@@ -21,10 +21,10 @@
 // log β, γ_trans, γ_life; start: the no-covariate MLE with γ = 0.
 import { covariateFitResult, covariatePenalty, resolveCovariateOptions } from './covariate-fit.ts';
 import { prepareDynamicCovariates } from './dynamic-covariates.ts';
-import { fitMaximumLikelihood } from './fit-mle.ts';
-import { gaussLegendre } from './gauss-legendre.ts';
+import { fitMaximumLikelihood } from '../optim/fit-mle.ts';
+import { gaussLegendre } from '../optim/gauss-legendre.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
-import { risingTable } from './rising-factorial.ts';
+import { risingTable } from '../optim/rising-factorial.ts';
 import type { CovariateFit, CovariateFitOptions } from './covariate-fit.ts';
 import type { CovariatePenalty } from './covariate-likelihood.ts';
 import type { DynamicCovariateHistories, DynamicCovariates, DynamicRows } from './dynamic-covariates.ts';
