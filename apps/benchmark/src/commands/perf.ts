@@ -15,6 +15,7 @@ export const PERF_SUITES: Readonly<Record<string, Suite>> = Object.freeze({
   graph: { file: 'packages/social-graph/benchmark/perf-graph.ts', exportName: 'runGraphPerf' },
   encoder: { file: 'packages/behavior-encoder/benchmark/perf-encoder.ts', exportName: 'runEncoderPerf' },
   trees: { file: 'packages/trees/benchmark/gbdt-vs-xgboost.ts', exportName: 'runTreesPerf' },
+  scale: { file: 'apps/benchmark/benchmark/perf-scale.ts', exportName: 'runScalePerf' },
 });
 
 type SuiteFn = (options?: { log?: (line: string) => void }) => Promise<unknown> | unknown;
