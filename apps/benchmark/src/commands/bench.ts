@@ -59,7 +59,7 @@ function synthOverrides(values: OptionValues): Record<string, number> | undefine
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--plugin FILE.mjs|.ts]… [--predictions NAME=FILE.csv]… [--out results/RUN]',
+  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--plugin FILE.mjs|.ts]… [--predictions NAME=FILE.csv]… [--margin M] [--contact-cost SHARE] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
@@ -73,6 +73,8 @@ export const command: Command = {
     synth: { type: 'string' },
     'cell-timeout': { type: 'string' },
     plugin: { type: 'string', multiple: true },
+    margin: { type: 'string' },
+    'contact-cost': { type: 'string' },
     predictions: { type: 'string', multiple: true },
     out: { type: 'string' },
   },
@@ -95,6 +97,16 @@ export const command: Command = {
       await loadPlugins(plugins, isBuiltInModel);
       for (const spec of predictions) registerPredictions(readPredictionsFile(spec), isBuiltInModel);
     } catch (err) { throw new CliError((err as Error).message.split('\n')[0]); }
+    // Decision metrics (decision-results.ts): margin on holdout value, and the contact cost as a
+    // share of the train fold's mean holdout value (`--contact-cost 0.5` = half of it).
+    const share = (name: string): number | undefined => {
+      const v = values[name];
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n < 0) throw new CliError(`--${name}: expected a number ≥ 0, got '${String(v)}'`);
+      return n;
+    };
+    const decisions = { margin: share('margin'), contactCostShare: share('contact-cost') };
     const outArg = String(values.out ?? DEFAULT_BENCH.out);
     const out = resolve(outArg);
     const reproduce = ['npm run -s clvlab -- bench', `--dataset ${datasets.join(',')}`];
@@ -107,6 +119,8 @@ export const command: Command = {
     if (customers) reproduce.push(`--customers ${customers}`);
     if (synth) reproduce.push(`--synth ${String(values.synth)}`);
     for (const p of plugins) reproduce.push(`--plugin ${p}`);
+    if (decisions.margin !== undefined) reproduce.push(`--margin ${decisions.margin}`);
+    if (decisions.contactCostShare !== undefined) reproduce.push(`--contact-cost ${decisions.contactCostShare}`);
     for (const p of predictions) reproduce.push(`--predictions ${p}`);
     reproduce.push(`--out ${outArg}`);
     const commandLine = reproduce.join(' ');
@@ -122,7 +136,7 @@ export const command: Command = {
       if (err instanceof PredictionsError || /^(benchmark\/(bench|models|datasets)|synth\/generate-synthetic)/.test(m)) throw new CliError(m.split('\n')[0]);
       throw err;
     }
-    const record = await writeRecord(out, run, commandLine, seeds);
+    const record = await writeRecord(out, run, commandLine, seeds, { decisions });
     const report = await buildReport(out);
     const leaderboard = record.results.rows.filter((r) => r.seed === 'mean').map((r) => ({
       dataset: r.dataset, model: r.model, normalized_gini: r.metrics.normalized_gini, normalized_gini_lo: r.lower?.normalized_gini, normalized_gini_hi: r.upper?.normalized_gini,

@@ -11,6 +11,7 @@
 //     difference carries a Holm (1979) adjusted p-value;
 //   - metrics per RFM segment and lifecycle stage (first seed).
 // Deterministic given the cells, so metrics.csv is byte-identical after an interrupted run.
+import { resolveOptions } from '@clvlab/core';
 import type { MetricName, PairedDifference } from '@clvlab/metrics';
 import {
   bootstrapIntervals, correctedResampledT, decileMapeDeciles, DEFAULT_BOOTSTRAP, evaluate, holmAdjust, METRIC_NAMES, metricsBySegment, pairedBootstrap, studentTTwoSidedP,
@@ -20,7 +21,7 @@ import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
 import { embeddingResults, type EmbeddingRow } from './embedding-results.ts';
 import { segmentTransitions, type SegmentTransitions } from './segment-labels.ts';
-import { decisionResults, DEFAULT_DECISIONS, type DecisionResults, type DecisionRow, type ProfitCurvePoint, type ProfitDeltaRow } from './decision-results.ts';
+import { decisionResults, DEFAULT_DECISIONS, type DecisionResults, type DecisionSettings, type DecisionRow, type ProfitCurvePoint, type ProfitDeltaRow } from './decision-results.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 import { segmentLabels } from './segment-labels.ts';
 import { validScore } from './select-trials.ts';
@@ -163,8 +164,9 @@ function argmaxBy(names: readonly string[], score: (name: string) => number): st
 /** Computes every table of the record from the datasets, their cells and the folds of each seed. */
 export function computeResults(
   datasets: readonly BenchDataset[], allCells: readonly BenchCell[], folds: Readonly<Record<string, readonly Uint8Array[]>>,
-  options: { readonly clusterBootstrap?: boolean } = {},
+  options: { readonly clusterBootstrap?: boolean; readonly decisions?: Partial<DecisionSettings> } = {},
 ): BenchResults {
+  const decisionSettings = resolveOptions('benchmark/record: decisions', DEFAULT_DECISIONS, options.decisions ?? {});
   const rows: MetricsRow[] = [];
   const paired: PairedRow[] = [];
   const segments: SegmentRow[] = [];
@@ -319,7 +321,7 @@ export function computeResults(
       if (r.primary) for (const f of Object.keys(families) as HolmFamily[]) if (families[f](r)) h[f] = p;
       paired.push({ ...r, holm: h, significant: (r.primary ? p : h.comparisons!) < ALPHA });
     }
-    const d = decisionResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, ratio);
+    const d = decisionResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, ratio, decisionSettings);
     decisionRows.push(...d.rows); profitDeltas.push(...d.deltas); profitCurves.push(...d.curves);
     transitions.push(segmentTransitions(ds.payload, dsFolds[0]));
     embeddings.push(...embeddingResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, embedding: c.stored.embedding })), (seed) => dsFolds[seed - 1]));
@@ -337,6 +339,6 @@ export function computeResults(
       }
     }
   }
-  const decisions: DecisionResults = { settings: DEFAULT_DECISIONS, rows: decisionRows, deltas: profitDeltas, curves: profitCurves };
+  const decisions: DecisionResults = { settings: decisionSettings, rows: decisionRows, deltas: profitDeltas, curves: profitCurves };
   return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions, embeddings, transitions };
 }

@@ -9,6 +9,7 @@ import { stableStringify } from '@clvlab/core';
 import { writeFileAtomic } from '@clvlab/core/node';
 import type { BenchRun } from '../runner/run-bench.ts';
 import { computeResults, type BenchResults } from './compute-results.ts';
+import type { DecisionSettings } from './decision-results.ts';
 import { transitionsCsv } from './segment-labels.ts';
 import { csvField, decisionsCsv, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';
 import { btydTracking } from './btyd-tracking.ts';
@@ -40,8 +41,8 @@ export function predictionsCsv(run: BenchRun): string {
 }
 
 /** Writes every record file for `run` into `dir`. */
-export async function writeRecord(dir: string, run: BenchRun, command: string, seeds: number): Promise<RecordFiles> {
-  const results = computeResults(run.datasets, run.cells, run.folds, { clusterBootstrap: run.clusterBootstrap });
+export async function writeRecord(dir: string, run: BenchRun, command: string, seeds: number, options: { readonly decisions?: Partial<DecisionSettings> } = {}): Promise<RecordFiles> {
+  const results = computeResults(run.datasets, run.cells, run.folds, { clusterBootstrap: run.clusterBootstrap, decisions: options.decisions });
   const files: string[] = [];
   const put = (name: string, text: string): void => {
     writeFileAtomic(join(dir, name), text);
