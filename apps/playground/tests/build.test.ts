@@ -8,7 +8,7 @@ import { build, type Plugin } from 'vite';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { browserEntryPlugin, browserView } from '../build/browser-entry-plugin.ts';
 import { noNodeImportsPlugin } from '../build/no-node-imports-plugin.ts';
-import { NODE_ONLY_MODULES } from '../vite.config.ts';
+import { NODE_ONLY_MODULES, RESOLVE } from '../vite.config.ts';
 import { buildPlayground, PLAYGROUND_DIR } from './build-playground.ts';
 
 /** Builds one in-memory module (as if it were src/__fixture__.ts) through the page's plugins. */
@@ -16,7 +16,7 @@ async function buildFixture(code: string): Promise<void> {
   const id = `${PLAYGROUND_DIR}src/__fixture__.ts`;
   const fixture: Plugin = { name: 'fixture', enforce: 'pre', resolveId: (s) => (s === id ? id : null), load: (s) => (s === id ? code : null) };
   await build({
-    root: PLAYGROUND_DIR, configFile: false, logLevel: 'silent',
+    root: PLAYGROUND_DIR, configFile: false, logLevel: 'silent', resolve: RESOLVE,
     plugins: [fixture, noNodeImportsPlugin(), browserEntryPlugin(NODE_ONLY_MODULES)],
     build: { write: false, rollupOptions: { input: id } },
   });
