@@ -1,6 +1,7 @@
 // Every worker thread in clvlab starts here (the one `new Worker(` in the repository), so the
-// loader trick below lives in one place. clvlab packages are consumed as TypeScript source, so a
-// worker whose entry is a `.ts` module must load tsx first.
+// loader trick below lives in one place. In the repository clvlab packages run as TypeScript
+// source, so a worker whose entry is a `.ts` module must load tsx first (from an installed
+// package's dist/ the entry is the compiled `.js`, see compiledEntry).
 //
 // Why not `new Worker(entry.ts, { execArgv: ['--import', 'tsx'] })`: on Node 20 the loader
 // hooks are not active when the worker's entry is resolved (ERR_UNKNOWN_FILE_EXTENSION).
@@ -8,7 +9,7 @@
 // imports the entry. The ESM build of tsx's API is located through tsx's package.json
 // `exports` map, because require.resolve would pick its CommonJS build, whose register()
 // fails inside a worker.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
@@ -29,7 +30,20 @@ function tsxEsmApi(): string {
  */
 export function startWorker(entry: URL | string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   if (typeof entry === 'string') return new Worker(entry, { ...options, eval: true });
+  entry = compiledEntry(entry);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const boot = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { ...options, eval: true });
+}
+
+/**
+ * A package running from its build (dist/, docs/architecture.md §Runtime) still names its worker
+ * `new URL('./x-worker.ts', import.meta.url)`: tsc rewrites import specifiers, not URL strings.
+ * So a `.ts` entry that does not exist, with the `.js` file tsc emitted beside it, starts that.
+ */
+function compiledEntry(entry: URL): URL {
+  if (entry.protocol !== 'file:' || !entry.pathname.endsWith('.ts') || existsSync(entry)) return entry;
+  const js = new URL(entry.href);
+  js.pathname = `${js.pathname.slice(0, -'.ts'.length)}.js`;
+  return existsSync(js) ? js : entry;
 }

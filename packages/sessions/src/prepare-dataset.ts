@@ -71,9 +71,13 @@ export interface PreparedDataset extends PreparedFeatures {
   readonly attributes: PreparedAttributes;
 }
 
-/** The clvlab version from the root package.json (recorded with every prepared dataset). */
+/**
+ * The clvlab version (recorded with every prepared dataset): this package's own package.json, one
+ * directory above src/ and dist/ alike; every clvlab package and the root move together
+ * (tools/version.ts).
+ */
 export function clvlabVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
