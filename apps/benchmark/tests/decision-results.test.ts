@@ -5,16 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { EventType } from '@clvlab/events';
 import { normalizedGini } from '@clvlab/metrics';
-import { Fold, prepareDataset } from '@clvlab/sessions';
-import { generateSynthetic } from '@clvlab/synth';
+import { Fold } from '@clvlab/sessions';
+import { syntheticPayload } from './synthetic-payload.ts';
 import { decisionResults, DEFAULT_DECISIONS } from '../src/record/decision-results.ts';
 import { testView } from '../src/record/test-view.ts';
 
 describe('decisionResults', () => {
   it('matches a brute-force profit curve, train-fold cost, budget capture and short-horizon scan', () => {
-    const data = generateSynthetic({ customers: 400 } as Parameters<typeof generateSynthetic>[0]);
-    const p = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon });
-    const payload = { id: 'synthetic', log: p.log, session: p.session, offsets: p.offsets, split: p.split };
+    const payload = syntheticPayload(400);
+    const p = payload;
     const n = p.split.customers.length;
     // two "models": the truth plus noise, and noise alone
     const good = Float64Array.from(p.split.score.target, (y, i) => y + ((i * 7919) % 13));

@@ -4,16 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@clvlab/core';
 import { rfmFeatures } from '@clvlab/features';
-import { Fold, prepareDataset } from '@clvlab/sessions';
-import { generateSynthetic } from '@clvlab/synth';
+import { Fold } from '@clvlab/sessions';
 import { encodeEmbedding } from '../src/runner/cell-store.ts';
+import { syntheticPayload } from './synthetic-payload.ts';
 import { embeddingResults } from '../src/record/embedding-results.ts';
 
 describe('embeddingResults', () => {
   it('gives the RFM probe numbers for an RFM embedding, and less for noise', () => {
-    const data = generateSynthetic({ customers: 600 } as Parameters<typeof generateSynthetic>[0]);
-    const p = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon });
-    const payload = { id: 'synthetic', log: p.log, session: p.session, offsets: p.offsets, split: p.split };
+    const payload = syntheticPayload(600);
+    const p = payload;
     const n = p.split.customers.length;
     const rfm = rfmFeatures(payload, p.split.score.featureEnd);
     const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));

@@ -7,9 +7,8 @@
 import { resolveOptions } from '@clvlab/core';
 import { DEFAULT_DECISION_TREE, DEFAULT_RANDOM_FOREST, fitDecisionTree, fitRandomForest, formatTreeRules } from '@clvlab/trees';
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
-import { positiveMean } from './gbdt-model.ts';
-import { explainTrees } from './tree-explanations.ts';
-import { customerOf, labelsOf, trainingMatrix, treeFeatures } from './tree-features.ts';
+import { treeModelOutput } from './tree-explanations.ts';
+import { labelsOf, trainingMatrix, treeFeatures } from './tree-features.ts';
 
 export const DEFAULT_RANDOM_FOREST_MODEL: Readonly<{ trees: number; maxDepth: number; minSamplesLeaf: number }> = Object.freeze({
   /** sklearn's default count; more trees only lower the variance of the average. */
@@ -48,17 +47,7 @@ export function averagedTreesModel(kind: 'random-forest' | 'decision-tree', conf
         : fitDecisionTree(x, y, { ...c, objective: 'log1p-squared' });
       const k = ratio(y, model.predict(x));
       const value = model.predict(f.score).map((v) => k * v);
-      const m = positiveMean(y);
-      const repurchase = value.map((v) => -Math.expm1(-v / m));
-      task.progress?.(0.9, 'explaining');
-      const explanation = explainTrees(model, f.score, f.testRows, value, customerOf(task));
-      return Object.freeze({
-        value, repurchase,
-        info: Object.freeze({
-          features: f.names.length, omitted: f.omitted.map((o) => o.name), calibration: k, ...explanation,
-          ...(forest ? {} : { rules: formatTreeRules(model, { digits: 3 }) }),
-        }),
-      });
+      return treeModelOutput(task, f, model, value, y, { calibration: k, ...(forest ? {} : { rules: formatTreeRules(model, { digits: 3 }) }) });
     },
   });
 }

@@ -9,8 +9,8 @@
 import { resolveOptions } from '@clvlab/core';
 import { DEFAULT_GBDT, fitGbdt } from '@clvlab/trees';
 import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
-import { explainTrees } from './tree-explanations.ts';
-import { customerOf, labelsOf, selectRows, trainingMatrix, treeFeatures } from './tree-features.ts';
+import { treeModelOutput } from './tree-explanations.ts';
+import { labelsOf, selectRows, trainingMatrix, treeFeatures } from './tree-features.ts';
 
 export const DEFAULT_GBDT_MODEL: Readonly<{ rounds: number; learningRate: number; maxDepth: number; lambda: number; minChildWeight: number; subsample: number; colsampleByTree: number; earlyStoppingRounds: number }> = Object.freeze({
   /** An upper bound: early stopping on the valid fold picks the count. */
@@ -30,13 +30,6 @@ export const DEFAULT_GBDT_MODEL: Readonly<{ rounds: number; learningRate: number
   earlyStoppingRounds: 30,
 });
 
-/** Mean of the positive entries (1 when there is none). */
-export function positiveMean(y: Float64Array): number {
-  let s = 0, n = 0;
-  for (const v of y) if (v > 0) { s += v; n++; }
-  return n > 0 ? s / n : 1;
-}
-
 /** Creates gbdt (social = false) or gbdt+social (see header). */
 export function gbdtModel(social: boolean, config: Record<string, unknown> = {}): BenchModel {
   const name = social ? 'gbdt+social' : 'gbdt';
@@ -50,15 +43,7 @@ export function gbdtModel(social: boolean, config: Record<string, unknown> = {})
       const valid = f.validRows.length > 0 ? { x: selectRows(f.fit, f.validRows), y: labelsOf(task.split.fit.target, f.validRows) } : undefined;
       task.progress?.(0.1, 'boosting');
       const model = fitGbdt(trainingMatrix(f, f.trainRows), y, { ...c, objective: 'tweedie', seed: task.seed, valid });
-      const value = model.predict(f.score);
-      const m = positiveMean(y);
-      const repurchase = value.map((v) => -Math.expm1(-v / m));
-      task.progress?.(0.9, 'explaining');
-      const explanation = explainTrees(model, f.score, f.testRows, value, customerOf(task));
-      return Object.freeze({
-        value, repurchase,
-        info: Object.freeze({ features: f.names.length, omitted: f.omitted.map((o) => o.name), bestIteration: model.bestIteration, roundsTrained: model.roundsTrained, ...explanation }),
-      });
+      return treeModelOutput(task, f, model, model.predict(f.score), y, { bestIteration: model.bestIteration, roundsTrained: model.roundsTrained });
     },
   });
 }

@@ -6,6 +6,8 @@
 // logit for the repurchase stage). Only features and predictions are read: never a label.
 import { treeShap } from '@clvlab/trees';
 import type { TreeEnsemble } from '@clvlab/trees';
+import type { ModelOutput, ModelTask } from '@clvlab/sessions';
+import { customerOf, type TreeFeatureSet } from './tree-features.ts';
 
 export interface TreeExplanation {
   /** Features by mean |SHAP|, largest first (at most `top`). */
@@ -39,4 +41,21 @@ export function explainTrees(model: TreeEnsemble, score: readonly Float64Array[]
     return Object.freeze({ customer: customerOf(r), predicted: predicted[r], contributions: parts.join('; ') });
   });
   return Object.freeze({ importance: Object.freeze(importance.map((x) => Object.freeze(x))), why: Object.freeze(why), rowsExplained: rows.length });
+}
+
+/**
+ * The output of a value-predicting tree model: value, the repurchase score 1 − exp(−value / m)
+ * (m = the mean positive train target: a monotone transform of value), and info with the
+ * feature accounting, the explanations and the model's own facts.
+ */
+export function treeModelOutput(
+  task: ModelTask, f: TreeFeatureSet, model: TreeEnsemble, value: Float64Array, trainTarget: Float64Array, facts: Readonly<Record<string, unknown>>,
+): ModelOutput {
+  let s = 0, n = 0;
+  for (const v of trainTarget) if (v > 0) { s += v; n++; }
+  const m = n > 0 ? s / n : 1;
+  const repurchase = value.map((v) => -Math.expm1(-v / m));
+  task.progress?.(0.9, 'explaining');
+  const explanation = explainTrees(model, f.score, f.testRows, value, customerOf(task));
+  return Object.freeze({ value, repurchase, info: Object.freeze({ features: f.names.length, omitted: f.omitted.map((o) => o.name), ...facts, ...explanation }) });
 }
