@@ -25,7 +25,7 @@ export { expectedAverageSpend } from './btyd/expected-average-spend.ts';
 export { customerLifetimeValue, DEFAULT_CLV } from './btyd/customer-lifetime-value.ts';
 export type { ClvOptions } from './btyd/customer-lifetime-value.ts';
 export type { CustomerHistory } from './btyd/customer-arrays.ts';
-export { btydModel, DEFAULT_BTYD_MODEL } from './btyd/btyd-model.ts';
+export { btydModel, DEFAULT_BTYD_COVARIATE_MODEL, DEFAULT_BTYD_MODEL } from './btyd/btyd-model.ts';
 export { trackingData } from './btyd/tracking-data.ts';
 export type { TrackingData, TrackingOptions } from './btyd/tracking-data.ts';
 export { fitMbgNbd, mbgNbdLogLikelihood, DEFAULT_MBG_NBD } from './btyd/mbg-nbd.ts';

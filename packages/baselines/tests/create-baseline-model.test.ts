@@ -22,6 +22,12 @@ function gini(pred: Float64Array, actual: Float64Array, rows: number[]): number 
   return raw(pred) / raw(actual);
 }
 
+/** Two seeded per-customer covariates (a 0/1 attribute and a continuous one) for the `+cov` models. */
+function randomCovariates(task: ModelTask, seed: number): FeatureTable {
+  const rng = createRng(seed);
+  return { names: ['member', 'score'], columns: [Float64Array.from(task.split.customers, () => rng.int(2)), Float64Array.from(task.split.customers, () => rng.next() - 0.5)] };
+}
+
 /** Two seeded per-customer graph columns. */
 function randomGraph(task: ModelTask, seed: number): FeatureTable {
   const rng = createRng(seed);
@@ -33,13 +39,13 @@ describe('createBaselineModel on the CDNOW benchmark task', () => {
   const outputs = new Map<string, ModelOutput>();
   beforeAll(async () => {
     task = await cdnowTask();
-    for (const name of BASELINE_MODEL_NAMES) outputs.set(name, await createBaselineModel(name).run({ ...task, graph: randomGraph(task, 5) }));
+    for (const name of BASELINE_MODEL_NAMES) outputs.set(name, await createBaselineModel(name).run({ ...task, graph: randomGraph(task, 5), covariates: randomCovariates(task, 7) }));
   });
 
-  it('lists the eleven baselines', () => {
+  it('lists the thirteen baselines', () => {
     expect(BASELINE_MODEL_NAMES).toEqual([
       'historical-rate', 'rfm-segment', 'rfm-linear', 'rfm-linear+social', 'bgnbd-gg', 'pareto-nbd-gg',
-      'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
+      'bgnbd-gg+cov', 'pareto-nbd-gg+cov', 'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
     ]);
   });
 
@@ -84,7 +90,7 @@ describe('every baseline on a SEALED task (ModelTask contract)', () => {
   for (const protocol of ['cross-sectional', 'temporal'] as const) {
     it(`gives bit-identical predictions without test labels and holdout events (${protocol})`, async () => {
       const base = protocol === 'temporal' ? await cdnowTemporalTask() : await cdnowTask();
-      const task: ModelTask = { ...base, graph: randomGraph(base, 5), graphFit: protocol === 'temporal' ? randomGraph(base, 6) : undefined };
+      const task: ModelTask = { ...base, graph: randomGraph(base, 5), graphFit: protocol === 'temporal' ? randomGraph(base, 6) : undefined, covariates: randomCovariates(base, 7) };
       const sealed = sealTask(task);
       expect(sealed.log.length).toBeLessThan(task.log.length);
       expect(rowsOf(sealed.split, Fold.test).every((i) => Number.isNaN(sealed.split.fit.target[i]) && Number.isNaN(sealed.split.score.target[i]))).toBe(true);
@@ -99,7 +105,7 @@ describe('every baseline on a SEALED task (ModelTask contract)', () => {
 
   it("does not let test customers' calibration history move any supervised fit (train and valid predictions unchanged)", async () => {
     const base = await cdnowTask();
-    const task = { ...base, graph: randomGraph(base, 5) }, moved = perturbTestFold(task);
+    const task = { ...base, graph: randomGraph(base, 5), covariates: randomCovariates(base, 7) }, moved = perturbTestFold(task);
     const seen = [...rowsOf(task.split, Fold.train), ...rowsOf(task.split, Fold.valid)];
     const at = (a: Float64Array): Float64Array => Float64Array.from(seen, (i) => a[i]);
     // bgnbd-gg and pareto-nbd-gg fit every cohort customer's calibration history by design (label-free; btyd-model.ts header)

@@ -57,6 +57,9 @@ describe('fitParetoNbdCovariates', () => {
     const at = Float64Array.of(Math.log(1.8), Math.log(90), Math.log(0.6), Math.log(50), 0.3, 0.6, -0.6, 0.8);
     expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { trans: cov, life: cov }, t, g), at, 1e-6, 1e-5);
     expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { trans: cov, life: cov }, t, g, { trans: 0.1, life: 0.2 }), at, 1e-6, 1e-5);
+    // one process without covariates (its linked parameter keeps only the base gradient)
+    expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { trans: cov }, t, g), at.slice(0, 6), 1e-6, 1e-5);
+    expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { life: cov }, t, g), Float64Array.of(...at.subarray(0, 4), -0.6, 0.8), 1e-6, 1e-5);
   });
 
   it('takes separate covariate sets per process, and an L2 penalty that shrinks γ toward 0', () => {

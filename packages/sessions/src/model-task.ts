@@ -82,6 +82,12 @@ export interface ModelTask {
    * split.fit must read these (absent = `graph`, which is right for the cross-sectional protocol).
    */
   readonly graphFit?: FeatureTable;
+  /**
+   * Time-invariant customer attributes (covariates for `+cov` models; `ingest --customers`),
+   * known before the cutoff, so one table serves both windows; categorical attributes arrive as
+   * k − 1 dummy columns. Absent when the dataset has none.
+   */
+  readonly covariates?: FeatureTable;
   /** Progress callback for long work: fraction in [0, 1] and a short message. */
   readonly progress?: (fraction: number, message: string) => void;
 }

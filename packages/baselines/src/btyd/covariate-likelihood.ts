@@ -63,7 +63,7 @@ export function covariateLogLikelihood(
       const g = p[j] * d[j];
       grad[j] += g;
       const link = model.links[j];
-      if (!link) continue;
+      if (!link || !cov[link[0]]) continue; // no covariates on this process: only the base gradient
       const set = link[0], X = cov[set]!.values, kk = k[set], o = offset[set];
       for (let c = 0; c < kk; c++) grad[o + c] += link[1] * X[i * kk + c] * g;
     }

@@ -11,7 +11,7 @@ import { twoStageModel } from '../trees/two-stage-model.ts';
 
 export const BASELINE_MODEL_NAMES = Object.freeze([
   'historical-rate', 'rfm-segment', 'rfm-linear', 'rfm-linear+social', 'bgnbd-gg', 'pareto-nbd-gg',
-  'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
+  'bgnbd-gg+cov', 'pareto-nbd-gg+cov', 'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
 ] as const);
 export type BaselineModelName = (typeof BASELINE_MODEL_NAMES)[number];
 
@@ -24,6 +24,8 @@ export function createBaselineModel(name: BaselineModelName, config: Record<stri
     case 'rfm-linear+social': return rfmLinearModel(true, config);
     case 'bgnbd-gg': return btydModel('bgnbd', config);
     case 'pareto-nbd-gg': return btydModel('pareto-nbd', config);
+    case 'bgnbd-gg+cov': return btydModel('bgnbd', config, true);
+    case 'pareto-nbd-gg+cov': return btydModel('pareto-nbd', config, true);
     case 'gbdt': return gbdtModel(false, config);
     case 'gbdt+social': return gbdtModel(true, config);
     case 'random-forest': return averagedTreesModel('random-forest', config);
