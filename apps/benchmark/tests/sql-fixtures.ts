@@ -4,9 +4,11 @@
 // prepareDataset, as `clvlab ingest --format events` builds it), loaders into DuckDB and
 // PostgreSQL, and the table-by-table comparison of an engine's output with the TypeScript
 // arrays: every column of every table, numbers compared exactly (===, NaN as NULL).
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
 import type pg from 'pg';
 import { hashUnit } from '@clvlab/core';
 import { EVENT_TYPES, readEventLog, type EventLog } from '@clvlab/events';
@@ -230,4 +232,19 @@ export function compareWithTypeScript(tables: Tables, prepared: PreparedDataset,
     }], () => 'meta'));
   }
   return problems;
+}
+
+/**
+ * A describe block's DuckDB connection and temp folder: an in-memory instance opened before
+ * its tests, and both closed and removed after them. `get()` reads the live connection.
+ */
+export function duckdbPerSuite(prefix: string): { dir: string; get: () => DuckDBConnection } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let instance: DuckDBInstance | undefined, conn: DuckDBConnection | undefined;
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    conn = await instance.connect();
+  });
+  afterAll(() => { conn?.closeSync(); instance?.closeSync(); rmSync(dir, { recursive: true, force: true }); });
+  return { dir, get: () => conn! };
 }

@@ -6,30 +6,22 @@
 // shards' Parquet parts in one directory ingest to the same store as one run. Bad tables (one
 // missing, a column missing or mistyped, NULLs, duplicate or lost events, tampered folds, parts of
 // different runs) fail with one-line errors.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedDataset } from '@clvlab/sessions';
 import { eventStageSql } from '../src/sql/generate-sql.ts';
 import { PREPARED_TABLE_NAMES } from '../src/sql/prepared-tables.ts';
 import { readPreparedParquet } from '../src/sql/read-prepared-parquet.ts';
 import { runCli } from './run-cli.ts';
-import { cdnowFixture, loadDuckDb, syntheticFixture, type SqlFixture } from './sql-fixtures.ts';
+import { cdnowFixture, duckdbPerSuite, loadDuckDb, syntheticFixture, type SqlFixture } from './sql-fixtures.ts';
 import { sqlStoresAndBench } from './sql-stores.ts';
 
 describe('clvlab ingest --format prepared-parquet', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'clvlab-sql-ingest-'));
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
-  beforeAll(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    conn = await instance.connect();
-  });
-  afterAll(() => { conn?.closeSync(); instance?.closeSync(); rmSync(dir, { recursive: true, force: true }); });
+  const db = duckdbPerSuite('clvlab-sql-ingest-');
+  const dir = db.dir;
 
-  const storesAndBench = (f: SqlFixture, window: string[]): Promise<void> => sqlStoresAndBench(conn, dir, f, window);
+  const storesAndBench = (f: SqlFixture, window: string[]): Promise<void> => sqlStoresAndBench(db.get(), dir, f, window);
 
   it('CDNOW sample: the SQL-prepared store equals the TypeScript one, and so does the bench\'s metrics.csv', async () => {
     await storesAndBench(await cdnowFixture(dir), ['--cutoff', '1997-10-01', '--horizon', '39w']);
@@ -48,9 +40,9 @@ describe('clvlab ingest --format prepared-parquet', () => {
       f = await cdnowFixture(dir);
       good = join(dir, 'cdnow-good');
       mkdirSync(good, { recursive: true });
-      await loadDuckDb(conn, f.csv, 'ev');
+      await loadDuckDb(db.get(), f.csv, 'ev');
       const g = eventStageSql({ dialect: 'duckdb', inputTable: 'ev', seq: 'seq', dataset: 'cdnow', parquetDir: good });
-      await conn.run(g.sql);
+      await db.get().run(g.sql);
       whole = await readPreparedParquet(good);
       const { log, offsets, split } = whole.prepared;
       multi = log.customerIds.find((_, c) => offsets[c + 1] - offsets[c] >= 2)!;
@@ -61,12 +53,12 @@ describe('clvlab ingest --format prepared-parquet', () => {
     /** A copy of the good tables with `edit` (DuckDB statements over tables g_<name>) applied, written under a new directory. */
     const variant = async (name: string, edit: string): Promise<string> => {
       const out = join(dir, `bad-${name}`);
-      for (const t of PREPARED_TABLE_NAMES) await conn.run(`CREATE OR REPLACE TABLE g_${t} AS SELECT * FROM '${good}/${t}.parquet'`);
-      if (edit) await conn.run(edit.replaceAll('MULTI', multi).replaceAll('MEMBER', member));
+      for (const t of PREPARED_TABLE_NAMES) await db.get().run(`CREATE OR REPLACE TABLE g_${t} AS SELECT * FROM '${good}/${t}.parquet'`);
+      if (edit) await db.get().run(edit.replaceAll('MULTI', multi).replaceAll('MEMBER', member));
       mkdirSync(out, { recursive: true });
       for (const t of PREPARED_TABLE_NAMES) {
-        const exists = (await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM duckdb_tables() WHERE table_name = 'g_${t}'`)).getRowObjectsJS()[0].n;
-        if (Number(exists) > 0) await conn.run(`COPY g_${t} TO '${out}/${t}.parquet' (FORMAT parquet)`);
+        const exists = (await db.get().runAndReadAll(`SELECT COUNT(*) AS n FROM duckdb_tables() WHERE table_name = 'g_${t}'`)).getRowObjectsJS()[0].n;
+        if (Number(exists) > 0) await db.get().run(`COPY g_${t} TO '${out}/${t}.parquet' (FORMAT parquet)`);
       }
       return out;
     };
@@ -77,14 +69,14 @@ describe('clvlab ingest --format prepared-parquet', () => {
     it('the union of two shards (parts side by side) ingests to the same dataset as one run', async () => {
       const parts = join(dir, 'cdnow-shards');
       const attrs = whole.prepared.attributes;
-      await conn.run(`CREATE OR REPLACE TABLE ev_all AS SELECT * FROM ev`);
+      await db.get().run(`CREATE OR REPLACE TABLE ev_all AS SELECT * FROM ev`);
       for (const shard of [0, 1]) {
-        await conn.run(`CREATE OR REPLACE TABLE ev_shard AS SELECT * FROM ev_all WHERE ${shard === 0 ? '' : 'NOT '}(hash(customer_id) % 2 = 0)`);
+        await db.get().run(`CREATE OR REPLACE TABLE ev_shard AS SELECT * FROM ev_all WHERE ${shard === 0 ? '' : 'NOT '}(hash(customer_id) % 2 = 0)`);
         const g = eventStageSql({ dialect: 'duckdb', inputTable: 'ev_shard', seq: 'seq', dataset: 'cdnow', prefix: `s${shard}_`, shard: true, cutoff: attrs.cutoff_ms, horizon: attrs.horizon_ms });
-        await conn.run(g.sql);
+        await db.get().run(g.sql);
         for (const t of PREPARED_TABLE_NAMES) {
           mkdirSync(join(parts, t), { recursive: true });
-          await conn.run(`COPY ${g.tables[t]} TO '${parts}/${t}/shard-${shard}.parquet' (FORMAT parquet)`);
+          await db.get().run(`COPY ${g.tables[t]} TO '${parts}/${t}/shard-${shard}.parquet' (FORMAT parquet)`);
         }
       }
       const union = await readPreparedParquet(parts);

@@ -5,12 +5,9 @@
 // labels, history columns, last-L events, meta; numbers compared with ===). Also: the hash's SQL
 // arithmetic against hashUnit for ASCII, non-ASCII and astral ids; bad input failing with one-line
 // errors; the Spark dialect kept in a golden file; the CLI.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashUnit } from '@clvlab/core';
 import { DEFAULT_ENCODER_CONFIG } from '@clvlab/behavior-encoder';
 import { eventStageSql } from '../src/sql/generate-sql.ts';
@@ -18,7 +15,7 @@ import { SQL_DIALECTS } from '../src/sql/sql-dialects.ts';
 import { DEFAULT_SQL_OPTIONS } from '../src/sql/sql-options.ts';
 import { foldCutPoints, hashSeedBasis } from '../src/sql/split-hash-sql.ts';
 import { runCli } from './run-cli.ts';
-import { cdnowFixture, compareWithTypeScript, duckTables, loadDuckDb, onlineRetailFixture, syntheticFixture, type SqlFixture } from './sql-fixtures.ts';
+import { cdnowFixture, compareWithTypeScript, duckdbPerSuite, duckTables, loadDuckDb, onlineRetailFixture, syntheticFixture, type SqlFixture } from './sql-fixtures.ts';
 
 const GOLDEN = fileURLToPath(new URL('./sql-spark.golden.sql', import.meta.url));
 
@@ -61,21 +58,14 @@ describe('the split hash in SQL arithmetic', () => {
 });
 
 describe('the SQL event stage on DuckDB', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'clvlab-sql-duckdb-'));
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
-
-  beforeAll(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    conn = await instance.connect();
-  });
-  afterAll(() => { conn?.closeSync(); instance?.closeSync(); rmSync(dir, { recursive: true, force: true }); });
+  const db = duckdbPerSuite('clvlab-sql-duckdb-');
+  const dir = db.dir;
 
   const equalOn = async (f: SqlFixture): Promise<void> => {
-    await loadDuckDb(conn, f.csv, 'ev');
+    await loadDuckDb(db.get(), f.csv, 'ev');
     const g = eventStageSql({ dialect: 'duckdb', inputTable: 'ev', ...f.sql });
-    await conn.run(g.sql);
-    const tables = await duckTables(conn, g.tables);
+    await db.get().run(g.sql);
+    const tables = await duckTables(db.get(), g.tables);
     expect(tables.events).toHaveLength(f.rows); // nothing dropped
     expect(compareWithTypeScript(tables, f.prepared)).toEqual([]);
   };
@@ -100,12 +90,12 @@ describe('the SQL event stage on DuckDB', () => {
 
   it('hashes non-ASCII and astral ids (and the empty-string-free rest) as hashUnit does', async () => {
     const ids = ODD_IDS.filter((id) => id !== '');
-    await conn.run(`CREATE OR REPLACE TABLE odd AS SELECT * FROM (VALUES ${ids.map((id, i) => `('${id}', TIMESTAMP '2024-01-01' + INTERVAL ${i} DAY, 'purchase', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), 1.0, 1.0)`).join(', ')}) v(customer_id, timestamp, event_type, item_id, category, amount, quantity)
+    await db.get().run(`CREATE OR REPLACE TABLE odd AS SELECT * FROM (VALUES ${ids.map((id, i) => `('${id}', TIMESTAMP '2024-01-01' + INTERVAL ${i} DAY, 'purchase', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), 1.0, 1.0)`).join(', ')}) v(customer_id, timestamp, event_type, item_id, category, amount, quantity)
       UNION ALL SELECT 'a', TIMESTAMP '2024-03-01', 'purchase', NULL, NULL, 1.0, 1.0`);
     for (const seed of [1, 5]) {
       const g = eventStageSql({ dialect: 'duckdb', inputTable: 'odd', seed, cutoff: Date.UTC(2024, 1, 1) });
-      await conn.run(g.sql);
-      const rows = (await conn.runAndReadAll(`SELECT customer_id, hash FROM ${g.tables.cohort}`)).getRowObjectsJS();
+      await db.get().run(g.sql);
+      const rows = (await db.get().runAndReadAll(`SELECT customer_id, hash FROM ${g.tables.cohort}`)).getRowObjectsJS();
       expect(rows).toHaveLength(ids.length);
       for (const r of rows) expect(Number(r.hash), String(r.customer_id)).toBe(hashUnit(String(r.customer_id), seed) * 4294967296);
     }
@@ -115,9 +105,9 @@ describe('the SQL event stage on DuckDB', () => {
     const base = "SELECT 'c1' AS customer_id, TIMESTAMP '2024-01-01 10:00:00' AS timestamp, 'purchase' AS event_type, 'i1' AS item_id, CAST(NULL AS VARCHAR) AS category, 5.0::DOUBLE AS amount, 1.0::DOUBLE AS quantity, 1::BIGINT AS seq";
     const more = "SELECT 'c2', TIMESTAMP '2024-02-01 10:00:00', 'purchase', 'i2', NULL, 3.0, 1.0, 2 UNION ALL SELECT 'c1', TIMESTAMP '2024-03-01 10:00:00', 'purchase', 'i1', NULL, 2.0, 1.0, 3";
     const run = async (table: string, options: Record<string, unknown> = {}): Promise<string> => {
-      await conn.run(`CREATE OR REPLACE TABLE bad AS ${table}`);
+      await db.get().run(`CREATE OR REPLACE TABLE bad AS ${table}`);
       const g = eventStageSql({ dialect: 'duckdb', inputTable: 'bad', seq: 'seq', ...options });
-      try { await conn.run(g.sql); return 'no error'; } catch (err) { return (err as Error).message.split('\n')[0]; }
+      try { await db.get().run(g.sql); return 'no error'; } catch (err) { return (err as Error).message.split('\n')[0]; }
     };
     it.each([
       ['a missing column', `SELECT customer_id, timestamp, event_type, item_id, category, amount, seq FROM (${base} UNION ALL ${more})`, {}, /"quantity" not found/],
