@@ -11,6 +11,11 @@ import type { SimState } from './sim-state.ts';
 const MEAN_GAP_MS = 40_000;
 const MAX_GAP_MS = 20 * 60_000;
 const MAX_ITEMS = 64;
+/** A purchase session buys 1 + Poisson(EXTRA_ITEMS) items (capped at 64). */
+export const EXTRA_ITEMS = 0.3;
+/** An item is bought in a multiple with this probability, then 2 + Poisson(EXTRA_UNITS) units, else 1. */
+export const MULTIPLE_UNITS = 0.12;
+export const EXTRA_UNITS = 0.5;
 const basket = new Int32Array(MAX_ITEMS); // scratch: items carted in the current purchase session
 
 /** Constants a session needs (shared by the main run and the oracle's re-simulations). */
@@ -67,7 +72,7 @@ export function runSession(ctx: SessionContext, i: number, start: number, purcha
       emit(EventType.cart, item, category, 0, 1);
     }
   } else {
-    const nItems = Math.min(MAX_ITEMS, 1 + rng.poisson(0.3));
+    const nItems = Math.min(MAX_ITEMS, 1 + rng.poisson(EXTRA_ITEMS));
     for (let k = 0; k < nItems; k++) {
       pick();
       emit(EventType.view, item, category, 0, 1);
@@ -76,7 +81,7 @@ export function runSession(ctx: SessionContext, i: number, start: number, purcha
     }
     for (let k = 0; k < nItems; k++) {
       const it = basket[k];
-      const qty = rng.next() < 0.12 ? 2 + rng.poisson(0.5) : 1;
+      const qty = rng.next() < MULTIPLE_UNITS ? 2 + rng.poisson(EXTRA_UNITS) : 1;
       const price = Math.max(0.5, (rng.gamma(ctx.spendShapeItem) * ctx.spendMean[i]) / ctx.spendShapeItem);
       const amount = Math.round(price * qty * 100) / 100;
       const cat = Math.floor(it / ipc);

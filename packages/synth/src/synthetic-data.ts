@@ -43,6 +43,10 @@ export interface SyntheticTruth {
   readonly oracle: Float64Array;
   /** Probability of at least one purchase in the holdout given the state at the cutoff. */
   readonly oracleRepurchase: Float64Array;
+  /** Campaign (campaign.ts): 1 when treated at the cutoff (all 0 with `campaign: 0`). The oracle columns are those of the customer's own arm. */
+  readonly treated: Uint8Array;
+  /** Campaign: true incremental holdout value if treated, E[treated − untreated value | state at the cutoff], for every customer (0 with `campaign: 0`). */
+  readonly upliftValue: Float64Array;
 }
 
 export interface SyntheticData {

@@ -3,7 +3,8 @@
 //               `events` format of docs/architecture.md §File formats; ISO 8601 UTC timestamps
 //               with milliseconds)
 //   edges.csv   src,dst,weight  (customer ids; undirected, each edge once)
-//   truth.csv   customer_id + latent columns + sessions + oracle + oracle_repurchase
+//   truth.csv   customer_id + latent columns + sessions + oracle + oracle_repurchase + the
+//               campaign's treated (0/1) and uplift_value (true incremental holdout value)
 // Each file is streamed in chunks of lines (10M events never become one string) through core's
 // writeFileAtomic (temporary file, fsync, rename): a reader never sees half a file.
 import { join } from 'node:path';
@@ -32,11 +33,11 @@ export async function writeSynthetic(dir: string, data: SyntheticData): Promise<
   const t = truth;
   writeLines(join(dir, 'truth.csv'),
     'customer_id,community,join_time,purchase_rate,browse_rate,dropout_rate,dropout_probability,dropout_time,alive_at_cutoff,' +
-    'spend_mean,category,intent_at_cutoff,social_at_cutoff,sessions,oracle,oracle_repurchase', ids.length, (i) =>
+    'spend_mean,category,intent_at_cutoff,social_at_cutoff,sessions,oracle,oracle_repurchase,treated,uplift_value', ids.length, (i) =>
     `${ids[i]},${t.community[i]},${formatIsoUtc(t.joinTime[i])},${round6(t.purchaseRate[i])},${round6(t.browseRate[i])},` +
     `${round6(t.dropoutRate[i])},${round6(t.dropoutProbability[i])},${formatIsoUtc(t.dropoutTime[i])},${t.aliveAtCutoff[i]},` +
     `${round6(t.spendMean[i])},${cats[t.category[i]]},${round6(t.intentAtCutoff[i])},${round6(t.socialAtCutoff[i])},` +
-    `${t.sessions[i]},${round6(t.oracle[i])},${round6(t.oracleRepurchase[i])}`);
+    `${t.sessions[i]},${round6(t.oracle[i])},${round6(t.oracleRepurchase[i])},${t.treated[i]},${round6(t.upliftValue[i])}`);
 }
 
 /** Six significant decimals: latent values are not money, full float noise only bloats the file. */

@@ -51,7 +51,7 @@ describe('writeSynthetic', () => {
     });
     const truth = parse(join(dir, 'truth.csv'));
     expect(truth.header.slice(0, 1)).toEqual(['customer_id']);
-    for (const col of ['purchase_rate', 'dropout_rate', 'spend_mean', 'sessions', 'oracle', 'oracle_repurchase']) expect(truth.header).toContain(col);
+    for (const col of ['purchase_rate', 'dropout_rate', 'spend_mean', 'sessions', 'oracle', 'oracle_repurchase', 'treated', 'uplift_value']) expect(truth.header).toContain(col);
     expect(truth.rows.length).toBe(ids.length);
     const at = (name: string): number => truth.header.indexOf(name);
     truth.rows.forEach((r, i) => {
@@ -60,7 +60,10 @@ describe('writeSynthetic', () => {
       expect(Number(r[at('oracle')])).toBeCloseTo(data.truth.oracle[i], 5);
       expect(Number(r[at('purchase_rate')])).toBeCloseTo(data.truth.purchaseRate[i], 5);
       expect(Date.parse(r[at('join_time')])).toBe(data.truth.joinTime[i]);
+      expect(Number(r[at('treated')])).toBe(data.truth.treated[i]);
+      expect(Number(r[at('uplift_value')])).toBeCloseTo(data.truth.upliftValue[i], 5);
     });
+    expect(truth.rows.filter((r) => r[at('treated')] === '1').length).toBeGreaterThan(100); // the default campaign treats about half
   });
 
   it('is byte-identical for the same seed', async () => {
