@@ -1,7 +1,8 @@
 // Look-alike lift of a customer embedding: do the test customers nearest to the best train
 // customers turn out valuable? (The look-alike audience of seed-based targeting.) Definitions:
 //   seeds:      the top ⌈topFraction · n_train⌉ train rows by holdout value (ties by position
-//               in trainRows);
+//               in trainRows); when there are more than maxSeeds of them, a seeded uniform
+//               sample of maxSeeds (createRng(seed, 3)), kept best first;
 //   similarity: each test customer's MAXIMUM cosine similarity to any seed (exact: every
 //               test × seed pair, vectors normalised once, max-cosine.ts; a zero vector has
 //               cosine 0 with everything);
@@ -15,9 +16,12 @@
 // and k random customers with replacement from the two audiences (createRng(seed, 2));
 // replicates with a zero denominator are dropped and counted out of `valid`. The audiences are
 // fixed: the embedding chose them from the features alone, the values only score them.
-// Cost: O(n_test · n_seeds · d) multiply-adds (20,000 × 6,000 × 64 takes seconds).
+// Cost: O(n_test · min(n_seeds, maxSeeds) · d) multiply-adds (20,000 × 5,000 × 64 takes
+// seconds). Without the cap it grew as n²: on 1M synthetic customers 186k test × 56k seeds × 32
+// dimensions is 3.3e11 multiply-adds, ~4 CPU-minutes per embedding (issue 16 §1); with it the
+// cost is linear in the customers, and any set of at most maxSeeds seeds is used exactly.
 
-import { createRng } from '@clvlab/core';
+import { createRng, type Rng } from '@clvlab/core';
 import type { NumericArray } from '@clvlab/metrics';
 import { contactCount, descendingOrder } from './contact-order.ts';
 import { maxDotToSet, unitRows } from './max-cosine.ts';
@@ -29,6 +33,7 @@ import { disjointRows, matrixRows, positiveInteger, rowIndices, unitFraction, wi
 export interface LookalikeSettings {
   readonly topFraction: number;
   readonly audienceFraction: number;
+  readonly maxSeeds: number;
 }
 
 /** Look-alike defaults. */
@@ -37,6 +42,12 @@ export const DEFAULT_LOOKALIKE: Readonly<LookalikeSettings> = Object.freeze({
   topFraction: 0.1,
   /** Audience k = ⌈10% of the test customers⌉ unless k is given: the top-10% capture's size. */
   audienceFraction: 0.1,
+  /**
+   * At most this many seeds (a seeded sample of the top train customers above it; Infinity =
+   * all): keeps the exact similarity pass linear in the customers. 5,000 uses every seed up to
+   * 50,000 train customers (the default 10k-customer benchmark has ~560).
+   */
+  maxSeeds: 5000,
 });
 
 /** Options: any subset of the settings, an explicit audience size k, bootstrap settings. */
@@ -45,8 +56,10 @@ export type LookalikeOptions = Partial<LookalikeSettings> & Partial<BootstrapSet
 /** The look-alike audience, the random audience, and the lift with its interval. */
 export interface LookalikeLift {
   readonly k: number;
-  /** Seed rows (top train customers by value), best first. */
+  /** Seed rows (top train customers by value, or maxSeeds of them drawn at random), best first. */
   readonly seeds: Int32Array;
+  /** The top train customers the seeds come from (= seeds.length unless sampled). */
+  readonly seedPool: number;
   /** Look-alike rows, most similar first, and their maximum cosine similarity to a seed. */
   readonly lookalike: Int32Array;
   readonly similarity: Float64Array;
@@ -65,6 +78,13 @@ export interface LookalikeLift {
   readonly resamples: number;
   readonly seed: number;
   readonly level: number;
+}
+
+/** The first k positions of a seeded shuffle of 0..count−1 (partial Fisher–Yates). */
+function shuffledPrefix(count: number, k: number, rng: Rng): Int32Array {
+  const perm = Int32Array.from({ length: count }, (_, i) => i);
+  for (let j = 0; j < k; j++) { const m = j + rng.int(count - j); const tmp = perm[j]; perm[j] = perm[m]; perm[m] = tmp; }
+  return perm.subarray(0, k);
 }
 
 /** Mean of values[rows]. */
@@ -93,6 +113,7 @@ export function lookalikeLift(
   const bs = resolveBootstrap(fn, { resamples, seed, level });
   unitFraction(fn, 'topFraction', o.topFraction);
   unitFraction(fn, 'audienceFraction', o.audienceFraction);
+  if (o.maxSeeds !== Number.POSITIVE_INFINITY) positiveInteger(fn, 'maxSeeds', o.maxSeeds);
   const rows = matrixRows(fn, 'embeddings', embeddings, d);
   if (value == null || value.length !== rows) throw new Error(`decisions/${fn}: value has length ${value?.length}, expected ${rows} (one per embedding row)`);
   const train = rowIndices(fn, 'trainRows', trainRows, rows), test = rowIndices(fn, 'testRows', testRows, rows);
@@ -102,15 +123,14 @@ export function lookalikeLift(
   }
   const k = kOption === undefined ? contactCount(o.audienceFraction, test.length) : positiveInteger(fn, 'k', kOption, test.length);
   const trainValue = Float64Array.from(train, (r) => value[r]);
-  const seeds = descendingOrder(trainValue).subarray(0, contactCount(o.topFraction, train.length)).map((pos) => train[pos]);
+  const pool = descendingOrder(trainValue).subarray(0, contactCount(o.topFraction, train.length));
+  const picked = pool.length > o.maxSeeds ? shuffledPrefix(pool.length, o.maxSeeds, createRng(bs.seed, 3)).sort().map((j) => pool[j]) : pool;
+  const seeds = picked.map((pos) => train[pos]);
   const sim = new Float64Array(test.length);
   maxDotToSet(unitRows(embeddings, d, test), unitRows(embeddings, d, seeds), d, sim);
   const ranked = descendingOrder(sim).subarray(0, k);
   const lookalike = ranked.map((pos) => test[pos]), similarity = Float64Array.from(ranked, (pos) => sim[pos]);
-  // Partial Fisher–Yates: the first k of a seeded shuffle of the test positions.
-  const rng = createRng(bs.seed, 1), perm = Int32Array.from(test.keys());
-  for (let j = 0; j < k; j++) { const m = j + rng.int(test.length - j); const tmp = perm[j]; perm[j] = perm[m]; perm[m] = tmp; }
-  const random = perm.subarray(0, k).map((pos) => test[pos]);
+  const random = shuffledPrefix(test.length, k, createRng(bs.seed, 1)).map((pos) => test[pos]);
   const lookalikeMean = meanAt(value, lookalike), randomMean = meanAt(value, random);
   const la = Float64Array.from(lookalike, (r) => value[r]), ra = Float64Array.from(random, (r) => value[r]);
   const boot = createRng(bs.seed, 2), reps = new Float64Array(bs.resamples);
@@ -123,7 +143,7 @@ export function lookalikeLift(
   const lift = randomMean > 0 ? lookalikeMean / randomMean : NaN;
   const iv = summarizeReplicates(reps, bs.level, lift);
   return Object.freeze({
-    k, seeds, lookalike, similarity, random, lookalikeMean, randomMean, testMean: meanAt(value, test),
+    k, seeds, seedPool: pool.length, lookalike, similarity, random, lookalikeMean, randomMean, testMean: meanAt(value, test),
     lift, lower: iv.lower, upper: iv.upper, se: iv.se, valid: iv.valid, resamples: bs.resamples, seed: bs.seed, level: bs.level,
   });
 }

@@ -68,7 +68,8 @@ describe('lookalikeLift', () => {
     const q = lookalikeLift(noise.emb, 8, noise.value, noise.train, noise.test);
     expect(q.lower).toBeLessThan(1);
     expect(q.upper).toBeGreaterThan(1);
-    expect(DEFAULT_LOOKALIKE).toEqual({ topFraction: 0.1, audienceFraction: 0.1 });
+    expect(DEFAULT_LOOKALIKE).toEqual({ topFraction: 0.1, audienceFraction: 0.1, maxSeeds: 5000 });
+    expect(r.seedPool).toBe(r.seeds.length);
     expect([q.resamples, q.seed, q.level]).toEqual([1000, 1, 0.95]);
   });
 
@@ -79,6 +80,28 @@ describe('lookalikeLift', () => {
     const b = lookalikeLift(c.emb, 4, c.value, c.train, c.test, { resamples: 100, seed: 10 });
     expect(Array.from(b.lookalike)).toEqual(Array.from(a.lookalike));
     expect(Array.from(b.random)).not.toEqual(Array.from(a.random));
+  });
+
+  it('above maxSeeds uses a seeded sample of the top train customers, exactly (linear cost); at or below it, all of them', () => {
+    const c = embeddingCase(400, 4, 66, true); // 240 train rows: the top half is a pool of 120
+    const top = c.train.map((row, pos) => ({ row, pos })).sort((a, b) => (c.value[b.row] - c.value[a.row]) || (a.pos - b.pos)).slice(0, 120).map((x) => x.row);
+    const options = { topFraction: 0.5, resamples: 50, seed: 3 };
+    const all = lookalikeLift(c.emb, 4, c.value, c.train, c.test, options);
+    expect(Array.from(all.seeds)).toEqual(top);
+    for (const maxSeeds of [120, Number.POSITIVE_INFINITY]) expect(lookalikeLift(c.emb, 4, c.value, c.train, c.test, { ...options, maxSeeds })).toEqual(all);
+    const r = lookalikeLift(c.emb, 4, c.value, c.train, c.test, { ...options, maxSeeds: 25 });
+    expect([r.seeds.length, r.seedPool]).toEqual([25, 120]);
+    expect(new Set(r.seeds).size).toBe(25);
+    const rank = Array.from(r.seeds, (row) => top.indexOf(row));
+    expect(rank.every((x, j) => x >= 0 && (j === 0 || x > rank[j - 1]))).toBe(true); // drawn from the pool, kept best first
+    expect(lookalikeLift(c.emb, 4, c.value, c.train, c.test, { ...options, maxSeeds: 25 })).toEqual(r);
+    expect(Array.from(lookalikeLift(c.emb, 4, c.value, c.train, c.test, { ...options, seed: 4, maxSeeds: 25 }).seeds)).not.toEqual(Array.from(r.seeds));
+    // The audience is the exact max-cosine ranking against the sampled seeds; the random audience does not move.
+    const sims = c.test.map((row, pos) => ({ row, pos, sim: Math.max(...Array.from(r.seeds, (s) => cosine(c.emb, 4, row, s))) }));
+    const ranked = sims.sort((a, b) => (b.sim - a.sim) || (a.pos - b.pos)).slice(0, r.k);
+    expect(Array.from(r.lookalike)).toEqual(ranked.map((x) => x.row));
+    ranked.forEach((x, j) => expect(Math.abs(r.similarity[j] - x.sim)).toBeLessThan(1e-12));
+    expect(Array.from(r.random)).toEqual(Array.from(all.random));
   });
 
   it('rejects bad input', () => {
@@ -93,6 +116,8 @@ describe('lookalikeLift', () => {
       [() => lookalikeLift(c.emb, 3, c.value.map((v, i) => (i === 4 ? NaN : v)), c.train, c.test), /^decisions\/lookalikeLift: value\[4\] is NaN, expected a finite holdout value ≥ 0$/],
       [() => lookalikeLift(c.emb, 7, c.value, c.train, c.test), /^decisions\/lookalikeLift: embeddings has 60 numbers, expected a non-empty multiple of d = 7$/],
       [() => lookalikeLift(c.emb, 3, c.value, c.train, c.test, { resamples: 1.5 }), /resamples must be a positive integer/],
+      [() => lookalikeLift(c.emb, 3, c.value, c.train, c.test, { maxSeeds: 0 }), /^decisions\/lookalikeLift: maxSeeds must be an integer in \[1, ∞\], got 0$/],
+      [() => lookalikeLift(c.emb, 3, c.value, c.train, c.test, { maxSeeds: 2.5 }), /maxSeeds must be an integer in \[1, ∞\], got 2.5/],
     ];
     for (const [fn, re] of bad) expect(fn).toThrow(re);
   });
