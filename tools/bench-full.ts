@@ -62,7 +62,7 @@ if (dirty) process.stderr.write('bench-full: the working tree has uncommitted ch
 
 for (const ds of values['records-only'] ? [] : datasets) {
   const models = modelCatalog()
-    .filter((m) => (m.needsGraph ? WITH_GRAPH.has(ds) : true) && (m.needsTruth ? ds === 'synthetic' : true))
+    .filter((m) => (m.needsGraph ? WITH_GRAPH.has(ds) : true) && (m.needsTruth ? ds === 'synthetic' : true) && (m.needsCovariates ? DATASET_SOURCES[ds]?.customers !== undefined : true))
     .map((m) => m.name).concat(SEQUENCE_ABLATIONS);
   const out = join('results', 'full', ds);
   const args = ['--import', 'tsx', 'apps/benchmark/src/main.ts', 'bench', '--dataset', ds, '--models', models.join(','), '--seeds', seeds, '--tune', tune, '--halving', halving, '--out', out];

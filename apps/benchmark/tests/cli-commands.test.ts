@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { readZarrGroup } from '@clvlab/events';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from './run-cli.ts';
+import { expectUserError, runCli, type CliResult } from './run-cli.ts';
 
 const DATA = fileURLToPath(new URL('../../../../shared/data/cdnow/', import.meta.url));
 const SUMMARY = join(DATA, 'cdnow_customers_summary.csv');
@@ -24,18 +24,6 @@ const DAY_MS = 86_400_000;
 function json(r: CliResult): Record<string, unknown> {
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-}
-
-/** Exit code 2, exactly one `clvlab <cmd>: ...` stderr line, and the same message as {"error"} on stdout. */
-function expectUserError(r: CliResult, command: string, pattern: RegExp): void {
-  expect(r.code, r.stderr).toBe(2);
-  const lines = r.stderr.split('\n').filter((l) => l.startsWith('clvlab '));
-  expect(lines).toHaveLength(1);
-  expect(lines[0].startsWith(`clvlab ${command}: `)).toBe(true);
-  expect(lines[0]).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  const err = JSON.parse(r.stdout.trim()) as { error: string };
-  expect(`clvlab ${command}: ${err.error}`).toBe(lines[0]);
 }
 
 /** Relative closeness: |got − want| ≤ rel·|want|. */

@@ -3,6 +3,7 @@
 // the tsx CLI, which forks a second node: a SIGKILL must reach the process doing the work.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -27,4 +28,16 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
 /** Runs the CLI to completion. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return startCli(args, env).done;
+}
+
+/** Exit code 2, exactly one `clvlab <cmd>: ...` stderr line, and the same message as {"error"} on stdout. */
+export function expectUserError(r: CliResult, command: string, pattern: RegExp): void {
+  expect(r.code, r.stderr).toBe(2);
+  const lines = r.stderr.split('\n').filter((l) => l.startsWith('clvlab '));
+  expect(lines).toHaveLength(1);
+  expect(lines[0].startsWith(`clvlab ${command}: `)).toBe(true);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  const err = JSON.parse(r.stdout.trim()) as { error: string };
+  expect(`clvlab ${command}: ${err.error}`).toBe(lines[0]);
 }

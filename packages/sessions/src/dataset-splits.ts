@@ -17,6 +17,10 @@ export const DATASET_SPLITS: Readonly<Record<string, Readonly<Partial<SplitOptio
   // stray events go back to 2017-09-11, so "75% of the span" would fall before the real data.
   // Calibration = the first 7 official days, holdout = the last 2 (from 2017-12-02 00:00 +08:00).
   taobao: Object.freeze({ cutoff: Date.UTC(2017, 11, 1, 16), horizon: null }),
+  // CLVTools apparel (walkthrough vignette): estimation split 104 weeks from the first date,
+  // 2005-01-02..2006-12-31 inclusive, so the cutoff is 2007-01-01 00:00 UTC; holdout to the end
+  // of data (2010-12-20), as the vignette predicts.
+  apparel: Object.freeze({ cutoff: Date.UTC(2007, 0, 1), horizon: null }),
 });
 
 /**

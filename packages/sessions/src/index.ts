@@ -11,3 +11,4 @@ export { SESSIONS_CSV_HEADER, writeSessionsCsv } from './write-sessions-csv.ts';
 export { clvlabVersion, DEFAULT_PREPARE, prepareDataset } from './prepare-dataset.ts';
 export type { PreparedAttributes, PreparedDataset, PreparedFeatures, PrepareOptions } from './prepare-dataset.ts';
 export { readPreparedDataset, writePreparedDataset } from './prepared-dataset-store.ts';
+export type { CustomerAttributeTable, StoredPreparedDataset } from './prepared-dataset-store.ts';

@@ -6,7 +6,9 @@
 // cross-sectional protocol, stored anyway so a reader never has to know the protocol).
 // Optional feature tables go to `features/graph` and `features/rfm`: one 2-D float64 array
 // [cohort customers × columns] each (row i = customers/ids[i]), column names in its
-// `columns` attribute.
+// `columns` attribute. Customer attributes (`ingest --customers`: static covariates, categorical
+// columns already expanded to dummies) go to `customers/attributes` the same way, with what
+// built them (file, hash, dummy coding) in its `source` attribute.
 import { eventLogFromArrays, readZarrGroup, writeEventLogArrays, writeZarrGroup, type ZarrArrayData, type ZarrTypedArray } from '@clvlab/events';
 import type { FeatureTable, LabelWindow, Split } from './model-task.ts';
 import type { PreparedAttributes, PreparedDataset, PreparedFeatures } from './prepare-dataset.ts';
@@ -16,10 +18,23 @@ const FEATURE_MEANING: Readonly<Record<keyof PreparedFeatures, string>> = Object
   rfm: "RFM features per cohort customer: row i is customers/ids[i], column j is named columns[j]",
 });
 const FEATURE_KINDS = Object.keys(FEATURE_MEANING) as (keyof PreparedFeatures)[];
+const ATTRIBUTES = 'customers/attributes';
+const ATTRIBUTES_MEANING = 'customer attributes (static covariates) per cohort customer: row i is customers/ids[i], column j is named columns[j]; categorical attributes as 0/1 dummies (see source)';
+
+/** Customer attributes as stored at `customers/attributes`: covariate columns per cohort customer and how they were built. */
+export interface CustomerAttributeTable extends FeatureTable {
+  /** JSON facts about the columns (source file, hash, categorical coding), stored as the array's `source` attribute. */
+  readonly source?: Readonly<Record<string, unknown>>;
+}
+
+/** A prepared dataset as read back: with its customer attributes when the store has them. */
+export interface StoredPreparedDataset extends PreparedDataset {
+  readonly covariates?: CustomerAttributeTable;
+}
 
 /** A FeatureTable as one row-major [rows × columns] float64 array; throws unless it has `rows` rows. */
-function featureArray(kind: keyof PreparedFeatures, table: FeatureTable, rows: number): ZarrArrayData {
-  const where = `sessions/prepared-dataset-store: features/${kind}`;
+function featureArray(name: string, meaning: string, table: FeatureTable, rows: number): ZarrArrayData {
+  const where = `sessions/prepared-dataset-store: ${name}`;
   const { names, columns } = table;
   if (names.length !== columns.length) throw new Error(`${where} has ${names.length} names but ${columns.length} columns`);
   names.forEach((name, j) => {
@@ -36,12 +51,12 @@ function featureArray(kind: keyof PreparedFeatures, table: FeatureTable, rows: n
     const col = columns[j];
     for (let i = 0; i < rows; i++) data[i * k + j] = col[i];
   }
-  return { data, shape: [rows, k], attributes: { columns: [...names], meaning: FEATURE_MEANING[kind] } };
+  return { data, shape: [rows, k], attributes: { columns: [...names], meaning } };
 }
 
-/** The FeatureTable stored at `features/<kind>`, checked against the cohort size. */
-function featureTable(path: string, kind: string, array: ZarrArrayData, rows: number): FeatureTable {
-  const where = `sessions/prepared-dataset-store: ${path} features/${kind}`;
+/** The FeatureTable stored at `name` (`features/<kind>`, `customers/attributes`), checked against the cohort size. */
+function featureTable(path: string, name: string, array: ZarrArrayData, rows: number): FeatureTable {
+  const where = `sessions/prepared-dataset-store: ${path} ${name}`;
   const { data, shape } = array;
   const names = array.attributes?.columns;
   if (!(data instanceof Float64Array)) throw new Error(`${where}: expected float64 values`);
@@ -62,13 +77,14 @@ function featureTable(path: string, kind: string, array: ZarrArrayData, rows: nu
 /**
  * Writes `prepared` to the Zarr v3 group at `path` (atomically, as the store does). `extra`
  * adds root attributes; `features` (default: prepared.graph / prepared.rfm) adds feature
- * tables, each with exactly one row per cohort customer.
+ * tables and `features.covariates` (default: those of a dataset read back) the customer
+ * attributes, each with exactly one row per cohort customer.
  */
 export async function writePreparedDataset(
   path: string,
   prepared: PreparedDataset,
   extra: Readonly<Record<string, unknown>> = {},
-  features: PreparedFeatures = {},
+  features: PreparedFeatures & { readonly covariates?: CustomerAttributeTable } = {},
 ): Promise<void> {
   const { split } = prepared;
   const column = (data: ZarrTypedArray, meaning: string): ZarrArrayData => ({ data, shape: [data.length], attributes: { meaning } });
@@ -86,13 +102,18 @@ export async function writePreparedDataset(
   const tables: PreparedFeatures = { graph: prepared.graph, rfm: prepared.rfm, ...features };
   for (const kind of FEATURE_KINDS) {
     const table = tables[kind];
-    if (table !== undefined) arrays[`features/${kind}`] = featureArray(kind, table, split.customers.length);
+    if (table !== undefined) arrays[`features/${kind}`] = featureArray(`features/${kind}`, FEATURE_MEANING[kind], table, split.customers.length);
+  }
+  const covariates = features.covariates ?? (prepared as StoredPreparedDataset).covariates;
+  if (covariates !== undefined) {
+    const a = featureArray(ATTRIBUTES, ATTRIBUTES_MEANING, covariates, split.customers.length);
+    arrays[ATTRIBUTES] = { ...a, attributes: { ...a.attributes, ...(covariates.source ? { source: covariates.source } : {}) } };
   }
   await writeZarrGroup(path, { attributes: { ...extra, ...prepared.attributes, kind: 'clvlab-prepared-dataset' }, arrays });
 }
 
 /** Reads a prepared dataset written by `writePreparedDataset`. */
-export async function readPreparedDataset(path: string): Promise<PreparedDataset> {
+export async function readPreparedDataset(path: string): Promise<StoredPreparedDataset> {
   const group = await readZarrGroup(path);
   const a = group.attributes as unknown as PreparedAttributes & { kind?: string };
   if (a.kind !== 'clvlab-prepared-dataset') {
@@ -133,7 +154,13 @@ export async function readPreparedDataset(path: string): Promise<PreparedDataset
   const features: { -readonly [K in keyof PreparedFeatures]: FeatureTable } = {};
   for (const kind of FEATURE_KINDS) {
     const stored = group.arrays[`features/${kind}`];
-    if (stored !== undefined) features[kind] = featureTable(path, kind, stored, customers.length);
+    if (stored !== undefined) features[kind] = featureTable(path, `features/${kind}`, stored, customers.length);
+  }
+  const attributeArray = group.arrays[ATTRIBUTES];
+  let covariates: CustomerAttributeTable | undefined;
+  if (attributeArray !== undefined) {
+    const source = attributeArray.attributes?.source;
+    covariates = Object.freeze({ ...featureTable(path, ATTRIBUTES, attributeArray, customers.length), ...(source && typeof source === 'object' ? { source: source as Record<string, unknown> } : {}) });
   }
   return Object.freeze({
     log,
@@ -143,5 +170,6 @@ export async function readPreparedDataset(path: string): Promise<PreparedDataset
     sessionCount: a.sessions,
     attributes: a,
     ...features,
+    ...(covariates ? { covariates } : {}),
   });
 }

@@ -1,5 +1,6 @@
 // Round trip of a prepared dataset through a real Zarr v3 store on disk, with and without
-// the optional feature tables (features/graph, features/rfm), and their shape checks.
+// the optional feature tables (features/graph, features/rfm) and customer attributes
+// (customers/attributes), and their shape checks.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,12 +98,40 @@ describe('writePreparedDataset / readPreparedDataset', () => {
     expect((await readPreparedDataset(again)).rfm!.columns.map((c) => [...c])).toEqual(t.rfm.columns.map((c) => [...c]));
   });
 
+  it('round-trips customer attributes at customers/attributes with their source facts, and keeps them on a re-write', async () => {
+    const prepared = toy();
+    const n = prepared.split.customers.length;
+    const covariates = {
+      names: ['age', 'region.north'], columns: [Float64Array.of(31, 45, 22, 60), Float64Array.of(0, 1, 1, 0)],
+      source: { file: 'customers.csv', categorical: { region: { reference: 'east', levels: ['east', 'north'], dummies: ['region.north'] } } },
+    };
+    const path = storePath('attributes.zarr');
+    await writePreparedDataset(path, prepared, {}, { covariates });
+    const raw = (await readZarrGroup(path, ['customers/attributes'])).arrays['customers/attributes'];
+    expect(raw.shape).toEqual([n, 2]);
+    expect(raw.data).toBeInstanceOf(Float64Array);
+    expect([...raw.data]).toEqual([31, 0, 45, 1, 22, 1, 60, 0]);
+    expect(raw.attributes?.columns).toEqual(['age', 'region.north']);
+    expect(raw.attributes?.source).toEqual(covariates.source);
+    const back = await readPreparedDataset(path);
+    expect(back.covariates!.names).toEqual(covariates.names);
+    expect(back.covariates!.columns.map((c) => [...c])).toEqual(covariates.columns.map((c) => [...c]));
+    expect(back.covariates!.source).toEqual(covariates.source);
+    const again = storePath('attributes-again.zarr');
+    await writePreparedDataset(again, back);
+    expect((await readPreparedDataset(again)).covariates!.names).toEqual(covariates.names);
+    await expect(writePreparedDataset(storePath('short.zarr'), prepared, {}, { covariates: { names: ['age'], columns: [Float64Array.of(1, 2)] } })).rejects.toThrow(
+      "sessions/prepared-dataset-store: customers/attributes: column 'age' has 2 rows, expected 4 (one per cohort customer)",
+    );
+  });
+
   it('stores no features group when none are given', async () => {
     const path = storePath('plain.zarr');
     await writePreparedDataset(path, toy());
     const back = await readPreparedDataset(path);
     expect(back.graph).toBeUndefined();
     expect(back.rfm).toBeUndefined();
+    expect(back.covariates).toBeUndefined();
     expect(Object.keys((await readZarrGroup(path)).arrays).filter((a) => a.startsWith('features/'))).toEqual([]);
   });
 

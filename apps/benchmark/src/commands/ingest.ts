@@ -11,13 +11,21 @@
 // has no dates, so the store marks it `dated: false`: `bench` refuses its +social features
 // unless --allow-undated-graph. `--format prepared-parquet --input DIR` stores the tables of
 // `clvlab sql` instead (apps/benchmark/src/sql/ingest-prepared-parquet.ts).
+// `--customers FILE` (customer_id,<attributes>; datasets/customer-attributes.ts) stores the
+// cohort's static attributes at `customers/attributes` for the `+cov` models: numeric columns as
+// they are, categorical ones (non-numeric, or named in `--categorical a,b`) as k − 1 dummies,
+// the coding in the array's `source` attribute and the root's `customer_attributes`; the file's
+// hash joins the source hash, so cells over other attributes are never reused.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { stableStringify } from '@clvlab/core';
 import { rfmFeatures } from '@clvlab/features';
-import { prepareDataset, writePreparedDataset, type PreparedDataset, type PreparedFeatures } from '@clvlab/sessions';
+import { prepareDataset, writePreparedDataset, type CustomerAttributeTable, type PreparedDataset, type PreparedFeatures } from '@clvlab/sessions';
 import { closeGraphPools } from '@clvlab/social-graph';
 import { accountingJson, asCliError, durationOption, intOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
+import { customerCovariates, readCustomerAttributes, type CustomerAttributeFile } from '../datasets/customer-attributes.ts';
 import { edgeFileGraphFeatures, type EdgeFileGraphFeatures } from '../datasets/graph-features.ts';
 import { ingestPreparedParquet } from '../sql/ingest-prepared-parquet.ts';
 
@@ -27,7 +35,7 @@ export const command: Command = {
   usage:
     'ingest --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--cutoff ISO] ' +
     '[--horizon 39w] [--protocol cross-sectional|temporal] [--seed 1] [--strict] [--date-order auto|ymd|mdy|dmy] ' +
-    '[--edges FILE [--directed]] --out DS.zarr   (--strict applies to the edge file too)\n' +
+    '[--edges FILE [--directed]] [--customers FILE [--categorical a,b]] --out DS.zarr   (--strict applies to the edge file too)\n' +
     '  ingest --format prepared-parquet --input DIR --out DS.zarr   (the Parquet tables of clvlab sql)',
   options: {
     ...INPUT_OPTIONS,
@@ -38,12 +46,20 @@ export const command: Command = {
     seed: { type: 'string' },
     edges: { type: 'string' },
     directed: { type: 'boolean' },
+    customers: { type: 'string' },
+    categorical: { type: 'string' },
     out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
     const out = str(values, 'out');
     if (!out) throw new CliError('--out DS.zarr is required');
-    if (str(values, 'format') === 'prepared-parquet') return ingestPreparedParquet(values, out, ctx);
+    const customersFile = str(values, 'customers');
+    const categorical = str(values, 'categorical')?.split(',').map((c) => c.trim()).filter((c) => c !== '');
+    if (categorical !== undefined && customersFile === undefined) throw new CliError('--categorical needs --customers FILE');
+    if (str(values, 'format') === 'prepared-parquet') {
+      if (customersFile !== undefined) throw new CliError('--customers applies to event files, not --format prepared-parquet');
+      return ingestPreparedParquet(values, out, ctx);
+    }
     const gapMs = durationOption(values, 'gap');
     const horizon = durationOption(values, 'horizon');
     const cutoffText = str(values, 'cutoff');
@@ -58,17 +74,26 @@ export const command: Command = {
     const directed = values.directed === true;
     if (directed && edges === undefined) throw new CliError('--directed needs --edges FILE');
     if (edges !== undefined && !existsSync(edges)) throw new CliError(`${edges}: no such file`);
+    if (customersFile !== undefined && !existsSync(customersFile)) throw new CliError(`${customersFile}: no such file`);
+    let attributeFile: CustomerAttributeFile | undefined;
+    try { if (customersFile !== undefined) attributeFile = readCustomerAttributes(customersFile, categorical); } catch (err) { throw attributeError(err); }
 
     const { log, report } = await readInput(values);
-    const sourceHash = `sha256:${report.sha256}`;
+    const sourceHash = attributeFile
+      ? `sha256:${createHash('sha256').update(stableStringify({ source: `sha256:${report.sha256}`, customers: `sha256:${attributeFile.sha256}` })).digest('hex')}`
+      : `sha256:${report.sha256}`;
     let prepared: PreparedDataset;
     let graph: EdgeFileGraphFeatures | undefined;
     let features: PreparedFeatures;
+    let covariates: CustomerAttributeTable | undefined;
     try {
       prepared = prepareDataset(log, { dataset: str(values, 'format')!, sourceHash, gapMs, cutoff, horizon, protocol, seed });
       if (edges !== undefined) graph = await graphFeatures(edges, directed, values.strict === true, prepared);
       // Both tables read events before the cutoff (split.score.featureEnd), as `clvlab rfm` and the benchmark do.
       features = { rfm: rfmTable(prepared), graph: graph?.features.graph };
+      if (attributeFile) {
+        try { covariates = customerCovariates(attributeFile, prepared.log.customerIds, prepared.split); } catch (err) { throw attributeError(err); }
+      }
       await writePreparedDataset(out, prepared, {
         format: report.format, source_file: basename(report.file), rows_read: report.rowsRead,
         rows_kept: report.rowsKept, rejected: report.rejected, ingest_details: report.details,
@@ -77,7 +102,8 @@ export const command: Command = {
             edges_file: basename(edges!), edges_sha256: graph.report.sha256, directed, dated: false, ...graph.accounting,
           },
         } : {}),
-      }, features);
+        ...(covariates ? { customer_attributes: { columns: [...covariates.names], ...covariates.source } } : {}),
+      }, { ...features, covariates });
     } catch (err) {
       throw asCliError(err);
     } finally {
@@ -97,6 +123,7 @@ export const command: Command = {
       source_sha256: report.sha256,
       features: Object.fromEntries(Object.entries(features).filter(([, t]) => t !== undefined).map(([k, t]) => [k, [...t!.names]])),
       ...(graph ? { graph: { edges: edges!, directed, dated: false, ...graph.accounting, first_rejected: graph.report.firstRejected } } : {}),
+      ...(covariates ? { customer_attributes: { columns: [...covariates.names], ...covariates.source } } : {}),
       out,
     };
     if (!ctx.json) {
@@ -113,11 +140,22 @@ export const command: Command = {
           `${g.nodes_not_customers} of ${g.file_nodes} labels); ${graph.features.graph.names.length} features per cohort customer`);
         ctx.log('graph: the edge file is undated, so `bench` uses these features for +social models only with --allow-undated-graph');
       }
+      if (covariates) {
+        const src = covariates.source as { rows: number; rows_not_in_cohort: number; categorical: Record<string, { reference: string }> };
+        const coded = Object.entries(src.categorical).map(([c, v]) => `${c} (reference '${v.reference}')`).join(', ');
+        ctx.log(`customer attributes ${customersFile}: ${src.rows} rows (${src.rows_not_in_cohort} not in the cohort), ${covariates.names.length} covariates per cohort customer: ` +
+          `${covariates.names.join(', ')}${coded ? `; dummies for ${coded}` : ''}`);
+      }
       ctx.log(`wrote ${out}`);
     }
     return result;
   },
 };
+
+/** The attribute file's errors name the file (and line) already: one-line CLI errors. */
+function attributeError(err: unknown): CliError {
+  return new CliError(`--customers: ${((err as Error).message ?? String(err)).split('\n')[0]}`);
+}
 
 /** RFM features of the cohort as a plain FeatureTable (rfmFeatures also carries the history); none for an empty cohort. */
 function rfmTable(prepared: PreparedDataset): PreparedFeatures['rfm'] {

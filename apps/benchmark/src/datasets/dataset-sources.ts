@@ -7,6 +7,8 @@
 // in it are ~20x more active in the holdout), so by default its `+social` features come from
 // `datedGraph`, a graph built from the dataset's own events before each cutoff; the trust list
 // is used only with allowUndatedGraph (`--allow-undated-graph`), and the record marks it.
+// `customers` names a customer-attribute file (customer-attributes.ts) whose columns become the
+// covariates of the `+cov` models; attributes are static, so they carry no future information.
 import { join } from 'node:path';
 import { sharedDataDir } from './repo-paths.ts';
 
@@ -16,6 +18,10 @@ export interface DatasetSource {
   readonly file: string;
   /** @clvlab/events reader format. */
   readonly format: string;
+  /** Column renames for the `events` format ({ ours: theirs }), when the file uses other names. */
+  readonly map?: Readonly<Record<string, string>>;
+  /** Customer attributes (first column the id), and columns with numeric codes to treat as categorical. */
+  readonly customers?: { readonly file: string; readonly categorical?: readonly string[] };
   /**
    * Edge list (SNAP style) whose node labels are customer ids, when the dataset has one.
    * `dated`: its edges are known at the feature cutoff; `kind` names it in facts.graph.source.
@@ -52,6 +58,14 @@ export const DATASET_SOURCES: Readonly<Record<string, DatasetSource>> = Object.f
     edges: Object.freeze({ file: 'ciao/ciao_trust.csv.gz', directed: true, dated: false, kind: 'trust' as const }),
     datedGraph: 'co-rating',
     note: 'Ciao ratings as activity (count target); +social from the co-rating graph before the cutoff (the undated trust graph with allowUndatedGraph)',
+  }),
+  apparel: Object.freeze({
+    id: 'apparel',
+    file: 'apparel/apparelTrans.csv',
+    format: 'events',
+    map: Object.freeze({ customer_id: 'Id', timestamp: 'Date', amount: 'Price' }),
+    customers: Object.freeze({ file: 'apparel/apparelStaticCov.csv' }),
+    note: 'CLVTools apparel retailer: 600 customers of one January-2005 cohort, revenue target, cutoff 2007-01-01 (the published 104-week estimation split), holdout to 2010-12-20; Gender and Channel (0/1) as covariates of the +cov models',
   }),
 });
 

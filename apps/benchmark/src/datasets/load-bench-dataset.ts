@@ -4,7 +4,10 @@
 //   synthetic      generateSynthetic(SYNTH_DEFAULTS) with its own cutoff/horizon, its graph
 //                  (for +social models) and its ground truth (the `oracle` row)
 //   cdnow, online-retail, taobao, ciao   files in ../shared/data (see dataset-sources.ts)
-//   DS.zarr        a store written by `clvlab ingest` (its features/graph, when stored, feeds +social models)
+//   DS.zarr        a store written by `clvlab ingest` (its features/graph, when stored, feeds +social models;
+//                  its customers/attributes, from `ingest --customers`, feed +cov models)
+//   apparel        events plus a customer-attribute file (customer-attributes.ts) whose columns
+//                  become payload.covariates for the +cov models (static: known before any cutoff)
 //   FILE           any other path: the generic `events` reader (CSV or Parquet)
 // Graph features only use what is known before each window's cutoff (docs/architecture.md §Evaluation protocol): `graph`
 // before split.score.featureEnd, and under the temporal protocol `graphFit` before
@@ -23,6 +26,7 @@ import { resolveOptions, stableStringify } from '@clvlab/core';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 import { DATASET_SOURCES, sharedDataPath, type DatasetSource } from './dataset-sources.ts';
 import { coRatingGraphFeatures, edgeFileGraphFeatures, generatorGraphFeatures, type GraphFacts, type GraphFeaturesResult } from './graph-features.ts';
+import { customerCovariates, readCustomerAttributes, type CustomerAttributeFile } from './customer-attributes.ts';
 
 export interface BenchDataset {
   readonly id: string;
@@ -117,7 +121,11 @@ async function synthetic(options: LoadDatasetOptions): Promise<BenchDataset> {
     clusters[i] = data.truth.community[split.customers[i]];
   }
   const graph = await generatorGraphFeatures(data.edges, data.log, split);
-  const payload: DatasetPayload = { id: 'synthetic', log: data.log, session: prepared.session, offsets: prepared.offsets, split, ...graph.features, oracle: { value, repurchase }, clusters };
+  // The campaign's truth, for the record only (sealed payloads leave it out).
+  const campaign = synthOptions.campaign === 1
+    ? { treated: Uint8Array.from(split.customers, (c) => data.truth.treated[c]), uplift: Float64Array.from(split.customers, (c) => data.truth.upliftValue[c]) }
+    : undefined;
+  const payload: DatasetPayload = { id: 'synthetic', log: data.log, session: prepared.session, offsets: prepared.offsets, split, ...graph.features, oracle: { value, repurchase }, clusters, campaign };
   return {
     id: 'synthetic',
     source: `generateSynthetic(${stableStringify(synthOptions)})`,
@@ -130,13 +138,24 @@ async function synthetic(options: LoadDatasetOptions): Promise<BenchDataset> {
 
 type GraphFn = (log: EventLog, split: DatasetPayload['split']) => Promise<GraphFeaturesResult>;
 
-async function fromLog(id: string, path: string, log: EventLog, hash: string, report: unknown, options: LoadDatasetOptions, graph?: GraphFn): Promise<BenchDataset> {
+async function fromLog(
+  id: string, path: string, log: EventLog, hash: string, report: unknown, options: LoadDatasetOptions, graph?: GraphFn, customers?: CustomerAttributeFile,
+): Promise<BenchDataset> {
   const published = DATASET_SPLITS[id] ?? {};
   const prepared = prepareDataset(log, { dataset: id, sourceHash: hash, ...published, protocol: options.protocol });
   const g = graph ? await graph(log, prepared.split) : undefined;
-  const payload: DatasetPayload = { id, log, session: prepared.session, offsets: prepared.offsets, split: prepared.split, ...g?.features };
-  const facts = { ingest: report, split: splitSummary(payload), attributes: prepared.attributes, ...(g ? { graph: g.facts } : {}), ...variantFacts(options, g?.facts) };
-  return { id, source: path, sourceHash: variantHash(hash, variantOf(options, g?.facts)), valueTarget: log.valueTarget, payload, facts };
+  const cov = customers ? customerCovariates(customers, log.customerIds, prepared.split) : undefined;
+  const payload: DatasetPayload = {
+    id, log, session: prepared.session, offsets: prepared.offsets, split: prepared.split, ...g?.features,
+    ...(cov ? { covariates: { names: cov.names, columns: cov.columns } } : {}),
+  };
+  const facts = {
+    ingest: report, split: splitSummary(payload), attributes: prepared.attributes, ...(g ? { graph: g.facts } : {}),
+    ...(cov ? { covariates: { names: cov.names, ...cov.source } } : {}), ...variantFacts(options, g?.facts),
+  };
+  // the attribute file is part of the source: cells computed with other attributes are never reused
+  const source = customers ? sha256(stableStringify({ source: hash, customers: `sha256:${customers.sha256}` })) : hash;
+  return { id, source: path, sourceHash: variantHash(source, variantOf(options, g?.facts)), valueTarget: log.valueTarget, payload, facts };
 }
 
 /** The graph of a named dataset: its edge file when dated (or allowed), else its dated graph, else a refusal (thrown now). */
@@ -158,8 +177,9 @@ export async function loadBenchDataset(spec: string, options: LoadDatasetOptions
     const path = sharedDataPath(named.file);
     if (!existsSync(path)) throw new Error(`benchmark/datasets: ${path}: file not found (dataset '${spec}' reads it from ../shared/data)`);
     const graph = namedGraph(named, options);
-    const { log, report } = await readEventLog(path, { format: named.format as InputFormat });
-    return fromLog(named.id, path, log, `sha256:${report.sha256}`, report, options, graph);
+    const { log, report } = await readEventLog(path, { format: named.format as InputFormat, ...(named.map ? { map: { ...named.map } } : {}) });
+    const customers = named.customers ? readCustomerAttributes(sharedDataPath(named.customers.file), named.customers.categorical) : undefined;
+    return fromLog(named.id, path, log, `sha256:${report.sha256}`, report, options, graph, customers);
   }
   const path = resolve(spec);
   if (!existsSync(path)) {
@@ -194,9 +214,13 @@ async function fromStore(path: string, options: LoadDatasetOptions): Promise<Ben
     };
   }
   // graphFit stays absent: the store holds no fit-window table (models then read `graph`).
-  const payload: DatasetPayload = { id, log: prepared.log, session: prepared.session, offsets: prepared.offsets, split, graph: facts ? prepared.graph : undefined };
+  const cov = prepared.covariates;
+  const payload: DatasetPayload = {
+    id, log: prepared.log, session: prepared.session, offsets: prepared.offsets, split, graph: facts ? prepared.graph : undefined,
+    ...(cov ? { covariates: { names: cov.names, columns: cov.columns } } : {}),
+  };
   return {
     id, source: path, sourceHash: prepared.attributes.source_hash, valueTarget: prepared.log.valueTarget, payload,
-    facts: { attributes: prepared.attributes, split: splitSummary(payload), ...(facts ? { graph: facts } : {}) },
+    facts: { attributes: prepared.attributes, split: splitSummary(payload), ...(facts ? { graph: facts } : {}), ...(cov ? { covariates: { names: cov.names, ...cov.source } } : {}) },
   };
 }

@@ -32,6 +32,8 @@ export interface ModelEntry {
   readonly cost: number;
   /** Needs per-customer social-graph features (`+social` variants). */
   readonly needsGraph: boolean;
+  /** Needs per-customer attributes (`+cov` variants: `ingest --customers`, or a named dataset that has them). */
+  readonly needsCovariates: boolean;
   /** Needs synthetic ground truth. */
   readonly needsTruth: boolean;
   /** What `bench --tune` searches (the spec's own overrides are fixed, so they leave the space); null = nothing to tune. */
@@ -52,7 +54,7 @@ export function isBuiltInModel(name: string): boolean {
 }
 
 function baseEntry(name: string): Omit<ModelEntry, 'name' | 'overrides'> | null {
-  const flags = { needsGraph: name.endsWith('+social'), needsTruth: false };
+  const flags = { needsGraph: name.endsWith('+social'), needsCovariates: name.endsWith('+cov'), needsTruth: false };
   if ((BASELINE_MODEL_NAMES as readonly string[]).includes(name)) {
     return { base: name, family: 'baseline', sequence: false, cost: /nbd|pareto/.test(name) ? 8 : /gbdt|forest|two-stage/.test(name) ? 4 : 1, ...flags, searchSpace: spaceOf(BASELINE_SEARCH_SPACES, name) };
   }
@@ -61,10 +63,10 @@ function baseEntry(name: string): Omit<ModelEntry, 'name' | 'overrides'> | null 
     const sequence = !name.startsWith('ziln-mlp');
     return { base: name, family: 'encoder', sequence, cost: sequence ? 100 : 10, ...flags, searchSpace: spaceOf(ENCODER_SEARCH_SPACES, name) };
   }
-  if (name === 'oracle') return { base: name, family: 'oracle', sequence: false, cost: 0.5, needsGraph: false, needsTruth: true, searchSpace: null };
+  if (name === 'oracle') return { base: name, family: 'oracle', sequence: false, cost: 0.5, needsGraph: false, needsCovariates: false, needsTruth: true, searchSpace: null };
   const plugin = pluginOf(name);
-  if (plugin) return { base: name, family: 'plugin', sequence: false, cost: 5, needsGraph: false, needsTruth: false, searchSpace: plugin.searchSpace };
-  if (predictionsOf(name)) return { base: name, family: 'external', sequence: false, cost: 0, needsGraph: false, needsTruth: false, searchSpace: null };
+  if (plugin) return { base: name, family: 'plugin', sequence: false, cost: 5, needsGraph: false, needsCovariates: false, needsTruth: false, searchSpace: plugin.searchSpace };
+  if (predictionsOf(name)) return { base: name, family: 'external', sequence: false, cost: 0, needsGraph: false, needsCovariates: false, needsTruth: false, searchSpace: null };
   return null;
 }
 

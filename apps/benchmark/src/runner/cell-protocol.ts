@@ -15,6 +15,8 @@ export interface DatasetPayload {
   /** Graph features before split.score.featureEnd, and before split.fit.featureEnd (temporal protocol; absent = graph). */
   readonly graph?: FeatureTable;
   readonly graphFit?: FeatureTable;
+  /** Customer attributes per cohort customer (`+cov` models; static, known before the cutoff), when the dataset has them. */
+  readonly covariates?: FeatureTable;
   /**
    * Cluster of each cohort customer for a cluster bootstrap (synthetic data: the generator's
    * community, within which outcomes are correlated). Runner-only: never sent to models.
@@ -22,6 +24,11 @@ export interface DatasetPayload {
   readonly clusters?: Int32Array;
   /** Synthetic ground truth per cohort customer (aligned with split.customers), for `oracle`. */
   readonly oracle?: { readonly value: Float64Array; readonly repurchase: Float64Array };
+  /**
+   * The synthetic campaign at the cutoff per cohort customer: treatment flag and true uplift if
+   * treated (record/campaign-results.ts). Runner-only: never sent to models.
+   */
+  readonly campaign?: { readonly treated: Uint8Array; readonly uplift: Float64Array };
 }
 
 export interface CellRequest {

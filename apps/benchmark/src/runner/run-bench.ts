@@ -82,7 +82,7 @@ export interface BenchRun {
 
 /**
  * Models to run on a dataset: every applicable one, or the requested ones that apply (a
- * `+social` model needs a graph, `oracle` needs ground truth); `skipped` says why others are left out.
+ * `+social` model needs a graph, a `+cov` model customer attributes, `oracle` needs ground truth); `skipped` says why others are left out.
  */
 export function modelsFor(dataset: BenchDataset, requested: readonly string[] | null): { models: ModelEntry[]; skipped: string[] } {
   const p = dataset.payload;
@@ -90,6 +90,7 @@ export function modelsFor(dataset: BenchDataset, requested: readonly string[] | 
   const models: ModelEntry[] = [], skipped: string[] = [];
   for (const m of entries) {
     if (m.needsGraph && !p.graph) skipped.push(`${m.name} (dataset '${dataset.id}' has no social graph)`);
+    else if (m.needsCovariates && !p.covariates) skipped.push(`${m.name} (dataset '${dataset.id}' has no customer attributes; ingest --customers FILE adds them, the named dataset apparel has them)`);
     else if (m.needsTruth && !p.oracle) skipped.push(`${m.name} (dataset '${dataset.id}' has no ground truth; only synthetic data does)`);
     else models.push(m);
   }
@@ -141,7 +142,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       const ds = await loadBenchDataset(spec, options.datasetOptions);
       datasets.push(ds);
       const sp = ds.payload.split;
-      options.log(`bench: ${ds.id} ready in ${((performance.now() - tLoad) / 1000).toFixed(1)} s: ${ds.payload.log.length} events, cohort ${sp.customers.length}, value target ${ds.valueTarget}${ds.payload.graph ? ', with graph features' : ''}`);
+      options.log(`bench: ${ds.id} ready in ${((performance.now() - tLoad) / 1000).toFixed(1)} s: ${ds.payload.log.length} events, cohort ${sp.customers.length}, value target ${ds.valueTarget}${ds.payload.graph ? ', with graph features' : ''}${ds.payload.covariates ? `, with customer attributes (${ds.payload.covariates.names.join(', ')})` : ''}`);
       const { models, skipped } = modelsFor(ds, options.models);
       for (const why of skipped) options.log(`bench: skipping ${why}`);
       folds[ds.id] = Array.from({ length: options.seeds }, (_, i) => evaluationFolds(ds.payload.log.customerIds, sp.customers, i + 1));

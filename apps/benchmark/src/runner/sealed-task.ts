@@ -6,6 +6,8 @@
 //     rows carry NaN targets and 0 repurchase in both label windows;
 //   - a seed derived from the dataset id and the run seed (modelSeed), never from content that
 //     includes holdout events.
+// The runner-only parts of a payload (clusters, the synthetic campaign's treatment flags and
+// true uplift) are not copied (tests/campaign-sealed.test.ts).
 // So no model output can depend on test labels by construction; tests/sealed-task.test.ts runs
 // every registered model twice, the second time with the test customers' holdout events
 // permuted among themselves, and requires bit-identical predictions.
@@ -22,6 +24,8 @@ export interface SealedPayload {
   readonly offsets: Int32Array;
   readonly graph?: DatasetPayload['graph'];
   readonly graphFit?: DatasetPayload['graphFit'];
+  /** Customer attributes (static: known before the cutoff, so they travel as they are). */
+  readonly covariates?: DatasetPayload['covariates'];
   readonly oracle?: DatasetPayload['oracle'];
 }
 
@@ -44,7 +48,7 @@ export function sealPayload(payload: DatasetPayload): SealedPayload {
   });
   return Object.freeze({
     id: payload.id, log: sealed, session: pick(session), offsets: customerOffsets(sealed),
-    graph: payload.graph, graphFit: payload.graphFit, oracle: payload.oracle,
+    graph: payload.graph, graphFit: payload.graphFit, covariates: payload.covariates, oracle: payload.oracle,
   });
 }
 
@@ -86,6 +90,6 @@ export function modelSeed(datasetId: string, runSeed: number): number {
 export function sealedTask(payload: SealedPayload, split: Split, runSeed: number, progress?: ModelTask['progress']): ModelTask {
   return {
     log: payload.log, session: payload.session, offsets: payload.offsets, split,
-    graph: payload.graph, graphFit: payload.graphFit, seed: modelSeed(payload.id, runSeed), progress,
+    graph: payload.graph, graphFit: payload.graphFit, covariates: payload.covariates, seed: modelSeed(payload.id, runSeed), progress,
   };
 }
