@@ -20,6 +20,7 @@ import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
 import { embeddingResults, type EmbeddingRow } from './embedding-results.ts';
+import { campaignResults, DEFAULT_CAMPAIGN, type CampaignDelta, type CampaignResults, type CampaignRow, type CampaignUplift, type QiniPoint } from './campaign-results.ts';
 import { segmentTransitions, type SegmentTransitions } from './segment-labels.ts';
 import { decisionResults, DEFAULT_DECISIONS, type DecisionResults, type DecisionSettings, type DecisionRow, type ProfitCurvePoint, type ProfitDeltaRow } from './decision-results.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
@@ -116,6 +117,8 @@ export interface BenchResults {
   readonly embeddings: readonly EmbeddingRow[];
   /** Lifecycle-stage and RFM-segment transitions, cutoff → end of holdout, first seed's train-fold tier cuts (segment-labels.ts). */
   readonly transitions: readonly SegmentTransitions[];
+  /** Targeting policies on the synthetic campaign: Qini and incremental profit (campaign-results.ts; no rows without a campaign). */
+  readonly campaign: CampaignResults;
 }
 
 /** The tables whose differences share one Holm correction. */
@@ -164,7 +167,7 @@ function argmaxBy(names: readonly string[], score: (name: string) => number): st
 /** Computes every table of the record from the datasets, their cells and the folds of each seed. */
 export function computeResults(
   datasets: readonly BenchDataset[], allCells: readonly BenchCell[], folds: Readonly<Record<string, readonly Uint8Array[]>>,
-  options: { readonly clusterBootstrap?: boolean; readonly decisions?: Partial<DecisionSettings> } = {},
+  options: { readonly clusterBootstrap?: boolean; readonly decisions?: Partial<DecisionSettings>; readonly campaignUplift?: CampaignUplift } = {},
 ): BenchResults {
   const decisionSettings = resolveOptions('benchmark/record: decisions', DEFAULT_DECISIONS, options.decisions ?? {});
   const rows: MetricsRow[] = [];
@@ -176,6 +179,7 @@ export function computeResults(
   const decisionRows: DecisionRow[] = [], profitDeltas: ProfitDeltaRow[] = [], profitCurves: ProfitCurvePoint[] = [];
   const embeddings: EmbeddingRow[] = [];
   const transitions: SegmentTransitions[] = [];
+  const campaignRows: CampaignRow[] = [], campaignDeltas: CampaignDelta[] = [], qiniCurves: QiniPoint[] = [];
   for (const ds of datasets) {
     const dsFolds = folds[ds.id];
     const views = new Map<number, TestView>();
@@ -323,6 +327,8 @@ export function computeResults(
     }
     const d = decisionResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, ratio, decisionSettings);
     decisionRows.push(...d.rows); profitDeltas.push(...d.deltas); profitCurves.push(...d.curves);
+    const cr = campaignResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, bestSeq, ratio, options.campaignUplift?.get(ds.id));
+    campaignRows.push(...cr.rows); campaignDeltas.push(...cr.deltas); qiniCurves.push(...cr.curves);
     transitions.push(segmentTransitions(ds.payload, dsFolds[0]));
     embeddings.push(...embeddingResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, embedding: c.stored.embedding })), (seed) => dsFolds[seed - 1]));
     // Per-segment metrics on the first seed of each model.
@@ -340,5 +346,5 @@ export function computeResults(
     }
   }
   const decisions: DecisionResults = { settings: decisionSettings, rows: decisionRows, deltas: profitDeltas, curves: profitCurves };
-  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions, embeddings, transitions };
+  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions, embeddings, transitions, campaign: { settings: DEFAULT_CAMPAIGN, rows: campaignRows, deltas: campaignDeltas, curves: qiniCurves } };
 }

@@ -1,6 +1,7 @@
 // Writes the benchmark record of docs/architecture.md §Benchmark record into the run directory, every file atomically:
 // manifest.json, metrics.json, metrics.csv, paired.csv, selection.csv (valid-fold scores of
-// every chosen cell and tuning trial), segments.csv, predictions.csv, the
+// every chosen cell and tuning trial), segments.csv, predictions.csv, campaign.csv (synthetic
+// campaign: Qini and incremental profit per targeting policy, campaign-results.ts), the
 // predictions/embeddings Zarr group, then report.md and report.html (regenerated from these
 // files alone by `clvlab report`).
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { computeResults, type BenchResults } from './compute-results.ts';
 import type { DecisionSettings } from './decision-results.ts';
 import { transitionsCsv } from './segment-labels.ts';
 import { csvField, decisionsCsv, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';
+import { campaignCsv, fitCampaignUplift } from './campaign-results.ts';
 import { btydTracking } from './btyd-tracking.ts';
 import { runManifest } from './run-manifest.ts';
 import { pickRows, testView } from './test-view.ts';
@@ -42,7 +44,9 @@ export function predictionsCsv(run: BenchRun): string {
 
 /** Writes every record file for `run` into `dir`. */
 export async function writeRecord(dir: string, run: BenchRun, command: string, seeds: number, options: { readonly decisions?: Partial<DecisionSettings> } = {}): Promise<RecordFiles> {
-  const results = computeResults(run.datasets, run.cells, run.folds, { clusterBootstrap: run.clusterBootstrap, decisions: options.decisions });
+  // The campaign's T-learner is fitted here (a model runs async; computeResults is sync).
+  const campaignUplift = await fitCampaignUplift(run.datasets, (id) => [...new Set(run.cells.filter((c) => c.dataset === id && c.chosen).map((c) => c.seed))], run.folds);
+  const results = computeResults(run.datasets, run.cells, run.folds, { clusterBootstrap: run.clusterBootstrap, decisions: options.decisions, campaignUplift });
   const files: string[] = [];
   const put = (name: string, text: string): void => {
     writeFileAtomic(join(dir, name), text);
@@ -55,6 +59,7 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
   put('decisions.csv', decisionsCsv(results.decisions.rows));
   put('transitions.csv', transitionsCsv(results.transitions));
   put('predictions.csv', predictionsCsv(run));
+  if (results.campaign.rows.length > 0) put('campaign.csv', campaignCsv(results.campaign));
   put('metrics.json', stableStringify({
     metric_names: METRIC_NAMES,
     bootstrap: results.bootstrap,
@@ -67,6 +72,7 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
     segments: results.segments,
     decisions: results.decisions,
     embeddings: results.embeddings,
+    ...(results.campaign.rows.length > 0 ? { campaign: results.campaign } : {}),
     transitions: results.transitions.map((t) => ({
       dataset: t.dataset,
       lifecycle_stage: { labels: t.lifecycle.labels, counts: Array.from(t.lifecycle.counts) },

@@ -7,7 +7,7 @@
 //   - a seed derived from the dataset id and the run seed (modelSeed), never from content that
 //     includes holdout events.
 // The runner-only parts of a payload (clusters, the synthetic campaign's treatment flags and
-// true uplift) are not copied (tests/campaign-sealed.test.ts).
+// true uplift) are not copied (tests/campaign.test.ts).
 // So no model output can depend on test labels by construction; tests/sealed-task.test.ts runs
 // every registered model twice, the second time with the test customers' holdout events
 // permuted among themselves, and requires bit-identical predictions.
