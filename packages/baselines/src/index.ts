@@ -34,6 +34,8 @@ export { mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchases, mbgNbdProb
 export { fitBgBb, bgBbLogLikelihood, DEFAULT_BG_BB } from './btyd/bg-bb.ts';
 export type { BgBbFit, BgBbOptions, BgBbParams } from './btyd/bg-bb.ts';
 export { prepareBgBbRows } from './btyd/bg-bb-input.ts';
+export { periodHistory } from './btyd/period-history.ts';
+export type { PeriodHistory } from './btyd/period-history.ts';
 export type { BgBbData, BgBbHistory, BgBbRows } from './btyd/bg-bb-input.ts';
 export {
   bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive, bgBbPurchaseProbability,

@@ -1,106 +1,173 @@
-// `clvlab btyd` (docs/architecture.md §CLI, issue 3): fit BG/NBD, Pareto/NBD or Gamma-Gamma by maximum
-// likelihood and print the parameters, standard errors and log-likelihood.
-// --format summary reads a per-customer CSV with header columns frequency, recency, T
-// (+ monetary_value or monetary for gamma-gamma), like lifetimes' cdnow_customers_summary.csv;
-// any other format is read as an event log and summarised at --cutoff (default: the
-// dataset's published cutoff, else 75% of the span) in --unit (default week), with spend
-// per purchase day net of same-day returns; gamma-gamma reports the customers it excluded.
-import { readFileSync } from 'node:fs';
-import { fitBgNbd, fitGammaGamma, fitParetoNbd } from '@clvlab/baselines';
+// `clvlab btyd` (docs/architecture.md §CLI, issues 3 and 15): fit a model of the BTYD family by
+// maximum likelihood and print the parameters, standard errors and log-likelihood.
+//   bgnbd, pareto-nbd, mbg-nbd, ggom-nbd, gamma-gamma (continuous time, noncontractual):
+//     --format summary reads a per-customer CSV with header columns frequency, recency, T
+//     (+ monetary_value or monetary for gamma-gamma), like lifetimes' cdnow_customers_summary.csv;
+//     any other format is read as an event log and summarised at --cutoff (default: the
+//     dataset's published cutoff, else 75% of the span) in --unit (default week), with spend
+//     per purchase day net of same-day returns; gamma-gamma reports the customers it excluded;
+//     ggom-nbd reports `boundary` (and the warning) when the fit reduces to the Pareto/NBD.
+//   bg-bb (discrete time, noncontractual): --format summary reads frequency, recency, periods
+//     and an optional weight (or weights) column, one row per customer or per pattern
+//     (lifetimes' donations.csv); an event log is discretised at the cutoff into periods of
+//     --period (1w, 30d, …; baselines period-history.ts: whole periods counted back from the
+//     cutoff, a period with a purchase is one transaction).
+//   sbg (contractual): a survival table, see btyd/survival-fit.ts (projections and DERL).
+// Bad rows are one-line errors naming file:line.
+import { fitBgBb, fitBgNbd, fitGammaGamma, fitGgomNbd, fitMbgNbd, fitParetoNbd, periodHistory } from '@clvlab/baselines';
 import { calibrationCohort, customerHistory } from '@clvlab/features';
-import type { BgNbdFit, GammaGammaFit, ParetoNbdFit } from '@clvlab/baselines';
+import type { EventLog, IngestReport } from '@clvlab/events';
 import { customerOffsets } from '@clvlab/events';
+import { formatDuration } from '@clvlab/core';
 import { DATASET_SPLITS } from '@clvlab/sessions';
-import { CliError, type Command } from '../command.ts';
-import { asCliError, INPUT_OPTIONS, readInput } from '../cli-input.ts';
+import { CliError, type Command, type OptionValues } from '../command.ts';
+import { asCliError, durationOption, INPUT_OPTIONS, readInput } from '../cli-input.ts';
+import { readNumericCsv } from '../btyd/numeric-csv.ts';
+import { survivalFit } from '../btyd/survival-fit.ts';
 
-const MODELS = ['bgnbd', 'pareto-nbd', 'gamma-gamma'] as const;
+const MODELS = ['bgnbd', 'pareto-nbd', 'mbg-nbd', 'ggom-nbd', 'gamma-gamma', 'bg-bb', 'sbg'] as const;
+type Model = (typeof MODELS)[number];
 const UNITS = ['week', 'day'] as const;
 
-interface Columns { frequency: number[]; recency: number[]; T: number[]; monetary: number[] | null; lines?: number[] }
-
-/** Reads a summary CSV; bad cells fail as `file:line:col: expected ...`. */
-function readSummary(path: string, needMonetary: boolean): Columns {
-  let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (err) { throw asCliError(err); }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((h) => h.trim());
-  const col = (name: string): number => header.indexOf(name);
-  for (const name of ['frequency', 'recency', 'T']) {
-    if (col(name) < 0) throw new CliError(`${path}:1:1: expected a header with columns frequency,recency,T (got '${lines[0] ?? ''}')`);
-  }
-  const mCol = col('monetary_value') >= 0 ? col('monetary_value') : col('monetary');
-  if (needMonetary && mCol < 0) throw new CliError(`${path}:1:1: expected a monetary_value column for --model gamma-gamma`);
-  const out: Columns = { frequency: [], recency: [], T: [], monetary: mCol >= 0 ? [] : null, lines: [] };
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
-    const cells = lines[i].split(',');
-    if (cells.length !== header.length) throw new CliError(`${path}:${i + 1}:1: expected ${header.length} columns, got ${cells.length}`);
-    const num = (c: number, name: string): number => {
-      const v = Number(cells[c]);
-      if (cells[c].trim() === '' || !Number.isFinite(v)) {
-        const at = cells.slice(0, c).reduce((s, x) => s + x.length + 1, 1);
-        throw new CliError(`${path}:${i + 1}:${at}: expected a number for ${name}, got '${cells[c]}'`);
-      }
-      return v;
-    };
-    out.lines!.push(i + 1);
-    out.frequency.push(num(col('frequency'), 'frequency'));
-    out.recency.push(num(col('recency'), 'recency'));
-    out.T.push(num(col('T'), 'T'));
-    if (out.monetary) out.monetary.push(num(mCol, header[mCol]));
-  }
-  return out;
+interface Fitted {
+  /** Named parameters and their standard errors ({name: number}). */
+  readonly params: object;
+  readonly stdErrors: object;
+  readonly logLikelihood: number;
+  readonly nCustomers: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly gradientNorm: number;
 }
 
-const names = (fit: BgNbdFit | ParetoNbdFit | GammaGammaFit): Record<string, number> => ({ ...fit.params });
+/** Columns of a summary file or an event log's summary, with the file line of each row (summary files only). */
+type Data = { columns: Record<string, number[]>; lines?: readonly number[] };
+
+/** The cutoff of an event log: --cutoff, else the format's published one, else 75% of the span. */
+function eventCutoff(values: OptionValues, log: EventLog): number {
+  if (typeof values.cutoff === 'string') {
+    const cutoff = Date.parse(values.cutoff);
+    if (!Number.isFinite(cutoff)) throw new CliError(`--cutoff: expected an ISO 8601 date, got '${values.cutoff}'`);
+    return cutoff;
+  }
+  const published = DATASET_SPLITS[String(values.format)]?.cutoff;
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < log.length; i++) { lo = Math.min(lo, log.t[i]); hi = Math.max(hi, log.t[i]); }
+  return typeof published === 'number' ? published : lo + 0.75 * (hi - lo);
+}
+
+const eventFacts = (cutoff: number, report: IngestReport): Record<string, unknown> =>
+  ({ cutoff: new Date(cutoff).toISOString(), value_target: report.valueTarget, rows_read: report.rowsRead, rejected: report.rejected });
+
+/** Reads the model's input: a summary file or an event log summarised at the cutoff; `extra` collects facts for the output. */
+async function readData(model: Model, values: OptionValues, extra: Record<string, unknown>): Promise<Data> {
+  const period = durationOption(values, 'period');
+  if (period !== undefined && model !== 'bg-bb') throw new CliError('--period applies to --model bg-bb (discrete periods), not continuous-time models');
+  if (model === 'bg-bb' && values.unit !== undefined) throw new CliError('--unit applies to continuous-time models; --model bg-bb counts periods (--period)');
+  const unit = typeof values.unit === 'string' ? values.unit : 'week';
+  if (!(UNITS as readonly string[]).includes(unit)) throw new CliError(`--unit: expected week or day, got '${unit}'`);
+  if (values.format === 'summary') {
+    if (typeof values.input !== 'string') throw new CliError('--input FILE is required');
+    if (values.cutoff !== undefined) throw new CliError('--cutoff applies to event formats, not --format summary');
+    if (period !== undefined) throw new CliError('--period applies to event formats: a summary file already counts periods');
+    if (model === 'bg-bb') {
+      const csv = readNumericCsv(values.input, ['frequency', 'recency', 'periods'], 'frequency,recency,periods[,weight]', [['weight', 'weights']]);
+      return { columns: csv.columns, lines: csv.lines };
+    }
+    const csv = readNumericCsv(values.input, ['frequency', 'recency', 'T'], 'frequency,recency,T', [['monetary_value', 'monetary']]);
+    if (model === 'gamma-gamma' && !csv.columns.monetary_value) throw new CliError(`${values.input}:1:1: expected a monetary_value column for --model gamma-gamma`);
+    return { columns: csv.columns, lines: csv.lines };
+  }
+  if (model === 'bg-bb' && period === undefined) throw new CliError('--period is required for --model bg-bb on an event log (the length of one transaction opportunity, e.g. --period 1w)');
+  const { log, report } = await readInput(values);
+  const cutoff = eventCutoff(values, log);
+  try {
+    const cohort = calibrationCohort(log, cutoff, -Infinity, 'btyd');
+    if (model === 'bg-bb') {
+      const h = periodHistory(log, customerOffsets(log), cohort, -Infinity, cutoff, period!);
+      Object.assign(extra, eventFacts(cutoff, report), { period: formatDuration(period!), max_periods: h.periods.reduce((m, v) => Math.max(m, v), 0) });
+      return { columns: { frequency: Array.from(h.frequency), recency: Array.from(h.recency), periods: Array.from(h.periods) } };
+    }
+    const h = customerHistory(log, customerOffsets(log), cohort, -Infinity, cutoff, unit as 'week' | 'day');
+    Object.assign(extra, eventFacts(cutoff, report), { unit });
+    return { columns: { frequency: Array.from(h.frequency), recency: Array.from(h.recency), T: Array.from(h.T), monetary_value: Array.from(h.monetary) } };
+  } catch (err) { throw asCliError(err); }
+}
+
+/** Fits `model` to the columns; GGom/NBD's boundary goes to `extra`. */
+function fitModel(model: Model, c: Record<string, number[]>, extra: Record<string, unknown>, log: (line: string) => void): Fitted {
+  const btyd = { frequency: c.frequency, recency: c.recency, T: c.T };
+  switch (model) {
+    case 'gamma-gamma': {
+      const fit = fitGammaGamma({ frequency: c.frequency, monetary: c.monetary_value ?? [] });
+      extra.excluded = { no_repeat_purchases: fit.excluded.noRepeatPurchases, non_positive_spend: fit.excluded.nonPositiveSpend };
+      log(`gamma-gamma: excluded ${fit.excluded.noRepeatPurchases} customers without repeat purchases and ${fit.excluded.nonPositiveSpend} with mean repeat spend <= 0`);
+      return fit;
+    }
+    case 'bgnbd': return fitBgNbd(btyd);
+    case 'mbg-nbd': return fitMbgNbd(btyd);
+    case 'pareto-nbd': {
+      const fit = fitParetoNbd(btyd);
+      if (fit.boundary) {
+        // s, β → ∞ (no finite MLE): the limiting model with one dropout rate was fitted instead.
+        extra.boundary = true;
+        if (fit.warning) { extra.warning = fit.warning; log(`pareto-nbd: ${fit.warning}`); }
+      }
+      return fit;
+    }
+    case 'ggom-nbd': {
+      const fit = fitGgomNbd(btyd);
+      extra.boundary = fit.boundary;
+      if (fit.boundary) {
+        // b → 0 with β/b fixed: the likelihood rises to the Pareto/NBD limit, which was fitted.
+        extra.limit = { params: { ...fit.limit!.params }, std_errors: { ...fit.limit!.stdErrors } };
+        if (fit.warning) { extra.warning = fit.warning; log(`ggom-nbd: ${fit.warning}`); }
+      }
+      return fit;
+    }
+    case 'bg-bb': return fitBgBb({ frequency: c.frequency, recency: c.recency, periods: c.periods, ...(c.weight ? { weights: c.weight } : {}) });
+    default: throw new Error(`benchmark/btyd: no fitter for '${model}'`);
+  }
+}
+
+const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 
 export const command: Command = {
   name: 'btyd',
-  summary: 'Fit BG/NBD, Pareto/NBD or Gamma-Gamma (MLE) and print parameters, standard errors and log-likelihood.',
-  usage: 'btyd --input FILE --format summary|cdnow|online-retail|events --model bgnbd|pareto-nbd|gamma-gamma [--unit week|day] [--cutoff ISO] [--map a=b,..]',
+  summary: 'Fit a BTYD-family model (BG/NBD, Pareto/NBD, MBG/NBD, GGom/NBD, Gamma-Gamma, BG/BB, sBG) by MLE; print parameters, standard errors, log-likelihood.',
+  usage:
+    'btyd --input FILE --format summary|cdnow|online-retail|events --model bgnbd|pareto-nbd|mbg-nbd|ggom-nbd|gamma-gamma [--unit week|day] [--cutoff ISO] [--map a=b,..]\n' +
+    '  btyd --input FILE --format summary|cdnow|online-retail|events --model bg-bb [--period 1w] [--cutoff ISO]   (summary: frequency,recency,periods[,weight])\n' +
+    '  btyd --input survival.csv --model sbg [--cohort NAME] [--periods K] [--cohort-size N] [--project N] [--discount 0.1]',
   options: {
     ...INPUT_OPTIONS,
     model: { type: 'string' },
     unit: { type: 'string' },
     cutoff: { type: 'string' },
+    period: { type: 'string' },
+    cohort: { type: 'string' },
+    periods: { type: 'string' },
+    'cohort-size': { type: 'string' },
+    project: { type: 'string' },
+    discount: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
     const model = values.model;
     if (typeof model !== 'string' || !(MODELS as readonly string[]).includes(model)) {
       throw new CliError(`--model: expected one of ${MODELS.join(', ')}, got '${String(model ?? '')}'`);
     }
-    const unit = typeof values.unit === 'string' ? values.unit : 'week';
-    if (!(UNITS as readonly string[]).includes(unit)) throw new CliError(`--unit: expected week or day, got '${unit}'`);
-    let data: Columns;
-    const extra: Record<string, unknown> = {};
-    if (values.format === 'summary') {
-      if (typeof values.input !== 'string') throw new CliError('--input FILE is required');
-      if (values.cutoff !== undefined) throw new CliError('--cutoff applies to event formats, not --format summary');
-      data = readSummary(values.input, model === 'gamma-gamma');
-    } else {
-      const { log, report } = await readInput(values);
-      let cutoff: number;
-      if (typeof values.cutoff === 'string') {
-        cutoff = Date.parse(values.cutoff);
-        if (!Number.isFinite(cutoff)) throw new CliError(`--cutoff: expected an ISO 8601 date, got '${values.cutoff}'`);
-      } else {
-        const published = DATASET_SPLITS[String(values.format)]?.cutoff;
-        let lo = Infinity, hi = -Infinity;
-        for (let i = 0; i < log.length; i++) { lo = Math.min(lo, log.t[i]); hi = Math.max(hi, log.t[i]); }
-        cutoff = typeof published === 'number' ? published : lo + 0.75 * (hi - lo);
-      }
-      try {
-        const cohort = calibrationCohort(log, cutoff, -Infinity, 'btyd');
-        const h = customerHistory(log, customerOffsets(log), cohort, -Infinity, cutoff, unit as 'week' | 'day');
-        data = { frequency: Array.from(h.frequency), recency: Array.from(h.recency), T: Array.from(h.T), monetary: Array.from(h.monetary) };
-      } catch (err) { throw asCliError(err); }
-      Object.assign(extra, { cutoff: new Date(cutoff).toISOString(), unit, value_target: report.valueTarget, rows_read: report.rowsRead, rejected: report.rejected });
+    const sbgOnly = ['cohort', 'periods', 'cohort-size', 'project', 'discount'].filter((k) => values[k] !== undefined);
+    if (model === 'sbg') {
+      const other = ['unit', 'cutoff', 'period', 'map'].filter((k) => values[k] !== undefined);
+      if (other.length) throw new CliError(`--${other[0]} does not apply to --model sbg (a survival table)`);
+      return survivalFit(values, ctx);
     }
-    let fit: BgNbdFit | ParetoNbdFit | GammaGammaFit;
+    if (sbgOnly.length) throw new CliError(`--${sbgOnly[0]} applies to --model sbg only`);
+    const extra: Record<string, unknown> = {};
+    const data = await readData(model as Model, values, extra);
+    let fit: Fitted;
     try {
-      if (model === 'gamma-gamma') fit = fitGammaGamma({ frequency: data.frequency, monetary: data.monetary ?? [] });
-      else fit = (model === 'bgnbd' ? fitBgNbd : fitParetoNbd)({ frequency: data.frequency, recency: data.recency, T: data.T });
+      fit = fitModel(model as Model, data.columns, extra, (line) => ctx.log(line));
     } catch (err) {
       // a bad summary row: name the file and line instead of the row index
       const m = /^(baselines\/\w+): row (\d+): (.*)$/.exec((err as Error).message);
@@ -108,21 +175,12 @@ export const command: Command = {
       // Whole-input problems (empty cohort, no positive spend) have no row: name the file.
       throw new CliError(`${String(values.input)}: ${(err as Error).message.split('\n')[0]}`);
     }
-    if (fit.model === 'pareto-nbd' && fit.boundary) {
-      // s, β → ∞ (no finite MLE): the limiting model with one dropout rate was fitted instead.
-      extra.boundary = true;
-      if (fit.warning) { extra.warning = fit.warning; ctx.log(`pareto-nbd: ${fit.warning}`); }
-    }
-    if (fit.model === 'gamma-gamma') {
-      extra.excluded = { no_repeat_purchases: fit.excluded.noRepeatPurchases, non_positive_spend: fit.excluded.nonPositiveSpend };
-      ctx.log(`gamma-gamma: excluded ${fit.excluded.noRepeatPurchases} customers without repeat purchases and ${fit.excluded.nonPositiveSpend} with mean repeat spend <= 0`);
-    }
     const result = {
-      model, params: names(fit), std_errors: { ...fit.stdErrors } as Record<string, number>, log_likelihood: fit.logLikelihood,
+      model, params: { ...fit.params } as Record<string, number>, std_errors: { ...fit.stdErrors } as Record<string, number>, log_likelihood: fit.logLikelihood,
       n_customers: fit.nCustomers, converged: fit.converged, iterations: fit.iterations, gradient_norm: fit.gradientNorm, ...extra,
     };
     if (!ctx.json) {
-      ctx.log(`${model} on ${fit.nCustomers} customers: ${Object.entries(result.params).map(([k, v]) => `${k} ${v.toFixed(4)} (se ${result.std_errors[k].toFixed(4)})`).join(', ')}; LL ${fit.logLikelihood.toFixed(2)}`);
+      ctx.log(`${model} on ${fit.nCustomers} customers: ${Object.entries(result.params).map(([k, v]) => `${k} ${fmt(v)} (se ${fmt(result.std_errors[k])})`).join(', ')}; LL ${fit.logLikelihood.toFixed(2)}`);
     }
     return result;
   },
