@@ -26,6 +26,7 @@ export { customerLifetimeValue, DEFAULT_CLV } from './btyd/customer-lifetime-val
 export type { ClvOptions } from './btyd/customer-lifetime-value.ts';
 export type { CustomerHistory } from './btyd/customer-arrays.ts';
 export { btydModel, DEFAULT_BTYD_COVARIATE_MODEL, DEFAULT_BTYD_MODEL } from './btyd/btyd-model.ts';
+export { bgBbModel, DEFAULT_BG_BB_MODEL } from './btyd/bg-bb-model.ts';
 export { trackingData } from './btyd/tracking-data.ts';
 export type { TrackingData, TrackingOptions } from './btyd/tracking-data.ts';
 export { fitMbgNbd, mbgNbdLogLikelihood, DEFAULT_MBG_NBD } from './btyd/mbg-nbd.ts';
@@ -38,7 +39,7 @@ export { periodHistory } from './btyd/period-history.ts';
 export type { PeriodHistory } from './btyd/period-history.ts';
 export type { BgBbData, BgBbHistory, BgBbRows } from './btyd/bg-bb-input.ts';
 export {
-  bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive, bgBbPurchaseProbability,
+  bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive, bgBbPurchaseProbability, bgBbRepurchaseProbability,
 } from './btyd/bg-bb-predictions.ts';
 export {
   checkSurvivalCounts, fitShiftedBetaGeometric, shiftedBetaGeometricLogLikelihood, DEFAULT_SHIFTED_BETA_GEOMETRIC,

@@ -5,6 +5,8 @@
 //   E[X(n)]              eq. (8):  α/(α+β) · Σ_{t=1}^{n} S(t)
 //   P(alive at n+m | x, t_x, n), eq. (11) for m = 1:  B(α+x, β+n−x)/B(α,β) · S(n+m) / L
 //   E[X(n, n+n*) | x, t_x, n],  eq. (13):  B(α+x+1, β+n−x)/B(α,β) · Σ_{t=n+1}^{n+n*} S(t) / L
+//   P(X(n, n+n*) ≥ 1 | x, t_x, n) = 1 − L(x, t_x, n+n*) / L(x, t_x, n): no transaction in the
+//                                  next n* opportunities is the history (x, t_x, n+n*) itself
 // The sums Σ S(t) are the paper's closed forms δ/(γ−1) · Γ(γ+δ)/Γ(1+δ) · [Γ(1+δ+n)/Γ(γ+δ+n) − …]
 // written out term by term (S(t+1) = S(t)·(δ+t)/(γ+δ+t)), which has no 0/0 at γ = 1 and costs
 // n* multiplications.
@@ -83,4 +85,14 @@ export function bgBbConditionalExpectedPurchases(fit: BgBbFit, nStar: number, hi
   const t = bgBbTables(fit.params, maxOf(n) + 1);
   const ll = logLikelihoods(t, x, tx, n);
   return ll.map((l, i) => Math.exp(logPurchaseTerm(t, x[i] + 1, n[i] - x[i]) - l) * survivalSum(fit, n[i] + 1, n[i] + nStar, t));
+}
+
+/** P(≥ 1 transaction in the next `nStar` opportunities | x, t_x, n) per customer (the benchmark's repurchase score; see header). */
+export function bgBbRepurchaseProbability(fit: BgBbFit, nStar: number, history: BgBbHistory): Float64Array {
+  const where = 'baselines/bgBbRepurchaseProbability';
+  checkCount(where, 'nStar', nStar);
+  const { x, tx, n } = bgBbColumns(where, history);
+  const t = bgBbTables(fit.params, maxOf(n) + nStar);
+  const now = logLikelihoods(t, x, tx, n), later = logLikelihoods(t, x, tx, n.map((v) => v + nStar));
+  return now.map((l, i) => Math.min(1, Math.max(0, -Math.expm1(later[i] - l))));
 }

@@ -1,6 +1,6 @@
 // `bgnbd-gg` and `pareto-nbd-gg` benchmark models: BG/NBD (bg-nbd.ts) or Pareto/NBD
 // (pareto-nbd.ts) fitted to the cohort's calibration history before split.score.featureEnd,
-// with Gamma-Gamma spend (gamma-gamma.ts). Unsupervised: folds and labels are not used.
+// with Gamma-Gamma spend (gamma-gamma.ts, through occasion-spend.ts). Unsupervised: folds and labels are not used.
 // Fitted on ALL cohort customers' pre-cutoff histories, not the train fold: label-free, as FHL 2005, lifetimes, CLVTools do.
 //   value      = E[purchase days in the horizon | x, t_x, T] × E[spend per purchase day]
 //                (Gamma-Gamma; a count target skips the spend model and multiplies by the
@@ -30,8 +30,7 @@ import { conditionalExpectedPurchases } from './conditional-expected-purchases.t
 import { covariateCustomerFit } from './covariate-customer-fit.ts';
 import type { CovariateSets } from './covariate-likelihood.ts';
 import type { CovariateMatrix } from './covariate-matrix.ts';
-import { expectedAverageSpend } from './expected-average-spend.ts';
-import { fitGammaGamma } from './gamma-gamma.ts';
+import { occasionSpend } from './occasion-spend.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
 import { fitParetoNbdCovariates, type ParetoNbdCovariatesFit } from './pareto-nbd-covariates.ts';
 import { repurchaseProbability } from './repurchase-probability.ts';
@@ -146,26 +145,7 @@ export function btydModel(kind: 'bgnbd' | 'pareto-nbd', config: Record<string, u
         ? covariatePredictions(where, kind, h, t, matrix, c.processes!, c.penalty!)
         : plainPredictions(kind, h, t);
       task.progress?.(0.6, `${name}: predicted ${t.toFixed(2)} ${unit}s ahead`);
-      let spend: Float64Array;
-      let spendInfo: Record<string, unknown>;
-      if (task.log.valueTarget === 'count') {
-        let events = 0, days = 0;
-        for (let i = 0; i < h.revenue.length; i++) { events += h.revenue[i]; days += h.purchaseDays[i]; }
-        spend = new Float64Array(purchases.length).fill(days > 0 ? events / days : 1);
-        spendInfo = { model: 'count', purchasesPerPurchaseDay: spend[0] };
-      } else {
-        try {
-          const gg = fitGammaGamma(h);
-          spend = expectedAverageSpend(gg, h);
-          spendInfo = { model: 'gamma-gamma', params: gg.params, stdErrors: gg.stdErrors, logLikelihood: gg.logLikelihood, nCustomers: gg.nCustomers, excluded: gg.excluded };
-        } catch (error) {
-          if (!c.spendFallback) throw error;
-          let total = 0, days = 0;
-          for (let i = 0; i < h.revenue.length; i++) { total += h.revenue[i]; days += h.purchaseDays[i]; }
-          spend = new Float64Array(purchases.length).fill(Math.max(0, total / Math.max(days, 1)));
-          spendInfo = { model: 'cohort-mean', reason: (error as Error).message, meanSpend: spend[0] };
-        }
-      }
+      const { spend, info: spendInfo } = occasionSpend(task.log.valueTarget, { ...h, occasions: h.purchaseDays }, c.spendFallback, 'Day');
       const value = purchases.map((p, i) => Math.max(0, p * spend[i]));
       task.progress?.(1, `${name}: done`);
       return Object.freeze({ value, repurchase, info: Object.freeze({ unit, horizon: t, ...fitInfo, spend: spendInfo }) });

@@ -2,6 +2,7 @@
 // `clvlab bench --models` resolves.
 import type { BenchModel } from '@clvlab/sessions';
 import { averagedTreesModel } from '../trees/averaged-trees-model.ts';
+import { bgBbModel } from '../btyd/bg-bb-model.ts';
 import { btydModel } from '../btyd/btyd-model.ts';
 import { gbdtModel } from '../trees/gbdt-model.ts';
 import { historicalRateModel } from '../rfm/historical-rate-model.ts';
@@ -11,7 +12,7 @@ import { twoStageModel } from '../trees/two-stage-model.ts';
 
 export const BASELINE_MODEL_NAMES = Object.freeze([
   'historical-rate', 'rfm-segment', 'rfm-linear', 'rfm-linear+social', 'bgnbd-gg', 'pareto-nbd-gg',
-  'bgnbd-gg+cov', 'pareto-nbd-gg+cov', 'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
+  'bgnbd-gg+cov', 'pareto-nbd-gg+cov', 'bg-bb-gg', 'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
 ] as const);
 export type BaselineModelName = (typeof BASELINE_MODEL_NAMES)[number];
 
@@ -26,6 +27,7 @@ export function createBaselineModel(name: BaselineModelName, config: Record<stri
     case 'pareto-nbd-gg': return btydModel('pareto-nbd', config);
     case 'bgnbd-gg+cov': return btydModel('bgnbd', config, true);
     case 'pareto-nbd-gg+cov': return btydModel('pareto-nbd', config, true);
+    case 'bg-bb-gg': return bgBbModel(config);
     case 'gbdt': return gbdtModel(false, config);
     case 'gbdt+social': return gbdtModel(true, config);
     case 'random-forest': return averagedTreesModel('random-forest', config);
