@@ -96,9 +96,9 @@ export function logLogSlope(points: readonly { x: number; y: number }[]): number
 const fmt = (x: number | undefined, digits: number): string => (x === undefined ? '' : x.toFixed(digits));
 const countLabel = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
 
-/** The README table: one row per stage, wall seconds and peak RSS per size, the slopes. */
+/** The README table: one row per stage, wall and CPU seconds and peak RSS per size, the slopes. */
 export function scaleTable(sizes: readonly SizeResult[], slopes: Record<string, { wall: number | null; cpu: number | null }>): string {
-  const head = ['stage', ...sizes.map((s) => `${countLabel(s.customers)}: wall s / peak RSS MB`), 'slope (wall)', 'slope (CPU)'];
+  const head = ['stage', ...sizes.map((s) => `${countLabel(s.customers)}: wall s / CPU s / peak RSS MB`), 'slope (wall)', 'slope (CPU)'];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const stage of SCALE_STAGES) {
     if (!sizes.some((s) => s.rows.some((r) => r.stage === stage))) continue;
@@ -107,7 +107,7 @@ export function scaleTable(sizes: readonly SizeResult[], slopes: Record<string, 
       if (!r) return '';
       if (r.skipped) return `skipped (${r.skipped.split(' (')[0]})`;
       if (r.error) return 'failed';
-      return `${fmt(r.wall_s, 2)} / ${fmt(r.peak_rss_mb, 0)}`;
+      return `${fmt(r.wall_s, 2)} / ${fmt(r.cpu_s, 2)} / ${fmt(r.peak_rss_mb, 0)}`;
     });
     const sl = slopes[stage];
     lines.push(`| ${stage} | ${cells.join(' | ')} | ${sl?.wall ?? ''} | ${sl?.cpu ?? ''} |`);
