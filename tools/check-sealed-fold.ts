@@ -23,7 +23,7 @@ const seeds = 1;
 const out = resolve(values.out ?? '/tmp/sealed-check');
 const src = DATASET_SOURCES[id];
 if (!src) throw new Error(`check-sealed-fold: unknown dataset '${id}'`);
-const { log } = await readEventLog(sharedDataPath(src.file), { format: src.format as never });
+const { log } = await readEventLog(sharedDataPath(src.file), { format: src.format as never, ...(src.map ? { map: { ...src.map } } : {}) });
 // A generic event file gets the default window (cutoff at 75% of the span, holdout to the last
 // event), exactly as `bench --dataset FILE` will compute it; the perturbation keeps the span.
 const split = evaluationSplit(log);
