@@ -22,7 +22,7 @@
 import { createRng } from '@clvlab/core';
 import { incrementalProfit, qiniCurve } from '@clvlab/decisions';
 import { createBaselineModel } from '@clvlab/baselines';
-import { correctedResampledT, studentTTwoSidedP } from '@clvlab/metrics';
+import { correctedResampledT } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
@@ -67,13 +67,14 @@ export interface CampaignRow {
   readonly interval: 'bootstrap' | 'nadeau-bengio';
 }
 
-/** A policy minus CLV targeting by the best baseline, on the same customers. */
+/** A policy minus CLV targeting by the best baseline, on the same customers (per seed: paired bootstrap; 'mean': corrected t over seeds). */
 export interface CampaignDelta {
   readonly dataset: string;
   readonly policy: CampaignPolicy;
   readonly against: 'clv-best-baseline';
   /** 'qini' or 'profit@<k>'. */
   readonly metric: string;
+  readonly seed: number | 'mean';
   readonly difference: number;
   readonly lower: number;
   readonly upper: number;
@@ -142,13 +143,17 @@ function quantile(xs: Float64Array, q: number): number {
   return lo + 1 < xs.length ? xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo]) : xs[lo];
 }
 
-/** Percentile interval of the finite replicates around `value`, with the two-sided p of "= 0" from their standard error (normal approximation). */
+/**
+ * Percentile interval of the finite replicates around `value`, and the two-sided bootstrap p of
+ * "= 0" with the +1 convention (as decisions' paired profit bootstrap): p = min(1, 2·(1 +
+ * min(#{x* ≤ 0}, #{x* ≥ 0})) / (1 + B)).
+ */
 function summarize(value: number, replicates: readonly number[]): Estimate & { readonly p: number } {
   const xs = Float64Array.from(replicates.filter(Number.isFinite)).sort();
   if (xs.length < 2) return { value, lower: NaN, upper: NaN, p: NaN };
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const se = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-  return { value, lower: quantile(xs, 0.025), upper: quantile(xs, 0.975), p: se > 0 ? studentTTwoSidedP(value / se, 1e8) : value === 0 ? 1 : NaN };
+  let below = 0, above = 0;
+  for (const x of xs) { if (x <= 0) below++; if (x >= 0) above++; }
+  return { value, lower: quantile(xs, 0.025), upper: quantile(xs, 0.975), p: Math.min(1, (2 * (1 + Math.min(below, above))) / (1 + xs.length)) };
 }
 
 /** Qini coefficient and incremental profit at each k of one policy's scores on (a resample of) the test customers. */
@@ -240,6 +245,7 @@ export function campaignResults(
         const d = summarize(values[j] - baseValues[j], r.map((row, k) => row[j] - ref[k][j]));
         const key = `${p}\u0000${metric}`;
         perSeedDelta.set(key, [...(perSeedDelta.get(key) ?? []), { difference: d.value, lower: d.lower, upper: d.upper, p: d.p }]);
+        deltas.push({ dataset: payload.id, policy: p, against: 'clv-best-baseline', metric, seed, difference: d.value, lower: d.lower, upper: d.upper, p: d.p, seeds: 1 });
       });
     }
   }
@@ -265,7 +271,7 @@ export function campaignResults(
   for (const [key, ds] of perSeedDelta) {
     const [policy, metric] = key.split('\u0000') as [CampaignPolicy, string];
     const a = overSeeds(ds.map((d) => d.difference), { value: ds[0].difference, lower: ds[0].lower, upper: ds[0].upper, p: ds[0].p });
-    deltas.push({ dataset: payload.id, policy, against: 'clv-best-baseline', metric, difference: a.value, lower: a.lower, upper: a.upper, p: a.p, seeds: ds.length });
+    deltas.push({ dataset: payload.id, policy, against: 'clv-best-baseline', metric, seed: 'mean', difference: a.value, lower: a.lower, upper: a.upper, p: a.p, seeds: ds.length });
   }
   return { rows, deltas, curves };
 }
