@@ -10,6 +10,8 @@ import { loadBenchDataset, type BenchDataset } from '../src/datasets/load-bench-
 import { campaignCsv, campaignResults, DEFAULT_CAMPAIGN, fitCampaignUplift } from '../src/record/campaign-results.ts';
 import { testView } from '../src/record/test-view.ts';
 import { sealedSplit, sealedTask, sealPayload } from '../src/runner/sealed-task.ts';
+import type { BenchRecord } from '../src/report/read-record.ts';
+import { campaignTable } from '../src/report/report-tables.ts';
 
 afterAll(closeGraphPools);
 
@@ -103,16 +105,27 @@ describe('synthetic campaign in the record', async () => {
       expect(row.qini.lower).toBeLessThan(row.qini.upper);
     }
     // Δ against CLV targeting: the difference of the point estimates.
-    const d = out.deltas.find((x) => x.policy === 't-learner' && x.metric === 'profit@0.2')!;
     const row = (policy: string) => out.rows.find((r) => r.policy === policy && r.seed === 1)!;
-    expect(d.difference).toBeCloseTo(row('t-learner').profit[1].value - row('clv-best-baseline').profit[1].value, 9);
-    expect(d.seeds).toBe(1);
+    for (const seed of [1, 'mean'] as const) {
+      const d = out.deltas.find((x) => x.policy === 't-learner' && x.metric === 'profit@0.2' && x.seed === seed)!;
+      expect(d.difference).toBeCloseTo(row('t-learner').profit[1].value - row('clv-best-baseline').profit[1].value, 9);
+      expect(d.seeds).toBe(1);
+      expect(d.p).toBeGreaterThan(0);
+      expect(d.p).toBeLessThanOrEqual(1);
+    }
     // the oracle uplift's targeted customers truly respond more than the CLV list's
     expect(row('oracle-uplift').qini.value).toBeGreaterThan(row('clv-best-baseline').qini.value);
     expect(out.curves.filter((c) => c.policy === 't-learner')).toHaveLength(DEFAULT_CAMPAIGN.curvePoints);
     const csv = campaignCsv({ settings: DEFAULT_CAMPAIGN, ...out }).split('\n');
     expect(csv[0]).toContain('incremental_profit_10pct_lo');
     expect(csv).toHaveLength(out.rows.length + 2);
+    // The report's table: a row per policy and seed plus the mean; Δ rows for every policy but the reference.
+    const record = { metrics: { campaign: { settings: DEFAULT_CAMPAIGN, ...out } } } as unknown as BenchRecord;
+    const table = campaignTable(record, 'synthetic')!;
+    expect(table.rows.map((r) => r[1])).toEqual(Array.from({ length: 4 }, () => ['1', 'mean (bootstrap)']).flat());
+    expect(table.rows[0][0]).toBe('CLV targeting (best baseline): clv-model');
+    expect(table.deltaRows).toHaveLength(6);
+    expect(table.deltaRows[0][3]).toMatch(/^[+-]\d/);
   });
 
   it('over two seeds the aggregate is the mean with a corrected resampled t interval', () => {

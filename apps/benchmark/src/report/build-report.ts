@@ -8,11 +8,13 @@ import type { TrackingRecord } from '../record/btyd-tracking.ts';
 import { writeFileAtomic } from '@clvlab/core/node';
 import type { CalibrationPoint, CurvePoint, DecilePoint, LeaderboardPoint, TrackingPoint } from './chart-specs.ts';
 import { calibrationSpec, decileSpec, gainSpec, importanceSpec, leaderboardSpec, profitSpec, trackingSpec } from './chart-specs.ts';
+import { qiniSpec } from './chart-specs.ts';
 import type { BenchRecord, PredictionSeries } from './read-record.ts';
 import { readRecord } from './read-record.ts';
 import { reportHtml, type ReportChart, type ReportSection } from './report-html.ts';
 import { reportMarkdown } from './report-markdown.ts';
 import { leaderboard, treeInfos } from './report-tables.ts';
+import { policyLabel } from './report-tables.ts';
 import { renderSvg } from './vega-svg.ts';
 
 
@@ -58,6 +60,12 @@ async function datasetCharts(record: BenchRecord, dataset: string): Promise<Repo
   const curves = record.metrics.decisions?.curves.filter((c) => c.dataset === dataset) ?? [];
   if (curves.length > 0) {
     charts.push({ id: `${dataset}-profit`, title: 'Profit curves', svg: await renderSvg(profitSpec(curves.map((c) => ({ model: c.model, k: c.k, profit: c.profit })), 'Profit when contacting the top k of test customers (first seed)')) });
+  }
+  const qini = record.metrics.campaign?.curves.filter((c) => c.dataset === dataset) ?? [];
+  if (qini.length > 0) {
+    const model = (policy: string): string | null => record.metrics.campaign!.rows.find((r) => r.dataset === dataset && r.policy === policy)?.model ?? null;
+    const pts = qini.map((c) => ({ policy: policyLabel(c.policy, model(c.policy)), fraction: c.fraction, qini: c.qini }));
+    charts.push({ id: `${dataset}-qini`, title: 'Qini curves (synthetic campaign)', svg: await renderSvg(qiniSpec(pts, 'Qini curves of the targeting policies on test customers (first seed)')) });
   }
   for (const { model, info } of treeInfos(record, dataset)) {
     const pts = (info.importance ?? []).map((x) => ({ feature: x.feature, value: x.meanAbsShap }));

@@ -1,6 +1,7 @@
 // Vega-Lite specs of the report's charts (issue 6 §5): leaderboard with intervals, decile
 // chart per model, gain (Lorenz-type) curves, calibration plot, the BTYD tracking plot, profit
-// curves (issue 14) and tree models' global importance (issue 12).
+// curves and Qini curves of the synthetic campaign (issue 14) and tree models' global importance
+// (issue 12).
 // Each function takes plain rows computed from the record and returns a spec with inline data.
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -120,6 +121,13 @@ export interface ProfitPoint { model: string; k: number; profit: number }
 
 /** Profit when contacting the top k of test customers by each model (first seed). */
 export function profitSpec(points: readonly ProfitPoint[], title: string): TopLevelSpec {
+  return shareLinesSpec(points, title, { field: 'k', title: 'share of test customers contacted (top k by prediction)' }, { field: 'profit', title: 'profit' }, { field: 'model', title: 'model' });
+}
+
+interface Channel { readonly field: string; readonly title: string }
+
+/** One line per `color` series over a share (percent) x axis, with a dashed rule at y = 0. */
+function shareLinesSpec(points: readonly object[], title: string, x: Channel, y: Channel, color: Channel): TopLevelSpec {
   return {
     ...FONT,
     width: 460,
@@ -131,9 +139,9 @@ export function profitSpec(points: readonly ProfitPoint[], title: string): TopLe
       {
         mark: { type: 'line', strokeWidth: 1.6 },
         encoding: {
-          x: { field: 'k', type: 'quantitative', title: 'share of test customers contacted (top k by prediction)', axis: { format: '%' } },
-          y: { field: 'profit', type: 'quantitative', title: 'profit' },
-          color: { field: 'model', type: 'nominal', title: 'model' },
+          x: { field: x.field, type: 'quantitative', title: x.title, axis: { format: '%' } },
+          y: { field: y.field, type: 'quantitative', title: y.title },
+          color: { field: color.field, type: 'nominal', title: color.title },
         },
       },
     ],
@@ -156,4 +164,11 @@ export function importanceSpec(points: readonly ImportancePoint[], title: string
       x: { field: 'value', type: 'quantitative', title: 'mean |SHAP| (margin scale)' },
     },
   } as TopLevelSpec;
+}
+
+export interface QiniChartPoint { policy: string; fraction: number; qini: number }
+
+/** Qini curves of the campaign's targeting policies: incremental value after treating the top fraction by each policy's score. */
+export function qiniSpec(points: readonly QiniChartPoint[], title: string): TopLevelSpec {
+  return shareLinesSpec(points, title, { field: 'fraction', title: 'share of test customers targeted (top by each policy)' }, { field: 'qini', title: 'Qini: incremental holdout value' }, { field: 'policy', title: 'policy' });
 }

@@ -3,6 +3,7 @@
 // report is rebuilt from these files alone, so it can be regenerated anywhere.
 import type { DecisionResults } from '../record/decision-results.ts';
 import type { EmbeddingRow } from '../record/embedding-results.ts';
+import type { CampaignResults } from '../record/campaign-results.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MetricsRow, PairedRow, PrimaryComparison, SegmentRow, SelectionRow } from '../record/compute-results.ts';
@@ -35,6 +36,7 @@ export interface BenchRecord {
     readonly tracking?: Record<string, unknown>;
     readonly decisions?: DecisionResults;
     readonly embeddings?: readonly EmbeddingRow[];
+    readonly campaign?: CampaignResults;
     readonly transitions?: readonly { dataset: string; lifecycle_stage: { labels: string[]; counts: number[] }; rfm_segment: { labels: string[]; counts: number[] } }[];
   };
   readonly predictions: readonly PredictionSeries[];

@@ -6,6 +6,7 @@ import type { BenchRecord } from './read-record.ts';
 import {
   btydTable, comparisonTable, decisionTable, embeddingTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, transitionTable, treeInfos, tuningTable, whyTable,
 } from './report-tables.ts';
+import { campaignTable } from './report-tables.ts';
 
 export interface ReportChart {
   readonly id: string;
@@ -65,6 +66,8 @@ export function reportHtml(record: BenchRecord, sections: readonly ReportSection
     if (tr) body.push('<h3>Lifecycle-stage transitions, cutoff → end of holdout (all cohort customers; transitions.csv has RFM segments too)</h3>', table(tr.header, tr.rows, 'transitions'));
     const dec = decisionTable(record, s.dataset);
     if (dec) body.push('<h3>Decisions: profit when contacting each model\'s top k%</h3>', `<p class="note">${esc(dec.note)}</p>`, table(dec.header, dec.rows, 'decisions'));
+    const cam = campaignTable(record, s.dataset);
+    if (cam) body.push('<h3>The synthetic campaign: Qini and incremental profit per targeting policy</h3>', `<p class="note">${esc(cam.note)}</p>`, table(cam.header, cam.rows, 'campaign'), table(cam.deltaHeader, cam.deltaRows, 'campaign-deltas'));
     for (const { model, info } of treeInfos(record, s.dataset)) {
       const w = whyTable(info);
       if (w) body.push(`<h3>${esc(model)}: why these customers (top-5 TreeSHAP contributions, first seed)</h3>`, table(w.header, w.rows, 'why'));

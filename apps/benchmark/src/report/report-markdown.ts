@@ -4,6 +4,7 @@ import type { BenchRecord } from './read-record.ts';
 import {
   btydTable, comparisonTable, decisionTable, embeddingTable, fmt, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, transitionTable, treeInfos, tuningTable, whyTable,
 } from './report-tables.ts';
+import { campaignTable } from './report-tables.ts';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -41,6 +42,8 @@ export function reportMarkdown(record: BenchRecord, datasets: readonly string[])
     if (tr) out.push(`### ${ds}: lifecycle-stage transitions, cutoff → end of holdout (all cohort customers; transitions.csv has RFM segments too)`, '', markdownTable(tr.header, tr.rows), '');
     const dec = decisionTable(record, ds);
     if (dec) out.push(`### ${ds}: decisions (profit when contacting each model's top k%)`, '', dec.note, '', markdownTable(dec.header, dec.rows), '');
+    const cam = campaignTable(record, ds);
+    if (cam) out.push(`### ${ds}: the synthetic campaign (Qini and incremental profit per targeting policy)`, '', cam.note, '', markdownTable(cam.header, cam.rows), '', markdownTable(cam.deltaHeader, cam.deltaRows), '');
     for (const { model, info } of treeInfos(record, ds)) {
       out.push(`### ${ds}: ${model}: global importance (mean |SHAP|, first seed)`, '', markdownTable(['feature', 'mean |SHAP|'], (info.importance ?? []).map((x) => [x.feature, fmt(x.meanAbsShap)])), '');
       const w = whyTable(info);

@@ -288,3 +288,45 @@ export function transitionTable(record: BenchRecord, dataset: string, which: 'li
   }
   return { header: ['at the cutoff ↓ / end of holdout →', 'customers', ...t.labels], rows };
 }
+
+const POLICY_LABELS: Readonly<Record<string, string>> = {
+  'clv-best-baseline': 'CLV targeting (best baseline)', 'clv-best-sequence': 'CLV targeting (best sequence model)',
+  't-learner': 'uplift: T-learner', random: 'random', 'oracle-uplift': 'oracle uplift (true)',
+};
+
+/** A policy's label with its model: 'CLV targeting (best baseline): gbdt'. */
+export function policyLabel(policy: string, model: string | null): string {
+  return `${POLICY_LABELS[policy] ?? policy}${model ? `: ${model}` : ''}`;
+}
+
+const estimate = (e: { value: number; lower: number; upper: number }): string => `${fmt(e.value)} [${fmt(e.lower)}, ${fmt(e.upper)}]`;
+
+/**
+ * The synthetic campaign (campaign-results.ts): per targeting policy and seed (then the mean over
+ * seeds) the Qini coefficient and the incremental profit at each k with 95% intervals, and each
+ * policy's Δ against CLV targeting by the best baseline (* = p < 0.05, not multiplicity-corrected).
+ */
+export function campaignTable(record: BenchRecord, dataset: string): { header: string[]; rows: string[][]; deltaHeader: string[]; deltaRows: string[][]; note: string } | null {
+  const c = record.metrics.campaign;
+  const all = c?.rows.filter((r) => r.dataset === dataset) ?? [];
+  const means = all.filter((r) => r.seed === 'mean');
+  if (!c || means.length === 0) return null;
+  const ks = c.settings.ks, pct = (k: number): string => `${Math.round(k * 100)}%`;
+  const seedText = (seed: number | 'mean'): string => (seed === 'mean' ? `mean (${means[0].interval === 'nadeau-bengio' ? 'corrected t' : 'bootstrap'})` : String(seed));
+  const ordered = means.flatMap((m) => [...all.filter((r) => r.policy === m.policy && r.seed !== 'mean'), m]);
+  const header = ['policy', 'seed', 'Qini coefficient [95% CI]', ...ks.map((k) => `incremental profit, top ${pct(k)} [95% CI]`)];
+  const rows = ordered.map((r) => [policyLabel(r.policy, r.model), seedText(r.seed), estimate(r.qini), ...r.profit.map(estimate)]);
+  const metrics = ['qini', ...ks.map((k) => `profit@${k}`)];
+  const deltaRows = ordered.filter((r) => r.policy !== 'clv-best-baseline').map((r) => [policyLabel(r.policy, r.model), seedText(r.seed), ...metrics.map((m) => {
+    const d = c.deltas.find((x) => x.dataset === dataset && x.policy === r.policy && x.metric === m && x.seed === r.seed);
+    return d ? `${d.difference >= 0 ? '+' : ''}${estimate({ value: d.difference, lower: d.lower, upper: d.upper })}${d.p < 0.05 ? ' *' : ''}` : '–';
+  })]);
+  const costs = all.filter((r) => r.seed !== 'mean' && r.policy === means[0].policy).map((r) => fmt(r.contactCost)).join(', ');
+  const note = `The generator ran a randomized campaign at the cutoff (half the customers treated; lapsing customers respond most, see packages/synth). ` +
+    `Each policy ranks the test customers (${means[0].n} per seed); outcome = observed holdout value. Qini coefficient = area under the Qini curve − the random line's. ` +
+    `Incremental profit of treating the top k = ${c.settings.margin} × k·n·(mean treated − mean control value among them) − the contact cost per treated customer ` +
+    `(${costs} by seed: the break-even cost, the train fold's treated − control difference in mean holdout value). T-learner: ${c.settings.tLearnerModel} fitted on treated and on control train customers ` +
+    `(sealed: no test label), uplift = the difference. Intervals: per seed, percentile bootstrap over its test customers (${c.settings.resamples} resamples; Δ paired on the same resamples); ` +
+    `mean over seeds with the corrected resampled t. Δ: against CLV targeting by the best baseline on the same customers; * = p < 0.05, not multiplicity-corrected.`;
+  return { header, rows, deltaHeader: ['policy', 'seed', 'Δ Qini coefficient', ...ks.map((k) => `Δ incremental profit, top ${pct(k)}`)], deltaRows, note };
+}
