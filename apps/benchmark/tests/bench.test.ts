@@ -208,7 +208,7 @@ print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': 
       [['bench', '--models', 'nope', '--customers', '200', '--out', join(dir, 'x')], /unknown model 'nope'/],
       [['bench', '--dataset', 'no-such-thing'], /unknown dataset 'no-such-thing'/],
       [['report', join(dir, 'missing')], /no such record directory/],
-      [['perf', '--suite', 'bogus'], /--suite: expected one of ingest, graph, encoder, all; got 'bogus'/],
+      [['perf', '--suite', 'bogus'], /--suite: expected one of ingest, graph, encoder, trees, scale, all; got 'bogus'/],
       [['bench', '--synth', 'seed'], /--synth: expected key=value pairs such as seed=1,socialBoost=0, got 'seed'/],
       [['bench', '--synth', 'seed=x'], /--synth: option 'seed' must be a number, got "x"/],
       [['bench', '--synth', 'socialBost=0'], /--synth: unknown option 'socialBost' \(expected one of customers, /],

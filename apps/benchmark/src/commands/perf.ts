@@ -33,7 +33,7 @@ async function runSuite(name: string, log: (line: string) => void): Promise<unkn
 
 export const command: Command = {
   name: 'perf',
-  summary: 'Run performance suites: ingest (events/s, bytes/event vs DuckDB), graph (centralities), encoder (training throughput), trees (GBDT vs XGBoost).',
+  summary: 'Run performance suites: ingest (events/s, bytes/event vs DuckDB), graph (centralities), encoder (training throughput), trees (GBDT vs XGBoost), scale (every bench stage at 10k/100k/1M customers).',
   usage: `perf [--suite ${Object.keys(PERF_SUITES).join('|')}|all]`,
   options: { suite: { type: 'string' } },
   async run(values, _positionals, ctx) {
