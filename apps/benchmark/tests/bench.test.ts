@@ -172,7 +172,7 @@ print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': 
     rmSync(join(dir, 'report.md'));
     const r = await runCli(['report', dir, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).charts).toBe(4);
+    expect(JSON.parse(r.stdout).charts).toBe(6); // leaderboard, deciles, gain, calibration, profit curves, Qini (the synthetic campaign)
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe(md);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<table class="leaderboard">');
   });
