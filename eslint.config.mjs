@@ -17,7 +17,12 @@ export default tseslint.config(
         'error',
         {
           // Test-only imports across packages: the README example runner and shared test fixtures (downward only).
-          allow: ['../../../tools/readme-example.ts', '../../features/tests/fixtures.ts', '../../features/tests/small-log.ts', '../../sessions/tests/fixtures.ts'],
+          allow: [
+            '../../../tools/readme-example.ts',
+            '../../features/tests/fixtures.ts',
+            '../../features/tests/small-log.ts',
+            '../../sessions/tests/fixtures.ts',
+          ],
           depConstraints: [
             { sourceTag: 'layer:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:events', onlyDependOnLibsWithTags: ['layer:core', 'layer:events'] },
@@ -27,8 +32,30 @@ export default tseslint.config(
             { sourceTag: 'layer:features', onlyDependOnLibsWithTags: ['layer:core', 'layer:events', 'layer:sessions'] },
             { sourceTag: 'layer:trees', onlyDependOnLibsWithTags: ['layer:core'] },
             { sourceTag: 'layer:decisions', onlyDependOnLibsWithTags: ['layer:core', 'layer:metrics'] },
-            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core', 'layer:events', 'layer:sessions', 'layer:features', 'layer:trees'] },
-            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:core', 'layer:events', 'layer:sessions', 'layer:features', 'layer:trees', 'layer:decisions', 'layer:synth', 'layer:metrics', 'layer:model'] },
+            {
+              sourceTag: 'layer:model',
+              onlyDependOnLibsWithTags: [
+                'layer:core',
+                'layer:events',
+                'layer:sessions',
+                'layer:features',
+                'layer:trees',
+              ],
+            },
+            {
+              sourceTag: 'layer:app',
+              onlyDependOnLibsWithTags: [
+                'layer:core',
+                'layer:events',
+                'layer:sessions',
+                'layer:features',
+                'layer:trees',
+                'layer:decisions',
+                'layer:synth',
+                'layer:metrics',
+                'layer:model',
+              ],
+            },
           ],
         },
       ],

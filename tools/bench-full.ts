@@ -11,14 +11,27 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATASET_SOURCES, modelCatalog, repoRoot, sharedDataPath, stableStringify, writeFileAtomic } from '@clvlab/benchmark';
+import {
+  DATASET_SOURCES,
+  modelCatalog,
+  repoRoot,
+  sharedDataPath,
+  stableStringify,
+  writeFileAtomic,
+} from '@clvlab/benchmark';
 
 /** The datasets of the full run, in README order. */
 export const FULL_DATASETS = Object.freeze(['synthetic', 'cdnow', 'online-retail', 'ciao', 'taobao']);
 /** Rows that isolate the sequence beyond ziln-mlp: the encoders without the whole-history RFM summary. */
 export const SEQUENCE_ABLATIONS = Object.freeze(['transformer:useRfm=false', 'gru:useRfm=false']);
 /** The small files of a record that are committed (the README's tables read them alone). */
-export const RECORD_FILES = Object.freeze(['manifest.json', 'metrics.json', 'metrics.csv', 'paired.csv', 'selection.csv']);
+export const RECORD_FILES = Object.freeze([
+  'manifest.json',
+  'metrics.json',
+  'metrics.csv',
+  'paired.csv',
+  'selection.csv',
+]);
 /** Datasets with a dated social graph (+social rows run there). */
 const WITH_GRAPH = new Set(['synthetic', 'ciao']);
 
@@ -30,8 +43,13 @@ const WITH_GRAPH = new Set(['synthetic', 'ciao']);
 export function commitRecord(from: string, dest: string): void {
   mkdirSync(dest, { recursive: true });
   for (const f of RECORD_FILES) {
-    if (f !== 'metrics.json') { copyFileSync(join(from, f), join(dest, f)); continue; }
-    const m = JSON.parse(readFileSync(join(from, f), 'utf8')) as Record<string, unknown> & { paired: { seed: unknown }[] };
+    if (f !== 'metrics.json') {
+      copyFileSync(join(from, f), join(dest, f));
+      continue;
+    }
+    const m = JSON.parse(readFileSync(join(from, f), 'utf8')) as Record<string, unknown> & {
+      paired: { seed: unknown }[];
+    };
     const slim = { ...m, paired: m.paired.filter((p) => p.seed === 'mean'), segments: [], tracking: undefined };
     writeFileAtomic(join(dest, f), stableStringify(slim, 1));
   }
@@ -39,8 +57,13 @@ export function commitRecord(from: string, dest: string): void {
 
 const { values } = parseArgs({
   options: {
-    datasets: { type: 'string' }, seeds: { type: 'string' }, tune: { type: 'string' }, halving: { type: 'string' }, workers: { type: 'string' },
-    'no-readme': { type: 'boolean' }, 'records-only': { type: 'boolean' },
+    datasets: { type: 'string' },
+    seeds: { type: 'string' },
+    tune: { type: 'string' },
+    halving: { type: 'string' },
+    workers: { type: 'string' },
+    'no-readme': { type: 'boolean' },
+    'records-only': { type: 'boolean' },
   },
 });
 const root = repoRoot();
@@ -56,16 +79,44 @@ const datasets = (values.datasets?.split(',') ?? [...FULL_DATASETS]).filter((d) 
 // it (2 full-training equivalents per tuned model and seed instead of 8). η = 4 (the best 2 on
 // all of it) was projected at ~4.5 h for the five datasets on 2 cores from its first cells;
 // the issue's budget is 2 h.
-const seeds = values.seeds ?? '5', tune = values.tune ?? '8', halving = values.halving ?? '8';
+const seeds = values.seeds ?? '5',
+  tune = values.tune ?? '8',
+  halving = values.halving ?? '8';
 const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
-if (dirty) process.stderr.write('bench-full: the working tree has uncommitted changes; the records will say so (commit first for README numbers)\n');
+if (dirty)
+  process.stderr.write(
+    'bench-full: the working tree has uncommitted changes; the records will say so (commit first for README numbers)\n',
+  );
 
 for (const ds of values['records-only'] ? [] : datasets) {
   const models = modelCatalog()
-    .filter((m) => (m.needsGraph ? WITH_GRAPH.has(ds) : true) && (m.needsTruth ? ds === 'synthetic' : true) && (m.needsCovariates ? DATASET_SOURCES[ds]?.customers !== undefined : true))
-    .map((m) => m.name).concat(SEQUENCE_ABLATIONS);
+    .filter(
+      (m) =>
+        (m.needsGraph ? WITH_GRAPH.has(ds) : true) &&
+        (m.needsTruth ? ds === 'synthetic' : true) &&
+        (m.needsCovariates ? DATASET_SOURCES[ds]?.customers !== undefined : true),
+    )
+    .map((m) => m.name)
+    .concat(SEQUENCE_ABLATIONS);
   const out = join('results', 'full', ds);
-  const args = ['--import', 'tsx', 'apps/benchmark/src/main.ts', 'bench', '--dataset', ds, '--models', models.join(','), '--seeds', seeds, '--tune', tune, '--halving', halving, '--out', out];
+  const args = [
+    '--import',
+    'tsx',
+    'apps/benchmark/src/main.ts',
+    'bench',
+    '--dataset',
+    ds,
+    '--models',
+    models.join(','),
+    '--seeds',
+    seeds,
+    '--tune',
+    tune,
+    '--halving',
+    halving,
+    '--out',
+    out,
+  ];
   if (values.workers) args.push('--workers', values.workers);
   process.stderr.write(`bench-full: ${ds}: ${models.length} models × ${seeds} seeds, tune ${tune} → ${out}\n`);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -80,7 +131,12 @@ for (const ds of datasets) {
 if (!values['no-readme']) {
   // Every committed record on hand (this run's and earlier ones), in README order: a run of a few
   // datasets refreshes their blocks and keeps the others.
-  const all = FULL_DATASETS.map((d) => join('benchmarks', 'records', d)).filter((d) => existsSync(join(root, d, 'metrics.json')));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/readme-table.ts', ...all, '--write', 'README.md'], { cwd: root, stdio: 'inherit' });
+  const all = FULL_DATASETS.map((d) => join('benchmarks', 'records', d)).filter((d) =>
+    existsSync(join(root, d, 'metrics.json')),
+  );
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/readme-table.ts', ...all, '--write', 'README.md'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('tools/bench-full: readme-table failed');
 }

@@ -15,7 +15,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The first ```ts block of `readme` (throws when there is none). */
 export function readmeExample(readme: string): string {
   const m = /```ts\n([\s\S]*?)```/.exec(readFileSync(readme, 'utf8'));
-  if (!m) throw new Error(`tools/readme-example: ${readme}: expected a \`\`\`ts block (the example the README opens with)`);
+  if (!m)
+    throw new Error(`tools/readme-example: ${readme}: expected a \`\`\`ts block (the example the README opens with)`);
   return m[1];
 }
 
@@ -27,6 +28,7 @@ export function runReadmeExample(packageDir: string): string {
   writeFileAtomic(file, readmeExample(join(packageDir, 'README.md')));
   const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   rmSync(file, { force: true });
-  if (r.status !== 0) throw new Error(`tools/readme-example: ${packageDir}/README.md example exited with ${r.status}: ${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`tools/readme-example: ${packageDir}/README.md example exited with ${r.status}: ${r.stderr}`);
   return r.stdout;
 }

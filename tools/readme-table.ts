@@ -6,7 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { comparisonTable, decisionTable, deltaText, fmt, leaderboard, markdownTable, primaryComparison, readRecord, sequenceContributionTable, writeFileAtomic } from '@clvlab/benchmark';
+import {
+  comparisonTable,
+  decisionTable,
+  deltaText,
+  fmt,
+  leaderboard,
+  markdownTable,
+  primaryComparison,
+  readRecord,
+  sequenceContributionTable,
+  writeFileAtomic,
+} from '@clvlab/benchmark';
 
 export const RESULTS_START = '<!-- results:start -->';
 export const RESULTS_END = '<!-- results:end -->';
@@ -24,9 +35,21 @@ export function resultsTable(dir: string): string {
   for (const ds of datasets) {
     const best = record.metrics.best_baseline[ds];
     for (const l of leaderboard(record, ds)) {
-      const g = l.row.metrics, lo = l.row.lower!, hi = l.row.upper!;
+      const g = l.row.metrics,
+        lo = l.row.lower!,
+        hi = l.row.upper!;
       const delta = l.model === best ? 'best baseline (valid)' : deltaText(l.delta);
-      rows.push([ds, l.model, `${fmt(g.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`, fmt(g.top10_capture), fmt(g.auc), l.row.decileMapeDeciles !== undefined ? `${fmt(g.decile_mape)} (${l.row.decileMapeDeciles}/10)` : fmt(g.decile_mape), delta]);
+      rows.push([
+        ds,
+        l.model,
+        `${fmt(g.normalized_gini)} [${fmt(lo.normalized_gini)}, ${fmt(hi.normalized_gini)}]`,
+        fmt(g.top10_capture),
+        fmt(g.auc),
+        l.row.decileMapeDeciles !== undefined
+          ? `${fmt(g.decile_mape)} (${l.row.decileMapeDeciles}/10)`
+          : fmt(g.decile_mape),
+        delta,
+      ]);
     }
   }
   const commit = String(code.git_commit ?? 'uncommitted').slice(0, 12);
@@ -37,11 +60,29 @@ export function resultsTable(dir: string): string {
   const comparisons = datasets.flatMap((ds) => {
     const out: string[] = [];
     const p = primaryComparison(record, ds);
-    if (p) out.push('', `Primary comparison on ${ds} (both chosen on the valid fold, tested alone):`, '', markdownTable(['', ''], p));
+    if (p)
+      out.push(
+        '',
+        `Primary comparison on ${ds} (both chosen on the valid fold, tested alone):`,
+        '',
+        markdownTable(['', ''], p),
+      );
     const q = sequenceContributionTable(record, ds);
-    if (q) out.push('', `Sequence contribution on ${ds} (same head and static inputs without the sequence):`, '', markdownTable(q.header, q.rows));
+    if (q)
+      out.push(
+        '',
+        `Sequence contribution on ${ds} (same head and static inputs without the sequence):`,
+        '',
+        markdownTable(q.header, q.rows),
+      );
     const c = comparisonTable(record, ds);
-    if (c && c.rows.length) out.push('', `Paired Δ normalized Gini on ${ds} against each non-sequence model and the plain twin (* = Holm-adjusted p < 0.05):`, '', markdownTable(c.header, c.rows));
+    if (c && c.rows.length)
+      out.push(
+        '',
+        `Paired Δ normalized Gini on ${ds} against each non-sequence model and the plain twin (* = Holm-adjusted p < 0.05):`,
+        '',
+        markdownTable(c.header, c.rows),
+      );
     const d = decisionTable(record, ds);
     if (d) out.push('', `Decisions on ${ds}: ${d.note}`, '', markdownTable(d.header, d.rows));
     return out;
@@ -54,15 +95,28 @@ export function resultsTable(dir: string): string {
     '',
     `Reproduce: \`${command}\``,
     '',
-    markdownTable(['dataset', 'model', 'normalized Gini [95% CI]', 'top-10% capture', 'AUC', 'decile MAPE (deciles)', 'Δ Gini vs best baseline'], rows),
+    markdownTable(
+      [
+        'dataset',
+        'model',
+        'normalized Gini [95% CI]',
+        'top-10% capture',
+        'AUC',
+        'decile MAPE (deciles)',
+        'Δ Gini vs best baseline',
+      ],
+      rows,
+    ),
     ...comparisons,
   ].join('\n');
 }
 
 /** `text` with the block between the markers replaced by `table`; throws when the markers are missing. */
 export function replaceBetweenMarkers(text: string, table: string, file = 'README.md'): string {
-  const a = text.indexOf(RESULTS_START), b = text.indexOf(RESULTS_END);
-  if (a < 0 || b < a) throw new Error(`tools/readme-table: ${file}: expected the markers ${RESULTS_START} ... ${RESULTS_END}`);
+  const a = text.indexOf(RESULTS_START),
+    b = text.indexOf(RESULTS_END);
+  if (a < 0 || b < a)
+    throw new Error(`tools/readme-table: ${file}: expected the markers ${RESULTS_START} ... ${RESULTS_END}`);
   return `${text.slice(0, a + RESULTS_START.length)}\n${table}\n${text.slice(b)}`;
 }
 
@@ -70,7 +124,10 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   const { values, positionals } = parseArgs({ options: { write: { type: 'string' } }, allowPositionals: true });
   const dirs = positionals.length ? positionals : ['results/default'];
   try {
-    const table = [`Generated by \`npx tsx tools/readme-table.ts ${dirs.join(' ')} --write README.md\`.`, ...dirs.map(resultsTable)].join('\n\n');
+    const table = [
+      `Generated by \`npx tsx tools/readme-table.ts ${dirs.join(' ')} --write README.md\`.`,
+      ...dirs.map(resultsTable),
+    ].join('\n\n');
     if (values.write) {
       const path = resolve(values.write);
       writeFileAtomic(path, replaceBetweenMarkers(readFileSync(path, 'utf8'), table, values.write));

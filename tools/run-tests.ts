@@ -20,9 +20,18 @@ function installMissingPackages(): void {
   const sudo = root ? [] : ['sudo', '-n'];
   console.error(`run-tests: installing Debian packages ${missing.join(', ')} (apt-get${root ? '' : ' via sudo'})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args: string[]) => spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (apt(['update', '-qq']).status !== 0 || apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]).status !== 0) {
-    console.error(`run-tests: could not install ${missing.join(', ')}; the tests that need them will fail with a reason`);
+  const apt = (args: string[]) =>
+    spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    });
+  if (
+    apt(['update', '-qq']).status !== 0 ||
+    apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]).status !== 0
+  ) {
+    console.error(
+      `run-tests: could not install ${missing.join(', ')}; the tests that need them will fail with a reason`,
+    );
   }
 }
 
@@ -30,7 +39,14 @@ installMissingPackages();
 
 const reportPath = '.vitest-report.json';
 rmSync(reportPath, { force: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reportPath}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync('npx', args, { stdio: 'inherit' });
 
 if (!existsSync(reportPath)) {

@@ -29,7 +29,8 @@ function manifestPaths(): string[] {
   const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
   const paths = [join(ROOT, 'package.json')];
   for (const pattern of root.workspaces ?? []) {
-    if (!pattern.endsWith('/*')) throw new Error(`tools/version: workspace pattern '${pattern}' is not of the form dir/*`);
+    if (!pattern.endsWith('/*'))
+      throw new Error(`tools/version: workspace pattern '${pattern}' is not of the form dir/*`);
     const dir = join(ROOT, pattern.slice(0, -2));
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name, 'package.json');
@@ -92,6 +93,9 @@ for (const [path, m] of manifests) {
   }
   writeFileSync(path, `${JSON.stringify(m, null, 2)}\n`);
 }
-const lock = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+const lock = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (lock.status !== 0) process.exit(lock.status ?? 1);
 console.log(`${manifests.size} package.json files and package-lock.json at ${version} (was ${rootVersion})`);

@@ -20,7 +20,8 @@ const TRAIN = 0; // Fold.train
 function decayed(task, featureEnd, halfLifeDays) {
   const { log, offsets, split } = task;
   const n = split.customers.length;
-  const spend = new Float64Array(n), count = new Float64Array(n);
+  const spend = new Float64Array(n),
+    count = new Float64Array(n);
   const rate = Math.LN2 / (halfLifeDays * DAY);
   for (let r = 0; r < n; r++) {
     const c = split.customers[r];
@@ -38,7 +39,8 @@ function decayed(task, featureEnd, halfLifeDays) {
 
 export const models = {
   'decayed-spend': (config = {}) => {
-    for (const k of Object.keys(config)) if (k !== 'halfLifeDays') throw new Error(`decayed-spend: unknown config key '${k}'`);
+    for (const k of Object.keys(config))
+      if (k !== 'halfLifeDays') throw new Error(`decayed-spend: unknown config key '${k}'`);
     const halfLifeDays = Number(config.halfLifeDays ?? 90);
     if (!(halfLifeDays > 0)) throw new Error(`decayed-spend: halfLifeDays must be > 0, got ${config.halfLifeDays}`);
     return {
@@ -47,7 +49,8 @@ export const models = {
       async run(task) {
         const { split } = task;
         const fit = decayed(task, split.fit.featureEnd, halfLifeDays);
-        let sy = 0, sx = 0;
+        let sy = 0,
+          sx = 0;
         for (let r = 0; r < split.customers.length; r++) {
           if (split.fold[r] !== TRAIN) continue;
           sy += split.fit.target[r];

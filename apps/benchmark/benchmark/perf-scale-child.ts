@@ -26,18 +26,34 @@ import { encodeEmbedding } from '../src/runner/cell-store.ts';
 import { codeVersion } from '../src/runner/code-version.ts';
 import type { BenchCell, BenchRun } from '../src/runner/run-bench.ts';
 import { sealedSplit, sealedTask, sealPayload } from '../src/runner/sealed-task.ts';
-import { PREREQUISITE_STAGES, RESULT_PREFIX, SCALE_BASELINES, SCALE_ENCODER, type ScaleJob, type ScaleStage, type StageRow } from './scale-stages.ts';
+import {
+  PREREQUISITE_STAGES,
+  RESULT_PREFIX,
+  SCALE_BASELINES,
+  SCALE_ENCODER,
+  type ScaleJob,
+  type ScaleStage,
+  type StageRow,
+} from './scale-stages.ts';
 import { StageMeter } from './stage-meter.ts';
 
 const job = JSON.parse(process.argv[2] ?? '{}') as ScaleJob;
 const n = job.customers;
 const wanted = new Set<ScaleStage>([...PREREQUISITE_STAGES, ...job.stages]);
-const log = (line: string): void => { process.stderr.write(`perf scale ${n}: ${line}\n`); };
-const emit = (row: StageRow | Record<string, unknown>): void => { process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(row)}\n`); };
+const log = (line: string): void => {
+  process.stderr.write(`perf scale ${n}: ${line}\n`);
+};
+const emit = (row: StageRow | Record<string, unknown>): void => {
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(row)}\n`);
+};
 const meter = new StageMeter(50);
 
 /** Runs `fn` as `stage` when it is wanted, prints its row, and returns its value (undefined when not run). */
-async function stage<T>(name: ScaleStage, fn: () => Promise<T> | T, detail: (value: T) => Record<string, unknown> = () => ({})): Promise<T | undefined> {
+async function stage<T>(
+  name: ScaleStage,
+  fn: () => Promise<T> | T,
+  detail: (value: T) => Record<string, unknown> = () => ({}),
+): Promise<T | undefined> {
   if (!wanted.has(name)) return undefined;
   log(`${name}…`);
   const { figures, value } = await meter.measure(fn);
@@ -45,62 +61,125 @@ async function stage<T>(name: ScaleStage, fn: () => Promise<T> | T, detail: (val
   log(`${name}: ${figures.wall_s} s, peak RSS ${figures.peak_rss_mb} MB`);
   return value;
 }
-const skip = (name: ScaleStage, why: string): void => { if (wanted.has(name)) emit({ stage: name, skipped: why }); };
+const skip = (name: ScaleStage, why: string): void => {
+  if (wanted.has(name)) emit({ stage: name, skipped: why });
+};
 const seconds = (t0: number): number => Math.round(performance.now() - t0) / 1000;
 
-emit({ type: 'start', customers: n, rss_mb: Math.round(process.memoryUsage.rss() / 1e5) / 10, rss_method: meter.method });
+emit({
+  type: 'start',
+  customers: n,
+  rss_mb: Math.round(process.memoryUsage.rss() / 1e5) / 10,
+  rss_method: meter.method,
+});
 mkdirSync(job.workDir, { recursive: true });
 
 // generate: what loadBenchDataset('synthetic', { customers }) draws (SYNTH_DEFAULTS, oracle included).
 const synthOptions = { ...SYNTH_DEFAULTS, customers: n };
-const data = (await stage('generate', () => generateSynthetic(synthOptions), (d) => ({ events: d.log.length, edges: d.edges.src.length })))!;
+const data = (await stage(
+  'generate',
+  () => generateSynthetic(synthOptions),
+  (d) => ({ events: d.log.length, edges: d.edges.src.length }),
+))!;
 
 // ingest: the generated log written as a generic events CSV and read back by the events reader.
-await stage('ingest', async () => {
-  const dir = join(job.workDir, 'ingest');
-  const t0 = performance.now();
-  await writeSynthetic(dir, data);
-  const write = seconds(t0);
-  const file = join(dir, 'events.csv');
-  const bytes = statSync(file).size;
-  const t1 = performance.now();
-  const { log: read, report } = await readEventLog(file, { format: 'events' });
-  const out = {
-    write_s: write, read_s: seconds(t1), events_csv_mb: Math.round(bytes / 1e5) / 10, rows_kept: report.rowsKept, rejected: report.rejected,
-    same_events: read.length === data.log.length && read.customerIds.length === data.log.customerIds.length,
-    note: 'write = writeSynthetic (events.csv plus the small edges.csv and truth.csv); read = readEventLog(events.csv, {format: events}); later stages use the generated log, as bench does',
-  };
-  rmSync(dir, { recursive: true, force: true });
-  return out;
-}, (r) => r);
+await stage(
+  'ingest',
+  async () => {
+    const dir = join(job.workDir, 'ingest');
+    const t0 = performance.now();
+    await writeSynthetic(dir, data);
+    const write = seconds(t0);
+    const file = join(dir, 'events.csv');
+    const bytes = statSync(file).size;
+    const t1 = performance.now();
+    const { log: read, report } = await readEventLog(file, { format: 'events' });
+    const out = {
+      write_s: write,
+      read_s: seconds(t1),
+      events_csv_mb: Math.round(bytes / 1e5) / 10,
+      rows_kept: report.rowsKept,
+      rejected: report.rejected,
+      same_events: read.length === data.log.length && read.customerIds.length === data.log.customerIds.length,
+      note: 'write = writeSynthetic (events.csv plus the small edges.csv and truth.csv); read = readEventLog(events.csv, {format: events}); later stages use the generated log, as bench does',
+    };
+    rmSync(dir, { recursive: true, force: true });
+    return out;
+  },
+  (r) => r,
+);
 
-const prepared = (await stage('prepare', () => prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon }),
-  (p) => ({ sessions: p.sessionCount, cohort: p.split.customers.length })))!;
+const prepared = (await stage(
+  'prepare',
+  () =>
+    prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon }),
+  (p) => ({ sessions: p.sessionCount, cohort: p.split.customers.length }),
+))!;
 const { split } = prepared;
 
-await stage('features', () => engineeredFeatures({ log: data.log, offsets: prepared.offsets, session: prepared.session, split }, split.score.featureEnd),
-  (f) => ({ columns: f.names.length, rows: split.customers.length }));
+await stage(
+  'features',
+  () =>
+    engineeredFeatures(
+      { log: data.log, offsets: prepared.offsets, session: prepared.session, split },
+      split.score.featureEnd,
+    ),
+  (f) => ({ columns: f.names.length, rows: split.customers.length }),
+);
 
-const graph = await stage('graph-features', () => generatorGraphFeatures(data.edges, data.log, split), (g) => ({ columns: g.features.graph.names.length, edges: g.facts.edges }));
+const graph = await stage(
+  'graph-features',
+  () => generatorGraphFeatures(data.edges, data.log, split),
+  (g) => ({ columns: g.features.graph.names.length, edges: g.facts.edges }),
+);
 
-const payload: DatasetPayload = { id: 'synthetic', log: data.log, session: prepared.session, offsets: prepared.offsets, split, ...graph?.features };
+const payload: DatasetPayload = {
+  id: 'synthetic',
+  log: data.log,
+  session: prepared.session,
+  offsets: prepared.offsets,
+  split,
+  ...graph?.features,
+};
 const fold = evaluationFolds(data.log.customerIds, split.customers, 1);
-const { sealed, task } = (await stage('seal', () => {
-  const s = sealPayload(payload);
-  return { sealed: s, task: sealedTask(s, sealedSplit(split, fold), 1) };
-}, ({ sealed: s }) => ({ events_before_cutoff: s.log.length })))!;
+const { sealed, task } = (await stage(
+  'seal',
+  () => {
+    const s = sealPayload(payload);
+    return { sealed: s, task: sealedTask(s, sealedSplit(split, fold), 1) };
+  },
+  ({ sealed: s }) => ({ events_before_cutoff: s.log.length }),
+))!;
 
 // The models, each on the sealed task of seed 1, as a bench cell runs it (here in this thread).
-interface Ran { readonly name: string; readonly config: Readonly<Record<string, unknown>>; readonly out: ModelOutput; readonly wallMs: number; readonly backend: string }
+interface Ran {
+  readonly name: string;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly out: ModelOutput;
+  readonly wallMs: number;
+  readonly backend: string;
+}
 const ran: Ran[] = [];
-async function runModel(name: ScaleStage, config: Readonly<Record<string, unknown>> = {}, backend = 'none'): Promise<void> {
+async function runModel(
+  name: ScaleStage,
+  config: Readonly<Record<string, unknown>> = {},
+  backend = 'none',
+): Promise<void> {
   const model = createModel(name, sealed, config);
   const t0 = performance.now();
-  const out = await stage(name, () => model.run(task), (o) => ({ customers: o.value.length, ...(o.embedding ? { embedding_dim: o.embedding.dim } : {}) }));
+  const out = await stage(
+    name,
+    () => model.run(task),
+    (o) => ({ customers: o.value.length, ...(o.embedding ? { embedding_dim: o.embedding.dim } : {}) }),
+  );
   if (out) ran.push({ name, config: model.config, out, wallMs: performance.now() - t0, backend });
 }
 for (const name of [...SCALE_BASELINES, 'gbdt'] as const) await runModel(name);
-if (job.encoderMaxCustomers !== null && n > job.encoderMaxCustomers) skip(SCALE_ENCODER, `${n} customers > encoderMaxCustomers ${job.encoderMaxCustomers} (the bench trains encoders from an in-memory token grid, ~1.5 kB per cohort customer per window)`);
+if (job.encoderMaxCustomers !== null && n > job.encoderMaxCustomers)
+  skip(
+    SCALE_ENCODER,
+    `${n} customers > encoderMaxCustomers ${job.encoderMaxCustomers} (the bench trains encoders from an in-memory token grid, ~1.5 kB per cohort customer per window)`,
+  );
 else if (wanted.has(SCALE_ENCODER)) {
   const backend = await initTfjsBackend();
   await runModel(SCALE_ENCODER, { epochs: job.encoderEpochs }, backend.backend);
@@ -109,67 +188,146 @@ else if (wanted.has(SCALE_ENCODER)) {
 // metrics + bootstrap: what the record computes for one seed: intervals per model, and each
 // model paired against every non-sequence model (computeResults' references).
 const view = testView(payload, fold);
-const preds = (r: Ran): { predicted: Float64Array; repurchaseScore: Float64Array } => ({ predicted: pickRows(r.out.value, view.rows), repurchaseScore: pickRows(r.out.repurchase, view.rows) });
+const preds = (r: Ran): { predicted: Float64Array; repurchaseScore: Float64Array } => ({
+  predicted: pickRows(r.out.value, view.rows),
+  repurchaseScore: pickRows(r.out.repurchase, view.rows),
+});
 if (ran.length === 0) skip('metrics-bootstrap', 'no model ran');
 else {
-  await stage('metrics-bootstrap', () => {
-    const t0 = performance.now();
-    for (const r of ran) bootstrapIntervals({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...preds(r) });
-    const intervals = seconds(t0);
-    const references = ran.filter((r) => !modelEntry(r.name).sequence);
-    let pairs = 0;
-    const t1 = performance.now();
-    for (const a of ran) {
-      for (const b of references) {
-        if (a === b) continue;
-        const pa = preds(a), pb = preds(b);
-        pairedBootstrap(view.actual, pa.predicted, pb.predicted, { actualRepurchase: view.actualRepurchase, repurchaseScoreA: pa.repurchaseScore, repurchaseScoreB: pb.repurchaseScore });
-        pairs++;
+  await stage(
+    'metrics-bootstrap',
+    () => {
+      const t0 = performance.now();
+      for (const r of ran)
+        bootstrapIntervals({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...preds(r) });
+      const intervals = seconds(t0);
+      const references = ran.filter((r) => !modelEntry(r.name).sequence);
+      let pairs = 0;
+      const t1 = performance.now();
+      for (const a of ran) {
+        for (const b of references) {
+          if (a === b) continue;
+          const pa = preds(a),
+            pb = preds(b);
+          pairedBootstrap(view.actual, pa.predicted, pb.predicted, {
+            actualRepurchase: view.actualRepurchase,
+            repurchaseScoreA: pa.repurchaseScore,
+            repurchaseScoreB: pb.repurchaseScore,
+          });
+          pairs++;
+        }
       }
-    }
-    return { test_customers: view.rows.length, models: ran.length, intervals_s: intervals, pairs, paired_s: seconds(t1), resamples: DEFAULT_BOOTSTRAP.resamples };
-  }, (r) => r);
+      return {
+        test_customers: view.rows.length,
+        models: ran.length,
+        intervals_s: intervals,
+        pairs,
+        paired_s: seconds(t1),
+        resamples: DEFAULT_BOOTSTRAP.resamples,
+      };
+    },
+    (r) => r,
+  );
 }
 
 // record + report: the app's writeRecord (computeResults: metrics, the same bootstraps again,
 // decisions, segments, embeddings; then every file) and buildReport, on a one-seed run of these cells.
 if (ran.length === 0) skip('record-report', 'no model ran');
 else {
-  await stage('record-report', async () => {
-    const sourceHash = `sha256:${createHash('sha256').update(stableStringify(synthOptions)).digest('hex')}`;
-    const dataset: BenchDataset = {
-      id: 'synthetic', source: `generateSynthetic(${stableStringify(synthOptions)})`, sourceHash, valueTarget: data.log.valueTarget, payload,
-      facts: { generator: synthOptions, edges: data.edges.src.length, split: splitSummary(payload), ...(graph ? { graph: graph.facts } : {}) },
-    };
-    const code = codeVersion();
-    const cells: BenchCell[] = ran.map((r) => {
-      const identity = { dataset: 'synthetic', datasetHash: sourceHash, model: r.name, config: r.config, seed: 1, codeVersion: code.sourceHash };
-      const info = JSON.parse(JSON.stringify(r.out.info ?? {}, (_k, v: unknown) => (ArrayBuffer.isView(v) ? `[${(v as unknown as ArrayLike<number>).length} values omitted]` : v))) as Record<string, unknown>;
-      return {
-        dataset: 'synthetic', model: modelEntry(r.name), seed: 1, trial: 0, trialConfig: {}, config: r.config, trainFraction: 1, reused: false, chosen: true,
-        stored: {
-          key: createHash('sha256').update(stableStringify(identity)).digest('hex').slice(0, 32), identity,
-          value: Array.from(r.out.value), repurchase: Array.from(r.out.repurchase), info,
-          embedding: r.out.embedding ? { dim: r.out.embedding.dim, base64: encodeEmbedding(r.out.embedding.data) } : undefined,
-          timing: { wallMs: r.wallMs, cpuMs: 0, cpuScope: 'process', peakHeapBytes: 0, worker: 0, finishedAt: new Date().toISOString() },
-          backend: r.backend,
+  await stage(
+    'record-report',
+    async () => {
+      const sourceHash = `sha256:${createHash('sha256').update(stableStringify(synthOptions)).digest('hex')}`;
+      const dataset: BenchDataset = {
+        id: 'synthetic',
+        source: `generateSynthetic(${stableStringify(synthOptions)})`,
+        sourceHash,
+        valueTarget: data.log.valueTarget,
+        payload,
+        facts: {
+          generator: synthOptions,
+          edges: data.edges.src.length,
+          split: splitSummary(payload),
+          ...(graph ? { graph: graph.facts } : {}),
         },
       };
-    });
-    const run: BenchRun = {
-      datasets: [dataset], cells, failures: [], folds: { synthetic: [fold] }, tune: 1, halving: 1, clusterBootstrap: false,
-      workers: [], workerCount: 1, wallMs: 0, code,
-    };
-    const dir = join(job.workDir, 'record');
-    const t0 = performance.now();
-    const record = await writeRecord(dir, run, `clvlab perf --suite scale (synthetic, ${n} customers)`, 1);
-    const recordS = seconds(t0);
-    const t1 = performance.now();
-    const report = await buildReport(dir);
-    const out = { record_s: recordS, report_s: seconds(t1), files: record.files.length, charts: report.charts, paired_rows: record.results.paired.length };
-    rmSync(dir, { recursive: true, force: true });
-    return out;
-  }, (r) => r);
+      const code = codeVersion();
+      const cells: BenchCell[] = ran.map((r) => {
+        const identity = {
+          dataset: 'synthetic',
+          datasetHash: sourceHash,
+          model: r.name,
+          config: r.config,
+          seed: 1,
+          codeVersion: code.sourceHash,
+        };
+        const info = JSON.parse(
+          JSON.stringify(r.out.info ?? {}, (_k, v: unknown) =>
+            ArrayBuffer.isView(v) ? `[${(v as unknown as ArrayLike<number>).length} values omitted]` : v,
+          ),
+        ) as Record<string, unknown>;
+        return {
+          dataset: 'synthetic',
+          model: modelEntry(r.name),
+          seed: 1,
+          trial: 0,
+          trialConfig: {},
+          config: r.config,
+          trainFraction: 1,
+          reused: false,
+          chosen: true,
+          stored: {
+            key: createHash('sha256').update(stableStringify(identity)).digest('hex').slice(0, 32),
+            identity,
+            value: Array.from(r.out.value),
+            repurchase: Array.from(r.out.repurchase),
+            info,
+            embedding: r.out.embedding
+              ? { dim: r.out.embedding.dim, base64: encodeEmbedding(r.out.embedding.data) }
+              : undefined,
+            timing: {
+              wallMs: r.wallMs,
+              cpuMs: 0,
+              cpuScope: 'process',
+              peakHeapBytes: 0,
+              worker: 0,
+              finishedAt: new Date().toISOString(),
+            },
+            backend: r.backend,
+          },
+        };
+      });
+      const run: BenchRun = {
+        datasets: [dataset],
+        cells,
+        failures: [],
+        folds: { synthetic: [fold] },
+        tune: 1,
+        halving: 1,
+        clusterBootstrap: false,
+        workers: [],
+        workerCount: 1,
+        wallMs: 0,
+        code,
+      };
+      const dir = join(job.workDir, 'record');
+      const t0 = performance.now();
+      const record = await writeRecord(dir, run, `clvlab perf --suite scale (synthetic, ${n} customers)`, 1);
+      const recordS = seconds(t0);
+      const t1 = performance.now();
+      const report = await buildReport(dir);
+      const out = {
+        record_s: recordS,
+        report_s: seconds(t1),
+        files: record.files.length,
+        charts: report.charts,
+        paired_rows: record.results.paired.length,
+      };
+      rmSync(dir, { recursive: true, force: true });
+      return out;
+    },
+    (r) => r,
+  );
 }
 
 await meter.close();

@@ -14,7 +14,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseInteger } from '@clvlab/core';
-import { PREREQUISITE_STAGES, RESULT_PREFIX, SCALE_STAGES, type ScaleJob, type ScaleStage, type StageRow } from './scale-stages.ts';
+import {
+  PREREQUISITE_STAGES,
+  RESULT_PREFIX,
+  SCALE_STAGES,
+  type ScaleJob,
+  type ScaleStage,
+  type StageRow,
+} from './scale-stages.ts';
 
 export const DEFAULT_SCALE_PERF = Object.freeze({
   /** Synthetic customers per size (the issue's 10k, 100k and 1M). */
@@ -43,7 +50,15 @@ interface SizeResult {
 function runSize(job: ScaleJob, stages: readonly ScaleStage[], log: (line: string) => void): Promise<SizeResult> {
   // Heap limit well above V8's default: the 1M size holds ~60M events and the record's arrays.
   const heapMb = Math.max(4096, Math.floor((0.75 * totalmem()) / 2 ** 20));
-  const args = ['--expose-gc', `--max-old-space-size=${heapMb}`, '--conditions=@clvlab/source', '--import', 'tsx', CHILD, JSON.stringify(job)];
+  const args = [
+    '--expose-gc',
+    `--max-old-space-size=${heapMb}`,
+    '--conditions=@clvlab/source',
+    '--import',
+    'tsx',
+    CHILD,
+    JSON.stringify(job),
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const rows: StageRow[] = [];
   const facts: Record<string, unknown> = {};
@@ -56,7 +71,9 @@ function runSize(job: ScaleJob, stages: readonly ScaleStage[], log: (line: strin
       rest = parts.pop()!;
       for (const p of parts) onLine(p);
     });
-    stream.on('end', () => { if (rest) onLine(rest); });
+    stream.on('end', () => {
+      if (rest) onLine(rest);
+    });
   };
   lines(child.stdout, (line) => {
     if (!line.startsWith(RESULT_PREFIX)) return;
@@ -73,7 +90,10 @@ function runSize(job: ScaleJob, stages: readonly ScaleStage[], log: (line: strin
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code !== 0 || facts.type !== 'done') {
-        const why = `child process ended with ${signal ?? `exit code ${code}`} before this stage: ${stderrTail.filter((l) => !l.startsWith('perf scale')).slice(-3).join(' | ')}`;
+        const why = `child process ended with ${signal ?? `exit code ${code}`} before this stage: ${stderrTail
+          .filter((l) => !l.startsWith('perf scale'))
+          .slice(-3)
+          .join(' | ')}`;
         for (const s of stages) if (!rows.some((r) => r.stage === s)) rows.push({ stage: s, error: why });
       }
       delete facts.type;
@@ -86,19 +106,34 @@ function runSize(job: ScaleJob, stages: readonly ScaleStage[], log: (line: strin
 export function logLogSlope(points: readonly { x: number; y: number }[]): number | null {
   const p = points.filter((q) => q.x > 0 && q.y > 0 && Number.isFinite(q.y));
   if (new Set(p.map((q) => q.x)).size < 2) return null;
-  const lx = p.map((q) => Math.log(q.x)), ly = p.map((q) => Math.log(q.y));
-  const mx = lx.reduce((a, b) => a + b, 0) / p.length, my = ly.reduce((a, b) => a + b, 0) / p.length;
-  let sxy = 0, sxx = 0;
-  for (let i = 0; i < p.length; i++) { sxy += (lx[i] - mx) * (ly[i] - my); sxx += (lx[i] - mx) ** 2; }
+  const lx = p.map((q) => Math.log(q.x)),
+    ly = p.map((q) => Math.log(q.y));
+  const mx = lx.reduce((a, b) => a + b, 0) / p.length,
+    my = ly.reduce((a, b) => a + b, 0) / p.length;
+  let sxy = 0,
+    sxx = 0;
+  for (let i = 0; i < p.length; i++) {
+    sxy += (lx[i] - mx) * (ly[i] - my);
+    sxx += (lx[i] - mx) ** 2;
+  }
   return Math.round((sxy / sxx) * 100) / 100;
 }
 
 const fmt = (x: number | undefined, digits: number): string => (x === undefined ? '' : x.toFixed(digits));
-const countLabel = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
+const countLabel = (n: number): string =>
+  n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n);
 
 /** The README table: one row per stage, wall and CPU seconds and peak RSS per size, the slopes. */
-export function scaleTable(sizes: readonly SizeResult[], slopes: Record<string, { wall: number | null; cpu: number | null }>): string {
-  const head = ['stage', ...sizes.map((s) => `${countLabel(s.customers)}: wall s / CPU s / peak RSS MB`), 'slope (wall)', 'slope (CPU)'];
+export function scaleTable(
+  sizes: readonly SizeResult[],
+  slopes: Record<string, { wall: number | null; cpu: number | null }>,
+): string {
+  const head = [
+    'stage',
+    ...sizes.map((s) => `${countLabel(s.customers)}: wall s / CPU s / peak RSS MB`),
+    'slope (wall)',
+    'slope (CPU)',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const stage of SCALE_STAGES) {
     if (!sizes.some((s) => s.rows.some((r) => r.stage === stage))) continue;
@@ -115,11 +150,16 @@ export function scaleTable(sizes: readonly SizeResult[], slopes: Record<string, 
   return lines.join('\n');
 }
 
-const listOf = (text: string | undefined): string[] | undefined => text?.split(',').map((s) => s.trim()).filter(Boolean);
+const listOf = (text: string | undefined): string[] | undefined =>
+  text
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Options from CLVLAB_SCALE_SIZES, CLVLAB_SCALE_STAGES, CLVLAB_SCALE_ENCODER_EPOCHS and CLVLAB_SCALE_ENCODER_MAX_CUSTOMERS (what `clvlab perf` cannot pass). */
 export function scaleOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ScalePerfOptions {
-  const sizes = listOf(env.CLVLAB_SCALE_SIZES), stages = listOf(env.CLVLAB_SCALE_STAGES);
+  const sizes = listOf(env.CLVLAB_SCALE_SIZES),
+    stages = listOf(env.CLVLAB_SCALE_STAGES);
   const { CLVLAB_SCALE_ENCODER_EPOCHS: epochs, CLVLAB_SCALE_ENCODER_MAX_CUSTOMERS: cap } = env;
   return {
     ...(sizes ? { sizes: sizes.map((s) => parseInteger(s, { min: 100, where: 'CLVLAB_SCALE_SIZES' })) } : {}),
@@ -133,7 +173,9 @@ export function scaleOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Scale
 export async function runScalePerf(options: ScalePerfOptions = {}): Promise<Record<string, unknown>> {
   const o = { ...DEFAULT_SCALE_PERF, ...scaleOptionsFromEnv(), ...options };
   const stages = o.stages ?? SCALE_STAGES;
-  for (const s of stages) if (!(SCALE_STAGES as readonly string[]).includes(s)) throw new Error(`perf scale: unknown stage '${s}' (expected ${SCALE_STAGES.join(', ')})`);
+  for (const s of stages)
+    if (!(SCALE_STAGES as readonly string[]).includes(s))
+      throw new Error(`perf scale: unknown stage '${s}' (expected ${SCALE_STAGES.join(', ')})`);
   const reported = SCALE_STAGES.filter((s) => stages.includes(s) || PREREQUISITE_STAGES.includes(s));
   const loadStart = loadavg();
   const started = new Date().toISOString();
@@ -141,27 +183,48 @@ export async function runScalePerf(options: ScalePerfOptions = {}): Promise<Reco
   for (const customers of o.sizes) {
     o.log(`perf scale: ${customers.toLocaleString('en')} customers (own child process)`);
     const job: ScaleJob = {
-      customers, stages: reported, encoderEpochs: o.encoderEpochs, encoderMaxCustomers: Number.isFinite(o.encoderMaxCustomers) ? o.encoderMaxCustomers : null,
+      customers,
+      stages: reported,
+      encoderEpochs: o.encoderEpochs,
+      encoderMaxCustomers: Number.isFinite(o.encoderMaxCustomers) ? o.encoderMaxCustomers : null,
       workDir: join(tmpdir(), `clvlab-perf-scale-${process.pid}-${customers}`),
     };
     sizes.push(await runSize(job, reported, o.log));
   }
   const slopes: Record<string, { wall: number | null; cpu: number | null }> = {};
   for (const stage of reported) {
-    const rows = sizes.map((s) => ({ x: s.customers, r: s.rows.find((r) => r.stage === stage) })).filter((p) => p.r?.wall_s !== undefined);
-    slopes[stage] = { wall: logLogSlope(rows.map((p) => ({ x: p.x, y: p.r!.wall_s! }))), cpu: logLogSlope(rows.map((p) => ({ x: p.x, y: p.r!.cpu_s! }))) };
+    const rows = sizes
+      .map((s) => ({ x: s.customers, r: s.rows.find((r) => r.stage === stage) }))
+      .filter((p) => p.r?.wall_s !== undefined);
+    slopes[stage] = {
+      wall: logLogSlope(rows.map((p) => ({ x: p.x, y: p.r!.wall_s! }))),
+      cpu: logLogSlope(rows.map((p) => ({ x: p.x, y: p.r!.cpu_s! }))),
+    };
   }
   const c = cpus();
   return {
     suite: 'scale',
     started,
     machine: {
-      cpu: c[0]?.model ?? 'unknown', cores: c.length, available_parallelism: availableParallelism(), memory_gb: Math.round(totalmem() / 2 ** 30),
-      os: `${platform()} ${release()}`, node: process.version, load_average_at_start: loadStart, load_average_at_end: loadavg(),
+      cpu: c[0]?.model ?? 'unknown',
+      cores: c.length,
+      available_parallelism: availableParallelism(),
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+      load_average_at_start: loadStart,
+      load_average_at_end: loadavg(),
     },
-    setup: { sizes: o.sizes, stages: reported, encoder_epochs: o.encoderEpochs, encoder_max_customers: Number.isFinite(o.encoderMaxCustomers) ? o.encoderMaxCustomers : 'none', resamples: 1000 },
+    setup: {
+      sizes: o.sizes,
+      stages: reported,
+      encoder_epochs: o.encoderEpochs,
+      encoder_max_customers: Number.isFinite(o.encoderMaxCustomers) ? o.encoderMaxCustomers : 'none',
+      resamples: 1000,
+    },
     sizes: sizes.map((s) => ({
-      customers: s.customers, ...s.facts,
+      customers: s.customers,
+      ...s.facts,
       stages: Object.fromEntries(s.rows.map(({ stage, ...rest }) => [stage, rest])),
     })),
     slopes,
@@ -171,18 +234,28 @@ export async function runScalePerf(options: ScalePerfOptions = {}): Promise<Reco
       'wall_s depends on other load on the machine (load_average_*); cpu_s (user + system of the process, worker threads included) is less distorted by it',
       'slope: least squares of log(time) on log(customers) over the sizes; 1 = linear, n log n ≈ 1.09 over 10k-1M, 2 = quadratic',
       'models run in this process on the sealed task of seed 1, as a bench cell does in a worker; metrics-bootstrap = bootstrapIntervals per model + pairedBootstrap of every model against every non-sequence model (1,000 resamples each), what computeResults does for one seed',
-      'record-report = the app\'s writeRecord (which runs computeResults again: the same bootstraps, decisions, segments, embeddings) and buildReport',
-      'graph-features: closeness and harmonic are exact below 20,000 nodes (O(n·m)) and use ⌈ln n / 0.01⌉ Eppstein–Wang pivots above, so that stage\'s slope across 20k is not one algorithm\'s',
+      "record-report = the app's writeRecord (which runs computeResults again: the same bootstraps, decisions, segments, embeddings) and buildReport",
+      "graph-features: closeness and harmonic are exact below 20,000 nodes (O(n·m)) and use ⌈ln n / 0.01⌉ Eppstein–Wang pivots above, so that stage's slope across 20k is not one algorithm's",
     ],
   };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, stages: { type: 'string' }, 'encoder-epochs': { type: 'string' }, 'encoder-max-customers': { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      stages: { type: 'string' },
+      'encoder-epochs': { type: 'string' },
+      'encoder-max-customers': { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
   const result = await runScalePerf({
     ...scaleOptionsFromEnv({
-      CLVLAB_SCALE_SIZES: values.sizes, CLVLAB_SCALE_STAGES: values.stages,
-      CLVLAB_SCALE_ENCODER_EPOCHS: values['encoder-epochs'], CLVLAB_SCALE_ENCODER_MAX_CUSTOMERS: values['encoder-max-customers'],
+      CLVLAB_SCALE_SIZES: values.sizes,
+      CLVLAB_SCALE_STAGES: values.stages,
+      CLVLAB_SCALE_ENCODER_EPOCHS: values['encoder-epochs'],
+      CLVLAB_SCALE_ENCODER_MAX_CUSTOMERS: values['encoder-max-customers'],
     }),
     log: (line) => process.stderr.write(line + '\n'),
   });

@@ -2,14 +2,29 @@
 // parent process hands one size's child (perf-scale-child.ts).
 
 /** The five per-customer baselines of the benchmark, each its own stage. */
-export const SCALE_BASELINES = Object.freeze(['historical-rate', 'rfm-segment', 'rfm-linear', 'bgnbd-gg', 'pareto-nbd-gg'] as const);
+export const SCALE_BASELINES = Object.freeze([
+  'historical-rate',
+  'rfm-segment',
+  'rfm-linear',
+  'bgnbd-gg',
+  'pareto-nbd-gg',
+] as const);
 
 /** The one encoder timed (the bench's default sequence model). */
 export const SCALE_ENCODER = 'transformer';
 
 export const SCALE_STAGES = Object.freeze([
-  'generate', 'ingest', 'prepare', 'features', 'graph-features', 'seal',
-  ...SCALE_BASELINES, 'gbdt', SCALE_ENCODER, 'metrics-bootstrap', 'record-report',
+  'generate',
+  'ingest',
+  'prepare',
+  'features',
+  'graph-features',
+  'seal',
+  ...SCALE_BASELINES,
+  'gbdt',
+  SCALE_ENCODER,
+  'metrics-bootstrap',
+  'record-report',
 ] as const);
 export type ScaleStage = (typeof SCALE_STAGES)[number];
 

@@ -79,7 +79,13 @@ export class StageMeter {
     const peak = Math.max(Atomics.load(this.peakKb, 0) * 1024, end, (this.hwm ? highWaterMark() : null) ?? 0);
     return {
       value,
-      figures: { wall_s: round3(wall), cpu_s: round3((cpu.user + cpu.system) / 1e6), peak_rss_mb: mb(peak), rss_start_mb: mb(start), rss_end_mb: mb(end) },
+      figures: {
+        wall_s: round3(wall),
+        cpu_s: round3((cpu.user + cpu.system) / 1e6),
+        peak_rss_mb: mb(peak),
+        rss_start_mb: mb(start),
+        rss_end_mb: mb(end),
+      },
     };
   }
 

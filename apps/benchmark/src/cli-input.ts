@@ -2,7 +2,14 @@
 // integer and duration options every command reads (core's parseInteger / parseDuration, one
 // wording: `--name: expected …, got '…'`) and the library-error-to-CliError mapping.
 import { existsSync } from 'node:fs';
-import { IngestError, INPUT_FORMATS, readEventLog, type EventLog, type IngestReport, type InputFormat } from '@clvlab/events';
+import {
+  IngestError,
+  INPUT_FORMATS,
+  readEventLog,
+  type EventLog,
+  type IngestReport,
+  type InputFormat,
+} from '@clvlab/events';
 import { parseDuration, parseInteger, type IntegerRange } from '@clvlab/core';
 import { CliError, type OptionValues } from './command.ts';
 
@@ -34,11 +41,13 @@ export async function readInput(values: OptionValues): Promise<InputResult> {
   const format = str(values, 'format');
   if (!input) throw new CliError('--input FILE is required');
   if (!format) throw new CliError(`--format is required (one of ${FORMATS.join(', ')})`);
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`--format: expected one of ${FORMATS.join(', ')}, got '${format}'`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new CliError(`--format: expected one of ${FORMATS.join(', ')}, got '${format}'`);
   if (!existsSync(input)) throw new CliError(`${input}: no such file`);
   const map = parseMap(str(values, 'map'));
   const dateOrder = str(values, 'date-order') ?? 'auto';
-  if (!['auto', 'ymd', 'mdy', 'dmy'].includes(dateOrder)) throw new CliError(`--date-order: expected auto, ymd, mdy or dmy, got '${dateOrder}'`);
+  if (!['auto', 'ymd', 'mdy', 'dmy'].includes(dateOrder))
+    throw new CliError(`--date-order: expected auto, ymd, mdy or dmy, got '${dateOrder}'`);
   try {
     const { log, report } = await readEventLog(input, {
       format: format as InputFormat,
@@ -76,7 +85,11 @@ export function durationOption(values: OptionValues, name: string): number | und
 }
 
 /** `--seeds 5` etc. as an integer within `range` (undefined when absent), with the CLI's one-line error. */
-export function intOption(values: OptionValues, name: string, range: Omit<IntegerRange, 'where'> = {}): number | undefined {
+export function intOption(
+  values: OptionValues,
+  name: string,
+  range: Omit<IntegerRange, 'where'> = {},
+): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   try {
@@ -91,7 +104,11 @@ export function asCliError(err: unknown): Error {
   if (err instanceof CliError) return err;
   if (err instanceof IngestError) return new CliError(err.message);
   const e = err as Error & { code?: string };
-  if (e && typeof e.message === 'string' && (/^[a-z-]+\/[a-z-]+: /.test(e.message) || e.code === 'ENOENT' || e.code === 'EISDIR')) {
+  if (
+    e &&
+    typeof e.message === 'string' &&
+    (/^[a-z-]+\/[a-z-]+: /.test(e.message) || e.code === 'ENOENT' || e.code === 'EISDIR')
+  ) {
     return new CliError(e.message.split('\n')[0]);
   }
   return e;

@@ -18,14 +18,34 @@ export { createModel, modelCatalog, modelEntry } from './models/model-registry.t
 export type { ModelEntry, ModelFamily } from './models/model-registry.ts';
 export { createCalibrationFrequencyModel, DEFAULT_CALIBRATION_FREQUENCY } from './models/calibration-frequency.ts';
 export { computeResults } from './record/compute-results.ts';
-export type { BenchResults, MetricsRow, PairedRow, PrimaryComparison, SegmentRow, SelectionRow } from './record/compute-results.ts';
+export type {
+  BenchResults,
+  MetricsRow,
+  PairedRow,
+  PrimaryComparison,
+  SegmentRow,
+  SelectionRow,
+} from './record/compute-results.ts';
 export { writeRecord, predictionsCsv } from './record/write-record.ts';
 export { METRICS_CSV_HEADER, PREDICTIONS_CSV_HEADER } from './record/csv-format.ts';
 export { readRecord, parsePredictionsCsv } from './report/read-record.ts';
 export type { BenchRecord, PredictionSeries } from './report/read-record.ts';
 export { buildReport } from './report/build-report.ts';
 export {
-  btydTable, comparisonTable, decisionTable, deltaText, leaderboard, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable,
-  treeInfos, tuningTable, whyTable, fmt,
+  btydTable,
+  comparisonTable,
+  decisionTable,
+  deltaText,
+  leaderboard,
+  leaderboardTable,
+  manifestSummary,
+  primaryComparison,
+  readingNotes,
+  segmentTable,
+  sequenceContributionTable,
+  treeInfos,
+  tuningTable,
+  whyTable,
+  fmt,
 } from './report/report-tables.ts';
 export { markdownTable } from './report/report-markdown.ts';

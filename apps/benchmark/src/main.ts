@@ -22,7 +22,12 @@ async function loadCommand(name: string): Promise<Command> {
 }
 
 async function help(): Promise<void> {
-  const lines = ['clvlab — fair, fast, reproducible CLV model comparison', '', 'usage: npm run -s clvlab -- <command> [options] [--json]', ''];
+  const lines = [
+    'clvlab — fair, fast, reproducible CLV model comparison',
+    '',
+    'usage: npm run -s clvlab -- <command> [options] [--json]',
+    '',
+  ];
   for (const name of commandNames()) {
     const c = await loadCommand(name);
     lines.push(`  ${c.usage}`, `      ${c.summary}`);

@@ -10,14 +10,20 @@ import { REPO_ROOT } from './run-cli.ts';
 describe('docs/architecture.md', () => {
   it('names only files that exist in "Where things live", and the six a newcomer looks for first', () => {
     const doc = readFileSync(join(REPO_ROOT, 'docs/architecture.md'), 'utf8');
-    const section = doc.slice(doc.indexOf('## Where things live'), doc.indexOf('\n## ', doc.indexOf('## Where things live') + 5));
-    const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| what') && !l.startsWith('| ---'));
+    const section = doc.slice(
+      doc.indexOf('## Where things live'),
+      doc.indexOf('\n## ', doc.indexOf('## Where things live') + 5),
+    );
+    const rows = section
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| what') && !l.startsWith('| ---'));
     expect(rows.length).toBeGreaterThan(30);
     const missing: string[] = [];
     const where = new Map<string, string>();
     for (const row of rows) {
       const [what, files] = row.slice(2, -2).split(' | ');
-      let dir = '', pkg = '';
+      let dir = '',
+        pkg = '';
       for (const token of files.match(/[\w./-]+\.(ts|md|mjs)|[\w.-]+\/(?:[\w.-]+\/)*(?=[\s,;)]|$)/g) ?? []) {
         let path: string;
         if (/^(packages|apps|examples|tools|docs)\//.test(token)) {

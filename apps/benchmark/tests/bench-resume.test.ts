@@ -13,7 +13,17 @@ import { runCli, startCli } from './run-cli.ts';
 // Pinned code version: other sessions may edit the working tree while this test runs, and a
 // changed source hash would (correctly) invalidate every stored cell between the runs.
 const ENV = { CLVLAB_CODE_VERSION: `resume-test-${process.pid}` };
-const ARGS = ['--customers', '300', '--models', 'gru,calibration-frequency,historical-rate,oracle', '--seeds', '2', '--workers', '1', '--json'];
+const ARGS = [
+  '--customers',
+  '300',
+  '--models',
+  'gru,calibration-frequency,historical-rate,oracle',
+  '--seeds',
+  '2',
+  '--workers',
+  '1',
+  '--json',
+];
 
 function cellFiles(dir: string): string[] {
   try {
@@ -34,9 +44,16 @@ describe('bench resume after kill -9', () => {
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         stored = cellFiles(killed).length;
-        if (stored >= 1) { clearInterval(timer); first.child.kill('SIGKILL'); resolve(); }
+        if (stored >= 1) {
+          clearInterval(timer);
+          first.child.kill('SIGKILL');
+          resolve();
+        }
       }, 20);
-      first.done.then((r) => { clearInterval(timer); reject(new Error(`bench ended before any cell was stored: ${r.stderr}`)); }, reject);
+      first.done.then((r) => {
+        clearInterval(timer);
+        reject(new Error(`bench ended before any cell was stored: ${r.stderr}`));
+      }, reject);
     });
     const r1 = await first.done;
     expect(r1.signal).toBe('SIGKILL');
@@ -58,7 +75,9 @@ describe('bench resume after kill -9', () => {
     expect(JSON.parse(third.stdout.trim().split('\n').pop()!).cells_run).toBe(8);
 
     expect(readFileSync(join(killed, 'metrics.csv'), 'utf8')).toBe(readFileSync(join(clean, 'metrics.csv'), 'utf8'));
-    expect(readFileSync(join(killed, 'predictions.csv'), 'utf8')).toBe(readFileSync(join(clean, 'predictions.csv'), 'utf8'));
+    expect(readFileSync(join(killed, 'predictions.csv'), 'utf8')).toBe(
+      readFileSync(join(clean, 'predictions.csv'), 'utf8'),
+    );
     expect(readFileSync(join(killed, 'paired.csv'), 'utf8')).toBe(readFileSync(join(clean, 'paired.csv'), 'utf8'));
 
     // A third run of the same command reuses everything.
@@ -70,12 +89,19 @@ describe('bench resume after kill -9', () => {
     // The encoder's customer embeddings reach predictions.zarr, identical after the resume.
     const embeddings = async (dir: string) => {
       const g = await readZarrGroup(join(dir, 'predictions.zarr'));
-      return Object.keys(g.arrays).filter((k) => k.includes('/embeddings/')).sort().map((k) => [k, g.arrays[k]] as const);
+      return Object.keys(g.arrays)
+        .filter((k) => k.includes('/embeddings/'))
+        .sort()
+        .map((k) => [k, g.arrays[k]] as const);
     };
     const [fromKilled, fromClean] = [await embeddings(killed), await embeddings(clean)];
     expect(fromClean.map(([k]) => k)).toEqual(['synthetic/seed1/embeddings/gru', 'synthetic/seed2/embeddings/gru']);
     // Each seed re-draws the split, so each seed has its own test customers.
-    const testCustomers = (seed: number) => readFileSync(join(clean, 'predictions.csv'), 'utf8').trimEnd().split('\n').filter((l) => l.includes(`,gru,${seed},`)).length;
+    const testCustomers = (seed: number) =>
+      readFileSync(join(clean, 'predictions.csv'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .filter((l) => l.includes(`,gru,${seed},`)).length;
     for (const [i, [, a]] of fromClean.entries()) {
       expect(a.shape[0]).toBe(testCustomers(i + 1));
       expect(a.shape[1]).toBeGreaterThan(0);

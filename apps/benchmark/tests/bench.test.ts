@@ -18,29 +18,63 @@ describe('clvlab bench', () => {
 
   beforeAll(async () => {
     dir = join(mkdtempSync(join(tmpdir(), 'clvlab-bench-')), 'run');
-    const r = await runCli(['bench', '--customers', '600', '--models', MODELS.join(','), '--seeds', '2', '--workers', '2', '--out', dir, '--json']);
+    const r = await runCli([
+      'bench',
+      '--customers',
+      '600',
+      '--models',
+      MODELS.join(','),
+      '--seeds',
+      '2',
+      '--workers',
+      '2',
+      '--out',
+      dir,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     summary = JSON.parse(r.stdout.trim().split('\n').pop()!);
   });
 
   it('writes the full record with the contract columns', () => {
-    for (const f of ['manifest.json', 'metrics.json', 'metrics.csv', 'paired.csv', 'segments.csv', 'predictions.csv', 'report.md', 'report.html', 'predictions.zarr/zarr.json']) {
+    for (const f of [
+      'manifest.json',
+      'metrics.json',
+      'metrics.csv',
+      'paired.csv',
+      'segments.csv',
+      'predictions.csv',
+      'report.md',
+      'report.html',
+      'predictions.zarr/zarr.json',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const lines = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe(['dataset,model,seed,n', ...METRIC_NAMES, ...METRIC_NAMES.flatMap((m) => [`${m}_lo`, `${m}_hi`]), 'interval'].join(','));
+    expect(lines[0]).toBe(
+      [
+        'dataset,model,seed,n',
+        ...METRIC_NAMES,
+        ...METRIC_NAMES.flatMap((m) => [`${m}_lo`, `${m}_hi`]),
+        'interval',
+      ].join(','),
+    );
     // 4 models × (2 seeds + 1 aggregate row)
     expect(lines).toHaveLength(1 + MODELS.length * 3);
     const mean = lines.filter((l) => l.split(',')[2] === 'mean').map((l) => l.split(','));
     expect(mean.map((r) => r[1]).sort()).toEqual([...MODELS].sort());
     const K = METRIC_NAMES.length;
     for (const r of mean) {
-      const g = Number(r[4]), lo = Number(r[4 + K]), hi = Number(r[5 + K]);
+      const g = Number(r[4]),
+        lo = Number(r[4 + K]),
+        hi = Number(r[5 + K]);
       expect(lo).toBeLessThanOrEqual(g);
       expect(hi).toBeGreaterThanOrEqual(g);
       expect(r[r.length - 1]).toBe('nadeau-bengio');
     }
-    expect(readFileSync(join(dir, 'predictions.csv'), 'utf8').split('\n')[0]).toBe('dataset,customer_id,model,seed,predicted_value,repurchase_score,actual_value,actual_repurchase');
+    expect(readFileSync(join(dir, 'predictions.csv'), 'utf8').split('\n')[0]).toBe(
+      'dataset,customer_id,model,seed,predicted_value,repurchase_score,actual_value,actual_repurchase',
+    );
     expect(summary.cells).toBe(8);
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(m.code.source_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -49,7 +83,10 @@ describe('clvlab bench', () => {
     expect(m.datasets[0].source_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(m.datasets[0].split.test).toBeGreaterThan(50);
     expect(m.cells).toHaveLength(8);
-    for (const c of m.cells) { expect(c.wall_ms).toBeGreaterThanOrEqual(0); expect(c.cpu_ms).toBeGreaterThanOrEqual(0); }
+    for (const c of m.cells) {
+      expect(c.wall_ms).toBeGreaterThanOrEqual(0);
+      expect(c.cpu_ms).toBeGreaterThanOrEqual(0);
+    }
     expect(m.runtime.tfjs_backend).toBeTruthy();
     expect(m.seeds).toEqual([1, 2]);
   });
@@ -83,8 +120,14 @@ for (d, m, s), (p, a) in rows.items():
     out[f'{d},{m},{s}'] = raw(p, a) / raw(a, a)
 print(json.dumps(out))
 `;
-    const ref = JSON.parse(execFileSync('python3', ['-c', py, join(dir, 'predictions.csv')], { encoding: 'utf8' })) as Record<string, number>;
-    const lines = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const ref = JSON.parse(
+      execFileSync('python3', ['-c', py, join(dir, 'predictions.csv')], { encoding: 'utf8' }),
+    ) as Record<string, number>;
+    const lines = readFileSync(join(dir, 'metrics.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const perSeed = lines.filter((r) => r[2] !== 'mean');
     expect(perSeed).toHaveLength(Object.keys(ref).length);
     for (const r of perSeed) {
@@ -97,14 +140,23 @@ print(json.dumps(out))
   });
 
   it('re-draws the split per seed: different test customers, so even the deterministic baselines differ across seeds', () => {
-    const preds = readFileSync(join(dir, 'predictions.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
-    const ids = (seed: string) => new Set(preds.filter((r) => r[2] === 'historical-rate' && r[3] === seed).map((r) => r[1]));
-    const a = ids('1'), b = ids('2');
+    const preds = readFileSync(join(dir, 'predictions.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const ids = (seed: string) =>
+      new Set(preds.filter((r) => r[2] === 'historical-rate' && r[3] === seed).map((r) => r[1]));
+    const a = ids('1'),
+      b = ids('2');
     const shared = [...a].filter((x) => b.has(x)).length;
     // Independent 20% test folds share ~20% of their customers.
     expect(shared / a.size).toBeGreaterThan(0.08);
     expect(shared / a.size).toBeLessThan(0.35);
-    const lines = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const lines = readFileSync(join(dir, 'metrics.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
     const g = (seed: string) => Number(lines.find((r) => r[1] === 'historical-rate' && r[2] === seed)![4]);
     expect(g('1')).not.toBe(g('2'));
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -120,13 +172,24 @@ print(json.dumps(out))
       const r = l.split(',');
       if (r[2] !== 'mean') gini.set(`${r[1]}/${r[2]}`, Number(r[4]));
     }
-    const rows = readFileSync(join(dir, 'paired.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')).filter((r) => r[4] === 'normalized_gini' && r[3] !== 'mean');
+    const rows = readFileSync(join(dir, 'paired.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((r) => r[4] === 'normalized_gini' && r[3] !== 'mean');
     const baselines = MODELS.filter((m) => m !== 'oracle');
     const expected = MODELS.flatMap((m) => baselines.filter((b) => b !== m).map((b) => `${m} vs ${b}`)).sort();
     for (const seed of ['1', '2']) {
-      expect(rows.filter((r) => r[3] === seed).map((r) => `${r[1]} vs ${r[2]}`).sort()).toEqual(expected);
+      expect(
+        rows
+          .filter((r) => r[3] === seed)
+          .map((r) => `${r[1]} vs ${r[2]}`)
+          .sort(),
+      ).toEqual(expected);
     }
-    for (const r of rows) expect(Number(r[7])).toBeCloseTo(gini.get(`${r[1]}/${r[3]}`)! - gini.get(`${r[2]}/${r[3]}`)!, 12);
+    for (const r of rows)
+      expect(Number(r[7])).toBeCloseTo(gini.get(`${r[1]}/${r[3]}`)! - gini.get(`${r[2]}/${r[3]}`)!, 12);
   });
 
   it('names the plain twin of an ablation variant', () => {
@@ -161,7 +224,11 @@ for seed, info in attrs['datasets']['synthetic']['seeds'].items():
     bad += sum(1 for s, name in enumerate(series) for j, cid in enumerate(ids) if arr[s, j] != want[(name, seed, cid)])
 print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': bad}))
 `;
-    const r = JSON.parse(execFileSync('python3', ['-c', py, join(dir, 'predictions.zarr'), join(dir, 'predictions.csv')], { encoding: 'utf8' }));
+    const r = JSON.parse(
+      execFileSync('python3', ['-c', py, join(dir, 'predictions.zarr'), join(dir, 'predictions.csv')], {
+        encoding: 'utf8',
+      }),
+    );
     expect(r).toEqual({ series: 8, customers: expect.any(Number), mismatches: 0 });
     expect(r.customers).toBeGreaterThan(50);
   });
@@ -178,14 +245,21 @@ print(json.dumps({'series': series_total, 'customers': customers, 'mismatches': 
   });
 
   it('generates the README results table from the record, with the command that reproduces it (tools/readme-table.ts)', () => {
-    const tool = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tools', 'readme-table.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const tool = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tools', 'readme-table.ts'), ...args], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
     const printed = tool([dir]);
     expect(printed.status, printed.stderr).toBe(0);
     const table = printed.stdout.trimEnd();
     const command = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).command as string;
     const rows = table.split('\n').filter((l) => l.startsWith('| synthetic |'));
     expect(rows).toHaveLength(MODELS.length);
-    const csv = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const csv = readFileSync(join(dir, 'metrics.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
     for (const model of MODELS) {
       const row = rows.find((r) => r.startsWith(`| synthetic | ${model} |`))!;
       const gini = Number(csv.find((r) => r[1] === model && r[2] === 'mean')![4]);

@@ -16,12 +16,27 @@ import { campaignTable } from '../src/report/report-tables.ts';
 afterAll(closeGraphPools);
 
 /** Q(t) after each customer by score descending (scores distinct), as Radcliffe defines it. */
-function bruteQini(score: ArrayLike<number>, treated: ArrayLike<number>, y: ArrayLike<number>): { area: number; coefficient: number } {
+function bruteQini(
+  score: ArrayLike<number>,
+  treated: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { area: number; coefficient: number } {
   const order = Array.from({ length: score.length }, (_, i) => i).sort((a, b) => score[b] - score[a]);
-  let nT = 0, nC = 0, yT = 0, yC = 0, area = 0, prev = 0;
+  let nT = 0,
+    nC = 0,
+    yT = 0,
+    yC = 0,
+    area = 0,
+    prev = 0;
   const n = order.length;
   for (const i of order) {
-    if (treated[i] === 1) { nT++; yT += y[i]; } else { nC++; yC += y[i]; }
+    if (treated[i] === 1) {
+      nT++;
+      yT += y[i];
+    } else {
+      nC++;
+      yC += y[i];
+    }
     const q = nC === 0 ? yT : yT - (yC * nT) / nC;
     area += (q + prev) / (2 * n);
     prev = q;
@@ -30,10 +45,17 @@ function bruteQini(score: ArrayLike<number>, treated: ArrayLike<number>, y: Arra
 }
 
 /** Incremental profit of the top ⌈k·n⌉ by score (scores distinct). */
-function bruteProfit(score: ArrayLike<number>, treated: ArrayLike<number>, y: ArrayLike<number>, k: number, cost: number): number {
+function bruteProfit(
+  score: ArrayLike<number>,
+  treated: ArrayLike<number>,
+  y: ArrayLike<number>,
+  k: number,
+  cost: number,
+): number {
   const order = Array.from({ length: score.length }, (_, i) => i).sort((a, b) => score[b] - score[a]);
   const top = order.slice(0, Math.ceil(k * order.length - 1e-9));
-  const tr = top.filter((i) => treated[i] === 1), co = top.filter((i) => treated[i] === 0);
+  const tr = top.filter((i) => treated[i] === 1),
+    co = top.filter((i) => treated[i] === 0);
   const mean = (xs: number[]): number => xs.reduce((a, i) => a + y[i], 0) / xs.length;
   return top.length * (mean(tr) - mean(co)) - cost * top.length;
 }
@@ -63,7 +85,8 @@ describe('synthetic campaign in the record', async () => {
       if (forbidden.has(value)) throw new Error(`${path} is a campaign (or cluster) array of the payload`);
       if (ArrayBuffer.isView(value)) return;
       for (const [k, v] of Object.entries(value)) {
-        if (/campaign|treated|uplift|cluster/i.test(k)) throw new Error(`${path}.${k}: a runner-only field reached the sealed side`);
+        if (/campaign|treated|uplift|cluster/i.test(k))
+          throw new Error(`${path}.${k}: a runner-only field reached the sealed side`);
         walk(v, `${path}.${k}`);
       }
     };
@@ -78,23 +101,47 @@ describe('synthetic campaign in the record', async () => {
     const clv = Float64Array.from({ length: n }, (_, r) => ((r * 7919) % 1009) + r / n);
     const tl = Float64Array.from(p.campaign!.uplift, (u, r) => u + ((r * 104729) % 97) / 10 + r / (10 * n));
     const cells = [{ model: 'clv-model', seed: 1, value: clv }];
-    const out = campaignResults(p, cells, () => view, () => p.split.fold, 'clv-model', null, 0.33, new Map([[1, tl]]));
-    let sT = 0, nT = 0, sC = 0, nC = 0;
+    const out = campaignResults(
+      p,
+      cells,
+      () => view,
+      () => p.split.fold,
+      'clv-model',
+      null,
+      0.33,
+      new Map([[1, tl]]),
+    );
+    let sT = 0,
+      nT = 0,
+      sC = 0,
+      nC = 0;
     for (let r = 0; r < n; r++) {
       if (p.split.fold[r] !== Fold.train) continue;
-      if (p.campaign!.treated[r] === 1) { sT += p.split.score.target[r]; nT++; } else { sC += p.split.score.target[r]; nC++; }
+      if (p.campaign!.treated[r] === 1) {
+        sT += p.split.score.target[r];
+        nT++;
+      } else {
+        sC += p.split.score.target[r];
+        nC++;
+      }
     }
     const cost = Math.max(0, sT / nT - sC / nC);
     const treated = Array.from(view.rows, (r) => p.campaign!.treated[r]);
     const policies = { 'clv-best-baseline': clv, 't-learner': tl, 'oracle-uplift': p.campaign!.uplift };
-    expect(out.rows.filter((r) => r.seed === 1).map((r) => r.policy)).toEqual(['clv-best-baseline', 't-learner', 'random', 'oracle-uplift']);
+    expect(out.rows.filter((r) => r.seed === 1).map((r) => r.policy)).toEqual([
+      'clv-best-baseline',
+      't-learner',
+      'random',
+      'oracle-uplift',
+    ]);
     for (const [policy, full] of Object.entries(policies)) {
       const score = Array.from(view.rows, (r) => full[r] - r * 1e-9); // the oracle's zeros tie: break them by index, as the contact list does
       const row = out.rows.find((r) => r.policy === policy && r.seed === 1)!;
       expect(row.contactCost).toBeCloseTo(cost, 9);
       expect(row.n).toBe(view.rows.length);
       const q = bruteQini(score, treated, view.actual);
-      if (policy !== 'oracle-uplift') { // the oracle's tie blocks of zeros are one Qini point each (decisions' convention)
+      if (policy !== 'oracle-uplift') {
+        // the oracle's tie blocks of zeros are one Qini point each (decisions' convention)
         expect(row.qiniArea).toBeCloseTo(q.area, 6);
         expect(row.qini.value).toBeCloseTo(q.coefficient, 6);
       }
@@ -132,7 +179,15 @@ describe('synthetic campaign in the record', async () => {
     const folds = [1, 2].map((s) => evaluationFolds(p.log.customerIds, p.split.customers, s));
     const clv = Float64Array.from({ length: n }, (_, r) => ((r * 7919) % 1009) + r / n);
     const cells = [1, 2].map((seed) => ({ model: 'm', seed, value: clv }));
-    const out = campaignResults(p, cells, (s) => testView(p, folds[s - 1]), (s) => folds[s - 1], 'm', null, 0.33);
+    const out = campaignResults(
+      p,
+      cells,
+      (s) => testView(p, folds[s - 1]),
+      (s) => folds[s - 1],
+      'm',
+      null,
+      0.33,
+    );
     const perSeed = out.rows.filter((r) => r.policy === 'oracle-uplift' && r.seed !== 'mean');
     const mean = out.rows.find((r) => r.policy === 'oracle-uplift' && r.seed === 'mean')!;
     expect(perSeed).toHaveLength(2);
@@ -142,7 +197,7 @@ describe('synthetic campaign in the record', async () => {
     expect(out.rows.some((r) => r.policy === 't-learner')).toBe(false); // no fitted uplift passed
   });
 
-  it('the T-learner is fitted through the sealed path: scrambling the test customers\' labels changes nothing', async () => {
+  it("the T-learner is fitted through the sealed path: scrambling the test customers' labels changes nothing", async () => {
     const fold = p.split.fold;
     const fit = await fitCampaignUplift([ds], () => [1], { synthetic: [fold] });
     const u = fit.get('synthetic')!.get(1)!;

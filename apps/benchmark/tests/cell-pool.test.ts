@@ -18,7 +18,12 @@ describe('cell pool', () => {
   beforeAll(() => {
     pool = createCellPool(2);
     const data = generateSynthetic({ customers: 300 } as Parameters<typeof generateSynthetic>[0]);
-    const p = prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon });
+    const p = prepareDataset(data.log, {
+      dataset: 'synthetic',
+      start: data.start,
+      cutoff: data.cutoff,
+      horizon: data.horizon,
+    });
     payload = { id: 'tiny', log: p.log, session: p.session, offsets: p.offsets, split: p.split };
   });
 
@@ -43,14 +48,28 @@ describe('cell pool', () => {
     expect(shared.log.t.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(split.customers.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(shared.log.t.subarray(0, 50))).toEqual(Array.from(sealed.log.t.subarray(0, 50)));
-    const expected = await createCalibrationFrequencyModel().run(sealedTask(sealed, sealedSplit(payload.split, payload.split.fold), 1));
+    const expected = await createCalibrationFrequencyModel().run(
+      sealedTask(sealed, sealedSplit(payload.split, payload.split.fold), 1),
+    );
     const progress: number[] = [];
     const used = new Set<number>();
-    const results = await Promise.all([0, 1, 2, 3].map(() => pool.submit(async (slot) => {
-      if (!slot.sent.has('tiny')) { slot.sent.add('tiny'); await slot.api.loadDataset(shared); }
-      used.add(slot.index);
-      return slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, proxy((f: number) => { progress.push(f); }));
-    })));
+    const results = await Promise.all(
+      [0, 1, 2, 3].map(() =>
+        pool.submit(async (slot) => {
+          if (!slot.sent.has('tiny')) {
+            slot.sent.add('tiny');
+            await slot.api.loadDataset(shared);
+          }
+          used.add(slot.index);
+          return slot.api.runCell(
+            { datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} },
+            proxy((f: number) => {
+              progress.push(f);
+            }),
+          );
+        }),
+      ),
+    );
     expect(used.size).toBe(2);
     for (const r of results) {
       expect(Array.from(r.value)).toEqual(Array.from(expected.value));
@@ -63,26 +82,50 @@ describe('cell pool', () => {
   });
 
   it('fails a job with the model error and keeps serving the next jobs', async () => {
-    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'tiny', model: 'no-such-model', seed: 1, split: payload.split, config: {} }, proxy(() => undefined))))
-      .rejects.toThrow(/unknown model 'no-such-model'/);
-    await expect(pool.submit((slot) => slot.api.runCell({ datasetId: 'missing', model: 'oracle', seed: 1, split: payload.split, config: {} }, proxy(() => undefined))))
-      .rejects.toThrow(/dataset 'missing' was not loaded/);
+    await expect(
+      pool.submit((slot) =>
+        slot.api.runCell(
+          { datasetId: 'tiny', model: 'no-such-model', seed: 1, split: payload.split, config: {} },
+          proxy(() => undefined),
+        ),
+      ),
+    ).rejects.toThrow(/unknown model 'no-such-model'/);
+    await expect(
+      pool.submit((slot) =>
+        slot.api.runCell(
+          { datasetId: 'missing', model: 'oracle', seed: 1, split: payload.split, config: {} },
+          proxy(() => undefined),
+        ),
+      ),
+    ).rejects.toThrow(/dataset 'missing' was not loaded/);
   });
 
   it('fails a job over its time limit and replaces its worker with a fresh one', async () => {
     const initial = new Set((await pool.workers()).map((i) => i.threadId));
-    await expect(pool.submit(() => new Promise<never>(() => undefined), { timeoutMs: 300 })).rejects.toThrow(/exceeded its time limit of 0 s; worker \d was replaced/);
+    await expect(pool.submit(() => new Promise<never>(() => undefined), { timeoutMs: 300 })).rejects.toThrow(
+      /exceeded its time limit of 0 s; worker \d was replaced/,
+    );
     const now = (await pool.current()).map((i) => i.threadId);
     expect(now.filter((t) => !initial.has(t))).toHaveLength(1);
     const shared = shareArrays(sealPayload(payload));
     const split = shareArrays(sealedSplit(payload.split, payload.split.fold));
     // Two slow jobs at once: both slots must serve one, including the replacement worker.
-    const after = await Promise.all([0, 1].map(() => pool.submit(async (slot) => {
-      if (!slot.sent.has('tiny')) { slot.sent.add('tiny'); await slot.api.loadDataset(shared); }
-      const r = await slot.api.runCell({ datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} }, proxy(() => undefined));
-      await new Promise((res) => setTimeout(res, 1500));
-      return { thread: slot.info.threadId, n: r.value.length };
-    })));
+    const after = await Promise.all(
+      [0, 1].map(() =>
+        pool.submit(async (slot) => {
+          if (!slot.sent.has('tiny')) {
+            slot.sent.add('tiny');
+            await slot.api.loadDataset(shared);
+          }
+          const r = await slot.api.runCell(
+            { datasetId: 'tiny', model: 'calibration-frequency', seed: 1, split, config: {} },
+            proxy(() => undefined),
+          );
+          await new Promise((res) => setTimeout(res, 1500));
+          return { thread: slot.info.threadId, n: r.value.length };
+        }),
+      ),
+    );
     for (const a of after) expect(a.n).toBe(payload.split.customers.length);
     expect(new Set(after.map((a) => a.thread)).size).toBe(2);
     expect(after.some((a) => !initial.has(a.thread))).toBe(true);

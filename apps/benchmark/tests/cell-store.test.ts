@@ -2,16 +2,42 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CellStore, cellKey, decodeEmbedding, encodeEmbedding, type CellIdentity, type StoredCell } from '../src/runner/cell-store.ts';
+import {
+  CellStore,
+  cellKey,
+  decodeEmbedding,
+  encodeEmbedding,
+  type CellIdentity,
+  type StoredCell,
+} from '../src/runner/cell-store.ts';
 import { stableStringify } from '@clvlab/core';
 import { writeFileAtomic } from '@clvlab/core/node';
 
-const ID: CellIdentity = { dataset: 'synthetic', datasetHash: 'sha256:ab', model: 'gru', config: { layers: 1, dropout: 0.1 }, seed: 1, codeVersion: 'c0de' };
+const ID: CellIdentity = {
+  dataset: 'synthetic',
+  datasetHash: 'sha256:ab',
+  model: 'gru',
+  config: { layers: 1, dropout: 0.1 },
+  seed: 1,
+  codeVersion: 'c0de',
+};
 
 function cell(key: string): StoredCell {
   return {
-    key, identity: ID, value: [1.5, 0, 2 / 3], repurchase: [0.25, 0.5, 1 / 3], info: { slope: 0.1 },
-    timing: { wallMs: 1, cpuMs: 1, cpuScope: 'thread', peakHeapBytes: 1, worker: 0, finishedAt: '2026-01-01T00:00:00.000Z' }, backend: 'cpu',
+    key,
+    identity: ID,
+    value: [1.5, 0, 2 / 3],
+    repurchase: [0.25, 0.5, 1 / 3],
+    info: { slope: 0.1 },
+    timing: {
+      wallMs: 1,
+      cpuMs: 1,
+      cpuScope: 'thread',
+      peakHeapBytes: 1,
+      worker: 0,
+      finishedAt: '2026-01-01T00:00:00.000Z',
+    },
+    backend: 'cpu',
   };
 }
 
@@ -20,8 +46,12 @@ describe('cellKey', () => {
     const base = cellKey(ID);
     expect(cellKey({ ...ID, config: { dropout: 0.1, layers: 1 } })).toBe(base);
     const variants: CellIdentity[] = [
-      { ...ID, dataset: 'cdnow' }, { ...ID, datasetHash: 'sha256:ac' }, { ...ID, model: 'transformer' },
-      { ...ID, config: { layers: 2, dropout: 0.1 } }, { ...ID, seed: 2 }, { ...ID, codeVersion: 'c0df' },
+      { ...ID, dataset: 'cdnow' },
+      { ...ID, datasetHash: 'sha256:ac' },
+      { ...ID, model: 'transformer' },
+      { ...ID, config: { layers: 2, dropout: 0.1 } },
+      { ...ID, seed: 2 },
+      { ...ID, codeVersion: 'c0df' },
     ];
     const keys = new Set(variants.map(cellKey));
     expect(keys.size).toBe(variants.length);

@@ -29,11 +29,16 @@ function json(r: CliResult): Record<string, unknown> {
 /** Relative closeness: |got − want| ≤ rel·|want|. */
 function expectRel(got: unknown, want: number, rel: number, what: string): void {
   expect(typeof got, what).toBe('number');
-  expect(Math.abs((got as number) - want), `${what}: ${String(got)} vs ${want}`).toBeLessThanOrEqual(rel * Math.abs(want));
+  expect(Math.abs((got as number) - want), `${what}: ${String(got)} vs ${want}`).toBeLessThanOrEqual(
+    rel * Math.abs(want),
+  );
 }
 
 function csvRows(path: string): string[][] {
-  return readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+  return readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
 }
 
 describe('clvlab synth', () => {
@@ -56,7 +61,9 @@ describe('clvlab synth', () => {
     expect(head).toEqual(['customer_id', 'timestamp', 'event_type', 'item_id', 'category', 'amount', 'quantity']);
     const rows = events.slice(1);
     const cutoff = Date.parse(String(s.cutoff));
-    let purchases = 0, holdout = 0, revenue = 0;
+    let purchases = 0,
+      holdout = 0,
+      revenue = 0;
     for (const r of rows) {
       expect(r).toHaveLength(head.length);
       if (r[2] !== 'purchase') continue;
@@ -83,14 +90,19 @@ describe('clvlab synth', () => {
 
     // determinism: seed 7 twice → byte-identical files; seed 8 → different events
     expect(json(b).events).toBe(s.events);
-    for (const f of FILES) expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
+    for (const f of FILES)
+      expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
     json(c);
     expect(readFileSync(join(dir, 'c', 'events.csv')).equals(readFileSync(join(dir, 'a', 'events.csv')))).toBe(false);
     expect(readdirSync(join(dir, 'a')).sort()).toEqual([...FILES].sort()); // no temp files left
   });
 
   it('rejects a bad --customers with a one-line error', async () => {
-    expectUserError(await runCli(['synth', '--customers', 'ten', '--out', join(dir, 'x'), '--json']), 'synth', /--customers.*expected an integer.*'ten'/);
+    expectUserError(
+      await runCli(['synth', '--customers', 'ten', '--out', join(dir, 'x'), '--json']),
+      'synth',
+      /--customers.*expected an integer.*'ten'/,
+    );
   });
 });
 
@@ -98,11 +110,13 @@ describe('clvlab btyd', () => {
   const dir = mkdtempSync(join(tmpdir(), 'clvlab-cli-btyd-'));
 
   it('reproduces the published BG/NBD, Pareto/NBD and Gamma-Gamma CDNOW estimates', async () => {
-    const [bg, pnbd, gg] = (await Promise.all([
-      runCli(['btyd', '--input', SUMMARY, '--format', 'summary', '--model', 'bgnbd', '--json']),
-      runCli(['btyd', '--input', SUMMARY, '--format', 'summary', '--model', 'pareto-nbd', '--json']),
-      runCli(['btyd', '--input', SAMPLE, '--format', 'cdnow', '--model', 'gamma-gamma', '--json']),
-    ])).map(json);
+    const [bg, pnbd, gg] = (
+      await Promise.all([
+        runCli(['btyd', '--input', SUMMARY, '--format', 'summary', '--model', 'bgnbd', '--json']),
+        runCli(['btyd', '--input', SUMMARY, '--format', 'summary', '--model', 'pareto-nbd', '--json']),
+        runCli(['btyd', '--input', SAMPLE, '--format', 'cdnow', '--model', 'gamma-gamma', '--json']),
+      ])
+    ).map(json);
 
     expect(bg.model).toBe('bgnbd');
     expect(bg.n_customers).toBe(2357);
@@ -138,20 +152,41 @@ describe('clvlab btyd', () => {
     const cases: Array<[string, string, string, RegExp]> = [
       ['recency-gt-t.csv', header + '2,1,40,38.86\n', 'bgnbd', /recency-gt-t\.csv:3:.*recency.*40.*T 38\.86/],
       ['negative-t.csv', header + '2,1,1.71,-3\n', 'pareto-nbd', /negative-t\.csv:3:.*T >= 0.*-3/],
-      ['fractional-frequency.csv', header + '2,1.5,1.71,38.86\n', 'bgnbd', /fractional-frequency\.csv:3:.*frequency.*integer.*1\.5/],
-      ['not-a-number.csv', header + '2,x,1.71,38.86\n', 'bgnbd', /not-a-number\.csv:3:3: expected a number for frequency, got 'x'/],
+      [
+        'fractional-frequency.csv',
+        header + '2,1.5,1.71,38.86\n',
+        'bgnbd',
+        /fractional-frequency\.csv:3:.*frequency.*integer.*1\.5/,
+      ],
+      [
+        'not-a-number.csv',
+        header + '2,x,1.71,38.86\n',
+        'bgnbd',
+        /not-a-number\.csv:3:3: expected a number for frequency, got 'x'/,
+      ],
       ['header-only.csv', 'ID,frequency,recency,T\n', 'bgnbd', /header-only\.csv: .*(empty|no customers)/],
-      ['zero-spend.csv', 'ID,frequency,recency,T,monetary_value\n1,2,30.43,38.86,0\n2,1,1.71,38.86,0\n3,0,0,38.86,0\n', 'gamma-gamma', /zero-spend\.csv: .*positive.*spend/],
+      [
+        'zero-spend.csv',
+        'ID,frequency,recency,T,monetary_value\n1,2,30.43,38.86,0\n2,1,1.71,38.86,0\n3,0,0,38.86,0\n',
+        'gamma-gamma',
+        /zero-spend\.csv: .*positive.*spend/,
+      ],
     ];
-    const results = await Promise.all(cases.map(([name, text, model]) => {
-      writeFileSync(join(dir, name), text);
-      return runCli(['btyd', '--input', join(dir, name), '--format', 'summary', '--model', model, '--json']);
-    }));
+    const results = await Promise.all(
+      cases.map(([name, text, model]) => {
+        writeFileSync(join(dir, name), text);
+        return runCli(['btyd', '--input', join(dir, name), '--format', 'summary', '--model', model, '--json']);
+      }),
+    );
     results.forEach((r, k) => expectUserError(r, 'btyd', cases[k][3]));
   });
 });
 
-interface RawCustomer { days: Set<number>; first: number; spend: number }
+interface RawCustomer {
+  days: Set<number>;
+  first: number;
+  spend: number;
+}
 
 /** Independent RFM from the raw CDNOW sample (no header; sample id, YYYYMMDD, cds, dollars). */
 function rawCdnow(cutoff: number): Map<string, RawCustomer> {
@@ -176,12 +211,13 @@ describe('clvlab ingest → rfm / train → embed', () => {
   let cohort = 0;
   let ingested: Promise<void> | null = null;
   /** Ingests the CDNOW sample once for the tests below. */
-  const ingest = (): Promise<void> => (ingested ??= runCli(['ingest', '--input', SAMPLE, '--format', 'cdnow', '--out', ds, '--json']).then((r) => {
-    const s = json(r);
-    expect(s.rows_read).toBe(6919);
-    expect(s.customers).toBe(2357);
-    cohort = s.cohort as number;
-  }));
+  const ingest = (): Promise<void> =>
+    (ingested ??= runCli(['ingest', '--input', SAMPLE, '--format', 'cdnow', '--out', ds, '--json']).then((r) => {
+      const s = json(r);
+      expect(s.rows_read).toBe(6919);
+      expect(s.customers).toBe(2357);
+      cohort = s.cohort as number;
+    }));
 
   it('rfm.csv has one row per cohort customer and recomputable R, F, M, tenure', async () => {
     await ingest();
@@ -217,10 +253,32 @@ describe('clvlab ingest → rfm / train → embed', () => {
 
   it('trains a small GRU and embeds every cohort customer as [customers × d]', async () => {
     await ingest();
-    const model = join(dir, 'model'), emb = join(dir, 'emb.zarr');
-    const sets = ['dModel=8', 'heads=2', 'maxEvents=8', 'epochs=2', 'batchSize=64', 'itemBuckets=32', 'categoryBuckets=8', 'headHidden=8'];
+    const model = join(dir, 'model'),
+      emb = join(dir, 'emb.zarr');
+    const sets = [
+      'dModel=8',
+      'heads=2',
+      'maxEvents=8',
+      'epochs=2',
+      'batchSize=64',
+      'itemBuckets=32',
+      'categoryBuckets=8',
+      'headHidden=8',
+    ];
     const [t, bad] = await Promise.all([
-      runCli(['train', '--dataset', ds, '--model', 'gru', ...sets.flatMap((x) => ['--set', x]), '--seed', '3', '--out', model, '--json']),
+      runCli([
+        'train',
+        '--dataset',
+        ds,
+        '--model',
+        'gru',
+        ...sets.flatMap((x) => ['--set', x]),
+        '--seed',
+        '3',
+        '--out',
+        model,
+        '--json',
+      ]),
       runCli(['train', '--dataset', ds, '--model', 'gru', '--set', 'foo=1', '--out', join(dir, 'bad-model'), '--json']),
     ]);
     expectUserError(bad, 'train', /unknown option 'foo'/);
@@ -256,6 +314,10 @@ describe('clvlab ingest → rfm / train → embed', () => {
   });
 
   it('fails with one line on a missing dataset', async () => {
-    expectUserError(await runCli(['rfm', '--dataset', join(dir, 'nope.zarr'), '--out', join(dir, 'x.csv'), '--json']), 'rfm', /nope\.zarr: no such dataset/);
+    expectUserError(
+      await runCli(['rfm', '--dataset', join(dir, 'nope.zarr'), '--out', join(dir, 'x.csv'), '--json']),
+      'rfm',
+      /nope\.zarr: no such dataset/,
+    );
   });
 });

@@ -51,7 +51,8 @@ describe('one customer history for every model (Online Retail, with returns)', (
     const cols = [rfm.recency, rfm.frequency, rfm.monetary, rfm.tenure];
     let worst = 0;
     for (let r = 0; r < split.customers.length; r++) {
-      for (let j = 0; j < 4; j++) worst = Math.max(worst, Math.abs(enc.values[r * 4 + j] - Math.fround(slog(cols[j][r]))));
+      for (let j = 0; j < 4; j++)
+        worst = Math.max(worst, Math.abs(enc.values[r * 4 + j] - Math.fround(slog(cols[j][r]))));
     }
     expect(worst).toBe(0);
 
@@ -60,7 +61,9 @@ describe('one customer history for every model (Online Retail, with returns)', (
     const slope = (cf.info as { slope: number }).slope;
     expect(slope).toBeGreaterThan(0);
     for (let r = 0; r < split.customers.length; r++) {
-      expect(Math.abs(cf.value[r] - Math.max(0, slope * rfm.frequency[r]))).toBeLessThanOrEqual(1e-9 * Math.max(1, cf.value[r]));
+      expect(Math.abs(cf.value[r] - Math.max(0, slope * rfm.frequency[r]))).toBeLessThanOrEqual(
+        1e-9 * Math.max(1, cf.value[r]),
+      );
     }
 
     // historical-rate (minObservedDays ≈ 0): value·observed/H = monetary, −log1p(−p)·observed/H = frequency
@@ -71,7 +74,9 @@ describe('one customer history for every model (Online Retail, with returns)', (
       if (rfm.frequency[r] === 0 || rfm.monetary[r] <= 0 || hr.repurchase[r] >= 1 - 1e-12) continue;
       const observed = rfm.history.daysSinceFirst[r] + 1;
       expect(Math.abs((hr.value[r] * observed) / H - rfm.monetary[r])).toBeLessThanOrEqual(1e-8 * rfm.monetary[r]);
-      expect(Math.abs((-Math.log1p(-hr.repurchase[r]) * observed) / H - rfm.frequency[r])).toBeLessThanOrEqual(1e-6 * rfm.frequency[r]);
+      expect(Math.abs((-Math.log1p(-hr.repurchase[r]) * observed) / H - rfm.frequency[r])).toBeLessThanOrEqual(
+        1e-6 * rfm.frequency[r],
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(1000);
@@ -82,10 +87,20 @@ describe('one customer history for every model (Online Retail, with returns)', (
     const cutoff = Date.UTC(2011, 8, 1);
     const s = btydSummary(log, { calibrationEnd: cutoff, unit: 'week' });
     const lib = fitGammaGamma({ frequency: s.frequency, monetary: s.monetary });
-    const cli = await runCli(['btyd', '--input', FILE, '--format', 'online-retail', '--model', 'gamma-gamma', '--json']);
+    const cli = await runCli([
+      'btyd',
+      '--input',
+      FILE,
+      '--format',
+      'online-retail',
+      '--model',
+      'gamma-gamma',
+      '--json',
+    ]);
     expect(cli.code, cli.stderr).toBe(0);
     const out = JSON.parse(cli.stdout) as { params: Record<string, number>; n_customers: number };
     expect(out.n_customers).toBe(lib.nCustomers);
-    for (const [k, v] of Object.entries(lib.params)) expect(Math.abs(out.params[k] - v) / Math.abs(v), k).toBeLessThan(1e-9);
+    for (const [k, v] of Object.entries(lib.params))
+      expect(Math.abs(out.params[k] - v) / Math.abs(v), k).toBeLessThan(1e-9);
   });
 });

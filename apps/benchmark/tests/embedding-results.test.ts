@@ -26,11 +26,15 @@ describe('embeddingResults', () => {
     });
     const rng = createRng(9);
     const noise = Float32Array.from({ length: n * 8 }, () => rng.normal());
-    const rows = embeddingResults(payload, [
-      { model: 'rfm-as-embedding', seed: 1, embedding: { dim: 4, base64: encodeEmbedding(same) } },
-      { model: 'noise', seed: 1, embedding: { dim: 8, base64: encodeEmbedding(noise) } },
-      { model: 'no-embedding', seed: 1 },
-    ], () => p.split.fold);
+    const rows = embeddingResults(
+      payload,
+      [
+        { model: 'rfm-as-embedding', seed: 1, embedding: { dim: 4, base64: encodeEmbedding(same) } },
+        { model: 'noise', seed: 1, embedding: { dim: 8, base64: encodeEmbedding(noise) } },
+        { model: 'no-embedding', seed: 1 },
+      ],
+      () => p.split.fold,
+    );
     expect(rows.map((r) => r.model)).toEqual(['rfm-as-embedding', 'noise']);
     const [a, b] = rows;
     // float32 storage of the embedding: equal to the RFM probe up to rounding

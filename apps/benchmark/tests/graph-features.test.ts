@@ -9,15 +9,27 @@ import { prepareDataset, type FeatureTable, type Split } from '@clvlab/sessions'
 import { closeGraphPools, customerGraphFeatures, coRatingGraph } from '@clvlab/social-graph';
 import { generateSynthetic } from '@clvlab/synth';
 import { afterAll, describe, expect, it } from 'vitest';
-import { coRatingGraphFeatures, featureWindows, generatorGraphFeatures, type GraphFeaturesResult } from '../src/datasets/graph-features.ts';
+import {
+  coRatingGraphFeatures,
+  featureWindows,
+  generatorGraphFeatures,
+  type GraphFeaturesResult,
+} from '../src/datasets/graph-features.ts';
 
 afterAll(closeGraphPools);
 const data = generateSynthetic({ customers: 1200, seed: 3 } as Parameters<typeof generateSynthetic>[0]);
 const splitOf = (protocol: Split['protocol']): Split =>
-  prepareDataset(data.log, { dataset: 'synthetic', start: data.start, cutoff: data.cutoff, horizon: data.horizon, protocol }).split;
+  prepareDataset(data.log, {
+    dataset: 'synthetic',
+    start: data.start,
+    cutoff: data.cutoff,
+    horizon: data.horizon,
+    protocol,
+  }).split;
 
 /** Exact bits of every column (NaN payloads and signed zeros included). */
-const bits = (t: FeatureTable | undefined): string[] => (t ? [...t.names, ...t.columns.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('hex'))] : []);
+const bits = (t: FeatureTable | undefined): string[] =>
+  t ? [...t.names, ...t.columns.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('hex'))] : [];
 
 /**
  * `log` with its events in [from, to): deleted, or each moved to another customer and product
@@ -37,7 +49,10 @@ function rewrite(log: EventLog, from: number, to: number, how: 'delete' | 'permu
     category: Int32Array.from(keep, (e) => log.category[e]),
     amount: Float64Array.from(keep, (e) => (inside(e) ? log.amount[e] * 3 : log.amount[e])),
     quantity: Float64Array.from(keep, (e) => log.quantity[e]),
-    customerIds: log.customerIds, itemIds: log.itemIds, categoryIds: log.categoryIds, valueTarget: log.valueTarget,
+    customerIds: log.customerIds,
+    itemIds: log.itemIds,
+    categoryIds: log.categoryIds,
+    valueTarget: log.valueTarget,
   });
 }
 
@@ -91,13 +106,26 @@ describe('coRatingGraphFeatures', () => {
     const atFit = coRatingGraph({ log: data.log }, { featureEnd: split.fit.featureEnd });
     const atScore = coRatingGraph({ log: data.log, split });
     expect(r.facts).toMatchObject({
-      source: 'co-rating', weighted: true, directed: false, max_product_raters: 50,
-      edges: atScore.report.edges, nodes_with_edges: atScore.report.nodesWithEdges, capped_products: atScore.report.cappedItems,
-      fit: { edges: atFit.report.edges, nodes_with_edges: atFit.report.nodesWithEdges, capped_products: atFit.report.cappedItems },
+      source: 'co-rating',
+      weighted: true,
+      directed: false,
+      max_product_raters: 50,
+      edges: atScore.report.edges,
+      nodes_with_edges: atScore.report.nodesWithEdges,
+      capped_products: atScore.report.cappedItems,
+      fit: {
+        edges: atFit.report.edges,
+        nodes_with_edges: atFit.report.nodesWithEdges,
+        capped_products: atFit.report.cappedItems,
+      },
     });
     expect(atFit.report.edges).toBeLessThan(atScore.report.edges);
     // graphFit is exactly the features of the fit-window graph at the fit cutoff
-    const direct = await customerGraphFeatures(atFit.graph, { log: data.log, split }, { featureEnd: split.fit.featureEnd });
+    const direct = await customerGraphFeatures(
+      atFit.graph,
+      { log: data.log, split },
+      { featureEnd: split.fit.featureEnd },
+    );
     expect(bits(r.features.graphFit)).toEqual(bits(direct));
   });
 });

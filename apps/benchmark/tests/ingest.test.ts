@@ -13,16 +13,25 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const master = '../shared/data/cdnow/CDNOW_master.txt.gz';
 
 function clvlab(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'apps/benchmark/src/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npx', ['tsx', 'apps/benchmark/src/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same, asynchronous, so independent runs overlap. */
 function clvlabAsync(...args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((done) => {
-    execFile('npx', ['tsx', 'apps/benchmark/src/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 }, (err, _stdout, stderr) => {
-      done({ status: err ? ((err as { code?: number }).code ?? null) : 0, stderr });
-    });
+    execFile(
+      'npx',
+      ['tsx', 'apps/benchmark/src/main.ts', ...args],
+      { cwd: root, encoding: 'utf8', timeout: 120_000 },
+      (err, _stdout, stderr) => {
+        done({ status: err ? ((err as { code?: number }).code ?? null) : 0, stderr });
+      },
+    );
   });
 }
 
@@ -73,7 +82,12 @@ describe('clvlab ingest / sessions', () => {
       ['ingest', '--format', 'nope', '--input', master, '--out', join(dir, 'z.zarr')],
       ['sessions', '--format', 'cdnow', '--input', join(dir, 'missing.txt'), '--out', join(dir, 's.csv')],
     ];
-    const expected = [/--gap: .*got '30'/, /cutoff 2030-01-01.* outside the data/, /--format: expected one of/, /missing\.txt: no such file/];
+    const expected = [
+      /--gap: .*got '30'/,
+      /cutoff 2030-01-01.* outside the data/,
+      /--format: expected one of/,
+      /missing\.txt: no such file/,
+    ];
     const results = await Promise.all(bad.map((args) => clvlabAsync(...args)));
     results.forEach((r, k) => {
       expect(r.status).toBe(2);

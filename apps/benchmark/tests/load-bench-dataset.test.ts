@@ -11,14 +11,22 @@ import { graphOverCustomers } from '../src/datasets/graph-features.ts';
 import { loadBenchDataset, namedGraph } from '../src/datasets/load-bench-dataset.ts';
 
 afterAll(closeGraphPools);
-const bits = (t: FeatureTable | undefined): string[] => (t ? [...t.names, ...t.columns.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('hex'))] : []);
+const bits = (t: FeatureTable | undefined): string[] =>
+  t ? [...t.names, ...t.columns.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('hex'))] : [];
 
 describe('loadBenchDataset graphs', () => {
   it('synthetic: the generator graph, dated and known at the cutoff; graphFit only under the temporal protocol', async () => {
     const cross = await loadBenchDataset('synthetic', { customers: 800 });
     expect(cross.payload.graph).toBeDefined();
     expect(cross.payload.graphFit).toBeUndefined();
-    expect(cross.facts.graph).toMatchObject({ source: 'generator', dated: true, future_information: false, directed: false, nodes: 800, capped_products: 0 });
+    expect(cross.facts.graph).toMatchObject({
+      source: 'generator',
+      dated: true,
+      future_information: false,
+      directed: false,
+      nodes: 800,
+      capped_products: 0,
+    });
     expect(cross.facts.graph).not.toHaveProperty('fit');
     const temporal = await loadBenchDataset('synthetic', { customers: 800, protocol: 'temporal' });
     const split = temporal.payload.split;
@@ -36,10 +44,22 @@ describe('loadBenchDataset graphs', () => {
     // python3 over ciao_ratings.csv.gz (user sets per product with timestamp < 2008-07-24T01:00Z, products with
     // 2..50 raters, distinct user pairs): 589,349 pairs among 6,738 of 7,375 users; 261 of 74,827 products capped
     expect(ds.facts.graph).toEqual({
-      source: 'co-rating', dated: true, future_information: false, directed: false, weighted: true,
-      weight: 'number of products both customers rated before the cutoff', max_product_raters: 50,
-      feature_end: '2008-07-24T01:00:00.000Z', nodes: 7_375, nodes_with_edges: 6_738, edges: 589_349, capped_products: 261,
-      ratings_used: 221_097, products: 74_827, linking_products: 28_539, capped_ratings: 30_581,
+      source: 'co-rating',
+      dated: true,
+      future_information: false,
+      directed: false,
+      weighted: true,
+      weight: 'number of products both customers rated before the cutoff',
+      max_product_raters: 50,
+      feature_end: '2008-07-24T01:00:00.000Z',
+      nodes: 7_375,
+      nodes_with_edges: 6_738,
+      edges: 589_349,
+      capped_products: 261,
+      ratings_used: 221_097,
+      products: 74_827,
+      linking_products: 28_539,
+      capped_ratings: 30_581,
     });
     const { split, log } = ds.payload;
     const direct = await customerGraphFeatures(coRatingGraph({ log, split }).graph, { log, split });
@@ -54,13 +74,28 @@ describe('loadBenchDataset graphs', () => {
   it('Ciao with allowUndatedGraph: the trust list, marked undated and future information, with its row accounting', async () => {
     const ds = await loadBenchDataset('ciao', { allowUndatedGraph: true });
     expect(ds.facts.graph).toMatchObject({
-      source: 'trust', dated: false, future_information: true, directed: true, weighted: false,
-      edge_file: 'ciao_trust.csv.gz', edge_file_sha256: 'aa744b278dbfc8f20478128062fad09c89c150cdbeb06df74dcbcd78414b10a8',
-      rows_read: 57_545, rows_kept: 57_544, rejected: { header: 1 }, file_edges: 57_544, kept: 57_544, dropped_not_customer: 0,
-      nodes: 7_375, edges: 57_544, capped_products: 0,
+      source: 'trust',
+      dated: false,
+      future_information: true,
+      directed: true,
+      weighted: false,
+      edge_file: 'ciao_trust.csv.gz',
+      edge_file_sha256: 'aa744b278dbfc8f20478128062fad09c89c150cdbeb06df74dcbcd78414b10a8',
+      rows_read: 57_545,
+      rows_kept: 57_544,
+      rejected: { header: 1 },
+      file_edges: 57_544,
+      kept: 57_544,
+      dropped_not_customer: 0,
+      nodes: 7_375,
+      edges: 57_544,
+      capped_products: 0,
     });
     const { split, log } = ds.payload;
-    const trust = graphOverCustomers(readEdgeList(sharedDataPath(DATASET_SOURCES.ciao.edges!.file), { directed: true }).graph, log).graph;
+    const trust = graphOverCustomers(
+      readEdgeList(sharedDataPath(DATASET_SOURCES.ciao.edges!.file), { directed: true }).graph,
+      log,
+    ).graph;
     expect(bits(ds.payload.graph)).toEqual(bits(await customerGraphFeatures(trust, { log, split })));
     // another payload from the same file: another dataset hash, so no cell is reused across the two
     expect(ds.facts.variant).toEqual({ graph: 'undated trust' });
@@ -74,8 +109,15 @@ describe('loadBenchDataset graphs', () => {
     expect(split.protocol).toBe('temporal');
     const atFit = coRatingGraph({ log }, { featureEnd: split.fit.featureEnd });
     expect(ds.facts.graph).toMatchObject({
-      source: 'co-rating', edges: 589_349, capped_products: 261,
-      fit: { feature_end: new Date(split.fit.featureEnd).toISOString(), edges: atFit.report.edges, capped_products: atFit.report.cappedItems, nodes_with_edges: atFit.report.nodesWithEdges },
+      source: 'co-rating',
+      edges: 589_349,
+      capped_products: 261,
+      fit: {
+        feature_end: new Date(split.fit.featureEnd).toISOString(),
+        edges: atFit.report.edges,
+        capped_products: atFit.report.cappedItems,
+        nodes_with_edges: atFit.report.nodesWithEdges,
+      },
     });
     expect(atFit.report.edges).toBeLessThan(589_349);
     const direct = await customerGraphFeatures(atFit.graph, { log, split }, { featureEnd: split.fit.featureEnd });
@@ -84,10 +126,16 @@ describe('loadBenchDataset graphs', () => {
   });
 
   it('refuses an undated graph with no dated alternative in one line naming --allow-undated-graph', () => {
-    const undated: DatasetSource = { id: 'x', file: 'x.csv', format: 'events', edges: { file: 'x/edges.csv', directed: false, dated: false, kind: 'edge-file' }, note: '' };
+    const undated: DatasetSource = {
+      id: 'x',
+      file: 'x.csv',
+      format: 'events',
+      edges: { file: 'x/edges.csv', directed: false, dated: false, kind: 'edge-file' },
+      note: '',
+    };
     expect(() => namedGraph(undated, {})).toThrow(
       "benchmark/datasets: dataset 'x': its social graph (x/edges.csv) is undated and may hold information from after the cutoff, " +
-      'so +social models would use the future; pass --allow-undated-graph to use it anyway (the record marks it)',
+        'so +social models would use the future; pass --allow-undated-graph to use it anyway (the record marks it)',
     );
     expect(namedGraph(undated, { allowUndatedGraph: true })).toBeTypeOf('function');
     expect(namedGraph({ ...undated, edges: { ...undated.edges!, dated: true } }, {})).toBeTypeOf('function');

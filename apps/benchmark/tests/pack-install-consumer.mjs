@@ -13,7 +13,11 @@ import { generateSynthetic } from '@clvlab/synth';
 const started = performance.now();
 
 // 1. BG/NBD on the CDNOW summary (Fader, Hardie & Lee 2005: r 0.243, alpha 4.414, a 0.793, b 2.426).
-const rows = readFileSync(process.argv[2], 'utf8').trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+const rows = readFileSync(process.argv[2], 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(',').map(Number));
 const bgnbd = fitBgNbd({ frequency: rows.map((r) => r[1]), recency: rows.map((r) => r[2]), T: rows.map((r) => r[3]) });
 
 // 2. Normalized Gini of a ranking of ten customers.
@@ -29,22 +33,56 @@ const rank = pagerank(graph);
 //    worker module is started from the package's dist/).
 const backend = await initBackend('wasm');
 const world = generateSynthetic({ customers: 600, seed: 5 });
-const prepared = prepareDataset(world.log, { dataset: 'synthetic', start: world.start, cutoff: world.cutoff, horizon: world.horizon });
+const prepared = prepareDataset(world.log, {
+  dataset: 'synthetic',
+  start: world.start,
+  cutoff: world.cutoff,
+  horizon: world.horizon,
+});
 const model = createEncoderModel('transformer', { ...ENCODER_PRESETS.tiny, workers: 2 });
 const out = await model.run({ ...prepared, seed: 1 });
 const test = Array.from(prepared.split.fold.keys()).filter((i) => prepared.split.fold[i] === Fold.test);
-const encoderGini = normalizedGini(test.map((i) => prepared.split.score.target[i]), test.map((i) => out.value[i]));
+const encoderGini = normalizedGini(
+  test.map((i) => prepared.split.score.target[i]),
+  test.map((i) => out.value[i]),
+);
 
-const packages = ['core', 'core/node', 'events', 'sessions', 'features', 'synth', 'metrics', 'trees', 'baselines', 'social-graph', 'behavior-encoder', 'decisions'];
-console.log(JSON.stringify({
-  bgnbd: { params: bgnbd.params, logLikelihood: bgnbd.logLikelihood, customers: bgnbd.nCustomers, converged: bgnbd.converged },
-  gini,
-  pagerank: { values: Array.from(rank.values), iterations: rank.iterations },
-  encoder: {
-    backend, rows: out.value.length, testCustomers: test.length, gini: encoderGini,
-    first: Array.from(out.value.subarray(0, 3)), workers: out.info?.config?.workers ?? null,
-  },
-  resolved: Object.fromEntries(packages.map((p) => [`@clvlab/${p}`, import.meta.resolve(`@clvlab/${p}`)])),
-  node: process.version, execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS ?? null,
-  seconds: (performance.now() - started) / 1000,
-}));
+const packages = [
+  'core',
+  'core/node',
+  'events',
+  'sessions',
+  'features',
+  'synth',
+  'metrics',
+  'trees',
+  'baselines',
+  'social-graph',
+  'behavior-encoder',
+  'decisions',
+];
+console.log(
+  JSON.stringify({
+    bgnbd: {
+      params: bgnbd.params,
+      logLikelihood: bgnbd.logLikelihood,
+      customers: bgnbd.nCustomers,
+      converged: bgnbd.converged,
+    },
+    gini,
+    pagerank: { values: Array.from(rank.values), iterations: rank.iterations },
+    encoder: {
+      backend,
+      rows: out.value.length,
+      testCustomers: test.length,
+      gini: encoderGini,
+      first: Array.from(out.value.subarray(0, 3)),
+      workers: out.info?.config?.workers ?? null,
+    },
+    resolved: Object.fromEntries(packages.map((p) => [`@clvlab/${p}`, import.meta.resolve(`@clvlab/${p}`)])),
+    node: process.version,
+    execArgv: process.execArgv,
+    nodeOptions: process.env.NODE_OPTIONS ?? null,
+    seconds: (performance.now() - started) / 1000,
+  }),
+);

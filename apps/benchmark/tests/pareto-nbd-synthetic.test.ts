@@ -11,13 +11,23 @@ describe('pareto-nbd-gg on generateSynthetic', () => {
     it(`finishes with finite predictions and the boundary flagged (${customers} customers)`, async () => {
       const d = generateSynthetic({ customers });
       const p = prepareDataset(d.log, { cutoff: d.cutoff, horizon: d.horizon, start: d.start });
-      const out = await btydModel('pareto-nbd').run({ log: p.log, session: p.session, offsets: p.offsets, split: p.split, seed: 1 });
+      const out = await btydModel('pareto-nbd').run({
+        log: p.log,
+        session: p.session,
+        offsets: p.offsets,
+        split: p.split,
+        seed: 1,
+      });
       expect(out.value.length).toBe(p.split.customers.length);
       for (let i = 0; i < out.value.length; i++) {
         expect(Number.isFinite(out.value[i]) && out.value[i] >= 0).toBe(true);
         expect(out.repurchase[i] >= 0 && out.repurchase[i] <= 1).toBe(true);
       }
-      const info = out.info as { boundary?: boolean; stdErrors: { s: number; r: number }; dropoutRate?: { mu: number } };
+      const info = out.info as {
+        boundary?: boolean;
+        stdErrors: { s: number; r: number };
+        dropoutRate?: { mu: number };
+      };
       expect(info.boundary).toBe(true);
       expect(Number.isNaN(info.stdErrors.s)).toBe(true);
       expect(info.stdErrors.r).toBeGreaterThan(0);

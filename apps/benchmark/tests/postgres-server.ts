@@ -15,8 +15,10 @@ const BIN = process.env.CLVLAB_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 /** Why no server can start here (no binaries), or null when one can. */
 export function postgresUnavailable(): string | null {
-  if (!existsSync(join(BIN, 'initdb'))) return `no PostgreSQL binaries in ${BIN} (apt-get install postgresql, or set CLVLAB_PG_BIN)`;
-  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root and there is no postgres user to run the server as';
+  if (!existsSync(join(BIN, 'initdb')))
+    return `no PostgreSQL binaries in ${BIN} (apt-get install postgresql, or set CLVLAB_PG_BIN)`;
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0)
+    return 'running as root and there is no postgres user to run the server as';
   return null;
 }
 
@@ -57,8 +59,13 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (root) chownSync(dir, pgUid, pgGid);
   chmodSync(dir, 0o700);
   const run = (cmd: string, args: string[]): void => {
-    const r = root ? spawnSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { encoding: 'utf8' }) : spawnSync(join(BIN, cmd), args, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`postgres-server: ${cmd} failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`);
+    const r = root
+      ? spawnSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { encoding: 'utf8' })
+      : spawnSync(join(BIN, cmd), args, { encoding: 'utf8' });
+    if (r.status !== 0)
+      throw new Error(
+        `postgres-server: ${cmd} failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`,
+      );
   };
   const data = join(dir, 'data');
   let stopped = false;
@@ -79,8 +86,15 @@ export async function startPostgres(): Promise<PostgresServer> {
     for (let attempt = 0; ; attempt++) {
       port = await freePort();
       const options = [
-        `-p ${port}`, '-c listen_addresses=127.0.0.1', `-k ${dir}`, '-c fsync=off', '-c synchronous_commit=off',
-        '-c full_page_writes=off', '-c max_parallel_workers_per_gather=0', '-c work_mem=64MB', '-c shared_buffers=128MB',
+        `-p ${port}`,
+        '-c listen_addresses=127.0.0.1',
+        `-k ${dir}`,
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_parallel_workers_per_gather=0',
+        '-c work_mem=64MB',
+        '-c shared_buffers=128MB',
       ].join(' ');
       try {
         run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './run-cli.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 describe('report.html in headless Chromium', () => {
   let dir = '';
@@ -18,10 +27,23 @@ describe('report.html in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: install Debian's chromium package (apt-get install -y chromium); this test must not be skipped`);
+      throw new Error(
+        `${CHROMIUM} not found: install Debian's chromium package (apt-get install -y chromium); this test must not be skipped`,
+      );
     }
     dir = join(mkdtempSync(join(tmpdir(), 'clvlab-chromium-')), 'run');
-    const r = await runCli(['bench', '--customers', '600', '--models', 'calibration-frequency,historical-rate,rfm-segment,oracle', '--workers', '2', '--out', dir, '--json']);
+    const r = await runCli([
+      'bench',
+      '--customers',
+      '600',
+      '--models',
+      'calibration-frequency,historical-rate,rfm-segment,oracle',
+      '--workers',
+      '2',
+      '--out',
+      dir,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   });
@@ -34,22 +56,33 @@ describe('report.html in headless Chromium', () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     const external: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (req) => { if (!req.url().startsWith('file:')) external.push(req.url()); });
+    page.on('request', (req) => {
+      if (!req.url().startsWith('file:')) external.push(req.url());
+    });
     const response = await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
     expect(response?.ok()).toBe(true);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     expect(await page.locator('table.leaderboard tbody tr').count()).toBe(4);
-    const charts = await page.$$eval('figure.chart', (figs) => figs.map((f) => ({
-      id: f.id,
-      svg: f.querySelectorAll('svg').length,
-      // Vega's SVG renderer draws rect/line/symbol marks as <path> elements inside g.mark-* groups.
-      marks: f.querySelectorAll('g[class^="mark-"] path, g[class^="mark-"] line, g[class^="mark-"] rect').length,
-      width: f.getBoundingClientRect().width,
-    })));
-    expect(charts.map((c) => c.id)).toEqual(['synthetic-leaderboard', 'synthetic-deciles', 'synthetic-gain', 'synthetic-calibration']);
+    const charts = await page.$$eval('figure.chart', (figs) =>
+      figs.map((f) => ({
+        id: f.id,
+        svg: f.querySelectorAll('svg').length,
+        // Vega's SVG renderer draws rect/line/symbol marks as <path> elements inside g.mark-* groups.
+        marks: f.querySelectorAll('g[class^="mark-"] path, g[class^="mark-"] line, g[class^="mark-"] rect').length,
+        width: f.getBoundingClientRect().width,
+      })),
+    );
+    expect(charts.map((c) => c.id)).toEqual([
+      'synthetic-leaderboard',
+      'synthetic-deciles',
+      'synthetic-gain',
+      'synthetic-calibration',
+    ]);
     for (const c of charts) {
       expect(c.svg, c.id).toBe(1);
       expect(c.marks, c.id).toBeGreaterThan(0);

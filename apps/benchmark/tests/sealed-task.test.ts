@@ -22,12 +22,24 @@ const window = { start: data.start, cutoff: data.cutoff, horizon: data.horizon }
 function permuteHoldout(log: EventLog, who: readonly number[], cutoff: number, seed: number): EventLog {
   const perm = [...who];
   const rng = createRng(seed);
-  for (let i = perm.length - 1; i > 0; i--) { const j = rng.int(i + 1); [perm[i], perm[j]] = [perm[j], perm[i]]; }
+  for (let i = perm.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [perm[i], perm[j]] = [perm[j], perm[i]];
+  }
   const to = new Map(who.map((c, i) => [c, perm[i]]));
   const customer = Int32Array.from(log.customer, (c, i) => (log.t[i] >= cutoff && to.has(c) ? to.get(c)! : c));
   return createEventLog({
-    customer, t: log.t.slice(), type: log.type.slice(), item: log.item.slice(), category: log.category.slice(), amount: log.amount.slice(),
-    quantity: log.quantity.slice(), customerIds: log.customerIds, itemIds: log.itemIds, categoryIds: log.categoryIds, valueTarget: log.valueTarget,
+    customer,
+    t: log.t.slice(),
+    type: log.type.slice(),
+    item: log.item.slice(),
+    category: log.category.slice(),
+    amount: log.amount.slice(),
+    quantity: log.quantity.slice(),
+    customerIds: log.customerIds,
+    itemIds: log.itemIds,
+    categoryIds: log.categoryIds,
+    valueTarget: log.valueTarget,
   });
 }
 
@@ -36,10 +48,19 @@ async function payloadOf(log: EventLog): Promise<DatasetPayload> {
   const graph = await graphFeaturesFromEdges(data.edges, log, p.split);
   const n = p.split.customers.length;
   const oracle = { value: new Float64Array(n), repurchase: new Float64Array(n) };
-  for (let i = 0; i < n; i++) { oracle.value[i] = data.truth.oracle[p.split.customers[i]]; oracle.repurchase[i] = data.truth.oracleRepurchase[p.split.customers[i]]; }
+  for (let i = 0; i < n; i++) {
+    oracle.value[i] = data.truth.oracle[p.split.customers[i]];
+    oracle.repurchase[i] = data.truth.oracleRepurchase[p.split.customers[i]];
+  }
   // customer attributes for the +cov models: a 0/1 and a continuous one, functions of the id only
   const ids = Array.from(p.split.customers, (c) => log.customerIds[c]);
-  const covariates = { names: ['member', 'score'], columns: [Float64Array.from(ids, (id) => (hashUnit(id, 1) < 0.4 ? 1 : 0)), Float64Array.from(ids, (id) => hashUnit(id, 2) - 0.5)] };
+  const covariates = {
+    names: ['member', 'score'],
+    columns: [
+      Float64Array.from(ids, (id) => (hashUnit(id, 1) < 0.4 ? 1 : 0)),
+      Float64Array.from(ids, (id) => hashUnit(id, 2) - 0.5),
+    ],
+  };
   return { id: 'synthetic', log, session: p.session, offsets: p.offsets, split: p.split, graph, covariates, oracle };
 }
 
@@ -50,12 +71,13 @@ describe('sealed test fold', async () => {
   const testCustomers = [...original.split.customers].filter((_, r) => fold[r] === Fold.test);
   const permuted = await payloadOf(permuteHoldout(data.log, testCustomers, data.cutoff, 99));
 
-  it('the permutation really changes the test customers\' labels (and nothing else)', () => {
+  it("the permutation really changes the test customers' labels (and nothing else)", () => {
     expect([...permuted.split.customers]).toEqual([...original.split.customers]);
     let changed = 0;
     for (let r = 0; r < fold.length; r++) {
-      if (fold[r] === Fold.test) { if (permuted.split.score.target[r] !== original.split.score.target[r]) changed++; }
-      else expect(permuted.split.score.target[r]).toBe(original.split.score.target[r]);
+      if (fold[r] === Fold.test) {
+        if (permuted.split.score.target[r] !== original.split.score.target[r]) changed++;
+      } else expect(permuted.split.score.target[r]).toBe(original.split.score.target[r]);
     }
     expect(changed).toBeGreaterThan(10);
   });
@@ -63,12 +85,15 @@ describe('sealed test fold', async () => {
   it('the sealed log ends before the cutoff and test labels are NaN in both windows', () => {
     const sealed = sealPayload(original);
     expect(sealed.log.length).toBeLessThan(original.log.length);
-    for (let i = 0; i < sealed.log.length; i++) if (sealed.log.t[i] >= data.cutoff) throw new Error(`event ${i} at/after the cutoff`);
+    for (let i = 0; i < sealed.log.length; i++)
+      if (sealed.log.t[i] >= data.cutoff) throw new Error(`event ${i} at/after the cutoff`);
     expect(sealed.offsets[sealed.offsets.length - 1]).toBe(sealed.log.length);
     const split = sealedSplit(original.split, fold);
     for (let r = 0; r < fold.length; r++) {
-      if (fold[r] === Fold.test) { expect(split.fit.target[r]).toBeNaN(); expect(split.score.repurchase[r]).toBe(0); }
-      else expect(split.fit.target[r]).toBe(original.split.fit.target[r]);
+      if (fold[r] === Fold.test) {
+        expect(split.fit.target[r]).toBeNaN();
+        expect(split.score.repurchase[r]).toBe(0);
+      } else expect(split.fit.target[r]).toBe(original.split.fit.target[r]);
     }
     expect(modelSeed('synthetic', 1)).not.toBe(modelSeed('synthetic', 2));
     expect(modelSeed('synthetic', 1)).toBe(modelSeed('synthetic', 1));
@@ -76,21 +101,31 @@ describe('sealed test fold', async () => {
 
   it('a model that tries to read holdout events and test labels gets nothing through the sealed path (and would be caught without it)', async () => {
     // Deliberately leaky: value = holdout revenue found in the log + the label it is handed.
-    const leaky = (task: ModelTask): Float64Array => Float64Array.from(task.split.customers, (c, r) => {
-      let v = 0;
-      for (let e = task.offsets[c]; e < task.offsets[c + 1]; e++) if (task.log.t[e] >= task.split.cutoff) v += task.log.amount[e];
-      const y = task.split.score.target[r];
-      return v + (Number.isNaN(y) ? -1 : y);
-    });
-    const sealed = (p: DatasetPayload) => { const s = sealPayload(p); return leaky(sealedTask(s, sealedSplit(p.split, fold), seed)); };
-    const open = (p: DatasetPayload) => leaky({ log: p.log, session: p.session, offsets: p.offsets, split: p.split, seed });
+    const leaky = (task: ModelTask): Float64Array =>
+      Float64Array.from(task.split.customers, (c, r) => {
+        let v = 0;
+        for (let e = task.offsets[c]; e < task.offsets[c + 1]; e++)
+          if (task.log.t[e] >= task.split.cutoff) v += task.log.amount[e];
+        const y = task.split.score.target[r];
+        return v + (Number.isNaN(y) ? -1 : y);
+      });
+    const sealed = (p: DatasetPayload) => {
+      const s = sealPayload(p);
+      return leaky(sealedTask(s, sealedSplit(p.split, fold), seed));
+    };
+    const open = (p: DatasetPayload) =>
+      leaky({ log: p.log, session: p.session, offsets: p.offsets, split: p.split, seed });
     expect(Array.from(sealed(permuted))).toEqual(Array.from(sealed(original)));
     expect(Array.from(open(permuted))).not.toEqual(Array.from(open(original)));
   });
 
   const tiny = { ...ENCODER_PRESETS.tiny, epochs: 2 };
   // ziln-mlp has no sequence: only the head and trainer keys of the tiny preset apply.
-  const tinyHead = { headHidden: ENCODER_PRESETS.tiny.headHidden, batchSize: ENCODER_PRESETS.tiny.batchSize, epochs: 2 };
+  const tinyHead = {
+    headHidden: ENCODER_PRESETS.tiny.headHidden,
+    batchSize: ENCODER_PRESETS.tiny.batchSize,
+    epochs: 2,
+  };
   // +cov: the synthetic attributes carry no signal, so the unpenalised BG/NBD covariate fit has
   // no finite maximum (a, b and γ_life trade off); a small penalty gives it one. The Pareto/NBD
   // itself has none here (s, β → ∞), so pareto-nbd-gg+cov must refuse, identically, both times
@@ -98,7 +133,13 @@ describe('sealed test fold', async () => {
   const boundaryRefusal = 'baselines/pareto-nbd-gg+cov: the no-covariate Pareto/NBD has no finite MLE on this cohort';
   for (const entry of modelCatalog()) {
     it(`${entry.name}: bit-identical predictions with the test customers' holdout events permuted`, async () => {
-      const config = entry.needsCovariates ? { penalty: 0.01 } : entry.family !== 'encoder' ? {} : entry.sequence ? tiny : tinyHead;
+      const config = entry.needsCovariates
+        ? { penalty: 0.01 }
+        : entry.family !== 'encoder'
+          ? {}
+          : entry.sequence
+            ? tiny
+            : tinyHead;
       const run = async (p: DatasetPayload) => {
         const sealed = sealPayload(p);
         return createModel(entry.name, sealed, config).run(sealedTask(sealed, sealedSplit(p.split, fold), seed));
@@ -108,7 +149,8 @@ describe('sealed test fold', async () => {
         await expect(run(permuted)).rejects.toThrow(boundaryRefusal);
         return;
       }
-      const a = await run(original), b = await run(permuted);
+      const a = await run(original),
+        b = await run(permuted);
       expect(a.value.length).toBe(original.split.customers.length);
       expect(Array.from(b.value)).toEqual(Array.from(a.value));
       expect(Array.from(b.repurchase)).toEqual(Array.from(a.repurchase));

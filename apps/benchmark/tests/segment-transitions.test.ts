@@ -11,15 +11,25 @@ import { segmentTransitions, transitionsCsv } from '../src/record/segment-labels
 describe('segmentTransitions', () => {
   it('has the cutoff stages as row totals and the end-of-holdout stages as column totals', async () => {
     const { log } = await readEventLog(sharedDataPath('cdnow/CDNOW_sample.txt.gz'), { format: 'cdnow' });
-    const split = evaluationSplit(log, { cutoff: Date.UTC(1997, 9, 1), horizon: Date.UTC(1998, 6, 1) - Date.UTC(1997, 9, 1) });
-    const payload = { id: 'cdnow-sample', log, session: new Int32Array(log.length), offsets: customerOffsets(log), split };
+    const split = evaluationSplit(log, {
+      cutoff: Date.UTC(1997, 9, 1),
+      horizon: Date.UTC(1998, 6, 1) - Date.UTC(1997, 9, 1),
+    });
+    const payload = {
+      id: 'cdnow-sample',
+      log,
+      session: new Int32Array(log.length),
+      offsets: customerOffsets(log),
+      split,
+    };
     const t = segmentTransitions(payload);
     const L = LIFECYCLE_STAGES.length;
     const count = (end: number) => {
       const stages = lifecycleStage(rfmFeatures(payload, end).history);
       return LIFECYCLE_STAGES.map((s) => stages.filter((x) => x === s).length);
     };
-    const atCutoff = count(split.score.featureEnd), atEnd = count(split.score.labelEnd);
+    const atCutoff = count(split.score.featureEnd),
+      atEnd = count(split.score.labelEnd);
     for (let i = 0; i < L; i++) {
       expect(t.lifecycle.rowTotals[i]).toBe(atCutoff[i]);
       let col = 0;

@@ -43,13 +43,18 @@ export function browserView(name: string, entry: string, drop: readonly string[]
   const seen = new Set<string>();
   for (const m of source.matchAll(EXPORT)) {
     const [, typeOnly, names, from] = m;
-    if (!from.startsWith('./')) throw new Error(`${name}: browser view: expected './…' re-exports in ${entry}, got '${from}'`);
+    if (!from.startsWith('./'))
+      throw new Error(`${name}: browser view: expected './…' re-exports in ${entry}, got '${from}'`);
     seen.add(from);
     if (typeOnly !== undefined || drop.includes(from)) continue;
-    lines.push(`export ${names.replace(/\btype\s+\w+(\s+as\s+\w+)?\s*,?/g, '')} from ${JSON.stringify(resolve(dirname(entry), from))};`);
+    lines.push(
+      `export ${names.replace(/\btype\s+\w+(\s+as\s+\w+)?\s*,?/g, '')} from ${JSON.stringify(resolve(dirname(entry), from))};`,
+    );
   }
   const rest = source.replace(EXPORT, '').trim();
-  if (rest !== '') throw new Error(`${name}: browser view: ${entry} holds more than re-exports: '${rest.slice(0, 80)}'`);
-  for (const d of drop) if (!seen.has(d)) throw new Error(`${name}: browser view: '${d}' is not re-exported by ${entry} (stale drop list)`);
+  if (rest !== '')
+    throw new Error(`${name}: browser view: ${entry} holds more than re-exports: '${rest.slice(0, 80)}'`);
+  for (const d of drop)
+    if (!seen.has(d)) throw new Error(`${name}: browser view: '${d}' is not re-exported by ${entry} (stale drop list)`);
   return `${lines.join('\n')}\n`;
 }

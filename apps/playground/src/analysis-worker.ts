@@ -7,7 +7,10 @@ import { fileChunks } from './file-chunks.ts';
 import { readTransactionsCsv } from './read-transactions-csv.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply, transfer?: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(m: WorkerReply, transfer?: Transferable[]): void;
+};
 const post = (m: WorkerReply, transfer: Transferable[] = []): void => scope.postMessage(m, transfer);
 let log: EventLog | null = null;
 
@@ -31,7 +34,11 @@ async function load(file: File, strict: boolean): Promise<void> {
     });
     log = result.log;
     const { first, last } = result.report;
-    post({ kind: 'loaded', report: result.report, defaultCutoff: Number.isNaN(first) ? NaN : defaultCutoff(first, last) });
+    post({
+      kind: 'loaded',
+      report: result.report,
+      defaultCutoff: Number.isNaN(first) ? NaN : defaultCutoff(first, last),
+    });
   } catch (err) {
     post({ kind: 'error', stage: 'load', message: (err as Error).message });
   }
@@ -42,7 +49,9 @@ function analyze(cutoff: number, horizonWeeks: number): void {
   try {
     const analysis = analyzeLog(log, { cutoff, horizonWeeks, step: (message) => post({ kind: 'progress', message }) });
     const s = analysis.scores;
-    const buffers = new Set<ArrayBufferLike>([s.frequency, s.recency, s.T, s.pAlive, s.expected, s.spend, s.actual].map((a) => a.buffer));
+    const buffers = new Set<ArrayBufferLike>(
+      [s.frequency, s.recency, s.T, s.pAlive, s.expected, s.spend, s.actual].map((a) => a.buffer),
+    );
     post({ kind: 'analysis', analysis }, [...buffers] as ArrayBuffer[]);
   } catch (err) {
     post({ kind: 'error', stage: 'analyze', message: (err as Error).message });

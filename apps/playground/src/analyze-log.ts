@@ -3,7 +3,13 @@
 // segments from @clvlab/features, BG/NBD + Gamma-Gamma with P(alive), conditional expected
 // purchases and expected spend from @clvlab/baselines, the gain / Lorenz curve and the
 // normalized Gini from @clvlab/metrics. Pure: runs in the page's worker and in Node tests.
-import { conditionalExpectedPurchases, expectedAverageSpend, fitBgNbd, fitGammaGamma, probabilityAlive } from '@clvlab/baselines';
+import {
+  conditionalExpectedPurchases,
+  expectedAverageSpend,
+  fitBgNbd,
+  fitGammaGamma,
+  probabilityAlive,
+} from '@clvlab/baselines';
 import type { BgNbdParams, GammaGammaParams } from '@clvlab/baselines';
 import { customerOffsets } from '@clvlab/events';
 import type { EventLog } from '@clvlab/events';
@@ -90,10 +96,12 @@ export interface Analysis {
 
 export function analyzeLog(log: EventLog, options: AnalysisOptions): Analysis {
   const { cutoff, horizonWeeks, step = () => {} } = options;
-  if (!(Number.isFinite(horizonWeeks) && horizonWeeks > 0)) throw new Error(`playground/analyzeLog: horizon must be a positive number of weeks, got ${horizonWeeks}`);
+  if (!(Number.isFinite(horizonWeeks) && horizonWeeks > 0))
+    throw new Error(`playground/analyzeLog: horizon must be a positive number of weeks, got ${horizonWeeks}`);
   step('summarising customers');
   const summary = btydSummary(log, { calibrationEnd: cutoff, unit: 'week' });
-  const customers = summary.customer, n = customers.length;
+  const customers = summary.customer,
+    n = customers.length;
 
   step(`fitting BG/NBD on ${n.toLocaleString('en-US')} customers`);
   let t0 = performance.now();
@@ -126,48 +134,93 @@ export function analyzeLog(log: EventLog, options: AnalysisOptions): Analysis {
 
   const order = Array.from({ length: n }, (_, r) => r).sort((a, b) => expected[b] - expected[a] || a - b);
   return {
-    cutoff, horizonWeeks, cohort: n, bgnbd, gammaGamma, segments, curve,
-    top: order.slice(0, 20), expectedTotal: expected.reduce((a, b) => a + b, 0),
+    cutoff,
+    horizonWeeks,
+    cohort: n,
+    bgnbd,
+    gammaGamma,
+    segments,
+    curve,
+    top: order.slice(0, 20),
+    expectedTotal: expected.reduce((a, b) => a + b, 0),
     scores: {
-      ids: Array.from(customers, (c) => log.customerIds[c]), frequency: summary.frequency, recency: summary.recency, T: summary.T,
-      pAlive, expected, spend, actual,
+      ids: Array.from(customers, (c) => log.customerIds[c]),
+      frequency: summary.frequency,
+      recency: summary.recency,
+      T: summary.T,
+      pAlive,
+      expected,
+      spend,
+      actual,
     },
   };
 }
 
-function pick<P>(fit: { params: P; stdErrors: P; logLikelihood: number; nCustomers: number; converged: boolean; iterations: number }): Omit<ParameterFit<P>, 'ms'> {
+function pick<P>(fit: {
+  params: P;
+  stdErrors: P;
+  logLikelihood: number;
+  nCustomers: number;
+  converged: boolean;
+  iterations: number;
+}): Omit<ParameterFit<P>, 'ms'> {
   const { params, stdErrors, logLikelihood, nCustomers, converged, iterations } = fit;
   return { params: { ...params }, stdErrors: { ...stdErrors }, logLikelihood, nCustomers, converged, iterations };
 }
 
 function segmentRows(tiers: ReturnType<typeof rfmTiers>, pAlive: Float64Array, expected: Float64Array): SegmentRow[] {
-  const acc = new Map<RfmSegmentName, { customers: number; alive: number; expected: number }>(RFM_SEGMENTS.map((s) => [s, { customers: 0, alive: 0, expected: 0 }]));
+  const acc = new Map<RfmSegmentName, { customers: number; alive: number; expected: number }>(
+    RFM_SEGMENTS.map((s) => [s, { customers: 0, alive: 0, expected: 0 }]),
+  );
   for (let r = 0; r < pAlive.length; r++) {
     const a = acc.get(rfmSegment(tiers.recency[r], tiers.frequency[r], tiers.monetary[r]))!;
-    a.customers++; a.alive += pAlive[r]; a.expected += expected[r];
+    a.customers++;
+    a.alive += pAlive[r];
+    a.expected += expected[r];
   }
   return RFM_SEGMENTS.map((segment) => {
     const a = acc.get(segment)!;
-    return { segment, customers: a.customers, meanPAlive: a.customers > 0 ? a.alive / a.customers : NaN, expectedPurchases: a.expected };
+    return {
+      segment,
+      customers: a.customers,
+      meanPAlive: a.customers > 0 ? a.alive / a.customers : NaN,
+      expectedPurchases: a.expected,
+    };
   });
 }
 
-function curveSummary(log: EventLog, cutoff: number, horizonWeeks: number, actual: Float64Array, predicted: Float64Array, calibrationValue: Float64Array): CurveSummary {
+function curveSummary(
+  log: EventLog,
+  cutoff: number,
+  horizonWeeks: number,
+  actual: Float64Array,
+  predicted: Float64Array,
+  calibrationValue: Float64Array,
+): CurveSummary {
   let last = -Infinity;
   for (let i = 0; i < log.length; i++) if (log.t[i] > last) last = log.t[i];
   const holdoutWeeks = Math.max(0, Math.min(horizonWeeks, (last - cutoff) / WEEK_MS + 1 / 7));
   const totalActual = actual.reduce((a, b) => a + b, 0);
   if (totalActual > 0) {
-    const lorenz = gainCurve(actual, actual, CURVE_POINTS), model = gainCurve(actual, predicted, CURVE_POINTS);
+    const lorenz = gainCurve(actual, actual, CURVE_POINTS),
+      model = gainCurve(actual, predicted, CURVE_POINTS);
     return {
-      kind: 'holdout', customerShare: Array.from(lorenz.customerShare), lorenz: Array.from(lorenz.valueShare),
-      model: Array.from(model.valueShare), gini: normalizedGini(actual, predicted), holdoutWeeks, totalValue: totalActual,
+      kind: 'holdout',
+      customerShare: Array.from(lorenz.customerShare),
+      lorenz: Array.from(lorenz.valueShare),
+      model: Array.from(model.valueShare),
+      gini: normalizedGini(actual, predicted),
+      holdoutWeeks,
+      totalValue: totalActual,
     };
   }
   const value = calibrationValue.map((v) => Math.max(0, v));
   const lorenz = gainCurve(value, value, CURVE_POINTS);
   return {
-    kind: 'calibration', customerShare: Array.from(lorenz.customerShare), lorenz: Array.from(lorenz.valueShare),
-    holdoutWeeks, totalValue: value.reduce((a, b) => a + b, 0),
+    kind: 'calibration',
+    customerShare: Array.from(lorenz.customerShare),
+    lorenz: Array.from(lorenz.valueShare),
+    holdoutWeeks,
+    totalValue: value.reduce((a, b) => a + b, 0),
   };
 }

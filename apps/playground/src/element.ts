@@ -3,7 +3,11 @@
 type Child = Node | string | number | null | undefined;
 
 /** `<tag attr=…>children</tag>`; `testid` sets data-testid. */
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value !== undefined) node.setAttribute(name === 'testid' ? 'data-testid' : name, value);
@@ -16,12 +20,20 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Re
 }
 
 /** A table with a header row; numeric columns (numbers, formatted numbers, value cells) are right-aligned. */
-export function dataTable(testid: string, head: readonly string[], rows: readonly (readonly Child[])[]): HTMLTableElement {
+export function dataTable(
+  testid: string,
+  head: readonly string[],
+  rows: readonly (readonly Child[])[],
+): HTMLTableElement {
   const numeric = head.map((_, k) => rows.length > 0 && rows.every((r) => isNumeric(r[k])));
-  const cell = (tag: 'td' | 'th', c: Child, k: number): HTMLTableCellElement => element(tag, numeric[k] ? { class: 'num' } : {}, c);
-  return element('table', { testid },
+  const cell = (tag: 'td' | 'th', c: Child, k: number): HTMLTableCellElement =>
+    element(tag, numeric[k] ? { class: 'num' } : {}, c);
+  return element(
+    'table',
+    { testid },
     element('thead', {}, element('tr', {}, ...head.map((h, k) => cell('th', h, k)))),
-    element('tbody', {}, ...rows.map((r) => element('tr', {}, ...r.map((c, k) => cell('td', c, k))))));
+    element('tbody', {}, ...rows.map((r) => element('tr', {}, ...r.map((c, k) => cell('td', c, k))))),
+  );
 }
 
 function isNumeric(c: Child): boolean {

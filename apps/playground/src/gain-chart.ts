@@ -4,10 +4,17 @@
 import type { CurveSummary } from './analyze-log.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
-const W = 560, H = 360, M = { left: 52, right: 16, top: 16, bottom: 44 };
+const W = 560,
+  H = 360,
+  M = { left: 52, right: 16, top: 16, bottom: 44 };
 
 export function gainChart(curve: CurveSummary): SVGSVGElement {
-  const svg = svgNode('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'data-testid': 'gain-chart', class: 'chart' }) as SVGSVGElement;
+  const svg = svgNode('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    role: 'img',
+    'data-testid': 'gain-chart',
+    class: 'chart',
+  }) as SVGSVGElement;
   const x = (v: number): number => M.left + v * (W - M.left - M.right);
   const y = (v: number): number => H - M.bottom - v * (H - M.top - M.bottom);
   for (const v of [0, 0.25, 0.5, 0.75, 1]) {
@@ -20,10 +27,18 @@ export function gainChart(curve: CurveSummary): SVGSVGElement {
   svg.append(text('share of value', 14, y(0.5), 'middle', `rotate(-90 14 ${y(0.5)})`));
   svg.append(svgNode('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), class: 'diagonal' }));
   const path = (ys: readonly number[], cls: string): SVGElement =>
-    svgNode('polyline', { points: ys.map((v, j) => `${x(curve.customerShare[j]).toFixed(1)},${y(v).toFixed(1)}`).join(' '), class: cls, 'data-testid': `curve-${cls}` });
+    svgNode('polyline', {
+      points: ys.map((v, j) => `${x(curve.customerShare[j]).toFixed(1)},${y(v).toFixed(1)}`).join(' '),
+      class: cls,
+      'data-testid': `curve-${cls}`,
+    });
   svg.append(path(curve.lorenz, 'lorenz'));
   if (curve.model !== undefined) svg.append(path(curve.model, 'model'));
-  const legend = [['lorenz', curve.kind === 'holdout' ? 'by actual value (Lorenz)' : 'by value before the cutoff'], ...(curve.model ? [['model', 'by BG/NBD × Gamma-Gamma']] : []), ['diagonal', 'random']];
+  const legend = [
+    ['lorenz', curve.kind === 'holdout' ? 'by actual value (Lorenz)' : 'by value before the cutoff'],
+    ...(curve.model ? [['model', 'by BG/NBD × Gamma-Gamma']] : []),
+    ['diagonal', 'random'],
+  ];
   legend.forEach(([cls, label], k) => {
     const ly = y(0.06 + 0.08 * (legend.length - 1 - k));
     svg.append(svgNode('line', { x1: x(0.42), x2: x(0.48), y1: ly - 4, y2: ly - 4, class: cls }));

@@ -48,7 +48,8 @@ function load(file: File): void {
 
 function analyze(): void {
   if (!loaded) return;
-  const cutoff = cutoffInput.valueAsNumber, horizonWeeks = horizonInput.valueAsNumber;
+  const cutoff = cutoffInput.valueAsNumber,
+    horizonWeeks = horizonInput.valueAsNumber;
   if (Number.isNaN(cutoff)) return setStatus('error', 'Set the calibration cutoff date.');
   if (!(horizonWeeks > 0)) return setStatus('error', 'Set a horizon of at least one week.');
   send({ kind: 'analyze', cutoff, horizonWeeks }, 'fitting…');
@@ -82,11 +83,19 @@ function show(analysis: Analysis): void {
   download.hidden = false;
   if (pending > 0) return;
   const calibrationDays = Math.round((analysis.cutoff - DAY_MS) / DAY_MS) * DAY_MS;
-  setStatus('done', `Fitted ${analysis.cohort.toLocaleString('en-US')} customers (calibration to ${new Date(calibrationDays).toISOString().slice(0, 10)}) in ${Math.round(analysis.bgnbd.ms + ('ms' in analysis.gammaGamma ? analysis.gammaGamma.ms : 0))} ms.`);
+  setStatus(
+    'done',
+    `Fitted ${analysis.cohort.toLocaleString('en-US')} customers (calibration to ${new Date(calibrationDays).toISOString().slice(0, 10)}) in ${Math.round(analysis.bgnbd.ms + ('ms' in analysis.gammaGamma ? analysis.gammaGamma.ms : 0))} ms.`,
+  );
 }
 
-fileInput.addEventListener('change', () => { if (fileInput.files?.[0]) load(fileInput.files[0]); });
-drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+fileInput.addEventListener('change', () => {
+  if (fileInput.files?.[0]) load(fileInput.files[0]);
+});
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
@@ -94,7 +103,12 @@ drop.addEventListener('drop', (e) => {
   const file = e.dataTransfer?.files[0];
   if (file) load(file);
 });
-cutoffInput.addEventListener('change', () => { autoCutoff = false; analyze(); });
+cutoffInput.addEventListener('change', () => {
+  autoCutoff = false;
+  analyze();
+});
 horizonInput.addEventListener('change', analyze);
-strictInput.addEventListener('change', () => { if (fileInput.files?.[0]) load(fileInput.files[0]); });
+strictInput.addEventListener('change', () => {
+  if (fileInput.files?.[0]) load(fileInput.files[0]);
+});
 $<HTMLFormElement>('[data-testid=controls]').addEventListener('submit', (e) => e.preventDefault());

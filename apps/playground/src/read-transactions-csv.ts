@@ -79,17 +79,32 @@ class RowSink {
   private readonly rejected = new Map<string, number>();
   private readonly firstError = new Map<string, string>();
 
-  constructor(private readonly file: string, private readonly strict: boolean) {}
+  constructor(
+    private readonly file: string,
+    private readonly strict: boolean,
+  ) {}
 
   onRow(row: RowView): void {
     if (this.col === undefined) return this.header(row);
     this.rowsRead++;
     const c = this.col;
-    if (row.count !== this.width) return this.reject(row, row.count, 'wrong-field-count', `${this.width} comma-separated fields (found ${row.count})`);
+    if (row.count !== this.width)
+      return this.reject(
+        row,
+        row.count,
+        'wrong-field-count',
+        `${this.width} comma-separated fields (found ${row.count})`,
+      );
     const id = this.text(row, c.customer_id).trim();
     if (id === '') return this.reject(row, c.customer_id, 'missing-customer', 'a customer_id');
     const t = parseTimestamp(this.text(row, c.timestamp).trim());
-    if (Number.isNaN(t)) return this.reject(row, c.timestamp, 'bad-timestamp', 'timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD');
+    if (Number.isNaN(t))
+      return this.reject(
+        row,
+        c.timestamp,
+        'bad-timestamp',
+        'timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD',
+      );
     let amount = 1;
     if (c.amount >= 0) {
       const text = this.text(row, c.amount).trim();
@@ -97,15 +112,28 @@ class RowSink {
       if (!Number.isFinite(amount)) return this.reject(row, c.amount, 'bad-amount', 'amount as a finite number');
     }
     let k = this.ids.get(id);
-    if (k === undefined) { k = this.ids.size; this.ids.set(id, k); }
+    if (k === undefined) {
+      k = this.ids.size;
+      this.ids.set(id, k);
+    }
     this.push(k, t, amount);
   }
 
   private header(row: RowView): void {
     const names = Array.from({ length: row.count }, (_, k) => this.text(row, k).trim().toLowerCase());
-    const col = Object.fromEntries(COLUMNS.map((name) => [name, names.indexOf(name)])) as Record<(typeof COLUMNS)[number], number>;
+    const col = Object.fromEntries(COLUMNS.map((name) => [name, names.indexOf(name)])) as Record<
+      (typeof COLUMNS)[number],
+      number
+    >;
     if (col.customer_id < 0 || col.timestamp < 0) {
-      throw new IngestError(this.file, row.line, 1, 'a header with columns customer_id, timestamp and amount', this.text(row, 0, row.count - 1), 'bad-header');
+      throw new IngestError(
+        this.file,
+        row.line,
+        1,
+        'a header with columns customer_id, timestamp and amount',
+        this.text(row, 0, row.count - 1),
+        'bad-header',
+      );
     }
     this.col = col;
     this.width = row.count;
@@ -113,12 +141,18 @@ class RowSink {
 
   private push(customer: number, t: number, amount: number): void {
     if (this.n === this.t.length) {
-      const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => { const b = make(a.length * 2); b.set(a); return b; };
+      const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
       this.customer = grow(this.customer, (m) => new Int32Array(m));
       this.t = grow(this.t, (m) => new Float64Array(m));
       this.amount = grow(this.amount, (m) => new Float64Array(m));
     }
-    this.customer[this.n] = customer; this.t[this.n] = t; this.amount[this.n] = amount;
+    this.customer[this.n] = customer;
+    this.t[this.n] = t;
+    this.amount[this.n] = amount;
     this.n++;
   }
 
@@ -134,7 +168,14 @@ class RowSink {
   private error(row: RowView, field: number, reason: string, expected: string): IngestError {
     if (field >= row.count) {
       const end = row.end[Math.min(row.count, row.start.length) - 1];
-      return new IngestError(this.file, row.line, end - row.lineStart + 1, expected, this.decoder.decode(row.buf.subarray(row.lineStart, end)), reason);
+      return new IngestError(
+        this.file,
+        row.line,
+        end - row.lineStart + 1,
+        expected,
+        this.decoder.decode(row.buf.subarray(row.lineStart, end)),
+        reason,
+      );
     }
     const column = row.start[field] - (row.quoted[field] !== 0 ? 1 : 0) - row.lineStart + 1;
     return new IngestError(this.file, row.line, column, expected, this.text(row, field), reason);
@@ -151,29 +192,62 @@ class RowSink {
   }
 
   finish(blankLines: number): CsvResult {
-    if (this.col === undefined) throw new IngestError(this.file, 1, 1, 'a header with columns customer_id, timestamp and amount', '', 'bad-header');
+    if (this.col === undefined)
+      throw new IngestError(
+        this.file,
+        1,
+        1,
+        'a header with columns customer_id, timestamp and amount',
+        '',
+        'bad-header',
+      );
     const n = this.n;
     const amount = this.amount.slice(0, n);
     const type = new Uint8Array(n);
-    let returns = 0, first = Infinity, last = -Infinity;
+    let returns = 0,
+      first = Infinity,
+      last = -Infinity;
     for (let i = 0; i < n; i++) {
-      if (amount[i] < 0) { type[i] = EventType.return; returns++; } else type[i] = EventType.purchase;
+      if (amount[i] < 0) {
+        type[i] = EventType.return;
+        returns++;
+      } else type[i] = EventType.purchase;
       if (this.t[i] < first) first = this.t[i];
       if (this.t[i] > last) last = this.t[i];
     }
     const valueTarget: ValueTarget = this.col.amount >= 0 ? 'revenue' : 'count';
     const log = createEventLog({
-      customer: this.customer.slice(0, n), t: this.t.slice(0, n), type, amount,
-      customerIds: [...this.ids.keys()], valueTarget,
+      customer: this.customer.slice(0, n),
+      t: this.t.slice(0, n),
+      type,
+      amount,
+      customerIds: [...this.ids.keys()],
+      valueTarget,
     });
-    const rejected: Record<string, number> = {}, firstError: Record<string, string> = {};
-    for (const key of [...this.rejected.keys()].sort()) { rejected[key] = this.rejected.get(key)!; firstError[key] = this.firstError.get(key)!; }
+    const rejected: Record<string, number> = {},
+      firstError: Record<string, string> = {};
+    for (const key of [...this.rejected.keys()].sort()) {
+      rejected[key] = this.rejected.get(key)!;
+      firstError[key] = this.firstError.get(key)!;
+    }
     const dropped = Object.values(rejected).reduce((a, b) => a + b, 0);
-    if (n + dropped !== this.rowsRead) throw new Error(`playground/readTransactionsCsv: accounting broken for ${this.file}: read ${this.rowsRead} != kept ${n} + rejected ${dropped}`);
+    if (n + dropped !== this.rowsRead)
+      throw new Error(
+        `playground/readTransactionsCsv: accounting broken for ${this.file}: read ${this.rowsRead} != kept ${n} + rejected ${dropped}`,
+      );
     const report: RowAccounting = Object.freeze({
-      file: this.file, rowsRead: this.rowsRead, rowsKept: n, rejected, firstError, blankLines, valueTarget,
-      customers: this.ids.size, purchases: n - returns, returns,
-      first: n > 0 ? first : NaN, last: n > 0 ? last : NaN,
+      file: this.file,
+      rowsRead: this.rowsRead,
+      rowsKept: n,
+      rejected,
+      firstError,
+      blankLines,
+      valueTarget,
+      customers: this.ids.size,
+      purchases: n - returns,
+      returns,
+      first: n > 0 ? first : NaN,
+      last: n > 0 ? last : NaN,
     });
     return { log, report };
   }

@@ -11,17 +11,28 @@ export function renderAccounting(report: RowAccounting): HTMLElement {
     ['rows read', count('rows-read', report.rowsRead), ''],
     ['rows kept', count('rows-kept', report.rowsKept), ''],
     ['rows rejected', count('rows-rejected', rejected), reasons.length === 0 ? 'none' : ''],
-    ...reasons.map((reason) => [element('span', { class: 'indent' }, reason), count(`rejected-${reason}`, report.rejected[reason]), element('code', {}, report.firstError[reason])]),
+    ...reasons.map((reason) => [
+      element('span', { class: 'indent' }, reason),
+      count(`rejected-${reason}`, report.rejected[reason]),
+      element('code', {}, report.firstError[reason]),
+    ]),
   ];
-  return element('section', { testid: 'accounting' },
+  return element(
+    'section',
+    { testid: 'accounting' },
     element('h2', {}, 'Rows'),
     dataTable('row-accounting', ['', 'rows', 'first error'], rows),
-    element('p', { class: 'note' },
+    element(
+      'p',
+      { class: 'note' },
       `${formatNumber(report.customers)} customers, ${formatNumber(report.purchases)} purchases`,
       report.returns > 0 ? `, ${formatNumber(report.returns)} returns` : '',
       `, ${day(report.first)} to ${day(report.last)}`,
       report.valueTarget === 'count' ? '; no amount column: each purchase counts 1' : '',
-      report.blankLines > 0 ? `; ${formatNumber(report.blankLines)} blank lines skipped` : '', '.'));
+      report.blankLines > 0 ? `; ${formatNumber(report.blankLines)} blank lines skipped` : '',
+      '.',
+    ),
+  );
 }
 
 function count(testid: string, n: number): HTMLElement {

@@ -12,14 +12,22 @@ describe('analyzeLog on the CDNOW sample', async () => {
   const a = analyzeLog(log, { cutoff: CUTOFF, horizonWeeks: 39 });
 
   it('reads every row', () => {
-    expect(report).toMatchObject({ rowsRead: CDNOW_ROWS, rowsKept: CDNOW_ROWS, rejected: {}, customers: CDNOW_CUSTOMERS, returns: 0, valueTarget: 'revenue' });
+    expect(report).toMatchObject({
+      rowsRead: CDNOW_ROWS,
+      rowsKept: CDNOW_ROWS,
+      rejected: {},
+      customers: CDNOW_CUSTOMERS,
+      returns: 0,
+      valueTarget: 'revenue',
+    });
     expect(new Date(report.first).toISOString().slice(0, 10)).toBe('1997-01-01');
     expect(new Date(report.last).toISOString().slice(0, 10)).toBe('1998-06-30');
   });
 
   it('fits BG/NBD to the published parameters within 0.5%', () => {
     expect(a.cohort).toBe(CDNOW_CUSTOMERS);
-    for (const [k, v] of Object.entries(PUBLISHED_BG_NBD)) expect(Math.abs(a.bgnbd.params[k as keyof typeof PUBLISHED_BG_NBD] / v - 1), k).toBeLessThan(0.005);
+    for (const [k, v] of Object.entries(PUBLISHED_BG_NBD))
+      expect(Math.abs(a.bgnbd.params[k as keyof typeof PUBLISHED_BG_NBD] / v - 1), k).toBeLessThan(0.005);
     expect(a.bgnbd.logLikelihood).toBeCloseTo(-9582.4, 0);
     for (const se of Object.values(a.bgnbd.stdErrors)) expect(se).toBeGreaterThan(0);
     expect('error' in a.gammaGamma).toBe(false);
@@ -31,7 +39,8 @@ describe('analyzeLog on the CDNOW sample', async () => {
     expect([s.frequency[r], s.recency[r], s.T[r]].map((v) => +v.toFixed(2))).toEqual([2, 30.43, 38.86]);
     expect(s.expected[r]).toBeCloseTo(1.226, 2);
     expect(a.top).toHaveLength(20);
-    for (let k = 1; k < a.top.length; k++) expect(s.expected[a.top[k - 1]]).toBeGreaterThanOrEqual(s.expected[a.top[k]]);
+    for (let k = 1; k < a.top.length; k++)
+      expect(s.expected[a.top[k - 1]]).toBeGreaterThanOrEqual(s.expected[a.top[k]]);
     expect(Math.max(...s.expected)).toBe(s.expected[a.top[0]]);
   });
 

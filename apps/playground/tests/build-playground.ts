@@ -10,12 +10,22 @@ export const PLAYGROUND_DIR = fileURLToPath(new URL('..', import.meta.url));
 export async function buildPlayground(outDir: string): Promise<string[]> {
   const warnings: string[] = [];
   const logger = createLogger('warn', { allowClearScreen: false });
-  logger.warn = (msg) => { warnings.push(msg); };
-  logger.warnOnce = (msg) => { warnings.push(msg); };
+  logger.warn = (msg) => {
+    warnings.push(msg);
+  };
+  logger.warnOnce = (msg) => {
+    warnings.push(msg);
+  };
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root: PLAYGROUND_DIR, configFile: `${PLAYGROUND_DIR}vite.config.ts`, customLogger: logger, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      root: PLAYGROUND_DIR,
+      configFile: `${PLAYGROUND_DIR}vite.config.ts`,
+      customLogger: logger,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -14,9 +14,17 @@ import { buildPlayground, PLAYGROUND_DIR } from './build-playground.ts';
 /** Builds one in-memory module (as if it were src/__fixture__.ts) through the page's plugins. */
 async function buildFixture(code: string): Promise<void> {
   const id = `${PLAYGROUND_DIR}src/__fixture__.ts`;
-  const fixture: Plugin = { name: 'fixture', enforce: 'pre', resolveId: (s) => (s === id ? id : null), load: (s) => (s === id ? code : null) };
+  const fixture: Plugin = {
+    name: 'fixture',
+    enforce: 'pre',
+    resolveId: (s) => (s === id ? id : null),
+    load: (s) => (s === id ? code : null),
+  };
   await build({
-    root: PLAYGROUND_DIR, configFile: false, logLevel: 'silent', resolve: RESOLVE,
+    root: PLAYGROUND_DIR,
+    configFile: false,
+    logLevel: 'silent',
+    resolve: RESOLVE,
     plugins: [fixture, noNodeImportsPlugin(), browserEntryPlugin(NODE_ONLY_MODULES)],
     build: { write: false, rollupOptions: { input: id } },
   });
@@ -24,7 +32,8 @@ async function buildFixture(code: string): Promise<void> {
 
 describe('playground browser build', () => {
   it('builds index.html, the page script and the analysis worker without warnings', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'clvlab-playground-build-')), out = join(tmp, 'dist');
+    const tmp = mkdtempSync(join(tmpdir(), 'clvlab-playground-build-')),
+      out = join(tmp, 'dist');
     onTestFinished(() => rmSync(tmp, { recursive: true, force: true }));
     const warnings = await buildPlayground(out);
     expect(warnings).toEqual([]);
@@ -35,15 +44,21 @@ describe('playground browser build', () => {
   });
 
   it('fails on a Node built-in, naming the importing file', async () => {
-    await expect(buildFixture("import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);\n"))
-      .rejects.toThrow(/'node:fs' imported by .*src\/__fixture__\.ts: the browser path must not import Node built-ins/);
-    await expect(buildFixture("import { writeFileAtomic } from '@clvlab/core/node';\nconsole.log(writeFileAtomic);\n"))
-      .rejects.toThrow(/imported by .*packages\/core\/src\/.*: the browser path must not import Node built-ins/);
+    await expect(buildFixture("import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);\n")).rejects.toThrow(
+      /'node:fs' imported by .*src\/__fixture__\.ts: the browser path must not import Node built-ins/,
+    );
+    await expect(
+      buildFixture("import { writeFileAtomic } from '@clvlab/core/node';\nconsole.log(writeFileAtomic);\n"),
+    ).rejects.toThrow(/imported by .*packages\/core\/src\/.*: the browser path must not import Node built-ins/);
   });
 
   it('fails on a Node-only export of @clvlab/events (not in its browser view)', async () => {
-    await expect(buildFixture("import { readEventLog } from '@clvlab/events';\nconsole.log(readEventLog);\n")).rejects.toThrow(/readEventLog/);
-    await buildFixture("import { createEventLog, Tokenizer } from '@clvlab/events';\nconsole.log(createEventLog, Tokenizer);\n");
+    await expect(
+      buildFixture("import { readEventLog } from '@clvlab/events';\nconsole.log(readEventLog);\n"),
+    ).rejects.toThrow(/readEventLog/);
+    await buildFixture(
+      "import { createEventLog, Tokenizer } from '@clvlab/events';\nconsole.log(createEventLog, Tokenizer);\n",
+    );
   });
 
   it('keeps every other value export of the entry in the browser view', () => {

@@ -16,7 +16,16 @@ import { CDNOW_CUSTOMERS, CDNOW_ROWS, cdnowCsv, PUBLISHED_BG_NBD, REPO_ROOT } fr
 import { serveStatic, type StaticServer } from './serve-static.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 describe('playground in headless Chromium', () => {
   let dir = '';
@@ -25,7 +34,9 @@ describe('playground in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: install Debian's chromium package (apt-get install -y chromium); this test must not be skipped`);
+      throw new Error(
+        `${CHROMIUM} not found: install Debian's chromium package (apt-get install -y chromium); this test must not be skipped`,
+      );
     }
     dir = mkdtempSync(join(tmpdir(), 'clvlab-playground-'));
     expect(await buildPlayground(join(dir, 'dist'))).toEqual([]);
@@ -45,7 +56,9 @@ describe('playground in headless Chromium', () => {
     const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
     const errors = watchErrors(page);
     const foreign: string[] = [];
-    page.on('request', (req) => { if (!req.url().startsWith(server!.url) && !req.url().startsWith('blob:')) foreign.push(req.url()); });
+    page.on('request', (req) => {
+      if (!req.url().startsWith(server!.url) && !req.url().startsWith('blob:')) foreign.push(req.url());
+    });
     const response = await page.goto(server!.url, { waitUntil: 'load' });
     expect(response?.ok()).toBe(true);
     const status = page.getByTestId('status');
@@ -57,7 +70,8 @@ describe('playground in headless Chromium', () => {
     // default cutoff: 1997-01-01 + 75% of 545 days, floored to a day
     expect(await page.getByTestId('cutoff').inputValue()).toBe('1998-02-13');
     expect(await page.getByTestId('results').getAttribute('data-cutoff')).toBe('1998-02-13');
-    const value = async (testid: string): Promise<number> => Number(await page.getByTestId(testid).getAttribute('data-value'));
+    const value = async (testid: string): Promise<number> =>
+      Number(await page.getByTestId(testid).getAttribute('data-value'));
     expect(await value('rows-read')).toBe(CDNOW_ROWS);
     expect(await value('rows-kept')).toBe(CDNOW_ROWS);
     expect(await value('rows-rejected')).toBe(0);
@@ -65,8 +79,12 @@ describe('playground in headless Chromium', () => {
     await page.getByTestId('cutoff').fill('1997-10-01');
     await page.locator('[data-testid=results][data-cutoff="1997-10-01"]').waitFor();
     await page.locator('[data-testid=status][data-state=done]').waitFor();
-    expect(await status.textContent()).toContain(`Fitted ${CDNOW_CUSTOMERS.toLocaleString('en-US')} customers (calibration to 1997-09-30)`);
-    const fitted = Object.fromEntries(await Promise.all(Object.keys(PUBLISHED_BG_NBD).map(async (k) => [k, await value(`bgnbd-${k}`)] as const)));
+    expect(await status.textContent()).toContain(
+      `Fitted ${CDNOW_CUSTOMERS.toLocaleString('en-US')} customers (calibration to 1997-09-30)`,
+    );
+    const fitted = Object.fromEntries(
+      await Promise.all(Object.keys(PUBLISHED_BG_NBD).map(async (k) => [k, await value(`bgnbd-${k}`)] as const)),
+    );
     for (const [k, published] of Object.entries(PUBLISHED_BG_NBD)) {
       expect(Math.abs(fitted[k] / published - 1), `${k} = ${fitted[k]} vs ${published}`).toBeLessThan(0.005);
       expect(await value(`bgnbd-${k}-se`), `${k} std. error`).toBeGreaterThan(0);
@@ -74,13 +92,22 @@ describe('playground in headless Chromium', () => {
     console.log(`playground BG/NBD in Chromium: ${JSON.stringify(fitted)}`);
     for (const k of ['p', 'q', 'gamma']) expect(await value(`gamma-gamma-${k}`)).toBeGreaterThan(0);
 
-    const segments = await page.$$eval('[data-testid=rfm-segments] tbody tr td:nth-child(2) span', (spans) => spans.map((s) => Number(s.getAttribute('data-value'))));
+    const segments = await page.$$eval('[data-testid=rfm-segments] tbody tr td:nth-child(2) span', (spans) =>
+      spans.map((s) => Number(s.getAttribute('data-value'))),
+    );
     expect(segments.reduce((a, b) => a + b, 0)).toBe(CDNOW_CUSTOMERS);
-    const top = await page.$$eval('[data-testid=top-customers] tbody tr', (rows) => rows.map((r) => Number(r.querySelector('td:last-child span')!.getAttribute('data-value'))));
+    const top = await page.$$eval('[data-testid=top-customers] tbody tr', (rows) =>
+      rows.map((r) => Number(r.querySelector('td:last-child span')!.getAttribute('data-value'))),
+    );
     expect(top).toHaveLength(20);
     expect([...top].sort((a, b) => b - a)).toEqual(top);
-    const curves = await page.$$eval('[data-testid=gain-chart] polyline', (lines) => lines.map((l) => [l.getAttribute('data-testid'), l.getAttribute('points')!.split(' ').length]));
-    expect(curves).toEqual([['curve-lorenz', 101], ['curve-model', 101]]);
+    const curves = await page.$$eval('[data-testid=gain-chart] polyline', (lines) =>
+      lines.map((l) => [l.getAttribute('data-testid'), l.getAttribute('points')!.split(' ').length]),
+    );
+    expect(curves).toEqual([
+      ['curve-lorenz', 101],
+      ['curve-model', 101],
+    ]);
     expect(await page.getByTestId('download-scores').getAttribute('href')).toMatch(/^blob:/);
 
     await page.getByTestId('cutoff').blur();
@@ -103,19 +130,35 @@ describe('playground in headless Chromium', () => {
     writeFileSync(csv, `${cdnowCsv()}0001,1997-02-30,5\n0002,1997-03-02,x\n`);
     await page.getByTestId('file-input').setInputFiles(csv);
     await page.locator('[data-testid=status][data-state=done]').waitFor();
-    const value = async (testid: string): Promise<number> => Number(await page.getByTestId(testid).getAttribute('data-value'));
-    expect([await value('rows-read'), await value('rows-kept'), await value('rows-rejected'), await value('rejected-bad-amount'), await value('rejected-bad-timestamp')]).toEqual([CDNOW_ROWS + 2, CDNOW_ROWS, 2, 1, 1]);
-    expect(await page.getByTestId('row-accounting').textContent()).toContain("messy.csv:6922:17: expected amount as a finite number, got 'x'");
+    const value = async (testid: string): Promise<number> =>
+      Number(await page.getByTestId(testid).getAttribute('data-value'));
+    expect([
+      await value('rows-read'),
+      await value('rows-kept'),
+      await value('rows-rejected'),
+      await value('rejected-bad-amount'),
+      await value('rejected-bad-timestamp'),
+    ]).toEqual([CDNOW_ROWS + 2, CDNOW_ROWS, 2, 1, 1]);
+    expect(await page.getByTestId('row-accounting').textContent()).toContain(
+      "messy.csv:6922:17: expected amount as a finite number, got 'x'",
+    );
     await page.getByTestId('strict').check();
     await page.locator('[data-testid=status][data-state=error]').waitFor();
-    expect(await page.getByTestId('status').textContent()).toBe("messy.csv:6921:6: expected timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD, got '1997-02-30'");
+    expect(await page.getByTestId('status').textContent()).toBe(
+      "messy.csv:6921:6: expected timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD, got '1997-02-30'",
+    );
     expect(await page.getByTestId('results').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('works the same from the dev server (`npm run playground`), here on the gzipped CSV', async () => {
-    const dev = await createServer({ root: PLAYGROUND_DIR, configFile: `${PLAYGROUND_DIR}vite.config.ts`, logLevel: 'silent', server: { port: 0, strictPort: false } });
+    const dev = await createServer({
+      root: PLAYGROUND_DIR,
+      configFile: `${PLAYGROUND_DIR}vite.config.ts`,
+      logLevel: 'silent',
+      server: { port: 0, strictPort: false },
+    });
     try {
       await dev.listen();
       const page = await browser!.newPage();
@@ -139,7 +182,9 @@ describe('playground in headless Chromium', () => {
 /** Console errors and uncaught page errors, as they come. */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }

@@ -26,20 +26,37 @@ describe('readTransactionsCsv', () => {
   it('keeps or rejects every row under one reason, with the first error of each', async () => {
     const { log, report } = await read(MESSY);
     expect(report).toMatchObject({
-      rowsRead: 9, rowsKept: 4, blankLines: 1, customers: 3, purchases: 3, returns: 1, valueTarget: 'revenue',
+      rowsRead: 9,
+      rowsKept: 4,
+      blankLines: 1,
+      customers: 3,
+      purchases: 3,
+      returns: 1,
+      valueTarget: 'revenue',
       rejected: { 'bad-amount': 2, 'bad-timestamp': 1, 'missing-customer': 1, 'wrong-field-count': 1 },
     });
-    expect(Object.keys(report.rejected)).toEqual(['bad-amount', 'bad-timestamp', 'missing-customer', 'wrong-field-count']);
+    expect(Object.keys(report.rejected)).toEqual([
+      'bad-amount',
+      'bad-timestamp',
+      'missing-customer',
+      'wrong-field-count',
+    ]);
     expect(report.firstError).toEqual({
       'bad-amount': "x.csv:8:14: expected amount as a finite number, got 'ten'",
-      'bad-timestamp': "x.csv:6:3: expected timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD, got '2024-02-30'",
+      'bad-timestamp':
+        "x.csv:6:3: expected timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD, got '2024-02-30'",
       'missing-customer': "x.csv:7:1: expected a customer_id, got ''",
       'wrong-field-count': "x.csv:10:15: expected 4 comma-separated fields (found 3), got 'b,2024-01-08,1'",
     });
     expect(log.customerIds).toEqual(['b', 'a', 'c,1']);
     // sorted by customer index, then time
     expect(Array.from(log.customer)).toEqual([0, 0, 1, 2]);
-    expect(Array.from(log.t)).toEqual([Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 9), Date.UTC(2024, 0, 1, 8, 30), Date.UTC(2024, 0, 3, 12)]);
+    expect(Array.from(log.t)).toEqual([
+      Date.UTC(2024, 0, 2),
+      Date.UTC(2024, 0, 9),
+      Date.UTC(2024, 0, 1, 8, 30),
+      Date.UTC(2024, 0, 3, 12),
+    ]);
     expect(Array.from(log.amount)).toEqual([10.5, 4, 3, -2.5]);
     expect(log.type[3]).toBe(EventType.return);
     expect(report.first).toBe(Date.UTC(2024, 0, 1, 8, 30));
@@ -47,11 +64,15 @@ describe('readTransactionsCsv', () => {
   });
 
   it('throws the first bad row in strict mode, in the file:line:column form', async () => {
-    await expect(read(MESSY, true)).rejects.toThrow("x.csv:6:3: expected timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD, got '2024-02-30'");
+    await expect(read(MESSY, true)).rejects.toThrow(
+      "x.csv:6:3: expected timestamp as ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) or YYYYMMDD, got '2024-02-30'",
+    );
   });
 
   it('needs a header naming customer_id and timestamp', async () => {
-    await expect(read('id,when,amount\n1,2024-01-01,3\n')).rejects.toThrow("x.csv:1:1: expected a header with columns customer_id, timestamp and amount, got 'id,when,amount'");
+    await expect(read('id,when,amount\n1,2024-01-01,3\n')).rejects.toThrow(
+      "x.csv:1:1: expected a header with columns customer_id, timestamp and amount, got 'id,when,amount'",
+    );
     await expect(read('')).rejects.toThrow('x.csv:1:1: expected a header');
   });
 
@@ -66,7 +87,9 @@ describe('readTransactionsCsv', () => {
     const all = bytes(MESSY);
     const whole = await read(MESSY);
     for (const size of [1, 2, 7, 64]) {
-      const chunks = Array.from({ length: Math.ceil(all.length / size) }, (_, k) => all.slice(k * size, (k + 1) * size));
+      const chunks = Array.from({ length: Math.ceil(all.length / size) }, (_, k) =>
+        all.slice(k * size, (k + 1) * size),
+      );
       const { log, report } = await readTransactionsCsv(chunks, 'x.csv');
       expect(report).toEqual(whole.report);
       expect(Array.from(log.t)).toEqual(Array.from(whole.log.t));
@@ -87,7 +110,16 @@ describe('parseTimestamp', () => {
   });
 
   it('rejects anything else', () => {
-    for (const bad of ['', '2023-02-29', '2024-13-01', '2024-01-01T24:00', '01/02/2024', '2024-1-1', '1700000000', '2024-01-01Tnoon']) {
+    for (const bad of [
+      '',
+      '2023-02-29',
+      '2024-13-01',
+      '2024-01-01T24:00',
+      '01/02/2024',
+      '2024-1-1',
+      '1700000000',
+      '2024-01-01Tnoon',
+    ]) {
       expect(parseTimestamp(bad), bad).toBeNaN();
     }
   });

@@ -10,7 +10,8 @@ import { btydSummary } from '@clvlab/features';
 import { fitBgNbd, fitParetoNbd, trackingData } from '../src/index.ts';
 
 const file = fileURLToPath(new URL('../../../../shared/data/cdnow/CDNOW_sample.txt.gz', import.meta.url));
-const calibrationEnd = Date.UTC(1997, 9, 1), holdoutEnd = Date.UTC(1998, 6, 1);
+const calibrationEnd = Date.UTC(1997, 9, 1),
+  holdoutEnd = Date.UTC(1998, 6, 1);
 const { log } = await readEventLog(file, { format: 'cdnow' });
 const summary = btydSummary(log, { calibrationEnd, unit: 'week' });
 const fits = { 'BG/NBD': fitBgNbd(summary), 'Pareto/NBD': fitParetoNbd(summary) };
@@ -18,13 +19,25 @@ const t = trackingData(log, fits, { calibrationEnd, holdoutEnd, unit: 'week' });
 const names = Object.keys(fits);
 const pct = (e: number, a: number): string => `${(((e - a) / a) * 100).toFixed(1)}%`;
 console.log(`CDNOW sample, ${summary.frequency.length} customers, holdout ${t.horizon} weeks (weeks 40-78)`);
-console.log(`total holdout repeat purchase days: actual ${t.holdoutTotal.actual}; ` +
-  names.map((n) => `${n} ${t.holdoutTotal.expected[n].toFixed(1)} (${pct(t.holdoutTotal.expected[n], t.holdoutTotal.actual)})`).join('; '));
+console.log(
+  `total holdout repeat purchase days: actual ${t.holdoutTotal.actual}; ` +
+    names
+      .map(
+        (n) =>
+          `${n} ${t.holdoutTotal.expected[n].toFixed(1)} (${pct(t.holdoutTotal.expected[n], t.holdoutTotal.actual)})`,
+      )
+      .join('; '),
+);
 console.log(['x (calibration)', 'customers', 'actual mean', ...names.map((n) => `${n} mean`)].join(' | '));
 for (const g of t.byFrequency) {
-  console.log([g.frequency, g.customers, g.actual.toFixed(3), ...names.map((n) => g.expected[n].toFixed(3))].join(' | '));
+  console.log(
+    [g.frequency, g.customers, g.actual.toFixed(3), ...names.map((n) => g.expected[n].toFixed(3))].join(' | '),
+  );
 }
 for (const week of [t.calibrationSteps, t.cumulative.length]) {
   const p = t.cumulative[week - 1];
-  console.log(`cumulative repeat purchase days by week ${p.step}: actual ${p.actual}; ` + names.map((n) => `${n} ${p.expected[n].toFixed(1)}`).join('; '));
+  console.log(
+    `cumulative repeat purchase days by week ${p.step}: actual ${p.actual}; ` +
+      names.map((n) => `${n} ${p.expected[n].toFixed(1)}`).join('; '),
+  );
 }

@@ -14,8 +14,16 @@ export type { GammaGammaOptions } from './btyd/gamma-gamma.ts';
 export { prepareBtydRows } from './btyd/btyd-input.ts';
 export type { BtydRows } from './btyd/btyd-input.ts';
 export type {
-  BgNbdFit, BgNbdParams, BtydData, FitDiagnostics, GammaGammaFit, GammaGammaParams, ParetoNbdFit,
-  ParetoNbdParams, PurchaseFit, SpendData,
+  BgNbdFit,
+  BgNbdParams,
+  BtydData,
+  FitDiagnostics,
+  GammaGammaFit,
+  GammaGammaParams,
+  ParetoNbdFit,
+  ParetoNbdParams,
+  PurchaseFit,
+  SpendData,
 } from './btyd/fit-types.ts';
 export { expectedPurchases } from './btyd/expected-purchases.ts';
 export { conditionalExpectedPurchases } from './btyd/conditional-expected-purchases.ts';
@@ -31,7 +39,11 @@ export { trackingData } from './btyd/tracking-data.ts';
 export type { TrackingData, TrackingOptions } from './btyd/tracking-data.ts';
 export { fitMbgNbd, mbgNbdLogLikelihood, DEFAULT_MBG_NBD } from './btyd/mbg-nbd.ts';
 export type { MbgNbdFit, MbgNbdOptions } from './btyd/mbg-nbd.ts';
-export { mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchases, mbgNbdProbabilityAlive } from './btyd/mbg-nbd-predictions.ts';
+export {
+  mbgNbdConditionalExpectedPurchases,
+  mbgNbdExpectedPurchases,
+  mbgNbdProbabilityAlive,
+} from './btyd/mbg-nbd-predictions.ts';
 export { fitBgBb, bgBbLogLikelihood, DEFAULT_BG_BB } from './btyd/bg-bb.ts';
 export type { BgBbFit, BgBbOptions, BgBbParams } from './btyd/bg-bb.ts';
 export { prepareBgBbRows } from './btyd/bg-bb-input.ts';
@@ -39,14 +51,27 @@ export { periodHistory } from './btyd/period-history.ts';
 export type { PeriodHistory } from './btyd/period-history.ts';
 export type { BgBbData, BgBbHistory, BgBbRows } from './btyd/bg-bb-input.ts';
 export {
-  bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive, bgBbPurchaseProbability, bgBbRepurchaseProbability,
+  bgBbConditionalExpectedPurchases,
+  bgBbExpectedPurchases,
+  bgBbProbabilityAlive,
+  bgBbPurchaseProbability,
+  bgBbRepurchaseProbability,
 } from './btyd/bg-bb-predictions.ts';
 export {
-  checkSurvivalCounts, fitShiftedBetaGeometric, shiftedBetaGeometricLogLikelihood, DEFAULT_SHIFTED_BETA_GEOMETRIC,
+  checkSurvivalCounts,
+  fitShiftedBetaGeometric,
+  shiftedBetaGeometricLogLikelihood,
+  DEFAULT_SHIFTED_BETA_GEOMETRIC,
 } from './btyd/shifted-beta-geometric.ts';
-export type { ShiftedBetaGeometricFit, ShiftedBetaGeometricOptions, ShiftedBetaGeometricParams } from './btyd/shifted-beta-geometric.ts';
+export type {
+  ShiftedBetaGeometricFit,
+  ShiftedBetaGeometricOptions,
+  ShiftedBetaGeometricParams,
+} from './btyd/shifted-beta-geometric.ts';
 export {
-  discountedExpectedResidualLifetime, shiftedBetaGeometricRetention, shiftedBetaGeometricSurvival,
+  discountedExpectedResidualLifetime,
+  shiftedBetaGeometricRetention,
+  shiftedBetaGeometricSurvival,
 } from './btyd/shifted-beta-geometric-projections.ts';
 export { fitGgomNbd, ggomNbdCustomer, ggomNbdLogLikelihood, DEFAULT_GGOM_NBD } from './btyd/ggom-nbd.ts';
 export type { GgomNbdFit, GgomNbdOptions, GgomNbdParams } from './btyd/ggom-nbd.ts';
@@ -55,16 +80,36 @@ export { ggomNbdProbabilityAlive } from './btyd/ggom-nbd-probability-alive.ts';
 export { covariateMatrix } from './btyd/covariate-matrix.ts';
 export type { CovariateMatrix, CovariateOptions, CovariateTable } from './btyd/covariate-matrix.ts';
 export { covariateLogLikelihood } from './btyd/covariate-likelihood.ts';
-export type { CovariateModel, CovariatePenalty, CovariateSets, CustomerLogLikelihood } from './btyd/covariate-likelihood.ts';
-export { checkCovariateSets, covariateFitResult, covariatePenalty, fitWithCovariates, DEFAULT_COVARIATE_FIT } from './btyd/covariate-fit.ts';
+export type {
+  CovariateModel,
+  CovariatePenalty,
+  CovariateSets,
+  CustomerLogLikelihood,
+} from './btyd/covariate-likelihood.ts';
+export {
+  checkCovariateSets,
+  covariateFitResult,
+  covariatePenalty,
+  fitWithCovariates,
+  DEFAULT_COVARIATE_FIT,
+} from './btyd/covariate-fit.ts';
 export type { CovariateFit, CovariateFitOptions } from './btyd/covariate-fit.ts';
-export { fitParetoNbdCovariates, paretoNbdCovariatesLogLikelihood, PARETO_NBD_COVARIATE_MODEL } from './btyd/pareto-nbd-covariates.ts';
+export {
+  fitParetoNbdCovariates,
+  paretoNbdCovariatesLogLikelihood,
+  PARETO_NBD_COVARIATE_MODEL,
+} from './btyd/pareto-nbd-covariates.ts';
 export type { ParetoNbdCovariatesFit, ParetoNbdCovariatesOptions } from './btyd/pareto-nbd-covariates.ts';
 export { fitBgNbdCovariates, bgNbdCovariatesLogLikelihood, BG_NBD_COVARIATE_MODEL } from './btyd/bg-nbd-covariates.ts';
 export type { BgNbdCovariatesFit, BgNbdCovariatesOptions } from './btyd/bg-nbd-covariates.ts';
 export { covariateCustomerFit } from './btyd/covariate-customer-fit.ts';
 export { prepareDynamicCovariates } from './btyd/dynamic-covariates.ts';
-export type { DynamicCovariateHistories, DynamicCovariates, DynamicCovariateSet, DynamicRows } from './btyd/dynamic-covariates.ts';
+export type {
+  DynamicCovariateHistories,
+  DynamicCovariates,
+  DynamicCovariateSet,
+  DynamicRows,
+} from './btyd/dynamic-covariates.ts';
 export { dynamicCovariateSet } from './btyd/dynamic-covariate-set.ts';
 export type { DynamicCovariateTable } from './btyd/dynamic-covariate-set.ts';
 export { fitParetoNbdDynamic, paretoNbdDynamicLogLikelihood } from './btyd/pareto-nbd-dynamic.ts';

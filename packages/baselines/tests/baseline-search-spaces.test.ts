@@ -10,7 +10,15 @@ const ends = (d: SearchDimension): (number | string | boolean)[] => ('choices' i
 describe('BASELINE_SEARCH_SPACES', () => {
   it('covers exactly the baselines with a real hyper-parameter', () => {
     expect(Object.keys(BASELINE_SEARCH_SPACES).sort()).toEqual([
-      'decision-tree', 'gbdt', 'gbdt+social', 'historical-rate', 'random-forest', 'rfm-linear', 'rfm-linear+social', 'rfm-segment', 'two-stage',
+      'decision-tree',
+      'gbdt',
+      'gbdt+social',
+      'historical-rate',
+      'random-forest',
+      'rfm-linear',
+      'rfm-linear+social',
+      'rfm-segment',
+      'two-stage',
     ]);
     for (const name of Object.keys(BASELINE_SEARCH_SPACES)) expect(BASELINE_MODEL_NAMES).toContain(name);
     expect(Object.isFrozen(BASELINE_SEARCH_SPACES)).toBe(true);
@@ -43,7 +51,8 @@ describe('BASELINE_SEARCH_SPACES', () => {
     for (const [name, space] of Object.entries(BASELINE_SEARCH_SPACES)) {
       for (const [key, d] of Object.entries(space)) {
         const [lo, hi] = ends(d);
-        const run = (x: number | string | boolean) => createBaselineModel(name as BaselineModelName, { [key]: x }).run({ ...task, graph });
+        const run = (x: number | string | boolean) =>
+          createBaselineModel(name as BaselineModelName, { [key]: x }).run({ ...task, graph });
         expect(sameBits((await run(lo)).value, (await run(hi)).value), `${name}.${key}`).toBe(false);
       }
     }

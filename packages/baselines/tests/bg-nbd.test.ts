@@ -28,7 +28,12 @@ describe('fitBgNbd', () => {
   it('agrees with an independent scipy fit: parameters, log-likelihood and standard errors', () => {
     const data = cdnowSummary();
     const fit = fitBgNbd(data);
-    const ref = python<{ params: number[]; se: number[]; ll: number }>('btyd_mle.py', { model: 'bgnbd', x: data.frequency, tx: data.recency, T: data.T });
+    const ref = python<{ params: number[]; se: number[]; ll: number }>('btyd_mle.py', {
+      model: 'bgnbd',
+      x: data.frequency,
+      tx: data.recency,
+      T: data.T,
+    });
     const ours = [fit.params.r, fit.params.alpha, fit.params.a, fit.params.b];
     const se = [fit.stdErrors.r, fit.stdErrors.alpha, fit.stdErrors.a, fit.stdErrors.b];
     ours.forEach((v, i) => expect(rel(v, ref.params[i])).toBeLessThan(1e-4));
@@ -37,13 +42,21 @@ describe('fitBgNbd', () => {
   });
 
   it('has an analytic gradient that matches central differences', () => {
-    const rows = prepareBtydRows('test', { frequency: [0, 1, 5, 40, 2], recency: [0, 3, 20, 37, 30.43], T: [38.86, 20, 30, 38, 38.86] });
+    const rows = prepareBtydRows('test', {
+      frequency: [0, 1, 5, 40, 2],
+      recency: [0, 3, 20, 37, 30.43],
+      T: [38.86, 20, 30, 38, 38.86],
+    });
     const theta = Float64Array.of(Math.log(0.3), Math.log(5), Math.log(0.9), Math.log(2.5));
-    const g = new Float64Array(4), scratch = new Float64Array(4);
+    const g = new Float64Array(4),
+      scratch = new Float64Array(4);
     bgNbdLogLikelihood(rows, theta, g);
     for (let j = 0; j < 4; j++) {
-      const h = 1e-6, tp = theta.slice(), tm = theta.slice();
-      tp[j] += h; tm[j] -= h;
+      const h = 1e-6,
+        tp = theta.slice(),
+        tm = theta.slice();
+      tp[j] += h;
+      tm[j] -= h;
       const fd = (bgNbdLogLikelihood(rows, tp, scratch) - bgNbdLogLikelihood(rows, tm, scratch)) / (2 * h);
       expect(Math.abs(g[j] - fd)).toBeLessThan(1e-6 * (1 + Math.abs(fd)));
     }
@@ -54,10 +67,15 @@ describe('fitBgNbd', () => {
     const rows = prepareBtydRows('test', data);
     expect(rows.length).toBeLessThan(2357);
     expect(rows.nCustomers).toBe(2357);
-    const theta = Float64Array.of(-1.4, 1.5, -0.2, 0.9), g = new Float64Array(4);
+    const theta = Float64Array.of(-1.4, 1.5, -0.2, 0.9),
+      g = new Float64Array(4);
     let direct = 0;
     for (let i = 0; i < 2357; i++) {
-      direct += bgNbdLogLikelihood(prepareBtydRows('t', { frequency: [data.frequency[i]], recency: [data.recency[i]], T: [data.T[i]] }), theta, g);
+      direct += bgNbdLogLikelihood(
+        prepareBtydRows('t', { frequency: [data.frequency[i]], recency: [data.recency[i]], T: [data.T[i]] }),
+        theta,
+        g,
+      );
     }
     expect(Math.abs(bgNbdLogLikelihood(rows, theta, g) - direct)).toBeLessThan(1e-6);
   });

@@ -5,7 +5,10 @@ import { evaluationSplit } from '@clvlab/sessions';
 import type { ModelTask } from '@clvlab/sessions';
 import { btydModel } from '../src/index.ts';
 
-const WEEK = 7 * 86_400_000, START = Date.UTC(2024, 0, 1), CUTOFF = START + 52 * WEEK, END = CUTOFF + 26 * WEEK;
+const WEEK = 7 * 86_400_000,
+  START = Date.UTC(2024, 0, 1),
+  CUTOFF = START + 52 * WEEK,
+  END = CUTOFF + 26 * WEEK;
 
 /**
  * Purchase log with λ ~ Gamma(0.8, 4)/week and lifetimes LESS dispersed than exponential
@@ -14,20 +17,28 @@ const WEEK = 7 * 86_400_000, START = Date.UTC(2024, 0, 1), CUTOFF = START + 52 *
  */
 function boundaryTask(customers: number, seed: number): ModelTask {
   const rng = createRng(seed, 3);
-  const customer: number[] = [], t: number[] = [], amount: number[] = [];
+  const customer: number[] = [],
+    t: number[] = [],
+    amount: number[] = [];
   for (let c = 0; c < customers; c++) {
-    const lambda = rng.gamma(0.8) / 4, join = START + 10 * WEEK * rng.next();
+    const lambda = rng.gamma(0.8) / 4,
+      join = START + 10 * WEEK * rng.next();
     const death = Math.min(END, join + (rng.gamma(4) / 4) * 50 * WEEK);
     let time = join;
     do {
-      customer.push(c); t.push(time); amount.push(10 + 20 * rng.gamma(2));
+      customer.push(c);
+      t.push(time);
+      amount.push(10 + 20 * rng.gamma(2));
       time += (-Math.log(1 - rng.next()) / Math.max(lambda, 1e-9)) * WEEK;
     } while (time < death);
   }
   const n = customer.length;
   const log = createEventLog({
-    customer: Int32Array.from(customer), t: Float64Array.from(t), type: new Uint8Array(n).fill(EventType.purchase),
-    amount: Float64Array.from(amount), customerIds: Array.from({ length: customers }, (_, i) => `c${i}`),
+    customer: Int32Array.from(customer),
+    t: Float64Array.from(t),
+    type: new Uint8Array(n).fill(EventType.purchase),
+    amount: Float64Array.from(amount),
+    customerIds: Array.from({ length: customers }, (_, i) => `c${i}`),
   });
   const split = evaluationSplit(log, { start: START, cutoff: CUTOFF }); // holdout: to the end of the data
   return { log, session: new Int32Array(n), offsets: customerOffsets(log), split, seed: 1 };
@@ -46,7 +57,12 @@ describe('pareto-nbd-gg at the s, β → ∞ boundary', () => {
         expect(Number.isFinite(out.value[i]) && out.value[i] >= 0).toBe(true);
         expect(out.repurchase[i] >= 0 && out.repurchase[i] <= 1).toBe(true);
       }
-      const info = out.info as { unit: string; boundary?: boolean; stdErrors: { s: number; r: number }; dropoutRate?: { mu: number; stdError: number } };
+      const info = out.info as {
+        unit: string;
+        boundary?: boolean;
+        stdErrors: { s: number; r: number };
+        dropoutRate?: { mu: number; stdError: number };
+      };
       expect(info.unit).toBe('week');
       expect(info.boundary).toBe(true);
       expect(Number.isNaN(info.stdErrors.s)).toBe(true);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { btydModel, conditionalExpectedPurchases, expectedAverageSpend, fitBgNbd, fitGammaGamma, repurchaseProbability } from '../src/index.ts';
+import {
+  btydModel,
+  conditionalExpectedPurchases,
+  expectedAverageSpend,
+  fitBgNbd,
+  fitGammaGamma,
+  repurchaseProbability,
+} from '../src/index.ts';
 import { rfmFeatures } from '@clvlab/features';
 import { cdnowTask } from './fixtures.ts';
 
@@ -8,8 +15,10 @@ describe('bgnbd-gg / pareto-nbd-gg', () => {
     const task = await cdnowTask();
     const out = await btydModel('bgnbd').run(task);
     const h = rfmFeatures(task).history;
-    const fit = fitBgNbd(h), spend = expectedAverageSpend(fitGammaGamma(h), h);
-    const e = conditionalExpectedPurchases(fit, 39, h), p = repurchaseProbability(fit, 39, h);
+    const fit = fitBgNbd(h),
+      spend = expectedAverageSpend(fitGammaGamma(h), h);
+    const e = conditionalExpectedPurchases(fit, 39, h),
+      p = repurchaseProbability(fit, 39, h);
     for (const i of [0, 1, 2, 500, 2356]) {
       expect(out.value[i]).toBeCloseTo(e[i] * spend[i], 8);
       expect(out.repurchase[i]).toBeCloseTo(p[i], 12);
@@ -31,7 +40,10 @@ describe('bgnbd-gg / pareto-nbd-gg', () => {
     const names = { bgnbd: ['r', 'alpha', 'a', 'b'], 'pareto-nbd': ['r', 'alpha', 's', 'beta'] } as const;
     for (const kind of ['bgnbd', 'pareto-nbd'] as const) {
       const info = (await btydModel(kind).run(task)).info as {
-        params: Record<string, number>; stdErrors: Record<string, number>; boundary: boolean; converged: boolean;
+        params: Record<string, number>;
+        stdErrors: Record<string, number>;
+        boundary: boolean;
+        converged: boolean;
         spend: { params: Record<string, number>; stdErrors: Record<string, number> };
       };
       expect(Object.keys(info.params)).toEqual(names[kind]);
@@ -47,7 +59,8 @@ describe('bgnbd-gg / pareto-nbd-gg', () => {
   it("is scale-equivariant in the time unit, so 'unit' is no hyper-parameter (no search space)", async () => {
     const task = await cdnowTask();
     for (const kind of ['bgnbd', 'pareto-nbd'] as const) {
-      const w = await btydModel(kind, { unit: 'week' }).run(task), d = await btydModel(kind, { unit: 'day' }).run(task);
+      const w = await btydModel(kind, { unit: 'week' }).run(task),
+        d = await btydModel(kind, { unit: 'day' }).run(task);
       for (let i = 0; i < w.value.length; i++) {
         expect(Math.abs(w.value[i] - d.value[i])).toBeLessThan(1e-5 * (1 + w.value[i]));
         expect(Math.abs(w.repurchase[i] - d.repurchase[i])).toBeLessThan(1e-5);
@@ -55,4 +68,3 @@ describe('bgnbd-gg / pareto-nbd-gg', () => {
     }
   });
 });
-

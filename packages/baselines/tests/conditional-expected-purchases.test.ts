@@ -11,7 +11,11 @@ describe('conditionalExpectedPurchases', () => {
   });
 
   it('matches numerical integration of the BG/NBD individual model (eq. 10)', () => {
-    const ref = python<{ customers: number[][] }>('bg_nbd_check.py', { params: BG.params, t: 39, customers: CUSTOMERS });
+    const ref = python<{ customers: number[][] }>('bg_nbd_check.py', {
+      params: BG.params,
+      t: 39,
+      customers: CUSTOMERS,
+    });
     const ours = conditionalExpectedPurchases(BG, 39, HISTORY);
     ours.forEach((v, i) => expect(rel(v, ref.customers[i][2])).toBeLessThan(1e-5));
   });
@@ -24,8 +28,11 @@ describe('conditionalExpectedPurchases', () => {
 
   it('is 0 at t = 0, increasing in t, and rejects a negative horizon', () => {
     expect(conditionalExpectedPurchases(BG, 0, HISTORY).every((v) => v === 0)).toBe(true);
-    const a = conditionalExpectedPurchases(PNBD, 10, HISTORY), b = conditionalExpectedPurchases(PNBD, 20, HISTORY);
+    const a = conditionalExpectedPurchases(PNBD, 10, HISTORY),
+      b = conditionalExpectedPurchases(PNBD, 20, HISTORY);
     a.forEach((v, i) => expect(b[i]).toBeGreaterThan(v));
-    expect(() => conditionalExpectedPurchases(BG, -1, HISTORY)).toThrow('baselines/conditionalExpectedPurchases: expected a horizon t >= 0');
+    expect(() => conditionalExpectedPurchases(BG, -1, HISTORY)).toThrow(
+      'baselines/conditionalExpectedPurchases: expected a horizon t >= 0',
+    );
   });
 });

@@ -3,8 +3,9 @@ import { covariateMatrix } from '../src/index.ts';
 import { apparelStaticCovariates, apparelSummary } from './shared-data.ts';
 
 describe('covariateMatrix', () => {
-  it('joins the apparel attribute file to the histories by id, in the histories\' order', () => {
-    const s = apparelSummary(), table = apparelStaticCovariates();
+  it("joins the apparel attribute file to the histories by id, in the histories' order", () => {
+    const s = apparelSummary(),
+      table = apparelStaticCovariates();
     const reversed = [...s.ids].reverse();
     const m = covariateMatrix(reversed, table, { columns: ['Gender', 'Channel'] });
     expect(m.names).toEqual(['Gender', 'Channel']);
@@ -17,14 +18,20 @@ describe('covariateMatrix', () => {
   });
 
   it('expands a categorical column with k levels into k − 1 dummies against the first sorted level', () => {
-    const table = { ids: ['a', 'b', 'c', 'd'], columns: { region: ['north', 'south', 'east', 'south'], spend: [1, 2, 3, 4] } };
+    const table = {
+      ids: ['a', 'b', 'c', 'd'],
+      columns: { region: ['north', 'south', 'east', 'south'], spend: [1, 2, 3, 4] },
+    };
     const m = covariateMatrix(['d', 'a', 'c'], table, { columns: ['region', 'spend'], categorical: ['region'] });
     expect(m.names).toEqual(['region.north', 'region.south', 'spend']);
     expect(Array.from(m.values)).toEqual([0, 1, 4, 1, 0, 1, 0, 0, 3]);
   });
 
   it('names what is wrong and where: NaN, a constant covariate, a customer missing from the attribute file', () => {
-    const table = { ids: ['1', '2', '3'], columns: { Gender: [0, NaN, 1], Channel: [1, 1, 1], Region: ['x', 'x', 'x'] } };
+    const table = {
+      ids: ['1', '2', '3'],
+      columns: { Gender: [0, NaN, 1], Channel: [1, 1, 1], Region: ['x', 'x', 'x'] },
+    };
     expect(() => covariateMatrix(['1', '2', '3'], table, { columns: ['Gender'] })).toThrow(
       "baselines/covariateMatrix: column 'Gender', covariate table row 2 (customer '2'): expected a finite number, got NaN",
     );
@@ -40,6 +47,8 @@ describe('covariateMatrix', () => {
     expect(() => covariateMatrix(['1'], { ids: ['1', '1'], columns: { g: [0, 1] } }, { columns: ['g'] })).toThrow(
       "baselines/covariateMatrix: covariate table row 2: duplicate customer id '1' (first at row 1)",
     );
-    expect(() => covariateMatrix(['1'], table, { columns: ['Age'] })).toThrow("baselines/covariateMatrix: unknown covariate column 'Age' (the table has Gender, Channel, Region)");
+    expect(() => covariateMatrix(['1'], table, { columns: ['Age'] })).toThrow(
+      "baselines/covariateMatrix: unknown covariate column 'Age' (the table has Gender, Channel, Region)",
+    );
   });
 });

@@ -15,8 +15,12 @@ function gini(pred: Float64Array, actual: Float64Array, rows: number[]): number 
   const raw = (key: Float64Array): number => {
     const order = [...rows].sort((a, b) => key[b] - key[a]);
     const total = rows.reduce((s, i) => s + actual[i], 0);
-    let cum = 0, area = 0;
-    for (const i of order) { cum += actual[i]; area += cum / total; }
+    let cum = 0,
+      area = 0;
+    for (const i of order) {
+      cum += actual[i];
+      area += cum / total;
+    }
     return (2 * area) / rows.length - 1;
   };
   return raw(pred) / raw(actual);
@@ -25,13 +29,25 @@ function gini(pred: Float64Array, actual: Float64Array, rows: number[]): number 
 /** Two seeded per-customer covariates (a 0/1 attribute and a continuous one) for the `+cov` models. */
 function randomCovariates(task: ModelTask, seed: number): FeatureTable {
   const rng = createRng(seed);
-  return { names: ['member', 'score'], columns: [Float64Array.from(task.split.customers, () => rng.int(2)), Float64Array.from(task.split.customers, () => rng.next() - 0.5)] };
+  return {
+    names: ['member', 'score'],
+    columns: [
+      Float64Array.from(task.split.customers, () => rng.int(2)),
+      Float64Array.from(task.split.customers, () => rng.next() - 0.5),
+    ],
+  };
 }
 
 /** Two seeded per-customer graph columns. */
 function randomGraph(task: ModelTask, seed: number): FeatureTable {
   const rng = createRng(seed);
-  return { names: ['pagerank', 'degree'], columns: [Float64Array.from(task.split.customers, () => rng.next()), Float64Array.from(task.split.customers, () => rng.int(20))] };
+  return {
+    names: ['pagerank', 'degree'],
+    columns: [
+      Float64Array.from(task.split.customers, () => rng.next()),
+      Float64Array.from(task.split.customers, () => rng.int(20)),
+    ],
+  };
 }
 
 describe('createBaselineModel on the CDNOW benchmark task', () => {
@@ -39,13 +55,33 @@ describe('createBaselineModel on the CDNOW benchmark task', () => {
   const outputs = new Map<string, ModelOutput>();
   beforeAll(async () => {
     task = await cdnowTask();
-    for (const name of BASELINE_MODEL_NAMES) outputs.set(name, await createBaselineModel(name).run({ ...task, graph: randomGraph(task, 5), covariates: randomCovariates(task, 7) }));
+    for (const name of BASELINE_MODEL_NAMES)
+      outputs.set(
+        name,
+        await createBaselineModel(name).run({
+          ...task,
+          graph: randomGraph(task, 5),
+          covariates: randomCovariates(task, 7),
+        }),
+      );
   });
 
   it('lists the fourteen baselines', () => {
     expect(BASELINE_MODEL_NAMES).toEqual([
-      'historical-rate', 'rfm-segment', 'rfm-linear', 'rfm-linear+social', 'bgnbd-gg', 'pareto-nbd-gg',
-      'bgnbd-gg+cov', 'pareto-nbd-gg+cov', 'bg-bb-gg', 'gbdt', 'gbdt+social', 'random-forest', 'decision-tree', 'two-stage',
+      'historical-rate',
+      'rfm-segment',
+      'rfm-linear',
+      'rfm-linear+social',
+      'bgnbd-gg',
+      'pareto-nbd-gg',
+      'bgnbd-gg+cov',
+      'pareto-nbd-gg+cov',
+      'bg-bb-gg',
+      'gbdt',
+      'gbdt+social',
+      'random-forest',
+      'decision-tree',
+      'two-stage',
     ]);
   });
 
@@ -61,11 +97,16 @@ describe('createBaselineModel on the CDNOW benchmark task', () => {
 
   it('ranks test customers better than chance (normalized Gini > 0.3 for every model)', () => {
     const test = Array.from(task.split.fold.keys()).filter((i) => task.split.fold[i] === Fold.test);
-    for (const name of BASELINE_MODEL_NAMES) expect(gini(outputs.get(name)!.value, task.split.score.target, test)).toBeGreaterThan(0.3);
+    for (const name of BASELINE_MODEL_NAMES)
+      expect(gini(outputs.get(name)!.value, task.split.score.target, test)).toBeGreaterThan(0.3);
   });
 
   it('fits the published BG/NBD and Pareto/NBD parameters inside the benchmark models', () => {
-    const bg = outputs.get('bgnbd-gg')!.info as { unit: string; params: Record<string, number>; spend: { params: Record<string, number> } };
+    const bg = outputs.get('bgnbd-gg')!.info as {
+      unit: string;
+      params: Record<string, number>;
+      spend: { params: Record<string, number> };
+    };
     expect(bg.unit).toBe('week');
     expect(Math.abs(bg.params.r / 0.243 - 1)).toBeLessThan(0.005);
     expect(Math.abs(bg.spend.params.p / 6.25 - 1)).toBeLessThan(0.005);
@@ -79,10 +120,18 @@ describe('createBaselineModel on the CDNOW benchmark task', () => {
   });
 
   it('fails loudly on unknown names, unknown config keys and a missing graph', async () => {
-    expect(() => createBaselineModel('bgnbd' as BaselineModelName)).toThrow("baselines/createBaselineModel: unknown model 'bgnbd'");
-    expect(() => createBaselineModel('bgnbd-gg', { units: 'week' })).toThrow("baselines/bgnbd-gg: unknown option 'units'");
-    expect(() => createBaselineModel('bgnbd-gg', { unit: 'month' })).toThrow("baselines/bgnbd-gg: unit must be 'auto', 'week' or 'day'");
-    await expect(createBaselineModel('rfm-linear+social').run(task)).rejects.toThrow('baselines/rfm-linear+social: the dataset has no social graph features (task.graph is absent)');
+    expect(() => createBaselineModel('bgnbd' as BaselineModelName)).toThrow(
+      "baselines/createBaselineModel: unknown model 'bgnbd'",
+    );
+    expect(() => createBaselineModel('bgnbd-gg', { units: 'week' })).toThrow(
+      "baselines/bgnbd-gg: unknown option 'units'",
+    );
+    expect(() => createBaselineModel('bgnbd-gg', { unit: 'month' })).toThrow(
+      "baselines/bgnbd-gg: unit must be 'auto', 'week' or 'day'",
+    );
+    await expect(createBaselineModel('rfm-linear+social').run(task)).rejects.toThrow(
+      'baselines/rfm-linear+social: the dataset has no social graph features (task.graph is absent)',
+    );
   });
 });
 
@@ -90,12 +139,22 @@ describe('every baseline on a SEALED task (ModelTask contract)', () => {
   for (const protocol of ['cross-sectional', 'temporal'] as const) {
     it(`gives bit-identical predictions without test labels and holdout events (${protocol})`, async () => {
       const base = protocol === 'temporal' ? await cdnowTemporalTask() : await cdnowTask();
-      const task: ModelTask = { ...base, graph: randomGraph(base, 5), graphFit: protocol === 'temporal' ? randomGraph(base, 6) : undefined, covariates: randomCovariates(base, 7) };
+      const task: ModelTask = {
+        ...base,
+        graph: randomGraph(base, 5),
+        graphFit: protocol === 'temporal' ? randomGraph(base, 6) : undefined,
+        covariates: randomCovariates(base, 7),
+      };
       const sealed = sealTask(task);
       expect(sealed.log.length).toBeLessThan(task.log.length);
-      expect(rowsOf(sealed.split, Fold.test).every((i) => Number.isNaN(sealed.split.fit.target[i]) && Number.isNaN(sealed.split.score.target[i]))).toBe(true);
+      expect(
+        rowsOf(sealed.split, Fold.test).every(
+          (i) => Number.isNaN(sealed.split.fit.target[i]) && Number.isNaN(sealed.split.score.target[i]),
+        ),
+      ).toBe(true);
       for (const name of BASELINE_MODEL_NAMES) {
-        const open = await createBaselineModel(name).run(task), closed = await createBaselineModel(name).run(sealed);
+        const open = await createBaselineModel(name).run(task),
+          closed = await createBaselineModel(name).run(sealed);
         expect(sameBits(closed.value, open.value), name).toBe(true);
         expect(sameBits(closed.repurchase, open.repurchase), name).toBe(true);
         expect(closed.info, name).toEqual(open.info);
@@ -105,17 +164,24 @@ describe('every baseline on a SEALED task (ModelTask contract)', () => {
 
   it("does not let test customers' calibration history move any supervised fit (train and valid predictions unchanged)", async () => {
     const base = await cdnowTask();
-    const task = { ...base, graph: randomGraph(base, 5), covariates: randomCovariates(base, 7) }, moved = perturbTestFold(task);
+    const task = { ...base, graph: randomGraph(base, 5), covariates: randomCovariates(base, 7) },
+      moved = perturbTestFold(task);
     const seen = [...rowsOf(task.split, Fold.train), ...rowsOf(task.split, Fold.valid)];
     const at = (a: Float64Array): Float64Array => Float64Array.from(seen, (i) => a[i]);
     // the BTYD models (bgnbd-gg, pareto-nbd-gg, their +cov variants, bg-bb-gg) fit every cohort customer's calibration history by design (label-free; btyd-model.ts header)
     for (const name of BASELINE_MODEL_NAMES.filter((n) => !/nbd|bg-bb/.test(n))) {
-      const a = await createBaselineModel(name).run(task), b = await createBaselineModel(name).run(moved);
+      const a = await createBaselineModel(name).run(task),
+        b = await createBaselineModel(name).run(moved);
       expect(sameBits(at(b.value), at(a.value)), name).toBe(true);
       expect(sameBits(at(b.repurchase), at(a.repurchase)), name).toBe(true);
       // the tree models' explanations (importance, why-this-customer) describe the TEST customers'
       // features by design, so they follow those features; everything fitted must not
-      const fitted = (info: unknown) => Object.fromEntries(Object.entries(info as Record<string, unknown>).filter(([k]) => !['importance', 'why', 'rowsExplained'].includes(k)));
+      const fitted = (info: unknown) =>
+        Object.fromEntries(
+          Object.entries(info as Record<string, unknown>).filter(
+            ([k]) => !['importance', 'why', 'rowsExplained'].includes(k),
+          ),
+        );
       expect(fitted(b.info), name).toEqual(fitted(a.info));
     }
   });

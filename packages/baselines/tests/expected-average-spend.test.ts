@@ -3,8 +3,16 @@ import { expectedAverageSpend } from '../src/index.ts';
 import type { GammaGammaFit } from '../src/index.ts';
 
 const GG: GammaGammaFit = {
-  model: 'gamma-gamma', params: { p: 6.25, q: 3.74, gamma: 15.44 }, stdErrors: { p: 0, q: 0, gamma: 0 },
-  excluded: { noRepeatPurchases: 0, nonPositiveSpend: 0 }, logLikelihood: 0, nCustomers: 0, converged: true, iterations: 0, gradientNorm: 0, methods: [],
+  model: 'gamma-gamma',
+  params: { p: 6.25, q: 3.74, gamma: 15.44 },
+  stdErrors: { p: 0, q: 0, gamma: 0 },
+  excluded: { noRepeatPurchases: 0, nonPositiveSpend: 0 },
+  logLikelihood: 0,
+  nCustomers: 0,
+  converged: true,
+  iterations: 0,
+  gradientNorm: 0,
+  methods: [],
 };
 
 describe('expectedAverageSpend', () => {
@@ -23,6 +31,8 @@ describe('expectedAverageSpend', () => {
   });
 
   it('rejects q <= 1 (no finite mean)', () => {
-    expect(() => expectedAverageSpend({ ...GG, params: { p: 1, q: 0.9, gamma: 1 } }, { frequency: 1, monetary: 1 })).toThrow('needs q > 1');
+    expect(() =>
+      expectedAverageSpend({ ...GG, params: { p: 1, q: 0.9, gamma: 1 } }, { frequency: 1, monetary: 1 }),
+    ).toThrow('needs q > 1');
   });
 });

@@ -14,9 +14,11 @@ describe('expectedPurchases', () => {
   it('matches the Pareto/NBD closed form integrated numerically over λ and μ', () => {
     // E[X(t)] = E[λ/μ (1 − e^{−μt})] = E[λ] · E[(1 − e^{−μt})/μ], integrated with a fine grid.
     const { r, alpha, s, beta } = PNBD.params;
-    const t = 39, n = 200000;
+    const t = 39,
+      n = 200000;
     let inner = 0;
-    for (let k = 0; k < n; k++) { // ∫_0^t E[e^{−μu}] du = ∫_0^t (β/(β+u))^s du (midpoint rule)
+    for (let k = 0; k < n; k++) {
+      // ∫_0^t E[e^{−μu}] du = ∫_0^t (β/(β+u))^s du (midpoint rule)
       const u = ((k + 0.5) / n) * t;
       inner += Math.pow(beta / (beta + u), s) * (t / n);
     }

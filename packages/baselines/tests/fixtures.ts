@@ -8,11 +8,22 @@ import { evaluationSplit } from '@clvlab/sessions';
 import type { ModelTask } from '@clvlab/sessions';
 
 import { CDNOW_CUTOFF, CDNOW_DIR, cdnowSampleLog } from '../../features/tests/fixtures.ts';
-export { CDNOW_CUTOFF, CDNOW_DIR, CDNOW_HOLDOUT_END, CDNOW_SAMPLE, cdnowSampleLog, cdnowTask } from '../../features/tests/fixtures.ts';
+export {
+  CDNOW_CUTOFF,
+  CDNOW_DIR,
+  CDNOW_HOLDOUT_END,
+  CDNOW_SAMPLE,
+  cdnowSampleLog,
+  cdnowTask,
+} from '../../features/tests/fixtures.ts';
 
 /** cdnow_customers_summary.csv as columns (ID, frequency, recency, T in weeks). */
 export function cdnowSummary(): { frequency: number[]; recency: number[]; T: number[] } {
-  const rows = readFileSync(`${CDNOW_DIR}cdnow_customers_summary.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+  const rows = readFileSync(`${CDNOW_DIR}cdnow_customers_summary.csv`, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map(Number));
   return { frequency: rows.map((r) => r[1]), recency: rows.map((r) => r[2]), T: rows.map((r) => r[3]) };
 }
 
@@ -26,7 +37,9 @@ export async function cdnowTemporalTask(): Promise<ModelTask> {
 /** Runs tests/python/<script> with `input` as JSON on stdin; returns the parsed stdout. */
 export function python<T>(script: string, input: unknown): T {
   const path = fileURLToPath(new URL(`./python/${script}`, import.meta.url));
-  return JSON.parse(execFileSync('python3', [path], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 1 << 26 })) as T;
+  return JSON.parse(
+    execFileSync('python3', [path], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 1 << 26 }),
+  ) as T;
 }
 
 /** Relative difference |a − b| / |b|. */

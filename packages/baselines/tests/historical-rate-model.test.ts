@@ -17,9 +17,13 @@ describe('historical-rate', () => {
   });
 
   it('rejects unknown config keys and bad values', () => {
-    expect(() => historicalRateModel({ minDays: 3 })).toThrow("baselines/historical-rate: unknown option 'minDays' (expected one of minObservedDays)");
+    expect(() => historicalRateModel({ minDays: 3 })).toThrow(
+      "baselines/historical-rate: unknown option 'minDays' (expected one of minObservedDays)",
+    );
     expect(historicalRateModel({ minObservedDays: '14' }).config).toEqual({ minObservedDays: 14 }); // CLI strings are coerced
-    expect(() => historicalRateModel({ minObservedDays: '7 days' })).toThrow(`baselines/historical-rate: option 'minObservedDays' must be a number, got "7 days"`);
+    expect(() => historicalRateModel({ minObservedDays: '7 days' })).toThrow(
+      `baselines/historical-rate: option 'minObservedDays' must be a number, got "7 days"`,
+    );
     expect(() => historicalRateModel({ minObservedDays: 0 })).toThrow('minObservedDays must be > 0');
   });
 });

@@ -6,7 +6,8 @@ function rosenbrock(x: Float64Array, g: Float64Array): number {
   let f = 0;
   g.fill(0);
   for (let i = 0; i < x.length - 1; i++) {
-    const a = x[i + 1] - x[i] * x[i], b = 1 - x[i];
+    const a = x[i + 1] - x[i] * x[i],
+      b = 1 - x[i];
     f += 100 * a * a + b * b;
     g[i] += -400 * x[i] * a - 2 * b;
     g[i + 1] += 200 * a;
@@ -30,20 +31,30 @@ describe('minimize', () => {
 
   it('recovers from non-finite regions by backtracking', () => {
     // f = x − ln x is +∞ (NaN) for x ≤ 0; minimum at x = 1; a full Newton-like step from 0.05 overshoots
-    const f = (x: Float64Array, g: Float64Array): number => { g[0] = 1 - 1 / x[0]; return x[0] > 0 ? x[0] - Math.log(x[0]) : NaN; };
+    const f = (x: Float64Array, g: Float64Array): number => {
+      g[0] = 1 - 1 / x[0];
+      return x[0] > 0 ? x[0] - Math.log(x[0]) : NaN;
+    };
     const r = minimize(f, Float64Array.of(0.05));
     expect(r.converged).toBe(true);
     expect(Math.abs(r.x[0] - 1)).toBeLessThan(1e-6);
   });
 
   it('throws when the start point is not finite', () => {
-    expect(() => minimize(() => NaN, Float64Array.of(0))).toThrow('baselines/minimize: objective is not finite at the start point');
+    expect(() => minimize(() => NaN, Float64Array.of(0))).toThrow(
+      'baselines/minimize: objective is not finite at the start point',
+    );
   });
 
   it('throws a clear error past maxEvaluations instead of running on', () => {
     // a function with a constant slope never converges: without the budget BFGS would walk forever
-    const slope = (x: Float64Array, g: Float64Array): number => { g[0] = -1; return -x[0]; };
-    expect(() => minimize(slope, Float64Array.of(0), { maxEvaluations: 50, maxIterations: 1000 })).toThrow(/baselines\/minimize: exceeded 50 objective evaluations/);
+    const slope = (x: Float64Array, g: Float64Array): number => {
+      g[0] = -1;
+      return -x[0];
+    };
+    expect(() => minimize(slope, Float64Array.of(0), { maxEvaluations: 50, maxIterations: 1000 })).toThrow(
+      /baselines\/minimize: exceeded 50 objective evaluations/,
+    );
   });
 
   it('stops where the monitor says, flagged stopped and not converged', () => {

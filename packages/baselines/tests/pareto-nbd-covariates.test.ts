@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  conditionalExpectedPurchases, covariateCustomerFit, covariateMatrix, fitParetoNbd, fitParetoNbdCovariates, paretoNbdCovariatesLogLikelihood,
-  paretoNbdLogLikelihood, prepareBtydRows,
+  conditionalExpectedPurchases,
+  covariateCustomerFit,
+  covariateMatrix,
+  fitParetoNbd,
+  fitParetoNbdCovariates,
+  paretoNbdCovariatesLogLikelihood,
+  paretoNbdLogLikelihood,
+  prepareBtydRows,
 } from '../src/index.ts';
 import { rel } from './fixtures.ts';
 import { apparelStaticCovariates, apparelSummary, expectGradient } from './shared-data.ts';
@@ -27,7 +33,8 @@ describe('fitParetoNbdCovariates', () => {
     expect(data.frequency.reduce((a, x) => a + x + 1, 0)).toBe(1866);
     expect(data.frequency.filter((x) => x === 0).length).toBe(213);
     const base = fitParetoNbd(data);
-    for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(rel(base.params[k], PUBLISHED.nocov[k])).toBeLessThan(0.005);
+    for (const k of ['r', 'alpha', 's', 'beta'] as const)
+      expect(rel(base.params[k], PUBLISHED.nocov[k])).toBeLessThan(0.005);
     expect(Math.abs(base.logLikelihood - PUBLISHED.nocov.ll)).toBeLessThan(1e-3);
   });
 
@@ -40,7 +47,10 @@ describe('fitParetoNbdCovariates', () => {
     }
     for (const [k, v] of Object.entries(PUBLISHED.coefficients)) {
       expect(rel(fit.coefficients[k], v), k).toBeLessThan(0.005);
-      expect(rel(fit.coefficientStdErrors[k], PUBLISHED.coefficientSe[k as keyof typeof PUBLISHED.coefficientSe]), k).toBeLessThan(0.005);
+      expect(
+        rel(fit.coefficientStdErrors[k], PUBLISHED.coefficientSe[k as keyof typeof PUBLISHED.coefficientSe]),
+        k,
+      ).toBeLessThan(0.005);
     }
     expect(Math.abs(fit.logLikelihood - PUBLISHED.ll)).toBeLessThan(1e-3);
     expect(fit.penalizedLogLikelihood).toBe(fit.logLikelihood);
@@ -49,17 +59,29 @@ describe('fitParetoNbdCovariates', () => {
   });
 
   it('with all γ = 0 has exactly the no-covariate likelihood, and an exact gradient', () => {
-    const rows = prepareBtydRows('t', data), g4 = new Float64Array(4), g8 = new Float64Array(8);
+    const rows = prepareBtydRows('t', data),
+      g4 = new Float64Array(4),
+      g8 = new Float64Array(8);
     const theta = Float64Array.of(Math.log(1.4), Math.log(48), Math.log(0.56), Math.log(47), 0, 0, 0, 0);
     const a = paretoNbdCovariatesLogLikelihood(data, { trans: cov, life: cov }, theta, g8);
     expect(Math.abs(a - paretoNbdLogLikelihood(rows, theta.subarray(0, 4), g4))).toBeLessThan(1e-8);
     for (let j = 0; j < 4; j++) expect(Math.abs(g8[j] - g4[j])).toBeLessThan(1e-8);
     const at = Float64Array.of(Math.log(1.8), Math.log(90), Math.log(0.6), Math.log(50), 0.3, 0.6, -0.6, 0.8);
     expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { trans: cov, life: cov }, t, g), at, 1e-6, 1e-5);
-    expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { trans: cov, life: cov }, t, g, { trans: 0.1, life: 0.2 }), at, 1e-6, 1e-5);
+    expectGradient(
+      (t, g) => paretoNbdCovariatesLogLikelihood(data, { trans: cov, life: cov }, t, g, { trans: 0.1, life: 0.2 }),
+      at,
+      1e-6,
+      1e-5,
+    );
     // one process without covariates (its linked parameter keeps only the base gradient)
     expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { trans: cov }, t, g), at.slice(0, 6), 1e-6, 1e-5);
-    expectGradient((t, g) => paretoNbdCovariatesLogLikelihood(data, { life: cov }, t, g), Float64Array.of(...at.subarray(0, 4), -0.6, 0.8), 1e-6, 1e-5);
+    expectGradient(
+      (t, g) => paretoNbdCovariatesLogLikelihood(data, { life: cov }, t, g),
+      Float64Array.of(...at.subarray(0, 4), -0.6, 0.8),
+      1e-6,
+      1e-5,
+    );
   });
 
   it('takes separate covariate sets per process, and an L2 penalty that shrinks γ toward 0', () => {
@@ -70,7 +92,8 @@ describe('fitParetoNbdCovariates', () => {
     const zero = fitParetoNbdCovariates(data, { trans: cov, life: cov }, { penalty: { trans: 0, life: 0 } });
     expect(Math.abs(zero.logLikelihood - fit.logLikelihood)).toBeLessThan(1e-9);
     const shrunk = fitParetoNbdCovariates(data, { trans: cov, life: cov }, { penalty: { trans: 1, life: 1 } });
-    for (const k of Object.keys(fit.coefficients)) expect(Math.abs(shrunk.coefficients[k])).toBeLessThan(Math.abs(fit.coefficients[k]));
+    for (const k of Object.keys(fit.coefficients))
+      expect(Math.abs(shrunk.coefficients[k])).toBeLessThan(Math.abs(fit.coefficients[k]));
     expect(shrunk.penalizedLogLikelihood).toBeLessThan(shrunk.logLikelihood);
     expect(shrunk.logLikelihood).toBeLessThan(fit.logLikelihood);
   });
@@ -82,13 +105,19 @@ describe('fitParetoNbdCovariates', () => {
     expect(rel(c.params.beta, fit.params.beta * Math.exp(-fit.coefficients['life.Gender']))).toBeLessThan(1e-12);
     const h = { frequency: data.frequency[i], recency: data.recency[i], T: data.T[i] };
     expect(conditionalExpectedPurchases(c, 52, h)[0]).toBeGreaterThan(0);
-    expect(() => covariateCustomerFit(fit, { trans: cov }, i)).toThrow("baselines/covariateCustomerFit: the 'life' covariates are [], the fit has [Gender, Channel]");
+    expect(() => covariateCustomerFit(fit, { trans: cov }, i)).toThrow(
+      "baselines/covariateCustomerFit: the 'life' covariates are [], the fit has [Gender, Channel]",
+    );
   });
 
   it('rejects covariates that do not match the histories', () => {
     const short = covariateMatrix(data.ids.slice(1), apparelStaticCovariates(), { columns: ['Gender'] });
-    expect(() => fitParetoNbdCovariates(data, { trans: short })).toThrow("baselines/fitParetoNbdCovariates: the 'trans' covariates have 599 customers, the histories 600");
+    expect(() => fitParetoNbdCovariates(data, { trans: short })).toThrow(
+      "baselines/fitParetoNbdCovariates: the 'trans' covariates have 599 customers, the histories 600",
+    );
     expect(() => fitParetoNbdCovariates(data, {})).toThrow('baselines/fitParetoNbdCovariates: no covariates given');
-    expect(() => fitParetoNbdCovariates(data, { trans: cov }, { lambda: 1 } as never)).toThrow("baselines/fitParetoNbdCovariates: unknown option 'lambda'");
+    expect(() => fitParetoNbdCovariates(data, { trans: cov }, { lambda: 1 } as never)).toThrow(
+      "baselines/fitParetoNbdCovariates: unknown option 'lambda'",
+    );
   });
 });

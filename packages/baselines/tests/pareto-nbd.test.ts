@@ -5,7 +5,11 @@ import { CDNOW_CUTOFF, cdnowSampleLog, cdnowSummary, python, rel } from './fixtu
 
 // Fader, Hardie & Lee (2005) report the Pareto/NBD on the same CDNOW sample.
 const PUBLISHED = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669, ll: -9595.0 };
-const HISTORIES = { frequency: [0, 2, 1, 7, 60, 150], recency: [0, 30.43, 1.71, 35, 38, 20], T: [38.86, 38.86, 38.86, 38.86, 38.5, 38.86] };
+const HISTORIES = {
+  frequency: [0, 2, 1, 7, 60, 150],
+  recency: [0, 30.43, 1.71, 35, 38, 20],
+  T: [38.86, 38.86, 38.86, 38.86, 38.5, 38.86],
+};
 
 function totalLl(params: number[], data: typeof HISTORIES): number {
   const g = new Float64Array(4);
@@ -40,7 +44,8 @@ describe('fitParetoNbd', () => {
     it(`matches per-customer likelihoods from numerical integration (${label}, x up to 150)`, () => {
       const [r, alpha, s, beta] = params;
       const ref = python<number[][]>('pareto_nbd_check.py', {
-        params: { r, alpha, s, beta }, t: 10,
+        params: { r, alpha, s, beta },
+        t: 10,
         customers: HISTORIES.frequency.map((x, i) => [x, HISTORIES.recency[i], HISTORIES.T[i]]),
       });
       HISTORIES.frequency.forEach((x, i) => {
@@ -52,11 +57,15 @@ describe('fitParetoNbd', () => {
     it(`has an exact gradient matching central differences (${label})`, () => {
       const rows = prepareBtydRows('t', HISTORIES);
       const theta = Float64Array.from(params, Math.log);
-      const g = new Float64Array(4), scratch = new Float64Array(4);
+      const g = new Float64Array(4),
+        scratch = new Float64Array(4);
       paretoNbdLogLikelihood(rows, theta, g);
       for (let j = 0; j < 4; j++) {
-        const h = 1e-6, tp = theta.slice(), tm = theta.slice();
-        tp[j] += h; tm[j] -= h;
+        const h = 1e-6,
+          tp = theta.slice(),
+          tm = theta.slice();
+        tp[j] += h;
+        tm[j] -= h;
         const fd = (paretoNbdLogLikelihood(rows, tp, scratch) - paretoNbdLogLikelihood(rows, tm, scratch)) / (2 * h);
         expect(Math.abs(g[j] - fd)).toBeLessThan(1e-5 * (1 + Math.abs(fd)));
       }

@@ -9,7 +9,10 @@ const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 describe('README example', () => {
   it('prints the published BG/NBD parameters and the 1.226 conditional expectation', () => {
     const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as {
-      bgnbd: Record<string, number>; logLikelihood: number; gammaGamma: Record<string, number>; expected: number;
+      bgnbd: Record<string, number>;
+      logLikelihood: number;
+      gammaGamma: Record<string, number>;
+      expected: number;
     };
     const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     for (const [k, v] of Object.entries(published)) expect(rel(out.bgnbd[k], v), k).toBeLessThan(0.005);

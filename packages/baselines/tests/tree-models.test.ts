@@ -17,8 +17,12 @@ function normalizedGini(actual: number[], predicted: number[]): number {
   const gini = (by: number[]): number => {
     const order = actual.map((_, i) => i).sort((a, b) => by[b] - by[a] || a - b);
     const total = actual.reduce((s, v) => s + v, 0);
-    let cum = 0, area = 0;
-    for (const i of order) { cum += actual[i] / total; area += cum; }
+    let cum = 0,
+      area = 0;
+    for (const i of order) {
+      cum += actual[i] / total;
+      area += cum;
+    }
     return area / actual.length - (actual.length + 1) / (2 * actual.length);
   };
   return gini(predicted) / gini(actual);
@@ -39,7 +43,10 @@ describe('tree benchmark models on CDNOW', () => {
       const out = await createBaselineModel(name, CONFIG[name]).run(sealed);
       expect(out.value.length).toBe(task.split.customers.length);
       for (const v of out.value) expect(Number.isFinite(v) && v >= 0, name).toBe(true);
-      const gini = normalizedGini(actual, test.map((r) => out.value[r]));
+      const gini = normalizedGini(
+        actual,
+        test.map((r) => out.value[r]),
+      );
       // CDNOW's encoders and an off-the-shelf XGBoost reach ~0.72 (issue 12); a working tree model is far above chance
       expect(gini, name).toBeGreaterThan(name === 'decision-tree' ? 0.55 : 0.65);
       const info = out.info as { importance: { feature: string }[]; why: unknown[] };
@@ -49,14 +56,21 @@ describe('tree benchmark models on CDNOW', () => {
       expect(sameBits(again.value, out.value), `${name} deterministic`).toBe(true);
       const other = await createBaselineModel(name, CONFIG[name]).run(moved);
       const keep = Array.from(task.split.fold.keys()).filter((r) => task.split.fold[r] !== Fold.test);
-      expect(sameBits(Float64Array.from(keep, (r) => other.value[r]), Float64Array.from(keep, (r) => out.value[r])), `${name}: test fold leaked`).toBe(true);
+      expect(
+        sameBits(
+          Float64Array.from(keep, (r) => other.value[r]),
+          Float64Array.from(keep, (r) => out.value[r]),
+        ),
+        `${name}: test fold leaked`,
+      ).toBe(true);
     }
   });
 
   it('explanations are exact: TreeSHAP rows sum to the margin of gbdt, the forest, the tree and the logistic stage (1e-6)', async () => {
     const task = sealTask(await cdnowTask());
     const f = treeFeatures(task, false, 'test');
-    const x = selectRows(f.fit, f.trainRows), y = labelsOf(task.split.fit.target, f.trainRows);
+    const x = selectRows(f.fit, f.trainRows),
+      y = labelsOf(task.split.fit.target, f.trainRows);
     const bought = labelsOf(task.split.fit.repurchase, f.trainRows);
     const models: [string, TreeEnsemble & { predictMargin(x: Float64Array[]): Float64Array }][] = [
       ['gbdt', fitGbdt(x, y, { objective: 'tweedie', rounds: 60, maxDepth: 4 })],
@@ -67,7 +81,9 @@ describe('tree benchmark models on CDNOW', () => {
     const rows = f.testRows.slice(0, 200);
     const xs = selectRows(f.score, rows);
     for (const [name, m] of models) {
-      const phi = treeShap(m, xs), margin = m.predictMargin(xs), p = f.names.length;
+      const phi = treeShap(m, xs),
+        margin = m.predictMargin(xs),
+        p = f.names.length;
       let worst = 0;
       for (let i = 0; i < rows.length; i++) {
         let s = 0;
@@ -82,6 +98,8 @@ describe('tree benchmark models on CDNOW', () => {
     const task = sealTask(await cdnowTask());
     const repurchase = new Uint8Array(task.split.customers.length);
     const flat = { ...task, split: { ...task.split, fit: { ...task.split.fit, repurchase } } };
-    await expect(createBaselineModel('two-stage').run(flat)).rejects.toThrow(/two-stage: the train fold's repurchase label is all 0/);
+    await expect(createBaselineModel('two-stage').run(flat)).rejects.toThrow(
+      /two-stage: the train fold's repurchase label is all 0/,
+    );
   });
 });

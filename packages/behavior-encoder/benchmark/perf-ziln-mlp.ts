@@ -8,7 +8,10 @@ import { createEncoderModel, initBackend } from '../src/internal.ts';
 import { tinyTask } from '../tests/fixtures/tiny-task.ts';
 
 /** Times each model on a task of `customers` customers; returns one row per model. */
-export async function perfZilnMlp(customers = 2000, models: readonly string[] = ['ziln-mlp', 'transformer']): Promise<Record<string, unknown>[]> {
+export async function perfZilnMlp(
+  customers = 2000,
+  models: readonly string[] = ['ziln-mlp', 'transformer'],
+): Promise<Record<string, unknown>[]> {
   await initBackend('wasm');
   const task = tinyTask(customers, 7);
   const rows: Record<string, unknown>[] = [];
@@ -17,8 +20,18 @@ export async function perfZilnMlp(customers = 2000, models: readonly string[] = 
     const out = await createEncoderModel(name).run(task);
     const wallMs = performance.now() - t0;
     const info = out.info!;
-    const epochs = info['epochs'] as number, trainMs = info['trainMs'] as number;
-    rows.push({ model: name, customers: task.split.customers.length, trainMs, predictMs: info['predictMs'], wallMs: Math.round(wallMs), epochs, msPerEpoch: Math.round(trainMs / epochs), steps: info['steps'] });
+    const epochs = info['epochs'] as number,
+      trainMs = info['trainMs'] as number;
+    rows.push({
+      model: name,
+      customers: task.split.customers.length,
+      trainMs,
+      predictMs: info['predictMs'],
+      wallMs: Math.round(wallMs),
+      epochs,
+      msPerEpoch: Math.round(trainMs / epochs),
+      steps: info['steps'],
+    });
   }
   return rows;
 }

@@ -8,8 +8,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, parseInteger } from '@clvlab/core';
 import {
-  AdamOptimizer, encoderParamShapes, initBackend, initEncoderWeights, ParallelGradients, resolveEncoderConfig, tokenFieldSizes,
-  tokenGridLength, type BackendName,
+  AdamOptimizer,
+  encoderParamShapes,
+  initBackend,
+  initEncoderWeights,
+  ParallelGradients,
+  resolveEncoderConfig,
+  tokenFieldSizes,
+  tokenGridLength,
+  type BackendName,
 } from '../src/internal.ts';
 
 const WRAPPERS = new Set(['forward', 'fusedMatMul__op']);
@@ -18,11 +25,18 @@ const WRAPPERS = new Set(['forward', 'fusedMatMul__op']);
 export async function profileEncoderStep(backend: BackendName = 'wasm', steps = 10): Promise<string[]> {
   await initBackend(backend);
   const c = resolveEncoderConfig('transformer', {});
-  const T = tokenGridLength(c), B = c.batchSize, sizes = tokenFieldSizes(c);
+  const T = tokenGridLength(c),
+    B = c.batchSize,
+    sizes = tokenFieldSizes(c);
   const rng = createRng(11);
   const base: number[] = [];
-  sizes.reduce((a, s) => { base.push(a); return a + s; }, 0);
-  const tokens = new Int32Array(B * T * sizes.length), amount = new Float32Array(B * T), y = new Float32Array(B);
+  sizes.reduce((a, s) => {
+    base.push(a);
+    return a + s;
+  }, 0);
+  const tokens = new Int32Array(B * T * sizes.length),
+    amount = new Float32Array(B * T),
+    y = new Float32Array(B);
   for (let i = 0; i < B * T; i++) {
     for (let f = 0; f < sizes.length; f++) tokens[i * sizes.length + f] = base[f] + rng.int(sizes[f]);
     amount[i] = rng.next() < 0.2 ? rng.next() * 5 : 0;
@@ -30,12 +44,23 @@ export async function profileEncoderStep(backend: BackendName = 'wasm', steps = 
   for (let r = 0; r < B; r++) y[r] = rng.next() < 0.4 ? Math.exp(3 + rng.normal()) : 0;
   const w = initEncoderWeights(encoderParamShapes(c, 0), c, 1, { positiveRate: 0.4, logMean: 3, logStd: 1 });
   const names = Object.keys(w).sort();
-  const vars = names.map((n) => tf.tidy(() => tf.variable(tf.tensor(w[n].values, [...w[n].shape]), true, `profile/${backend}/${n}`)));
+  const vars = names.map((n) =>
+    tf.tidy(() => tf.variable(tf.tensor(w[n].values, [...w[n].shape]), true, `profile/${backend}/${n}`)),
+  );
   const opt = new AdamOptimizer(vars, { ...c, totalSteps: steps + 10 });
   const engine = await ParallelGradients.create(vars, names, c, 1, backend);
   const mask = new Float32Array(B * T).fill(1);
   const step = async (): Promise<void> => {
-    const { lossSum, grad } = await engine.lossAndGrads({ rows: B, length: T, staticDim: 0, tokens, amount, mask, staticX: new Float32Array(0), y });
+    const { lossSum, grad } = await engine.lossAndGrads({
+      rows: B,
+      length: T,
+      staticDim: 0,
+      tokens,
+      amount,
+      mask,
+      staticX: new Float32Array(0),
+      y,
+    });
     opt.applyFlat(grad);
     grad.dispose();
     lossSum.dataSync();
@@ -44,12 +69,16 @@ export async function profileEncoderStep(backend: BackendName = 'wasm', steps = 
   const lines: string[] = [];
   try {
     for (let i = 0; i < 3; i++) await step();
-    const t0 = performance.now(), cpu0 = process.cpuUsage();
+    const t0 = performance.now(),
+      cpu0 = process.cpuUsage();
     for (let i = 0; i < steps; i++) await step();
     const cpu = process.cpuUsage(cpu0);
-    lines.push(`${backend}: ${((performance.now() - t0) / steps).toFixed(1)} ms/step wall, ${((cpu.user + cpu.system) / 1000 / steps).toFixed(1)} ms/step CPU`);
+    lines.push(
+      `${backend}: ${((performance.now() - t0) / steps).toFixed(1)} ms/step wall, ${((cpu.user + cpu.system) / 1000 / steps).toFixed(1)} ms/step CPU`,
+    );
     const prof = await tf.profile(step);
-    const byName = new Map<string, number>(), byShape = new Map<string, { ms: number; n: number }>();
+    const byName = new Map<string, number>(),
+      byShape = new Map<string, { ms: number; n: number }>();
     let flat = 0;
     for (const k of prof.kernels) {
       const ms = k.kernelTimeMs as number;
@@ -57,20 +86,28 @@ export async function profileEncoderStep(backend: BackendName = 'wasm', steps = 
       byName.set(k.name, (byName.get(k.name) ?? 0) + ms);
       const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
       const e = byShape.get(key) ?? { ms: 0, n: 0 };
-      e.ms += ms; e.n++; byShape.set(key, e);
+      e.ms += ms;
+      e.n++;
+      byShape.set(key, e);
     }
     lines.push(`profiled step: ${prof.kernels.length} kernels, ${flat.toFixed(1)} ms in kernels (wrappers excluded)`);
-    for (const [n, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20)) lines.push(`${ms.toFixed(1).padStart(7)} ms  ${n}`);
+    for (const [n, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20))
+      lines.push(`${ms.toFixed(1).padStart(7)} ms  ${n}`);
     lines.push('--- by kernel and input shapes');
-    for (const [n, e] of [...byShape].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40)) lines.push(`${e.ms.toFixed(2).padStart(7)} ms  x${e.n} ${n}`);
+    for (const [n, e] of [...byShape].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40))
+      lines.push(`${e.ms.toFixed(2).padStart(7)} ms  x${e.n} ${n}`);
   } finally {
     await engine.dispose();
-    opt.dispose(); tf.dispose(vars);
+    opt.dispose();
+    tf.dispose(vars);
   }
   return lines;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const lines = await profileEncoderStep((process.argv[2] ?? 'wasm') as BackendName, parseInteger(process.argv[3] ?? '10', { min: 1, where: 'profile-step: steps' }));
+  const lines = await profileEncoderStep(
+    (process.argv[2] ?? 'wasm') as BackendName,
+    parseInteger(process.argv[3] ?? '10', { min: 1, where: 'profile-step: steps' }),
+  );
   console.log(lines.join('\n'));
 }

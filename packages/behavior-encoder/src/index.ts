@@ -3,7 +3,12 @@
 // src/<concern>/ with one index each; the package's own tests reach them through internal.ts.
 export { backendInfo, initBackend } from './adapters/backend.ts';
 export type { BackendInfo, BackendName, BackendPreference } from './adapters/backend.ts';
-export { DEFAULT_ENCODER_CONFIG, ENCODER_PRESETS, parseConfigAssignments, resolveEncoderConfig } from './adapters/encoder-config.ts';
+export {
+  DEFAULT_ENCODER_CONFIG,
+  ENCODER_PRESETS,
+  parseConfigAssignments,
+  resolveEncoderConfig,
+} from './adapters/encoder-config.ts';
 export type { Architecture, EncoderConfig, SessionMixer } from './adapters/encoder-config.ts';
 export { createEncoderModel, ENCODER_MODEL_NAMES } from './adapters/encoder-model.ts';
 export type { EncoderModelName, EncoderModelOptions } from './adapters/encoder-model.ts';

@@ -5,8 +5,21 @@ import { AdamOptimizer, initBackend, scheduledLearningRate } from '../src/intern
 
 // Reference: Adam (Kingma & Ba 2015, Algorithm 1) with global-norm clipping and the warm-up +
 // cosine schedule, written independently in numpy.
-const settings = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, clipNorm: 1, warmupSteps: 2, minLearningRateFraction: 0.1, totalSteps: 6 };
-const grads = [[[3, -4], [0.5]], [[0.1, 0.2], [-0.3]], [[-1, 1], [2]]];
+const settings = {
+  learningRate: 0.1,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+  clipNorm: 1,
+  warmupSteps: 2,
+  minLearningRateFraction: 0.1,
+  totalSteps: 6,
+};
+const grads = [
+  [[3, -4], [0.5]],
+  [[0.1, 0.2], [-0.3]],
+  [[-1, 1], [2]],
+];
 
 function numpyReference(): number[][] {
   const script = `
@@ -44,7 +57,8 @@ describe('AdamOptimizer', () => {
       for (const g of grads) opt.apply(g.map((x) => tf.tensor1d(x)));
       const ref = numpyReference();
       vars.forEach((v, i) => Array.from(v.dataSync()).forEach((x, j) => expect(x).toBeCloseTo(ref[i][j], 5)));
-      opt.dispose(); tf.dispose(vars);
+      opt.dispose();
+      tf.dispose(vars);
     });
   }
 });

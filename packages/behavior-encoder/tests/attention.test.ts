@@ -5,16 +5,22 @@ import { attentionBias, initBackend, maskedMean, transformerBlock, transformerBl
 
 // Independent reference: the pre-norm block written with plain tf ops in the textbook
 // batch-first layout (tf.matMul for QKᵀ and AV, tf.moments layer norm), padding keys masked.
-const B = 3, T = 5, d = 8, H = 2, ffn = 16;
+const B = 3,
+  T = 5,
+  d = 8,
+  H = 2,
+  ffn = 16;
 
 function referenceBlock(x: tf.Tensor2D, p: Record<string, tf.Tensor>, mask: tf.Tensor2D): tf.Tensor {
   const ln = (z: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor => {
     const { mean, variance } = tf.moments(z, -1, true);
     return tf.add(tf.mul(tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
   };
-  const dense = (z: tf.Tensor, n: string): tf.Tensor => tf.add(tf.matMul(z as tf.Tensor2D, p[`b.${n}.w`] as tf.Tensor2D), p[`b.${n}.b`]);
+  const dense = (z: tf.Tensor, n: string): tf.Tensor =>
+    tf.add(tf.matMul(z as tf.Tensor2D, p[`b.${n}.w`] as tf.Tensor2D), p[`b.${n}.b`]);
   const qkv = dense(ln(x, p['b.ln1.g'], p['b.ln1.b']), 'qkv');
-  const heads = (t: tf.Tensor): tf.Tensor3D => tf.reshape(tf.transpose(tf.reshape(t, [B, T, H, d / H]), [0, 2, 1, 3]), [B * H, T, d / H]);
+  const heads = (t: tf.Tensor): tf.Tensor3D =>
+    tf.reshape(tf.transpose(tf.reshape(t, [B, T, H, d / H]), [0, 2, 1, 3]), [B * H, T, d / H]);
   const [q, k, v] = tf.split(qkv, 3, 1).map(heads);
   const scores = tf.reshape(tf.div(tf.matMul(q, k, false, true), Math.sqrt(d / H)), [B, H, T, T]);
   const masked = tf.add(scores, tf.reshape(tf.mul(tf.sub(1, mask), -1e9), [B, 1, 1, T]));
@@ -29,9 +35,10 @@ describe('transformerBlock', () => {
     const rng = createRng(4);
     const shapes = transformerBlockShapes('b', d, ffn);
     const raw: Record<string, Float32Array> = {};
-    for (const [n, s] of Object.entries(shapes)) raw[n] = Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rng.normal() * 0.5);
+    for (const [n, s] of Object.entries(shapes))
+      raw[n] = Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rng.normal() * 0.5);
     const X = Float32Array.from({ length: B * T * d }, () => rng.normal());
-    const M = Float32Array.from({ length: B * T }, (_, i) => (i % T < 1 + (Math.floor(i / T) * 2) % T ? 1 : 0)); // rows with 1, 3, 5 valid keys
+    const M = Float32Array.from({ length: B * T }, (_, i) => (i % T < 1 + ((Math.floor(i / T) * 2) % T) ? 1 : 0)); // rows with 1, 3, 5 valid keys
     const run = (f: (x: tf.Tensor2D, p: Record<string, tf.Tensor>, m: tf.Tensor2D) => tf.Tensor): number[][] => {
       const p: Record<string, tf.Tensor> = {};
       for (const [n, s] of Object.entries(shapes)) p[n] = tf.tensor(raw[n], s);
@@ -59,7 +66,9 @@ describe('transformerBlock', () => {
       return [Array.from(f(x, m).dataSync()), Array.from(g.dataSync())];
     };
     await initBackend('cpu');
-    const ref = run((x, m) => tf.div(tf.sum(tf.mul(tf.reshape(x, [B, T, d]), tf.reshape(m, [B, T, 1])), 1), tf.maximum(tf.sum(m, 1, true), 1)));
+    const ref = run((x, m) =>
+      tf.div(tf.sum(tf.mul(tf.reshape(x, [B, T, d]), tf.reshape(m, [B, T, 1])), 1), tf.maximum(tf.sum(m, 1, true), 1)),
+    );
     expect(ref[0].slice(d, 2 * d)).toEqual(new Array(d).fill(0));
     for (const backend of ['cpu', 'wasm'] as const) {
       await initBackend(backend);

@@ -14,15 +14,26 @@ describe('initBackend', () => {
   it('auto picks tensorflow when tfjs-node loads, else wasm', async () => {
     const info = await initBackend('auto');
     let nodeLoads = true;
-    try { await import('@tensorflow/tfjs-node' as string); } catch { nodeLoads = false; }
+    try {
+      await import('@tensorflow/tfjs-node' as string);
+    } catch {
+      nodeLoads = false;
+    }
     // `auto` after an explicit choice keeps it, so only check the kind is one of the chain.
     expect(['tensorflow', 'wasm', 'cpu']).toContain(info.name);
     if (!nodeLoads) expect(info.name).not.toBe('tensorflow');
   });
   it('a forced backend that cannot load is an error, as is an unknown name', async () => {
     let nodeLoads = true;
-    try { await import('@tensorflow/tfjs-node' as string); } catch { nodeLoads = false; }
-    if (!nodeLoads) await expect(initBackend('tensorflow')).rejects.toThrow(/behavior-encoder\/backend: backend 'tensorflow' failed to load/);
+    try {
+      await import('@tensorflow/tfjs-node' as string);
+    } catch {
+      nodeLoads = false;
+    }
+    if (!nodeLoads)
+      await expect(initBackend('tensorflow')).rejects.toThrow(
+        /behavior-encoder\/backend: backend 'tensorflow' failed to load/,
+      );
     await expect(initBackend('gpu' as 'cpu')).rejects.toThrow(/unknown backend 'gpu'/);
   });
 });

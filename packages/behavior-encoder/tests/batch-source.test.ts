@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { customerOffsets } from '@clvlab/events';
 import { createRng } from '@clvlab/core';
 import { evaluationSplit, Fold, splitSessions, type FeatureTable, type ModelTask } from '@clvlab/sessions';
-import { buildStaticFeatures, memoryBatchSource, resolveEncoderConfig, type BatchArrays, type BatchSource } from '../src/internal.ts';
+import {
+  buildStaticFeatures,
+  memoryBatchSource,
+  resolveEncoderConfig,
+  type BatchArrays,
+  type BatchSource,
+} from '../src/internal.ts';
 import { sealTask } from './fixtures/sealed-task.ts';
 import { START, tinyLog, tinyTask } from './fixtures/tiny-task.ts';
 
@@ -10,7 +16,13 @@ const DAY = 86_400_000;
 const social = resolveEncoderConfig('tiny', { useSocial: true });
 
 function graph(n: number, scale: number): FeatureTable {
-  return { names: ['degree', 'pagerank'], columns: [Float64Array.from({ length: n }, (_, i) => (i % 7) * scale), Float64Array.from({ length: n }, (_, i) => scale / (i + 1))] };
+  return {
+    names: ['degree', 'pagerank'],
+    columns: [
+      Float64Array.from({ length: n }, (_, i) => (i % 7) * scale),
+      Float64Array.from({ length: n }, (_, i) => scale / (i + 1)),
+    ],
+  };
 }
 
 async function epoch(source: BatchSource, seed: number): Promise<BatchArrays[]> {
@@ -48,28 +60,48 @@ describe('memoryBatchSource', () => {
     const n = base.split.customers.length;
     const task = { ...base, graph: graph(n, 1) };
     const changed = graph(n, 1);
-    task.split.fold.forEach((f, r) => { if (f === Fold.test) { changed.columns[0][r] = 1e6; changed.columns[1][r] = -3; } });
+    task.split.fold.forEach((f, r) => {
+      if (f === Fold.test) {
+        changed.columns[0][r] = 1e6;
+        changed.columns[1][r] = -3;
+      }
+    });
     const sealed = { ...sealTask(task), graph: changed };
-    const a = memoryBatchSource(task, social), b = memoryBatchSource(sealed, social);
+    const a = memoryBatchSource(task, social),
+      b = memoryBatchSource(sealed, social);
     expect(b.staticMean).toEqual(a.staticMean);
     expect(b.staticStd).toEqual(a.staticStd);
     expect(b.trainTargets).toEqual(a.trainTargets);
-    const ea = await epoch(a, 1), eb = await epoch(b, 1);
+    const ea = await epoch(a, 1),
+      eb = await epoch(b, 1);
     expect(eb.length).toBe(ea.length);
-    eb.forEach((batch, i) => { expect(batch.staticX).toEqual(ea[i].staticX); expect(batch.y).toEqual(ea[i].y); expect(batch.tokens).toEqual(ea[i].tokens); });
+    eb.forEach((batch, i) => {
+      expect(batch.staticX).toEqual(ea[i].staticX);
+      expect(batch.y).toEqual(ea[i].y);
+      expect(batch.tokens).toEqual(ea[i].tokens);
+    });
   });
   it('temporal protocol: training reads the graph features at the fit cutoff (task.graphFit), not those at the score cutoff', async () => {
     const log = tinyLog(120, 15);
-    const split = evaluationSplit(log, { start: START, cutoff: START + 200 * DAY, horizon: 60 * DAY, protocol: 'temporal', seed: 1 });
+    const split = evaluationSplit(log, {
+      start: START,
+      cutoff: START + 200 * DAY,
+      horizon: 60 * DAY,
+      protocol: 'temporal',
+      seed: 1,
+    });
     expect(split.fit.featureEnd).toBeLessThan(split.score.featureEnd);
     const task: ModelTask = { log, session: splitSessions(log), offsets: customerOffsets(log), split, seed: 3 };
-    const n = split.customers.length, atFit = graph(n, 1), atScore = graph(n, 2.5);
+    const n = split.customers.length,
+      atFit = graph(n, 1),
+      atScore = graph(n, 2.5);
     const both = memoryBatchSource({ ...task, graph: atScore, graphFit: atFit }, social);
     const fitOnly = memoryBatchSource({ ...task, graph: atFit }, social);
     const scoreOnly = memoryBatchSource({ ...task, graph: atScore }, social);
     expect(both.staticMean).toEqual(fitOnly.staticMean);
     expect(both.staticMean).not.toEqual(scoreOnly.staticMean);
-    const eb = await epoch(both, 2), ef = await epoch(fitOnly, 2);
+    const eb = await epoch(both, 2),
+      ef = await epoch(fitOnly, 2);
     eb.forEach((batch, i) => expect(batch.staticX).toEqual(ef[i].staticX));
   });
   it('builds no token grid without a sequence (ziln-mlp), and needs no sessions', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDimension } from '@clvlab/sessions';
-import { createEncoderModel, DEFAULT_ENCODER_CONFIG, ENCODER_MODEL_NAMES, ENCODER_SEARCH_SPACES, resolveEncoderConfig, SEQUENCE_CONFIG_KEYS } from '../src/internal.ts';
+import {
+  createEncoderModel,
+  DEFAULT_ENCODER_CONFIG,
+  ENCODER_MODEL_NAMES,
+  ENCODER_SEARCH_SPACES,
+  resolveEncoderConfig,
+  SEQUENCE_CONFIG_KEYS,
+} from '../src/internal.ts';
 
 /** The values a dimension can take that a check should try: every choice, or both ends and the middle of a range. */
 function samples(d: SearchDimension): (number | string | boolean)[] {
@@ -41,7 +48,8 @@ describe('ENCODER_SEARCH_SPACES', () => {
   it('every combination of choices of a space resolves (dModel / heads and the other cross-checks hold)', () => {
     for (const [base, space] of Object.entries(ENCODER_SEARCH_SPACES)) {
       let combos: Record<string, unknown>[] = [{}];
-      for (const [key, dim] of Object.entries(space)) combos = combos.flatMap((c) => samples(dim).map((v) => ({ ...c, [key]: v })));
+      for (const [key, dim] of Object.entries(space))
+        combos = combos.flatMap((c) => samples(dim).map((v) => ({ ...c, [key]: v })));
       for (const c of combos) expect(() => resolveEncoderConfig(base, c)).not.toThrow();
     }
   });

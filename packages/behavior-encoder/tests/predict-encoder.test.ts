@@ -4,13 +4,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerOffsets } from '@clvlab/events';
 import { evaluationSplit, splitSessions, type FeatureTable, type ModelTask } from '@clvlab/sessions';
-import { initBackend, loadEncoder, predictEncoder, resolveEncoderConfig, saveEncoder, trainEncoder } from '../src/internal.ts';
+import {
+  initBackend,
+  loadEncoder,
+  predictEncoder,
+  resolveEncoderConfig,
+  saveEncoder,
+  trainEncoder,
+} from '../src/internal.ts';
 import { permuteDictionaries, START, tinyLog, tinyTask } from './fixtures/tiny-task.ts';
 
 const DAY = 86_400_000;
 
 function graph(n: number, scale: number): FeatureTable {
-  return { names: ['degree', 'pagerank'], columns: [Float64Array.from({ length: n }, (_, i) => (i % 7) * scale), Float64Array.from({ length: n }, (_, i) => scale / (i + 1))] };
+  return {
+    names: ['degree', 'pagerank'],
+    columns: [
+      Float64Array.from({ length: n }, (_, i) => (i % 7) * scale),
+      Float64Array.from({ length: n }, (_, i) => scale / (i + 1)),
+    ],
+  };
 }
 
 // Temporal protocol (packages/sessions model-task.ts): training builds its static inputs at
@@ -20,10 +33,25 @@ describe('predictEncoder under the temporal protocol', () => {
     it(`${preset}+social: trains on graphFit and predicts from graph`, async () => {
       await initBackend('wasm');
       const log = tinyLog(120, 17);
-      const split = evaluationSplit(log, { start: START, cutoff: START + 200 * DAY, horizon: 60 * DAY, protocol: 'temporal', seed: 1 });
+      const split = evaluationSplit(log, {
+        start: START,
+        cutoff: START + 200 * DAY,
+        horizon: 60 * DAY,
+        protocol: 'temporal',
+        seed: 1,
+      });
       const task: ModelTask = { log, session: splitSessions(log), offsets: customerOffsets(log), split, seed: 3 };
-      const n = split.customers.length, atFit = graph(n, 1), atScore = graph(n, 2.5), other = graph(n, 0.3);
-      const c = resolveEncoderConfig(preset, { ...(preset === 'transformer' ? { dModel: 16, heads: 2, maxEvents: 16, itemBuckets: 64, categoryBuckets: 16 } : {}), useSocial: true, epochs: 2 });
+      const n = split.customers.length,
+        atFit = graph(n, 1),
+        atScore = graph(n, 2.5),
+        other = graph(n, 0.3);
+      const c = resolveEncoderConfig(preset, {
+        ...(preset === 'transformer'
+          ? { dModel: 16, heads: 2, maxEvents: 16, itemBuckets: 64, categoryBuckets: 16 }
+          : {}),
+        useSocial: true,
+        epochs: 2,
+      });
       const trained = await trainEncoder({ ...task, graph: atScore, graphFit: atFit }, c);
       const same = await trainEncoder({ ...task, graph: atFit }, c);
       for (const [name, w] of Object.entries(trained.weights)) expect(same.weights[name].values).toEqual(w.values);
@@ -31,7 +59,9 @@ describe('predictEncoder under the temporal protocol', () => {
       expect(predictEncoder(trained, { ...task, graph: atScore, graphFit: other }).value).toEqual(scored.value); // graphFit is not read at the score cutoff
       expect(predictEncoder(trained, { ...task, graph: other, graphFit: atFit }).value).not.toEqual(scored.value); // graph is
       const atFitWindow = predictEncoder(trained, { ...task, graph: atScore, graphFit: atFit }, 'fit');
-      expect(predictEncoder(trained, { ...task, graph: other, graphFit: atFit }, 'fit').value).toEqual(atFitWindow.value);
+      expect(predictEncoder(trained, { ...task, graph: other, graphFit: atFit }, 'fit').value).toEqual(
+        atFitWindow.value,
+      );
     });
   }
 });
@@ -42,7 +72,8 @@ describe('predictEncoder under the temporal protocol', () => {
 describe('predictEncoder with renumbered item and category dictionaries', () => {
   it('trains the same weights and predicts bit-identically', async () => {
     await initBackend('wasm');
-    const task = tinyTask(80, 6), permuted: ModelTask = { ...task, log: permuteDictionaries(task.log) };
+    const task = tinyTask(80, 6),
+      permuted: ModelTask = { ...task, log: permuteDictionaries(task.log) };
     const c = resolveEncoderConfig('tiny', { epochs: 2 });
     const trained = await trainEncoder(task, c);
     const again = await trainEncoder(permuted, c);
@@ -51,11 +82,16 @@ describe('predictEncoder with renumbered item and category dictionaries', () => 
     const dir = await mkdtemp(join(tmpdir(), 'clvlab-enc-'));
     try {
       await saveEncoder(join(dir, 'model'), trained);
-      for (const got of [predictEncoder(trained, permuted), predictEncoder(await loadEncoder(join(dir, 'model')), permuted)]) {
+      for (const got of [
+        predictEncoder(trained, permuted),
+        predictEncoder(await loadEncoder(join(dir, 'model')), permuted),
+      ]) {
         expect(got.value).toEqual(want.value);
         expect(got.repurchase).toEqual(want.repurchase);
         expect(got.embedding).toEqual(want.embedding);
       }
-    } finally { await rm(dir, { recursive: true, force: true }); }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeZarrGroup } from '@clvlab/events';
 import {
-  buildSequenceInputs, buildStaticFeatures, hashEventLog, hashStoreEventLog, PreparedStoreBlocks, resolveEncoderConfig,
+  buildSequenceInputs,
+  buildStaticFeatures,
+  hashEventLog,
+  hashStoreEventLog,
+  PreparedStoreBlocks,
+  resolveEncoderConfig,
 } from '../src/internal.ts';
 import { rechunked, removeTinyStores, writeTinyStore, type TinyStore } from './fixtures/prepared-store.ts';
 import { permuteDictionaries } from './fixtures/tiny-task.ts';
@@ -12,20 +17,61 @@ afterAll(removeTinyStores);
 async function scanAll(s: TinyStore, featureEnd: number, preset: string, block: number) {
   const c = resolveEncoderConfig(preset, { useRfm: true });
   const store = await PreparedStoreBlocks.open(s.path);
-  const parts: { rows: Int32Array; tokens: Int32Array; amount: Float32Array; mask: Float32Array; counts: Int32Array; statics: Float32Array }[] = [];
+  const parts: {
+    rows: Int32Array;
+    tokens: Int32Array;
+    amount: Float32Array;
+    mask: Float32Array;
+    counts: Int32Array;
+    statics: Float32Array;
+  }[] = [];
   for await (const b of store.scan(featureEnd, c, block)) {
-    parts.push({ rows: b.rows, tokens: b.grid.tokens, amount: b.grid.amount, mask: b.grid.mask, counts: b.grid.eventCounts, statics: b.statics.values });
+    parts.push({
+      rows: b.rows,
+      tokens: b.grid.tokens,
+      amount: b.grid.amount,
+      mask: b.grid.mask,
+      counts: b.grid.eventCounts,
+      statics: b.statics.values,
+    });
   }
   const cat = <T extends Int32Array | Float32Array>(xs: T[], ctor: new (n: number) => T): T => {
     const out = new ctor(xs.reduce((a, x) => a + x.length, 0));
     let at = 0;
-    for (const x of xs) { out.set(x as never, at); at += x.length; }
+    for (const x of xs) {
+      out.set(x as never, at);
+      at += x.length;
+    }
     return out;
   };
   return {
-    c, store, blocks: parts.length, rows: cat(parts.map((p) => p.rows), Int32Array), tokens: cat(parts.map((p) => p.tokens), Int32Array),
-    amount: cat(parts.map((p) => p.amount), Float32Array), mask: cat(parts.map((p) => p.mask), Float32Array),
-    counts: cat(parts.map((p) => p.counts), Int32Array), statics: cat(parts.map((p) => p.statics), Float32Array),
+    c,
+    store,
+    blocks: parts.length,
+    rows: cat(
+      parts.map((p) => p.rows),
+      Int32Array,
+    ),
+    tokens: cat(
+      parts.map((p) => p.tokens),
+      Int32Array,
+    ),
+    amount: cat(
+      parts.map((p) => p.amount),
+      Float32Array,
+    ),
+    mask: cat(
+      parts.map((p) => p.mask),
+      Float32Array,
+    ),
+    counts: cat(
+      parts.map((p) => p.counts),
+      Int32Array,
+    ),
+    statics: cat(
+      parts.map((p) => p.statics),
+      Float32Array,
+    ),
   };
 }
 
@@ -38,7 +84,11 @@ describe('PreparedStoreBlocks', () => {
     expect((await PreparedStoreBlocks.open(small.path)).eventChunk).toBe(997);
     for (const s of [cross, temporal, small]) {
       for (const featureEnd of [s.prepared.split.fit.featureEnd, s.prepared.split.score.featureEnd]) {
-        for (const [preset, block] of [['transformer', 7], ['session-transformer', 64], ['gru', 1000]] as const) {
+        for (const [preset, block] of [
+          ['transformer', 7],
+          ['session-transformer', 64],
+          ['gru', 1000],
+        ] as const) {
           const got = await scanAll(s, featureEnd, preset, block);
           const want = buildSequenceInputs(s.task, featureEnd, got.c);
           expect(got.blocks).toBe(Math.ceil(s.prepared.split.customers.length / block));
@@ -54,10 +104,15 @@ describe('PreparedStoreBlocks', () => {
   });
 
   it('gives the same token rows for a store whose item and category dictionaries are numbered differently', async () => {
-    const s = await writeTinyStore(200, 15), p = await writeTinyStore(200, 15, 'cross-sectional', permuteDictionaries);
+    const s = await writeTinyStore(200, 15),
+      p = await writeTinyStore(200, 15, 'cross-sectional', permuteDictionaries);
     expect(p.prepared.log.item).not.toEqual(s.prepared.log.item);
     for (const preset of ['transformer', 'session-transformer']) {
-      const want = buildSequenceInputs(s.task, s.prepared.split.score.featureEnd, resolveEncoderConfig(preset, { useRfm: true }));
+      const want = buildSequenceInputs(
+        s.task,
+        s.prepared.split.score.featureEnd,
+        resolveEncoderConfig(preset, { useRfm: true }),
+      );
       const got = await scanAll(p, p.prepared.split.score.featureEnd, preset, 32);
       expect(got.tokens).toEqual(want.tokens);
       expect(got.mask).toEqual(want.mask);
@@ -66,16 +121,23 @@ describe('PreparedStoreBlocks', () => {
 
   it('holds at most one block of events at a time: peakEvents is the largest block slice, computed from offsets', async () => {
     const s = await writeTinyStore(300, 13);
-    const { customers } = s.prepared.split, offsets = s.prepared.offsets;
+    const { customers } = s.prepared.split,
+      offsets = s.prepared.offsets;
     for (const block of [16, 50]) {
       const got = await scanAll(s, s.prepared.split.score.featureEnd, 'transformer', block);
-      let peak = 0, total = 0;
+      let peak = 0,
+        total = 0;
       for (let from = 0; from < customers.length; from += block) {
         const last = customers[Math.min(customers.length, from + block) - 1];
         const n = offsets[last + 1] - offsets[customers[from]];
-        peak = Math.max(peak, n); total += n;
+        peak = Math.max(peak, n);
+        total += n;
       }
-      expect(got.store.counters).toEqual({ blocks: Math.ceil(customers.length / block), events: total, peakEvents: peak });
+      expect(got.store.counters).toEqual({
+        blocks: Math.ceil(customers.length / block),
+        events: total,
+        peakEvents: peak,
+      });
       expect(peak).toBeLessThan(s.prepared.log.length / 4);
     }
   });
@@ -85,6 +147,8 @@ describe('PreparedStoreBlocks', () => {
     expect(await hashStoreEventLog(s.path)).toBe(hashEventLog(s.prepared.log));
     const other = `${s.path}-other`;
     await writeZarrGroup(other, { attributes: { kind: 'something-else' }, arrays: {} });
-    await expect(PreparedStoreBlocks.open(other)).rejects.toThrow(/behavior-encoder\/prepared-store-blocks: .* is not a clvlab prepared dataset/);
+    await expect(PreparedStoreBlocks.open(other)).rejects.toThrow(
+      /behavior-encoder\/prepared-store-blocks: .* is not a clvlab prepared dataset/,
+    );
   });
 });

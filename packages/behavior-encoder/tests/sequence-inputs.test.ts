@@ -15,13 +15,34 @@ const log = createEventLog({
   item: Int32Array.from([4, 4, 4, -1, 1, 2]),
   category: Int32Array.from([0, 0, 0, -1, 0, 1]),
   amount: Float64Array.from([0, 0, 20, 9, 5, 1]),
-  customerIds: ['a', 'b'], itemIds: ['p', 'q', 'r', 's', 't'], categoryIds: ['x', 'y'],
+  customerIds: ['a', 'b'],
+  itemIds: ['p', 'q', 'r', 's', 't'],
+  categoryIds: ['x', 'y'],
 });
 const split = (customers: number[]): Split => {
-  const w = { featureEnd: CUT, labelEnd: CUT + 10 * H, target: new Float64Array(customers.length), repurchase: new Uint8Array(customers.length) };
-  return { protocol: 'cross-sectional', start: T0, cutoff: CUT, horizon: 10 * H, customers: Int32Array.from(customers), fold: new Uint8Array(customers.length).fill(Fold.train), fit: w, score: w };
+  const w = {
+    featureEnd: CUT,
+    labelEnd: CUT + 10 * H,
+    target: new Float64Array(customers.length),
+    repurchase: new Uint8Array(customers.length),
+  };
+  return {
+    protocol: 'cross-sectional',
+    start: T0,
+    cutoff: CUT,
+    horizon: 10 * H,
+    customers: Int32Array.from(customers),
+    fold: new Uint8Array(customers.length).fill(Fold.train),
+    fit: w,
+    score: w,
+  };
 };
-const task = (l: EventLog = log, session: Int32Array = splitSessions(log)) => ({ log: l, session, offsets: customerOffsets(l), split: split([0, 1]) });
+const task = (l: EventLog = log, session: Int32Array = splitSessions(log)) => ({
+  log: l,
+  session,
+  offsets: customerOffsets(l),
+  split: split([0, 1]),
+});
 
 describe('buildSequenceInputs', () => {
   it('flat layout: last L events before featureEnd, right-aligned, with the documented fields', () => {
@@ -32,7 +53,10 @@ describe('buildSequenceInputs', () => {
     expect(Array.from(x.eventCounts)).toEqual([4, 1]);
     expect(Array.from(x.mask.subarray(0, 6))).toEqual([0, 0, 1, 1, 1, 1]);
     const base: number[] = [];
-    tokenFieldSizes(c).reduce((a, s) => { base.push(a); return a + s; }, 0);
+    tokenFieldSizes(c).reduce((a, s) => {
+      base.push(a);
+      return a + s;
+    }, 0);
     const field = (row: number, slot: number, f: number): number => x.tokens[(row * 6 + slot) * F + f] - base[f];
     expect([2, 3, 4, 5].map((s) => field(0, s, 0))).toEqual([0, 1, 2, 2]); // types
     expect(field(0, 5, 1)).toBe(c.itemBuckets); // absent item bucket
@@ -54,29 +78,37 @@ describe('buildSequenceInputs', () => {
   });
   it('fails clearly on a dataset without sessions, empty sequences and NaN inputs', () => {
     const c = resolveEncoderConfig('transformer');
-    expect(() => buildSequenceInputs(task(log, new Int32Array(0)), CUT, c)).toThrow(/behavior-encoder\/sequence-inputs: dataset has no sessions/);
+    expect(() => buildSequenceInputs(task(log, new Int32Array(0)), CUT, c)).toThrow(
+      /behavior-encoder\/sequence-inputs: dataset has no sessions/,
+    );
     expect(() => buildSequenceInputs(task(), T0 - H, c)).toThrow(/every sequence is empty/);
     const nanLog: EventLog = { ...log, amount: Float64Array.from(log.amount, (v, i) => (i === 2 ? NaN : v)) };
     expect(() => buildSequenceInputs(task(nanLog), CUT, c)).toThrow(/NaN amount at event 2 \(customer 'a'\)/);
     const noDictionary: EventLog = { ...log, itemIds: log.itemIds.slice(0, 4) };
-    expect(() => buildSequenceInputs(task(noDictionary), CUT, c)).toThrow(/item index 4 outside the item dictionary of 4 at event 0 \(customer 'a'\)/);
+    expect(() => buildSequenceInputs(task(noDictionary), CUT, c)).toThrow(
+      /item index 4 outside the item dictionary of 4 at event 0 \(customer 'a'\)/,
+    );
   });
   it('buckets items and categories by a hash of the id string, not of the dictionary index', () => {
     const c = resolveEncoderConfig('transformer', { maxEvents: 6 });
-    const F = tokenFieldSizes(c).length, base = tokenFieldSizes(c)[0];
+    const F = tokenFieldSizes(c).length,
+      base = tokenFieldSizes(c)[0];
     const x = buildSequenceInputs(task(), CUT, c);
     const h = idHashes(['t']);
     expect(x.tokens[(0 * 6 + 2) * F + 1] - base).toBe((h[0] >>> 0) % c.itemBuckets); // event 0 is item 4 = 't'
     expect(Array.from(idHashes(['p', 'q', 'p']))).toEqual([idHashes(['p'])[0], idHashes(['q'])[0], idHashes(['p'])[0]]);
-    const tiny = tinyTask(120, 7), permuted = { ...tiny, log: permuteDictionaries(tiny.log) };
+    const tiny = tinyTask(120, 7),
+      permuted = { ...tiny, log: permuteDictionaries(tiny.log) };
     expect(permuted.log.item).not.toEqual(tiny.log.item); // the numbering really differs
     for (const preset of ['transformer', 'session-transformer']) {
       const cc = resolveEncoderConfig(preset);
-      const a = buildSequenceInputs(tiny, tiny.split.fit.featureEnd, cc), b = buildSequenceInputs(permuted, tiny.split.fit.featureEnd, cc);
+      const a = buildSequenceInputs(tiny, tiny.split.fit.featureEnd, cc),
+        b = buildSequenceInputs(permuted, tiny.split.fit.featureEnd, cc);
       expect(b.tokens).toEqual(a.tokens);
       expect(b.amount).toEqual(a.amount);
       expect(b.mask).toEqual(a.mask);
-      const ff = tokenFieldSizes(cc).length, items = new Set<number>();
+      const ff = tokenFieldSizes(cc).length,
+        items = new Set<number>();
       for (let i = 1; i < a.tokens.length; i += ff) items.add(a.tokens[i]);
       expect(items.size).toBeGreaterThan(30); // 50 items (and padding) spread over the buckets
     }

@@ -8,8 +8,14 @@ const config = resolveEncoderConfig('tiny', { epochs: 6, patience: 10, warmupSte
 describe('trainEncoder', () => {
   it('trains on wasm: the train loss decreases, tensors do not leak, progress per epoch', async () => {
     await initBackend('wasm');
-    const counts: number[] = [], messages: string[] = [];
-    const task = tinyTask(120, 7, { progress: (_f, m) => { counts.push(tf.memory().numTensors); messages.push(m); } });
+    const counts: number[] = [],
+      messages: string[] = [];
+    const task = tinyTask(120, 7, {
+      progress: (_f, m) => {
+        counts.push(tf.memory().numTensors);
+        messages.push(m);
+      },
+    });
     const before = tf.memory().numTensors;
     const trained = await trainEncoder(task, config);
     const h = trained.info['history'] as { train: number }[];
@@ -37,14 +43,17 @@ describe('trainEncoder', () => {
     const row = task.split.fold.indexOf(0);
     target[row] = NaN;
     const bad = { ...task, split: { ...task.split, fit: { ...task.split.fit, target } } };
-    await expect(trainEncoder(bad, config)).rejects.toThrow(new RegExp(`target of customer '${task.log.customerIds[task.split.customers[row]]}' is NaN`));
+    await expect(trainEncoder(bad, config)).rejects.toThrow(
+      new RegExp(`target of customer '${task.log.customerIds[task.split.customers[row]]}' is NaN`),
+    );
   });
   it('stops with a clear message when the loss diverges', async () => {
     await initBackend('wasm');
     const task = tinyTask(60, 5);
     const before = tf.memory().numTensors;
-    await expect(trainEncoder(task, resolveEncoderConfig('tiny', { learningRate: 1e30, clipNorm: 1e30, warmupSteps: 1 })))
-      .rejects.toThrow(/behavior-encoder\/train: loss is .* at epoch \d+; training diverged/);
+    await expect(
+      trainEncoder(task, resolveEncoderConfig('tiny', { learningRate: 1e30, clipNorm: 1e30, warmupSteps: 1 })),
+    ).rejects.toThrow(/behavior-encoder\/train: loss is .* at epoch \d+; training diverged/);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

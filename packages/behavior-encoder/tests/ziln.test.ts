@@ -5,7 +5,12 @@ import { initBackend, zilnLoss, zilnPredict } from '../src/internal.ts';
 
 // Reference numbers from scipy (independent implementation of the lognormal density and the
 // lognormal mean), per Wang et al. 2019's ZILN definition.
-const out = [[0.3, 1.2, -0.4], [-1.1, 0.1, 0.8], [2.0, 3.0, 0.2], [0.0, -0.5, 1.5]];
+const out = [
+  [0.3, 1.2, -0.4],
+  [-1.1, 0.1, 0.8],
+  [2.0, 3.0, 0.2],
+  [0.0, -0.5, 1.5],
+];
 const y = [5.5, 0, 20.0, 0.7];
 
 function scipy(): { loss: number; value: number[]; p: number[] } {

@@ -8,9 +8,12 @@
 
 /** The [from, to) chunks of each of `workers` workers, in the order each must run them. */
 export function chunkRanges(total: number, chunk: number, workers: number): [number, number][][] {
-  if (!(Number.isInteger(chunk) && chunk >= 1)) throw new Error(`core/chunk-ranges: chunk must be a positive integer, got ${chunk}`);
-  if (!(Number.isInteger(workers) && workers >= 1)) throw new Error(`core/chunk-ranges: workers must be a positive integer, got ${workers}`);
-  if (!(Number.isInteger(total) && total >= 0)) throw new Error(`core/chunk-ranges: total must be a non-negative integer, got ${total}`);
+  if (!(Number.isInteger(chunk) && chunk >= 1))
+    throw new Error(`core/chunk-ranges: chunk must be a positive integer, got ${chunk}`);
+  if (!(Number.isInteger(workers) && workers >= 1))
+    throw new Error(`core/chunk-ranges: workers must be a positive integer, got ${workers}`);
+  if (!(Number.isInteger(total) && total >= 0))
+    throw new Error(`core/chunk-ranges: total must be a non-negative integer, got ${total}`);
   return Array.from({ length: workers }, (_, w) => {
     const out: [number, number][] = [];
     for (let from = w * chunk; from < total; from += workers * chunk) out.push([from, Math.min(total, from + chunk)]);

@@ -26,9 +26,7 @@ export function parseDuration(text: string, where = 'core/parse-duration'): numb
   const match = PATTERN.exec(text);
   if (!match) {
     const hint = /^\s*\d+(\.\d+)?\s*$/.test(text) ? ' (a unit is required: a bare number is ambiguous)' : '';
-    throw new Error(
-      `${where}: expected a duration like 30m, 1h, 90s, 500ms, 7d or 39w, got '${text}'${hint}`,
-    );
+    throw new Error(`${where}: expected a duration like 30m, 1h, 90s, 500ms, 7d or 39w, got '${text}'${hint}`);
   }
   const ms = Number(match[1]) * UNIT_MS[match[2]];
   if (!Number.isFinite(ms)) throw new Error(`${where}: duration '${text}' is too large`);

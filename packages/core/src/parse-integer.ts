@@ -14,12 +14,14 @@ export interface IntegerRange {
 export function parseInteger(text: string, range: IntegerRange = {}): number {
   const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER, where = 'core/parse-integer' } = range;
   const n = /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
-  if (!(Number.isSafeInteger(n) && n >= min && n <= max)) throw new Error(`${where}: expected ${describe(min, max)}, got '${text}'`);
+  if (!(Number.isSafeInteger(n) && n >= min && n <= max))
+    throw new Error(`${where}: expected ${describe(min, max)}, got '${text}'`);
   return n;
 }
 
 function describe(min: number, max: number): string {
-  const low = min > Number.MIN_SAFE_INTEGER, high = max < Number.MAX_SAFE_INTEGER;
+  const low = min > Number.MIN_SAFE_INTEGER,
+    high = max < Number.MAX_SAFE_INTEGER;
   if (low && high) return `an integer in [${min}, ${max}]`;
   if (low) return min === 1 ? 'a positive integer' : min === 0 ? 'a non-negative integer' : `an integer ≥ ${min}`;
   if (high) return `an integer ≤ ${max}`;

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 /** `workers` as a thread count: a positive integer as given, 0 = the machine's cores. */
 export function poolSize(workers: number): number {
   if (workers === 0) return availableParallelism();
-  if (!(Number.isInteger(workers) && workers >= 1)) throw new Error(`core/pool-size: workers must be 0 (one per core) or a positive integer, got ${workers}`);
+  if (!(Number.isInteger(workers) && workers >= 1))
+    throw new Error(`core/pool-size: workers must be 0 (one per core) or a positive integer, got ${workers}`);
   return workers;
 }

@@ -36,20 +36,36 @@ function splitmix32(seed: number): () => number {
 /** Creates an independent stream for `seed` (any integer; `stream` derives sub-streams). */
 export function createRng(seed: number, stream = 0): Rng {
   const sm = splitmix32((seed >>> 0) ^ Math.imul(stream + 1, 0x27d4eb2d));
-  let a = sm(), b = sm(), c = sm(), d = sm();
+  let a = sm(),
+    b = sm(),
+    c = sm(),
+    d = sm();
   if ((a | b | c | d) === 0) a = 1;
   const u32 = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
     return result;
   };
   const next = (): number => u32() / 4294967296;
   let spare = NaN;
   const normal = (): number => {
-    if (!Number.isNaN(spare)) { const s = spare; spare = NaN; return s; }
+    if (!Number.isNaN(spare)) {
+      const s = spare;
+      spare = NaN;
+      return s;
+    }
     let u: number, v: number, s: number;
-    do { u = 2 * next() - 1; v = 2 * next() - 1; s = u * u + v * v; } while (s >= 1 || s === 0);
+    do {
+      u = 2 * next() - 1;
+      v = 2 * next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
     const m = Math.sqrt((-2 * Math.log(s)) / s);
     spare = v * m;
     return u * m;
@@ -57,10 +73,14 @@ export function createRng(seed: number, stream = 0): Rng {
   const gamma = (shape: number): number => {
     if (!(shape > 0)) throw new Error(`core/random: gamma shape must be > 0, got ${shape}`);
     if (shape < 1) return gamma(shape + 1) * Math.pow(1 - next(), 1 / shape);
-    const d0 = shape - 1 / 3, c0 = 1 / Math.sqrt(9 * d0);
+    const d0 = shape - 1 / 3,
+      c0 = 1 / Math.sqrt(9 * d0);
     for (;;) {
       let x: number, v: number;
-      do { x = normal(); v = 1 + c0 * x; } while (v <= 0);
+      do {
+        x = normal();
+        v = 1 + c0 * x;
+      } while (v <= 0);
       v = v * v * v;
       const u = 1 - next();
       if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d0 * (1 - v + Math.log(v))) return d0 * v;
@@ -71,8 +91,12 @@ export function createRng(seed: number, stream = 0): Rng {
     if (mean <= 0) return 0;
     if (mean > 500) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
     const limit = Math.exp(-mean);
-    let k = 0, p = next();
-    while (p > limit) { k++; p *= next(); }
+    let k = 0,
+      p = next();
+    while (p > limit) {
+      k++;
+      p *= next();
+    }
     return k;
   };
   return { next, int: (n) => Math.floor(next() * n), normal, gamma, exponential, poisson };
@@ -93,8 +117,10 @@ export function hashUnit(id: string, seed: number): number {
     h ^= id.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
   h ^= h >>> 16;
   return (h >>> 0) / 4294967296;
 }

@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 
 /** Builds `path` atomically: `fill(tmp)` writes the directory at `tmp`, which then replaces `path`. */
 export async function replaceDirAtomic(path: string, fill: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`, old = `${path}.old-${process.pid}`;
+  const tmp = `${path}.tmp-${process.pid}`,
+    old = `${path}.old-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(dirname(path), { recursive: true });
   await mkdir(tmp);
@@ -18,7 +19,10 @@ export async function replaceDirAtomic(path: string, fill: (tmp: string) => Prom
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
-  const exists = await stat(path).then(() => true, () => false);
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
   if (exists) await rename(path, old);
   await rename(tmp, path);
   if (exists) await rm(old, { recursive: true, force: true });

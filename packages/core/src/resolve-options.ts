@@ -15,11 +15,18 @@ export interface ResolveSettings {
 }
 
 /** `{...defaults, ...given}`, frozen, after checking every given key exists in `defaults`. */
-export function resolveOptions<T extends object>(where: string, defaults: T, given: object | undefined = {}, settings: ResolveSettings = {}): Readonly<T> {
+export function resolveOptions<T extends object>(
+  where: string,
+  defaults: T,
+  given: object | undefined = {},
+  settings: ResolveSettings = {},
+): Readonly<T> {
   const resolved = { ...defaults } as Record<string, unknown>;
   for (const [key, value] of Object.entries(given ?? {})) {
     if (!Object.hasOwn(defaults, key)) {
-      throw new Error(`${where}: unknown option '${key}' (expected one of ${Object.keys(defaults).join(', ') || 'none'})`);
+      throw new Error(
+        `${where}: unknown option '${key}' (expected one of ${Object.keys(defaults).join(', ') || 'none'})`,
+      );
     }
     if (value === undefined) continue;
     resolved[key] = settings.coerce ? coerce(where, key, value, (defaults as Record<string, unknown>)[key]) : value;
@@ -28,7 +35,8 @@ export function resolveOptions<T extends object>(where: string, defaults: T, giv
 }
 
 function coerce(where: string, key: string, value: unknown, like: unknown): unknown {
-  const bad = (expected: string): Error => new Error(`${where}: option '${key}' must be ${expected}, got ${JSON.stringify(value)}`);
+  const bad = (expected: string): Error =>
+    new Error(`${where}: option '${key}' must be ${expected}, got ${JSON.stringify(value)}`);
   if (typeof like === 'number') {
     const n = typeof value === 'string' ? (value.trim() === '' ? NaN : Number(value)) : value;
     if (typeof n !== 'number' || !Number.isFinite(n)) throw bad('a number');

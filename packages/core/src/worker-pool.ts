@@ -79,7 +79,8 @@ export class WorkerPool<Api, Info = void> {
   constructor(private readonly options: WorkerPoolOptions<Api, Info>) {
     this.name = options.name ?? 'core/worker-pool';
     const size = options.size ?? 0;
-    if (!(Number.isInteger(size) && size >= 0)) throw new Error(`${this.name}: size must be 0 (one per core) or a positive integer, got ${size}`);
+    if (!(Number.isInteger(size) && size >= 0))
+      throw new Error(`${this.name}: size must be 0 (one per core) or a positive integer, got ${size}`);
     this.size = poolSize(size);
     for (let i = 0; i < this.size; i++) this.members.push(this.spawn(i));
     this.ready = Promise.all(this.members.map((m) => m.init));
@@ -115,9 +116,17 @@ export class WorkerPool<Api, Info = void> {
    * Runs `job` over [0, total) in chunks dealt round-robin (chunkRanges): worker i runs chunks
    * i, i + W, … in order, so per-worker accumulations are the same whatever the timing.
    */
-  async forEachChunk(total: number, chunk: number, job: (slot: PoolSlot<Api, Info>, from: number, to: number) => Promise<void>): Promise<void> {
+  async forEachChunk(
+    total: number,
+    chunk: number,
+    job: (slot: PoolSlot<Api, Info>, from: number, to: number) => Promise<void>,
+  ): Promise<void> {
     const plan = chunkRanges(total, chunk, this.size);
-    await Promise.all(plan.flatMap((ranges, w) => ranges.map(([from, to]) => this.submit((slot) => job(slot, from, to), { worker: w }))));
+    await Promise.all(
+      plan.flatMap((ranges, w) =>
+        ranges.map(([from, to]) => this.submit((slot) => job(slot, from, to), { worker: w })),
+      ),
+    );
   }
 
   /** Terminates every worker (queued jobs are rejected). */
@@ -125,13 +134,23 @@ export class WorkerPool<Api, Info = void> {
     this.closed = true;
     const closed = new Error(`${this.name}: closed`);
     for (const job of this.queue.splice(0)) job.reject(closed);
-    await Promise.all(this.members.map((m) => { m.dead ??= closed; return m.worker.terminate(); }));
+    await Promise.all(
+      this.members.map((m) => {
+        m.dead ??= closed;
+        return m.worker.terminate();
+      }),
+    );
   }
 
   private spawn(index: number): Member<Api, Info> {
-    const worker = startWorker(this.options.entry, { workerData: { ...this.options.workerData, [POOL_WORKER_MARK]: true } });
+    const worker = startWorker(this.options.entry, {
+      workerData: { ...this.options.workerData, [POOL_WORKER_MARK]: true },
+    });
     let resolveInit!: (info: Info) => void, rejectInit!: (e: unknown) => void;
-    const init = new Promise<Info>((res, rej) => { resolveInit = res; rejectInit = rej; });
+    const init = new Promise<Info>((res, rej) => {
+      resolveInit = res;
+      rejectInit = rej;
+    });
     init.catch(() => undefined);
     const m: Member<Api, Info> = { index, worker, init, running: false, dead: null };
     const onDeath = (e: Error): void => {
@@ -142,17 +161,20 @@ export class WorkerPool<Api, Info = void> {
     worker.on('error', (e) => onDeath(new Error(`${this.name}: worker ${index} crashed: ${e.message}`)));
     worker.on('exit', (code) => onDeath(new Error(`${this.name}: worker ${index} exited with code ${code}`)));
     const api = Comlink.wrap<Api>(poolEndpoint(worker));
-    this.guard(m, this.options.init ? this.options.init(api, index) : Promise.resolve(undefined as Info)).then((info) => {
-      m.slot = { index, api, info, sent: new Set() };
-      resolveInit(info);
-      this.pump();
-    }, (e: unknown) => {
-      // A worker whose set-up failed takes no job: it counts as dead.
-      m.dead ??= e instanceof Error ? e : new Error(String(e));
-      void worker.terminate();
-      rejectInit(e);
-      this.pump();
-    });
+    this.guard(m, this.options.init ? this.options.init(api, index) : Promise.resolve(undefined as Info)).then(
+      (info) => {
+        m.slot = { index, api, info, sent: new Set() };
+        resolveInit(info);
+        this.pump();
+      },
+      (e: unknown) => {
+        // A worker whose set-up failed takes no job: it counts as dead.
+        m.dead ??= e instanceof Error ? e : new Error(String(e));
+        void worker.terminate();
+        rejectInit(e);
+        this.pump();
+      },
+    );
     return m;
   }
 
@@ -161,7 +183,9 @@ export class WorkerPool<Api, Info = void> {
     return new Promise<T>((resolve, reject) => {
       m.fail = reject;
       // Clear only our own rejecter: a later guard on the same member may already own it.
-      p.then(resolve, reject).finally(() => { if (m.fail === reject) m.fail = undefined; });
+      p.then(resolve, reject).finally(() => {
+        if (m.fail === reject) m.fail = undefined;
+      });
     });
   }
 
@@ -170,7 +194,9 @@ export class WorkerPool<Api, Info = void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     if (job.timeoutMs > 0) {
       timer = setTimeout(() => {
-        const e = new Error(`${this.name}: job exceeded its time limit of ${(job.timeoutMs / 1000).toFixed(0)} s; worker ${m.index} was replaced`);
+        const e = new Error(
+          `${this.name}: job exceeded its time limit of ${(job.timeoutMs / 1000).toFixed(0)} s; worker ${m.index} was replaced`,
+        );
         m.dead ??= e;
         m.fail?.(e);
         void m.worker.terminate();
@@ -189,9 +215,8 @@ export class WorkerPool<Api, Info = void> {
   private pump(): void {
     for (let q = 0; q < this.queue.length;) {
       const job = this.queue[q];
-      const m = job.worker === undefined
-        ? this.members.find((x) => !x.running && !x.dead && x.slot)
-        : this.members[job.worker];
+      const m =
+        job.worker === undefined ? this.members.find((x) => !x.running && !x.dead && x.slot) : this.members[job.worker];
       if (m && job.worker !== undefined && m.dead) {
         this.queue.splice(q, 1);
         job.reject(m.dead);

@@ -10,20 +10,29 @@ const fresh = (): string => mkdtempSync(join(tmpdir(), 'clvlab-core-atomic-'));
 
 describe('writeFileAtomic', () => {
   it('writes strings, bytes and chunk iterables, replacing the old file and creating the directory', () => {
-    const dir = fresh(), p = join(dir, 'a', 'b.txt');
+    const dir = fresh(),
+      p = join(dir, 'a', 'b.txt');
     writeFileAtomic(p, 'old');
     writeFileAtomic(p, Uint8Array.of(0x68, 0x69));
     expect(readFileSync(p, 'utf8')).toBe('hi');
-    function* lines(): Generator<string | Uint8Array> { yield 'x,y\n'; for (let i = 0; i < 3; i++) yield `${i},${i * i}\n`; yield Uint8Array.of(0x2e); }
+    function* lines(): Generator<string | Uint8Array> {
+      yield 'x,y\n';
+      for (let i = 0; i < 3; i++) yield `${i},${i * i}\n`;
+      yield Uint8Array.of(0x2e);
+    }
     writeFileAtomic(p, lines());
     expect(readFileSync(p, 'utf8')).toBe('x,y\n0,0\n1,1\n2,4\n.');
     expect(readdirSync(join(dir, 'a'))).toEqual(['b.txt']);
   });
 
   it('a writer that throws midway leaves the old file and no temporary file', () => {
-    const dir = fresh(), p = join(dir, 'c.csv');
+    const dir = fresh(),
+      p = join(dir, 'c.csv');
     writeFileAtomic(p, 'complete\n');
-    function* failing(): Generator<string> { yield 'half'; throw new Error('row 2 is bad'); }
+    function* failing(): Generator<string> {
+      yield 'half';
+      throw new Error('row 2 is bad');
+    }
     expect(() => writeFileAtomic(p, failing())).toThrow('row 2 is bad');
     expect(readFileSync(p, 'utf8')).toBe('complete\n');
     expect(readdirSync(dir)).toEqual(['c.csv']);
@@ -32,7 +41,8 @@ describe('writeFileAtomic', () => {
 
 describe('replaceDirAtomic', () => {
   it('builds the directory aside and swaps it in, replacing an old one', async () => {
-    const root = fresh(), target = join(root, 'out', 'store.zarr');
+    const root = fresh(),
+      target = join(root, 'out', 'store.zarr');
     mkdirSync(target, { recursive: true });
     writeFileSync(join(target, 'stale.json'), '{}');
     await replaceDirAtomic(target, async (tmp) => {
@@ -44,9 +54,15 @@ describe('replaceDirAtomic', () => {
   });
 
   it('a build that throws leaves the target as it was and removes its temporary directory', async () => {
-    const root = fresh(), target = join(root, 'model');
+    const root = fresh(),
+      target = join(root, 'model');
     await replaceDirAtomic(target, async (tmp) => writeFileSync(join(tmp, 'model.json'), 'v1'));
-    await expect(replaceDirAtomic(target, async (tmp) => { writeFileSync(join(tmp, 'model.json'), 'v2'); throw new Error('weights failed'); })).rejects.toThrow('weights failed');
+    await expect(
+      replaceDirAtomic(target, async (tmp) => {
+        writeFileSync(join(tmp, 'model.json'), 'v2');
+        throw new Error('weights failed');
+      }),
+    ).rejects.toThrow('weights failed');
     expect(readFileSync(join(target, 'model.json'), 'utf8')).toBe('v1');
     expect(readdirSync(root)).toEqual(['model']);
   });

@@ -15,7 +15,9 @@ describe('parseDuration', () => {
 
   it('rejects bare numbers, unknown units and negatives with a clear message', () => {
     expect(() => parseDuration('30')).toThrow(/^core\/parse-duration: .*got '30'.*unit is required/);
-    expect(() => parseDuration('1x', '--gap')).toThrow("--gap: expected a duration like 30m, 1h, 90s, 500ms, 7d or 39w, got '1x'");
+    expect(() => parseDuration('1x', '--gap')).toThrow(
+      "--gap: expected a duration like 30m, 1h, 90s, 500ms, 7d or 39w, got '1x'",
+    );
     expect(() => parseDuration('30 minutes')).toThrow(/expected a duration like 30m/);
     expect(() => parseDuration('-5m')).toThrow(/got '-5m'/);
     expect(() => parseDuration('')).toThrow(/got ''/);
@@ -27,6 +29,7 @@ describe('parseDuration', () => {
     expect(formatDuration(39 * 7 * 86_400_000)).toBe('39w');
     expect(formatDuration(90_000)).toBe('90s');
     expect(formatDuration(1_500)).toBe('1500ms');
-    for (const text of ['30m', '1h', '90s', '7d', '39w', '500ms']) expect(parseDuration(formatDuration(parseDuration(text)))).toBe(parseDuration(text));
+    for (const text of ['30m', '1h', '90s', '7d', '39w', '500ms'])
+      expect(parseDuration(formatDuration(parseDuration(text)))).toBe(parseDuration(text));
   });
 });

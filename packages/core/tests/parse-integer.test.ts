@@ -17,10 +17,18 @@ describe('parseInteger', () => {
   });
 
   it('names the option and the range it expected', () => {
-    expect(() => parseInteger('0', { min: 1, where: '--seeds' })).toThrow("--seeds: expected a positive integer, got '0'");
-    expect(() => parseInteger('-1', { min: 0, where: '--workers' })).toThrow("--workers: expected a non-negative integer, got '-1'");
-    expect(() => parseInteger('1', { min: 2, where: '--customers' })).toThrow("--customers: expected an integer ≥ 2, got '1'");
-    expect(() => parseInteger('11', { min: 1, max: 10 })).toThrow("core/parse-integer: expected an integer in [1, 10], got '11'");
+    expect(() => parseInteger('0', { min: 1, where: '--seeds' })).toThrow(
+      "--seeds: expected a positive integer, got '0'",
+    );
+    expect(() => parseInteger('-1', { min: 0, where: '--workers' })).toThrow(
+      "--workers: expected a non-negative integer, got '-1'",
+    );
+    expect(() => parseInteger('1', { min: 2, where: '--customers' })).toThrow(
+      "--customers: expected an integer ≥ 2, got '1'",
+    );
+    expect(() => parseInteger('11', { min: 1, max: 10 })).toThrow(
+      "core/parse-integer: expected an integer in [1, 10], got '11'",
+    );
     expect(() => parseInteger('11', { max: 10 })).toThrow("expected an integer ≤ 10, got '11'");
   });
 });

@@ -3,7 +3,9 @@ import { createRng, hashUnit } from '../src/index.ts';
 
 describe('createRng', () => {
   it('is deterministic per seed and differs across seeds', () => {
-    const a = createRng(42), b = createRng(42), c = createRng(43);
+    const a = createRng(42),
+      b = createRng(42),
+      c = createRng(43);
     const xs = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
@@ -13,8 +15,13 @@ describe('createRng', () => {
     const r = createRng(7);
     const n = 200_000;
     const mean = (f: () => number): [number, number] => {
-      let s = 0, s2 = 0;
-      for (let i = 0; i < n; i++) { const x = f(); s += x; s2 += x * x; }
+      let s = 0,
+        s2 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = f();
+        s += x;
+        s2 += x * x;
+      }
       return [s / n, s2 / n - (s / n) ** 2];
     };
     const [mu, vu] = mean(() => r.next());

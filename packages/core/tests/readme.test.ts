@@ -47,8 +47,16 @@ print(json.dumps({'a': a, 'b': b, 'third': u() / 4294967296, 'unit': hash_unit('
 
 describe('README example', () => {
   it('prints the streams an independent implementation gives', () => {
-    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as { draws: number[]; unit: number };
-    const ref = JSON.parse(execFileSync('python3', ['-c', PYTHON], { encoding: 'utf8' })) as { a: number; b: number; third: number; unit: number };
+    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as {
+      draws: number[];
+      unit: number;
+    };
+    const ref = JSON.parse(execFileSync('python3', ['-c', PYTHON], { encoding: 'utf8' })) as {
+      a: number;
+      b: number;
+      third: number;
+      unit: number;
+    };
     expect(out.draws[0]).toBe(ref.a);
     expect(out.draws[1]).toBe(ref.b);
     expect(out.draws[2]).toBe(Math.floor(ref.third * 10)); // int(n) = floor(next() · n)

@@ -13,7 +13,16 @@ const make = (size: number, workerData: Record<string, unknown> = {}): WorkerPoo
 
 describe('chunkRanges', () => {
   it('deals chunks round-robin and covers [0, total) once', () => {
-    expect(chunkRanges(10, 3, 2)).toEqual([[[0, 3], [6, 9]], [[3, 6], [9, 10]]]);
+    expect(chunkRanges(10, 3, 2)).toEqual([
+      [
+        [0, 3],
+        [6, 9],
+      ],
+      [
+        [3, 6],
+        [9, 10],
+      ],
+    ]);
     expect(chunkRanges(0, 4, 3)).toEqual([[], [], []]);
     const seen = new Uint8Array(1000);
     for (const ranges of chunkRanges(1000, 7, 3)) for (const [a, b] of ranges) for (let i = a; i < b; i++) seen[i]++;
@@ -26,7 +35,9 @@ describe('poolSize', () => {
   it('0 is one per core, a positive integer is itself, anything else is an error', () => {
     expect(poolSize(0)).toBe(availableParallelism());
     expect(poolSize(3)).toBe(3);
-    expect(() => poolSize(-1)).toThrow('core/pool-size: workers must be 0 (one per core) or a positive integer, got -1');
+    expect(() => poolSize(-1)).toThrow(
+      'core/pool-size: workers must be 0 (one per core) or a positive integer, got -1',
+    );
     expect(() => poolSize(1.5)).toThrow(/got 1\.5/);
   });
 });
@@ -43,7 +54,8 @@ describe('WorkerPool', () => {
   });
 
   it('forEachChunk gives bit-identical per-worker sums whatever the timing', async () => {
-    const total = 2000, chunk = 37;
+    const total = 2000,
+      chunk = 37;
     const run = async (): Promise<Float64Array> => {
       const slots = [new Float64Array(new SharedArrayBuffer(8)), new Float64Array(new SharedArrayBuffer(8))];
       await pool.forEachChunk(total, chunk, (slot, from, to) => slot.api.add(from, to, slots[slot.index], 3));
@@ -65,12 +77,17 @@ describe('WorkerPool', () => {
 
   it('a job over its time limit fails, and its worker is terminated and replaced', async () => {
     const before = new Set(await pool.current());
-    await expect(pool.submit((slot) => slot.api.sleep(60_000), { timeoutMs: 300 }))
-      .rejects.toThrow(/^core-test\/pool: job exceeded its time limit of 0 s; worker \d was replaced$/);
+    await expect(pool.submit((slot) => slot.api.sleep(60_000), { timeoutMs: 300 })).rejects.toThrow(
+      /^core-test\/pool: job exceeded its time limit of 0 s; worker \d was replaced$/,
+    );
     const after = await pool.current();
     expect(after.filter((t) => !before.has(t))).toHaveLength(1);
     // Both workers, the replacement included, serve the next jobs; it starts with nothing sent.
-    const served = await Promise.all([0, 1].map((w) => pool.submit(async (slot) => ({ thread: await slot.api.sleep(10), sent: slot.sent.size }), { worker: w })));
+    const served = await Promise.all(
+      [0, 1].map((w) =>
+        pool.submit(async (slot) => ({ thread: await slot.api.sleep(10), sent: slot.sent.size }), { worker: w }),
+      ),
+    );
     expect(new Set(served.map((s) => s.thread))).toEqual(new Set(after));
   });
 
@@ -84,8 +101,12 @@ describe('WorkerPool failures', () => {
   it('a crashed worker fails its job and the jobs pinned to it; the other worker keeps serving', async () => {
     const pool = make(2);
     const ids = await pool.workers();
-    await expect(pool.submit((slot) => slot.api.crash(3), { worker: 0 })).rejects.toThrow(/^core-test\/pool: worker 0 exited with code 3$/);
-    await expect(pool.submit((slot) => slot.api.sleep(1), { worker: 0 })).rejects.toThrow(/worker 0 exited with code 3/);
+    await expect(pool.submit((slot) => slot.api.crash(3), { worker: 0 })).rejects.toThrow(
+      /^core-test\/pool: worker 0 exited with code 3$/,
+    );
+    await expect(pool.submit((slot) => slot.api.sleep(1), { worker: 0 })).rejects.toThrow(
+      /worker 0 exited with code 3/,
+    );
     expect(await pool.submit((slot) => slot.api.sleep(1))).toBe(ids[1]);
     await pool.close();
     await expect(pool.submit((slot) => slot.api.sleep(1))).rejects.toThrow('core-test/pool: closed');
@@ -101,6 +122,8 @@ describe('WorkerPool failures', () => {
   it('rejects a bad size or worker index', () => {
     expect(() => make(-2)).toThrow('core-test/pool: size must be 0 (one per core) or a positive integer, got -2');
     const pool = make(1);
-    return expect(pool.submit((slot) => slot.api.sleep(1), { worker: 1 })).rejects.toThrow('core-test/pool: no worker 1 in a pool of 1').finally(() => pool.close());
+    return expect(pool.submit((slot) => slot.api.sleep(1), { worker: 1 }))
+      .rejects.toThrow('core-test/pool: no worker 1 in a pool of 1')
+      .finally(() => pool.close());
   });
 });

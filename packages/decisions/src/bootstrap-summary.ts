@@ -23,7 +23,12 @@ export interface ReplicateSummary {
 }
 
 /** Calls visit(r, weights) with the multiplicities of n customers for each seeded resample. */
-export function forEachCustomerResample(n: number, resamples: number, seed: number, visit: (r: number, weights: Float64Array) => void): void {
+export function forEachCustomerResample(
+  n: number,
+  resamples: number,
+  seed: number,
+  visit: (r: number, weights: Float64Array) => void,
+): void {
   const rng = createRng(seed);
   const weights = new Float64Array(n);
   for (let r = 0; r < resamples; r++) {
@@ -39,19 +44,28 @@ export function summarizeReplicates(replicates: Float64Array, level: number, est
   const m = xs.length;
   if (m === 0) return Object.freeze({ estimate, lower: NaN, upper: NaN, se: NaN, valid: 0 });
   const quantile = (q: number): number => {
-    const h = (m - 1) * q, lo = Math.floor(h);
+    const h = (m - 1) * q,
+      lo = Math.floor(h);
     return lo + 1 < m ? xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo]) : xs[lo];
   };
   let mean = 0;
   for (const v of xs) mean += v / m;
   let ss = 0;
   for (const v of xs) ss += (v - mean) * (v - mean);
-  return Object.freeze({ estimate, lower: quantile((1 - level) / 2), upper: quantile((1 + level) / 2), se: m > 1 ? Math.sqrt(ss / (m - 1)) : 0, valid: m });
+  return Object.freeze({
+    estimate,
+    lower: quantile((1 - level) / 2),
+    upper: quantile((1 + level) / 2),
+    se: m > 1 ? Math.sqrt(ss / (m - 1)) : 0,
+    valid: m,
+  });
 }
 
 /** Two-sided bootstrap p-value of "the difference is 0" (NaN when no replicate is valid). */
 export function replicatePValue(replicates: Float64Array): number {
-  let valid = 0, atOrBelow = 0, atOrAbove = 0;
+  let valid = 0,
+    atOrBelow = 0,
+    atOrAbove = 0;
   for (const v of replicates) {
     if (Number.isNaN(v)) continue;
     valid++;
@@ -71,8 +85,13 @@ export interface BootstrapSettings {
 /** Checks a Partial of BootstrapSettings and fills in DEFAULT_BOOTSTRAP. */
 export function resolveBootstrap(fn: string, options: Partial<BootstrapSettings> = {}): BootstrapSettings {
   // Field by field, so that an explicit `undefined` (a destructured absent option) keeps the default.
-  const o = { resamples: options.resamples ?? DEFAULT_BOOTSTRAP.resamples, seed: options.seed ?? DEFAULT_BOOTSTRAP.seed, level: options.level ?? DEFAULT_BOOTSTRAP.level };
-  if (!Number.isInteger(o.resamples) || o.resamples < 1) throw new Error(`decisions/${fn}: resamples must be a positive integer, got ${o.resamples}`);
+  const o = {
+    resamples: options.resamples ?? DEFAULT_BOOTSTRAP.resamples,
+    seed: options.seed ?? DEFAULT_BOOTSTRAP.seed,
+    level: options.level ?? DEFAULT_BOOTSTRAP.level,
+  };
+  if (!Number.isInteger(o.resamples) || o.resamples < 1)
+    throw new Error(`decisions/${fn}: resamples must be a positive integer, got ${o.resamples}`);
   if (!Number.isInteger(o.seed)) throw new Error(`decisions/${fn}: seed must be an integer, got ${o.seed}`);
   if (!(o.level > 0 && o.level < 1)) throw new Error(`decisions/${fn}: level must be in (0, 1), got ${o.level}`);
   return { resamples: o.resamples, seed: o.seed, level: o.level };

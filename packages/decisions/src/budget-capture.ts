@@ -48,18 +48,26 @@ export function budgetCapture(predicted: NumericArray, actual: NumericArray, opt
   const fn = 'budgetCapture';
   const pred = finiteVector(fn, 'predicted', predicted);
   const act = finiteVector(fn, 'actual', actual, pred.length, 'predicted');
-  if (options == null || options.budget === undefined) throw new Error(`decisions/${fn}: options.budget is required (money available for contacts)`);
+  if (options == null || options.budget === undefined)
+    throw new Error(`decisions/${fn}: options.budget is required (money available for contacts)`);
   const budget = nonNegative(fn, 'budget', options.budget);
   const n = act.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += act[i];
   const derived = (DEFAULT_PROFIT.contactCostShare * total) / n;
-  if (options.contactCost === undefined && !(derived > 0)) throw new Error(`decisions/${fn}: the default contact cost (${DEFAULT_PROFIT.contactCostShare} × mean actual value) is ${derived}, expected > 0; pass contactCost`);
+  if (options.contactCost === undefined && !(derived > 0))
+    throw new Error(
+      `decisions/${fn}: the default contact cost (${DEFAULT_PROFIT.contactCostShare} × mean actual value) is ${derived}, expected > 0; pass contactCost`,
+    );
   const contactCost = nonNegative(fn, 'contactCost', options.contactCost ?? derived, true);
   const contacts = Math.min(n, Math.floor(budget / contactCost + 1e-9));
   const captured = topSum(descendingOrder(pred), act, contacts);
   return Object.freeze({
-    budget, contactCost, contacts, spent: contacts * contactCost, captured,
+    budget,
+    contactCost,
+    contacts,
+    spent: contacts * contactCost,
+    captured,
     share: total === 0 ? NaN : captured / total,
     idealCaptured: topSum(descendingOrder(act), act, contacts),
   });

@@ -11,7 +11,7 @@
 export function descendingOrder(keys: Float64Array): Int32Array {
   const order = new Int32Array(keys.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((i, j) => (keys[j] - keys[i]) || (i - j));
+  return order.sort((i, j) => keys[j] - keys[i] || i - j);
 }
 
 /**

@@ -54,7 +54,12 @@ export interface IncrementalProfit {
  * ...` on a length mismatch, NaN, flags other than 0/1, an empty treatment or control group,
  * k outside (0, 1], a margin ≤ 0 or a negative cost.
  */
-export function incrementalProfit(score: NumericArray, treated: Uint8Array, outcome: NumericArray, options: Partial<IncrementalProfitSettings> = {}): IncrementalProfit {
+export function incrementalProfit(
+  score: NumericArray,
+  treated: Uint8Array,
+  outcome: NumericArray,
+  options: Partial<IncrementalProfitSettings> = {},
+): IncrementalProfit {
   const fn = 'incrementalProfit';
   const s = finiteVector(fn, 'score', score);
   const y = finiteVector(fn, 'outcome', outcome, s.length, 'score');
@@ -63,16 +68,33 @@ export function incrementalProfit(score: NumericArray, treated: Uint8Array, outc
   const k = unitFraction(fn, 'k', o.k);
   const margin = nonNegative(fn, 'margin', o.margin, true);
   const contactCost = nonNegative(fn, 'contactCost', o.contactCost);
-  const order = descendingOrder(s), targeted = contactCount(k, s.length);
-  let nT = 0, nC = 0, yT = 0, yC = 0;
+  const order = descendingOrder(s),
+    targeted = contactCount(k, s.length);
+  let nT = 0,
+    nC = 0,
+    yT = 0,
+    yC = 0;
   for (let r = 0; r < targeted; r++) {
     const i = order[r];
-    if (w[i] === 1) { nT++; yT += y[i]; } else { nC++; yC += y[i]; }
+    if (w[i] === 1) {
+      nT++;
+      yT += y[i];
+    } else {
+      nC++;
+      yC += y[i];
+    }
   }
   const uplift = nT > 0 && nC > 0 ? yT / nT - yC / nC : NaN;
   const incremental = targeted * uplift;
   return Object.freeze({
-    k, targeted, targetedTreated: nT, targetedControl: nC, uplift, incremental,
-    profit: margin * incremental - contactCost * targeted, margin, contactCost,
+    k,
+    targeted,
+    targetedTreated: nT,
+    targetedControl: nC,
+    uplift,
+    incremental,
+    profit: margin * incremental - contactCost * targeted,
+    margin,
+    contactCost,
   });
 }

@@ -66,22 +66,30 @@ export function linearProbe(
   const fn = 'linearProbe';
   const o = withDefaults(DEFAULT_PROBE, options);
   const lambda = nonNegative(fn, 'lambda', o.lambda);
-  if (o.kind !== 'value' && o.kind !== 'repurchase') throw new Error(`decisions/${fn}: kind must be 'value' or 'repurchase', got ${String(o.kind)}`);
+  if (o.kind !== 'value' && o.kind !== 'repurchase')
+    throw new Error(`decisions/${fn}: kind must be 'value' or 'repurchase', got ${String(o.kind)}`);
   const rows = matrixRows(fn, 'features', features, d);
-  if (target == null || target.length !== rows) throw new Error(`decisions/${fn}: target has length ${target?.length}, expected ${rows} (one per feature row)`);
-  const train = rowIndices(fn, 'trainRows', trainRows, rows), test = rowIndices(fn, 'testRows', testRows, rows);
+  if (target == null || target.length !== rows)
+    throw new Error(`decisions/${fn}: target has length ${target?.length}, expected ${rows} (one per feature row)`);
+  const train = rowIndices(fn, 'trainRows', trainRows, rows),
+    test = rowIndices(fn, 'testRows', testRows, rows);
   disjointRows(fn, train, test, rows);
   const y = new Float64Array(rows);
   for (const list of [train, test]) {
     for (const r of list) {
       const v = target[r];
       const ok = o.kind === 'value' ? Number.isFinite(v) && v >= 0 : v === 0 || v === 1;
-      if (!ok) throw new Error(`decisions/${fn}: target[${r}] is ${v}, expected ${o.kind === 'value' ? 'a finite value ≥ 0' : '0 or 1'}`);
+      if (!ok)
+        throw new Error(
+          `decisions/${fn}: target[${r}] is ${v}, expected ${o.kind === 'value' ? 'a finite value ≥ 0' : '0 or 1'}`,
+        );
       y[r] = o.kind === 'value' ? Math.log1p(v) : v;
     }
   }
   const fit = fitRidgeRows(fn, features, d, y, train, lambda);
-  const predictions = new Float64Array(test.length), actual = new Float64Array(test.length), labels = new Float64Array(test.length);
+  const predictions = new Float64Array(test.length),
+    actual = new Float64Array(test.length),
+    labels = new Float64Array(test.length);
   test.forEach((r, k) => {
     let s = fit.intercept;
     for (let j = 0; j < d; j++) s += features[r * d + j] * fit.coef[j];
@@ -90,7 +98,12 @@ export function linearProbe(
     labels[k] = target[r] > 0 ? 1 : 0;
   });
   return Object.freeze({
-    kind: o.kind, lambda, intercept: fit.intercept, coef: fit.coef, predictions,
-    normalizedGini: normalizedGini(actual, predictions), auc: auc(labels, predictions),
+    kind: o.kind,
+    lambda,
+    intercept: fit.intercept,
+    coef: fit.coef,
+    predictions,
+    normalizedGini: normalizedGini(actual, predictions),
+    auc: auc(labels, predictions),
   });
 }

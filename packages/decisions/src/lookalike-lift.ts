@@ -27,7 +27,14 @@ import { contactCount, descendingOrder } from './contact-order.ts';
 import { maxDotToSet, unitRows } from './max-cosine.ts';
 import type { BootstrapSettings } from './bootstrap-summary.ts';
 import { resolveBootstrap, summarizeReplicates } from './bootstrap-summary.ts';
-import { disjointRows, matrixRows, positiveInteger, rowIndices, unitFraction, withDefaults } from './validate-inputs.ts';
+import {
+  disjointRows,
+  matrixRows,
+  positiveInteger,
+  rowIndices,
+  unitFraction,
+  withDefaults,
+} from './validate-inputs.ts';
 
 /** Look-alike settings (bootstrap fields default to metrics' DEFAULT_BOOTSTRAP). */
 export interface LookalikeSettings {
@@ -83,7 +90,12 @@ export interface LookalikeLift {
 /** The first k positions of a seeded shuffle of 0..count−1 (partial Fisher–Yates). */
 function shuffledPrefix(count: number, k: number, rng: Rng): Int32Array {
   const perm = Int32Array.from({ length: count }, (_, i) => i);
-  for (let j = 0; j < k; j++) { const m = j + rng.int(count - j); const tmp = perm[j]; perm[j] = perm[m]; perm[m] = tmp; }
+  for (let j = 0; j < k; j++) {
+    const m = j + rng.int(count - j);
+    const tmp = perm[j];
+    perm[j] = perm[m];
+    perm[m] = tmp;
+  }
   return perm.subarray(0, k);
 }
 
@@ -115,27 +127,44 @@ export function lookalikeLift(
   unitFraction(fn, 'audienceFraction', o.audienceFraction);
   if (o.maxSeeds !== Number.POSITIVE_INFINITY) positiveInteger(fn, 'maxSeeds', o.maxSeeds);
   const rows = matrixRows(fn, 'embeddings', embeddings, d);
-  if (value == null || value.length !== rows) throw new Error(`decisions/${fn}: value has length ${value?.length}, expected ${rows} (one per embedding row)`);
-  const train = rowIndices(fn, 'trainRows', trainRows, rows), test = rowIndices(fn, 'testRows', testRows, rows);
+  if (value == null || value.length !== rows)
+    throw new Error(`decisions/${fn}: value has length ${value?.length}, expected ${rows} (one per embedding row)`);
+  const train = rowIndices(fn, 'trainRows', trainRows, rows),
+    test = rowIndices(fn, 'testRows', testRows, rows);
   disjointRows(fn, train, test, rows);
   for (const list of [train, test]) {
-    for (const r of list) if (!(Number.isFinite(value[r]) && value[r] >= 0)) throw new Error(`decisions/${fn}: value[${r}] is ${value[r]}, expected a finite holdout value ≥ 0`);
+    for (const r of list)
+      if (!(Number.isFinite(value[r]) && value[r] >= 0))
+        throw new Error(`decisions/${fn}: value[${r}] is ${value[r]}, expected a finite holdout value ≥ 0`);
   }
-  const k = kOption === undefined ? contactCount(o.audienceFraction, test.length) : positiveInteger(fn, 'k', kOption, test.length);
+  const k =
+    kOption === undefined
+      ? contactCount(o.audienceFraction, test.length)
+      : positiveInteger(fn, 'k', kOption, test.length);
   const trainValue = Float64Array.from(train, (r) => value[r]);
   const pool = descendingOrder(trainValue).subarray(0, contactCount(o.topFraction, train.length));
-  const picked = pool.length > o.maxSeeds ? shuffledPrefix(pool.length, o.maxSeeds, createRng(bs.seed, 3)).sort().map((j) => pool[j]) : pool;
+  const picked =
+    pool.length > o.maxSeeds
+      ? shuffledPrefix(pool.length, o.maxSeeds, createRng(bs.seed, 3))
+          .sort()
+          .map((j) => pool[j])
+      : pool;
   const seeds = picked.map((pos) => train[pos]);
   const sim = new Float64Array(test.length);
   maxDotToSet(unitRows(embeddings, d, test), unitRows(embeddings, d, seeds), d, sim);
   const ranked = descendingOrder(sim).subarray(0, k);
-  const lookalike = ranked.map((pos) => test[pos]), similarity = Float64Array.from(ranked, (pos) => sim[pos]);
+  const lookalike = ranked.map((pos) => test[pos]),
+    similarity = Float64Array.from(ranked, (pos) => sim[pos]);
   const random = shuffledPrefix(test.length, k, createRng(bs.seed, 1)).map((pos) => test[pos]);
-  const lookalikeMean = meanAt(value, lookalike), randomMean = meanAt(value, random);
-  const la = Float64Array.from(lookalike, (r) => value[r]), ra = Float64Array.from(random, (r) => value[r]);
-  const boot = createRng(bs.seed, 2), reps = new Float64Array(bs.resamples);
+  const lookalikeMean = meanAt(value, lookalike),
+    randomMean = meanAt(value, random);
+  const la = Float64Array.from(lookalike, (r) => value[r]),
+    ra = Float64Array.from(random, (r) => value[r]);
+  const boot = createRng(bs.seed, 2),
+    reps = new Float64Array(bs.resamples);
   for (let b = 0; b < bs.resamples; b++) {
-    let num = 0, den = 0;
+    let num = 0,
+      den = 0;
     for (let j = 0; j < k; j++) num += la[boot.int(k)];
     for (let j = 0; j < k; j++) den += ra[boot.int(k)];
     reps[b] = den > 0 ? num / den : NaN;
@@ -143,7 +172,22 @@ export function lookalikeLift(
   const lift = randomMean > 0 ? lookalikeMean / randomMean : NaN;
   const iv = summarizeReplicates(reps, bs.level, lift);
   return Object.freeze({
-    k, seeds, seedPool: pool.length, lookalike, similarity, random, lookalikeMean, randomMean, testMean: meanAt(value, test),
-    lift, lower: iv.lower, upper: iv.upper, se: iv.se, valid: iv.valid, resamples: bs.resamples, seed: bs.seed, level: bs.level,
+    k,
+    seeds,
+    seedPool: pool.length,
+    lookalike,
+    similarity,
+    random,
+    lookalikeMean,
+    randomMean,
+    testMean: meanAt(value, test),
+    lift,
+    lower: iv.lower,
+    upper: iv.upper,
+    se: iv.se,
+    valid: iv.valid,
+    resamples: bs.resamples,
+    seed: bs.seed,
+    level: bs.level,
   });
 }

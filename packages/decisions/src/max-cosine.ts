@@ -19,24 +19,40 @@ export function unitRows(X: Float32Array | Float64Array, d: number, rows: Int32A
 
 /** out[i] = max over set vectors s of ⟨query_i, s⟩ (both row-major, d columns, set non-empty). */
 export function maxDotToSet(query: Float64Array, set: Float64Array, d: number, out: Float64Array): void {
-  const nq = query.length / d, ns = set.length / d;
+  const nq = query.length / d,
+    ns = set.length / d;
   let i = 0;
   for (; i + 4 <= nq; i += 4) {
-    const a0 = i * d, a1 = a0 + d, a2 = a1 + d, a3 = a2 + d;
-    let b0 = -Infinity, b1 = -Infinity, b2 = -Infinity, b3 = -Infinity;
+    const a0 = i * d,
+      a1 = a0 + d,
+      a2 = a1 + d,
+      a3 = a2 + d;
+    let b0 = -Infinity,
+      b1 = -Infinity,
+      b2 = -Infinity,
+      b3 = -Infinity;
     for (let q = 0; q < ns; q++) {
       const sq = q * d;
-      let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+      let d0 = 0,
+        d1 = 0,
+        d2 = 0,
+        d3 = 0;
       for (let j = 0; j < d; j++) {
         const v = set[sq + j];
-        d0 += query[a0 + j] * v; d1 += query[a1 + j] * v; d2 += query[a2 + j] * v; d3 += query[a3 + j] * v;
+        d0 += query[a0 + j] * v;
+        d1 += query[a1 + j] * v;
+        d2 += query[a2 + j] * v;
+        d3 += query[a3 + j] * v;
       }
       if (d0 > b0) b0 = d0;
       if (d1 > b1) b1 = d1;
       if (d2 > b2) b2 = d2;
       if (d3 > b3) b3 = d3;
     }
-    out[i] = b0; out[i + 1] = b1; out[i + 2] = b2; out[i + 3] = b3;
+    out[i] = b0;
+    out[i + 1] = b1;
+    out[i + 2] = b2;
+    out[i + 3] = b3;
   }
   for (; i < nq; i++) {
     const a = i * d;

@@ -14,7 +14,12 @@ import { descendingOrder } from './contact-order.ts';
 import type { ProfitOptions } from './profit-curve.ts';
 import { profitsUnderWeights, resolveProfit } from './profit-curve.ts';
 import type { BootstrapSettings } from './bootstrap-summary.ts';
-import { forEachCustomerResample, replicatePValue, resolveBootstrap, summarizeReplicates } from './bootstrap-summary.ts';
+import {
+  forEachCustomerResample,
+  replicatePValue,
+  resolveBootstrap,
+  summarizeReplicates,
+} from './bootstrap-summary.ts';
 import { finiteVector } from './validate-inputs.ts';
 
 /** One model's best k and profit on all test customers. */
@@ -55,23 +60,39 @@ export function pairedProfitBootstrap(
   const act = finiteVector(fn, 'actual', actual, a.length, 'predictedA');
   const p = resolveProfit(fn, options, act);
   const bs = resolveBootstrap(fn, bootstrap);
-  const n = act.length, m = p.ks.length;
-  const orderA = descendingOrder(a), orderB = descendingOrder(b);
-  const contacts = new Int32Array(m), value = new Float64Array(m), profit = new Float64Array(m);
+  const n = act.length,
+    m = p.ks.length;
+  const orderA = descendingOrder(a),
+    orderB = descendingOrder(b);
+  const contacts = new Int32Array(m),
+    value = new Float64Array(m),
+    profit = new Float64Array(m);
   const best = (order: Int32Array, w: Float64Array): BestProfit => {
     const j = profitsUnderWeights(order, act, w, n, p, contacts, value, profit);
     return { bestK: p.ks[j], bestContacts: contacts[j], bestProfit: profit[j] };
   };
   const ones = new Float64Array(n).fill(1);
-  const bestA = Object.freeze(best(orderA, ones)), bestB = Object.freeze(best(orderB, ones));
+  const bestA = Object.freeze(best(orderA, ones)),
+    bestB = Object.freeze(best(orderB, ones));
   const diffs = new Float64Array(bs.resamples);
   forEachCustomerResample(n, bs.resamples, bs.seed, (r, w) => {
     diffs[r] = best(orderA, w).bestProfit - best(orderB, w).bestProfit;
   });
   const s = summarizeReplicates(diffs, bs.level, bestA.bestProfit - bestB.bestProfit);
   return Object.freeze({
-    a: bestA, b: bestB, difference: s.estimate, lower: s.lower, upper: s.upper, se: s.se, valid: s.valid,
-    significant: s.lower > 0 || s.upper < 0, p: replicatePValue(diffs),
-    resamples: bs.resamples, seed: bs.seed, level: bs.level, margin: p.margin, contactCost: p.contactCost,
+    a: bestA,
+    b: bestB,
+    difference: s.estimate,
+    lower: s.lower,
+    upper: s.upper,
+    se: s.se,
+    valid: s.valid,
+    significant: s.lower > 0 || s.upper < 0,
+    p: replicatePValue(diffs),
+    resamples: bs.resamples,
+    seed: bs.seed,
+    level: bs.level,
+    margin: p.margin,
+    contactCost: p.contactCost,
   });
 }

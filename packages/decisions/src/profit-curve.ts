@@ -84,15 +84,20 @@ export function resolveProfit(fn: string, options: ProfitOptions, actual: Float6
     const share = nonNegative(fn, 'contactCostShare', o.contactCostShare);
     let mean = 0;
     for (let i = 0; i < actual.length; i++) mean += actual[i] / actual.length;
-    if (!(mean >= 0)) throw new Error(`decisions/${fn}: mean actual value is ${mean}, expected ≥ 0 to derive the contact cost; pass contactCost`);
+    if (!(mean >= 0))
+      throw new Error(
+        `decisions/${fn}: mean actual value is ${mean}, expected ≥ 0 to derive the contact cost; pass contactCost`,
+      );
     contactCost = share * mean;
   }
   const ks = o.ks;
-  if (ks == null || typeof ks.length !== 'number' || ks.length === 0) throw new Error(`decisions/${fn}: ks must be a non-empty array of fractions in (0, 1]`);
+  if (ks == null || typeof ks.length !== 'number' || ks.length === 0)
+    throw new Error(`decisions/${fn}: ks must be a non-empty array of fractions in (0, 1]`);
   const grid = new Float64Array(ks.length);
   for (let j = 0; j < ks.length; j++) {
     grid[j] = unitFraction(fn, `ks[${j}]`, ks[j]);
-    if (j > 0 && !(grid[j] > grid[j - 1])) throw new Error(`decisions/${fn}: ks must be strictly increasing, got ${grid[j - 1]} then ${grid[j]}`);
+    if (j > 0 && !(grid[j] > grid[j - 1]))
+      throw new Error(`decisions/${fn}: ks must be strictly increasing, got ${grid[j - 1]} then ${grid[j]}`);
   }
   return { margin, contactCost, ks: grid };
 }
@@ -103,16 +108,36 @@ export function resolveProfit(fn: string, options: ProfitOptions, actual: Float6
  * are contacted (a customer drawn twice fills two places). Returns the index of the best k.
  */
 export function profitsUnderWeights(
-  order: Int32Array, actual: Float64Array, weights: Float64Array, mass: number, p: ResolvedProfit,
-  contacts: Int32Array, value: Float64Array, profit: Float64Array,
+  order: Int32Array,
+  actual: Float64Array,
+  weights: Float64Array,
+  mass: number,
+  p: ResolvedProfit,
+  contacts: Int32Array,
+  value: Float64Array,
+  profit: Float64Array,
 ): number {
-  let pos = 0, taken = 0, count = 0, sum = 0, best = 0;
+  let pos = 0,
+    taken = 0,
+    count = 0,
+    sum = 0,
+    best = 0;
   for (let j = 0; j < p.ks.length; j++) {
     const target = contactCount(p.ks[j], mass);
     while (count < target) {
-      const i = order[pos], left = weights[i] - taken, need = target - count;
-      if (left <= need) { count += left; sum += left * actual[i]; pos++; taken = 0; }
-      else { count += need; sum += need * actual[i]; taken += need; }
+      const i = order[pos],
+        left = weights[i] - taken,
+        need = target - count;
+      if (left <= need) {
+        count += left;
+        sum += left * actual[i];
+        pos++;
+        taken = 0;
+      } else {
+        count += need;
+        sum += need * actual[i];
+        taken += need;
+      }
     }
     contacts[j] = count;
     value[j] = sum;
@@ -132,11 +157,28 @@ export function profitCurve(predicted: NumericArray, actual: NumericArray, optio
   const act = finiteVector('profitCurve', 'actual', actual, pred.length, 'predicted');
   const p = resolveProfit('profitCurve', options, act);
   const m = p.ks.length;
-  const contacts = new Int32Array(m), value = new Float64Array(m), profit = new Float64Array(m);
-  const best = profitsUnderWeights(descendingOrder(pred), act, new Float64Array(act.length).fill(1), act.length, p, contacts, value, profit);
+  const contacts = new Int32Array(m),
+    value = new Float64Array(m),
+    profit = new Float64Array(m);
+  const best = profitsUnderWeights(
+    descendingOrder(pred),
+    act,
+    new Float64Array(act.length).fill(1),
+    act.length,
+    p,
+    contacts,
+    value,
+    profit,
+  );
   return Object.freeze({
-    k: p.ks, contacts, value, profit,
-    bestK: p.ks[best], bestContacts: contacts[best], bestProfit: profit[best],
-    margin: p.margin, contactCost: p.contactCost,
+    k: p.ks,
+    contacts,
+    value,
+    profit,
+    bestK: p.ks[best],
+    bestContacts: contacts[best],
+    bestProfit: profit[best],
+    margin: p.margin,
+    contactCost: p.contactCost,
   });
 }

@@ -47,21 +47,39 @@ export function qiniCurve(score: NumericArray, treated: Uint8Array, outcome: Num
   const s = finiteVector(fn, 'score', score);
   const y = finiteVector(fn, 'outcome', outcome, s.length, 'score');
   const w = treatmentFlags(fn, treated, s.length);
-  const n = s.length, order = descendingOrder(s);
-  const xs: number[] = [0], qs: number[] = [0];
-  let nT = 0, nC = 0, yT = 0, yC = 0;
+  const n = s.length,
+    order = descendingOrder(s);
+  const xs: number[] = [0],
+    qs: number[] = [0];
+  let nT = 0,
+    nC = 0,
+    yT = 0,
+    yC = 0;
   for (let r = 0; r < n; r++) {
     const i = order[r];
-    if (w[i] === 1) { nT++; yT += y[i]; } else { nC++; yC += y[i]; }
+    if (w[i] === 1) {
+      nT++;
+      yT += y[i];
+    } else {
+      nC++;
+      yC += y[i];
+    }
     if (r + 1 < n && s[order[r + 1]] === s[i]) continue; // inside a tie block
     xs.push((r + 1) / n);
     qs.push(nC === 0 ? yT : yT - (yC * nT) / nC);
   }
   let area = 0;
   for (let j = 1; j < xs.length; j++) area += ((xs[j] - xs[j - 1]) * (qs[j] + qs[j - 1])) / 2;
-  const incremental = qs[qs.length - 1], randomArea = incremental / 2;
+  const incremental = qs[qs.length - 1],
+    randomArea = incremental / 2;
   return Object.freeze({
-    fraction: Float64Array.from(xs), qini: Float64Array.from(qs), area, randomArea,
-    coefficient: area - randomArea, incremental, treated: nT, control: nC,
+    fraction: Float64Array.from(xs),
+    qini: Float64Array.from(qs),
+    area,
+    randomArea,
+    coefficient: area - randomArea,
+    incremental,
+    treated: nT,
+    control: nC,
   });
 }

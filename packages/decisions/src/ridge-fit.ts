@@ -29,23 +29,44 @@ function choleskySolve(fn: string, A: Float64Array, b: Float64Array, p: number):
     }
     let diag = A[j * p + j];
     for (let l = 0; l < j; l++) diag -= A[j * p + l] * A[j * p + l];
-    if (!(diag > 1e-12)) throw new Error(`decisions/${fn}: the ridge system is singular at column ${j} (collinear features with lambda 0?), expected lambda > 0`);
+    if (!(diag > 1e-12))
+      throw new Error(
+        `decisions/${fn}: the ridge system is singular at column ${j} (collinear features with lambda 0?), expected lambda > 0`,
+      );
     A[j * p + j] = Math.sqrt(diag);
   }
-  for (let j = 0; j < p; j++) { for (let l = 0; l < j; l++) b[j] -= A[j * p + l] * b[l]; b[j] /= A[j * p + j]; }
-  for (let j = p - 1; j >= 0; j--) { for (let l = j + 1; l < p; l++) b[j] -= A[l * p + j] * b[l]; b[j] /= A[j * p + j]; }
+  for (let j = 0; j < p; j++) {
+    for (let l = 0; l < j; l++) b[j] -= A[j * p + l] * b[l];
+    b[j] /= A[j * p + j];
+  }
+  for (let j = p - 1; j >= 0; j--) {
+    for (let l = j + 1; l < p; l++) b[j] -= A[l * p + j] * b[l];
+    b[j] /= A[j * p + j];
+  }
 }
 
 /** Ridge of y on the rows `rows` of the row-major matrix X (d columns), penalty λ ≥ 0. */
-export function fitRidgeRows(fn: string, X: Float32Array | Float64Array, d: number, y: Float64Array, rows: Int32Array, lambda: number): RidgeFit {
+export function fitRidgeRows(
+  fn: string,
+  X: Float32Array | Float64Array,
+  d: number,
+  y: Float64Array,
+  rows: Int32Array,
+  lambda: number,
+): RidgeFit {
   const n = rows.length;
   const mean = new Float64Array(d);
   let ym = 0;
-  for (const r of rows) { ym += y[r]; for (let j = 0; j < d; j++) mean[j] += X[r * d + j]; }
+  for (const r of rows) {
+    ym += y[r];
+    for (let j = 0; j < d; j++) mean[j] += X[r * d + j];
+  }
   ym /= n;
   for (let j = 0; j < d; j++) mean[j] /= n;
   // Centred cross-products G = Σ (x − m)(x − m)ᵀ (lower triangle) and g = Σ (x − m)(y − ȳ).
-  const G = new Float64Array(d * d), g = new Float64Array(d), xc = new Float64Array(d);
+  const G = new Float64Array(d * d),
+    g = new Float64Array(d),
+    xc = new Float64Array(d);
   for (const r of rows) {
     for (let j = 0; j < d; j++) xc[j] = X[r * d + j] - mean[j];
     const yc = y[r] - ym;
@@ -57,9 +78,13 @@ export function fitRidgeRows(fn: string, X: Float32Array | Float64Array, d: numb
     }
   }
   const sd = new Float64Array(d);
-  for (let j = 0; j < d; j++) { const v = G[j * d + j] / n; sd[j] = v > 1e-12 * mean[j] * mean[j] ? Math.sqrt(v) : 0; }
+  for (let j = 0; j < d; j++) {
+    const v = G[j * d + j] / n;
+    sd[j] = v > 1e-12 * mean[j] * mean[j] ? Math.sqrt(v) : 0;
+  }
   // C + λI over the standardised columns (a flat column: identity row, right-hand side 0).
-  const A = new Float64Array(d * d), beta = new Float64Array(d);
+  const A = new Float64Array(d * d),
+    beta = new Float64Array(d);
   for (let j = 0; j < d; j++) {
     for (let l = 0; l < j; l++) A[j * d + l] = sd[j] > 0 && sd[l] > 0 ? G[j * d + l] / (n * sd[j] * sd[l]) : 0;
     A[j * d + j] = sd[j] > 0 ? 1 + lambda : 1;
@@ -68,6 +93,9 @@ export function fitRidgeRows(fn: string, X: Float32Array | Float64Array, d: numb
   choleskySolve(fn, A, beta, d);
   const coef = new Float64Array(d);
   let intercept = ym;
-  for (let j = 0; j < d; j++) { coef[j] = sd[j] > 0 ? beta[j] / sd[j] : 0; intercept -= coef[j] * mean[j]; }
+  for (let j = 0; j < d; j++) {
+    coef[j] = sd[j] > 0 ? beta[j] / sd[j] : 0;
+    intercept -= coef[j] * mean[j];
+  }
   return Object.freeze({ lambda, intercept, coef });
 }

@@ -18,18 +18,28 @@ export interface TransitionMatrix {
 }
 
 /** Codes 0..L−1 of a state list (checks every entry). */
-function stateCodes(name: string, states: StateList, index: ReadonlyMap<string, number>, size: number): Uint8Array | Int32Array {
+function stateCodes(
+  name: string,
+  states: StateList,
+  index: ReadonlyMap<string, number>,
+  size: number,
+): Uint8Array | Int32Array {
   if (states instanceof Uint8Array) {
     for (let i = 0; i < states.length; i++) {
-      if (states[i] >= size) throw new Error(`decisions/transitionMatrix: ${name}[${i}] is code ${states[i]}, expected a code in [0, ${size}) (an index into labels)`);
+      if (states[i] >= size)
+        throw new Error(
+          `decisions/transitionMatrix: ${name}[${i}] is code ${states[i]}, expected a code in [0, ${size}) (an index into labels)`,
+        );
     }
     return states;
   }
-  if (!Array.isArray(states)) throw new Error(`decisions/transitionMatrix: ${name} must be a string array or a Uint8Array of codes`);
+  if (!Array.isArray(states))
+    throw new Error(`decisions/transitionMatrix: ${name} must be a string array or a Uint8Array of codes`);
   const codes = new Int32Array(states.length);
   states.forEach((s, i) => {
     const c = index.get(s);
-    if (c === undefined) throw new Error(`decisions/transitionMatrix: ${name}[${i}] is ${JSON.stringify(s)}, expected one of labels`);
+    if (c === undefined)
+      throw new Error(`decisions/transitionMatrix: ${name}[${i}] is ${JSON.stringify(s)}, expected one of labels`);
     codes[i] = c;
   });
   return codes;
@@ -41,19 +51,28 @@ function stateCodes(name: string, states: StateList, index: ReadonlyMap<string, 
  * repeated labels.
  */
 export function transitionMatrix(from: StateList, to: StateList, labels: readonly string[]): TransitionMatrix {
-  if (!Array.isArray(labels) || labels.length === 0) throw new Error('decisions/transitionMatrix: labels must be a non-empty string array');
+  if (!Array.isArray(labels) || labels.length === 0)
+    throw new Error('decisions/transitionMatrix: labels must be a non-empty string array');
   const index = new Map<string, number>();
   labels.forEach((l, i) => {
-    if (index.has(l)) throw new Error(`decisions/transitionMatrix: labels lists ${JSON.stringify(l)} twice, expected distinct labels`);
+    if (index.has(l))
+      throw new Error(`decisions/transitionMatrix: labels lists ${JSON.stringify(l)} twice, expected distinct labels`);
     index.set(l, i);
   });
-  if (from == null || to == null || from.length !== to.length) throw new Error(`decisions/transitionMatrix: from and to differ in length (${from?.length} vs ${to?.length})`);
+  if (from == null || to == null || from.length !== to.length)
+    throw new Error(`decisions/transitionMatrix: from and to differ in length (${from?.length} vs ${to?.length})`);
   const L = labels.length;
-  const a = stateCodes('from', from, index, L), b = stateCodes('to', to, index, L);
-  const counts = new Int32Array(L * L), rowTotals = new Int32Array(L);
-  for (let i = 0; i < a.length; i++) { counts[a[i] * L + b[i]]++; rowTotals[a[i]]++; }
+  const a = stateCodes('from', from, index, L),
+    b = stateCodes('to', to, index, L);
+  const counts = new Int32Array(L * L),
+    rowTotals = new Int32Array(L);
+  for (let i = 0; i < a.length; i++) {
+    counts[a[i] * L + b[i]]++;
+    rowTotals[a[i]]++;
+  }
   const rowShares = new Float64Array(L * L);
-  for (let i = 0; i < L; i++) for (let j = 0; j < L; j++) rowShares[i * L + j] = rowTotals[i] > 0 ? counts[i * L + j] / rowTotals[i] : NaN;
+  for (let i = 0; i < L; i++)
+    for (let j = 0; j < L; j++) rowShares[i * L + j] = rowTotals[i] > 0 ? counts[i * L + j] / rowTotals[i] : NaN;
   return Object.freeze({ labels: Object.freeze([...labels]), counts, rowTotals, rowShares, total: a.length });
 }
 
@@ -68,11 +87,14 @@ function csvField(s: string): string {
  * '\n' line ends, a final newline. Writing the file is the caller's.
  */
 export function transitionMatrixCsv(m: TransitionMatrix): string {
-  const L = m.labels.length, lines = ['from,to,count,row_share'];
+  const L = m.labels.length,
+    lines = ['from,to,count,row_share'];
   for (let i = 0; i < L; i++) {
     for (let j = 0; j < L; j++) {
       const share = m.rowShares[i * L + j];
-      lines.push(`${csvField(m.labels[i])},${csvField(m.labels[j])},${m.counts[i * L + j]},${Number.isNaN(share) ? '' : String(share)}`);
+      lines.push(
+        `${csvField(m.labels[i])},${csvField(m.labels[j])},${m.counts[i * L + j]},${Number.isNaN(share) ? '' : String(share)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

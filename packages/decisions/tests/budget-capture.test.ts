@@ -5,7 +5,13 @@ import { clvCase, contactList } from './reference.ts';
 describe('budgetCapture', () => {
   it('matches the brute-force top of each list', () => {
     const { predicted, actual } = clvCase(200, 31);
-    for (const [budget, cost] of [[0, 1], [10, 1], [33.3, 0.1], [150, 2], [1e6, 1]]) {
+    for (const [budget, cost] of [
+      [0, 1],
+      [10, 1],
+      [33.3, 0.1],
+      [150, 2],
+      [1e6, 1],
+    ]) {
       const r = budgetCapture(predicted, actual, { budget, contactCost: cost });
       const c = Math.min(200, Math.floor(Math.round((budget / cost) * 1e6) / 1e6));
       const sum = (list: number[]): number => list.slice(0, c).reduce((s, i) => s + actual[i], 0);
@@ -33,11 +39,23 @@ describe('budgetCapture', () => {
   });
 
   it('rejects bad input', () => {
-    expect(() => budgetCapture([1, 2], [1], { budget: 1 })).toThrow(/^decisions\/budgetCapture: predicted and actual differ in length \(2 vs 1\)$/);
-    expect(() => budgetCapture([1, NaN], [1, 1], { budget: 1 })).toThrow(/^decisions\/budgetCapture: predicted\[1\] is NaN/);
-    expect(() => budgetCapture([1, 2], [1, 1], { budget: -1 })).toThrow(/^decisions\/budgetCapture: budget must be a finite number ≥ 0, got -1$/);
-    expect(() => budgetCapture([1, 2], [1, 1], { budget: 1, contactCost: 0 })).toThrow(/^decisions\/budgetCapture: contactCost must be a finite number > 0, got 0$/);
-    expect(() => budgetCapture([1, 2], [0, 0], { budget: 1 })).toThrow(/^decisions\/budgetCapture: the default contact cost .* is 0, expected > 0; pass contactCost$/);
-    expect(() => budgetCapture([1, 2], [1, 1], {} as never)).toThrow(/^decisions\/budgetCapture: options.budget is required/);
+    expect(() => budgetCapture([1, 2], [1], { budget: 1 })).toThrow(
+      /^decisions\/budgetCapture: predicted and actual differ in length \(2 vs 1\)$/,
+    );
+    expect(() => budgetCapture([1, NaN], [1, 1], { budget: 1 })).toThrow(
+      /^decisions\/budgetCapture: predicted\[1\] is NaN/,
+    );
+    expect(() => budgetCapture([1, 2], [1, 1], { budget: -1 })).toThrow(
+      /^decisions\/budgetCapture: budget must be a finite number ≥ 0, got -1$/,
+    );
+    expect(() => budgetCapture([1, 2], [1, 1], { budget: 1, contactCost: 0 })).toThrow(
+      /^decisions\/budgetCapture: contactCost must be a finite number > 0, got 0$/,
+    );
+    expect(() => budgetCapture([1, 2], [0, 0], { budget: 1 })).toThrow(
+      /^decisions\/budgetCapture: the default contact cost .* is 0, expected > 0; pass contactCost$/,
+    );
+    expect(() => budgetCapture([1, 2], [1, 1], {} as never)).toThrow(
+      /^decisions\/budgetCapture: options.budget is required/,
+    );
   });
 });

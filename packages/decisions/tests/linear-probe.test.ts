@@ -7,9 +7,15 @@ import { num, referenceProbes } from './reference.ts';
  * rows × d features on mixed scales (column 2 constant), a value target from a linear signal
  * (≈ 40% zeros) and repurchase = value > 0; train and test are disjoint random subsets.
  */
-function probeCase(rows: number, d: number, seed: number): { features: Float32Array; value: Float64Array; repurchase: Float64Array; train: number[]; test: number[] } {
+function probeCase(
+  rows: number,
+  d: number,
+  seed: number,
+): { features: Float32Array; value: Float64Array; repurchase: Float64Array; train: number[]; test: number[] } {
   const rng = createRng(seed);
-  const features = new Float32Array(rows * d), value = new Float64Array(rows), repurchase = new Float64Array(rows);
+  const features = new Float32Array(rows * d),
+    value = new Float64Array(rows),
+    repurchase = new Float64Array(rows);
   const w = Array.from({ length: d }, () => rng.normal());
   for (let r = 0; r < rows; r++) {
     let s = 0;
@@ -22,8 +28,17 @@ function probeCase(rows: number, d: number, seed: number): { features: Float32Ar
     repurchase[r] = value[r] > 0 ? 1 : 0;
   }
   const perm = Array.from({ length: rows }, (_, i) => i);
-  for (let i = rows - 1; i > 0; i--) { const j = rng.int(i + 1); [perm[i], perm[j]] = [perm[j], perm[i]]; }
-  return { features, value, repurchase, train: perm.slice(0, Math.floor(rows * 0.6)), test: perm.slice(Math.floor(rows * 0.6), Math.floor(rows * 0.9)) };
+  for (let i = rows - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [perm[i], perm[j]] = [perm[j], perm[i]];
+  }
+  return {
+    features,
+    value,
+    repurchase,
+    train: perm.slice(0, Math.floor(rows * 0.6)),
+    test: perm.slice(Math.floor(rows * 0.6), Math.floor(rows * 0.9)),
+  };
 }
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / (1e-12 + Math.abs(b));
@@ -33,8 +48,24 @@ describe('linearProbe', () => {
   const f64 = Float64Array.from(c.features);
   const lambdas = [0.01, 0.5, 1e-6];
   const refs = referenceProbes([
-    ...lambdas.map((lambda) => ({ features: c.features, d: 9, target: c.value, train: c.train, test: c.test, lambda, kind: 'value' })),
-    { features: f64, d: 9, target: c.repurchase, train: c.train, test: c.test, lambda: DEFAULT_PROBE.lambda, kind: 'repurchase' },
+    ...lambdas.map((lambda) => ({
+      features: c.features,
+      d: 9,
+      target: c.value,
+      train: c.train,
+      test: c.test,
+      lambda,
+      kind: 'value',
+    })),
+    {
+      features: f64,
+      d: 9,
+      target: c.repurchase,
+      train: c.train,
+      test: c.test,
+      lambda: DEFAULT_PROBE.lambda,
+      kind: 'repurchase',
+    },
   ]);
 
   it('matches numpy (coefficients, predictions, normalized Gini, AUC) for the value probe', () => {
@@ -71,23 +102,59 @@ describe('linearProbe', () => {
   });
 
   it('rejects bad input', () => {
-    const f = new Float32Array(12), t = [0, 1, 0, 1];
+    const f = new Float32Array(12),
+      t = [0, 1, 0, 1];
     const bad: [() => unknown, RegExp][] = [
-      [() => linearProbe(f, 5, t, [0], [1]), /^decisions\/linearProbe: features has 12 numbers, expected a non-empty multiple of d = 5$/],
-      [() => linearProbe(Float32Array.from([1, NaN, 0, 0]), 2, [1, 1], [0], [1]), /^decisions\/linearProbe: features\[1\] \(row 0, column 1\) is NaN, expected a finite number$/],
-      [() => linearProbe(Array.from(f) as unknown as Float32Array, 3, t, [0], [1]), /features must be a Float32Array or Float64Array/],
-      [() => linearProbe(f, 3, [1, 2], [0], [1]), /^decisions\/linearProbe: target has length 2, expected 4 \(one per feature row\)$/],
-      [() => linearProbe(f, 3, t, [0, 1], [1, 2]), /^decisions\/linearProbe: row 1 is in both trainRows and testRows, expected disjoint folds$/],
-      [() => linearProbe(f, 3, t, [0, 4], [1]), /^decisions\/linearProbe: trainRows\[1\] is 4, expected a row index in \[0, 4\)$/],
+      [
+        () => linearProbe(f, 5, t, [0], [1]),
+        /^decisions\/linearProbe: features has 12 numbers, expected a non-empty multiple of d = 5$/,
+      ],
+      [
+        () => linearProbe(Float32Array.from([1, NaN, 0, 0]), 2, [1, 1], [0], [1]),
+        /^decisions\/linearProbe: features\[1\] \(row 0, column 1\) is NaN, expected a finite number$/,
+      ],
+      [
+        () => linearProbe(Array.from(f) as unknown as Float32Array, 3, t, [0], [1]),
+        /features must be a Float32Array or Float64Array/,
+      ],
+      [
+        () => linearProbe(f, 3, [1, 2], [0], [1]),
+        /^decisions\/linearProbe: target has length 2, expected 4 \(one per feature row\)$/,
+      ],
+      [
+        () => linearProbe(f, 3, t, [0, 1], [1, 2]),
+        /^decisions\/linearProbe: row 1 is in both trainRows and testRows, expected disjoint folds$/,
+      ],
+      [
+        () => linearProbe(f, 3, t, [0, 4], [1]),
+        /^decisions\/linearProbe: trainRows\[1\] is 4, expected a row index in \[0, 4\)$/,
+      ],
       [() => linearProbe(f, 3, t, [], [1]), /^decisions\/linearProbe: trainRows is empty/],
-      [() => linearProbe(f, 3, t, [0], [1], { lambda: -1 }), /^decisions\/linearProbe: lambda must be a finite number ≥ 0, got -1$/],
-      [() => linearProbe(f, 3, t, [0], [1], { kind: 'churn' as never }), /^decisions\/linearProbe: kind must be 'value' or 'repurchase', got churn$/],
-      [() => linearProbe(f, 3, [0, -1, 0, 0], [0, 1], [2]), /^decisions\/linearProbe: target\[1\] is -1, expected a finite value ≥ 0$/],
-      [() => linearProbe(f, 3, [0, 2, 0, 0], [0, 1], [2], { kind: 'repurchase' }), /^decisions\/linearProbe: target\[1\] is 2, expected 0 or 1$/],
+      [
+        () => linearProbe(f, 3, t, [0], [1], { lambda: -1 }),
+        /^decisions\/linearProbe: lambda must be a finite number ≥ 0, got -1$/,
+      ],
+      [
+        () => linearProbe(f, 3, t, [0], [1], { kind: 'churn' as never }),
+        /^decisions\/linearProbe: kind must be 'value' or 'repurchase', got churn$/,
+      ],
+      [
+        () => linearProbe(f, 3, [0, -1, 0, 0], [0, 1], [2]),
+        /^decisions\/linearProbe: target\[1\] is -1, expected a finite value ≥ 0$/,
+      ],
+      [
+        () => linearProbe(f, 3, [0, 2, 0, 0], [0, 1], [2], { kind: 'repurchase' }),
+        /^decisions\/linearProbe: target\[1\] is 2, expected 0 or 1$/,
+      ],
     ];
     for (const [fn, re] of bad) expect(fn).toThrow(re);
     const twin = new Float32Array(8);
-    for (let r = 0; r < 4; r++) { twin[2 * r] = r; twin[2 * r + 1] = 2 * r; }
-    expect(() => linearProbe(twin, 2, [0, 1, 2, 3], [0, 1, 2], [3], { lambda: 0 })).toThrow(/^decisions\/linearProbe: the ridge system is singular at column 1 .*expected lambda > 0$/);
+    for (let r = 0; r < 4; r++) {
+      twin[2 * r] = r;
+      twin[2 * r + 1] = 2 * r;
+    }
+    expect(() => linearProbe(twin, 2, [0, 1, 2, 3], [0, 1, 2], [3], { lambda: 0 })).toThrow(
+      /^decisions\/linearProbe: the ridge system is singular at column 1 .*expected lambda > 0$/,
+    );
   });
 });

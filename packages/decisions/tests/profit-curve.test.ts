@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFIT, profitCurve } from '../src/index.ts';
 import { clvCase, referenceProfit } from './reference.ts';
 
-const closeTo = (a: number, b: number, rel = 1e-12): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * (1 + Math.abs(b)));
+const closeTo = (a: number, b: number, rel = 1e-12): void =>
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * (1 + Math.abs(b)));
 
 describe('profitCurve', () => {
   it('matches the brute-force reference on random cases with ties, default grid', () => {
     const percents = Array.from({ length: 100 }, (_, j) => j + 1);
-    for (const [n, seed] of [[1, 1], [7, 2], [30, 3], [101, 4], [997, 5]]) {
+    for (const [n, seed] of [
+      [1, 1],
+      [7, 2],
+      [30, 3],
+      [101, 4],
+      [997, 5],
+    ]) {
       const { predicted, actual } = clvCase(n, seed);
       const c = profitCurve(predicted, actual, { margin: 0.4, contactCost: 3 });
       const ref = referenceProfit(predicted, actual, 0.4, 3, percents);
@@ -57,7 +64,8 @@ describe('profitCurve', () => {
   });
 
   it('counts ⌈k·n⌉ customers without rounding up 0.1 · 30 and contacts at least one', () => {
-    const n = 30, ones = new Float64Array(n).fill(1);
+    const n = 30,
+      ones = new Float64Array(n).fill(1);
     const c = profitCurve(ones, ones, { ks: [0.001, 0.1, 0.3, 0.7, 1] });
     expect(Array.from(c.contacts)).toEqual([1, 3, 9, 21, 30]);
   });
@@ -65,15 +73,36 @@ describe('profitCurve', () => {
   it('rejects bad input with one-line errors naming the function', () => {
     const bad: [() => unknown, RegExp][] = [
       [() => profitCurve([1, 2], [1]), /^decisions\/profitCurve: predicted and actual differ in length \(2 vs 1\)$/],
-      [() => profitCurve([1, NaN], [1, 2]), /^decisions\/profitCurve: predicted\[1\] is NaN, expected a finite number$/],
+      [
+        () => profitCurve([1, NaN], [1, 2]),
+        /^decisions\/profitCurve: predicted\[1\] is NaN, expected a finite number$/,
+      ],
       [() => profitCurve([], []), /^decisions\/profitCurve: predicted is empty/],
-      [() => profitCurve([1, 2], [1, 2], { contactCost: -1 }), /^decisions\/profitCurve: contactCost must be a finite number ≥ 0, got -1$/],
-      [() => profitCurve([1, 2], [1, 2], { margin: 0 }), /^decisions\/profitCurve: margin must be a finite number > 0, got 0$/],
-      [() => profitCurve([1, 2], [1, 2], { ks: [0, 0.5] }), /^decisions\/profitCurve: ks\[0\] must be in \(0, 1\], got 0$/],
-      [() => profitCurve([1, 2], [1, 2], { ks: [0.5, 1.5] }), /^decisions\/profitCurve: ks\[1\] must be in \(0, 1\], got 1.5$/],
-      [() => profitCurve([1, 2], [1, 2], { ks: [0.5, 0.5] }), /^decisions\/profitCurve: ks must be strictly increasing/],
+      [
+        () => profitCurve([1, 2], [1, 2], { contactCost: -1 }),
+        /^decisions\/profitCurve: contactCost must be a finite number ≥ 0, got -1$/,
+      ],
+      [
+        () => profitCurve([1, 2], [1, 2], { margin: 0 }),
+        /^decisions\/profitCurve: margin must be a finite number > 0, got 0$/,
+      ],
+      [
+        () => profitCurve([1, 2], [1, 2], { ks: [0, 0.5] }),
+        /^decisions\/profitCurve: ks\[0\] must be in \(0, 1\], got 0$/,
+      ],
+      [
+        () => profitCurve([1, 2], [1, 2], { ks: [0.5, 1.5] }),
+        /^decisions\/profitCurve: ks\[1\] must be in \(0, 1\], got 1.5$/,
+      ],
+      [
+        () => profitCurve([1, 2], [1, 2], { ks: [0.5, 0.5] }),
+        /^decisions\/profitCurve: ks must be strictly increasing/,
+      ],
       [() => profitCurve([1, 2], [1, 2], { ks: [] }), /^decisions\/profitCurve: ks must be a non-empty array/],
-      [() => profitCurve([1, 2], [-5, 1]), /^decisions\/profitCurve: mean actual value is -2, expected ≥ 0 to derive the contact cost; pass contactCost$/],
+      [
+        () => profitCurve([1, 2], [-5, 1]),
+        /^decisions\/profitCurve: mean actual value is -2, expected ≥ 0 to derive the contact cost; pass contactCost$/,
+      ],
     ];
     for (const [f, re] of bad) expect(f).toThrow(re);
   });

@@ -24,16 +24,23 @@ if (engine === 'clvlab') {
     sessionizer = 'own gap loop (@clvlab/sessions not available)';
     split = (l, gap) => {
       const s = new Int32Array(l.length);
-      for (let i = 1; i < l.length; i++) s[i] = l.customer[i] !== l.customer[i - 1] ? 0 : s[i - 1] + (l.t[i] - l.t[i - 1] > gap ? 1 : 0);
+      for (let i = 1; i < l.length; i++)
+        s[i] = l.customer[i] !== l.customer[i - 1] ? 0 : s[i - 1] + (l.t[i] - l.t[i - 1] > gap ? 1 : 0);
       return s;
     };
   }
   const session = split(log, GAP_MS);
   let sessions = 0;
-  for (let i = 0; i < log.length; i++) if (i === 0 || log.customer[i] !== log.customer[i - 1] || session[i] !== session[i - 1]) sessions++;
+  for (let i = 0; i < log.length; i++)
+    if (i === 0 || log.customer[i] !== log.customer[i - 1] || session[i] !== session[i - 1]) sessions++;
   result = {
-    events: log.length, customers: log.customerIds.length, rejected: report.rejected, sessions, sessionizer,
-    readSeconds: (tRead - t0) / 1000, sessionSeconds: (performance.now() - tRead) / 1000,
+    events: log.length,
+    customers: log.customerIds.length,
+    rejected: report.rejected,
+    sessions,
+    sessionizer,
+    readSeconds: (tRead - t0) / 1000,
+    sessionSeconds: (performance.now() - tRead) / 1000,
   };
 } else if (engine === 'duckdb') {
   const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -45,11 +52,18 @@ if (engine === 'clvlab') {
            sum(CASE WHEN prev IS NULL OR timestamp - prev > ${GAP_MS} THEN 1 ELSE 0 END) AS sessions
     FROM (SELECT customer_id, timestamp, lag(timestamp) OVER (PARTITION BY customer_id ORDER BY timestamp) AS prev FROM ${src})`);
   const [row] = reader.getRowObjectsJS() as Record<string, unknown>[];
-  result = { events: Number(row.events), customers: Number(row.customers), sessions: Number(row.sessions), threads: 'duckdb default (all cores)' };
+  result = {
+    events: Number(row.events),
+    customers: Number(row.customers),
+    sessions: Number(row.sessions),
+    threads: 'duckdb default (all cores)',
+  };
   con.closeSync();
   db.closeSync();
 } else {
   throw new Error(`events/perf-ingest-child: engine must be clvlab or duckdb, got '${engine}'`);
 }
 const seconds = (performance.now() - t0) / 1000;
-process.stdout.write(`${JSON.stringify({ engine, seconds, baselineRssBytes: baseline, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...result })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ engine, seconds, baselineRssBytes: baseline, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...result })}\n`,
+);

@@ -25,11 +25,17 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./perf-ingest-child.ts', import.meta.url));
 
 function child(engine: 'clvlab' | 'duckdb', file: string): Record<string, number | string | object> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', CHILD, engine, file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', CHILD, engine, file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number | string | object>;
 }
 
-export async function runIngestPerf(options: Partial<typeof DEFAULT_INGEST_PERF> = {}): Promise<Record<string, unknown>> {
+export async function runIngestPerf(
+  options: Partial<typeof DEFAULT_INGEST_PERF> = {},
+): Promise<Record<string, unknown>> {
   const opts = { ...DEFAULT_INGEST_PERF, ...options };
   const file = join(opts.dir, `clvlab-perf-events-${opts.events}-seed2026-v1.csv`);
   let writeSeconds = 0;
@@ -57,13 +63,23 @@ export async function runIngestPerf(options: Partial<typeof DEFAULT_INGEST_PERF>
     peakBytesPerEvent: perEvent(Number(duck.peakRssBytes)),
   };
   return {
-    file, fileBytes: statSync(file).size, writeSeconds, events: n,
-    clvlab, duckdb,
-    ratio: { throughputVsDuckdb: Math.round((clvlab.eventsPerSecond / duckdb.eventsPerSecond) * 100) / 100,
-      peakRssVsDuckdb: Math.round((Number(ours.peakRssBytes) / Number(duck.peakRssBytes)) * 100) / 100 },
+    file,
+    fileBytes: statSync(file).size,
+    writeSeconds,
+    events: n,
+    clvlab,
+    duckdb,
+    ratio: {
+      throughputVsDuckdb: Math.round((clvlab.eventsPerSecond / duckdb.eventsPerSecond) * 100) / 100,
+      peakRssVsDuckdb: Math.round((Number(ours.peakRssBytes) / Number(duck.peakRssBytes)) * 100) / 100,
+    },
     sessionsAgree: ours.sessions === duck.sessions,
     targets: { eventsPerSecond: TARGET_EVENTS_PER_SECOND, peakBytesPerEvent: TARGET_BYTES_PER_EVENT },
-    met: { eventsPerSecond: clvlab.eventsPerSecond >= TARGET_EVENTS_PER_SECOND, peakBytesPerEvent: clvlab.peakBytesPerEvent <= TARGET_BYTES_PER_EVENT },
-    cores: (await import('node:os')).availableParallelism(), node: process.version,
+    met: {
+      eventsPerSecond: clvlab.eventsPerSecond >= TARGET_EVENTS_PER_SECOND,
+      peakBytesPerEvent: clvlab.peakBytesPerEvent <= TARGET_BYTES_PER_EVENT,
+    },
+    cores: (await import('node:os')).availableParallelism(),
+    node: process.version,
   };
 }

@@ -26,7 +26,10 @@ function* perfRows(events: number, seed: number): Generator<string> {
   const counts = new Int32Array(customers);
   let assigned = 0;
   for (let c = 0; c < customers; c++) assigned += counts[c] = Math.floor((events * weight[c]) / total);
-  for (let c = 0; assigned < events; c = (c + 1) % customers) { counts[c]++; assigned++; }
+  for (let c = 0; assigned < events; c = (c + 1) % customers) {
+    counts[c]++;
+    assigned++;
+  }
   let buf = `${PERF_HEADER}\n`;
   const start = Date.UTC(2024, 0, 1);
   for (let c = 0; c < customers; c++) {
@@ -34,12 +37,17 @@ function* perfRows(events: number, seed: number): Generator<string> {
     let t = start + Math.floor(rng.next() * 30 * 86_400_000);
     for (let k = 0; k < counts[c]; k++) {
       // 1 in 8 events opens a new session (hours to days later), the rest follow within minutes.
-      t += rng.next() < 0.125 ? Math.floor(3_600_000 + rng.exponential() * 2 * 86_400_000) : Math.floor(5_000 + rng.exponential() * 60_000);
+      t +=
+        rng.next() < 0.125
+          ? Math.floor(3_600_000 + rng.exponential() * 2 * 86_400_000)
+          : Math.floor(5_000 + rng.exponential() * 60_000);
       const u = rng.next();
-      const item = rng.int(200_000), category = item % 500;
+      const item = rng.int(200_000),
+        category = item % 500;
       if (u < 0.8) buf += `${id},${t},view,${item},${category},,\n`;
       else if (u < 0.93) buf += `${id},${t},cart,${item},${category},,\n`;
-      else buf += `${id},${t},purchase,${item},${category},${(1 + rng.int(20_000) / 100).toFixed(2)},${1 + rng.int(3)}\n`;
+      else
+        buf += `${id},${t},purchase,${item},${category},${(1 + rng.int(20_000) / 100).toFixed(2)},${1 + rng.int(3)}\n`;
       if (buf.length > 1 << 20) {
         yield buf;
         buf = '';

@@ -28,7 +28,8 @@ export class ByteDictionary {
     const len = end - start;
     const c0 = buf[start];
     if (len > 0 && len <= 15 && c0 >= 49 && c0 <= 57) {
-      let v = 0, k = start;
+      let v = 0,
+        k = start;
       for (; k < end; k++) {
         const c = buf[k];
         if (c < 48 || c > 57) break;
@@ -42,10 +43,15 @@ export class ByteDictionary {
   }
 
   private cachedTextId(buf: Uint8Array, start: number, end: number): number {
-    const len = end - start, last = this.last;
+    const len = end - start,
+      last = this.last;
     if (len === this.lastLength) {
       let same = true;
-      for (let k = 0; k < len; k++) if (buf[start + k] !== last[k]) { same = false; break; }
+      for (let k = 0; k < len; k++)
+        if (buf[start + k] !== last[k]) {
+          same = false;
+          break;
+        }
       if (same) return this.lastIndex;
     }
     const index = this.textId(this.decoder.decode(buf.subarray(start, end)));

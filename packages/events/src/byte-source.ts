@@ -80,7 +80,10 @@ export async function openByteSource(path: string): Promise<ByteSource> {
 function hashInWorker(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(HASH_WORKER, { workerData: path });
-    worker.once('message', (hex: string) => { resolve(hex); void worker.terminate(); });
+    worker.once('message', (hex: string) => {
+      resolve(hex);
+      void worker.terminate();
+    });
     worker.once('error', (err) => reject(new Error(`events/read-event-log: hashing ${path} failed: ${err.message}`)));
   });
 }

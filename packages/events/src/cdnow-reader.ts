@@ -24,8 +24,10 @@ export function cdnowReader(b: IngestBuilder): FormatReader {
     }
     if (width === 0) width = row.count === 5 ? 5 : 4;
     b.rowsRead++;
-    if (row.count !== width) return b.bad(row, width, 'wrong-field-count', `${width} whitespace-separated fields (found ${row.count})`);
-    const idField = width === 5 ? 1 : 0, d = width - 3;
+    if (row.count !== width)
+      return b.bad(row, width, 'wrong-field-count', `${width} whitespace-separated fields (found ${row.count})`);
+    const idField = width === 5 ? 1 : 0,
+      d = width - 3;
     const t = parseCompactDate(buf, start[d], end[d]);
     if (Number.isNaN(t)) return b.bad(row, d, 'bad-date', 'a date YYYYMMDD');
     const cds = parseUnsigned(buf, start[d + 1], end[d + 1]);
@@ -35,6 +37,9 @@ export function cdnowReader(b: IngestBuilder): FormatReader {
     const customer = b.customers.id(buf, start[idField], end[idField]);
     b.push(customer, t, EventType.purchase, -1, -1, dollars, cds);
   };
-  const finish = (): FormatSummary => ({ valueTarget: 'revenue', details: { layout: width === 5 ? 'CDNOW_sample' : 'CDNOW_master' } });
+  const finish = (): FormatSummary => ({
+    valueTarget: 'revenue',
+    details: { layout: width === 5 ? 'CDNOW_sample' : 'CDNOW_master' },
+  });
   return { mode: 'whitespace', onRow, finish };
 }

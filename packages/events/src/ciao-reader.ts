@@ -30,6 +30,9 @@ export function ciaoReader(b: IngestBuilder): FormatReader {
     const category = end[2] > start[2] ? b.categories.id(buf, start[2], end[2]) : -1;
     b.push(customer, seconds * 1000, EventType.purchase, item, category, 1, 1);
   };
-  const finish = (): FormatSummary => ({ valueTarget: 'count', details: { amount: 'each rating is a purchase with amount 1' } });
+  const finish = (): FormatSummary => ({
+    valueTarget: 'count',
+    details: { amount: 'each rating is a purchase with amount 1' },
+  });
   return { mode: 'comma', onRow, finish };
 }

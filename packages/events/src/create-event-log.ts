@@ -39,10 +39,15 @@ export function createEventLog(columns: EventLogColumns): EventLog {
       throw new Error(`events/create-event-log: column '${name}' has length ${a.length}, expected ${n}`);
     }
   };
-  check('t', columns.t); check('type', columns.type); check('item', columns.item);
-  check('category', columns.category); check('amount', columns.amount); check('quantity', columns.quantity);
+  check('t', columns.t);
+  check('type', columns.type);
+  check('item', columns.item);
+  check('category', columns.category);
+  check('amount', columns.amount);
+  check('quantity', columns.quantity);
   const nCustomers = columns.customerIds.length;
-  const customer = columns.customer, t = columns.t;
+  const customer = columns.customer,
+    t = columns.t;
   let sorted = true;
   for (let i = 0; i < n; i++) {
     const c = customer[i];
@@ -94,9 +99,14 @@ function sortPermutation(customer: Int32Array, t: Float64Array, nCustomers: numb
   for (let i = 0; i < n; i++) perm[next[customer[i]]++] = i;
   const byTime = (a: number, b: number): number => t[a] - t[b] || a - b;
   for (let c = 0; c < nCustomers; c++) {
-    const lo = start[c], hi = start[c + 1];
+    const lo = start[c],
+      hi = start[c + 1];
     let inOrder = true;
-    for (let k = lo + 1; k < hi; k++) if (t[perm[k]] < t[perm[k - 1]]) { inOrder = false; break; }
+    for (let k = lo + 1; k < hi; k++)
+      if (t[perm[k]] < t[perm[k - 1]]) {
+        inOrder = false;
+        break;
+      }
     if (!inOrder) perm.subarray(lo, hi).sort(byTime);
   }
   return perm;

@@ -32,13 +32,17 @@ export function parseOrderedDate(buf: Uint8Array, s: number, e: number, order: D
  * `header` in the first row, or field `fallback` when the first row is not a header.
  */
 export async function detectDateOrder(path: string, header: string, fallback: number): Promise<DateOrderDecision> {
-  let dayFirst = 0, monthFirst = 0, slashRows = 0, col = -1;
+  let dayFirst = 0,
+    monthFirst = 0,
+    slashRows = 0,
+    col = -1;
   const parts = new Int32Array(6);
   const decoder = new TextDecoder();
   await scanFile(path, 'comma', (row) => {
     if (col < 0) {
       for (let k = 0; k < row.count && k < row.start.length; k++) {
-        if (decoder.decode(row.buf.subarray(row.start[k], row.end[k])).trim().toLowerCase() === header.toLowerCase()) col = k;
+        if (decoder.decode(row.buf.subarray(row.start[k], row.end[k])).trim().toLowerCase() === header.toLowerCase())
+          col = k;
       }
       if (col >= 0) return; // header row
       col = fallback;

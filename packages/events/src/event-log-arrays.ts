@@ -28,7 +28,11 @@ export function writeEventLogArrays(log: EventLog): Record<string, ZarrArrayData
   const labels = { customer: log.customerIds, item: log.itemIds, category: log.categoryIds };
   for (const name of DICTIONARIES) {
     const { bytes, offsets } = encodeStrings(labels[name]);
-    out[`dictionaries/${name}_ids/utf8`] = { data: bytes, shape: [bytes.length], attributes: { encoding: 'utf-8, string i = utf8[offsets[i]:offsets[i+1]]' } };
+    out[`dictionaries/${name}_ids/utf8`] = {
+      data: bytes,
+      shape: [bytes.length],
+      attributes: { encoding: 'utf-8, string i = utf8[offsets[i]:offsets[i+1]]' },
+    };
     out[`dictionaries/${name}_ids/offsets`] = { data: offsets, shape: [offsets.length] };
   }
   return out;
@@ -44,16 +48,27 @@ export function eventLogFromArrays(group: ZarrGroupData): EventLog {
   };
   const types = group.arrays['events/type']?.attributes?.event_types;
   if (types !== undefined && JSON.stringify(types) !== JSON.stringify(EVENT_TYPES)) {
-    throw new Error(`events/event-log-arrays: event_types ${JSON.stringify(types)} differ from ${JSON.stringify(EVENT_TYPES)}`);
+    throw new Error(
+      `events/event-log-arrays: event_types ${JSON.stringify(types)} differ from ${JSON.stringify(EVENT_TYPES)}`,
+    );
   }
   const dict = (name: string): string[] =>
-    decodeStrings({ bytes: get(`dictionaries/${name}_ids/utf8`, Uint8Array), offsets: get(`dictionaries/${name}_ids/offsets`, Int32Array) });
+    decodeStrings({
+      bytes: get(`dictionaries/${name}_ids/utf8`, Uint8Array),
+      offsets: get(`dictionaries/${name}_ids/offsets`, Int32Array),
+    });
   const target = group.arrays['events/amount']?.attributes?.value_target;
   return createEventLog({
-    customer: get('events/customer', Int32Array), t: get('events/t', Float64Array), type: get('events/type', Uint8Array),
-    item: get('events/item', Int32Array), category: get('events/category', Int32Array),
-    amount: get('events/amount', Float64Array), quantity: get('events/quantity', Float64Array),
-    customerIds: dict('customer'), itemIds: dict('item'), categoryIds: dict('category'),
+    customer: get('events/customer', Int32Array),
+    t: get('events/t', Float64Array),
+    type: get('events/type', Uint8Array),
+    item: get('events/item', Int32Array),
+    category: get('events/category', Int32Array),
+    amount: get('events/amount', Float64Array),
+    quantity: get('events/quantity', Float64Array),
+    customerIds: dict('customer'),
+    itemIds: dict('item'),
+    categoryIds: dict('category'),
     valueTarget: target === 'count' ? 'count' : ('revenue' as ValueTarget),
   });
 }

@@ -13,21 +13,38 @@ import type { IngestBuilder } from './ingest-builder.ts';
 import { parseDecimal, parseIsoDate } from './parse-fields.ts';
 import type { RowView } from './tokenizer.ts';
 
-export const EVENT_COLUMNS = Object.freeze(['customer_id', 'timestamp', 'event_type', 'item_id', 'category', 'amount', 'quantity'] as const);
+export const EVENT_COLUMNS = Object.freeze([
+  'customer_id',
+  'timestamp',
+  'event_type',
+  'item_id',
+  'category',
+  'amount',
+  'quantity',
+] as const);
 type Column = (typeof EVENT_COLUMNS)[number];
 
 /** Resolves our column names to positions in a header; throws on unknown map keys or missing required columns. */
-export function resolveColumns(header: readonly string[], map: Readonly<Record<string, string>>, where: string): Record<Column, number> {
+export function resolveColumns(
+  header: readonly string[],
+  map: Readonly<Record<string, string>>,
+  where: string,
+): Record<Column, number> {
   for (const key of Object.keys(map)) {
     if (!(EVENT_COLUMNS as readonly string[]).includes(key)) {
-      throw new Error(`events/read-event-log: unknown --map column '${key}' (expected one of ${EVENT_COLUMNS.join(', ')})`);
+      throw new Error(
+        `events/read-event-log: unknown --map column '${key}' (expected one of ${EVENT_COLUMNS.join(', ')})`,
+      );
     }
   }
   const names = header.map((h) => h.trim().toLowerCase());
   const out = {} as Record<Column, number>;
   for (const ours of EVENT_COLUMNS) out[ours] = names.indexOf((map[ours] ?? ours).trim().toLowerCase());
   for (const required of ['customer_id', 'timestamp'] as const) {
-    if (out[required] < 0) throw new Error(`${where}: expected a header with column '${map[required] ?? required}', got '${header.join(',')}'`);
+    if (out[required] < 0)
+      throw new Error(
+        `${where}: expected a header with column '${map[required] ?? required}', got '${header.join(',')}'`,
+      );
   }
   return out;
 }
@@ -35,7 +52,8 @@ export function resolveColumns(header: readonly string[], map: Readonly<Record<s
 export function eventsReader(b: IngestBuilder, opts: FormatOptions): FormatReader {
   const types = new EventTypeLookup();
   let col: Record<Column, number> | undefined;
-  let width = 0, sawAmount = false;
+  let width = 0,
+    sawAmount = false;
   const onRow = (row: RowView): void => {
     const { buf, start, end } = row;
     if (col === undefined) {
@@ -45,17 +63,22 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions): FormatReade
       return;
     }
     b.rowsRead++;
-    if (row.count !== width) return b.bad(row, width, 'wrong-field-count', `${width} comma-separated fields (found ${row.count})`);
+    if (row.count !== width)
+      return b.bad(row, width, 'wrong-field-count', `${width} comma-separated fields (found ${row.count})`);
     const c = col;
-    if (end[c.customer_id] === start[c.customer_id]) return b.bad(row, c.customer_id, 'missing-customer', 'a customer_id');
-    const ts = c.timestamp, s = start[ts], e = end[ts];
+    if (end[c.customer_id] === start[c.customer_id])
+      return b.bad(row, c.customer_id, 'missing-customer', 'a customer_id');
+    const ts = c.timestamp,
+      s = start[ts],
+      e = end[ts];
     const iso = e - s >= 10 && buf[s + 4] === 45;
     const t = iso ? parseIsoDate(buf, s, e) : epochMs(parseDecimal(buf, s, e));
     if (Number.isNaN(t)) return b.bad(row, ts, 'bad-timestamp', 'timestamp as ISO 8601 or epoch seconds/milliseconds');
     let type: number = EventType.purchase;
     if (c.event_type >= 0) {
       type = types.of(buf, start[c.event_type], end[c.event_type]);
-      if (type < 0) return b.bad(row, c.event_type, 'bad-event-type', 'event_type view, cart, purchase, return or other');
+      if (type < 0)
+        return b.bad(row, c.event_type, 'bad-event-type', 'event_type view, cart, purchase, return or other');
     }
     let amount = 0;
     if (c.amount >= 0 && end[c.amount] > start[c.amount]) {
@@ -70,14 +93,21 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions): FormatReade
       if (Number.isNaN(quantity)) return b.bad(row, c.quantity, 'bad-quantity', 'quantity as a finite number');
     }
     const customer = b.customers.id(buf, start[c.customer_id], end[c.customer_id]);
-    const item = c.item_id >= 0 && end[c.item_id] > start[c.item_id] ? b.items.id(buf, start[c.item_id], end[c.item_id]) : -1;
-    const category = c.category >= 0 && end[c.category] > start[c.category] ? b.categories.id(buf, start[c.category], end[c.category]) : -1;
+    const item =
+      c.item_id >= 0 && end[c.item_id] > start[c.item_id] ? b.items.id(buf, start[c.item_id], end[c.item_id]) : -1;
+    const category =
+      c.category >= 0 && end[c.category] > start[c.category]
+        ? b.categories.id(buf, start[c.category], end[c.category])
+        : -1;
     b.push(customer, t, type, item, category, amount, quantity);
   };
   const finish = (): FormatSummary => {
     if (col === undefined && b.rowsRead === 0) return { valueTarget: 'count', details: { header: false } };
     if (!sawAmount) countAmounts(b);
-    return { valueTarget: sawAmount ? 'revenue' : 'count', details: { amount: sawAmount ? 'money' : 'no amounts: purchases 1, returns -1' } };
+    return {
+      valueTarget: sawAmount ? 'revenue' : 'count',
+      details: { amount: sawAmount ? 'money' : 'no amounts: purchases 1, returns -1' },
+    };
   };
   return { mode: 'comma', onRow, finish };
 }

@@ -22,8 +22,13 @@ const MAX_SLACK = 0.125;
 
 interface Block {
   size: number;
-  customer: Int32Array; t: Float64Array; type: Uint8Array; item: Int32Array;
-  category: Int32Array; amount: Float64Array; quantity: Float64Array;
+  customer: Int32Array;
+  t: Float64Array;
+  type: Uint8Array;
+  item: Int32Array;
+  category: Int32Array;
+  amount: Float64Array;
+  quantity: Float64Array;
 }
 
 export class IngestBuilder {
@@ -58,19 +63,45 @@ export class IngestBuilder {
   }
 
   /** Appends one kept event (ids are dictionary indices, -1 when absent). */
-  push(customer: number, t: number, type: number, item: number, category: number, amount: number, quantity: number): void {
+  push(
+    customer: number,
+    t: number,
+    type: number,
+    item: number,
+    category: number,
+    amount: number,
+    quantity: number,
+  ): void {
     if (this.pos === this.size) this.grow(BLOCK);
     const p = this.pos++;
-    this.customer[p] = customer; this.t[p] = t; this.type[p] = type;
-    this.item[p] = item; this.category[p] = category; this.amount[p] = amount; this.quantity[p] = quantity;
+    this.customer[p] = customer;
+    this.t[p] = t;
+    this.type[p] = type;
+    this.item[p] = item;
+    this.category[p] = category;
+    this.amount[p] = amount;
+    this.quantity[p] = quantity;
     this.rowsKept++;
   }
 
   private grow(size: number): void {
-    this.customer = new Int32Array(size); this.t = new Float64Array(size); this.type = new Uint8Array(size);
-    this.item = new Int32Array(size); this.category = new Int32Array(size);
-    this.amount = new Float64Array(size); this.quantity = new Float64Array(size);
-    this.blocks.push({ size, customer: this.customer, t: this.t, type: this.type, item: this.item, category: this.category, amount: this.amount, quantity: this.quantity });
+    this.customer = new Int32Array(size);
+    this.t = new Float64Array(size);
+    this.type = new Uint8Array(size);
+    this.item = new Int32Array(size);
+    this.category = new Int32Array(size);
+    this.amount = new Float64Array(size);
+    this.quantity = new Float64Array(size);
+    this.blocks.push({
+      size,
+      customer: this.customer,
+      t: this.t,
+      type: this.type,
+      item: this.item,
+      category: this.category,
+      amount: this.amount,
+      quantity: this.quantity,
+    });
     this.pos = 0;
     this.size = size;
   }
@@ -109,7 +140,14 @@ export class IngestBuilder {
     if (field >= row.count || field >= row.start.length) {
       const last = Math.min(row.count, row.start.length) - 1;
       const end = last >= 0 ? row.end[last] : row.lineStart;
-      return new IngestError(this.file, row.line, end - row.lineStart + 1, expected, this.text(row.buf, row.lineStart, end), reason);
+      return new IngestError(
+        this.file,
+        row.line,
+        end - row.lineStart + 1,
+        expected,
+        this.text(row.buf, row.lineStart, end),
+        reason,
+      );
     }
     const s = row.start[field];
     const column = s - (row.quoted[field] !== 0 ? 1 : 0) - row.lineStart + 1;
@@ -130,7 +168,8 @@ export class IngestBuilder {
 
   /** Finishes the columns into a sorted EventLog (views when one reserved block fits, else one copy per column). */
   finish(valueTarget: ValueTarget): EventLog {
-    const n = this.rowsKept, blocks = this.blocks;
+    const n = this.rowsKept,
+      blocks = this.blocks;
     const single = blocks.length === 1 && blocks[0].size - n <= MAX_SLACK * blocks[0].size;
     const take = <K extends Exclude<keyof Block, 'size'>>(key: K, make: (len: number) => Block[K]): Block[K] => {
       if (blocks.length === 0) return make(0);
@@ -146,15 +185,20 @@ export class IngestBuilder {
       return out;
     };
     const columns = {
-      customer: take('customer', (m) => new Int32Array(m)), t: take('t', (m) => new Float64Array(m)),
-      type: take('type', (m) => new Uint8Array(m)), item: take('item', (m) => new Int32Array(m)),
-      category: take('category', (m) => new Int32Array(m)), amount: take('amount', (m) => new Float64Array(m)),
+      customer: take('customer', (m) => new Int32Array(m)),
+      t: take('t', (m) => new Float64Array(m)),
+      type: take('type', (m) => new Uint8Array(m)),
+      item: take('item', (m) => new Int32Array(m)),
+      category: take('category', (m) => new Int32Array(m)),
+      amount: take('amount', (m) => new Float64Array(m)),
       quantity: take('quantity', (m) => new Float64Array(m)),
     };
     blocks.length = 0;
     return createEventLog({
       ...columns,
-      customerIds: this.customers.labels, itemIds: this.items.labels, categoryIds: this.categories.labels,
+      customerIds: this.customers.labels,
+      itemIds: this.items.labels,
+      categoryIds: this.categories.labels,
       valueTarget,
     });
   }

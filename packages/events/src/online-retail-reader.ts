@@ -26,23 +26,45 @@ import type { RowView } from './tokenizer.ts';
 
 /** Stock codes that are not products: postage, carriage, fees, manual lines, discounts, samples, charity. */
 export const NON_PRODUCT_CODES: readonly string[] = Object.freeze([
-  'POST', 'DOT', 'C2', 'M', 'm', 'D', 'S', 'B', 'BANK CHARGES', 'AMAZONFEE', 'CRUK',
+  'POST',
+  'DOT',
+  'C2',
+  'M',
+  'm',
+  'D',
+  'S',
+  'B',
+  'BANK CHARGES',
+  'AMAZONFEE',
+  'CRUK',
 ]);
 /** Gift vouchers are money, not goods. */
 const GIFT_PREFIX = 'gift_0001_';
-const COLUMNS = ['invoiceno', 'stockcode', 'description', 'quantity', 'invoicedate', 'unitprice', 'customerid', 'country'];
+const COLUMNS = [
+  'invoiceno',
+  'stockcode',
+  'description',
+  'quantity',
+  'invoicedate',
+  'unitprice',
+  'customerid',
+  'country',
+];
 
 export function onlineRetailReader(b: IngestBuilder, dates: DateOrderDecision): FormatReader {
   const nonProduct = new Set(NON_PRODUCT_CODES);
   const seen = new Set<string>();
   const parts = new Int32Array(6);
   const col = COLUMNS.map((_, k) => k);
-  let width = COLUMNS.length, first = true;
+  let width = COLUMNS.length,
+    first = true;
   const onRow = (row: RowView): void => {
     const { buf, start, end } = row;
     if (first) {
       first = false;
-      const names = Array.from({ length: Math.min(row.count, start.length) }, (_, k) => b.text(buf, start[k], end[k]).trim().toLowerCase());
+      const names = Array.from({ length: Math.min(row.count, start.length) }, (_, k) =>
+        b.text(buf, start[k], end[k]).trim().toLowerCase(),
+      );
       if (names[0] === 'invoiceno') {
         width = row.count;
         COLUMNS.forEach((name, k) => {
@@ -53,14 +75,21 @@ export function onlineRetailReader(b: IngestBuilder, dates: DateOrderDecision): 
       }
     }
     b.rowsRead++;
-    if (row.count !== width) return b.bad(row, width, 'wrong-field-count', `${width} comma-separated fields (found ${row.count})`);
+    if (row.count !== width)
+      return b.bad(row, width, 'wrong-field-count', `${width} comma-separated fields (found ${row.count})`);
     const [inv, code, , qtyCol, dateCol, priceCol, custCol] = col;
     const qty = parseDecimal(buf, start[qtyCol], end[qtyCol]);
     if (!Number.isInteger(qty)) return b.bad(row, qtyCol, 'bad-quantity', 'Quantity as an integer');
     const price = parseDecimal(buf, start[priceCol], end[priceCol]);
     if (Number.isNaN(price)) return b.bad(row, priceCol, 'bad-price', 'UnitPrice as a number');
     const t = parseOrderedDate(buf, start[dateCol], end[dateCol], dates.order, parts);
-    if (Number.isNaN(t)) return b.bad(row, dateCol, 'bad-date', `InvoiceDate as YYYY-MM-DD HH:MM[:SS] or ${dates.order === 'dmy' ? 'D/M/YYYY' : 'M/D/YYYY'} H:MM`);
+    if (Number.isNaN(t))
+      return b.bad(
+        row,
+        dateCol,
+        'bad-date',
+        `InvoiceDate as YYYY-MM-DD HH:MM[:SS] or ${dates.order === 'dmy' ? 'D/M/YYYY' : 'M/D/YYYY'} H:MM`,
+      );
     const i0 = buf[start[inv]];
     if (i0 === 65 || i0 === 97) return b.drop('bad-debt-adjustment');
     if (price < 0) return b.drop('negative-price');
@@ -70,7 +99,8 @@ export function onlineRetailReader(b: IngestBuilder, dates: DateOrderDecision): 
       if (nonProduct.has(stock) || stock.startsWith(GIFT_PREFIX)) return b.drop('non-product');
     }
     if (price === 0) return b.drop('zero-price');
-    let cs = start[custCol], ce = end[custCol];
+    let cs = start[custCol],
+      ce = end[custCol];
     while (cs < ce && buf[cs] === 32) cs++;
     while (ce > cs && buf[ce - 1] === 32) ce--;
     if (ce - cs > 2 && buf[ce - 2] === 46 && buf[ce - 1] === 48) ce -= 2; // "17850.0" from spreadsheet exports
@@ -87,7 +117,13 @@ export function onlineRetailReader(b: IngestBuilder, dates: DateOrderDecision): 
   };
   const finish = (): FormatSummary => ({
     valueTarget: 'revenue',
-    details: { dateOrder: dates.order, dateOrderHow: dates.how, dayFirstRows: dates.dayFirstRows, monthFirstRows: dates.monthFirstRows, nonProductCodes: [...NON_PRODUCT_CODES, `${GIFT_PREFIX}*`] },
+    details: {
+      dateOrder: dates.order,
+      dateOrderHow: dates.how,
+      dayFirstRows: dates.dayFirstRows,
+      monthFirstRows: dates.monthFirstRows,
+      nonProductCodes: [...NON_PRODUCT_CODES, `${GIFT_PREFIX}*`],
+    },
   });
   return { mode: 'comma', onRow, finish };
 }

@@ -7,20 +7,31 @@
 // correctly rounded value — identical to Number(text). Longer or exponent forms fall back to
 // Number() on the decoded text.
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+];
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const MS_PER_DAY = 86_400_000;
 
 /** A finite decimal number (optional sign, point, exponent), else NaN. */
 export function parseDecimal(buf: Uint8Array, s: number, e: number): number {
-  let p = s, neg = false;
-  if (p < e && (buf[p] === 45 || buf[p] === 43)) { neg = buf[p] === 45; p++; }
-  let m = 0, digits = 0, frac = 0, dot = false;
+  let p = s,
+    neg = false;
+  if (p < e && (buf[p] === 45 || buf[p] === 43)) {
+    neg = buf[p] === 45;
+    p++;
+  }
+  let m = 0,
+    digits = 0,
+    frac = 0,
+    dot = false;
   for (; p < e; p++) {
     const c = buf[p];
     if (c >= 48 && c <= 57) {
       if (digits === 15) return slowDecimal(buf, s, e);
-      m = m * 10 + (c - 48); digits++;
+      m = m * 10 + (c - 48);
+      digits++;
       if (dot) frac++;
     } else if (c === 46 && !dot) dot = true;
     else return slowDecimal(buf, s, e);
@@ -82,14 +93,29 @@ export function parseCompactDate(buf: Uint8Array, s: number, e: number): number 
  */
 export function parseIsoDate(buf: Uint8Array, s: number, e: number): number {
   if (e - s < 10 || buf[s + 4] !== 45 || buf[s + 7] !== 45) return NaN;
-  const y = parseUnsigned(buf, s, s + 4), mo = parseUnsigned(buf, s + 5, s + 7), d = parseUnsigned(buf, s + 8, s + 10);
-  let p = s + 10, h = 0, mi = 0, sec = 0, offsetMin = 0;
+  const y = parseUnsigned(buf, s, s + 4),
+    mo = parseUnsigned(buf, s + 5, s + 7),
+    d = parseUnsigned(buf, s + 8, s + 10);
+  let p = s + 10,
+    h = 0,
+    mi = 0,
+    sec = 0,
+    offsetMin = 0;
   if (p < e && (buf[p] === 84 || buf[p] === 32) && p + 6 <= e && buf[p + 3] === 58) {
-    h = parseUnsigned(buf, p + 1, p + 3); mi = parseUnsigned(buf, p + 4, p + 6); p += 6;
-    if (p < e && buf[p] === 58) { sec = parseUnsigned(buf, p + 1, p + 3); p += 3; }
+    h = parseUnsigned(buf, p + 1, p + 3);
+    mi = parseUnsigned(buf, p + 4, p + 6);
+    p += 6;
+    if (p < e && buf[p] === 58) {
+      sec = parseUnsigned(buf, p + 1, p + 3);
+      p += 3;
+    }
     if (p < e && (buf[p] === 46 || buf[p] === 44)) {
-      let q = p + 1, scale = 0.1;
-      for (; q < e && buf[q] >= 48 && buf[q] <= 57; q++) { sec += (buf[q] - 48) * scale; scale /= 10; }
+      let q = p + 1,
+        scale = 0.1;
+      for (; q < e && buf[q] >= 48 && buf[q] <= 57; q++) {
+        sec += (buf[q] - 48) * scale;
+        scale /= 10;
+      }
       if (q === p + 1) return NaN;
       p = q;
     }
@@ -111,19 +137,29 @@ export function parseIsoDate(buf: Uint8Array, s: number, e: number): number {
 
 /** Slash date parts `A/B/YYYY[ H:MM[:SS]]` written into `out` ([a, b, y, h, mi, s]); false if malformed. */
 export function parseSlashParts(buf: Uint8Array, s: number, e: number, out: Int32Array): boolean {
-  let p = s, k = 0, v = -1;
+  let p = s,
+    k = 0,
+    v = -1;
   const seps = [47, 47, 32, 58, 58];
   for (; p <= e; p++) {
     const c = p < e ? buf[p] : -1;
-    if (c >= 48 && c <= 57) { v = (v < 0 ? 0 : v * 10) + (c - 48); if (v > 9999) return false; continue; }
+    if (c >= 48 && c <= 57) {
+      v = (v < 0 ? 0 : v * 10) + (c - 48);
+      if (v > 9999) return false;
+      continue;
+    }
     if (v < 0) return false;
-    out[k++] = v; v = -1;
+    out[k++] = v;
+    v = -1;
     if (c === -1) break;
     if (k > 5 || c !== seps[k - 1]) return false;
   }
   if (k !== 3 && k !== 5 && k !== 6) return false;
   if (k < 6) out[5] = 0;
-  if (k < 5) { out[3] = 0; out[4] = 0; }
+  if (k < 5) {
+    out[3] = 0;
+    out[4] = 0;
+  }
   return true;
 }
 

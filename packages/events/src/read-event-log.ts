@@ -19,7 +19,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 export type InputFormat = 'cdnow' | 'online-retail' | 'taobao' | 'ciao' | 'events';
-export const INPUT_FORMATS: readonly InputFormat[] = Object.freeze(['cdnow', 'online-retail', 'taobao', 'ciao', 'events']);
+export const INPUT_FORMATS: readonly InputFormat[] = Object.freeze([
+  'cdnow',
+  'online-retail',
+  'taobao',
+  'ciao',
+  'events',
+]);
 
 /** Defaults of the optional ReadOptions fields. */
 export const DEFAULT_READ_OPTIONS = Object.freeze({
@@ -72,16 +78,23 @@ export interface IngestResult {
 /** Reads `path` in `options.format` into a sorted EventLog with its ingest report. */
 export async function readEventLog(path: string, options: ReadOptions): Promise<IngestResult> {
   if (!INPUT_FORMATS.includes(options.format)) {
-    throw new Error(`events/read-event-log: unknown format '${String(options.format)}' (expected one of ${INPUT_FORMATS.join(', ')})`);
+    throw new Error(
+      `events/read-event-log: unknown format '${String(options.format)}' (expected one of ${INPUT_FORMATS.join(', ')})`,
+    );
   }
   const { format: _format, ...rest } = options;
   const opts: FormatOptions = resolveOptions('events/read-event-log', DEFAULT_READ_OPTIONS, rest);
   const builder = new IngestBuilder(path, opts.strict);
-  let summary: FormatSummary, sha256: string, gzip = false, blankLines = 0;
+  let summary: FormatSummary,
+    sha256: string,
+    gzip = false,
+    blankLines = 0;
   const magic = await head(path);
   if (options.format === 'events' && (path.endsWith('.parquet') || isParquetMagic(magic))) {
     summary = await readParquetEvents(path, builder, opts);
-    sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+    sha256 = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   } else {
     const reader = await makeReader(path, options.format, builder, opts);
     const compressed = path.endsWith('.gz') || (magic[0] === 0x1f && magic[1] === 0x8b);
@@ -91,32 +104,55 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     ({ sha256, gzip, blankLines } = scan);
   }
   const rejected = builder.rejectedObject();
-  const rowsRead = builder.rowsRead, rowsKept = builder.rowsKept;
+  const rowsRead = builder.rowsRead,
+    rowsKept = builder.rowsKept;
   const log = builder.finish(summary.valueTarget);
   let purchases = 0;
   for (let i = 0; i < log.length; i++) if (log.type[i] === 2) purchases++;
   const report: IngestReport = {
-    file: path, format: options.format, rowsRead, rowsKept, rejected, blankLines,
-    valueTarget: summary.valueTarget, sha256, gzip,
-    customers: log.customerIds.length, events: log.length, purchases, details: summary.details ?? {},
+    file: path,
+    format: options.format,
+    rowsRead,
+    rowsKept,
+    rejected,
+    blankLines,
+    valueTarget: summary.valueTarget,
+    sha256,
+    gzip,
+    customers: log.customerIds.length,
+    events: log.length,
+    purchases,
+    details: summary.details ?? {},
   };
   const total = rowsKept + Object.values(rejected).reduce((a, b) => a + b, 0);
   if (total !== rowsRead) {
-    throw new Error(`events/read-event-log: accounting broken for ${basename(path)}: read ${rowsRead} != kept ${rowsKept} + rejected ${total - rowsKept}`);
+    throw new Error(
+      `events/read-event-log: accounting broken for ${basename(path)}: read ${rowsRead} != kept ${rowsKept} + rejected ${total - rowsKept}`,
+    );
   }
   return { log, report: Object.freeze(report) };
 }
 
-async function makeReader(path: string, format: InputFormat, b: IngestBuilder, opts: FormatOptions): Promise<FormatReader> {
+async function makeReader(
+  path: string,
+  format: InputFormat,
+  b: IngestBuilder,
+  opts: FormatOptions,
+): Promise<FormatReader> {
   switch (format) {
-    case 'cdnow': return cdnowReader(b);
-    case 'taobao': return taobaoReader(b);
-    case 'ciao': return ciaoReader(b);
-    case 'events': return eventsReader(b, opts);
+    case 'cdnow':
+      return cdnowReader(b);
+    case 'taobao':
+      return taobaoReader(b);
+    case 'ciao':
+      return ciaoReader(b);
+    case 'events':
+      return eventsReader(b, opts);
     case 'online-retail': {
-      const dates: DateOrderDecision = opts.dateOrder === 'auto'
-        ? await detectDateOrder(path, 'InvoiceDate', 4)
-        : { order: opts.dateOrder, how: 'given', dayFirstRows: 0, monthFirstRows: 0 };
+      const dates: DateOrderDecision =
+        opts.dateOrder === 'auto'
+          ? await detectDateOrder(path, 'InvoiceDate', 4)
+          : { order: opts.dateOrder, how: 'given', dayFirstRows: 0, monthFirstRows: 0 };
       return onlineRetailReader(b, dates);
     }
   }

@@ -11,7 +11,8 @@ import type { RowView } from './tokenizer.ts';
 
 /** Behaviour code -> EventType; matched on bytes. */
 function behavior(buf: Uint8Array, s: number, e: number): number {
-  const len = e - s, c = buf[s];
+  const len = e - s,
+    c = buf[s];
   if (len === 2 && c === 112 && buf[s + 1] === 118) return EventType.view; // pv
   if (len === 3 && c === 98 && buf[s + 1] === 117 && buf[s + 2] === 121) return EventType.purchase; // buy
   if (len === 4 && c === 99 && buf[s + 1] === 97 && buf[s + 2] === 114 && buf[s + 3] === 116) return EventType.cart; // cart
@@ -40,6 +41,9 @@ export function taobaoReader(b: IngestBuilder): FormatReader {
     const category = end[2] > start[2] ? b.categories.id(buf, start[2], end[2]) : -1;
     b.push(customer, seconds * 1000, type, item, category, type === EventType.purchase ? 1 : 0, 1);
   };
-  const finish = (): FormatSummary => ({ valueTarget: 'count', details: { amount: 'purchase events carry amount 1, others 0' } });
+  const finish = (): FormatSummary => ({
+    valueTarget: 'count',
+    details: { amount: 'purchase events carry amount 1, others 0' },
+  });
   return { mode: 'comma', onRow, finish };
 }

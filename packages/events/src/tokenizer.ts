@@ -8,7 +8,11 @@
 // array or object per row; here a row is only a set of byte offsets in reused Int32Arrays,
 // handed to the format reader which parses numbers and ids straight from the bytes.
 
-const LF = 10, CR = 13, QUOTE = 34, SPACE = 32, TAB = 9;
+const LF = 10,
+  CR = 13,
+  QUOTE = 34,
+  SPACE = 32,
+  TAB = 9;
 /** Fields beyond this are counted but their positions are not kept (the row is malformed anyway). */
 const MAX_FIELDS = 256;
 /** A record longer than this (e.g. an unterminated quote) is an error, keeping memory bounded. */
@@ -50,8 +54,13 @@ export class Tokenizer {
     this.whitespace = mode === 'whitespace';
     this.sink = sink;
     this.row = {
-      buf: this.leftover, start: new Int32Array(MAX_FIELDS), end: new Int32Array(MAX_FIELDS),
-      quoted: new Uint8Array(MAX_FIELDS), count: 0, line: 0, lineStart: 0,
+      buf: this.leftover,
+      start: new Int32Array(MAX_FIELDS),
+      end: new Int32Array(MAX_FIELDS),
+      quoted: new Uint8Array(MAX_FIELDS),
+      count: 0,
+      line: 0,
+      lineStart: 0,
     };
   }
 
@@ -71,7 +80,10 @@ export class Tokenizer {
   private process(buf: Uint8Array, final: boolean): void {
     let p = 0;
     if (!this.started) {
-      if (buf.length < 3 && !final) { this.leftover = buf.slice(); return; }
+      if (buf.length < 3 && !final) {
+        this.leftover = buf.slice();
+        return;
+      }
       this.started = true;
       if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
     }
@@ -83,18 +95,27 @@ export class Tokenizer {
       p = next;
     }
     if (p < n && n - p > MAX_RECORD_BYTES) {
-      throw new Error(`events/tokenizer: record starting on line ${this.line} exceeds ${MAX_RECORD_BYTES} bytes (unterminated quote?)`);
+      throw new Error(
+        `events/tokenizer: record starting on line ${this.line} exceeds ${MAX_RECORD_BYTES} bytes (unterminated quote?)`,
+      );
     }
     this.leftover = p < n ? buf.slice(p, n) : new Uint8Array(0);
   }
 
   /** Parses one RFC 4180 record at p; returns the position after it, or -1 if incomplete. */
   private delimited(buf: Uint8Array, p: number, n: number, final: boolean): number {
-    const sep = this.sep, row = this.row, start = row.start, end = row.end, quoted = row.quoted;
+    const sep = this.sep,
+      row = this.row,
+      start = row.start,
+      end = row.end,
+      quoted = row.quoted;
     const rec = p;
-    let nf = 0, lines = 1;
+    let nf = 0,
+      lines = 1;
     for (;;) {
-      let fs: number, fe: number, flag = 0;
+      let fs: number,
+        fe: number,
+        flag = 0;
       if (p < n && buf[p] === QUOTE) {
         flag = 1;
         let q = p + 1;
@@ -102,15 +123,29 @@ export class Tokenizer {
           const idx = buf.indexOf(QUOTE, q);
           if (idx < 0) {
             if (!final) return -1;
-            flag = 3; fs = p + 1; fe = n; p = n; break;
+            flag = 3;
+            fs = p + 1;
+            fe = n;
+            p = n;
+            break;
           }
           if (idx + 1 >= n && !final) return -1;
-          if (buf[idx + 1] === QUOTE) { flag = 2; q = idx + 2; continue; }
-          fs = p + 1; fe = idx; p = idx + 1; break;
+          if (buf[idx + 1] === QUOTE) {
+            flag = 2;
+            q = idx + 2;
+            continue;
+          }
+          fs = p + 1;
+          fe = idx;
+          p = idx + 1;
+          break;
         }
         for (let k = fs; k < fe; k++) if (buf[k] === LF) lines++;
         if (p < n && buf[p] === CR) {
-          if (p + 1 >= n) { if (!final) return -1; p++; } else if (buf[p + 1] === LF) p++;
+          if (p + 1 >= n) {
+            if (!final) return -1;
+            p++;
+          } else if (buf[p + 1] === LF) p++;
         }
         if (p < n && buf[p] !== sep && buf[p] !== LF) {
           flag = 3;
@@ -120,18 +155,31 @@ export class Tokenizer {
         }
       } else {
         fs = p;
-        while (p < n) { const c = buf[p]; if (c === sep || c === LF) break; p++; }
+        while (p < n) {
+          const c = buf[p];
+          if (c === sep || c === LF) break;
+          p++;
+        }
         if (p === n && !final) return -1;
         fe = p;
         if (fe > fs && buf[fe - 1] === CR && (p === n || buf[p] === LF)) fe--;
       }
-      if (nf < MAX_FIELDS) { start[nf] = fs; end[nf] = fe; quoted[nf] = flag; }
+      if (nf < MAX_FIELDS) {
+        start[nf] = fs;
+        end[nf] = fe;
+        quoted[nf] = flag;
+      }
       nf++;
-      if (p < n && buf[p] === sep) { p++; continue; }
+      if (p < n && buf[p] === sep) {
+        p++;
+        continue;
+      }
       break;
     }
     if (p < n) p++; // the LF
-    row.count = nf; row.line = this.line; row.lineStart = rec;
+    row.count = nf;
+    row.line = this.line;
+    row.lineStart = rec;
     this.line += lines;
     if (nf === 1 && start[0] === end[0] && quoted[0] === 0) this.blankLines++;
     else this.sink(row);
@@ -140,7 +188,10 @@ export class Tokenizer {
 
   /** Parses one whitespace-separated line at p; returns the position after it, or -1 if incomplete. */
   private spaced(buf: Uint8Array, p: number, n: number, final: boolean): number {
-    const row = this.row, start = row.start, end = row.end, quoted = row.quoted;
+    const row = this.row,
+      start = row.start,
+      end = row.end,
+      quoted = row.quoted;
     const lf = buf.indexOf(LF, p);
     if (lf < 0 && !final) return -1;
     const stop = lf < 0 ? n : lf;
@@ -152,10 +203,16 @@ export class Tokenizer {
       if (p >= stop) break;
       const fs = p;
       while (p < stop && c !== SPACE && c !== TAB && c !== CR) c = buf[++p];
-      if (nf < MAX_FIELDS) { start[nf] = fs; end[nf] = p; quoted[nf] = 0; }
+      if (nf < MAX_FIELDS) {
+        start[nf] = fs;
+        end[nf] = p;
+        quoted[nf] = 0;
+      }
       nf++;
     }
-    row.count = nf; row.line = this.line; row.lineStart = rec;
+    row.count = nf;
+    row.line = this.line;
+    row.lineStart = rec;
     this.line++;
     if (nf === 0) this.blankLines++;
     else this.sink(row);

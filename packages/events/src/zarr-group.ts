@@ -16,7 +16,8 @@ import { resolveOptions } from '@clvlab/core';
 import { replaceDirAtomic } from '@clvlab/core/node';
 import { registerGzipCodec } from './gzip-codec.ts';
 
-export type ZarrTypedArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+export type ZarrTypedArray =
+  Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 
 export interface ZarrArrayData {
   data: ZarrTypedArray;
@@ -56,8 +57,14 @@ export const DEFAULT_ZARR_WRITE = Object.freeze({
 });
 
 const DTYPES: ReadonlyArray<[string, new (n: number) => ZarrTypedArray]> = [
-  ['int8', Int8Array], ['uint8', Uint8Array], ['int16', Int16Array], ['uint16', Uint16Array],
-  ['int32', Int32Array], ['uint32', Uint32Array], ['float32', Float32Array], ['float64', Float64Array],
+  ['int8', Int8Array],
+  ['uint8', Uint8Array],
+  ['int16', Int16Array],
+  ['uint16', Uint16Array],
+  ['int32', Int32Array],
+  ['uint32', Uint32Array],
+  ['float32', Float32Array],
+  ['float64', Float64Array],
 ];
 
 function dtypeOf(data: ZarrTypedArray, name: string): string {
@@ -66,7 +73,11 @@ function dtypeOf(data: ZarrTypedArray, name: string): string {
 }
 
 /** Writes `group` as a Zarr v3 store at `path` atomically (replacing any store there). */
-export async function writeZarrGroup(path: string, group: ZarrGroupData, options: Partial<typeof DEFAULT_ZARR_WRITE> = {}): Promise<void> {
+export async function writeZarrGroup(
+  path: string,
+  group: ZarrGroupData,
+  options: Partial<typeof DEFAULT_ZARR_WRITE> = {},
+): Promise<void> {
   registerGzipCodec();
   const opts = resolveOptions('events/zarr-group', DEFAULT_ZARR_WRITE, options);
   await replaceDirAtomic(path, (tmp) => writeStore(tmp, group, opts));
@@ -79,20 +90,29 @@ async function writeStore(tmp: string, group: ZarrGroupData, opts: Readonly<type
   const groups = new Set<string>();
   for (const name of Object.keys(group.arrays)) {
     const parts = name.split('/');
-    if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new Error(`events/zarr-group: bad array name '${name}'`);
+    if (parts.some((p) => p === '' || p === '.' || p === '..'))
+      throw new Error(`events/zarr-group: bad array name '${name}'`);
     for (let k = 1; k < parts.length; k++) groups.add(parts.slice(0, k).join('/'));
   }
   for (const g of [...groups].sort()) await zarr.create(root.resolve(g), { attributes: {} });
   for (const [name, arr] of Object.entries(group.arrays)) {
     const { data, shape } = arr;
     const size = shape.reduce((a, b) => a * b, 1);
-    if (size !== data.length) throw new Error(`events/zarr-group: array '${name}' has ${data.length} values but shape [${shape.join(', ')}]`);
+    if (size !== data.length)
+      throw new Error(`events/zarr-group: array '${name}' has ${data.length} values but shape [${shape.join(', ')}]`);
     const inner = shape.slice(1).reduce((a, b) => a * b, 1);
     const rows = Math.max(1, Math.min(shape[0] ?? 1, Math.floor(opts.chunkElements / Math.max(1, inner))));
     const chunkShape = shape.length === 0 ? [] : [rows, ...shape.slice(1).map((d) => Math.max(1, d))];
     const node = await zarr.create(root.resolve(name), {
-      shape, chunkShape, dtype: dtypeOf(data, name) as zarr.DataType, attributes: arr.attributes ?? {}, fillValue: 0,
-      codecs: [{ name: 'bytes', configuration: { endian: 'little' } }, { name: 'gzip', configuration: { level: opts.gzipLevel } }],
+      shape,
+      chunkShape,
+      dtype: dtypeOf(data, name) as zarr.DataType,
+      attributes: arr.attributes ?? {},
+      fillValue: 0,
+      codecs: [
+        { name: 'bytes', configuration: { endian: 'little' } },
+        { name: 'gzip', configuration: { level: opts.gzipLevel } },
+      ],
     });
     if (size > 0) {
       const stride = shape.map((_, k) => shape.slice(k + 1).reduce((a, b) => a * b, 1));
@@ -102,7 +122,11 @@ async function writeStore(tmp: string, group: ZarrGroupData, opts: Readonly<type
 }
 
 /** Reads the root attributes and the named arrays (all arrays when `names` is omitted), optionally rows [from, to) only. */
-export async function readZarrGroup(path: string, names?: string[], options: ZarrReadOptions = {}): Promise<ZarrGroupData> {
+export async function readZarrGroup(
+  path: string,
+  names?: string[],
+  options: ZarrReadOptions = {},
+): Promise<ZarrGroupData> {
   registerGzipCodec();
   const meta = await readJson(join(path, 'zarr.json'));
   if (meta.node_type !== 'group') throw new Error(`events/zarr-group: ${path} is not a Zarr v3 group`);
@@ -116,8 +140,13 @@ export async function readZarrGroup(path: string, names?: string[], options: Zar
     let data: ZarrTypedArray;
     if (options.rows !== undefined) {
       const [from, to] = options.rows;
-      if (shape.length === 0 || !(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= shape[0])) {
-        throw new Error(`events/zarr-group: rows [${from}, ${to}) are outside array '${name}' of ${path} (shape [${shape.join(', ')}])`);
+      if (
+        shape.length === 0 ||
+        !(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= shape[0])
+      ) {
+        throw new Error(
+          `events/zarr-group: rows [${from}, ${to}) are outside array '${name}' of ${path} (shape [${shape.join(', ')}])`,
+        );
       }
       data = await readRows(node, path, name, from, to, options.chunkCache);
       shape[0] = to - from;
@@ -143,9 +172,16 @@ function ctorOf(dtype: string, name: string): new (n: number) => ZarrTypedArray 
  * otherwise zarrita's own slice read is used.
  */
 async function readRows(
-  node: zarr.Array<zarr.DataType, FileSystemStore>, path: string, name: string, from: number, to: number, cache?: Map<string, ZarrCachedChunk>,
+  node: zarr.Array<zarr.DataType, FileSystemStore>,
+  path: string,
+  name: string,
+  from: number,
+  to: number,
+  cache?: Map<string, ZarrCachedChunk>,
 ): Promise<ZarrTypedArray> {
-  const shape = node.shape, chunks = node.chunks, key = `${path}\u0000${name}`;
+  const shape = node.shape,
+    chunks = node.chunks,
+    key = `${path}\u0000${name}`;
   const inner = shape.slice(1).reduce((a, b) => a * b, 1);
   const Ctor = ctorOf(node.dtype, name);
   if (to === from) return new Ctor(0);
@@ -165,7 +201,8 @@ async function readRows(
       chunk = { index: ci, data: decoded.data as ZarrTypedArray };
       cache?.set(key, chunk);
     }
-    const lo = Math.max(from, ci * rows), hi = Math.min(to, (ci + 1) * rows);
+    const lo = Math.max(from, ci * rows),
+      hi = Math.min(to, (ci + 1) * rows);
     out.set(chunk.data.subarray((lo - ci * rows) * inner, (hi - ci * rows) * inner), (lo - from) * inner);
   }
   return out;
@@ -181,7 +218,9 @@ async function readJson(file: string): Promise<Record<string, unknown>> {
 /** Array paths below `prefix` (walks the zarr.json of groups; array folders are not entered). */
 async function listArrays(root: string, prefix: string): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of (await readdir(join(root, prefix), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of (await readdir(join(root, prefix), { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (!entry.isDirectory()) continue;
     const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     const meta = await readJson(join(root, rel, 'zarr.json')).catch(() => undefined);

@@ -28,8 +28,14 @@ describe('readEventLog cdnow', () => {
       expect(report.customers).toBe(ref.customers);
       expect(report.valueTarget).toBe('revenue');
       expect(log.type.every((x) => x === EventType.purchase)).toBe(true);
-      let dollars = 0, cds = 0, maxT = 0;
-      for (let i = 0; i < log.length; i++) { dollars += log.amount[i]; cds += log.quantity[i]; maxT = Math.max(maxT, log.t[i]); }
+      let dollars = 0,
+        cds = 0,
+        maxT = 0;
+      for (let i = 0; i < log.length; i++) {
+        dollars += log.amount[i];
+        cds += log.quantity[i];
+        maxT = Math.max(maxT, log.t[i]);
+      }
       expect(dollars).toBeCloseTo(ref.dollars, 6);
       expect(cds).toBe(ref.cds);
       expect(log.customerIds[0]).toBe(ref.first);

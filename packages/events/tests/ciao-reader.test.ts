@@ -20,15 +20,27 @@ describe('readEventLog ciao', () => {
     const { log, report } = await readEventLog(FILE, { format: 'ciao' });
     expect(report.rowsRead).toBe(284_086); // SOURCE.md
     expect([report.rowsRead, report.rowsKept, report.rejected]).toEqual([ref.rows, ref.rows, {}]);
-    expect([log.customerIds.length, log.itemIds.length, log.categoryIds.length]).toEqual([ref.users, ref.products, ref.categories]);
+    expect([log.customerIds.length, log.itemIds.length, log.categoryIds.length]).toEqual([
+      ref.users,
+      ref.products,
+      ref.categories,
+    ]);
     expect(report.valueTarget).toBe('count');
     expect(log.type.every((x) => x === EventType.purchase)).toBe(true);
     expect(log.amount.every((x) => x === 1)).toBe(true);
-    let min = Infinity, max = -Infinity, user0 = 0, sorted = true;
+    let min = Infinity,
+      max = -Infinity,
+      user0 = 0,
+      sorted = true;
     for (let i = 0; i < log.length; i++) {
-      min = Math.min(min, log.t[i]); max = Math.max(max, log.t[i]);
+      min = Math.min(min, log.t[i]);
+      max = Math.max(max, log.t[i]);
       if (log.customer[i] === 0) user0++;
-      if (i > 0 && (log.customer[i] < log.customer[i - 1] || (log.customer[i] === log.customer[i - 1] && log.t[i] < log.t[i - 1]))) sorted = false;
+      if (
+        i > 0 &&
+        (log.customer[i] < log.customer[i - 1] || (log.customer[i] === log.customer[i - 1] && log.t[i] < log.t[i - 1]))
+      )
+        sorted = false;
     }
     expect(sorted).toBe(true);
     expect([min, max]).toEqual([ref.min_t * 1000, ref.max_t * 1000]);

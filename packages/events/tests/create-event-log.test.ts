@@ -5,8 +5,12 @@ import { createRng } from '@clvlab/core';
 describe('createEventLog', () => {
   it('sorts stably by (customer, t) and carries every column along', () => {
     const rng = createRng(11);
-    const n = 5000, customers = 37;
-    const customer = new Int32Array(n), t = new Float64Array(n), type = new Uint8Array(n), amount = new Float64Array(n);
+    const n = 5000,
+      customers = 37;
+    const customer = new Int32Array(n),
+      t = new Float64Array(n),
+      type = new Uint8Array(n),
+      amount = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       customer[i] = rng.int(customers);
       t[i] = rng.int(50) * 1000; // many ties, to exercise stability
@@ -40,11 +44,19 @@ describe('createEventLog', () => {
 
   it('fails loudly on inconsistent columns', () => {
     const type = new Uint8Array(2);
-    expect(() => createEventLog({ customer: Int32Array.from([0, 1]), t: new Float64Array(3), type, customerIds: ['a', 'b'] }))
-      .toThrow(/events\/create-event-log: column 't' has length 3, expected 2/);
-    expect(() => createEventLog({ customer: Int32Array.from([0, 2]), t: new Float64Array(2), type, customerIds: ['a', 'b'] }))
-      .toThrow(/customer index 2 at event 1 outside dictionary of 2/);
-    expect(() => createEventLog({ customer: Int32Array.from([0, 1]), t: new Float64Array(2), type: Uint8Array.from([0, 9]), customerIds: ['a', 'b'] }))
-      .toThrow(/event type 9 at event 1/);
+    expect(() =>
+      createEventLog({ customer: Int32Array.from([0, 1]), t: new Float64Array(3), type, customerIds: ['a', 'b'] }),
+    ).toThrow(/events\/create-event-log: column 't' has length 3, expected 2/);
+    expect(() =>
+      createEventLog({ customer: Int32Array.from([0, 2]), t: new Float64Array(2), type, customerIds: ['a', 'b'] }),
+    ).toThrow(/customer index 2 at event 1 outside dictionary of 2/);
+    expect(() =>
+      createEventLog({
+        customer: Int32Array.from([0, 1]),
+        t: new Float64Array(2),
+        type: Uint8Array.from([0, 9]),
+        customerIds: ['a', 'b'],
+      }),
+    ).toThrow(/event type 9 at event 1/);
   });
 });

@@ -3,9 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, eventLogFromArrays, readEventLog, readZarrGroup, writeEventLogArrays, writeZarrGroup } from '../src/index.ts';
+import {
+  EVENT_TYPES,
+  eventLogFromArrays,
+  readEventLog,
+  readZarrGroup,
+  writeEventLogArrays,
+  writeZarrGroup,
+} from '../src/index.ts';
 
-const FILE = fileURLToPath(new URL('../../../../shared/data/taobao_user_behavior/UserBehavior.csv.gz', import.meta.url));
+const FILE = fileURLToPath(
+  new URL('../../../../shared/data/taobao_user_behavior/UserBehavior.csv.gz', import.meta.url),
+);
 
 describe('writeEventLogArrays / eventLogFromArrays', () => {
   it('stores a real log in a Zarr group and rebuilds it exactly', async () => {
@@ -21,7 +30,9 @@ describe('writeEventLogArrays / eventLogFromArrays', () => {
     for (const key of ['customer', 't', 'type', 'item', 'category', 'amount', 'quantity'] as const) {
       const [x, y] = [back[key], log[key]];
       expect(x.constructor).toBe(y.constructor);
-      expect(Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength))).toBe(true);
+      expect(
+        Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength)),
+      ).toBe(true);
     }
     for (const key of ['customerIds', 'itemIds', 'categoryIds'] as const) {
       expect(back[key].length).toBe(log[key].length);
@@ -32,13 +43,24 @@ describe('writeEventLogArrays / eventLogFromArrays', () => {
 
   it('refuses a group with a missing column or different event types', () => {
     const arrays = writeEventLogArrays({
-      length: 0, customer: new Int32Array(0), t: new Float64Array(0), type: new Uint8Array(0), item: new Int32Array(0),
-      category: new Int32Array(0), amount: new Float64Array(0), quantity: new Float64Array(0),
-      customerIds: [], itemIds: [], categoryIds: [], valueTarget: 'revenue',
+      length: 0,
+      customer: new Int32Array(0),
+      t: new Float64Array(0),
+      type: new Uint8Array(0),
+      item: new Int32Array(0),
+      category: new Int32Array(0),
+      amount: new Float64Array(0),
+      quantity: new Float64Array(0),
+      customerIds: [],
+      itemIds: [],
+      categoryIds: [],
+      valueTarget: 'revenue',
     });
     expect(eventLogFromArrays({ attributes: {}, arrays }).length).toBe(0);
     const { 'events/t': _t, ...rest } = arrays;
-    expect(() => eventLogFromArrays({ attributes: {}, arrays: rest })).toThrow(/events\/event-log-arrays: missing array 'events\/t'/);
+    expect(() => eventLogFromArrays({ attributes: {}, arrays: rest })).toThrow(
+      /events\/event-log-arrays: missing array 'events\/t'/,
+    );
     const wrongTypes = { ...arrays, 'events/type': { ...arrays['events/type'], attributes: { event_types: ['a'] } } };
     expect(() => eventLogFromArrays({ attributes: {}, arrays: wrongTypes })).toThrow(/event_types \["a"\] differ/);
   });

@@ -39,14 +39,20 @@ print(json.dumps({'read': read, 'kept': kept, 'rejected': dict(counts), 'returns
 
 const digest = (log: EventLog): string => {
   const h = createHash('sha256');
-  for (const a of [log.customer, log.t, log.type, log.item, log.amount, log.quantity]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  for (const a of [log.customer, log.t, log.type, log.item, log.amount, log.quantity])
+    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   h.update(log.customerIds.join('\n'));
   return h.digest('hex');
 };
 
 describe('readEventLog online-retail', () => {
   it('accounts for every row exactly as an independent implementation of the rules, identically across runs', async () => {
-    const ref = JSON.parse(execFileSync('python3', ['-c', PY, FILE, JSON.stringify(NON_PRODUCT_CODES)], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+    const ref = JSON.parse(
+      execFileSync('python3', ['-c', PY, FILE, JSON.stringify(NON_PRODUCT_CODES)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      }),
+    );
     const a = await readEventLog(FILE, { format: 'online-retail' });
     const b = await readEventLog(FILE, { format: 'online-retail', strict: true }); // no malformed rows: strict agrees
     expect(b.report).toEqual({ ...a.report });
@@ -59,10 +65,15 @@ describe('readEventLog online-retail', () => {
     expect(r.rowsRead).toBe(r.rowsKept + Object.values(r.rejected).reduce((x, y) => x + y, 0));
     expect(r.customers).toBe(ref.customers);
     expect(r.details.dateOrder).toBe('ymd');
-    let returns = 0, amount = 0, negativeReturns = true;
+    let returns = 0,
+      amount = 0,
+      negativeReturns = true;
     for (let i = 0; i < a.log.length; i++) {
       amount += a.log.amount[i];
-      if (a.log.type[i] === EventType.return) { returns++; negativeReturns &&= a.log.amount[i] < 0; }
+      if (a.log.type[i] === EventType.return) {
+        returns++;
+        negativeReturns &&= a.log.amount[i] < 0;
+      }
     }
     expect(returns).toBe(ref.returns);
     expect(negativeReturns).toBe(true);
@@ -75,7 +86,9 @@ describe('readEventLog online-retail', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clvlab-or-'));
     // Rewrite the first 30,000 rows (1–15 Dec 2010) in the UCI original style (M/D/YYYY H:MM),
     // in day/month style (DD/MM/YYYY HH:MM), and only the days 1–12 (ambiguous).
-    execFileSync('python3', ['-c', String.raw`
+    execFileSync('python3', [
+      '-c',
+      String.raw`
 import csv, gzip, sys
 src, out = sys.argv[1], sys.argv[2]
 def write(name, fmt, keep):
@@ -92,7 +105,10 @@ write('mdy.csv.gz', lambda y, mo, d, h, m: f'{mo}/{d}/{y} {h}:{m}', lambda d: Tr
 write('dmy.csv.gz', lambda y, mo, d, h, m: f'{d:02d}/{mo:02d}/{y} {h:02d}:{m}', lambda d: True)
 write('iso.csv.gz', lambda y, mo, d, h, m: f'{y}-{mo:02d}-{d:02d} {h:02d}:{m}:00', lambda d: True)
 write('ambiguous.csv.gz', lambda y, mo, d, h, m: f'{mo}/{d}/{y} {h}:{m}', lambda d: d <= 12)
-`, FILE, dir]);
+`,
+      FILE,
+      dir,
+    ]);
     const iso = await readEventLog(join(dir, 'iso.csv.gz'), { format: 'online-retail' });
     const mdy = await readEventLog(join(dir, 'mdy.csv.gz'), { format: 'online-retail' });
     const dmy = await readEventLog(join(dir, 'dmy.csv.gz'), { format: 'online-retail' });
@@ -108,8 +124,11 @@ write('ambiguous.csv.gz', lambda y, mo, d, h, m: f'{mo}/{d}/{y} {h}:{m}', lambda
     expect(Array.from(given.log.t)).toEqual(Array.from(iso.log.t));
     const wrong = await readEventLog(join(dir, 'dmy.csv.gz'), { format: 'online-retail', dateOrder: 'mdy' });
     expect(wrong.report.rejected['bad-date']).toBeGreaterThan(0); // days 13–15 read as months
-    await expect(readEventLog(join(dir, 'dmy.csv.gz'), { format: 'online-retail', dateOrder: 'mdy', strict: true }))
-      .rejects.toThrow(/dmy\.csv\.gz:\d+:\d+: expected InvoiceDate as YYYY-MM-DD HH:MM\[:SS\] or M\/D\/YYYY H:MM, got '1[3-5]\/12\/2010 \d\d:\d\d'/);
+    await expect(
+      readEventLog(join(dir, 'dmy.csv.gz'), { format: 'online-retail', dateOrder: 'mdy', strict: true }),
+    ).rejects.toThrow(
+      /dmy\.csv\.gz:\d+:\d+: expected InvoiceDate as YYYY-MM-DD HH:MM\[:SS\] or M\/D\/YYYY H:MM, got '1[3-5]\/12\/2010 \d\d:\d\d'/,
+    );
     const amb = await readEventLog(join(dir, 'ambiguous.csv.gz'), { format: 'online-retail' });
     expect([amb.report.details.dateOrder, amb.report.details.dateOrderHow]).toEqual(['mdy', 'assumed']);
   });

@@ -7,7 +7,12 @@ import { runReadmeExample } from '../../../tools/readme-example.ts';
 describe('README example', () => {
   it('reads the CDNOW sample with every row accounted for', () => {
     const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as {
-      rowsRead: number; rowsKept: number; rejected: Record<string, number>; customers: number; events: number; valueTarget: string;
+      rowsRead: number;
+      rowsKept: number;
+      rejected: Record<string, number>;
+      customers: number;
+      events: number;
+      valueTarget: string;
     };
     expect(out.rowsRead).toBe(6919);
     expect(out.customers).toBe(2357);

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EventType, customerOffsets, readEventLog } from '../src/index.ts';
 
-const FILE = fileURLToPath(new URL('../../../../shared/data/taobao_user_behavior/UserBehavior.csv.gz', import.meta.url));
+const FILE = fileURLToPath(
+  new URL('../../../../shared/data/taobao_user_behavior/UserBehavior.csv.gz', import.meta.url),
+);
 
 // Independent reference with python: counts and 30-minute sessions (gap > 1800 s splits).
 const PY = String.raw`
@@ -27,10 +29,17 @@ describe('readEventLog taobao', () => {
     expect(report.rowsRead).toBe(84_475);
     expect([report.rowsRead, report.rowsKept, report.rejected]).toEqual([ref.rows, ref.rows, {}]);
     expect(report.valueTarget).toBe('count');
-    expect([log.customerIds.length, log.itemIds.length, log.categoryIds.length]).toEqual([ref.users, ref.items, ref.categories]);
+    expect([log.customerIds.length, log.itemIds.length, log.categoryIds.length]).toEqual([
+      ref.users,
+      ref.items,
+      ref.categories,
+    ]);
     const counts = [0, 0, 0, 0, 0];
     let amount = 0;
-    for (let i = 0; i < log.length; i++) { counts[log.type[i]]++; amount += log.amount[i]; }
+    for (let i = 0; i < log.length; i++) {
+      counts[log.type[i]]++;
+      amount += log.amount[i];
+    }
     expect(counts[EventType.view]).toBe(ref.types.pv);
     expect(counts[EventType.cart]).toBe(ref.types.cart);
     expect(counts[EventType.purchase]).toBe(ref.types.buy);

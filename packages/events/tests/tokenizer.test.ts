@@ -5,8 +5,13 @@ import { createRng } from '@clvlab/core';
 import type { RowView, TokenizerMode } from '../src/index.ts';
 
 /** Tokenizes `bytes` fed in chunks of the given sizes; returns rows as decoded fields (quotes unescaped). */
-function tokenize(bytes: Uint8Array, mode: TokenizerMode, sizes: () => number): { rows: string[][]; lines: number[]; blank: number } {
-  const rows: string[][] = [], lines: number[] = [];
+function tokenize(
+  bytes: Uint8Array,
+  mode: TokenizerMode,
+  sizes: () => number,
+): { rows: string[][]; lines: number[]; blank: number } {
+  const rows: string[][] = [],
+    lines: number[] = [];
   const dec = new TextDecoder();
   const tok = new Tokenizer(mode, (row: RowView) => {
     const fields: string[] = [];
@@ -66,19 +71,28 @@ describe('Tokenizer', () => {
   it('counts physical lines across quoted line breaks and skips blank lines', () => {
     const bytes = new TextEncoder().encode('h1,h2\n\n"a\nb",c\r\nd,e');
     const out = tokenize(bytes, 'comma', () => 3);
-    expect(out.rows).toEqual([['h1', 'h2'], ['a\nb', 'c'], ['d', 'e']]);
+    expect(out.rows).toEqual([
+      ['h1', 'h2'],
+      ['a\nb', 'c'],
+      ['d', 'e'],
+    ]);
     expect(out.lines).toEqual([1, 3, 5]);
     expect(out.blank).toBe(1);
   });
 
   it('splits whitespace runs (CDNOW) with CRLF and leading spaces', () => {
     const bytes = new TextEncoder().encode(' 00001 19970101  1   11.77\r\n\r\n00002\t19970112 1 12.00');
-    expect(tokenize(bytes, 'whitespace', () => 5).rows).toEqual([['00001', '19970101', '1', '11.77'], ['00002', '19970112', '1', '12.00']]);
+    expect(tokenize(bytes, 'whitespace', () => 5).rows).toEqual([
+      ['00001', '19970101', '1', '11.77'],
+      ['00002', '19970112', '1', '12.00'],
+    ]);
   });
 
   it('marks text after a closing quote as malformed quoting', () => {
     const seen: number[] = [];
-    const tok = new Tokenizer('comma', (row) => { for (let k = 0; k < row.count; k++) seen.push(row.quoted[k]); });
+    const tok = new Tokenizer('comma', (row) => {
+      for (let k = 0; k < row.count; k++) seen.push(row.quoted[k]);
+    });
     tok.feed(new TextEncoder().encode('"a"b,"c",d\n"unterminated'));
     tok.end();
     expect(seen).toEqual([3, 1, 0, 3]);

@@ -19,17 +19,31 @@ const matrix = Float32Array.from({ length: 777 * 3 }, () => rng.normal()); // 33
 
 async function store(): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'clvlab-zarr-rows-')), 'ds.zarr');
-  await writeZarrGroup(path, {
-    attributes: { v: 1 },
-    arrays: {
-      'events/customer': { data: ints, shape: [n] }, 'events/t': { data: floats, shape: [n] }, 'events/type': { data: bytes, shape: [n] },
-      'features/rfm': { data: matrix, shape: [777, 3] },
+  await writeZarrGroup(
+    path,
+    {
+      attributes: { v: 1 },
+      arrays: {
+        'events/customer': { data: ints, shape: [n] },
+        'events/t': { data: floats, shape: [n] },
+        'events/type': { data: bytes, shape: [n] },
+        'features/rfm': { data: matrix, shape: [777, 3] },
+      },
     },
-  }, { chunkElements: 1000 });
+    { chunkElements: 1000 },
+  );
   return path;
 }
 
-const EVENT_RANGES: [number, number][] = [[0, 1], [0, 1000], [999, 1001], [1500, 4321], [10_000, 10_007], [2500, 2500], [0, n]];
+const EVENT_RANGES: [number, number][] = [
+  [0, 1],
+  [0, 1000],
+  [999, 1001],
+  [1500, 4321],
+  [10_000, 10_007],
+  [2500, 2500],
+  [0, n],
+];
 
 describe('readZarrGroup rows', () => {
   it('reads rows [from, to) of 1-D and 2-D arrays equal to the slices of the written data', async () => {
@@ -44,9 +58,17 @@ describe('readZarrGroup rows', () => {
       expect(g.arrays['events/type'].data.constructor).toBe(Uint8Array);
       expect(g.arrays['events/t'].chunks).toEqual([1000]); // the stored chunk shape
     }
-    for (const [from, to] of [[0, 333], [330, 700], [776, 777], [0, 777]] as [number, number][]) {
+    for (const [from, to] of [
+      [0, 333],
+      [330, 700],
+      [776, 777],
+      [0, 777],
+    ] as [number, number][]) {
       const m = (await readZarrGroup(path, ['features/rfm'], { rows: [from, to] })).arrays['features/rfm'];
-      expect([m.shape, m.chunks]).toEqual([[to - from, 3], [333, 3]]);
+      expect([m.shape, m.chunks]).toEqual([
+        [to - from, 3],
+        [333, 3],
+      ]);
       expect(m.data).toEqual(matrix.subarray(from * 3, to * 3));
     }
   });
@@ -74,8 +96,14 @@ describe('readZarrGroup rows', () => {
     await zarr.create(root, { attributes: {} });
     const data = Float64Array.from({ length: 50 * 3 }, (_, i) => i * 0.5);
     const arr = await zarr.create(root.resolve('m'), {
-      shape: [50, 3], chunkShape: [7, 2], dtype: 'float64', fillValue: 0,
-      codecs: [{ name: 'bytes', configuration: { endian: 'little' } }, { name: 'gzip', configuration: { level: 1 } }],
+      shape: [50, 3],
+      chunkShape: [7, 2],
+      dtype: 'float64',
+      fillValue: 0,
+      codecs: [
+        { name: 'bytes', configuration: { endian: 'little' } },
+        { name: 'gzip', configuration: { level: 1 } },
+      ],
     });
     await zarr.set(arr, null, { data, shape: [50, 3], stride: [3, 1] } as never);
     const m = (await readZarrGroup(path, ['m'], { rows: [5, 23], chunkCache: new Map() })).arrays['m'];
@@ -85,7 +113,9 @@ describe('readZarrGroup rows', () => {
 
   it('rejects rows outside the array with the array named', async () => {
     const path = await store();
-    await expect(readZarrGroup(path, ['events/t'], { rows: [10, n + 1] })).rejects.toThrow(/events\/zarr-group: rows \[10, 10008\) are outside array 'events\/t'/);
+    await expect(readZarrGroup(path, ['events/t'], { rows: [10, n + 1] })).rejects.toThrow(
+      /events\/zarr-group: rows \[10, 10008\) are outside array 'events\/t'/,
+    );
     await expect(readZarrGroup(path, ['events/t'], { rows: [5, 4] })).rejects.toThrow(/rows \[5, 4\) are outside/);
   });
 });

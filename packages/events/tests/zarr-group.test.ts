@@ -43,14 +43,19 @@ if 'names/utf8' in out['arrays']:
 print(json.dumps(out))
 `;
 
-const sha = (a: ArrayBufferView): string => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+const sha = (a: ArrayBufferView): string =>
+  createHash('sha256')
+    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+    .digest('hex');
 
 function sample(): ZarrGroupData {
   const rng = createRng(5);
   const n = 10_007; // with 1,000-element chunks: 11 chunks, the last one partial
   const ints = Int32Array.from({ length: n }, () => rng.int(2_000_000) - 1_000_000);
   const floats = Float64Array.from({ length: n }, () => rng.normal() * 1e6);
-  floats[3] = NaN; floats[4] = -0; floats[5] = Number.MAX_VALUE;
+  floats[3] = NaN;
+  floats[4] = -0;
+  floats[5] = Number.MAX_VALUE;
   const bytes = Uint8Array.from({ length: n }, () => rng.int(5));
   const matrix = Float32Array.from({ length: 777 * 3 }, () => rng.normal());
   const names = encodeStrings(['00017', 'Zoë', '', 'ünïcødé 🎉', 'a,b "c"']);
@@ -83,7 +88,9 @@ describe('writeZarrGroup / readZarrGroup', () => {
       expect(sha(back.arrays[name].data)).toBe(sha(arr.data));
       expect(back.arrays[name].attributes).toEqual(arr.attributes ?? {});
     }
-    const py = JSON.parse(execFileSync('python3', ['-c', PY, path, ...Object.keys(group.arrays)], { encoding: 'utf8' }));
+    const py = JSON.parse(
+      execFileSync('python3', ['-c', PY, path, ...Object.keys(group.arrays)], { encoding: 'utf8' }),
+    );
     expect(py.attributes).toEqual(group.attributes);
     for (const [name, arr] of Object.entries(group.arrays)) {
       expect(py.arrays[name].shape).toEqual(arr.shape);
@@ -99,7 +106,10 @@ describe('writeZarrGroup / readZarrGroup', () => {
   it('replaces an existing store atomically and leaves no temporary folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clvlab-zarr-'));
     const path = join(dir, 'ds.zarr');
-    await writeZarrGroup(path, { attributes: { v: 1 }, arrays: { a: { data: Int32Array.from([1, 2, 3]), shape: [3] } } });
+    await writeZarrGroup(path, {
+      attributes: { v: 1 },
+      arrays: { a: { data: Int32Array.from([1, 2, 3]), shape: [3] } },
+    });
     await writeZarrGroup(path, { attributes: { v: 2 }, arrays: { b: { data: Float64Array.from([4.5]), shape: [1] } } });
     const back = await readZarrGroup(path);
     expect(back.attributes).toEqual({ v: 2 });
@@ -109,8 +119,9 @@ describe('writeZarrGroup / readZarrGroup', () => {
 
   it('fails loudly on a shape mismatch or a missing store/array', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clvlab-zarr-'));
-    await expect(writeZarrGroup(join(dir, 'x.zarr'), { attributes: {}, arrays: { a: { data: new Int32Array(3), shape: [4] } } }))
-      .rejects.toThrow(/events\/zarr-group: array 'a' has 3 values but shape \[4\]/);
+    await expect(
+      writeZarrGroup(join(dir, 'x.zarr'), { attributes: {}, arrays: { a: { data: new Int32Array(3), shape: [4] } } }),
+    ).rejects.toThrow(/events\/zarr-group: array 'a' has 3 values but shape \[4\]/);
     await expect(readZarrGroup(join(dir, 'missing.zarr'))).rejects.toThrow(/events\/zarr-group: cannot read/);
     await writeZarrGroup(join(dir, 'y.zarr'), { attributes: {}, arrays: {} });
     await expect(readZarrGroup(join(dir, 'y.zarr'), ['nope'])).rejects.toThrow(/has no array 'nope'/);
@@ -123,6 +134,8 @@ describe('encodeStrings / decodeStrings', () => {
     const enc = encodeStrings(s);
     expect(Array.from(enc.offsets.subarray(0, 4))).toEqual([0, 0, 1, 5]);
     expect(decodeStrings(enc)).toEqual(s);
-    expect(() => decodeStrings({ bytes: enc.bytes, offsets: Int32Array.from([0, 2]) })).toThrow(/offsets must start at 0 and end at/);
+    expect(() => decodeStrings({ bytes: enc.bytes, offsets: Int32Array.from([0, 2]) })).toThrow(
+      /offsets must start at 0 and end at/,
+    );
   });
 });

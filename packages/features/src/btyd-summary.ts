@@ -43,14 +43,26 @@ const WHERE = 'features/btydSummary';
 /** Summarises each customer's calibration purchases for BTYD models (the kernel's rules). */
 export function btydSummary(log: EventLog, options: BtydSummaryOptions): BtydSummary {
   const { calibrationEnd, unit = 'week', start = -Infinity } = options;
-  if (!Number.isFinite(calibrationEnd)) throw new Error(`${WHERE}: calibrationEnd must be finite ms, got ${calibrationEnd}`);
-  if (!TIME_UNITS.includes(unit)) throw new Error(`${WHERE}: unit must be one of ${TIME_UNITS.join(', ')}, got '${String(unit)}'`);
+  if (!Number.isFinite(calibrationEnd))
+    throw new Error(`${WHERE}: calibrationEnd must be finite ms, got ${calibrationEnd}`);
+  if (!TIME_UNITS.includes(unit))
+    throw new Error(`${WHERE}: unit must be one of ${TIME_UNITS.join(', ')}, got '${String(unit)}'`);
   const customers = options.customers ?? calibrationCohort(log, calibrationEnd, start, WHERE);
   const h = customerHistory(log, customerOffsets(log), customers, start, calibrationEnd, unit);
   for (let r = 0; r < customers.length; r++) {
     if (h.purchaseDays[r] === 0) {
-      throw new Error(`${WHERE}: customer '${log.customerIds[customers[r]]}' has no purchase in calibration (before ${new Date(calibrationEnd).toISOString()})`);
+      throw new Error(
+        `${WHERE}: customer '${log.customerIds[customers[r]]}' has no purchase in calibration (before ${new Date(calibrationEnd).toISOString()})`,
+      );
     }
   }
-  return Object.freeze({ unit, calibrationEnd, customer: customers, frequency: Int32Array.from(h.frequency), recency: h.recency, T: h.T, monetary: h.monetary });
+  return Object.freeze({
+    unit,
+    calibrationEnd,
+    customer: customers,
+    frequency: Int32Array.from(h.frequency),
+    recency: h.recency,
+    T: h.T,
+    monetary: h.monetary,
+  });
 }

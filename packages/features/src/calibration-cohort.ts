@@ -4,13 +4,21 @@ import { EventType } from '@clvlab/events';
 import type { EventLog } from '@clvlab/events';
 
 /** Customers with ≥ 1 purchase in [start, cutoff); throws `${where}: empty cohort` when none. */
-export function calibrationCohort(log: EventLog, cutoff: number, start = -Infinity, where = 'features/calibrationCohort'): Int32Array {
+export function calibrationCohort(
+  log: EventLog,
+  cutoff: number,
+  start = -Infinity,
+  where = 'features/calibrationCohort',
+): Int32Array {
   const seen = new Uint8Array(log.customerIds.length);
   let n = 0;
   for (let i = 0; i < log.length; i++) {
     if (log.type[i] !== EventType.purchase || log.t[i] < start || log.t[i] >= cutoff) continue;
     const c = log.customer[i];
-    if (!seen[c]) { seen[c] = 1; n++; }
+    if (!seen[c]) {
+      seen[c] = 1;
+      n++;
+    }
   }
   if (n === 0) throw new Error(`${where}: empty cohort (no purchase before ${new Date(cutoff).toISOString()})`);
   const out = new Int32Array(n);

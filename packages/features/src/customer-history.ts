@@ -73,15 +73,30 @@ export function customerHistory(
 ): CustomerHistoryTable {
   const n = customers.length;
   const cols = () => new Float64Array(n);
-  const frequency = cols(), recency = cols(), T = cols(), monetary = cols(), purchaseDays = cols(), revenue = cols();
-  const daysSinceLast = cols(), tenureDays = cols(), daysSinceFirst = cols(), lastGapDays = cols();
+  const frequency = cols(),
+    recency = cols(),
+    T = cols(),
+    monetary = cols(),
+    purchaseDays = cols(),
+    revenue = cols();
+  const daysSinceLast = cols(),
+    tenureDays = cols(),
+    daysSinceFirst = cols(),
+    lastGapDays = cols();
   const scale = DAYS_PER_UNIT[unit];
   const lastDay = Math.floor((featureEnd - 1) / DAY_MS);
   const count = log.valueTarget === 'count';
   const { t, type, amount } = log;
   for (let r = 0; r < n; r++) {
     const c = customers[r];
-    let firstEvent = NaN, first = NaN, last = NaN, prev = NaN, days = 0, daySpend = 0, repeatSpend = 0, rev = 0;
+    let firstEvent = NaN,
+      first = NaN,
+      last = NaN,
+      prev = NaN,
+      days = 0,
+      daySpend = 0,
+      repeatSpend = 0,
+      rev = 0;
     let dayOpen = false; // daySpend belongs to a purchase day not yet added
     for (let i = offsets[c]; i < offsets[c + 1]; i++) {
       const ti = t[i];
@@ -94,8 +109,12 @@ export function customerHistory(
       const day = Math.floor(ti / DAY_MS);
       if (k === EventType.purchase && day !== last) {
         if (dayOpen && days > 1) repeatSpend += daySpend;
-        if (days > 0) prev = last; else first = day;
-        last = day; days++; daySpend = 0; dayOpen = true;
+        if (days > 0) prev = last;
+        else first = day;
+        last = day;
+        days++;
+        daySpend = 0;
+        dayOpen = true;
       }
       if (day === last) daySpend += value; // returns count only on a purchase day
     }
@@ -103,7 +122,12 @@ export function customerHistory(
     purchaseDays[r] = days;
     revenue[r] = rev;
     tenureDays[r] = Number.isNaN(firstEvent) ? 0 : (featureEnd - firstEvent) / DAY_MS;
-    if (days === 0) { daysSinceLast[r] = NaN; daysSinceFirst[r] = NaN; lastGapDays[r] = NaN; continue; }
+    if (days === 0) {
+      daysSinceLast[r] = NaN;
+      daysSinceFirst[r] = NaN;
+      lastGapDays[r] = NaN;
+      continue;
+    }
     frequency[r] = days - 1;
     recency[r] = (last - first) / scale;
     T[r] = (lastDay - first) / scale;
@@ -112,5 +136,17 @@ export function customerHistory(
     daysSinceFirst[r] = lastDay - first;
     lastGapDays[r] = days > 1 ? last - prev : NaN;
   }
-  return Object.freeze({ unit, frequency, recency, T, monetary, purchaseDays, revenue, daysSinceLast, tenureDays, daysSinceFirst, lastGapDays });
+  return Object.freeze({
+    unit,
+    frequency,
+    recency,
+    T,
+    monetary,
+    purchaseDays,
+    revenue,
+    daysSinceLast,
+    tenureDays,
+    daysSinceFirst,
+    lastGapDays,
+  });
 }

@@ -33,7 +33,12 @@ export interface EngineeredSource {
   readonly split: Pick<Split, 'customers' | 'start'>;
 }
 
-export const DEFAULT_ENGINEERED_FEATURES: Readonly<{ names: readonly string[] | null; tierCuts: RfmTierCuts | null; tierRows: ArrayLike<number> | null; lifecycle: LifecycleOptions }> = Object.freeze({
+export const DEFAULT_ENGINEERED_FEATURES: Readonly<{
+  names: readonly string[] | null;
+  tierCuts: RfmTierCuts | null;
+  tierRows: ArrayLike<number> | null;
+  lifecycle: LifecycleOptions;
+}> = Object.freeze({
   /**
    * Exactly these columns (null = every one the dataset can give). Pass the fit-window table's
    * names when computing the score-window table, so the two align even where a later cutoff
@@ -65,22 +70,33 @@ export interface EngineeredFeatures extends FeatureTable {
 }
 
 /** The engineered feature table of `source.split.customers` from events in [split.start, featureEnd). */
-export function engineeredFeatures(source: EngineeredSource, featureEnd: number, options: EngineeredOptions = {}): EngineeredFeatures {
+export function engineeredFeatures(
+  source: EngineeredSource,
+  featureEnd: number,
+  options: EngineeredOptions = {},
+): EngineeredFeatures {
   const o = resolveOptions(WHERE, DEFAULT_ENGINEERED_FEATURES, options);
   const { log, offsets, session } = source;
   const { customers, start } = source.split;
   if (!Number.isFinite(featureEnd)) throw new Error(`${WHERE}: featureEnd must be finite epoch ms, got ${featureEnd}`);
   if (customers.length === 0) throw new Error(`${WHERE}: empty cohort (no customers)`);
-  if (session !== undefined && session.length !== log.length) throw new Error(`${WHERE}: session has ${session.length} entries, the log ${log.length}`);
+  if (session !== undefined && session.length !== log.length)
+    throw new Error(`${WHERE}: session has ${session.length} entries, the log ${log.length}`);
   const rfm = rfmColumns(log, offsets, customers, start, featureEnd, 'day');
   const columns = engineeredPass(log, offsets, session ?? null, customers, start, featureEnd);
   for (const name of ['recency', 'frequency', 'monetary', 'tenure'] as const) columns.set(name, rfm[name]);
   columns.set('ipt_last_gap', rfm.history.lastGapDays);
   const stages = lifecycleStages(rfm.history, o.lifecycle);
-  LIFECYCLE_STAGES.forEach((stage, k) => columns.set(stageColumn(stage), Float64Array.from(stages, (s) => (s === k ? 1 : 0))));
+  LIFECYCLE_STAGES.forEach((stage, k) =>
+    columns.set(
+      stageColumn(stage),
+      Float64Array.from(stages, (s) => (s === k ? 1 : 0)),
+    ),
+  );
   const all = o.tierRows ?? Array.from(customers, (_, r) => r);
   for (let q = 0; q < all.length; q++) {
-    if (!Number.isInteger(all[q]) || all[q] < 0 || all[q] >= customers.length) throw new Error(`${WHERE}: tierRows[${q}] = ${all[q]} is not a row of the ${customers.length}-customer table`);
+    if (!Number.isInteger(all[q]) || all[q] < 0 || all[q] >= customers.length)
+      throw new Error(`${WHERE}: tierRows[${q}] = ${all[q]} is not a row of the ${customers.length}-customer table`);
   }
   const tierCuts = o.tierCuts ?? rfmTierCuts(rfm, all);
   const tiers = applyRfmTierCuts(tierCuts, rfm);
@@ -90,32 +106,56 @@ export function engineeredFeatures(source: EngineeredSource, featureEnd: number,
 
   const met = featureNeeds(log, session !== undefined, start, featureEnd);
   const wanted = o.names === null ? null : new Set(o.names);
-  for (const name of wanted ?? []) if (!columns.has(name)) throw new Error(`${WHERE}: options.names has '${name}', which is not an engineered feature`);
-  const names: string[] = [], kept: Float64Array[] = [], omitted: OmittedFeature[] = [];
+  for (const name of wanted ?? [])
+    if (!columns.has(name))
+      throw new Error(`${WHERE}: options.names has '${name}', which is not an engineered feature`);
+  const names: string[] = [],
+    kept: Float64Array[] = [],
+    omitted: OmittedFeature[] = [];
   for (const spec of ENGINEERED_FEATURES) {
     const unmet = spec.needs.filter((need) => !met.has(need));
     const reason = unmet.map((need) => FEATURE_NEEDS[need]).join('; ');
-    if (wanted !== null && !wanted.has(spec.name)) { omitted.push(Object.freeze({ name: spec.name, reason: reason || 'not in options.names' })); continue; }
+    if (wanted !== null && !wanted.has(spec.name)) {
+      omitted.push(Object.freeze({ name: spec.name, reason: reason || 'not in options.names' }));
+      continue;
+    }
     if (unmet.length > 0) {
-      if (wanted !== null) throw new Error(`${WHERE}: options.names asks for '${spec.name}', which this dataset cannot give before ${new Date(featureEnd).toISOString()} (${reason})`);
+      if (wanted !== null)
+        throw new Error(
+          `${WHERE}: options.names asks for '${spec.name}', which this dataset cannot give before ${new Date(featureEnd).toISOString()} (${reason})`,
+        );
       omitted.push(Object.freeze({ name: spec.name, reason }));
       continue;
     }
     const column = columns.get(spec.name);
     if (!column) throw new Error(`${WHERE}: no column computed for '${spec.name}'`); // the table and the pass disagree
-    names.push(spec.name); kept.push(column);
+    names.push(spec.name);
+    kept.push(column);
   }
-  return Object.freeze({ names: Object.freeze(names), columns: Object.freeze(kept), customers, featureEnd, omitted: Object.freeze(omitted), tierCuts });
+  return Object.freeze({
+    names: Object.freeze(names),
+    columns: Object.freeze(kept),
+    customers,
+    featureEnd,
+    omitted: Object.freeze(omitted),
+    tierCuts,
+  });
 }
 
 /** `+social`: the table with the social-graph package's per-customer columns appended (the app joins them). */
 export function withSocialFeatures(features: EngineeredFeatures, graph: FeatureTable): EngineeredFeatures {
   const n = features.customers.length;
-  if (graph.names.length !== graph.columns.length) throw new Error(`${WHERE}: graph table has ${graph.names.length} names for ${graph.columns.length} columns`);
+  if (graph.names.length !== graph.columns.length)
+    throw new Error(`${WHERE}: graph table has ${graph.names.length} names for ${graph.columns.length} columns`);
   graph.columns.forEach((column, k) => {
     const name = graph.names[k];
-    if (column.length !== n) throw new Error(`${WHERE}: graph column '${name}' has ${column.length} rows, the table ${n}`);
+    if (column.length !== n)
+      throw new Error(`${WHERE}: graph column '${name}' has ${column.length} rows, the table ${n}`);
     if (features.names.includes(name)) throw new Error(`${WHERE}: graph column '${name}' is already a feature`);
   });
-  return Object.freeze({ ...features, names: Object.freeze([...features.names, ...graph.names]), columns: Object.freeze([...features.columns, ...graph.columns]) });
+  return Object.freeze({
+    ...features,
+    names: Object.freeze([...features.names, ...graph.names]),
+    columns: Object.freeze([...features.columns, ...graph.columns]),
+  });
 }

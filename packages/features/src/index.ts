@@ -21,6 +21,15 @@ export type { TimeUnit } from './time-units.ts';
 // The engineered feature table (issue 12 §1): named columns, their README table, omissions.
 export { engineeredFeatures, withSocialFeatures, DEFAULT_ENGINEERED_FEATURES } from './engineered-features.ts';
 export type { EngineeredFeatures, EngineeredOptions, EngineeredSource, OmittedFeature } from './engineered-features.ts';
-export { ACTIVITY_WINDOWS, ENGAGEMENT_WINDOWS, ENGINEERED_FEATURES, ENGINEERED_FEATURE_NAMES, engineeredFeaturesMarkdown, FEATURE_GROUPS, FEATURE_NEEDS, HALF_LIVES } from './engineered-feature-table.ts';
+export {
+  ACTIVITY_WINDOWS,
+  ENGAGEMENT_WINDOWS,
+  ENGINEERED_FEATURES,
+  ENGINEERED_FEATURE_NAMES,
+  engineeredFeaturesMarkdown,
+  FEATURE_GROUPS,
+  FEATURE_NEEDS,
+  HALF_LIVES,
+} from './engineered-feature-table.ts';
 export type { EngineeredFeatureSpec, FeatureGroup, FeatureNeed } from './engineered-feature-table.ts';
 export { featureNeeds } from './feature-needs.ts';

@@ -11,10 +11,25 @@
 import { resolveOptions } from '@clvlab/core';
 import type { CustomerHistoryTable } from './customer-history.ts';
 
-export const LIFECYCLE_STAGES = Object.freeze(['new', 'one-time', 'sporadic', 'frequent', 'at risk', 'churned', 'reactivated'] as const);
+export const LIFECYCLE_STAGES = Object.freeze([
+  'new',
+  'one-time',
+  'sporadic',
+  'frequent',
+  'at risk',
+  'churned',
+  'reactivated',
+] as const);
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-export const DEFAULT_LIFECYCLE: Readonly<{ newDays: number; oneTimeChurnDays: number; atRiskFactor: number; churnFactor: number; minGapDays: number; frequentDays: number }> = Object.freeze({
+export const DEFAULT_LIFECYCLE: Readonly<{
+  newDays: number;
+  oneTimeChurnDays: number;
+  atRiskFactor: number;
+  churnFactor: number;
+  minGapDays: number;
+  frequentDays: number;
+}> = Object.freeze({
   /** A month: first purchase this recent means the relationship has just begun. */
   newDays: 30,
   /** Half a year without a second purchase: most one-time buyers never return (CDNOW: ~70%). */
@@ -37,15 +52,32 @@ export function lifecycleStages(history: CustomerHistoryTable, options: Lifecycl
   const out = new Uint8Array(n);
   const S = (name: LifecycleStage): number => LIFECYCLE_STAGES.indexOf(name);
   for (let i = 0; i < n; i++) {
-    const days = history.purchaseDays[i], since = history.daysSinceLast[i], age = history.daysSinceFirst[i];
-    if (days === 0 || age < o.newDays) { out[i] = S('new'); continue; }
-    if (days === 1) { out[i] = since > o.oneTimeChurnDays ? S('churned') : S('one-time'); continue; }
+    const days = history.purchaseDays[i],
+      since = history.daysSinceLast[i],
+      age = history.daysSinceFirst[i];
+    if (days === 0 || age < o.newDays) {
+      out[i] = S('new');
+      continue;
+    }
+    if (days === 1) {
+      out[i] = since > o.oneTimeChurnDays ? S('churned') : S('one-time');
+      continue;
+    }
     const gap = Math.max((age - since) / (days - 1), o.minGapDays);
-    if (since > o.churnFactor * gap) { out[i] = S('churned'); continue; }
-    if (since > o.atRiskFactor * gap) { out[i] = S('at risk'); continue; }
+    if (since > o.churnFactor * gap) {
+      out[i] = S('churned');
+      continue;
+    }
+    if (since > o.atRiskFactor * gap) {
+      out[i] = S('at risk');
+      continue;
+    }
     if (days >= 3) {
       const earlier = (age - since - history.lastGapDays[i]) / (days - 2);
-      if (history.lastGapDays[i] > o.churnFactor * Math.max(earlier, o.minGapDays)) { out[i] = S('reactivated'); continue; }
+      if (history.lastGapDays[i] > o.churnFactor * Math.max(earlier, o.minGapDays)) {
+        out[i] = S('reactivated');
+        continue;
+      }
     }
     out[i] = days >= o.frequentDays ? S('frequent') : S('sporadic');
   }

@@ -34,24 +34,44 @@ export interface RfmFeatures extends FeatureTable {
 export const RFM_FEATURE_NAMES = Object.freeze(['recency', 'frequency', 'monetary', 'tenure'] as const);
 
 /** RFM + tenure per cohort customer from events in [split.start, featureEnd). */
-export function rfmFeatures(input: RfmInput, featureEnd: number = input.split.score.featureEnd, unit: TimeUnit = 'week'): RfmFeatures {
+export function rfmFeatures(
+  input: RfmInput,
+  featureEnd: number = input.split.score.featureEnd,
+  unit: TimeUnit = 'week',
+): RfmFeatures {
   const { log, split } = input;
   return rfmColumns(log, input.offsets ?? customerOffsets(log), split.customers, split.start, featureEnd, unit);
 }
 
 /** rfmFeatures over any event source (a whole log, or a store block: its offsets index `customers`). */
-export function rfmColumns(log: HistoryEvents, offsets: ArrayLike<number>, customers: Int32Array, start: number, featureEnd: number, unit: TimeUnit = 'week'): RfmFeatures {
+export function rfmColumns(
+  log: HistoryEvents,
+  offsets: ArrayLike<number>,
+  customers: Int32Array,
+  start: number,
+  featureEnd: number,
+  unit: TimeUnit = 'week',
+): RfmFeatures {
   if (customers.length === 0) throw new Error('features/rfmFeatures: empty cohort (no customers)');
-  if (!Number.isFinite(featureEnd)) throw new Error(`features/rfmFeatures: featureEnd must be finite epoch ms, got ${featureEnd}`);
+  if (!Number.isFinite(featureEnd))
+    throw new Error(`features/rfmFeatures: featureEnd must be finite epoch ms, got ${featureEnd}`);
   const history = customerHistory(log, offsets, customers, start, featureEnd, unit);
   const n = customers.length;
-  const recency = new Float64Array(n), tenure = Float64Array.from(history.tenureDays);
+  const recency = new Float64Array(n),
+    tenure = Float64Array.from(history.tenureDays);
   for (let i = 0; i < n; i++) {
     recency[i] = history.purchaseDays[i] > 0 ? history.daysSinceLast[i] : tenure[i];
   }
-  const frequency = Float64Array.from(history.purchaseDays), monetary = Float64Array.from(history.revenue);
+  const frequency = Float64Array.from(history.purchaseDays),
+    monetary = Float64Array.from(history.revenue);
   return Object.freeze({
-    names: RFM_FEATURE_NAMES, columns: Object.freeze([recency, frequency, monetary, tenure]),
-    customers, recency, frequency, monetary, tenure, history,
+    names: RFM_FEATURE_NAMES,
+    columns: Object.freeze([recency, frequency, monetary, tenure]),
+    customers,
+    recency,
+    frequency,
+    monetary,
+    tenure,
+    history,
   });
 }

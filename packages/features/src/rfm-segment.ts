@@ -13,8 +13,16 @@
 //   otherwise                  hibernating
 
 export const RFM_SEGMENTS = Object.freeze([
-  'best customers', 'high-spending new', 'promising new', 'churned best', 'loyal', 'at risk',
-  'big spenders', 'lost', 'recent occasional', 'hibernating',
+  'best customers',
+  'high-spending new',
+  'promising new',
+  'churned best',
+  'loyal',
+  'at risk',
+  'big spenders',
+  'lost',
+  'recent occasional',
+  'hibernating',
 ] as const);
 export type RfmSegmentName = (typeof RFM_SEGMENTS)[number];
 
@@ -33,8 +41,13 @@ const RULES: readonly (readonly [RfmSegmentName, (r: number, f: number, m: numbe
 
 /** Segment name of one R-F-M tier triple (each 1..4). */
 export function rfmSegment(recency: number, frequency: number, monetary: number): RfmSegmentName {
-  for (const [tier, name] of [[recency, 'recency'], [frequency, 'frequency'], [monetary, 'monetary']] as const) {
-    if (!Number.isInteger(tier) || tier < 1 || tier > 4) throw new Error(`features/rfmSegment: ${name} tier must be an integer 1..4, got ${tier}`);
+  for (const [tier, name] of [
+    [recency, 'recency'],
+    [frequency, 'frequency'],
+    [monetary, 'monetary'],
+  ] as const) {
+    if (!Number.isInteger(tier) || tier < 1 || tier > 4)
+      throw new Error(`features/rfmSegment: ${name} tier must be an integer 1..4, got ${tier}`);
   }
   for (const [name, rule] of RULES) if (rule(recency, frequency, monetary)) return name;
   return 'hibernating';

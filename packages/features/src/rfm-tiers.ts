@@ -19,7 +19,7 @@ export function quartileTiers(values: ArrayLike<number>, higherIsBetter: boolean
   const key = (i: number): number => (higherIsBetter ? -values[i] : values[i]);
   order.sort((a, b) => key(a) - key(b));
   const tiers = new Uint8Array(n);
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     let e = k;
     while (e < n && key(order[e]) === key(order[k])) e++;
     const tier = Math.max(1, Math.min(4, Math.ceil((4 * e) / n - 1e-12)));

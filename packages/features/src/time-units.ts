@@ -15,7 +15,8 @@ export const DAYS_PER_UNIT: Readonly<Record<TimeUnit, number>> = Object.freeze({
 /** Converts `value` from one unit to another (e.g. 12 months -> 52.18 weeks). */
 export function convertTime(value: number, from: TimeUnit, to: TimeUnit): number {
   for (const u of [from, to]) {
-    if (!(u in DAYS_PER_UNIT)) throw new Error(`features/time-units: unknown time unit '${String(u)}' (expected ${TIME_UNITS.join(', ')})`);
+    if (!(u in DAYS_PER_UNIT))
+      throw new Error(`features/time-units: unknown time unit '${String(u)}' (expected ${TIME_UNITS.join(', ')})`);
   }
   return (value * DAYS_PER_UNIT[from]) / DAYS_PER_UNIT[to];
 }

@@ -14,13 +14,17 @@ describe('btydSummary', () => {
     const summary = btydSummary(log, { calibrationEnd: Date.UTC(1997, 9, 1), unit: 'week' });
     const lines = readFileSync(new URL('cdnow_customers_summary.csv', data), 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe('ID,frequency,recency,T');
-    const reference = new Map(lines.slice(1).map((l) => {
-      const [id, f, r, T] = l.split(',');
-      return [id, { f: Number(f), r: Number(r), T: Number(T) }];
-    }));
+    const reference = new Map(
+      lines.slice(1).map((l) => {
+        const [id, f, r, T] = l.split(',');
+        return [id, { f: Number(f), r: Number(r), T: Number(T) }];
+      }),
+    );
     expect(reference.size).toBe(2357);
     expect(summary.customer.length).toBe(2357);
-    let worstR = 0, worstT = 0, frequencyMismatches = 0;
+    let worstR = 0,
+      worstT = 0,
+      frequencyMismatches = 0;
     for (let k = 0; k < summary.customer.length; k++) {
       // the reader keeps the sample's zero-padded ids ('0001'); the summary writes 1
       const ref = reference.get(String(Number(log.customerIds[summary.customer[k]])))!;
@@ -56,10 +60,12 @@ describe('btydSummary', () => {
     expect([...s.T]).toEqual([13, 5]); // last calibration day is day 14
     expect(s.monetary[0]).toBeCloseTo((24 + 30) / 2, 12);
     expect(s.monetary[1]).toBe(0);
-    expect(() => btydSummary(log, { calibrationEnd: day(15), customers: Int32Array.of(1) })).toThrow(/customer 'y' has no purchase in calibration/);
+    expect(() => btydSummary(log, { calibrationEnd: day(15), customers: Int32Array.of(1) })).toThrow(
+      /customer 'y' has no purchase in calibration/,
+    );
   });
 
-  it('nets a return against its purchase day (the kernel\'s one policy), so Gamma-Gamma sees what rfm-linear sees', () => {
+  it("nets a return against its purchase day (the kernel's one policy), so Gamma-Gamma sees what rfm-linear sees", () => {
     const day = (d: number, h = 0): number => Date.UTC(2020, 0, d, h);
     const log = logOf([
       { customer: 'x', t: day(1, 9), amount: 10 },

@@ -42,8 +42,10 @@ describe('customerHistory', () => {
     const rng = createRng(7);
     const keep: number[] = [];
     for (let i = 0; i < log.length; i++) if (log.t[i] < CDNOW_CUTOFF || rng.next() >= 0.1) keep.push(i);
-    const t = Float64Array.from(keep, (i) => log.t[i]), amount = Float64Array.from(keep, (i) => log.amount[i]);
-    const type = Uint8Array.from(keep, (i) => log.type[i]), customer = Int32Array.from(keep, (i) => log.customer[i]);
+    const t = Float64Array.from(keep, (i) => log.t[i]),
+      amount = Float64Array.from(keep, (i) => log.amount[i]);
+    const type = Uint8Array.from(keep, (i) => log.type[i]),
+      customer = Int32Array.from(keep, (i) => log.customer[i]);
     let touched = 0;
     for (let k = 0; k < keep.length; k++) {
       if (t[k] < CDNOW_CUTOFF) continue;
@@ -53,7 +55,14 @@ describe('customerHistory', () => {
     }
     expect(touched).toBeGreaterThan(1000);
     const changed = { ...log, length: keep.length, t, amount, type, customer };
-    const after = customerHistory(changed, customerOffsets(changed), task.split.customers, task.split.start, CDNOW_CUTOFF, 'week');
+    const after = customerHistory(
+      changed,
+      customerOffsets(changed),
+      task.split.customers,
+      task.split.start,
+      CDNOW_CUTOFF,
+      'week',
+    );
     for (const name of Object.keys(HISTORY_COLUMNS) as (keyof typeof HISTORY_COLUMNS)[]) {
       expect(after[name], name).toEqual(before[name]);
     }

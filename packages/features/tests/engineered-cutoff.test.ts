@@ -20,25 +20,52 @@ function scrambleAfter(log: EventLog, cutoff: number, seed: number): { log: Even
   for (let i = 0; i < log.length; i++) if (log.t[i] < cutoff || rng.next() >= 0.1) rows.push(i);
   const extra = Math.ceil(log.customerIds.length / 3); // new events for a third of the customers
   const m = rows.length + extra;
-  const customer = new Int32Array(m), t = new Float64Array(m), type = new Uint8Array(m), item = new Int32Array(m), category = new Int32Array(m);
-  const amount = new Float64Array(m), quantity = new Float64Array(m);
+  const customer = new Int32Array(m),
+    t = new Float64Array(m),
+    type = new Uint8Array(m),
+    item = new Int32Array(m),
+    category = new Int32Array(m);
+  const amount = new Float64Array(m),
+    quantity = new Float64Array(m);
   let touched = 0;
   rows.forEach((i, k) => {
-    customer[k] = log.customer[i]; t[k] = log.t[i]; type[k] = log.type[i]; item[k] = log.item[i]; category[k] = log.category[i];
-    amount[k] = log.amount[i]; quantity[k] = log.quantity[i];
+    customer[k] = log.customer[i];
+    t[k] = log.t[i];
+    type[k] = log.type[i];
+    item[k] = log.item[i];
+    category[k] = log.category[i];
+    amount[k] = log.amount[i];
+    quantity[k] = log.quantity[i];
     if (t[k] < cutoff) return;
     touched++;
     t[k] += rng.next() * (last - t[k]);
-    type[k] = rng.int(5); amount[k] = 1000 * (rng.next() - 0.3); quantity[k] = 1 + rng.int(9);
-    item[k] = log.itemIds.length ? rng.int(log.itemIds.length) : -1; category[k] = log.categoryIds.length ? rng.int(log.categoryIds.length) : -1;
+    type[k] = rng.int(5);
+    amount[k] = 1000 * (rng.next() - 0.3);
+    quantity[k] = 1 + rng.int(9);
+    item[k] = log.itemIds.length ? rng.int(log.itemIds.length) : -1;
+    category[k] = log.categoryIds.length ? rng.int(log.categoryIds.length) : -1;
   });
   for (let k = rows.length; k < m; k++) {
-    customer[k] = rng.int(log.customerIds.length); t[k] = cutoff + rng.next() * (last - cutoff) + 3_600_000 * rng.next();
-    type[k] = rng.next() < 0.5 ? EventType.view : EventType.cart; amount[k] = 0; quantity[k] = 1; item[k] = -1; category[k] = -1;
+    customer[k] = rng.int(log.customerIds.length);
+    t[k] = cutoff + rng.next() * (last - cutoff) + 3_600_000 * rng.next();
+    type[k] = rng.next() < 0.5 ? EventType.view : EventType.cart;
+    amount[k] = 0;
+    quantity[k] = 1;
+    item[k] = -1;
+    category[k] = -1;
   }
   const changed = createEventLog({
-    customer, t, type, item, category, amount, quantity,
-    customerIds: log.customerIds, itemIds: log.itemIds, categoryIds: log.categoryIds, valueTarget: log.valueTarget,
+    customer,
+    t,
+    type,
+    item,
+    category,
+    amount,
+    quantity,
+    customerIds: log.customerIds,
+    itemIds: log.itemIds,
+    categoryIds: log.categoryIds,
+    valueTarget: log.valueTarget,
   });
   return { log: changed, touched: touched + extra };
 }

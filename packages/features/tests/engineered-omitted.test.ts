@@ -21,7 +21,8 @@ function expectPartition(f: EngineeredFeatures): void {
   expect(f.names.length + f.omitted.length).toBe(ENGINEERED_FEATURE_NAMES.length);
 }
 
-const windows = (prefix: string, list: readonly (number | 'all')[]): string[] => list.map((w) => `${prefix}_${w === 'all' ? 'all' : `${w}d`}`);
+const windows = (prefix: string, list: readonly (number | 'all')[]): string[] =>
+  list.map((w) => `${prefix}_${w === 'all' ? 'all' : `${w}d`}`);
 
 describe('omitted features', () => {
   it('on CDNOW: no items, categories, returns, views, carts, sessions or time of day', async () => {
@@ -29,30 +30,50 @@ describe('omitted features', () => {
     expectPartition(f);
     const reasons = byReason(f);
     expect(reasons[FEATURE_NEEDS.items]).toEqual(windows('items', [7, 30, 90, 180, 365, 'all']));
-    expect(reasons[FEATURE_NEEDS.categories]).toEqual(['distinct_categories', 'category_entropy', 'top_category_share']);
+    expect(reasons[FEATURE_NEEDS.categories]).toEqual([
+      'distinct_categories',
+      'category_entropy',
+      'top_category_share',
+    ]);
     expect(reasons[FEATURE_NEEDS.returns]).toEqual(['returns_share']);
     expect(reasons[FEATURE_NEEDS.views]).toEqual(windows('views', [7, 30, 'all']));
     expect(reasons[FEATURE_NEEDS.carts]).toEqual(windows('carts', [7, 30, 'all']));
-    expect(reasons[FEATURE_NEEDS['time of day']]).toEqual(['hour_share_00_06', 'hour_share_06_12', 'hour_share_12_18', 'hour_share_18_24']);
+    expect(reasons[FEATURE_NEEDS['time of day']]).toEqual([
+      'hour_share_00_06',
+      'hour_share_06_12',
+      'hour_share_12_18',
+      'hour_share_18_24',
+    ]);
     // the cohort's ModelTask carries session ids (all 0 in the fixture), so what removes the
     // session features is that every event is a purchase
     expect(reasons[FEATURE_NEEDS.browsing]).toEqual([
-      ...windows('sessions', [7, 30, 'all']), ...windows('events_per_session', [7, 30, 'all']),
-      'days_since_last_session', 'purchase_session_rate', 'decayed_events_since_purchase_h7', 'decayed_events_since_purchase_h30',
+      ...windows('sessions', [7, 30, 'all']),
+      ...windows('events_per_session', [7, 30, 'all']),
+      'days_since_last_session',
+      'purchase_session_rate',
+      'decayed_events_since_purchase_h7',
+      'decayed_events_since_purchase_h30',
     ]);
-    expect(reasons[`${FEATURE_NEEDS.browsing}; ${FEATURE_NEEDS.carts}`]).toEqual(windows('cart_abandon_sessions', [7, 30, 'all']));
+    expect(reasons[`${FEATURE_NEEDS.browsing}; ${FEATURE_NEEDS.carts}`]).toEqual(
+      windows('cart_abandon_sessions', [7, 30, 'all']),
+    );
     expect(f.names.length).toBe(47);
     expect(f.names).toContain('revenue_30d');
     expect(f.names).toContain('weekend_share');
   });
 
-  it('on a count target: every money feature, and monetary is the kernel\'s purchase count', () => {
+  it("on a count target: every money feature, and monetary is the kernel's purchase count", () => {
     const f = engineeredFeatures(sourceOf(engineeredLog('count')), ENGINEERED_END);
     expectPartition(f);
     expect(byReason(f)).toEqual({
       [FEATURE_NEEDS.prices]: [
-        ...windows('revenue', [7, 30, 90, 180, 365]), 'first_purchase_amount', 'trend_revenue_30d', 'slope_revenue_month',
-        'basket_value_mean', 'decayed_revenue_h7', 'decayed_revenue_h30',
+        ...windows('revenue', [7, 30, 90, 180, 365]),
+        'first_purchase_amount',
+        'trend_revenue_30d',
+        'slope_revenue_month',
+        'basket_value_mean',
+        'decayed_revenue_h7',
+        'decayed_revenue_h30',
       ],
     });
     expect(column(f, 'monetary')).toEqual([4, 1, 0]);
@@ -64,8 +85,11 @@ describe('omitted features', () => {
     expectPartition(f);
     expect(byReason(f)).toEqual({
       [FEATURE_NEEDS.sessions]: [
-        ...windows('sessions', [7, 30, 'all']), ...windows('events_per_session', [7, 30, 'all']),
-        ...windows('cart_abandon_sessions', [7, 30, 'all']), 'days_since_last_session', 'purchase_session_rate',
+        ...windows('sessions', [7, 30, 'all']),
+        ...windows('events_per_session', [7, 30, 'all']),
+        ...windows('cart_abandon_sessions', [7, 30, 'all']),
+        'days_since_last_session',
+        'purchase_session_rate',
       ],
     });
     expect(column(f, 'views_all')).toEqual([5, 1, 0]);
@@ -79,7 +103,9 @@ describe('omitted features', () => {
     expect(reasons[FEATURE_NEEDS.categories]).toContain('category_entropy');
     expect(reasons[FEATURE_NEEDS.returns]).toEqual(['returns_share']);
     expect(reasons[FEATURE_NEEDS['two months']]).toEqual(['slope_purchase_days_month', 'slope_revenue_month']);
-    expect(f.names).toEqual(expect.arrayContaining(['views_7d', 'carts_7d', 'cart_abandon_sessions_all', 'hour_share_06_12']));
+    expect(f.names).toEqual(
+      expect.arrayContaining(['views_7d', 'carts_7d', 'cart_abandon_sessions_all', 'hour_share_06_12']),
+    );
     expect(column(f, 'cart_abandon_sessions_all')).toEqual([1, 0, 0]);
   });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { engineeredFeaturesMarkdown, ENGINEERED_FEATURES, FEATURE_GROUPS, FEATURE_NEEDS } from '../src/index.ts';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const START = '<!-- engineered-features:start -->', END = '<!-- engineered-features:end -->';
+const START = '<!-- engineered-features:start -->',
+  END = '<!-- engineered-features:end -->';
 
 describe('README feature table', () => {
   it('equals the table in code', () => {

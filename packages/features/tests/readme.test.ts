@@ -9,7 +9,13 @@ import { runReadmeExample } from '../../../tools/readme-example.ts';
 describe('README example', () => {
   it('prints customer 0001 as lifetimes has it and accounts for every engineered column', () => {
     const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as {
-      customers: number; x: number; tx: number; T: number; columns: number; omitted: number; recency: number;
+      customers: number;
+      x: number;
+      tx: number;
+      T: number;
+      columns: number;
+      omitted: number;
+      recency: number;
     };
     expect(out.customers).toBe(2357);
     expect(out.x).toBe(2);

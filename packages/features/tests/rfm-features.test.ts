@@ -21,6 +21,8 @@ describe('rfmFeatures', () => {
 
   it('rejects an empty cohort', () => {
     const task = smallTask();
-    expect(() => rfmFeatures({ ...task, split: { ...task.split, customers: new Int32Array(0) } })).toThrow('features/rfmFeatures: empty cohort');
+    expect(() => rfmFeatures({ ...task, split: { ...task.split, customers: new Int32Array(0) } })).toThrow(
+      'features/rfmFeatures: empty cohort',
+    );
   });
 });

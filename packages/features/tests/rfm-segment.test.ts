@@ -19,7 +19,8 @@ describe('rfmSegment', () => {
   });
 
   it('maps every one of the 64 cells to a listed segment', () => {
-    for (let r = 1; r <= 4; r++) for (let f = 1; f <= 4; f++) for (let m = 1; m <= 4; m++) expect(RFM_SEGMENTS).toContain(rfmSegment(r, f, m));
+    for (let r = 1; r <= 4; r++)
+      for (let f = 1; f <= 4; f++) for (let m = 1; m <= 4; m++) expect(RFM_SEGMENTS).toContain(rfmSegment(r, f, m));
   });
 
   it('rejects tiers outside 1..4', () => {

@@ -8,13 +8,19 @@ describe('rfmTiers', () => {
   });
 
   it('puts a mass of one-time buyers in F = 4 and orders recency ascending', () => {
-    const t = rfmTiers({ recency: Float64Array.of(5, 50, 100, 200), frequency: Float64Array.of(9, 1, 1, 1), monetary: Float64Array.of(1, 2, 3, 4) });
+    const t = rfmTiers({
+      recency: Float64Array.of(5, 50, 100, 200),
+      frequency: Float64Array.of(9, 1, 1, 1),
+      monetary: Float64Array.of(1, 2, 3, 4),
+    });
     expect(Array.from(t.recency)).toEqual([1, 2, 3, 4]);
     expect(Array.from(t.frequency)).toEqual([1, 4, 4, 4]);
     expect(Array.from(t.monetary)).toEqual([4, 3, 2, 1]);
   });
 
   it('rejects NaN features', () => {
-    expect(() => rfmTiers({ recency: Float64Array.of(NaN), frequency: Float64Array.of(1), monetary: Float64Array.of(1) })).toThrow('features/rfmTiers: recency of row 1 is NaN');
+    expect(() =>
+      rfmTiers({ recency: Float64Array.of(NaN), frequency: Float64Array.of(1), monetary: Float64Array.of(1) }),
+    ).toThrow('features/rfmTiers: recency of row 1 is NaN');
   });
 });

@@ -10,6 +10,8 @@ describe('time units', () => {
   });
 
   it('rejects unknown units', () => {
-    expect(() => convertTime(1, 'fortnight' as never, 'day')).toThrow("features/time-units: unknown time unit 'fortnight'");
+    expect(() => convertTime(1, 'fortnight' as never, 'day')).toThrow(
+      "features/time-units: unknown time unit 'fortnight'",
+    );
   });
 });

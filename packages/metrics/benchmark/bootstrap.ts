@@ -5,7 +5,9 @@ import { bootstrapIntervals, evaluate, pairedBootstrap } from '../src/index.ts';
 
 function makeCase(n: number, seed: number): { actual: Float64Array; predicted: Float64Array; other: Float64Array } {
   const rng = createRng(seed);
-  const actual = new Float64Array(n), predicted = new Float64Array(n), other = new Float64Array(n);
+  const actual = new Float64Array(n),
+    predicted = new Float64Array(n),
+    other = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const rate = rng.gamma(0.8);
     actual[i] = rng.poisson(rate) * 25 * rng.gamma(3);
@@ -18,7 +20,11 @@ function makeCase(n: number, seed: number): { actual: Float64Array; predicted: F
 function time(label: string, f: () => unknown, repeats = 3): void {
   f(); // warm-up
   const ms: number[] = [];
-  for (let r = 0; r < repeats; r++) { const t = performance.now(); f(); ms.push(performance.now() - t); }
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now();
+    f();
+    ms.push(performance.now() - t);
+  }
   ms.sort((a, b) => a - b);
   console.log(`${label.padEnd(48)} median ${ms[Math.floor(repeats / 2)].toFixed(1)} ms`);
 }

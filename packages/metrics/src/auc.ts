@@ -15,15 +15,18 @@ import { checkSameLength, toFiniteArray, toLabels, unitWeights } from './validat
  */
 export function weightedAuc(byScore: TieBlocks, labels: Float64Array, weights: Float64Array): number {
   const { order, starts } = byScore;
-  let pos = 0, neg = 0;
+  let pos = 0,
+    neg = 0;
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] === 1) pos += weights[i];
     else neg += weights[i];
   }
   if (pos === 0 || neg === 0) return NaN;
-  let negAbove = 0, u = 0;
+  let negAbove = 0,
+    u = 0;
   for (let b = 0; b + 1 < starts.length; b++) {
-    let p = 0, q = 0;
+    let p = 0,
+      q = 0;
     for (let k = starts[b]; k < starts[b + 1]; k++) {
       const i = order[k];
       if (labels[i] === 1) p += weights[i];

@@ -66,7 +66,8 @@ export interface BootstrapResult {
 export function resolveBootstrapOptions(fn: string, options: BootstrapOptions = {}): typeof DEFAULT_BOOTSTRAP {
   const { clusters: _clusters, ...rest } = options;
   const o = resolveOptions(`metrics/${fn}`, DEFAULT_BOOTSTRAP, rest);
-  if (!Number.isInteger(o.resamples) || o.resamples < 1) throw new Error(`metrics/${fn}: resamples must be a positive integer, got ${o.resamples}`);
+  if (!Number.isInteger(o.resamples) || o.resamples < 1)
+    throw new Error(`metrics/${fn}: resamples must be a positive integer, got ${o.resamples}`);
   if (!(o.level > 0 && o.level < 1)) throw new Error(`metrics/${fn}: level must be in (0, 1), got ${o.level}`);
   if (!Number.isInteger(o.seed)) throw new Error(`metrics/${fn}: seed must be an integer, got ${o.seed}`);
   return o;
@@ -76,7 +77,12 @@ export function resolveBootstrapOptions(fn: string, options: BootstrapOptions = 
  * Calls `visit(r, weights)` for each of `resamples` seeded resamples of n customers; the
  * weights array is reused (multiplicities summing to n).
  */
-export function forEachResample(n: number, resamples: number, seed: number, visit: (r: number, weights: Float64Array) => void): void {
+export function forEachResample(
+  n: number,
+  resamples: number,
+  seed: number,
+  visit: (r: number, weights: Float64Array) => void,
+): void {
   const rng = createRng(seed);
   const w = new Float64Array(n);
   for (let r = 0; r < resamples; r++) {
@@ -104,13 +110,25 @@ export function forEachBootstrapResample(
 }
 
 /** Interval of replicates[offset + r·stride], r < count, dropping NaN. */
-export function percentileInterval(replicates: Float64Array, count: number, offset: number, stride: number, level: number, estimate: number): MetricInterval {
+export function percentileInterval(
+  replicates: Float64Array,
+  count: number,
+  offset: number,
+  stride: number,
+  level: number,
+  estimate: number,
+): MetricInterval {
   const xs: number[] = [];
-  for (let r = 0; r < count; r++) { const v = replicates[offset + r * stride]; if (!Number.isNaN(v)) xs.push(v); }
+  for (let r = 0; r < count; r++) {
+    const v = replicates[offset + r * stride];
+    if (!Number.isNaN(v)) xs.push(v);
+  }
   if (xs.length === 0) return Object.freeze({ estimate, lower: NaN, upper: NaN, se: NaN, valid: 0 });
   const sorted = Float64Array.from(xs).sort();
   const q = (p: number): number => {
-    const h = (sorted.length - 1) * p, lo = Math.floor(h), hi = Math.min(lo + 1, sorted.length - 1);
+    const h = (sorted.length - 1) * p,
+      lo = Math.floor(h),
+      hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   };
   let mean = 0;
@@ -137,6 +155,8 @@ export function bootstrapIntervals(input: MetricInput, options: BootstrapOptions
   const reps = new Float64Array(o.resamples * k);
   forEachBootstrapResample(ctx.n, clusters, o.resamples, o.seed, (r, w) => metricsUnderWeights(ctx, w, reps, r * k));
   const metrics = {} as Record<MetricName, MetricInterval>;
-  METRIC_NAMES.forEach((name, m) => { metrics[name] = percentileInterval(reps, o.resamples, m, k, o.level, point[m]); });
+  METRIC_NAMES.forEach((name, m) => {
+    metrics[name] = percentileInterval(reps, o.resamples, m, k, o.level, point[m]);
+  });
   return Object.freeze({ resamples: o.resamples, seed: o.seed, level: o.level, metrics: Object.freeze(metrics) });
 }

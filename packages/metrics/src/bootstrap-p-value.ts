@@ -11,7 +11,9 @@
 
 /** p-value of replicates[offset + r·stride], r < count, dropping NaN. */
 export function bootstrapPValue(replicates: Float64Array, count: number, offset: number, stride: number): number {
-  let valid = 0, below = 0, above = 0;
+  let valid = 0,
+    below = 0,
+    above = 0;
   for (let r = 0; r < count; r++) {
     const v = replicates[offset + r * stride];
     if (Number.isNaN(v)) continue;

@@ -31,8 +31,12 @@ export interface ClusterIndex {
  * distinct ids; errors are prefixed `metrics/<fn>:`.
  */
 export function clusterIndex(fn: string, clusters: Int32Array, n: number): ClusterIndex {
-  if (!(clusters instanceof Int32Array)) throw new Error(`metrics/${fn}: clusters must be an Int32Array (one cluster id per test customer)`);
-  if (clusters.length !== n) throw new Error(`metrics/${fn}: clusters has length ${clusters.length}, expected ${n} (one cluster id per test customer)`);
+  if (!(clusters instanceof Int32Array))
+    throw new Error(`metrics/${fn}: clusters must be an Int32Array (one cluster id per test customer)`);
+  if (clusters.length !== n)
+    throw new Error(
+      `metrics/${fn}: clusters has length ${clusters.length}, expected ${n} (one cluster id per test customer)`,
+    );
   const sorted = clusters.slice().sort();
   let count = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[count++] = sorted[k];
@@ -40,9 +44,14 @@ export function clusterIndex(fn: string, clusters: Int32Array, n: number): Clust
   const clusterOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     // Binary search of clusters[i] among the sorted distinct ids.
-    let lo = 0, hi = count - 1;
+    let lo = 0,
+      hi = count - 1;
     const v = clusters[i];
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (ids[mid] < v) lo = mid + 1; else hi = mid; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
     clusterOf[i] = lo;
   }
   return { clusterOf, count };
@@ -53,7 +62,12 @@ export function clusterIndex(fn: string, clusters: Int32Array, n: number): Clust
  * with replacement (createRng(seed)), weights[i] = multiplicity of customer i's cluster. The
  * weights array is reused.
  */
-export function forEachClusterResample(index: ClusterIndex, resamples: number, seed: number, visit: (r: number, weights: Float64Array) => void): void {
+export function forEachClusterResample(
+  index: ClusterIndex,
+  resamples: number,
+  seed: number,
+  visit: (r: number, weights: Float64Array) => void,
+): void {
   const { clusterOf, count } = index;
   const rng = createRng(seed);
   const draws = new Float64Array(count);

@@ -65,7 +65,9 @@ export function correctedResampledT(values: NumericArray, options: CorrectedResa
   const { testTrainRatio, ...rest } = options;
   const { level } = resolveOptions('metrics/correctedResampledT', DEFAULT_CORRECTED_RESAMPLED_T, rest);
   if (!(testTrainRatio >= 0 && Number.isFinite(testTrainRatio))) {
-    throw new Error(`metrics/correctedResampledT: testTrainRatio must be a finite number >= 0 (n_test / n_train), got ${testTrainRatio}`);
+    throw new Error(
+      `metrics/correctedResampledT: testTrainRatio must be a finite number >= 0 (n_test / n_train), got ${testTrainRatio}`,
+    );
   }
   if (!(level > 0 && level < 1)) throw new Error(`metrics/correctedResampledT: level must be in (0, 1), got ${level}`);
   const x = toFiniteArray('correctedResampledT', 'values', values);
@@ -74,7 +76,19 @@ export function correctedResampledT(values: NumericArray, options: CorrectedResa
   for (let j = 0; j < k; j++) mean += x[j];
   mean /= k;
   if (k === 1) {
-    return Object.freeze({ k, mean, variance: NaN, correctedVariance: NaN, se: NaN, df: 0, t: NaN, p: NaN, lower: NaN, upper: NaN, level });
+    return Object.freeze({
+      k,
+      mean,
+      variance: NaN,
+      correctedVariance: NaN,
+      se: NaN,
+      df: 0,
+      t: NaN,
+      p: NaN,
+      lower: NaN,
+      upper: NaN,
+      level,
+    });
   }
   let ss = 0;
   for (let j = 0; j < k; j++) ss += (x[j] - mean) ** 2;
@@ -85,5 +99,17 @@ export function correctedResampledT(values: NumericArray, options: CorrectedResa
   const t = mean / se;
   const p = Number.isNaN(t) ? NaN : studentTTwoSidedP(t, df);
   const half = studentTCritical(level, df) * se;
-  return Object.freeze({ k, mean, variance, correctedVariance, se, df, t, p, lower: mean - half, upper: mean + half, level });
+  return Object.freeze({
+    k,
+    mean,
+    variance,
+    correctedVariance,
+    se,
+    df,
+    t,
+    p,
+    lower: mean - half,
+    upper: mean + half,
+    level,
+  });
 }

@@ -22,7 +22,11 @@ export interface DecileScratch {
 
 /** Allocates the scratch arrays for weightedDecileMape. */
 export function decileScratch(): DecileScratch {
-  return { count: new Float64Array(DECILES), sumActual: new Float64Array(DECILES), sumPredicted: new Float64Array(DECILES) };
+  return {
+    count: new Float64Array(DECILES),
+    sumActual: new Float64Array(DECILES),
+    sumPredicted: new Float64Array(DECILES),
+  };
 }
 
 /** Whether decile g has a defined percentage error (mean actual ≠ 0, non-empty). */
@@ -40,7 +44,8 @@ export function weightedDecileMape(
 ): number {
   const { count, sumActual, sumPredicted } = scratch;
   weightedDecileSums(blocks, actual, predicted, weights, count, sumActual, sumPredicted);
-  let total = 0, used = 0;
+  let total = 0,
+    used = 0;
   for (let g = 0; g < DECILES; g++) {
     if (!entersMape(scratch, g)) continue;
     // The count cancels in the ratio of means: |Σp − Σa| / |Σa|.

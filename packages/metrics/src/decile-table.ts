@@ -40,23 +40,36 @@ export function weightedDecileSums(
   sumPredicted: Float64Array,
 ): void {
   const { order, starts } = blocks;
-  count.fill(0); sumActual.fill(0); sumPredicted.fill(0);
+  count.fill(0);
+  sumActual.fill(0);
+  sumPredicted.fill(0);
   let mass = 0;
   for (let i = 0; i < weights.length; i++) mass += weights[i];
-  let g = 0, c = 0;
+  let g = 0,
+    c = 0;
   for (let b = 0; b + 1 < starts.length; b++) {
-    let m = 0, s = 0, p = 0;
+    let m = 0,
+      s = 0,
+      p = 0;
     for (let k = starts[b]; k < starts[b + 1]; k++) {
-      const i = order[k], w = weights[i];
-      m += w; s += w * actual[i]; p += w * predicted[i];
+      const i = order[k],
+        w = weights[i];
+      m += w;
+      s += w * actual[i];
+      p += w * predicted[i];
     }
     if (m === 0) continue;
     const hi = c + m;
     let lo = c;
     for (;;) {
       const end = g === DECILES - 1 ? Infinity : ((g + 1) * mass) / DECILES;
-      const stop = Math.min(hi, end), part = stop - lo;
-      if (part > 0) { count[g] += part; sumActual[g] += (s * part) / m; sumPredicted[g] += (p * part) / m; }
+      const stop = Math.min(hi, end),
+        part = stop - lo;
+      if (part > 0) {
+        count[g] += part;
+        sumActual[g] += (s * part) / m;
+        sumPredicted[g] += (p * part) / m;
+      }
       if (hi <= end) break;
       lo = end;
       g++;
@@ -68,11 +81,15 @@ export function weightedDecileSums(
 /** The 10-row decile table of `predicted` against `actual`. */
 export function decileTable(actual: NumericArray, predicted: NumericArray): readonly DecileRow[] {
   const [a, p] = toFinitePair('decileTable', ['actual', 'predicted'], actual, predicted);
-  const count = new Float64Array(DECILES), sa = new Float64Array(DECILES), sp = new Float64Array(DECILES);
+  const count = new Float64Array(DECILES),
+    sa = new Float64Array(DECILES),
+    sp = new Float64Array(DECILES);
   weightedDecileSums(tieBlocks(p), a, p, unitWeights(a.length), count, sa, sp);
   const rows: DecileRow[] = [];
   for (let g = 0; g < DECILES; g++) {
-    rows.push(Object.freeze({ decile: g + 1, count: count[g], meanPredicted: sp[g] / count[g], meanActual: sa[g] / count[g] }));
+    rows.push(
+      Object.freeze({ decile: g + 1, count: count[g], meanPredicted: sp[g] / count[g], meanActual: sa[g] / count[g] }),
+    );
   }
   return Object.freeze(rows);
 }

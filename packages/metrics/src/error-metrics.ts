@@ -7,13 +7,26 @@ import type { NumericArray } from './validate-inputs.ts';
 import { toFinitePair, unitWeights } from './validate-inputs.ts';
 
 /** Weighted RMSE, MAE and calibration ratio in one pass, written into out[0..2]. */
-export function weightedErrors(actual: Float64Array, predicted: Float64Array, weights: Float64Array, out: Float64Array): void {
-  let mass = 0, sq = 0, abs = 0, sa = 0, sp = 0;
+export function weightedErrors(
+  actual: Float64Array,
+  predicted: Float64Array,
+  weights: Float64Array,
+  out: Float64Array,
+): void {
+  let mass = 0,
+    sq = 0,
+    abs = 0,
+    sa = 0,
+    sp = 0;
   for (let i = 0; i < actual.length; i++) {
     const w = weights[i];
     if (w === 0) continue;
     const d = predicted[i] - actual[i];
-    mass += w; sq += w * d * d; abs += w * Math.abs(d); sa += w * actual[i]; sp += w * predicted[i];
+    mass += w;
+    sq += w * d * d;
+    abs += w * Math.abs(d);
+    sa += w * actual[i];
+    sp += w * predicted[i];
   }
   out[0] = mass === 0 ? NaN : Math.sqrt(sq / mass);
   out[1] = mass === 0 ? NaN : abs / mass;

@@ -41,7 +41,9 @@ export const METRIC_HIGHER_IS_BETTER: Readonly<Record<MetricName, boolean | null
 /** Turns a METRIC_NAMES-ordered vector into a frozen named record. */
 export function toMetricValues(values: ArrayLike<number>, offset = 0): MetricValues {
   const out = {} as Record<MetricName, number>;
-  METRIC_NAMES.forEach((name, k) => { out[name] = values[offset + k]; });
+  METRIC_NAMES.forEach((name, k) => {
+    out[name] = values[offset + k];
+  });
   return Object.freeze(out);
 }
 

@@ -28,13 +28,27 @@ export function weightedGainAt(
   out: Float64Array,
 ): void {
   const { order, starts } = blocks;
-  let mass = 0, total = 0;
-  for (let i = 0; i < actual.length; i++) { mass += weights[i]; total += weights[i] * actual[i]; }
-  if (total === 0 || mass === 0) { out.fill(NaN, 0, xs.length); return; }
-  let j = 0, c = 0, cum = 0;
+  let mass = 0,
+    total = 0;
+  for (let i = 0; i < actual.length; i++) {
+    mass += weights[i];
+    total += weights[i] * actual[i];
+  }
+  if (total === 0 || mass === 0) {
+    out.fill(NaN, 0, xs.length);
+    return;
+  }
+  let j = 0,
+    c = 0,
+    cum = 0;
   for (let b = 0; b + 1 < starts.length && j < xs.length; b++) {
-    let m = 0, s = 0;
-    for (let k = starts[b]; k < starts[b + 1]; k++) { const i = order[k]; m += weights[i]; s += weights[i] * actual[i]; }
+    let m = 0,
+      s = 0;
+    for (let k = starts[b]; k < starts[b + 1]; k++) {
+      const i = order[k];
+      m += weights[i];
+      s += weights[i] * actual[i];
+    }
     if (m === 0) continue;
     while (j < xs.length && xs[j] * mass <= c + m) {
       out[j] = (cum + (s * (xs[j] * mass - c)) / m) / total;
@@ -53,7 +67,8 @@ export function weightedGainAt(
  */
 export function gainCurve(actual: NumericArray, predicted: NumericArray, points = 101): GainCurve {
   const [a, p] = toFinitePair('gainCurve', ['actual', 'predicted'], actual, predicted);
-  if (!Number.isInteger(points) || points < 2) throw new Error(`metrics/gainCurve: points must be an integer ≥ 2, got ${points}`);
+  if (!Number.isInteger(points) || points < 2)
+    throw new Error(`metrics/gainCurve: points must be an integer ≥ 2, got ${points}`);
   const xs = new Float64Array(points);
   for (let j = 0; j < points; j++) xs[j] = j / (points - 1);
   const ys = new Float64Array(points);

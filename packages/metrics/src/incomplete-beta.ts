@@ -17,10 +17,20 @@
 // freedom), where lnΓ(a) − lnΓ(a + b) would cancel catastrophically.
 
 const LANCZOS = Float64Array.of(
-  57.1562356658629235, -59.5979603554754912, 14.1360979747417471, -0.491913816097620199,
-  0.339946499848118887e-4, 0.465236289270485756e-4, -0.983744753048795646e-4, 0.158088703224912494e-3,
-  -0.210264441724104883e-3, 0.217439618115212643e-3, -0.164318106536763890e-3, 0.844182239838527433e-4,
-  -0.261908384015814087e-4, 0.368991826595316234e-5,
+  57.1562356658629235,
+  -59.5979603554754912,
+  14.1360979747417471,
+  -0.491913816097620199,
+  0.339946499848118887e-4,
+  0.465236289270485756e-4,
+  -0.983744753048795646e-4,
+  0.158088703224912494e-3,
+  -0.210264441724104883e-3,
+  0.217439618115212643e-3,
+  -0.16431810653676389e-3,
+  0.844182239838527433e-4,
+  -0.261908384015814087e-4,
+  0.368991826595316234e-5,
 );
 
 const LN_SQRT_2PI = 0.918938533204672741780329736406;
@@ -50,21 +60,30 @@ export function logGamma(x: number): number {
 
 /** δ(x) = lnΓ(x) − (x − ½) ln x + x − ½ ln 2π, by Stirling's series (x ≥ 10: error < 1e-14). */
 function stirlingCorrection(x: number): number {
-  const r = 1 / x, r2 = r * r;
+  const r = 1 / x,
+    r2 = r * r;
   return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 * (1 / 1188 - r2 * (691 / 360360))))));
 }
 
 /** ln B(a, b) = lnΓ(a) + lnΓ(b) − lnΓ(a + b) for a, b > 0, without cancellation for large arguments. */
 export function logBeta(a: number, b: number): number {
   if (!(a > 0 && b > 0)) return NaN;
-  const p = Math.min(a, b), q = Math.max(a, b);
+  const p = Math.min(a, b),
+    q = Math.max(a, b);
   if (q < 10) return logGamma(p) + logGamma(q) - logGamma(p + q);
   const corr = stirlingCorrection(q) - stirlingCorrection(p + q);
   if (p < 10) {
     // lnΓ(q) − lnΓ(p + q) = −(q − ½) log1p(p/q) − p ln(p + q) + p + δ(q) − δ(p + q).
     return logGamma(p) + corr - (q - 0.5) * Math.log1p(p / q) - p * Math.log(p + q) + p;
   }
-  return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + stirlingCorrection(p) + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
+  return (
+    -0.5 * Math.log(q) +
+    LN_SQRT_2PI +
+    corr +
+    stirlingCorrection(p) +
+    (p - 0.5) * Math.log(p / (p + q)) +
+    q * Math.log1p(-p / (p + q))
+  );
 }
 
 /** Modified Lentz state (f, C, D) for f = 1/(b1 + a2/(b2 + a3/(b3 + ...))) (NR §5.2). */
@@ -73,7 +92,9 @@ const LENTZ = { f: 0, c: 0, d: 0 };
 /** Starts f = 1/b1 (C = ∞, so that the next C is exactly b2). */
 function lentzStart(b1: number): void {
   const d = 1 / (Math.abs(b1) < CF.tiny ? CF.tiny : b1);
-  LENTZ.f = d; LENTZ.c = Infinity; LENTZ.d = d;
+  LENTZ.f = d;
+  LENTZ.c = Infinity;
+  LENTZ.d = d;
 }
 
 /** Adds the term a/(b + ...); returns |Δ − 1| (the relative change of f). */
@@ -84,12 +105,16 @@ function lentzStep(a: number, b: number): number {
   if (Math.abs(c) < CF.tiny) c = CF.tiny;
   d = 1 / d;
   const delta = c * d;
-  LENTZ.c = c; LENTZ.d = d; LENTZ.f *= delta;
+  LENTZ.c = c;
+  LENTZ.d = d;
+  LENTZ.f *= delta;
   return Math.abs(delta - 1);
 }
 
 function notConverged(x: number, a: number, b: number): never {
-  throw new Error(`metrics/regularizedIncompleteBeta: continued fraction did not converge for x = ${x}, a = ${a}, b = ${b}`);
+  throw new Error(
+    `metrics/regularizedIncompleteBeta: continued fraction did not converge for x = ${x}, a = ${a}, b = ${b}`,
+  );
 }
 
 /**
@@ -97,7 +122,9 @@ function notConverged(x: number, a: number, b: number): never {
  * I_x(a, b) = prefactor · value / a.
  */
 function nrFraction(x: number, a: number, b: number): number {
-  const qab = a + b, qap = a + 1, qam = a - 1;
+  const qab = a + b,
+    qap = a + 1,
+    qam = a - 1;
   lentzStart(1);
   lentzStep(-(qab * x) / qap, 1);
   for (let m = 1; m <= CF.maxIterations; m++) {
@@ -117,12 +144,17 @@ function nrFraction(x: number, a: number, b: number): number {
  */
 function lambdaFraction(x: number, y: number, a: number, b: number): number {
   const lambda = (a + b) * y - b;
-  const c = lambda + 1, c0 = b / a, c1 = 1 / a + 1, yp1 = y + 1;
+  const c = lambda + 1,
+    c0 = b / a,
+    c1 = 1 / a + 1,
+    yp1 = y + 1;
   // 1/(c/c1 + α1/(β1 + α2/(β2 + ...))).
   lentzStart(c / c1);
-  let p = 1, s = a + 1;
+  let p = 1,
+    s = a + 1;
   for (let n = 1; n <= CF.maxIterations; n++) {
-    const t = n / a, w = n * (b - n) * x;
+    const t = n / a,
+      w = n * (b - n) * x;
     let e = a / s;
     const alpha = p * (p + c0) * e * e * (w * x);
     e = (t + 1) / (c1 + t + t);
@@ -145,7 +177,14 @@ function betaContinuedFraction(x: number, y: number, a: number, b: number): numb
  * accurate to ~1e-16·a; x may underflow to 0 when ln x is finite). No argument checks: x, y in
  * [0, 1], a, b > 0.
  */
-export function incompleteBetaXY(x: number, y: number, a: number, b: number, lnX = Math.log(x), lnY = Math.log(y)): number {
+export function incompleteBetaXY(
+  x: number,
+  y: number,
+  a: number,
+  b: number,
+  lnX = Math.log(x),
+  lnY = Math.log(y),
+): number {
   if (lnX === -Infinity) return 0;
   if (lnY === -Infinity) return 1;
   const lnFront = a * lnX + b * lnY - logBeta(a, b);

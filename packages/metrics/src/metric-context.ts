@@ -39,7 +39,13 @@ export interface MetricContext {
   readonly byPrediction: TieBlocks;
   readonly byActual: TieBlocks;
   readonly byScore: TieBlocks;
-  readonly scratch: { readonly ra: Float64Array; readonly rb: Float64Array; readonly one: Float64Array; readonly errors: Float64Array; readonly deciles: DecileScratch };
+  readonly scratch: {
+    readonly ra: Float64Array;
+    readonly rb: Float64Array;
+    readonly one: Float64Array;
+    readonly errors: Float64Array;
+    readonly deciles: DecileScratch;
+  };
 }
 
 /** Validates `input` (errors prefixed `metrics/<fn>:`) and precomputes the sort orders. */
@@ -55,12 +61,26 @@ export function metricContext(fn: string, input: MetricInput, shared?: MetricCon
   else if (shared) labels = shared.labels;
   else labels = actual.map((v) => (v > 0 ? 1 : 0));
   const byPrediction = tieBlocks(predicted);
-  const byScore = input.repurchaseScore === undefined ? byPrediction : tieBlocks(toFiniteArray(fn, 'repurchaseScore', input.repurchaseScore));
+  const byScore =
+    input.repurchaseScore === undefined
+      ? byPrediction
+      : tieBlocks(toFiniteArray(fn, 'repurchaseScore', input.repurchaseScore));
   const n = actual.length;
   return {
-    n, actual, predicted, labels, byPrediction, byScore,
+    n,
+    actual,
+    predicted,
+    labels,
+    byPrediction,
+    byScore,
     byActual: shared ? shared.byActual : tieBlocks(actual),
-    scratch: { ra: new Float64Array(n), rb: new Float64Array(n), one: new Float64Array(1), errors: new Float64Array(3), deciles: decileScratch() },
+    scratch: {
+      ra: new Float64Array(n),
+      rb: new Float64Array(n),
+      one: new Float64Array(1),
+      errors: new Float64Array(3),
+      deciles: decileScratch(),
+    },
   };
 }
 

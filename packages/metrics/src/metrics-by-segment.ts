@@ -27,7 +27,8 @@ export interface SegmentMetrics {
 
 function compareLabels(x: string | number, y: string | number): number {
   if (typeof x === 'number' && typeof y === 'number') return x - y;
-  const a = String(x), b = String(y);
+  const a = String(x),
+    b = String(y);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -55,7 +56,9 @@ export function metricsBySegment(
   for (let i = 0; i < segments.length; i++) {
     const label = segments[i];
     if (typeof label !== 'string' && !(typeof label === 'number' && Number.isFinite(label))) {
-      throw new Error(`metrics/metricsBySegment: segments[${i}] must be a string or finite number, got ${String(label)}`);
+      throw new Error(
+        `metrics/metricsBySegment: segments[${i}] must be a string or finite number, got ${String(label)}`,
+      );
     }
     let idx = groups.get(label);
     if (!idx) groups.set(label, (idx = []));
@@ -65,12 +68,15 @@ export function metricsBySegment(
   const rows: SegmentMetrics[] = [];
   for (const label of [...groups.keys()].sort(compareLabels)) {
     const idx = groups.get(label)!;
-    const metrics = idx.length < minSize ? missing : evaluate({
-      actual: pick(input.actual, idx)!,
-      predicted: pick(input.predicted, idx)!,
-      repurchaseScore: pick(input.repurchaseScore, idx),
-      actualRepurchase: pick(input.actualRepurchase, idx),
-    });
+    const metrics =
+      idx.length < minSize
+        ? missing
+        : evaluate({
+            actual: pick(input.actual, idx)!,
+            predicted: pick(input.predicted, idx)!,
+            repurchaseScore: pick(input.repurchaseScore, idx),
+            actualRepurchase: pick(input.actualRepurchase, idx),
+          });
     rows.push(Object.freeze({ segment: label, n: idx.length, metrics }));
   }
   return Object.freeze(rows);

@@ -31,9 +31,13 @@ import { toFinitePair, unitWeights } from './validate-inputs.ts';
  */
 export function weightedGiniRaw(blocks: TieBlocks, actual: Float64Array, weights: Float64Array): number {
   const { order, starts } = blocks;
-  let total = 0, mass = 0, area = 0, cum = 0;
+  let total = 0,
+    mass = 0,
+    area = 0,
+    cum = 0;
   for (let b = 0; b + 1 < starts.length; b++) {
-    let m = 0, s = 0;
+    let m = 0,
+      s = 0;
     for (let k = starts[b]; k < starts[b + 1]; k++) {
       const i = order[k];
       m += weights[i];

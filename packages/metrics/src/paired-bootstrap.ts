@@ -13,7 +13,12 @@ import { metricContext, metricsUnderWeights } from './metric-context.ts';
 import type { MetricName } from './evaluate.ts';
 import { METRIC_NAMES } from './evaluate.ts';
 import type { BootstrapOptions } from './bootstrap-intervals.ts';
-import { forEachBootstrapResample, percentileInterval, resampleClusters, resolveBootstrapOptions } from './bootstrap-intervals.ts';
+import {
+  forEachBootstrapResample,
+  percentileInterval,
+  resampleClusters,
+  resolveBootstrapOptions,
+} from './bootstrap-intervals.ts';
 import { bootstrapPValue } from './bootstrap-p-value.ts';
 import type { NumericArray } from './validate-inputs.ts';
 import { checkSameLength, unitWeights } from './validate-inputs.ts';
@@ -70,9 +75,16 @@ export function pairedBootstrap(
   checkSameLength('pairedBootstrap', { actual, predictedA, predictedB });
   const inA: MetricInput = { actual, predicted: predictedA, repurchaseScore: repurchaseScoreA, actualRepurchase };
   const ctxA = metricContext('pairedBootstrap', inA);
-  const ctxB = metricContext('pairedBootstrap', { actual, predicted: predictedB, repurchaseScore: repurchaseScoreB, actualRepurchase }, ctxA);
+  const ctxB = metricContext(
+    'pairedBootstrap',
+    { actual, predicted: predictedB, repurchaseScore: repurchaseScoreB, actualRepurchase },
+    ctxA,
+  );
   const k = METRIC_NAMES.length;
-  const pa = new Float64Array(k), pb = new Float64Array(k), ra = new Float64Array(k), rb = new Float64Array(k);
+  const pa = new Float64Array(k),
+    pb = new Float64Array(k),
+    ra = new Float64Array(k),
+    rb = new Float64Array(k);
   const clusters = resampleClusters('pairedBootstrap', options.clusters, ctxA.n);
   const ones = unitWeights(ctxA.n);
   metricsUnderWeights(ctxA, ones, pa);
@@ -87,7 +99,13 @@ export function pairedBootstrap(
   METRIC_NAMES.forEach((name, m) => {
     const iv = percentileInterval(diffs, o.resamples, m, k, o.level, pa[m] - pb[m]);
     metrics[name] = Object.freeze({
-      a: pa[m], b: pb[m], difference: iv.estimate, lower: iv.lower, upper: iv.upper, se: iv.se, valid: iv.valid,
+      a: pa[m],
+      b: pb[m],
+      difference: iv.estimate,
+      lower: iv.lower,
+      upper: iv.upper,
+      se: iv.se,
+      valid: iv.valid,
       significant: iv.lower > 0 || iv.upper < 0,
       p: bootstrapPValue(diffs, o.resamples, m, k),
     });

@@ -24,11 +24,14 @@ export function weightedSpearman(
   let mass = 0;
   for (let i = 0; i < weights.length; i++) mass += weights[i];
   const mid = (mass + 1) / 2;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
     if (w === 0) continue;
-    const da = ra[i] - mid, db = rb[i] - mid;
+    const da = ra[i] - mid,
+      db = rb[i] - mid;
     sab += w * da * db;
     saa += w * da * da;
     sbb += w * db * db;

@@ -67,7 +67,8 @@ function upperQuantile(q: number, df: number): number {
   const lnQ = Math.log(q);
   const upper = (t: number): number => 0.5 * twoSidedTail(t, df);
   // Grow the bracket [lo, hi] until P(T ≥ hi) ≤ q.
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   while (upper(hi) > q) {
     lo = hi;
     if (hi === Number.MAX_VALUE) return Infinity;
@@ -77,7 +78,8 @@ function upperQuantile(q: number, df: number): number {
   for (let it = 0; it < SOLVER.maxIterations; it++) {
     const tail = upper(t);
     if (tail === q) return t;
-    if (tail > q) lo = t; else hi = t;
+    if (tail > q) lo = t;
+    else hi = t;
     // Newton on ln tail(t): d/dt ln tail = −f(t)/tail(t).
     let next = t + (Math.log(tail) - lnQ) * Math.exp(Math.log(tail) - logDensity(t, df));
     if (!(next > lo && next < hi)) next = lo > 0 && hi / lo > 4 ? Math.sqrt(lo * hi) : lo + (hi - lo) / 2;

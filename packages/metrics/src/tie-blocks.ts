@@ -20,7 +20,7 @@ export function tieBlocks(keys: Float64Array): TieBlocks {
   const n = keys.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => (keys[j] - keys[i]) || (i - j));
+  order.sort((i, j) => keys[j] - keys[i] || i - j);
   const starts: number[] = [0];
   for (let k = 1; k < n; k++) {
     if (keys[order[k]] !== keys[order[k - 1]]) starts.push(k);

@@ -19,7 +19,9 @@ export function toFiniteArray(fn: string, name: string, values: NumericArray): F
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new Error(`metrics/${fn}: ${name}[${i}] is ${Number.isNaN(v) ? 'NaN' : `not a finite number (${String(v)})`}`);
+      throw new Error(
+        `metrics/${fn}: ${name}[${i}] is ${Number.isNaN(v) ? 'NaN' : `not a finite number (${String(v)})`}`,
+      );
     }
     out[i] = v;
   }

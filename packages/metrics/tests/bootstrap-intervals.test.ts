@@ -24,7 +24,11 @@ describe('bootstrapIntervals', () => {
       const one = bootstrapIntervals(input, { resamples: 1, seed });
       const rng = createRng(seed);
       const idx = Array.from({ length: actual.length }, () => rng.int(actual.length));
-      const direct = evaluate({ actual: idx.map((i) => actual[i]), predicted: idx.map((i) => predicted[i]), repurchaseScore: idx.map((i) => score[i]) });
+      const direct = evaluate({
+        actual: idx.map((i) => actual[i]),
+        predicted: idx.map((i) => predicted[i]),
+        repurchaseScore: idx.map((i) => score[i]),
+      });
       for (const name of METRIC_NAMES) {
         expect(one.metrics[name].lower, name).toBeCloseTo(direct[name], 10);
         expect(one.metrics[name].upper, name).toBe(one.metrics[name].lower);
@@ -35,7 +39,10 @@ describe('bootstrapIntervals', () => {
   it('contains the point estimates and narrows like 1/√n with more customers', () => {
     const small = bootstrapIntervals(input, { resamples: 400 });
     const big = clvCase(10_000, 92);
-    const large = bootstrapIntervals({ actual: big.actual, predicted: big.predicted, repurchaseScore: big.score }, { resamples: 400 });
+    const large = bootstrapIntervals(
+      { actual: big.actual, predicted: big.predicted, repurchaseScore: big.score },
+      { resamples: 400 },
+    );
     const point = evaluate(input);
     for (const name of METRIC_NAMES) {
       const s = small.metrics[name];
@@ -63,7 +70,11 @@ describe('bootstrapIntervals', () => {
     const r = bootstrapIntervals({ actual: a, predicted: a.map((_, i) => 50 - i) }, { resamples: 300 });
     expect(r.metrics.auc.valid).toBeLessThan(300);
     expect(r.metrics.auc.valid).toBeGreaterThan(150); // P(drawn) = 1 − (49/50)^50 ≈ 0.64
-    expect(() => bootstrapIntervals(input, { resamples: 0 })).toThrow('metrics/bootstrapIntervals: resamples must be a positive integer, got 0');
-    expect(() => bootstrapIntervals(input, { level: 1 })).toThrow('metrics/bootstrapIntervals: level must be in (0, 1), got 1');
+    expect(() => bootstrapIntervals(input, { resamples: 0 })).toThrow(
+      'metrics/bootstrapIntervals: resamples must be a positive integer, got 0',
+    );
+    expect(() => bootstrapIntervals(input, { level: 1 })).toThrow(
+      'metrics/bootstrapIntervals: level must be in (0, 1), got 1',
+    );
   });
 });

@@ -6,7 +6,12 @@ import { clvCase } from './reference.ts';
 function permutation(n: number, seed: number): Int32Array {
   const rng = createRng(seed);
   const perm = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) { const j = rng.int(i + 1); const t = perm[i]; perm[i] = perm[j]; perm[j] = t; }
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = perm[i];
+    perm[i] = perm[j];
+    perm[j] = t;
+  }
   return perm;
 }
 
@@ -15,12 +20,21 @@ function permutation(n: number, seed: number): Int32Array {
  * level and a cluster-level multiplicative bias of the prediction (e.g. one store's customers,
  * one badly calibrated region). Cluster ids are arbitrary non-consecutive integers.
  */
-function clusteredCase(G: number, m: number, seed: number): { actual: Float64Array; predicted: Float64Array; other: Float64Array; clusters: Int32Array } {
+function clusteredCase(
+  G: number,
+  m: number,
+  seed: number,
+): { actual: Float64Array; predicted: Float64Array; other: Float64Array; clusters: Int32Array } {
   const rng = createRng(seed);
   const n = G * m;
-  const actual = new Float64Array(n), predicted = new Float64Array(n), other = new Float64Array(n), clusters = new Int32Array(n);
+  const actual = new Float64Array(n),
+    predicted = new Float64Array(n),
+    other = new Float64Array(n),
+    clusters = new Int32Array(n);
   for (let g = 0; g < G; g++) {
-    const level = rng.gamma(2), bias = Math.exp(0.6 * rng.normal()), biasOther = Math.exp(0.6 * rng.normal());
+    const level = rng.gamma(2),
+      bias = Math.exp(0.6 * rng.normal()),
+      biasOther = Math.exp(0.6 * rng.normal());
     for (let j = 0; j < m; j++) {
       const i = g * m + j;
       clusters[i] = 1000 + 7 * g;
@@ -39,9 +53,13 @@ describe('cluster bootstrap (bootstrapIntervals / pairedBootstrap with clusters)
 
   it('with ids 0..n−1 (one customer per cluster) reproduces the customer bootstrap exactly', () => {
     const ids = Int32Array.from({ length: actual.length }, (_, i) => i);
-    expect(bootstrapIntervals(input, { resamples: 100, seed: 3, clusters: ids })).toEqual(bootstrapIntervals(input, { resamples: 100, seed: 3 }));
+    expect(bootstrapIntervals(input, { resamples: 100, seed: 3, clusters: ids })).toEqual(
+      bootstrapIntervals(input, { resamples: 100, seed: 3 }),
+    );
     const other = predicted.map((v, i) => v * (1 + 0.3 * Math.sin(i)));
-    expect(pairedBootstrap(actual, predicted, other, { resamples: 100, clusters: ids })).toEqual(pairedBootstrap(actual, predicted, other, { resamples: 100 }));
+    expect(pairedBootstrap(actual, predicted, other, { resamples: 100, clusters: ids })).toEqual(
+      pairedBootstrap(actual, predicted, other, { resamples: 100 }),
+    );
   });
 
   it('with singleton clusters in shuffled id order matches the customer bootstrap statistically', () => {
@@ -52,7 +70,8 @@ describe('cluster bootstrap (bootstrapIntervals / pairedBootstrap with clusters)
     const plain = bootstrapIntervals(input, { resamples: 1000 });
     const shuffled = bootstrapIntervals(input, { resamples: 1000, clusters: permutation(actual.length, 5) });
     for (const name of METRIC_NAMES) {
-      const p = plain.metrics[name], c = shuffled.metrics[name];
+      const p = plain.metrics[name],
+        c = shuffled.metrics[name];
       const width = p.upper - p.lower;
       expect(c.estimate, name).toBe(p.estimate);
       expect(Math.abs(c.lower - p.lower), name).toBeLessThan(0.15 * width);
@@ -66,9 +85,13 @@ describe('cluster bootstrap (bootstrapIntervals / pairedBootstrap with clusters)
     // the MAE and the calibration ratio several-fold; the customer bootstrap ignores it.
     const c = clusteredCase(40, 25, 11);
     const plain = bootstrapIntervals({ actual: c.actual, predicted: c.predicted }, { resamples: 600 });
-    const clustered = bootstrapIntervals({ actual: c.actual, predicted: c.predicted }, { resamples: 600, clusters: c.clusters });
+    const clustered = bootstrapIntervals(
+      { actual: c.actual, predicted: c.predicted },
+      { resamples: 600, clusters: c.clusters },
+    );
     const ratio = (name: (typeof METRIC_NAMES)[number]): number =>
-      (clustered.metrics[name].upper - clustered.metrics[name].lower) / (plain.metrics[name].upper - plain.metrics[name].lower);
+      (clustered.metrics[name].upper - clustered.metrics[name].lower) /
+      (plain.metrics[name].upper - plain.metrics[name].lower);
     expect(ratio('mae')).toBeGreaterThan(2);
     expect(ratio('calibration_ratio')).toBeGreaterThan(2);
     expect(ratio('normalized_gini')).toBeGreaterThan(1.5);
@@ -86,7 +109,10 @@ describe('cluster bootstrap (bootstrapIntervals / pairedBootstrap with clusters)
     const perm = permutation(c.actual.length, 9);
     const pick = <T extends Float64Array | Int32Array>(v: T): T => v.map((_, k) => v[perm[k]]) as T;
     const a = bootstrapIntervals({ actual: c.actual, predicted: c.predicted }, { resamples: 50, clusters: c.clusters });
-    const b = bootstrapIntervals({ actual: pick(c.actual), predicted: pick(c.predicted) }, { resamples: 50, clusters: pick(c.clusters) });
+    const b = bootstrapIntervals(
+      { actual: pick(c.actual), predicted: pick(c.predicted) },
+      { resamples: 50, clusters: pick(c.clusters) },
+    );
     for (const name of METRIC_NAMES) {
       expect(b.metrics[name].lower, name).toBeCloseTo(a.metrics[name].lower, 10);
       expect(b.metrics[name].upper, name).toBeCloseTo(a.metrics[name].upper, 10);

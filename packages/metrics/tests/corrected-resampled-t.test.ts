@@ -7,7 +7,7 @@ function expectRel(got: number, want: number, tol: number): void {
 }
 
 describe('correctedResampledT', () => {
-  it('k = 5 splits, n_test/n_train = 0.25: the hand formula with scipy\'s t quantile', () => {
+  it("k = 5 splits, n_test/n_train = 0.25: the hand formula with scipy's t quantile", () => {
     // By hand (numpy + scipy), x = [0.012, 0.018, 0.007, 0.021, 0.015]:
     //   mean = x.mean() = 0.0146, s2 = x.var(ddof=1) = 2.93e-05,
     //   cv = (1/5 + 0.25) * s2 = 1.3185e-05, se = sqrt(cv), t = mean / se,
@@ -19,8 +19,8 @@ describe('correctedResampledT', () => {
     expect(r.df).toBe(4);
     expect(r.level).toBe(0.95);
     expectRel(r.mean, 0.0146, 1e-13);
-    expectRel(r.variance, 2.93e-05, 1e-12);
-    expectRel(r.correctedVariance, 1.3185e-05, 1e-12);
+    expectRel(r.variance, 2.93e-5, 1e-12);
+    expectRel(r.correctedVariance, 1.3185e-5, 1e-12);
     expectRel(r.se, 0.0036311155310730613, 1e-12);
     expectRel(r.t, 4.020802939223867, 1e-12);
     expectRel(r.p, 0.015853869243010736, 1e-10);
@@ -76,10 +76,20 @@ describe('correctedResampledT', () => {
   });
 
   it('rejects NaN values and bad options with one-line messages', () => {
-    expect(() => correctedResampledT([0.1, NaN, 0.3], { testTrainRatio: 0.25 })).toThrow('metrics/correctedResampledT: values[1] is NaN');
-    expect(() => correctedResampledT([], { testTrainRatio: 0.25 })).toThrow('metrics/correctedResampledT: values is empty');
-    expect(() => correctedResampledT([1, 2], { testTrainRatio: -1 })).toThrow('metrics/correctedResampledT: testTrainRatio must be a finite number >= 0 (n_test / n_train), got -1');
-    expect(() => correctedResampledT([1, 2], { testTrainRatio: NaN })).toThrow('testTrainRatio must be a finite number >= 0');
-    expect(() => correctedResampledT([1, 2], { testTrainRatio: 0.25, level: 95 })).toThrow('metrics/correctedResampledT: level must be in (0, 1), got 95');
+    expect(() => correctedResampledT([0.1, NaN, 0.3], { testTrainRatio: 0.25 })).toThrow(
+      'metrics/correctedResampledT: values[1] is NaN',
+    );
+    expect(() => correctedResampledT([], { testTrainRatio: 0.25 })).toThrow(
+      'metrics/correctedResampledT: values is empty',
+    );
+    expect(() => correctedResampledT([1, 2], { testTrainRatio: -1 })).toThrow(
+      'metrics/correctedResampledT: testTrainRatio must be a finite number >= 0 (n_test / n_train), got -1',
+    );
+    expect(() => correctedResampledT([1, 2], { testTrainRatio: NaN })).toThrow(
+      'testTrainRatio must be a finite number >= 0',
+    );
+    expect(() => correctedResampledT([1, 2], { testTrainRatio: 0.25, level: 95 })).toThrow(
+      'metrics/correctedResampledT: level must be in (0, 1), got 95',
+    );
   });
 });

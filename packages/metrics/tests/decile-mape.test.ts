@@ -29,7 +29,9 @@ describe('decileMape', () => {
 
   it('equals the numpy reference on a seeded tied case', () => {
     const { actual, predicted } = clvCase(777, 52, 0);
-    expect(Math.abs(decileMape(actual, predicted) - num(reference({ actual, predicted }).decile_mape))).toBeLessThan(1e-9);
+    expect(Math.abs(decileMape(actual, predicted) - num(reference({ actual, predicted }).decile_mape))).toBeLessThan(
+      1e-9,
+    );
   });
 });
 
@@ -40,13 +42,19 @@ describe('decileMapeDeciles', () => {
     expect(decileMapeDeciles(new Float64Array(10), [12, 12, 12, 12, 12, 1, 1, 1, 1, 1])).toBe(0);
     const actual = Array.from({ length: 30 }, (_, i) => i + 1);
     expect(decileMapeDeciles(actual, actual)).toBe(10);
-    expect(() => decileMapeDeciles([1], [1, 2])).toThrow('metrics/decileMapeDeciles: actual and predicted differ in length (1 vs 2)');
+    expect(() => decileMapeDeciles([1], [1, 2])).toThrow(
+      'metrics/decileMapeDeciles: actual and predicted differ in length (1 vs 2)',
+    );
   });
 
   it('equals the number of non-zero decile means of the numpy reference on mostly-zero holdouts', () => {
     // Zero the holdout value of everyone at or below a prediction cut, so that the lowest
     // deciles (and a tie block straddling the cut) have mean actual 0: 7, 5 and 3 deciles remain.
-    for (const [seed, q, want] of [[52, 0.3, 7], [53, 0.5, 5], [52, 0.7, 3]]) {
+    for (const [seed, q, want] of [
+      [52, 0.3, 7],
+      [53, 0.5, 5],
+      [52, 0.7, 3],
+    ]) {
       const { actual, predicted } = clvCase(400, seed, 0);
       const cut = Float64Array.from(predicted).sort()[Math.floor(q * predicted.length)];
       const sparse = actual.map((v, i) => (predicted[i] > cut ? v : 0));

@@ -5,7 +5,8 @@ describe('rmse, mae, calibrationRatio', () => {
   it('match a case computed by hand', () => {
     // errors p − a = [1, −2, 0, 3]: RMSE = √((1+4+0+9)/4) = √3.5, MAE = 6/4 = 1.5;
     // Σp = 2+0+5+7 = 14, Σa = 1+2+5+4 = 12 -> ratio 14/12.
-    const a = [1, 2, 5, 4], p = [2, 0, 5, 7];
+    const a = [1, 2, 5, 4],
+      p = [2, 0, 5, 7];
     expect(rmse(a, p)).toBeCloseTo(Math.sqrt(3.5), 14);
     expect(mae(a, p)).toBe(1.5);
     expect(calibrationRatio(a, p)).toBeCloseTo(14 / 12, 14);

@@ -9,7 +9,16 @@ import { clvCase, num, reference } from './reference.ts';
 
 describe('evaluate', () => {
   it('lists the metrics.csv columns in order, frozen', () => {
-    expect([...METRIC_NAMES]).toEqual(['normalized_gini', 'spearman', 'decile_mape', 'top10_capture', 'auc', 'rmse', 'mae', 'calibration_ratio']);
+    expect([...METRIC_NAMES]).toEqual([
+      'normalized_gini',
+      'spearman',
+      'decile_mape',
+      'top10_capture',
+      'auc',
+      'rmse',
+      'mae',
+      'calibration_ratio',
+    ]);
     expect(Object.isFrozen(METRIC_NAMES)).toBe(true);
   });
 
@@ -33,7 +42,11 @@ describe('evaluate', () => {
     const models = { good: predicted, flat: new Float64Array(700).fill(2) };
     const lines = ['dataset,customer_id,model,seed,predicted_value,repurchase_score,actual_value,actual_repurchase'];
     for (const [name, pred] of Object.entries(models)) {
-      pred.forEach((p, i) => lines.push(`synthetic,c${i},${name},1,${p},${name === 'good' ? score[i] : ''},${actual[i]},${actual[i] > 0 ? 1 : 0}`));
+      pred.forEach((p, i) =>
+        lines.push(
+          `synthetic,c${i},${name},1,${p},${name === 'good' ? score[i] : ''},${actual[i]},${actual[i] > 0 ? 1 : 0}`,
+        ),
+      );
     }
     const dir = mkdtempSync(join(tmpdir(), 'clvlab-metrics-'));
     try {
@@ -45,7 +58,10 @@ describe('evaluate', () => {
       expect(rows).toHaveLength(3);
       const good = evaluate({ actual, predicted, repurchaseScore: score });
       const flat = evaluate({ actual, predicted: models.flat });
-      for (const [row, m] of [[rows[1], good], [rows[2], flat]] as const) {
+      for (const [row, m] of [
+        [rows[1], good],
+        [rows[2], flat],
+      ] as const) {
         const cells = row.split(',');
         METRIC_NAMES.forEach((name, k) => {
           const r = Number(cells[3 + k]); // 'nan' -> NaN (e.g. Spearman of a constant)
@@ -62,12 +78,23 @@ describe('evaluate', () => {
 
   it('defaults AUC to predicted vs actual > 0', () => {
     const { actual, predicted } = clvCase(300, 82);
-    expect(evaluate({ actual, predicted }).auc).toBe(auc(actual.map((v) => (v > 0 ? 1 : 0)), predicted));
+    expect(evaluate({ actual, predicted }).auc).toBe(
+      auc(
+        actual.map((v) => (v > 0 ? 1 : 0)),
+        predicted,
+      ),
+    );
   });
 
   it('throws with the evaluate prefix on bad input', () => {
-    expect(() => evaluate({ actual: [1, 2], predicted: [1] })).toThrow('metrics/evaluate: actual and predicted differ in length (2 vs 1)');
-    expect(() => evaluate({ actual: [1, 2], predicted: [1, 2], repurchaseScore: [1] })).toThrow('metrics/evaluate: actual and repurchaseScore differ in length');
-    expect(() => evaluate({ actual: [1, 2], predicted: [1, 2], actualRepurchase: [1, 3] })).toThrow('metrics/evaluate: actualRepurchase[1] must be 0 or 1');
+    expect(() => evaluate({ actual: [1, 2], predicted: [1] })).toThrow(
+      'metrics/evaluate: actual and predicted differ in length (2 vs 1)',
+    );
+    expect(() => evaluate({ actual: [1, 2], predicted: [1, 2], repurchaseScore: [1] })).toThrow(
+      'metrics/evaluate: actual and repurchaseScore differ in length',
+    );
+    expect(() => evaluate({ actual: [1, 2], predicted: [1, 2], actualRepurchase: [1, 3] })).toThrow(
+      'metrics/evaluate: actualRepurchase[1] must be 0 or 1',
+    );
   });
 });

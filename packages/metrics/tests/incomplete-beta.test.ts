@@ -32,8 +32,12 @@ describe('regularizedIncompleteBeta', () => {
   });
 
   it('validates its arguments', () => {
-    expect(() => regularizedIncompleteBeta(0.5, 0, 1)).toThrow('metrics/regularizedIncompleteBeta: a and b must be finite and > 0, got a = 0, b = 1');
-    expect(() => regularizedIncompleteBeta(1.5, 1, 1)).toThrow('metrics/regularizedIncompleteBeta: x must be in [0, 1], got 1.5');
+    expect(() => regularizedIncompleteBeta(0.5, 0, 1)).toThrow(
+      'metrics/regularizedIncompleteBeta: a and b must be finite and > 0, got a = 0, b = 1',
+    );
+    expect(() => regularizedIncompleteBeta(1.5, 1, 1)).toThrow(
+      'metrics/regularizedIncompleteBeta: x must be in [0, 1], got 1.5',
+    );
   });
 });
 
@@ -41,8 +45,13 @@ describe('logGamma and logBeta', () => {
   it('match scipy.special.gammaln to 1e-14 relative', () => {
     // python3 -c "from scipy import special; print(repr(special.gammaln(x)))"
     const cases: [number, number][] = [
-      [1e-8, 18.42068073818021], [0.5, 0.5723649429247], [2.5, 0.2846828704729192], [9.99, 12.779315214350195],
-      [10, 12.801827480081469], [123.4, 469.3360974421906], [1e6, 12815504.569147611],
+      [1e-8, 18.42068073818021],
+      [0.5, 0.5723649429247],
+      [2.5, 0.2846828704729192],
+      [9.99, 12.779315214350195],
+      [10, 12.801827480081469],
+      [123.4, 469.3360974421906],
+      [1e6, 12815504.569147611],
     ];
     for (const [x, want] of cases) expectRel(logGamma(x), want, 1e-14);
     expect(Math.abs(logGamma(1))).toBeLessThan(1e-15);
@@ -53,8 +62,11 @@ describe('logGamma and logBeta', () => {
   it('logBeta matches scipy.special.betaln, and mpmath where scipy loses digits', () => {
     // python3 -c "from scipy import special; print(repr(special.betaln(a, b)))"
     const cases: [number, number, number][] = [
-      [0.5, 0.5, 1.1447298858494], [3, 9.5, -6.351866910579232], [12, 0.5, -0.6596747231378598],
-      [30, 40, -48.30174909591612], [1e6, 1e6, -1386300.0033629201],
+      [0.5, 0.5, 1.1447298858494],
+      [3, 9.5, -6.351866910579232],
+      [12, 0.5, -0.6596747231378598],
+      [30, 40, -48.30174909591612],
+      [1e6, 1e6, -1386300.0033629201],
     ];
     for (const [a, b, want] of cases) expectRel(logBeta(a, b), want, 1e-14);
     // scipy's betaln(5e5, 0.5) = -5.988816495984793 is off in the 11th digit; the 30-digit value:

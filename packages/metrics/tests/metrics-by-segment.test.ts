@@ -12,7 +12,11 @@ describe('metricsBySegment', () => {
     expect(rows.map((r) => r.segment)).toEqual(['a', 'b', 'c', 'tiny']);
     const idx = seg.flatMap((s, i) => (s === 'a' ? [i] : []));
     expect(rows[0].n).toBe(idx.length);
-    const direct = evaluate({ actual: idx.map((i) => actual[i]), predicted: idx.map((i) => predicted[i]), repurchaseScore: idx.map((i) => score[i]) });
+    const direct = evaluate({
+      actual: idx.map((i) => actual[i]),
+      predicted: idx.map((i) => predicted[i]),
+      repurchaseScore: idx.map((i) => score[i]),
+    });
     for (const name of METRIC_NAMES) expect(rows[0].metrics[name]).toBe(direct[name]);
   });
 
@@ -26,9 +30,16 @@ describe('metricsBySegment', () => {
   });
 
   it('sorts numeric labels numerically and rejects bad labels and lengths', () => {
-    const rows = metricsBySegment(actual.map((_, i) => [10, 9, 100][i % 3]), { actual, predicted });
+    const rows = metricsBySegment(
+      actual.map((_, i) => [10, 9, 100][i % 3]),
+      { actual, predicted },
+    );
     expect(rows.map((r) => r.segment)).toEqual([9, 10, 100]);
-    expect(() => metricsBySegment(seg.slice(1), { actual, predicted })).toThrow('metrics/metricsBySegment: segments and actual differ in length (899 vs 900)');
-    expect(() => metricsBySegment([1, NaN], { actual: [1, 2], predicted: [1, 2] })).toThrow('metrics/metricsBySegment: segments[1] must be a string or finite number');
+    expect(() => metricsBySegment(seg.slice(1), { actual, predicted })).toThrow(
+      'metrics/metricsBySegment: segments and actual differ in length (899 vs 900)',
+    );
+    expect(() => metricsBySegment([1, NaN], { actual: [1, 2], predicted: [1, 2] })).toThrow(
+      'metrics/metricsBySegment: segments[1] must be a string or finite number',
+    );
   });
 });

@@ -8,7 +8,8 @@ describe('normalizedGini', () => {
     // G = 0, .5, .625, 1, 1; trapezoid mean = (.25 + .5625 + .8125 + 1)/4 = .65625; raw = .3125.
     // Ideal order 4,3,1,0: G = 0, .5, .875, 1, 1; mean = (.25+.6875+.9375+1)/4 = .71875; raw = .4375.
     // normalized = .3125 / .4375 = 5/7.
-    const actual = [4, 0, 1, 3], predicted = [0.9, 0.1, 0.5, 0.3];
+    const actual = [4, 0, 1, 3],
+      predicted = [0.9, 0.1, 0.5, 0.3];
     expect(giniRaw(actual, predicted)).toBeCloseTo(0.3125, 14);
     expect(giniRaw(actual, actual)).toBeCloseTo(0.4375, 14);
     expect(normalizedGini(actual, predicted)).toBeCloseTo(5 / 7, 14);
@@ -28,27 +29,61 @@ describe('normalizedGini', () => {
   it('is 1 for perfect ordering, exactly 0 for a constant, negative reversed', () => {
     const { actual, predicted } = clvCase(500, 11);
     expect(normalizedGini(actual, actual)).toBe(1);
-    expect(normalizedGini(actual, actual.map((v) => 2 * v + 7))).toBe(1);
+    expect(
+      normalizedGini(
+        actual,
+        actual.map((v) => 2 * v + 7),
+      ),
+    ).toBe(1);
     expect(normalizedGini(actual, new Float64Array(500).fill(3.5))).toBe(0);
     expect(giniRaw(actual, new Float64Array(500))).toBe(0);
     const g = normalizedGini(actual, predicted);
     expect(g).toBeGreaterThan(0.3);
     // Reversal: the curve becomes 1 − G(1 − x), area 1 − area, so the Gini changes sign exactly.
-    expect(normalizedGini(actual, predicted.map((v) => -v))).toBeCloseTo(-g, 12);
-    expect(normalizedGini(actual, actual.map((v) => -v))).toBeCloseTo(-1, 12);
+    expect(
+      normalizedGini(
+        actual,
+        predicted.map((v) => -v),
+      ),
+    ).toBeCloseTo(-g, 12);
+    expect(
+      normalizedGini(
+        actual,
+        actual.map((v) => -v),
+      ),
+    ).toBeCloseTo(-1, 12);
   });
 
   it('is invariant to strictly increasing transforms and to listing order', () => {
     const { actual, predicted } = clvCase(400, 12);
     const g = normalizedGini(actual, predicted);
-    expect(normalizedGini(actual, predicted.map((v) => Math.exp(v / 50)))).toBe(g);
-    expect(normalizedGini(actual, predicted.map((v) => v ** 3 + 5))).toBe(g);
+    expect(
+      normalizedGini(
+        actual,
+        predicted.map((v) => Math.exp(v / 50)),
+      ),
+    ).toBe(g);
+    expect(
+      normalizedGini(
+        actual,
+        predicted.map((v) => v ** 3 + 5),
+      ),
+    ).toBe(g);
     const perm = Array.from({ length: 400 }, (_, i) => (i * 37) % 400); // 37 is coprime to 400
-    expect(normalizedGini(perm.map((i) => actual[i]), perm.map((i) => predicted[i]))).toBeCloseTo(g, 12);
+    expect(
+      normalizedGini(
+        perm.map((i) => actual[i]),
+        perm.map((i) => predicted[i]),
+      ),
+    ).toBeCloseTo(g, 12);
   });
 
   it('equals an independent numpy implementation of the tie-spreading definition to 1e-9', () => {
-    for (const [n, seed, decimals] of [[300, 1, 0], [2000, 2, 1], [1000, 3, 3]] as const) {
+    for (const [n, seed, decimals] of [
+      [300, 1, 0],
+      [2000, 2, 1],
+      [1000, 3, 3],
+    ] as const) {
       const { actual, predicted } = clvCase(n, seed, decimals);
       const ref = reference({ actual, predicted });
       expect(Math.abs(normalizedGini(actual, predicted) - num(ref.normalized_gini))).toBeLessThan(1e-9);
@@ -59,9 +94,13 @@ describe('normalizedGini', () => {
   it('returns NaN when undefined and throws on bad input', () => {
     expect(normalizedGini([0, 0, 0], [1, 2, 3])).toBeNaN();
     expect(normalizedGini([2, 2, 2], [1, 2, 3])).toBeNaN();
-    expect(() => normalizedGini([1, 2], [1])).toThrow('metrics/normalizedGini: actual and predicted differ in length (2 vs 1)');
+    expect(() => normalizedGini([1, 2], [1])).toThrow(
+      'metrics/normalizedGini: actual and predicted differ in length (2 vs 1)',
+    );
     expect(() => normalizedGini([], [])).toThrow('metrics/normalizedGini: actual is empty');
     expect(() => normalizedGini([1, 2], [1, NaN])).toThrow('metrics/normalizedGini: predicted[1] is NaN');
-    expect(() => normalizedGini([1, Infinity], [1, 2])).toThrow('metrics/normalizedGini: actual[1] is not a finite number');
+    expect(() => normalizedGini([1, Infinity], [1, 2])).toThrow(
+      'metrics/normalizedGini: actual[1] is not a finite number',
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('pairedBootstrap', () => {
   });
 
   it('checks lengths', () => {
-    expect(() => pairedBootstrap([1, 2], [1, 2], [1])).toThrow('metrics/pairedBootstrap: actual and predictedB differ in length (2 vs 1)');
+    expect(() => pairedBootstrap([1, 2], [1, 2], [1])).toThrow(
+      'metrics/pairedBootstrap: actual and predictedB differ in length (2 vs 1)',
+    );
   });
 });
 

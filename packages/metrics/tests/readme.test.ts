@@ -21,8 +21,14 @@ print(json.dumps({'gini': gini(a, p) / gini(a, a), 'top10': top, 'auc': u / (y.s
 
 describe('README example', () => {
   it('prints normalized Gini, top-10% capture and AUC equal to NumPy/SciPy', () => {
-    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as { gini: number; top10: number; auc: number };
-    const ref = JSON.parse(execFileSync('python3', ['-c', PYTHON], { input: JSON.stringify(out), encoding: 'utf8' })) as typeof out;
+    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as {
+      gini: number;
+      top10: number;
+      auc: number;
+    };
+    const ref = JSON.parse(
+      execFileSync('python3', ['-c', PYTHON], { input: JSON.stringify(out), encoding: 'utf8' }),
+    ) as typeof out;
     expect(out.gini).toBeGreaterThan(0.3);
     expect(Math.abs(out.gini - ref.gini)).toBeLessThan(1e-9);
     expect(Math.abs(out.top10 - ref.top10)).toBeLessThan(1e-9);

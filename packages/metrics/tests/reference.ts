@@ -26,11 +26,20 @@ export interface Reference {
 const script = fileURLToPath(new URL('./reference_metrics.py', import.meta.url));
 
 /** Runs the python reference on one case. */
-export function reference(c: { actual: ArrayLike<number>; predicted: ArrayLike<number>; labels?: ArrayLike<number>; scores?: ArrayLike<number> }): Reference {
+export function reference(c: {
+  actual: ArrayLike<number>;
+  predicted: ArrayLike<number>;
+  labels?: ArrayLike<number>;
+  scores?: ArrayLike<number>;
+}): Reference {
   const payload: Record<string, number[]> = { actual: Array.from(c.actual), predicted: Array.from(c.predicted) };
   if (c.labels) payload.labels = Array.from(c.labels);
   if (c.scores) payload.scores = Array.from(c.scores);
-  const out = execFileSync('python3', [script], { input: JSON.stringify(payload), encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync('python3', [script], {
+    input: JSON.stringify(payload),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(out) as Reference;
 }
 
@@ -38,9 +47,15 @@ export function reference(c: { actual: ArrayLike<number>; predicted: ArrayLike<n
  * A seeded CLV-like case: ~60% zero holdout value, heavy-tailed positive values, predictions
  * correlated with a latent rate and rounded to `decimals` so that ties occur.
  */
-export function clvCase(n: number, seed: number, decimals = 1): { actual: Float64Array; predicted: Float64Array; score: Float64Array } {
+export function clvCase(
+  n: number,
+  seed: number,
+  decimals = 1,
+): { actual: Float64Array; predicted: Float64Array; score: Float64Array } {
   const rng = createRng(seed);
-  const actual = new Float64Array(n), predicted = new Float64Array(n), score = new Float64Array(n);
+  const actual = new Float64Array(n),
+    predicted = new Float64Array(n),
+    score = new Float64Array(n);
   const f = 10 ** decimals;
   for (let i = 0; i < n; i++) {
     const rate = rng.gamma(0.8);

@@ -16,7 +16,10 @@ describe('spearman', () => {
   });
 
   it('equals scipy.stats.spearmanr on seeded cases with ties to 1e-12', () => {
-    for (const [n, seed] of [[200, 21], [3000, 22]] as const) {
+    for (const [n, seed] of [
+      [200, 21],
+      [3000, 22],
+    ] as const) {
       const { actual, predicted } = clvCase(n, seed);
       const ref = reference({ actual, predicted });
       expect(Math.abs(spearman(actual, predicted) - num(ref.spearman))).toBeLessThan(1e-12);

@@ -21,7 +21,9 @@ describe('topCapture and lift', () => {
 
   it('equals the numpy reference on a seeded case', () => {
     const { actual, predicted } = clvCase(1500, 62);
-    expect(Math.abs(topCapture(actual, predicted) - num(reference({ actual, predicted }).top10_capture))).toBeLessThan(1e-12);
+    expect(Math.abs(topCapture(actual, predicted) - num(reference({ actual, predicted }).top10_capture))).toBeLessThan(
+      1e-12,
+    );
   });
 
   it('rejects fractions outside (0, 1]', () => {

@@ -14,17 +14,30 @@ const rng = createRng(1);
 const customers = Math.max(1, Math.floor(n / 100));
 const customer = new Int32Array(n);
 const t = new Float64Array(n);
-let c = 0, now = 0;
+let c = 0,
+  now = 0;
 for (let i = 0; i < n; i++) {
-  if (i > 0 && rng.next() < customers / n) { c++; now = 0; }
+  if (i > 0 && rng.next() < customers / n) {
+    c++;
+    now = 0;
+  }
   now += rng.next() < 0.1 ? 3_600_000 * (1 + 48 * rng.next()) : 60_000 * rng.next();
   customer[i] = Math.min(c, customers - 1);
   t[i] = 1.6e12 + now;
 }
 const log: EventLog = {
-  length: n, customer, t, type: new Uint8Array(n).fill(2), item: new Int32Array(n).fill(-1), category: new Int32Array(n).fill(-1),
-  amount: new Float64Array(n).fill(1), quantity: new Float64Array(n).fill(1),
-  customerIds: Array.from({ length: customers }, (_, k) => `c${k}`), itemIds: [], categoryIds: [], valueTarget: 'count',
+  length: n,
+  customer,
+  t,
+  type: new Uint8Array(n).fill(2),
+  item: new Int32Array(n).fill(-1),
+  category: new Int32Array(n).fill(-1),
+  amount: new Float64Array(n).fill(1),
+  quantity: new Float64Array(n).fill(1),
+  customerIds: Array.from({ length: customers }, (_, k) => `c${k}`),
+  itemIds: [],
+  categoryIds: [],
+  valueTarget: 'count',
 };
 for (const label of ['warm-up', 'measured']) {
   const t0 = performance.now();
@@ -41,11 +54,18 @@ for (const label of ['warm-up', 'measured']) {
   rmSync(dir, { recursive: true, force: true });
   if (label === 'measured') {
     const rate = (ms: number): number => Math.round(n / (ms / 1000));
-    console.log(JSON.stringify({
-      events: n, sessions, table_rows: table.length, cohort: prepared.split.customers.length,
-      split_events_per_s: rate(t1 - t0), table_events_per_s: rate(t2 - t1),
-      prepare_events_per_s: rate(t3 - t2), zarr_write_events_per_s: rate(t4 - t3),
-      rss_bytes_per_event: Math.round(process.memoryUsage().rss / n),
-    }));
+    console.log(
+      JSON.stringify({
+        events: n,
+        sessions,
+        table_rows: table.length,
+        cohort: prepared.split.customers.length,
+        split_events_per_s: rate(t1 - t0),
+        table_events_per_s: rate(t2 - t1),
+        prepare_events_per_s: rate(t3 - t2),
+        zarr_write_events_per_s: rate(t4 - t3),
+        rss_bytes_per_event: Math.round(process.memoryUsage().rss / n),
+      }),
+    );
   }
 }

@@ -56,11 +56,15 @@ const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOStr
 export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = {}): Split {
   const o = resolveOptions('sessions/evaluation-split', DEFAULT_SPLIT, options);
   if (o.protocol !== 'cross-sectional' && o.protocol !== 'temporal') {
-    throw new Error(`sessions/evaluation-split: protocol must be 'cross-sectional' or 'temporal', got '${String(o.protocol)}'`);
+    throw new Error(
+      `sessions/evaluation-split: protocol must be 'cross-sectional' or 'temporal', got '${String(o.protocol)}'`,
+    );
   }
   if (log.length === 0) throw new Error('sessions/evaluation-split: event log is empty');
   const t = log.t;
-  let first = Infinity, last = -Infinity, daily = true;
+  let first = Infinity,
+    last = -Infinity,
+    daily = true;
   for (let i = 0; i < log.length; i++) {
     if (t[i] < first) first = t[i];
     if (t[i] > last) last = t[i];
@@ -72,7 +76,9 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
     throw new Error(`sessions/evaluation-split: start and cutoff must be finite epoch ms (got ${start}, ${cutoff})`);
   }
   if (cutoff <= start || cutoff > last) {
-    throw new Error(`sessions/evaluation-split: cutoff ${iso(cutoff)} is outside the data (${iso(start)} .. ${iso(last)})`);
+    throw new Error(
+      `sessions/evaluation-split: cutoff ${iso(cutoff)} is outside the data (${iso(start)} .. ${iso(last)})`,
+    );
   }
   const end = endOfData(last, daily);
   const horizon = o.horizon ?? end - cutoff;
@@ -87,7 +93,9 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
     );
   }
   if (o.protocol === 'temporal' && cutoff - horizon <= start) {
-    throw new Error(`sessions/evaluation-split: temporal protocol needs cutoff − horizon (${iso(cutoff - horizon)}) after start ${iso(start)}`);
+    throw new Error(
+      `sessions/evaluation-split: temporal protocol needs cutoff − horizon (${iso(cutoff - horizon)}) after start ${iso(start)}`,
+    );
   }
   checkFractions(o.fractions);
 
@@ -99,7 +107,9 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
   let size = 0;
   for (let c = 0; c < inCohort.length; c++) size += inCohort[c];
   if (size === 0) {
-    throw new Error(`sessions/evaluation-split: empty cohort: no purchase in calibration ${iso(start)} .. ${iso(cutoff)}`);
+    throw new Error(
+      `sessions/evaluation-split: empty cohort: no purchase in calibration ${iso(start)} .. ${iso(cutoff)}`,
+    );
   }
   const customers = new Int32Array(size);
   for (let c = 0, r = 0; c < inCohort.length; c++) if (inCohort[c]) customers[r++] = c;
@@ -112,8 +122,14 @@ export function evaluationSplit(log: EventLog, options: Partial<SplitOptions> = 
 
 function checkFractions(fractions: readonly number[]): void {
   const [fTrain, fValid, fTest] = fractions;
-  if (fractions.length !== 3 || ![fTrain, fValid, fTest].every((f) => f >= 0) || Math.abs(fTrain + fValid + fTest - 1) > 1e-9) {
-    throw new Error(`sessions/evaluation-split: fractions must be 3 shares ≥ 0 summing to 1, got [${fractions.join(', ')}]`);
+  if (
+    fractions.length !== 3 ||
+    ![fTrain, fValid, fTest].every((f) => f >= 0) ||
+    Math.abs(fTrain + fValid + fTest - 1) > 1e-9
+  ) {
+    throw new Error(
+      `sessions/evaluation-split: fractions must be 3 shares ≥ 0 summing to 1, got [${fractions.join(', ')}]`,
+    );
   }
 }
 

@@ -3,7 +3,16 @@ export { DEFAULT_SPLIT, endOfData, evaluationFolds, evaluationSplit } from './ev
 export type { SplitOptions } from './evaluation-split.ts';
 export { cohortRows, labelWindow } from './label-window.ts';
 export { Fold } from './model-task.ts';
-export type { BenchModel, FeatureTable, LabelWindow, ModelOutput, ModelTask, SearchDimension, SearchSpace, Split } from './model-task.ts';
+export type {
+  BenchModel,
+  FeatureTable,
+  LabelWindow,
+  ModelOutput,
+  ModelTask,
+  SearchDimension,
+  SearchSpace,
+  Split,
+} from './model-task.ts';
 export { sessionTable } from './session-table.ts';
 export type { SessionTable } from './session-table.ts';
 export { countSessions, DEFAULT_GAP_MS, splitSessions } from './split-sessions.ts';

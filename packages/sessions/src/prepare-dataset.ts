@@ -85,11 +85,20 @@ export function clvlabVersion(): string {
 export function prepareDataset(log: EventLog, options: Partial<PrepareOptions> = {}): PreparedDataset {
   const dataset = options.dataset ?? DEFAULT_PREPARE.dataset;
   // defaults ← the dataset's published window ← what the caller gave
-  const o = resolveOptions('sessions/prepare-dataset', { ...DEFAULT_PREPARE, ...datasetSplit(dataset, options) }, options);
+  const o = resolveOptions(
+    'sessions/prepare-dataset',
+    { ...DEFAULT_PREPARE, ...datasetSplit(dataset, options) },
+    options,
+  );
   const session = splitSessions(log, o.gapMs);
   const offsets = customerOffsets(log);
   const splitOptions: SplitOptions = {
-    protocol: o.protocol, start: o.start, cutoff: o.cutoff, horizon: o.horizon, seed: o.seed, fractions: o.fractions,
+    protocol: o.protocol,
+    start: o.start,
+    cutoff: o.cutoff,
+    horizon: o.horizon,
+    seed: o.seed,
+    fractions: o.fractions,
   };
   const split = evaluationSplit(log, splitOptions);
   const sessionCount = countSessions(log, session);

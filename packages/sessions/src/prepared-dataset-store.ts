@@ -9,17 +9,25 @@
 // `columns` attribute. Customer attributes (`ingest --customers`: static covariates, categorical
 // columns already expanded to dummies) go to `customers/attributes` the same way, with what
 // built them (file, hash, dummy coding) in its `source` attribute.
-import { eventLogFromArrays, readZarrGroup, writeEventLogArrays, writeZarrGroup, type ZarrArrayData, type ZarrTypedArray } from '@clvlab/events';
+import {
+  eventLogFromArrays,
+  readZarrGroup,
+  writeEventLogArrays,
+  writeZarrGroup,
+  type ZarrArrayData,
+  type ZarrTypedArray,
+} from '@clvlab/events';
 import type { FeatureTable, LabelWindow, Split } from './model-task.ts';
 import type { PreparedAttributes, PreparedDataset, PreparedFeatures } from './prepare-dataset.ts';
 
 const FEATURE_MEANING: Readonly<Record<keyof PreparedFeatures, string>> = Object.freeze({
-  graph: "social-graph features per cohort customer: row i is customers/ids[i], column j is named columns[j]",
-  rfm: "RFM features per cohort customer: row i is customers/ids[i], column j is named columns[j]",
+  graph: 'social-graph features per cohort customer: row i is customers/ids[i], column j is named columns[j]',
+  rfm: 'RFM features per cohort customer: row i is customers/ids[i], column j is named columns[j]',
 });
 const FEATURE_KINDS = Object.keys(FEATURE_MEANING) as (keyof PreparedFeatures)[];
 const ATTRIBUTES = 'customers/attributes';
-const ATTRIBUTES_MEANING = 'customer attributes (static covariates) per cohort customer: row i is customers/ids[i], column j is named columns[j]; categorical attributes as 0/1 dummies (see source)';
+const ATTRIBUTES_MEANING =
+  'customer attributes (static covariates) per cohort customer: row i is customers/ids[i], column j is named columns[j]; categorical attributes as 0/1 dummies (see source)';
 
 /** Customer attributes as stored at `customers/attributes`: covariate columns per cohort customer and how they were built. */
 export interface CustomerAttributeTable extends FeatureTable {
@@ -36,14 +44,18 @@ export interface StoredPreparedDataset extends PreparedDataset {
 function featureArray(name: string, meaning: string, table: FeatureTable, rows: number): ZarrArrayData {
   const where = `sessions/prepared-dataset-store: ${name}`;
   const { names, columns } = table;
-  if (names.length !== columns.length) throw new Error(`${where} has ${names.length} names but ${columns.length} columns`);
+  if (names.length !== columns.length)
+    throw new Error(`${where} has ${names.length} names but ${columns.length} columns`);
   names.forEach((name, j) => {
     if (typeof name !== 'string' || name === '') throw new Error(`${where}: column ${j} has no name`);
     if (names.indexOf(name) !== j) throw new Error(`${where}: column name '${name}' appears twice`);
   });
   columns.forEach((col, j) => {
     if (!(col instanceof Float64Array)) throw new Error(`${where}: column '${names[j]}' is not a Float64Array`);
-    if (col.length !== rows) throw new Error(`${where}: column '${names[j]}' has ${col.length} rows, expected ${rows} (one per cohort customer)`);
+    if (col.length !== rows)
+      throw new Error(
+        `${where}: column '${names[j]}' has ${col.length} rows, expected ${rows} (one per cohort customer)`,
+      );
   });
   const k = columns.length;
   const data = new Float64Array(rows * k);
@@ -60,7 +72,8 @@ function featureTable(path: string, name: string, array: ZarrArrayData, rows: nu
   const { data, shape } = array;
   const names = array.attributes?.columns;
   if (!(data instanceof Float64Array)) throw new Error(`${where}: expected float64 values`);
-  if (shape.length !== 2) throw new Error(`${where}: expected a 2-D array [customers × columns], got shape [${shape.join(', ')}]`);
+  if (shape.length !== 2)
+    throw new Error(`${where}: expected a 2-D array [customers × columns], got shape [${shape.join(', ')}]`);
   const [n, k] = shape;
   if (n !== rows) throw new Error(`${where} has ${n} rows, expected ${rows} (one per cohort customer)`);
   if (!Array.isArray(names) || names.length !== k || names.some((x) => typeof x !== 'string')) {
@@ -87,29 +100,54 @@ export async function writePreparedDataset(
   features: PreparedFeatures & { readonly covariates?: CustomerAttributeTable } = {},
 ): Promise<void> {
   const { split } = prepared;
-  const column = (data: ZarrTypedArray, meaning: string): ZarrArrayData => ({ data, shape: [data.length], attributes: { meaning } });
+  const column = (data: ZarrTypedArray, meaning: string): ZarrArrayData => ({
+    data,
+    shape: [data.length],
+    attributes: { meaning },
+  });
   const arrays: Record<string, ZarrArrayData> = {
     ...writeEventLogArrays(prepared.log),
     'events/session': column(prepared.session, 'session index within the customer, 0 = first'),
     offsets: column(prepared.offsets, "customer c's events are events[offsets[c]:offsets[c+1]]"),
     'customers/ids': column(split.customers, 'cohort: customer indices into dictionaries/customer_ids, ascending'),
     'customers/fold': column(split.fold, 'fold per cohort customer: 0 train, 1 valid, 2 test'),
-    'customers/target': column(split.score.target, `score-window ${prepared.log.valueTarget} in [cutoff, cutoff + horizon)`),
-    'customers/repurchase': column(split.score.repurchase, 'score window: 1 when any purchase in [cutoff, cutoff + horizon)'),
-    'customers/fit_target': column(split.fit.target, `fit-window ${prepared.log.valueTarget} (labels supervised models learn from)`),
+    'customers/target': column(
+      split.score.target,
+      `score-window ${prepared.log.valueTarget} in [cutoff, cutoff + horizon)`,
+    ),
+    'customers/repurchase': column(
+      split.score.repurchase,
+      'score window: 1 when any purchase in [cutoff, cutoff + horizon)',
+    ),
+    'customers/fit_target': column(
+      split.fit.target,
+      `fit-window ${prepared.log.valueTarget} (labels supervised models learn from)`,
+    ),
     'customers/fit_repurchase': column(split.fit.repurchase, 'fit window: 1 when any purchase'),
   };
   const tables: PreparedFeatures = { graph: prepared.graph, rfm: prepared.rfm, ...features };
   for (const kind of FEATURE_KINDS) {
     const table = tables[kind];
-    if (table !== undefined) arrays[`features/${kind}`] = featureArray(`features/${kind}`, FEATURE_MEANING[kind], table, split.customers.length);
+    if (table !== undefined)
+      arrays[`features/${kind}`] = featureArray(
+        `features/${kind}`,
+        FEATURE_MEANING[kind],
+        table,
+        split.customers.length,
+      );
   }
   const covariates = features.covariates ?? (prepared as StoredPreparedDataset).covariates;
   if (covariates !== undefined) {
     const a = featureArray(ATTRIBUTES, ATTRIBUTES_MEANING, covariates, split.customers.length);
-    arrays[ATTRIBUTES] = { ...a, attributes: { ...a.attributes, ...(covariates.source ? { source: covariates.source } : {}) } };
+    arrays[ATTRIBUTES] = {
+      ...a,
+      attributes: { ...a.attributes, ...(covariates.source ? { source: covariates.source } : {}) },
+    };
   }
-  await writeZarrGroup(path, { attributes: { ...extra, ...prepared.attributes, kind: 'clvlab-prepared-dataset' }, arrays });
+  await writeZarrGroup(path, {
+    attributes: { ...extra, ...prepared.attributes, kind: 'clvlab-prepared-dataset' },
+    arrays,
+  });
 }
 
 /** Reads a prepared dataset written by `writePreparedDataset`. */
@@ -117,7 +155,9 @@ export async function readPreparedDataset(path: string): Promise<StoredPreparedD
   const group = await readZarrGroup(path);
   const a = group.attributes as unknown as PreparedAttributes & { kind?: string };
   if (a.kind !== 'clvlab-prepared-dataset') {
-    throw new Error(`sessions/prepared-dataset-store: ${path} is not a clvlab prepared dataset (attribute kind is '${String(a.kind)}')`);
+    throw new Error(
+      `sessions/prepared-dataset-store: ${path} is not a clvlab prepared dataset (attribute kind is '${String(a.kind)}')`,
+    );
   }
   const array = <T>(name: string): T => {
     const value = group.arrays[name];
@@ -160,7 +200,10 @@ export async function readPreparedDataset(path: string): Promise<StoredPreparedD
   let covariates: CustomerAttributeTable | undefined;
   if (attributeArray !== undefined) {
     const source = attributeArray.attributes?.source;
-    covariates = Object.freeze({ ...featureTable(path, ATTRIBUTES, attributeArray, customers.length), ...(source && typeof source === 'object' ? { source: source as Record<string, unknown> } : {}) });
+    covariates = Object.freeze({
+      ...featureTable(path, ATTRIBUTES, attributeArray, customers.length),
+      ...(source && typeof source === 'object' ? { source: source as Record<string, unknown> } : {}),
+    });
   }
   return Object.freeze({
     log,

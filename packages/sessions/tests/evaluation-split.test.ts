@@ -1,6 +1,14 @@
 import { hashUnit } from '@clvlab/core';
 import { describe, expect, it } from 'vitest';
-import { DATASET_SPLITS, datasetSplit, DEFAULT_SPLIT, endOfData, evaluationFolds, evaluationSplit, Fold } from '../src/index.ts';
+import {
+  DATASET_SPLITS,
+  datasetSplit,
+  DEFAULT_SPLIT,
+  endOfData,
+  evaluationFolds,
+  evaluationSplit,
+  Fold,
+} from '../src/index.ts';
 import { logOf } from './fixtures.ts';
 
 const day = (d: number): number => Date.UTC(2020, 0, d, 12);
@@ -82,12 +90,16 @@ describe('evaluationSplit', () => {
 
   it('fails loudly on bad options', () => {
     const log = logOf(rows);
-    expect(() => evaluationSplit(log, { cutoff: day(30) })).toThrow(/sessions\/evaluation-split: cutoff .* outside the data/);
+    expect(() => evaluationSplit(log, { cutoff: day(30) })).toThrow(
+      /sessions\/evaluation-split: cutoff .* outside the data/,
+    );
     expect(() => evaluationSplit(log, { cutoff: day(1) })).toThrow(/outside the data/);
     expect(() => evaluationSplit(log, { cutoff: day(10), horizon: 30 * DAY })).toThrow(/ends after the data/);
     expect(() => evaluationSplit(logOf(rows.filter((r) => r.type)), { cutoff: day(5) })).toThrow(/empty cohort/);
     expect(() => evaluationSplit(log, { fractions: [0.5, 0.5, 0.5] })).toThrow(/fractions/);
-    expect(() => evaluationSplit(log, { protocol: 'temporal', cutoff: day(5), horizon: 10 * DAY })).toThrow(/temporal protocol needs/);
+    expect(() => evaluationSplit(log, { protocol: 'temporal', cutoff: day(5), horizon: 10 * DAY })).toThrow(
+      /temporal protocol needs/,
+    );
     expect(() => evaluationSplit(log, { cutof: day(5) } as never)).toThrow(/unknown option 'cutof'/);
   });
 
@@ -122,7 +134,10 @@ describe('evaluationSplit', () => {
     expect(endOfData(Date.UTC(2017, 11, 3, 15, 59, 59, 500))).toBe(Date.UTC(2017, 11, 3, 16));
     // A daily-dated log (stamps at 00:00 UTC) covers its whole last day.
     expect(endOfData(Date.UTC(1998, 5, 30), true)).toBe(Date.UTC(1998, 6, 1));
-    const daily = logOf([{ customer: 'a', t: Date.UTC(2020, 0, 1), amount: 1 }, { customer: 'a', t: Date.UTC(2020, 0, 9), amount: 2 }]);
+    const daily = logOf([
+      { customer: 'a', t: Date.UTC(2020, 0, 1), amount: 1 },
+      { customer: 'a', t: Date.UTC(2020, 0, 9), amount: 2 },
+    ]);
     const s = evaluationSplit(daily, { cutoff: Date.UTC(2020, 0, 5) });
     expect(s.cutoff + s.horizon).toBe(Date.UTC(2020, 0, 10));
   });

@@ -36,7 +36,8 @@ describe('prepareDataset', () => {
     for (let i = 0; i < log.length; i++) days.add(`${log.customer[i]}|${log.t[i]}`);
     expect(p.sessionCount).toBe(days.size);
     // holdout revenue = Σ amounts dated 1997-10-01 .. 1998-06-30 (no returns in CDNOW)
-    let holdout = 0, labelled = 0;
+    let holdout = 0,
+      labelled = 0;
     for (let i = 0; i < log.length; i++) if (log.t[i] >= Date.UTC(1997, 9, 1)) holdout += log.amount[i];
     for (const v of p.split.score.target) labelled += v;
     expect(labelled).toBeCloseTo(holdout, 6);
@@ -59,12 +60,17 @@ describe('prepareDataset', () => {
       "    if '19971001' <= f[1] <= '19980630': rev[f[0]] += float(f[3]); buy.add(f[0])",
       'print(json.dumps({"n": len(ids), "rev": rev, "buy": sorted(buy)}))',
     ].join('\n');
-    const ref = JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8' })) as { n: number; rev: Record<string, number>; buy: string[] };
+    const ref = JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8' })) as {
+      n: number;
+      rev: Record<string, number>;
+      buy: string[];
+    };
     const { log } = await readEventLog(master, { format: 'cdnow' });
     const p = prepareDataset(log, { dataset: 'cdnow' });
     expect(p.split.customers.length).toBe(ref.n);
     const buyers = new Set(ref.buy);
-    let worst = 0, repurchaseMismatches = 0;
+    let worst = 0,
+      repurchaseMismatches = 0;
     p.split.customers.forEach((c, r) => {
       const id = log.customerIds[c];
       worst = Math.max(worst, Math.abs(p.split.score.target[r] - (ref.rev[id] ?? 0)));
@@ -77,7 +83,10 @@ describe('prepareDataset', () => {
 
   it('given cutoff wins over the dataset table; unknown options fail', () => {
     const day = (d: number): number => Date.UTC(2020, 0, d);
-    const log = logOf([{ customer: 'a', t: day(1), amount: 1 }, { customer: 'a', t: day(9), amount: 2 }]);
+    const log = logOf([
+      { customer: 'a', t: day(1), amount: 1 },
+      { customer: 'a', t: day(9), amount: 2 },
+    ]);
     const p = prepareDataset(log, { dataset: 'cdnow', cutoff: day(5), gapMs: 60_000 });
     expect(p.split.cutoff).toBe(day(5));
     expect(p.split.cutoff + p.split.horizon).toBe(day(10));

@@ -28,7 +28,14 @@ describe('writePreparedDataset / readPreparedDataset', () => {
   for (const protocol of ['cross-sectional', 'temporal'] as const) {
     it(`round-trips every array and attribute (${protocol})`, async () => {
       const log = logOf(rows);
-      const prepared = prepareDataset(log, { dataset: 'toy', sourceHash: 'sha256:abc', cutoff: day(8, 0), horizon: 5 * 86_400_000, protocol, seed: 5 });
+      const prepared = prepareDataset(log, {
+        dataset: 'toy',
+        sourceHash: 'sha256:abc',
+        cutoff: day(8, 0),
+        horizon: 5 * 86_400_000,
+        protocol,
+        seed: 5,
+      });
       const path = join(mkdtempSync(join(tmpdir(), 'clvlab-prepared-')), 'toy.zarr');
       await writePreparedDataset(path, prepared, { note: 'extra attribute' });
       const back = await readPreparedDataset(path);
@@ -60,8 +67,16 @@ describe('writePreparedDataset / readPreparedDataset', () => {
   // Feature tables whose values differ in every cell (and include NaN and -0 edge values), so a
   // transposed or shifted layout cannot read back equal.
   const tables = (rows: number) => ({
-    graph: { names: ['g_a', 'g_b', 'g_c'], columns: [0, 1, 2].map((j) => Float64Array.from({ length: rows }, (_, i) => (i === 1 && j === 2 ? Number.NaN : i * 10 + j + 0.25))) },
-    rfm: { names: ['recency', 'frequency'], columns: [0, 1].map((j) => Float64Array.from({ length: rows }, (_, i) => -(i + 1) * (j + 1) / 3)) },
+    graph: {
+      names: ['g_a', 'g_b', 'g_c'],
+      columns: [0, 1, 2].map((j) =>
+        Float64Array.from({ length: rows }, (_, i) => (i === 1 && j === 2 ? Number.NaN : i * 10 + j + 0.25)),
+      ),
+    },
+    rfm: {
+      names: ['recency', 'frequency'],
+      columns: [0, 1].map((j) => Float64Array.from({ length: rows }, (_, i) => (-(i + 1) * (j + 1)) / 3)),
+    },
   });
   const toy = () => prepareDataset(logOf(rows), { dataset: 'toy', cutoff: day(8, 0), horizon: 5 * 86_400_000 });
   const storePath = (name: string) => join(mkdtempSync(join(tmpdir(), 'clvlab-prepared-')), name);
@@ -82,7 +97,8 @@ describe('writePreparedDataset / readPreparedDataset', () => {
       expect(arr.attributes?.columns).toEqual(t[kind].names);
       expect(String(arr.attributes?.meaning)).toMatch(/row i is customers\/ids\[i\]/);
       const k = t[kind].names.length;
-      for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) expect(Object.is(arr.data[i * k + j], t[kind].columns[j][i])).toBe(true);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < k; j++) expect(Object.is(arr.data[i * k + j], t[kind].columns[j][i])).toBe(true);
     }
     const back = await readPreparedDataset(path);
     for (const kind of ['graph', 'rfm'] as const) {
@@ -95,15 +111,21 @@ describe('writePreparedDataset / readPreparedDataset', () => {
     // re-writing what was read keeps the features (they default to prepared.graph / .rfm)
     const again = storePath('again.zarr');
     await writePreparedDataset(again, back);
-    expect((await readPreparedDataset(again)).rfm!.columns.map((c) => [...c])).toEqual(t.rfm.columns.map((c) => [...c]));
+    expect((await readPreparedDataset(again)).rfm!.columns.map((c) => [...c])).toEqual(
+      t.rfm.columns.map((c) => [...c]),
+    );
   });
 
   it('round-trips customer attributes at customers/attributes with their source facts, and keeps them on a re-write', async () => {
     const prepared = toy();
     const n = prepared.split.customers.length;
     const covariates = {
-      names: ['age', 'region.north'], columns: [Float64Array.of(31, 45, 22, 60), Float64Array.of(0, 1, 1, 0)],
-      source: { file: 'customers.csv', categorical: { region: { reference: 'east', levels: ['east', 'north'], dummies: ['region.north'] } } },
+      names: ['age', 'region.north'],
+      columns: [Float64Array.of(31, 45, 22, 60), Float64Array.of(0, 1, 1, 0)],
+      source: {
+        file: 'customers.csv',
+        categorical: { region: { reference: 'east', levels: ['east', 'north'], dummies: ['region.north'] } },
+      },
     };
     const path = storePath('attributes.zarr');
     await writePreparedDataset(path, prepared, {}, { covariates });
@@ -120,7 +142,14 @@ describe('writePreparedDataset / readPreparedDataset', () => {
     const again = storePath('attributes-again.zarr');
     await writePreparedDataset(again, back);
     expect((await readPreparedDataset(again)).covariates!.names).toEqual(covariates.names);
-    await expect(writePreparedDataset(storePath('short.zarr'), prepared, {}, { covariates: { names: ['age'], columns: [Float64Array.of(1, 2)] } })).rejects.toThrow(
+    await expect(
+      writePreparedDataset(
+        storePath('short.zarr'),
+        prepared,
+        {},
+        { covariates: { names: ['age'], columns: [Float64Array.of(1, 2)] } },
+      ),
+    ).rejects.toThrow(
       "sessions/prepared-dataset-store: customers/attributes: column 'age' has 2 rows, expected 4 (one per cohort customer)",
     );
   });
@@ -143,12 +172,12 @@ describe('writePreparedDataset / readPreparedDataset', () => {
     await expect(writePreparedDataset(path, prepared, {}, { graph: short.graph })).rejects.toThrow(
       "sessions/prepared-dataset-store: features/graph: column 'g_a' has 3 rows, expected 4 (one per cohort customer)",
     );
-    await expect(writePreparedDataset(path, prepared, {}, { rfm: { names: ['a'], columns: tables(n).rfm.columns } })).rejects.toThrow(
-      'sessions/prepared-dataset-store: features/rfm has 1 names but 2 columns',
-    );
-    await expect(writePreparedDataset(path, prepared, {}, { rfm: { names: ['a', 'a'], columns: tables(n).rfm.columns } })).rejects.toThrow(
-      "column name 'a' appears twice",
-    );
+    await expect(
+      writePreparedDataset(path, prepared, {}, { rfm: { names: ['a'], columns: tables(n).rfm.columns } }),
+    ).rejects.toThrow('sessions/prepared-dataset-store: features/rfm has 1 names but 2 columns');
+    await expect(
+      writePreparedDataset(path, prepared, {}, { rfm: { names: ['a', 'a'], columns: tables(n).rfm.columns } }),
+    ).rejects.toThrow("column name 'a' appears twice");
     // nothing was written
     await expect(readZarrGroup(path)).rejects.toThrow(/cannot read/);
   });
@@ -163,12 +192,16 @@ describe('writePreparedDataset / readPreparedDataset', () => {
     const k = g.shape[1];
     group.arrays['features/graph'] = { ...g, data: g.data.slice(0, (g.shape[0] - 1) * k), shape: [g.shape[0] - 1, k] };
     await writeZarrGroup(path, group);
-    await expect(readPreparedDataset(path)).rejects.toThrow(/tampered\.zarr features\/graph has 3 rows, expected 4 \(one per cohort customer\)/);
+    await expect(readPreparedDataset(path)).rejects.toThrow(
+      /tampered\.zarr features\/graph has 3 rows, expected 4 \(one per cohort customer\)/,
+    );
   });
 
   it('refuses a Zarr group that is not a prepared dataset', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'clvlab-prepared-')), 'other.zarr');
     await writeZarrGroup(path, { attributes: { kind: 'embeddings' }, arrays: {} });
-    await expect(readPreparedDataset(path)).rejects.toThrow(/sessions\/prepared-dataset-store: .*other\.zarr is not a clvlab prepared dataset/);
+    await expect(readPreparedDataset(path)).rejects.toThrow(
+      /sessions\/prepared-dataset-store: .*other\.zarr is not a clvlab prepared dataset/,
+    );
   });
 });

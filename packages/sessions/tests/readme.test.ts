@@ -6,9 +6,14 @@ import { runReadmeExample } from '../../../tools/readme-example.ts';
 
 describe('README example', () => {
   it('splits at the 40-minute gap and draws 60/20/20 folds', () => {
-    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as { sessions: number[]; counts: number[] };
+    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as {
+      sessions: number[];
+      counts: number[];
+    };
     expect(out.sessions).toEqual([0, 0, 1, 2]);
     const n = 10_000;
-    [0.6, 0.2, 0.2].forEach((p, f) => expect(Math.abs(out.counts[f] - n * p)).toBeLessThan(4 * Math.sqrt(n * p * (1 - p))));
+    [0.6, 0.2, 0.2].forEach((p, f) =>
+      expect(Math.abs(out.counts[f] - n * p)).toBeLessThan(4 * Math.sqrt(n * p * (1 - p))),
+    );
   });
 });

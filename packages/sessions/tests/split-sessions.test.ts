@@ -41,8 +41,11 @@ describe('splitSessions', () => {
 
   it('agrees with an independent per-customer grouping on a random log', () => {
     let seed = 7;
-    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const rows = Array.from({ length: 2000 }, () => ({ customer: `c${Math.floor(rand() * 50)}`, t: T0 + Math.floor(rand() * 6 * 3600) * 1000 }));
+    const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const rows = Array.from({ length: 2000 }, () => ({
+      customer: `c${Math.floor(rand() * 50)}`,
+      t: T0 + Math.floor(rand() * 6 * 3600) * 1000,
+    }));
     const log = logOf(rows);
     const s = splitSessions(log);
     // reference: for each customer, sort its times and count gaps > 30 min
@@ -70,7 +73,10 @@ describe('splitSessions', () => {
   });
 
   it('rejects unsorted logs and bad gaps loudly', () => {
-    const log = logOf([{ customer: 'a', t: T0 }, { customer: 'a', t: T0 + 1 }]);
+    const log = logOf([
+      { customer: 'a', t: T0 },
+      { customer: 'a', t: T0 + 1 },
+    ]);
     const swapped = { ...log, t: Float64Array.from([T0 + 1, T0]) };
     expect(() => splitSessions(swapped)).toThrow(/sessions\/split-sessions: event log not sorted .* event 1/);
     expect(() => splitSessions(log, -1)).toThrow(/gap must be/);

@@ -14,21 +14,29 @@ export interface GeneratedEdges {
 export function generateBarabasiAlbert(n: number, m: number, seed: number): GeneratedEdges {
   const rng = createRng(seed, 0xba);
   const edges = (n - m) * m;
-  const src = new Int32Array(edges), dst = new Int32Array(edges);
+  const src = new Int32Array(edges),
+    dst = new Int32Array(edges);
   const repeated = new Int32Array(2 * edges);
-  let r = 0, e = 0;
+  let r = 0,
+    e = 0;
   const chosen = new Int32Array(m);
   for (let v = m; v < n; v++) {
     let c = 0;
     while (c < m) {
       const t = v === m ? c : repeated[rng.int(r)];
       let dup = false;
-      for (let i = 0; i < c; i++) if (chosen[i] === t) { dup = true; break; }
+      for (let i = 0; i < c; i++)
+        if (chosen[i] === t) {
+          dup = true;
+          break;
+        }
       if (!dup) chosen[c++] = t;
     }
     for (let i = 0; i < m; i++) {
-      src[e] = v; dst[e++] = chosen[i];
-      repeated[r++] = v; repeated[r++] = chosen[i];
+      src[e] = v;
+      dst[e++] = chosen[i];
+      repeated[r++] = v;
+      repeated[r++] = chosen[i];
     }
   }
   return { n, src, dst };

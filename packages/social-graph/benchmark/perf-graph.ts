@@ -13,7 +13,15 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '@clvlab/core';
-import { buildGraph, closeGraphPools, closeness, graphPool, pagerank, sourceDistanceTotals, type Graph } from '../src/index.ts';
+import {
+  buildGraph,
+  closeGraphPools,
+  closeness,
+  graphPool,
+  pagerank,
+  sourceDistanceTotals,
+  type Graph,
+} from '../src/index.ts';
 import { edgeListText, generateBarabasiAlbert, type GeneratedEdges } from './generate-graph.ts';
 
 export const DEFAULT_GRAPH_PERF = Object.freeze({
@@ -38,9 +46,16 @@ export const DEFAULT_GRAPH_PERF = Object.freeze({
 export type GraphPerfOptions = Partial<typeof DEFAULT_GRAPH_PERF>;
 
 async function time(fn: () => unknown, repeats = 1): Promise<number> {
-  if (repeats > 1) { await fn(); await fn(); } // JIT warm-up, untimed (both sides get the same)
+  if (repeats > 1) {
+    await fn();
+    await fn();
+  } // JIT warm-up, untimed (both sides get the same)
   const t: number[] = [];
-  for (let i = 0; i < repeats; i++) { const s = performance.now(); await fn(); t.push((performance.now() - s) / 1000); }
+  for (let i = 0; i < repeats; i++) {
+    const s = performance.now();
+    await fn();
+    t.push((performance.now() - s) / 1000);
+  }
   return t.sort((a, b) => a - b)[t.length >> 1];
 }
 
@@ -58,9 +73,18 @@ function ranks(x: Float64Array): Float64Array {
 
 /** Spearman rank correlation with average ranks for ties. */
 function spearman(a: Float64Array, b: Float64Array): number {
-  const ra = ranks(a), rb = ranks(b), n = a.length, m = (n + 1) / 2;
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { sab += (ra[i] - m) * (rb[i] - m); saa += (ra[i] - m) ** 2; sbb += (rb[i] - m) ** 2; }
+  const ra = ranks(a),
+    rb = ranks(b),
+    n = a.length,
+    m = (n + 1) / 2;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (ra[i] - m) * (rb[i] - m);
+    saa += (ra[i] - m) ** 2;
+    sbb += (rb[i] - m) ** 2;
+  }
   return sab / Math.sqrt(saa * sbb);
 }
 
@@ -72,13 +96,22 @@ async function graphologyOf(g: GeneratedEdges): Promise<unknown> {
   return gg;
 }
 
-async function compareOn(g: GeneratedEdges, o: typeof DEFAULT_GRAPH_PERF, dir: string, graphologyCloseness: boolean): Promise<Record<string, unknown>> {
+async function compareOn(
+  g: GeneratedEdges,
+  o: typeof DEFAULT_GRAPH_PERF,
+  dir: string,
+  graphologyCloseness: boolean,
+): Promise<Record<string, unknown>> {
   const graph: Graph = buildGraph(g, { nodes: g.n });
   const path = join(dir, `ba-${g.n}.txt`);
   writeFileAtomic(path, edgeListText(g));
   const rng = createRng(o.seed, 0x5a);
   const sources = Array.from({ length: o.networkxSources }, () => rng.int(g.n));
-  const py = spawnSync('python3', [fileURLToPath(new URL('./networkx-timing.py', import.meta.url))], { input: JSON.stringify({ edges: path, n: g.n, sources }), encoding: 'utf8', maxBuffer: 1 << 26 });
+  const py = spawnSync('python3', [fileURLToPath(new URL('./networkx-timing.py', import.meta.url))], {
+    input: JSON.stringify({ edges: path, n: g.n, sources }),
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (py.status !== 0) throw new Error(`social-graph/perf: networkx timing failed: ${py.stderr}`);
   const nx = JSON.parse(py.stdout) as { networkx: string; pagerank_s: number; closeness_sample_s: number };
   const { default: gPagerank } = await import('graphology-metrics/centrality/pagerank.js');
@@ -95,17 +128,28 @@ async function compareOn(g: GeneratedEdges, o: typeof DEFAULT_GRAPH_PERF, dir: s
   const closeness2 = await time(() => closeness(graph, { ...exact, workers: 2 }));
   const cpu2d = process.cpuUsage(cpu2);
   const nxCloseness = (nx.closeness_sample_s / o.networkxSources) * g.n;
-  const graphologyClo = graphologyCloseness ? await time(() => (gCloseness as unknown as (x: unknown) => unknown)(gg)) : null;
+  const graphologyClo = graphologyCloseness
+    ? await time(() => (gCloseness as unknown as (x: unknown) => unknown)(gg))
+    : null;
   return {
-    nodes: g.n, edges: graph.edgeCount,
+    nodes: g.n,
+    edges: graph.edgeCount,
     pagerank: {
-      ours_s: oursPr, graphology_s: graphologyPr, networkx_s: nx.pagerank_s,
-      speedup_vs_graphology: graphologyPr / oursPr, speedup_vs_networkx: nx.pagerank_s / oursPr,
+      ours_s: oursPr,
+      graphology_s: graphologyPr,
+      networkx_s: nx.pagerank_s,
+      speedup_vs_graphology: graphologyPr / oursPr,
+      speedup_vs_networkx: nx.pagerank_s / oursPr,
     },
     closeness_exact: {
-      ours_1_worker_s: closeness1, ours_1_worker_cpu_s: (cpu1.user + cpu1.system) / 1e6, ours_2_workers_s: closeness2, ours_2_workers_cpu_s: (cpu2d.user + cpu2d.system) / 1e6, speedup_1_to_2_workers: closeness1 / closeness2,
+      ours_1_worker_s: closeness1,
+      ours_1_worker_cpu_s: (cpu1.user + cpu1.system) / 1e6,
+      ours_2_workers_s: closeness2,
+      ours_2_workers_cpu_s: (cpu2d.user + cpu2d.system) / 1e6,
+      speedup_1_to_2_workers: closeness1 / closeness2,
       graphology_s: graphologyClo,
-      networkx_s: nxCloseness, networkx_extrapolated: true,
+      networkx_s: nxCloseness,
+      networkx_extrapolated: true,
       networkx_note: `networkx closeness_centrality timed on ${o.networkxSources} random sources, × n/${o.networkxSources}`,
       speedup_vs_graphology_2_workers: graphologyClo === null ? null : graphologyClo / closeness2,
       speedup_vs_networkx_2_workers: nxCloseness / closeness2,
@@ -117,15 +161,21 @@ async function compareOn(g: GeneratedEdges, o: typeof DEFAULT_GRAPH_PERF, dir: s
 async function approximationCheck(o: typeof DEFAULT_GRAPH_PERF): Promise<Record<string, unknown>> {
   const g = generateBarabasiAlbert(o.hugeNodes, o.edgesPerNode, o.seed + 2);
   const graph = buildGraph(g, { nodes: g.n });
-  const t0 = performance.now(), c0 = process.cpuUsage();
+  const t0 = performance.now(),
+    c0 = process.cpuUsage();
   const approx = await closeness(graph, { workers: 2, approx: 'auto', seed: o.seed });
-  const approxS = (performance.now() - t0) / 1000, c0d = process.cpuUsage(c0);
+  const approxS = (performance.now() - t0) / 1000,
+    c0d = process.cpuUsage(c0);
   const rng = createRng(o.seed, 0x77);
   const sample = new Int32Array(o.exactSample).map(() => rng.int(g.n));
   const t1 = performance.now();
-  const exact = sourceDistanceTotals({ n: graph.n, offsets: graph.offsets, targets: graph.targets, weights: null }, sample);
+  const exact = sourceDistanceTotals(
+    { n: graph.n, offsets: graph.offsets, targets: graph.targets, weights: null },
+    sample,
+  );
   const exactS = (performance.now() - t1) / 1000;
-  const exactValues = new Float64Array(sample.length), approxValues = new Float64Array(sample.length);
+  const exactValues = new Float64Array(sample.length),
+    approxValues = new Float64Array(sample.length);
   let maxRel = 0;
   for (let i = 0; i < sample.length; i++) {
     const r = exact.count[i];
@@ -134,9 +184,17 @@ async function approximationCheck(o: typeof DEFAULT_GRAPH_PERF): Promise<Record<
     maxRel = Math.max(maxRel, Math.abs(approxValues[i] - exactValues[i]) / exactValues[i]);
   }
   return {
-    nodes: g.n, edges: graph.edgeCount, approx_closeness_s: approxS, approx_closeness_cpu_s: (c0d.user + c0d.system) / 1e6, target_s: 60,
-    approximation: approx.approximation, exact_sample: sample.length, exact_sample_s: exactS,
-    spearman_vs_exact: spearman(exactValues, approxValues), target_spearman: 0.99, max_relative_error_in_sample: maxRel,
+    nodes: g.n,
+    edges: graph.edgeCount,
+    approx_closeness_s: approxS,
+    approx_closeness_cpu_s: (c0d.user + c0d.system) / 1e6,
+    target_s: 60,
+    approximation: approx.approximation,
+    exact_sample: sample.length,
+    exact_sample_s: exactS,
+    spearman_vs_exact: spearman(exactValues, approxValues),
+    target_spearman: 0.99,
+    max_relative_error_in_sample: maxRel,
   };
 }
 
@@ -147,18 +205,37 @@ export async function runGraphPerf(options: GraphPerfOptions = {}): Promise<Reco
   const loadStart = loadavg();
   try {
     const t = performance.now();
-    await graphPool(2).distances({ n: 1, offsets: new Int32Array(2), targets: new Int32Array(0), weights: null }, new Int32Array([0]));
+    await graphPool(2).distances(
+      { n: 1, offsets: new Int32Array(2), targets: new Int32Array(0), weights: null },
+      new Int32Array([0]),
+    );
     const poolStartS = (performance.now() - t) / 1000;
     const small = await compareOn(generateBarabasiAlbert(o.smallNodes, o.edgesPerNode, o.seed), o, dir, true);
-    const large = await compareOn(generateBarabasiAlbert(o.largeNodes, o.edgesPerNode, o.seed + 1), o, dir, o.largeGraphologyCloseness);
+    const large = await compareOn(
+      generateBarabasiAlbert(o.largeNodes, o.edgesPerNode, o.seed + 1),
+      o,
+      dir,
+      o.largeGraphologyCloseness,
+    );
     const huge = o.skipHuge ? null : await approximationCheck(o);
     return {
       suite: 'graph',
-      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, load_average_at_start: loadStart, load_average_at_end: loadavg() },
+      machine: {
+        cpus: availableParallelism(),
+        cpu: cpus()[0]?.model,
+        memory_gb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        load_average_at_start: loadStart,
+        load_average_at_end: loadavg(),
+      },
       pool_start_2_workers_s: poolStartS,
-      small, large, huge,
+      small,
+      large,
+      huge,
       notes: [
-        o.largeGraphologyCloseness ? 'graphology-metrics closeness on the 50k graph runs once (single thread, a few minutes)' : 'graphology-metrics closeness on the 50k graph skipped (largeGraphologyCloseness: false); compare on the 5k graph',
+        o.largeGraphologyCloseness
+          ? 'graphology-metrics closeness on the 50k graph runs once (single thread, a few minutes)'
+          : 'graphology-metrics closeness on the 50k graph skipped (largeGraphologyCloseness: false); compare on the 5k graph',
         'networkx closeness is extrapolated from a random sample of sources (see networkx_note)',
         'ours_2_workers_s is measured on a warm pool; pool_start_2_workers_s is the one-off start-up',
         'wall-clock figures depend on other load on the machine (load_average_*); ours_*_cpu_s is the CPU time of the run (all threads): CPU time ≈ workers × wall means the workers ran in parallel',
@@ -172,5 +249,7 @@ export async function runGraphPerf(options: GraphPerfOptions = {}): Promise<Reco
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const quick = process.argv.includes('--quick');
-  runGraphPerf({ skipHuge: quick, largeGraphologyCloseness: !quick }).then((r) => process.stdout.write(JSON.stringify(r, null, 2) + '\n'));
+  runGraphPerf({ skipHuge: quick, largeGraphologyCloseness: !quick }).then((r) =>
+    process.stdout.write(JSON.stringify(r, null, 2) + '\n'),
+  );
 }

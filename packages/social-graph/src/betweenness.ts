@@ -36,11 +36,17 @@ export async function betweenness(graph: Graph, options: BetweennessOptions = {}
   if (n === 0) throw new Error('social-graph/betweenness: empty graph (no nodes)');
   let pivots = new Int32Array(n).map((_, i) => i);
   const sampled = o.k !== null && o.k < n;
-  if (o.k !== null && !(Number.isInteger(o.k) && o.k >= 1)) throw new Error(`social-graph/betweenness: k must be a positive integer, got ${o.k}`);
+  if (o.k !== null && !(Number.isInteger(o.k) && o.k >= 1))
+    throw new Error(`social-graph/betweenness: k must be a positive integer, got ${o.k}`);
   if (sampled) {
     const rng = createRng(o.seed, 0xbe7);
     const k = o.k as number;
-    for (let i = 0; i < k; i++) { const j = i + rng.int(n - i); const t = pivots[i]; pivots[i] = pivots[j]; pivots[j] = t; }
+    for (let i = 0; i < k; i++) {
+      const j = i + rng.int(n - i);
+      const t = pivots[i];
+      pivots[i] = pivots[j];
+      pivots[j] = t;
+    }
     pivots = pivots.slice(0, k).sort();
   }
   const forward: CsrView = { n, offsets: graph.offsets, targets: graph.targets, weights: null };
@@ -53,7 +59,8 @@ export async function betweenness(graph: Graph, options: BetweennessOptions = {}
   } else {
     values = await graphPool(workers).brandes(forward, backward, pivots);
   }
-  const N = n - 1, K = sampled ? pivots.length : N + 1;
+  const N = n - 1,
+    K = sampled ? pivots.length : N + 1;
   if (N >= 2) {
     const isPivot = new Uint8Array(n);
     for (const p of pivots) isPivot[p] = 1;

@@ -8,32 +8,57 @@
 import type { CsrView } from './accumulate-distances.ts';
 
 /** Adds the (unnormalised) dependencies of sources[from..to) into `out`. */
-export function brandesAccumulate(forward: CsrView, backward: CsrView, sources: Int32Array, from: number, to: number, out: Float64Array): void {
+export function brandesAccumulate(
+  forward: CsrView,
+  backward: CsrView,
+  sources: Int32Array,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
   const n = forward.n;
   const { offsets, targets } = forward;
-  const inOff = backward.offsets, inTg = backward.targets;
-  const dist = new Int32Array(n).fill(-1), sigma = new Float64Array(n), delta = new Float64Array(n);
+  const inOff = backward.offsets,
+    inTg = backward.targets;
+  const dist = new Int32Array(n).fill(-1),
+    sigma = new Float64Array(n),
+    delta = new Float64Array(n);
   const order = new Int32Array(n);
   for (let k = from; k < to; k++) {
     const s = sources[k];
-    let head = 0, tail = 0;
-    dist[s] = 0; sigma[s] = 1; order[tail++] = s;
+    let head = 0,
+      tail = 0;
+    dist[s] = 0;
+    sigma[s] = 1;
+    order[tail++] = s;
     while (head < tail) {
-      const v = order[head++], dv = dist[v] + 1, sv = sigma[v];
+      const v = order[head++],
+        dv = dist[v] + 1,
+        sv = sigma[v];
       for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
         const w = targets[e];
-        if (dist[w] < 0) { dist[w] = dv; order[tail++] = w; }
+        if (dist[w] < 0) {
+          dist[w] = dv;
+          order[tail++] = w;
+        }
         if (dist[w] === dv) sigma[w] += sv;
       }
     }
     for (let i = tail - 1; i > 0; i--) {
-      const w = order[i], dw = dist[w] - 1, coeff = (1 + delta[w]) / sigma[w];
+      const w = order[i],
+        dw = dist[w] - 1,
+        coeff = (1 + delta[w]) / sigma[w];
       for (let e = inOff[w], end = inOff[w + 1]; e < end; e++) {
         const v = inTg[e];
         if (dist[v] === dw) delta[v] += sigma[v] * coeff;
       }
       out[w] += delta[w];
     }
-    for (let i = 0; i < tail; i++) { const v = order[i]; dist[v] = -1; sigma[v] = 0; delta[v] = 0; }
+    for (let i = 0; i < tail; i++) {
+      const v = order[i];
+      dist[v] = -1;
+      sigma[v] = 0;
+      delta[v] = 0;
+    }
   }
 }

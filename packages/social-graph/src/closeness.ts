@@ -25,7 +25,8 @@ export function closenessFromTotals(totals: Totals, wfImproved = true): Centrali
   const n = totals.n;
   const values = new Float64Array(n);
   for (let u = 0; u < n; u++) {
-    const r = totals.count[u], s = totals.sum[u];
+    const r = totals.count[u],
+      s = totals.sum[u];
     if (s > 0 && n > 1) values[u] = wfImproved ? (r / s) * (r / (n - 1)) : r / s;
   }
   return Object.freeze({ values, approximation: totals.approximation });

@@ -30,7 +30,14 @@ export const DEFAULT_CO_RATING = Object.freeze({
 export type CoRatingOptions = Partial<typeof DEFAULT_CO_RATING>;
 
 /** Undirected customer graph weighted by the number of items both rated before the cutoff; report as for co-purchase. */
-export function coRatingGraph(task: { readonly log: EventLog; readonly split?: Pick<Split, 'score'> }, options: CoRatingOptions = {}): CoPurchaseGraph {
+export function coRatingGraph(
+  task: { readonly log: EventLog; readonly split?: Pick<Split, 'score'> },
+  options: CoRatingOptions = {},
+): CoPurchaseGraph {
   const o = resolveOptions('social-graph/co-rating-graph', DEFAULT_CO_RATING, options);
-  return coPurchaseGraph(task, { windowMs: Number.POSITIVE_INFINITY, maxItemCustomers: o.maxItemRaters, featureEnd: o.featureEnd });
+  return coPurchaseGraph(task, {
+    windowMs: Number.POSITIVE_INFINITY,
+    maxItemCustomers: o.maxItemRaters,
+    featureEnd: o.featureEnd,
+  });
 }

@@ -17,17 +17,22 @@ export function components(graph: Graph): Components {
   const n = graph.n;
   const parent = new Int32Array(n).map((_, i) => i);
   const find = (x: number): number => {
-    while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
     return x;
   };
   const { offsets, targets } = graph;
   for (let u = 0; u < n; u++) {
     for (let e = offsets[u]; e < offsets[u + 1]; e++) {
-      const a = find(u), b = find(targets[e]);
+      const a = find(u),
+        b = find(targets[e]);
       if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
     }
   }
-  const id = new Int32Array(n).fill(-1), rootId = new Int32Array(n).fill(-1);
+  const id = new Int32Array(n).fill(-1),
+    rootId = new Int32Array(n).fill(-1);
   let count = 0;
   for (let u = 0; u < n; u++) {
     const r = find(u);

@@ -30,15 +30,22 @@ import { components } from './components.ts';
 import { DEFAULT_CENTRALITY, distanceTotals } from './distance-totals.ts';
 
 export const CUSTOMER_GRAPH_FEATURE_NAMES = Object.freeze([
-  'graph_pagerank', 'graph_closeness', 'graph_harmonic', 'graph_degree', 'graph_component_size',
-  'graph_nbr_mean_purchases', 'graph_nbr_mean_revenue', 'graph_nbr_share_purchased', 'graph_nbr_recent_purchases',
+  'graph_pagerank',
+  'graph_closeness',
+  'graph_harmonic',
+  'graph_degree',
+  'graph_component_size',
+  'graph_nbr_mean_purchases',
+  'graph_nbr_mean_revenue',
+  'graph_nbr_share_purchased',
+  'graph_nbr_recent_purchases',
 ] as const);
 
 export const DEFAULT_CUSTOMER_GRAPH_FEATURES = Object.freeze({
   /** Features use events before this (NaN = split.score.featureEnd; temporal fits pass split.fit.featureEnd). */
   featureEnd: Number.NaN as number,
   /** "Recent" neighbour purchases: the 4 weeks before featureEnd. */
-  recentMs: 28 * 24 * 3600 * 1000 as number,
+  recentMs: (28 * 24 * 3600 * 1000) as number,
   /** Closeness/harmonic: exact below the threshold, pivots above (see DEFAULT_CENTRALITY). */
   approx: DEFAULT_CENTRALITY.approx,
   workers: DEFAULT_CENTRALITY.workers,
@@ -47,25 +54,37 @@ export const DEFAULT_CUSTOMER_GRAPH_FEATURES = Object.freeze({
 export type CustomerGraphFeatureOptions = Partial<typeof DEFAULT_CUSTOMER_GRAPH_FEATURES>;
 
 /** Per cohort customer graph features (column names in CUSTOMER_GRAPH_FEATURE_NAMES). */
-export async function customerGraphFeatures(graph: Graph, task: { readonly log: EventLog; readonly split: Split }, options: CustomerGraphFeatureOptions = {}): Promise<FeatureTable> {
+export async function customerGraphFeatures(
+  graph: Graph,
+  task: { readonly log: EventLog; readonly split: Split },
+  options: CustomerGraphFeatureOptions = {},
+): Promise<FeatureTable> {
   const o = resolveOptions('social-graph/customer-graph-features', DEFAULT_CUSTOMER_GRAPH_FEATURES, options);
   const { log, split } = task;
   const featureEnd = Number.isNaN(o.featureEnd) ? split.score.featureEnd : o.featureEnd;
-  if (graph.n < log.customerIds.length) throw new Error(`social-graph/customer-graph-features: graph has ${graph.n} nodes but the log has ${log.customerIds.length} customers`);
-  const purchases = new Float64Array(graph.n), revenue = new Float64Array(graph.n), recent = new Float64Array(graph.n);
+  if (graph.n < log.customerIds.length)
+    throw new Error(
+      `social-graph/customer-graph-features: graph has ${graph.n} nodes but the log has ${log.customerIds.length} customers`,
+    );
+  const purchases = new Float64Array(graph.n),
+    revenue = new Float64Array(graph.n),
+    recent = new Float64Array(graph.n);
   for (let e = 0; e < log.length; e++) {
     const t = log.t[e];
     if (t < split.start || t >= featureEnd) continue;
-    const c = log.customer[e], ty = log.type[e];
+    const c = log.customer[e],
+      ty = log.type[e];
     if (ty === EventType.purchase) {
-      purchases[c]++; revenue[c] += log.amount[e];
+      purchases[c]++;
+      revenue[c] += log.amount[e];
       if (t >= featureEnd - o.recentMs) recent[c]++;
     } else if (ty === EventType.return) revenue[c] += log.amount[e];
   }
   const centrality = { approx: o.approx, workers: o.workers, seed: o.seed };
   const pr = pagerank(graph).values;
   const totals = await distanceTotals(graph, centrality);
-  const clo = closenessFromTotals(totals).values, har = totals.inverse;
+  const clo = closenessFromTotals(totals).values,
+    har = totals.inverse;
   const deg = degree(graph);
   const comp = components(graph).sizeOfNode;
   const k = split.customers.length;
@@ -73,15 +92,32 @@ export async function customerGraphFeatures(graph: Graph, task: { readonly log: 
   const { offsets, targets, weights } = graph;
   for (let i = 0; i < k; i++) {
     const c = split.customers[i];
-    cols[0][i] = pr[c]; cols[1][i] = clo[c]; cols[2][i] = har[c]; cols[3][i] = deg[c]; cols[4][i] = comp[c];
-    let m = 0, p = 0, r = 0, bought = 0, rec = 0;
+    cols[0][i] = pr[c];
+    cols[1][i] = clo[c];
+    cols[2][i] = har[c];
+    cols[3][i] = deg[c];
+    cols[4][i] = comp[c];
+    let m = 0,
+      p = 0,
+      r = 0,
+      bought = 0,
+      rec = 0;
     for (let e = offsets[c]; e < offsets[c + 1]; e++) {
       const v = targets[e];
       if (v === c) continue;
       const w = weights ? weights[e] : 1;
-      m += w; p += w * purchases[v]; r += w * revenue[v]; if (purchases[v] > 0) bought += w; rec += w * recent[v];
+      m += w;
+      p += w * purchases[v];
+      r += w * revenue[v];
+      if (purchases[v] > 0) bought += w;
+      rec += w * recent[v];
     }
-    if (m > 0) { cols[5][i] = p / m; cols[6][i] = r / m; cols[7][i] = bought / m; cols[8][i] = rec / m; }
+    if (m > 0) {
+      cols[5][i] = p / m;
+      cols[6][i] = r / m;
+      cols[7][i] = bought / m;
+      cols[8][i] = rec / m;
+    }
   }
   return Object.freeze({ names: CUSTOMER_GRAPH_FEATURE_NAMES, columns: Object.freeze(cols) });
 }

@@ -12,7 +12,13 @@ export const DEFAULT_DEGREE = Object.freeze({
 });
 export type DegreeOptions = Partial<typeof DEFAULT_DEGREE>;
 
-function rowSums(offsets: Int32Array, targets: Int32Array, weights: Float64Array | null, loopsTwice: boolean, out: Float64Array): void {
+function rowSums(
+  offsets: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array | null,
+  loopsTwice: boolean,
+  out: Float64Array,
+): void {
   for (let u = 0; u < out.length; u++) {
     let s = 0;
     for (let e = offsets[u]; e < offsets[u + 1]; e++) {
@@ -27,7 +33,8 @@ function rowSums(offsets: Int32Array, targets: Int32Array, weights: Float64Array
 export function degree(graph: Graph, options: DegreeOptions = {}): Float64Array {
   const o = resolveOptions('social-graph/degree', DEFAULT_DEGREE, options);
   const out = new Float64Array(graph.n);
-  const w = o.weighted ? graph.weights : null, wIn = o.weighted ? graph.inWeights : null;
+  const w = o.weighted ? graph.weights : null,
+    wIn = o.weighted ? graph.inWeights : null;
   if (!graph.directed) {
     rowSums(graph.offsets, graph.targets, w, true, out);
     return out;

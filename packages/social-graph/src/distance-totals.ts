@@ -58,7 +58,10 @@ const pools = new Map<number, GraphPool>();
 export function graphPool(size: number): GraphPool {
   const n = poolSize(size);
   let pool = pools.get(n);
-  if (!pool) { pool = new GraphPool(n); pools.set(n, pool); }
+  if (!pool) {
+    pool = new GraphPool(n);
+    pools.set(n, pool);
+  }
   return pool;
 }
 /** Terminates the shared pools (idle workers never block exit, but tests close them). */
@@ -69,13 +72,22 @@ export async function closeGraphPools(): Promise<void> {
 }
 
 /** Runs the distance kernel for `sources` in-thread or on the pool (BFS-relabelled when large). */
-export async function runDistances(csr: CsrView, sources: Int32Array, workers: number): Promise<{ totals: DistanceTotals; maxDistance: number }> {
+export async function runDistances(
+  csr: CsrView,
+  sources: Int32Array,
+  workers: number,
+): Promise<{ totals: DistanceTotals; maxDistance: number }> {
   if (csr.n < RELABEL_ABOVE) return runKernel(csr, sources, workers);
   const { csr: local, order, rank } = relabelForLocality(csr);
-  const { totals, maxDistance } = await runKernel(local, sources.map((s) => rank[s]), workers);
+  const { totals, maxDistance } = await runKernel(
+    local,
+    sources.map((s) => rank[s]),
+    workers,
+  );
   const back = sharedTotals(csr.n);
   for (const key of ['count', 'sum', 'inverse', 'square'] as const) {
-    const from = totals[key], to = back[key];
+    const from = totals[key],
+      to = back[key];
     for (let i = 0; i < csr.n; i++) to[order[i]] = from[i];
   }
   return { totals: back, maxDistance };
@@ -84,7 +96,11 @@ export async function runDistances(csr: CsrView, sources: Int32Array, workers: n
 /** Above this many nodes per-node state no longer fits in cache and relabelling pays off. */
 const RELABEL_ABOVE = 100_000;
 
-async function runKernel(csr: CsrView, sources: Int32Array, count: number): Promise<{ totals: DistanceTotals; maxDistance: number }> {
+async function runKernel(
+  csr: CsrView,
+  sources: Int32Array,
+  count: number,
+): Promise<{ totals: DistanceTotals; maxDistance: number }> {
   // Starting workers costs ~0.3–1 s (tsx compiles the worker module), so small jobs stay in
   // this thread unless a pool of that size is already running.
   const workers = poolSize(count);
@@ -102,11 +118,18 @@ export async function distanceTotals(graph: Graph, options: CentralityOptions = 
   const o = resolveOptions('social-graph/closeness', DEFAULT_CENTRALITY, options);
   const n = graph.n;
   if (n === 0) throw new Error('social-graph/closeness: empty graph (no nodes)');
-  if (o.weighted && !graph.weights) throw new Error('social-graph/closeness: weighted distances requested but the graph has no weights');
-  const csr: CsrView = { n, offsets: graph.offsets, targets: graph.targets, weights: o.weighted ? graph.weights : null };
+  if (o.weighted && !graph.weights)
+    throw new Error('social-graph/closeness: weighted distances requested but the graph has no weights');
+  const csr: CsrView = {
+    n,
+    offsets: graph.offsets,
+    targets: graph.targets,
+    weights: o.weighted ? graph.weights : null,
+  };
   let k = n;
   if (typeof o.approx === 'number') {
-    if (!(Number.isInteger(o.approx) && o.approx >= 1)) throw new Error(`social-graph/closeness: approx must be 'auto', 'off' or a positive integer, got ${o.approx}`);
+    if (!(Number.isInteger(o.approx) && o.approx >= 1))
+      throw new Error(`social-graph/closeness: approx must be 'auto', 'off' or a positive integer, got ${o.approx}`);
     k = Math.min(n, o.approx);
   } else if (o.approx === 'auto' && n > o.autoThreshold) {
     k = Math.min(n, Math.ceil(Math.log(n) / (o.epsilon * o.epsilon)));
@@ -119,7 +142,12 @@ export async function distanceTotals(graph: Graph, options: CentralityOptions = 
   // Seeded sample of k distinct pivots (partial Fisher–Yates).
   const rng = createRng(o.seed, 0x9a7);
   const perm = new Int32Array(n).map((_, i) => i);
-  for (let i = 0; i < k; i++) { const j = i + rng.int(n - i); const t = perm[i]; perm[i] = perm[j]; perm[j] = t; }
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    const t = perm[i];
+    perm[i] = perm[j];
+    perm[j] = t;
+  }
   const pivots = perm.slice(0, k).sort();
   const { totals, maxDistance } = await runDistances(csr, pivots, o.workers);
   const isPivot = new Uint8Array(n);
@@ -129,17 +157,30 @@ export async function distanceTotals(graph: Graph, options: CentralityOptions = 
     const ku = k - isPivot[u];
     const c = totals.count[u];
     if (c > 1) {
-      const mean = totals.sum[u] / c, variance = Math.max(0, totals.square[u] / c - mean * mean);
-      if (mean > 0 && (u & 7) === 0) rse.push(Math.sqrt(variance / c) * Math.sqrt(Math.max(0, 1 - ku / (n - 1))) / mean);
+      const mean = totals.sum[u] / c,
+        variance = Math.max(0, totals.square[u] / c - mean * mean);
+      if (mean > 0 && (u & 7) === 0)
+        rse.push((Math.sqrt(variance / c) * Math.sqrt(Math.max(0, 1 - ku / (n - 1)))) / mean);
     }
     const scale = (n - 1) / ku;
-    totals.count[u] *= scale; totals.sum[u] *= scale; totals.inverse[u] *= scale;
+    totals.count[u] *= scale;
+    totals.sum[u] *= scale;
+    totals.inverse[u] *= scale;
   }
   rse.sort((a, b) => a - b);
   const epsilon = Math.sqrt(Math.log(n) / k);
   const diameter = graph.directed ? maxDistance : 2 * maxDistance;
   return Object.freeze({
-    n, count: totals.count, sum: totals.sum, inverse: totals.inverse,
-    approximation: Object.freeze({ pivots: k, epsilon, delta: 2 / n, distanceErrorBound: epsilon * diameter, medianRelativeStandardError: rse.length ? rse[rse.length >> 1] : 0 }),
+    n,
+    count: totals.count,
+    sum: totals.sum,
+    inverse: totals.inverse,
+    approximation: Object.freeze({
+      pivots: k,
+      epsilon,
+      delta: 2 / n,
+      distanceErrorBound: epsilon * diameter,
+      medianRelativeStandardError: rse.length ? rse[rse.length >> 1] : 0,
+    }),
   });
 }

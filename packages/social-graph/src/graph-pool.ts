@@ -23,12 +23,21 @@ export class GraphPool {
 
   /** `size` worker threads; 0 = one per core. */
   constructor(size = 0) {
-    this.pool = new WorkerPool<GraphWorkerApi>({ entry: new URL('./graph-worker.ts', import.meta.url), size, name: 'social-graph/graph-pool', unrefIdle: true });
+    this.pool = new WorkerPool<GraphWorkerApi>({
+      entry: new URL('./graph-worker.ts', import.meta.url),
+      size,
+      name: 'social-graph/graph-pool',
+      unrefIdle: true,
+    });
     this.size = this.pool.size;
   }
 
   /** Distance totals over all `sources` (see accumulateDistances), summed across workers. */
-  async distances(csr: CsrView, sources: Int32Array, chunk = 256): Promise<{ totals: DistanceTotals; maxDistance: number }> {
+  async distances(
+    csr: CsrView,
+    sources: Int32Array,
+    chunk = 256,
+  ): Promise<{ totals: DistanceTotals; maxDistance: number }> {
     const parts = Array.from({ length: this.size }, () => sharedTotals(csr.n));
     const maxima = new Float64Array(this.size);
     await this.pool.forEachChunk(sources.length, chunk, async (slot, from, to) => {
@@ -38,7 +47,8 @@ export class GraphPool {
     const totals = parts[0];
     for (let p = 1; p < parts.length; p++) {
       for (const key of ['count', 'sum', 'inverse', 'square'] as const) {
-        const a = totals[key], b = parts[p][key];
+        const a = totals[key],
+          b = parts[p][key];
         for (let v = 0; v < csr.n; v++) a[v] += b[v];
       }
     }

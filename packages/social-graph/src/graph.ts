@@ -62,14 +62,20 @@ export function buildGraph(edges: EdgeArrays, options: BuildGraphOptions = {}): 
   const { src, dst } = edges;
   const w = edges.weight ?? null;
   const m = src.length;
-  if (dst.length !== m || (w && w.length !== m)) throw new Error(`social-graph/build-graph: src, dst and weight lengths differ (${m}, ${dst.length}, ${w?.length})`);
+  if (dst.length !== m || (w && w.length !== m))
+    throw new Error(`social-graph/build-graph: src, dst and weight lengths differ (${m}, ${dst.length}, ${w?.length})`);
   let n = typeof o.nodes === 'number' ? o.nodes : o.nodes.length;
   if (typeof o.nodes === 'number' && n === 0) for (let e = 0; e < m; e++) n = Math.max(n, src[e] + 1, dst[e] + 1);
   if (n === 0) throw new Error('social-graph/build-graph: empty graph (no nodes)');
   for (let e = 0; e < m; e++) {
-    const a = src[e], b = dst[e];
-    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < 0 || a >= n || b >= n) throw new Error(`social-graph/build-graph: edge ${e} (${a} -> ${b}) names a node outside 0..${n - 1}`);
-    if (w && !(w[e] >= 0 && Number.isFinite(w[e]))) throw new Error(`social-graph/build-graph: edge ${e} (${a} -> ${b}) has weight ${w[e]}, expected a finite non-negative number`);
+    const a = src[e],
+      b = dst[e];
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < 0 || a >= n || b >= n)
+      throw new Error(`social-graph/build-graph: edge ${e} (${a} -> ${b}) names a node outside 0..${n - 1}`);
+    if (w && !(w[e] >= 0 && Number.isFinite(w[e])))
+      throw new Error(
+        `social-graph/build-graph: edge ${e} (${a} -> ${b}) has weight ${w[e]}, expected a finite non-negative number`,
+      );
   }
   // 1. Bucket edges by canonical source (stable counting sort keeps input order per row).
   const key = (e: number): number => (o.directed || src[e] <= dst[e] ? src[e] : dst[e]);
@@ -81,13 +87,25 @@ export function buildGraph(edges: EdgeArrays, options: BuildGraphOptions = {}): 
   const order = new Int32Array(rowStart[n]);
   for (let e = 0; e < m; e++) if (o.selfLoops === 'keep' || src[e] !== dst[e]) order[fill[key(e)]++] = e;
   // 2. Collapse duplicates within each row with a per-row stamp (O(m), no sort).
-  const seenRow = new Int32Array(n).fill(-1), seenAt = new Int32Array(n);
-  const ua = new Int32Array(order.length), ub = new Int32Array(order.length), uw = new Float64Array(order.length);
+  const seenRow = new Int32Array(n).fill(-1),
+    seenAt = new Int32Array(n);
+  const ua = new Int32Array(order.length),
+    ub = new Int32Array(order.length),
+    uw = new Float64Array(order.length);
   let u = 0;
   for (let a = 0; a < n; a++) {
     for (let p = rowStart[a]; p < rowStart[a + 1]; p++) {
-      const e = order[p], b = other(e), we = w ? w[e] : 1;
-      if (seenRow[b] !== a) { seenRow[b] = a; seenAt[b] = u; ua[u] = a; ub[u] = b; uw[u++] = we; continue; }
+      const e = order[p],
+        b = other(e),
+        we = w ? w[e] : 1;
+      if (seenRow[b] !== a) {
+        seenRow[b] = a;
+        seenAt[b] = u;
+        ua[u] = a;
+        ub[u] = b;
+        uw[u++] = we;
+        continue;
+      }
       const q = seenAt[b];
       if (o.duplicates === 'last') uw[q] = we;
       else if (o.duplicates === 'sum') uw[q] += we;
@@ -98,22 +116,54 @@ export function buildGraph(edges: EdgeArrays, options: BuildGraphOptions = {}): 
   const weighted = w !== null;
   const layout = (from: Int32Array, to: Int32Array, both: boolean): [Int32Array, Int32Array, Float64Array | null] => {
     const off = sharedInt32(n + 1);
-    for (let k = 0; k < u; k++) { off[from[k] + 1]++; if (both && from[k] !== to[k]) off[to[k] + 1]++; }
+    for (let k = 0; k < u; k++) {
+      off[from[k] + 1]++;
+      if (both && from[k] !== to[k]) off[to[k] + 1]++;
+    }
     for (let i = 0; i < n; i++) off[i + 1] += off[i];
-    const tg = sharedInt32(off[n]), wt = weighted ? sharedFloat64(off[n]) : null;
+    const tg = sharedInt32(off[n]),
+      wt = weighted ? sharedFloat64(off[n]) : null;
     const pos = off.slice(0, n);
     for (let k = 0; k < u; k++) {
-      let p = pos[from[k]]++; tg[p] = to[k]; if (wt) wt[p] = uw[k];
-      if (both && from[k] !== to[k]) { p = pos[to[k]]++; tg[p] = from[k]; if (wt) wt[p] = uw[k]; }
+      let p = pos[from[k]]++;
+      tg[p] = to[k];
+      if (wt) wt[p] = uw[k];
+      if (both && from[k] !== to[k]) {
+        p = pos[to[k]]++;
+        tg[p] = from[k];
+        if (wt) wt[p] = uw[k];
+      }
     }
     return [off, tg, wt];
   };
   const labels = typeof o.nodes === 'number' ? Array.from({ length: n }, (_, i) => String(i)) : [...o.nodes];
   if (!o.directed) {
     const [off, tg, wt] = layout(ua, ub, true);
-    return Object.freeze({ n, directed: false, edgeCount: u, offsets: off, targets: tg, weights: wt, inOffsets: off, inTargets: tg, inWeights: wt, labels: Object.freeze(labels) });
+    return Object.freeze({
+      n,
+      directed: false,
+      edgeCount: u,
+      offsets: off,
+      targets: tg,
+      weights: wt,
+      inOffsets: off,
+      inTargets: tg,
+      inWeights: wt,
+      labels: Object.freeze(labels),
+    });
   }
   const [off, tg, wt] = layout(ua, ub, false);
   const [inOff, inTg, inWt] = layout(ub, ua, false);
-  return Object.freeze({ n, directed: true, edgeCount: u, offsets: off, targets: tg, weights: wt, inOffsets: inOff, inTargets: inTg, inWeights: inWt, labels: Object.freeze(labels) });
+  return Object.freeze({
+    n,
+    directed: true,
+    edgeCount: u,
+    offsets: off,
+    targets: tg,
+    weights: wt,
+    inOffsets: inOff,
+    inTargets: inTg,
+    inWeights: inWt,
+    labels: Object.freeze(labels),
+  });
 }

@@ -24,7 +24,11 @@ export { coPurchaseGraph, DEFAULT_CO_PURCHASE } from './co-purchase-graph.ts';
 export type { CoPurchaseOptions, CoPurchaseGraph, CoPurchaseReport } from './co-purchase-graph.ts';
 export { coRatingGraph, DEFAULT_CO_RATING } from './co-rating-graph.ts';
 export type { CoRatingOptions } from './co-rating-graph.ts';
-export { customerGraphFeatures, CUSTOMER_GRAPH_FEATURE_NAMES, DEFAULT_CUSTOMER_GRAPH_FEATURES } from './customer-graph-features.ts';
+export {
+  customerGraphFeatures,
+  CUSTOMER_GRAPH_FEATURE_NAMES,
+  DEFAULT_CUSTOMER_GRAPH_FEATURES,
+} from './customer-graph-features.ts';
 export type { CustomerGraphFeatureOptions } from './customer-graph-features.ts';
 export { relabelForLocality } from './locality-order.ts';
 export type { Relabelled } from './locality-order.ts';

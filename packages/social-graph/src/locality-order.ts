@@ -17,23 +17,30 @@ export interface Relabelled {
 /** BFS order over `csr` (components in index order), and the CSR relabelled by it. */
 export function relabelForLocality(csr: CsrView): Relabelled {
   const { n, offsets, targets, weights } = csr;
-  const order = new Int32Array(n), rank = new Int32Array(n).fill(-1);
+  const order = new Int32Array(n),
+    rank = new Int32Array(n).fill(-1);
   let tail = 0;
   for (let root = 0; root < n; root++) {
     if (rank[root] >= 0) continue;
     let head = tail;
-    rank[root] = tail; order[tail++] = root;
+    rank[root] = tail;
+    order[tail++] = root;
     while (head < tail) {
       const v = order[head++];
       for (let e = offsets[v]; e < offsets[v + 1]; e++) {
         const w = targets[e];
-        if (rank[w] < 0) { rank[w] = tail; order[tail++] = w; }
+        if (rank[w] < 0) {
+          rank[w] = tail;
+          order[tail++] = w;
+        }
       }
     }
   }
   const newOffsets = new Int32Array(new SharedArrayBuffer((n + 1) * 4));
   const newTargets = new Int32Array(new SharedArrayBuffer(Math.max(1, targets.length) * 4)).subarray(0, targets.length);
-  const newWeights = weights ? new Float64Array(new SharedArrayBuffer(Math.max(1, weights.length) * 8)).subarray(0, weights.length) : null;
+  const newWeights = weights
+    ? new Float64Array(new SharedArrayBuffer(Math.max(1, weights.length) * 8)).subarray(0, weights.length)
+    : null;
   let p = 0;
   for (let i = 0; i < n; i++) {
     const v = order[i];

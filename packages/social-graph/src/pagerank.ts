@@ -35,7 +35,8 @@ function personalizationVector(graph: Graph, spec: PageRankOptions['personalizat
   const p = new Float64Array(n);
   if (!spec) return p.fill(1 / n);
   if (spec instanceof Float64Array) {
-    if (spec.length !== n) throw new Error(`social-graph/pagerank: personalization has ${spec.length} entries, expected ${n}`);
+    if (spec.length !== n)
+      throw new Error(`social-graph/pagerank: personalization has ${spec.length} entries, expected ${n}`);
     p.set(spec);
   } else {
     const index = new Map(graph.labels.map((l, i) => [l, i]));
@@ -47,7 +48,10 @@ function personalizationVector(graph: Graph, spec: PageRankOptions['personalizat
   }
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    if (!(p[i] >= 0) || !Number.isFinite(p[i])) throw new Error(`social-graph/pagerank: personalization of node "${graph.labels[i]}" is ${p[i]}, expected a finite number >= 0`);
+    if (!(p[i] >= 0) || !Number.isFinite(p[i]))
+      throw new Error(
+        `social-graph/pagerank: personalization of node "${graph.labels[i]}" is ${p[i]}, expected a finite number >= 0`,
+      );
     sum += p[i];
   }
   if (sum === 0) throw new Error('social-graph/pagerank: personalization sums to zero');
@@ -60,9 +64,12 @@ export function pagerank(graph: Graph, options: PageRankOptions = {}): PageRankR
   const o = resolveOptions('social-graph/pagerank', DEFAULT_PAGERANK, options);
   const n = graph.n;
   if (n === 0) throw new Error('social-graph/pagerank: empty graph (no nodes)');
-  if (!(o.damping >= 0 && o.damping <= 1)) throw new Error(`social-graph/pagerank: damping must be a probability in [0, 1], got ${o.damping}`);
-  if (!(o.tol > 0 && Number.isFinite(o.tol))) throw new Error(`social-graph/pagerank: tol must be a finite number > 0, got ${o.tol}`);
-  if (!(Number.isInteger(o.maxIter) && o.maxIter >= 1)) throw new Error(`social-graph/pagerank: maxIter must be a positive integer, got ${o.maxIter}`);
+  if (!(o.damping >= 0 && o.damping <= 1))
+    throw new Error(`social-graph/pagerank: damping must be a probability in [0, 1], got ${o.damping}`);
+  if (!(o.tol > 0 && Number.isFinite(o.tol)))
+    throw new Error(`social-graph/pagerank: tol must be a finite number > 0, got ${o.tol}`);
+  if (!(Number.isInteger(o.maxIter) && o.maxIter >= 1))
+    throw new Error(`social-graph/pagerank: maxIter must be a positive integer, got ${o.maxIter}`);
   const { offsets, inOffsets, inTargets } = graph;
   const w = o.weighted ? graph.weights : null;
   const inW = o.weighted ? graph.inWeights : null;

@@ -73,7 +73,10 @@ export interface EdgeListResult {
 const isSep = (c: number): boolean => c === 32 || c === 9 || c === 44 || c === 13;
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-interface Field { readonly text: string; readonly col: number }
+interface Field {
+  readonly text: string;
+  readonly col: number;
+}
 
 function fields(line: string): Field[] {
   const out: Field[] = [];
@@ -97,22 +100,34 @@ export function readEdgeList(path: string, options: ReadEdgeListOptions = {}): E
   const fixed = o.nodes !== null;
   const labels: string[] = fixed ? [...(o.nodes as readonly string[])] : [];
   const ids = new Map<string, number>(labels.map((l, i) => [l, i]));
-  const src: number[] = [], dst: number[] = [], weight: number[] = [];
-  const rejected = new Map<string, number>(), firstRejected = new Map<string, string>();
+  const src: number[] = [],
+    dst: number[] = [],
+    weight: number[] = [];
+  const rejected = new Map<string, number>(),
+    firstRejected = new Map<string, string>();
   const columns = o.weighted ? 3 : 2;
-  const shape = o.weighted ? '3 fields (source, target, weight)' : '2 fields (source, target; a third column is a weight: read it weighted)';
+  const shape = o.weighted
+    ? '3 fields (source, target, weight)'
+    : '2 fields (source, target; a third column is a weight: read it weighted)';
   // Strict mode fails on every rejection but a header, and duplicates when they are summed.
-  const fatal = (reason: string): boolean => o.strict && reason !== 'header' && !(reason === 'duplicate' && o.duplicates === 'sum');
+  const fatal = (reason: string): boolean =>
+    o.strict && reason !== 'header' && !(reason === 'duplicate' && o.duplicates === 'sum');
   const reject = (reason: string, line: number, col: number, expected: string, got: string): void => {
     if (fatal(reason)) throw new IngestError(path, line, col, expected, got, reason);
     rejected.set(reason, (rejected.get(reason) ?? 0) + 1);
-    if (!firstRejected.has(reason)) firstRejected.set(reason, new IngestError(path, line, col, expected, got, reason).message);
+    if (!firstRejected.has(reason))
+      firstRejected.set(reason, new IngestError(path, line, col, expected, got, reason).message);
   };
   // Distinct edges seen, keyed by node pair: detects duplicates at their line (exactly the
   // edges buildGraph collapses). Labels are < 2^26 here, so the key is exact in a double.
   const seen = new Set<number>();
   const pairKey = (a: number, b: number): number => (!o.directed && b < a ? b * 0x4000000 + a : a * 0x4000000 + b);
-  let lineNo = 0, pos = 0, dataLines = 0, rowsRead = 0, commentLines = 0, blankLines = 0;
+  let lineNo = 0,
+    pos = 0,
+    dataLines = 0,
+    rowsRead = 0,
+    commentLines = 0,
+    blankLines = 0;
   let pendingHeader: { f: Field[]; line: number; text: string } | null = null;
   // 'auto': the first line is a header when it differs in kind from the second: non-numeric
   // ids (or weight) above numeric ones, or unknown ids above known ones when nodes are fixed.
@@ -120,11 +135,14 @@ export function readEdgeList(path: string, options: ReadEdgeListOptions = {}): E
     const num = (x: Field | undefined): boolean => x !== undefined && NUMERIC.test(x.text);
     if (!num(h[0]) && !num(h[1]) && num(d[0]) && num(d[1])) return true;
     if (o.weighted && !num(h[2]) && num(d[2])) return true;
-    return fixed && !ids.has(h[0].text) && !ids.has(h[1].text) && d.length >= 2 && ids.has(d[0].text) && ids.has(d[1].text);
+    return (
+      fixed && !ids.has(h[0].text) && !ids.has(h[1].text) && d.length >= 2 && ids.has(d[0].text) && ids.has(d[1].text)
+    );
   };
   const addEdge = (f: Field[], line: number, text: string): void => {
     if (f.length !== columns) {
-      if (f.length > columns) return reject('wrong-column-count', line, f[columns].col, `${shape}, found ${f.length}`, f[columns].text);
+      if (f.length > columns)
+        return reject('wrong-column-count', line, f[columns].col, `${shape}, found ${f.length}`, f[columns].text);
       const last = f[f.length - 1];
       return reject('wrong-column-count', line, last.col + last.text.length, `${shape}, found ${f.length}`, text);
     }
@@ -134,19 +152,29 @@ export function readEdgeList(path: string, options: ReadEdgeListOptions = {}): E
       wv = Number(f[2].text);
       if (wv < 0) return reject('negative-weight', line, f[2].col, 'a non-negative weight', f[2].text);
     }
-    const a = id(f[0]), b = id(f[1]);
+    const a = id(f[0]),
+      b = id(f[1]);
     if (a < 0 || b < 0) {
       const bad = a < 0 ? f[0] : f[1];
       return reject('unknown-node', line, bad.col, 'a known node id', bad.text);
     }
-    if (a === b && o.selfLoops === 'drop') return reject('self-loop', line, f[1].col, `a target other than the source (self-loops are dropped)`, f[1].text);
+    if (a === b && o.selfLoops === 'drop')
+      return reject('self-loop', line, f[1].col, `a target other than the source (self-loops are dropped)`, f[1].text);
     const key = pairKey(a, b);
     if (seen.has(key)) {
-      reject('duplicate', line, f[0].col, `a new edge (${f[0].text} ${o.directed ? '->' : '--'} ${f[1].text} was read before; duplicates: '${o.duplicates}')`, text);
+      reject(
+        'duplicate',
+        line,
+        f[0].col,
+        `a new edge (${f[0].text} ${o.directed ? '->' : '--'} ${f[1].text} was read before; duplicates: '${o.duplicates}')`,
+        text,
+      );
     } else {
       seen.add(key);
     }
-    src.push(a); dst.push(b); weight.push(wv);
+    src.push(a);
+    dst.push(b);
+    weight.push(wv);
   };
   const id = (f: Field): number => {
     let k = ids.get(f.text);
@@ -154,7 +182,8 @@ export function readEdgeList(path: string, options: ReadEdgeListOptions = {}): E
       if (fixed) return -1;
       k = labels.length;
       if (k >= 0x4000000) throw new Error(`social-graph/read-edge-list: ${path}: more than ${0x4000000} node labels`);
-      ids.set(f.text, k); labels.push(f.text);
+      ids.set(f.text, k);
+      labels.push(f.text);
     }
     return k;
   };
@@ -165,12 +194,24 @@ export function readEdgeList(path: string, options: ReadEdgeListOptions = {}): E
     pos = end + 1;
     lineNo++;
     const f = fields(line);
-    if (f.length === 0) { if (pos <= text.length) blankLines++; continue; }
-    if (f[0].text.startsWith('#')) { commentLines++; continue; }
+    if (f.length === 0) {
+      if (pos <= text.length) blankLines++;
+      continue;
+    }
+    if (f[0].text.startsWith('#')) {
+      commentLines++;
+      continue;
+    }
     rowsRead++;
     dataLines++;
-    if (dataLines === 1 && o.header === true) { reject('header', lineNo, 1, 'an edge', line); continue; }
-    if (dataLines === 1 && o.header === 'auto' && f.length >= 2) { pendingHeader = { f, line: lineNo, text: line }; continue; }
+    if (dataLines === 1 && o.header === true) {
+      reject('header', lineNo, 1, 'an edge', line);
+      continue;
+    }
+    if (dataLines === 1 && o.header === 'auto' && f.length >= 2) {
+      pendingHeader = { f, line: lineNo, text: line };
+      continue;
+    }
     if (dataLines === 2 && pendingHeader) {
       if (looksLikeHeader(pendingHeader.f, f)) reject('header', pendingHeader.line, 1, 'an edge', pendingHeader.text);
       else addEdge(pendingHeader.f, pendingHeader.line, pendingHeader.text);
@@ -179,24 +220,38 @@ export function readEdgeList(path: string, options: ReadEdgeListOptions = {}): E
     addEdge(f, lineNo, line);
   }
   if (pendingHeader) addEdge(pendingHeader.f, pendingHeader.line, pendingHeader.text);
-  const sorted = <T>(m: Map<string, T>): Record<string, T> => Object.fromEntries([...m.keys()].sort().map((k) => [k, m.get(k) as T]));
+  const sorted = <T>(m: Map<string, T>): Record<string, T> =>
+    Object.fromEntries([...m.keys()].sort().map((k) => [k, m.get(k) as T]));
   const reasons = sorted(rejected);
   if (seen.size === 0 && !fixed) {
-    const why = Object.entries(reasons).map(([k, v]) => `${k} ${v}`).join(', ');
+    const why = Object.entries(reasons)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     const first = Object.entries(reasons).find(([k]) => k !== 'header');
-    throw new Error(`social-graph/read-edge-list: ${path}: empty graph (no edges; ${rowsRead} rows read${why ? `, rejected: ${why}` : ''})${first ? `; first: ${firstRejected.get(first[0])}` : ''}`);
+    throw new Error(
+      `social-graph/read-edge-list: ${path}: empty graph (no edges; ${rowsRead} rows read${why ? `, rejected: ${why}` : ''})${first ? `; first: ${firstRejected.get(first[0])}` : ''}`,
+    );
   }
   const graph = buildGraph(
     { src: Int32Array.from(src), dst: Int32Array.from(dst), weight: o.weighted ? Float64Array.from(weight) : null },
     { nodes: labels, directed: o.directed, selfLoops: o.selfLoops, duplicates: o.duplicates },
   );
   const report: EdgeListReport = {
-    file: path, sha256: createHash('sha256').update(raw).digest('hex'), gzip,
-    rowsRead, rowsKept: seen.size, rejected: Object.freeze(reasons), firstRejected: Object.freeze(sorted(firstRejected)), commentLines, blankLines,
+    file: path,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+    gzip,
+    rowsRead,
+    rowsKept: seen.size,
+    rejected: Object.freeze(reasons),
+    firstRejected: Object.freeze(sorted(firstRejected)),
+    commentLines,
+    blankLines,
   };
   const total = report.rowsKept + Object.values(reasons).reduce((a, b) => a + b, 0);
   if (total !== rowsRead || graph.edgeCount !== seen.size) {
-    throw new Error(`social-graph/read-edge-list: accounting broken for ${path}: read ${rowsRead} != kept ${report.rowsKept} + rejected ${total - report.rowsKept} (graph has ${graph.edgeCount} edges)`);
+    throw new Error(
+      `social-graph/read-edge-list: accounting broken for ${path}: read ${rowsRead} != kept ${report.rowsKept} + rejected ${total - report.rowsKept} (graph has ${graph.edgeCount} edges)`,
+    );
   }
   return Object.freeze({ graph, report: Object.freeze(report) });
 }

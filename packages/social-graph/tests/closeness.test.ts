@@ -10,7 +10,13 @@ afterAll(closeGraphPools);
 describe('closeness (wf_improved) and harmonic agree with networkx to 1e-6 relative', () => {
   for (const c of generatedCases()) {
     it(`${c.name} graph${c.weighted ? ' (weights as distances)' : ''}`, async () => {
-      const ref = networkx({ edges: c.file, directed: c.directed, weighted: c.weighted, nodes: c.nodes, metrics: ['closeness', 'harmonic'] });
+      const ref = networkx({
+        edges: c.file,
+        directed: c.directed,
+        weighted: c.weighted,
+        nodes: c.nodes,
+        metrics: ['closeness', 'harmonic'],
+      });
       const opts = { weighted: c.weighted, workers: 1 };
       expect(maxRelativeDiff(c.graph, (await closeness(c.graph, opts)).values, ref.closeness)).toBeLessThan(1e-6);
       expect(maxRelativeDiff(c.graph, (await harmonic(c.graph, opts)).values, ref.harmonic)).toBeLessThan(1e-6);

@@ -1,38 +1,71 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventLog, EventType } from '@clvlab/events';
 import type { Split } from '@clvlab/sessions';
-import { buildGraph, closeGraphPools, coPurchaseGraph, customerGraphFeatures, CUSTOMER_GRAPH_FEATURE_NAMES, pagerank, type Graph } from '../src/index.ts';
+import {
+  buildGraph,
+  closeGraphPools,
+  coPurchaseGraph,
+  customerGraphFeatures,
+  CUSTOMER_GRAPH_FEATURE_NAMES,
+  pagerank,
+  type Graph,
+} from '../src/index.ts';
 
 afterAll(closeGraphPools);
 const DAY = 24 * 3600 * 1000;
-const P = EventType.purchase, R = EventType.return;
+const P = EventType.purchase,
+  R = EventType.return;
 // customers a b c d e f; items x y z w
 const rows: [number, number, number, number, number][] = [
   // customer, day, type, item, amount
-  [0, 1, P, 0, 10], [1, 10, P, 0, 20], // a, b share x 9 days apart -> tie
-  [2, 50, P, 0, 5],                    // c buys x 40 days after b: outside the 30-day window
-  [0, 5, P, 1, 1], [1, 6, P, 1, 1],    // a, b share y too -> weight 2
-  [1, 7, R, 1, -4],                    // b returns something
-  [0, 20, P, 2, 1], [2, 21, P, 2, 1], [3, 22, P, 2, 1], [4, 23, P, 2, 1], // z: 4 buyers > cap 3, ignored
-  [2, 55, P, 3, 2], [3, 61, P, 3, 2],  // c, d share w
-  [3, 95, P, 3, 7],                    // d buys after featureEnd (day 90): ignored everywhere
-  [4, 100, P, 0, 3], [5, 88, P, 3, 1], // e after featureEnd; f buys w on day 88: 27 days after d, 33 after c
+  [0, 1, P, 0, 10],
+  [1, 10, P, 0, 20], // a, b share x 9 days apart -> tie
+  [2, 50, P, 0, 5], // c buys x 40 days after b: outside the 30-day window
+  [0, 5, P, 1, 1],
+  [1, 6, P, 1, 1], // a, b share y too -> weight 2
+  [1, 7, R, 1, -4], // b returns something
+  [0, 20, P, 2, 1],
+  [2, 21, P, 2, 1],
+  [3, 22, P, 2, 1],
+  [4, 23, P, 2, 1], // z: 4 buyers > cap 3, ignored
+  [2, 55, P, 3, 2],
+  [3, 61, P, 3, 2], // c, d share w
+  [3, 95, P, 3, 7], // d buys after featureEnd (day 90): ignored everywhere
+  [4, 100, P, 0, 3],
+  [5, 88, P, 3, 1], // e after featureEnd; f buys w on day 88: 27 days after d, 33 after c
 ];
 const log = createEventLog({
-  customer: Int32Array.from(rows, (r) => r[0]), t: Float64Array.from(rows, (r) => r[1] * DAY), type: Uint8Array.from(rows, (r) => r[2]),
-  item: Int32Array.from(rows, (r) => r[3]), amount: Float64Array.from(rows, (r) => r[4]),
-  customerIds: ['a', 'b', 'c', 'd', 'e', 'f'], itemIds: ['x', 'y', 'z', 'w'],
+  customer: Int32Array.from(rows, (r) => r[0]),
+  t: Float64Array.from(rows, (r) => r[1] * DAY),
+  type: Uint8Array.from(rows, (r) => r[2]),
+  item: Int32Array.from(rows, (r) => r[3]),
+  amount: Float64Array.from(rows, (r) => r[4]),
+  customerIds: ['a', 'b', 'c', 'd', 'e', 'f'],
+  itemIds: ['x', 'y', 'z', 'w'],
 });
 const featureEnd = 90 * DAY;
-const window = (end: number): Split['score'] => ({ featureEnd: end, labelEnd: end + 30 * DAY, target: new Float64Array(5), repurchase: new Uint8Array(5) });
+const window = (end: number): Split['score'] => ({
+  featureEnd: end,
+  labelEnd: end + 30 * DAY,
+  target: new Float64Array(5),
+  repurchase: new Uint8Array(5),
+});
 const split: Split = {
-  protocol: 'cross-sectional', start: 0, cutoff: featureEnd, horizon: 30 * DAY,
-  customers: Int32Array.from([0, 1, 2, 3, 5]), fold: new Uint8Array(5), fit: window(featureEnd), score: window(featureEnd),
+  protocol: 'cross-sectional',
+  start: 0,
+  cutoff: featureEnd,
+  horizon: 30 * DAY,
+  customers: Int32Array.from([0, 1, 2, 3, 5]),
+  fold: new Uint8Array(5),
+  fit: window(featureEnd),
+  score: window(featureEnd),
 };
 
 const edgeMap = (g: Graph): Record<string, number> => {
   const edges = new Map<string, number>();
-  for (let u = 0; u < g.n; u++) for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (u < g.targets[e]) edges.set(`${g.labels[u]}-${g.labels[g.targets[e]]}`, g.weights![e]);
+  for (let u = 0; u < g.n; u++)
+    for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++)
+      if (u < g.targets[e]) edges.set(`${g.labels[u]}-${g.labels[g.targets[e]]}`, g.weights![e]);
   return Object.fromEntries(edges);
 };
 
@@ -42,31 +75,61 @@ describe('coPurchaseGraph', () => {
     expect(edgeMap(g)).toEqual({ 'a-b': 2, 'c-d': 1, 'd-f': 1 });
     expect(g.n).toBe(6); // e is isolated but kept
     // z (4 buyers > cap 3) is capped; d's day-95 and e's day-100 purchases are after the cutoff.
-    expect(report).toEqual({ featureEnd, eventsUsed: 12, eventsAfterCutoff: 2, items: 4, linkingItems: 3, cappedItems: 1, cappedEvents: 4, edges: 3, nodesWithEdges: 5 });
+    expect(report).toEqual({
+      featureEnd,
+      eventsUsed: 12,
+      eventsAfterCutoff: 2,
+      items: 4,
+      linkingItems: 3,
+      cappedItems: 1,
+      cappedEvents: 4,
+      edges: 3,
+      nodesWithEdges: 5,
+    });
   });
 
   it('takes the cutoff by default (split.score.featureEnd); every event only when asked explicitly', () => {
     expect(coPurchaseGraph({ log, split }, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd }).graph).toEqual(g);
-    expect(() => coPurchaseGraph({ log })).toThrow('social-graph/co-purchase-graph: no cutoff: pass the task\'s split');
+    expect(() => coPurchaseGraph({ log })).toThrow("social-graph/co-purchase-graph: no cutoff: pass the task's split");
     // Opting out (featureEnd: Infinity) reads all 14 purchases, d's day-95 and e's day-100 ones included.
-    const all = coPurchaseGraph({ log }, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd: Number.POSITIVE_INFINITY });
+    const all = coPurchaseGraph(
+      { log },
+      { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd: Number.POSITIVE_INFINITY },
+    );
     expect(all.report.eventsAfterCutoff).toBe(0);
     expect(all.report.eventsUsed).toBe(14);
   });
 
   it('events at or after the cutoff do not change the graph (not even its array layout) nor its features', async () => {
     // Late purchases that would link everyone (same item, same day), one exactly at the cutoff.
-    const late: [number, number, number, number, number][] = [[0, 90, P, 2, 1], [5, 90, P, 2, 1], [4, 91, P, 3, 1], [0, 91, P, 3, 1], [1, 120, P, 1, 9]];
+    const late: [number, number, number, number, number][] = [
+      [0, 90, P, 2, 1],
+      [5, 90, P, 2, 1],
+      [4, 91, P, 3, 1],
+      [0, 91, P, 3, 1],
+      [1, 120, P, 1, 9],
+    ];
     const all = [...rows, ...late];
     const later = createEventLog({
-      customer: Int32Array.from(all, (r) => r[0]), t: Float64Array.from(all, (r) => r[1] * DAY), type: Uint8Array.from(all, (r) => r[2]),
-      item: Int32Array.from(all, (r) => r[3]), amount: Float64Array.from(all, (r) => r[4]),
-      customerIds: log.customerIds, itemIds: log.itemIds,
+      customer: Int32Array.from(all, (r) => r[0]),
+      t: Float64Array.from(all, (r) => r[1] * DAY),
+      type: Uint8Array.from(all, (r) => r[2]),
+      item: Int32Array.from(all, (r) => r[3]),
+      amount: Float64Array.from(all, (r) => r[4]),
+      customerIds: log.customerIds,
+      itemIds: log.itemIds,
     });
     const h = coPurchaseGraph({ log: later, split }, { windowMs: 30 * DAY, maxItemCustomers: 3 });
     expect(h.graph).toEqual(g);
     // (read without the bound, the late purchases do link: f-a via w on day 91)
-    expect(edgeMap(coPurchaseGraph({ log: later }, { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd: Number.POSITIVE_INFINITY }).graph)).not.toEqual(edgeMap(g));
+    expect(
+      edgeMap(
+        coPurchaseGraph(
+          { log: later },
+          { windowMs: 30 * DAY, maxItemCustomers: 3, featureEnd: Number.POSITIVE_INFINITY },
+        ).graph,
+      ),
+    ).not.toEqual(edgeMap(g));
     expect(h.report).toEqual({ ...report, eventsAfterCutoff: report.eventsAfterCutoff + late.length });
     // ... and the features computed on them are bit-identical too.
     const before = await customerGraphFeatures(g, { log, split }, { workers: 1 });

@@ -8,15 +8,26 @@ afterAll(closeGraphPools);
 // Sparse random graph with a few hubs (heterogeneous closeness, like social graphs).
 function socialGraph(n: number, seed: number): ReturnType<typeof buildGraph> {
   const rng = createRng(seed);
-  const src: number[] = [], dst: number[] = [];
-  for (let v = 1; v < n; v++) { src.push(v); dst.push(rng.int(v)); }
-  for (let e = 0; e < 2 * n; e++) { src.push(rng.int(n)); dst.push(rng.next() < 0.3 ? rng.int(20) : rng.int(n)); }
+  const src: number[] = [],
+    dst: number[] = [];
+  for (let v = 1; v < n; v++) {
+    src.push(v);
+    dst.push(rng.int(v));
+  }
+  for (let e = 0; e < 2 * n; e++) {
+    src.push(rng.int(n));
+    dst.push(rng.next() < 0.3 ? rng.int(20) : rng.int(n));
+  }
   return buildGraph({ src: Int32Array.from(src), dst: Int32Array.from(dst) }, { nodes: n });
 }
 
 function scipySpearman(a: Float64Array, b: Float64Array): number {
-  const code = 'import json,sys; from scipy.stats import spearmanr; d=json.load(sys.stdin); print(spearmanr(d[0], d[1]).statistic)';
-  const r = spawnSync('python3', ['-c', code], { input: JSON.stringify([Array.from(a), Array.from(b)]), encoding: 'utf8' });
+  const code =
+    'import json,sys; from scipy.stats import spearmanr; d=json.load(sys.stdin); print(spearmanr(d[0], d[1]).statistic)';
+  const r = spawnSync('python3', ['-c', code], {
+    input: JSON.stringify([Array.from(a), Array.from(b)]),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return Number(r.stdout);
 }
@@ -48,7 +59,11 @@ describe('Eppstein–Wang pivot approximation', () => {
   });
 
   it('rejects bad options and empty graphs clearly', async () => {
-    await expect(closeness(g, { approx: -3 })).rejects.toThrow("social-graph/closeness: approx must be 'auto', 'off' or a positive integer, got -3");
-    await expect(closeness(g, { weighted: true })).rejects.toThrow('weighted distances requested but the graph has no weights');
+    await expect(closeness(g, { approx: -3 })).rejects.toThrow(
+      "social-graph/closeness: approx must be 'auto', 'off' or a positive integer, got -3",
+    );
+    await expect(closeness(g, { weighted: true })).rejects.toThrow(
+      'weighted distances requested but the graph has no weights',
+    );
   });
 });

@@ -14,7 +14,10 @@ print(json.dumps({'pagerank': [pr[i] for i in range(5)], 'closeness': [cl[i] for
 
 describe('README example', () => {
   it('prints the PageRank and closeness networkx gives', () => {
-    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as { pagerank: number[]; closeness: number[] };
+    const out = JSON.parse(runReadmeExample(fileURLToPath(new URL('..', import.meta.url)))) as {
+      pagerank: number[];
+      closeness: number[];
+    };
     const ref = JSON.parse(execFileSync('python3', ['-c', PYTHON], { encoding: 'utf8' })) as typeof out;
     out.pagerank.forEach((v, i) => expect(Math.abs(v - ref.pagerank[i])).toBeLessThan(1e-6));
     out.closeness.forEach((v, i) => expect(Math.abs(v - ref.closeness[i])).toBeLessThan(1e-12));

@@ -15,21 +15,30 @@ const { values } = parseArgs({
 const customers = parseInteger(values.customers ?? '150000', { min: 2, where: '--customers' });
 const oracleSamples = Number(values['oracle-samples'] ?? 0);
 let peak = 0;
-const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
-const t0 = performance.now(), cpu0 = process.cpuUsage();
+const timer = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 50);
+const t0 = performance.now(),
+  cpu0 = process.cpuUsage();
 const data = generateSynthetic({ customers, oracleSamples });
 const generateS = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const generateCpuS = (cpu.user + cpu.system) / 1e6; // wall time is inflated when other jobs share the 2 cores
 peak = Math.max(peak, process.memoryUsage().rss);
 const result: Record<string, number | string> = {
-  customers, oracle_samples: oracleSamples, events: data.log.length, edges: data.edges.src.length,
-  generate_s: +generateS.toFixed(2), events_per_s: Math.round(data.log.length / generateS),
-  generate_cpu_s: +generateCpuS.toFixed(2), events_per_cpu_s: Math.round(data.log.length / generateCpuS),
+  customers,
+  oracle_samples: oracleSamples,
+  events: data.log.length,
+  edges: data.edges.src.length,
+  generate_s: +generateS.toFixed(2),
+  events_per_s: Math.round(data.log.length / generateS),
+  generate_cpu_s: +generateCpuS.toFixed(2),
+  events_per_cpu_s: Math.round(data.log.length / generateCpuS),
 };
 if (values.write) {
   const dir = mkdtempSync(join(tmpdir(), 'clvlab-synth-bench-'));
-  const t1 = performance.now(), wcpu0 = process.cpuUsage();
+  const t1 = performance.now(),
+    wcpu0 = process.cpuUsage();
   await writeSynthetic(dir, data);
   const writeS = (performance.now() - t1) / 1000;
   const wcpu = process.cpuUsage(wcpu0);

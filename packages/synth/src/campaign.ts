@@ -53,16 +53,26 @@ export interface CampaignPlan {
 export function weeksSinceLastPurchase(builder: EventBuilder, joinTime: Float64Array, cutoff: number): Float64Array {
   const last = Float64Array.from(joinTime);
   for (let e = 0; e < builder.length; e++) {
-    if (builder.type[e] === EventType.purchase && builder.t[e] < cutoff && builder.t[e] > last[builder.customer[e]]) last[builder.customer[e]] = builder.t[e];
+    if (builder.type[e] === EventType.purchase && builder.t[e] < cutoff && builder.t[e] > last[builder.customer[e]])
+      last[builder.customer[e]] = builder.t[e];
   }
   return last.map((t) => Math.max(0, cutoff - t) / MS_PER_WEEK);
 }
 
 /** Assignment, response rates and true uplift for the state at the cutoff (see header). */
-export function planCampaign(pop: Population, o: SynthOptions, recencyWeeks: Float64Array, dropoutAtCutoff: Float64Array, cutoffDay: number, endDay: number): CampaignPlan {
+export function planCampaign(
+  pop: Population,
+  o: SynthOptions,
+  recencyWeeks: Float64Array,
+  dropoutAtCutoff: Float64Array,
+  cutoffDay: number,
+  endDay: number,
+): CampaignPlan {
   const n = pop.n;
   const rng = createRng(o.seed, CAMPAIGN_STREAM);
-  const treated = new Uint8Array(n), rate = new Float64Array(n), uplift = new Float64Array(n);
+  const treated = new Uint8Array(n),
+    rate = new Float64Array(n),
+    uplift = new Float64Array(n);
   const k = o.campaignResponseShape;
   for (let i = 0; i < n; i++) {
     treated[i] = rng.next() < o.campaignShare ? 1 : 0;
@@ -73,7 +83,8 @@ export function planCampaign(pop: Population, o: SynthOptions, recencyWeeks: Flo
   const cutoff = o.start + cutoffDay * MS_PER_DAY;
   const days = endDay - cutoffDay;
   const weekday = new Float64Array(days);
-  for (let j = 0; j < days; j++) weekday[j] = WEEKDAY_MULTIPLIER[(4 + Math.floor((cutoff + j * MS_PER_DAY) / MS_PER_DAY)) % 7];
+  for (let j = 0; j < days; j++)
+    weekday[j] = WEEKDAY_MULTIPLIER[(4 + Math.floor((cutoff + j * MS_PER_DAY) / MS_PER_DAY)) % 7];
   const units = 1 - MULTIPLE_UNITS + MULTIPLE_UNITS * (2 + EXTRA_UNITS);
   const perSpend = (1 + EXTRA_ITEMS) * units * (1 - o.returnProbability);
   for (let i = 0; i < n; i++) {
@@ -81,8 +92,12 @@ export function planCampaign(pop: Population, o: SynthOptions, recencyWeeks: Flo
     const mu = pop.dropoutRate[i] / 7; // per day
     const within = mu > 1e-12 ? -Math.expm1(-mu) / mu : 1;
     const step = Math.exp(-1 / (7 * o.campaignWeeks) - mu);
-    let sum = 0, factor = 1;
-    for (let j = 0; j < days; j++) { sum += weekday[j] * factor; factor *= step; }
+    let sum = 0,
+      factor = 1;
+    for (let j = 0; j < days; j++) {
+      sum += weekday[j] * factor;
+      factor *= step;
+    }
     uplift[i] = perSpend * pop.spendMean[i] * (rate[i] / 7) * within * sum;
   }
   return { treated, rate, uplift };

@@ -42,18 +42,30 @@ export interface OracleCampaign {
 
 /** Averages `o.oracleSamples` re-simulations of days [cutoffDay, endDay) from `atCutoff` (not modified). */
 export function estimateOracle(
-  pop: Population, o: SynthOptions, atCutoff: SimState, cutoffDay: number, endDay: number, campaign: OracleCampaign | null = null,
+  pop: Population,
+  o: SynthOptions,
+  atCutoff: SimState,
+  cutoffDay: number,
+  endDay: number,
+  campaign: OracleCampaign | null = null,
 ): OracleEstimate {
-  const n = pop.n, samples = o.oracleSamples;
+  const n = pop.n,
+    samples = o.oracleSamples;
   const cutoff = o.start + cutoffDay * 86_400_000;
-  const oracle = new Float64Array(n), oracleRepurchase = new Float64Array(n);
+  const oracle = new Float64Array(n),
+    oracleRepurchase = new Float64Array(n);
   if (samples === 0) return { oracle, oracleRepurchase };
   for (let m = 0; m < samples; m++) {
     const rng = createRng(o.seed, ORACLE_STREAM + m);
     const state = cloneSimState(atCutoff);
     redrawLifetimes(pop, state, cutoff, rng);
     const pass: CampaignPass | null = campaign && {
-      include: campaign.treated, rate: campaign.rate, fromDay: cutoffDay, rng: createRng(o.seed, CAMPAIGN_ORACLE_STREAM + m), state: cloneSimState(state), builder: null,
+      include: campaign.treated,
+      rate: campaign.rate,
+      fromDay: cutoffDay,
+      rng: createRng(o.seed, CAMPAIGN_ORACLE_STREAM + m),
+      state: cloneSimState(state),
+      builder: null,
     };
     simulateDays(pop, o, state, cutoffDay, endDay, rng, null, pass);
     for (let i = 0; i < n; i++) {
@@ -62,6 +74,9 @@ export function estimateOracle(
       if (s.holdPurchases[i] > 0) oracleRepurchase[i] += 1;
     }
   }
-  for (let i = 0; i < n; i++) { oracle[i] /= samples; oracleRepurchase[i] /= samples; }
+  for (let i = 0; i < n; i++) {
+    oracle[i] /= samples;
+    oracleRepurchase[i] /= samples;
+  }
   return { oracle, oracleRepurchase };
 }

@@ -25,17 +25,32 @@ export class EventBuilder {
     this.quantity = new Float64Array(capacity);
   }
 
-  push(customer: number, t: number, type: number, item: number, category: number, amount: number, quantity: number): void {
+  push(
+    customer: number,
+    t: number,
+    type: number,
+    item: number,
+    category: number,
+    amount: number,
+    quantity: number,
+  ): void {
     if (this.length === this.t.length) this.grow();
     const i = this.length++;
-    this.customer[i] = customer; this.t[i] = t; this.type[i] = type; this.item[i] = item;
-    this.category[i] = category; this.amount[i] = amount; this.quantity[i] = quantity;
+    this.customer[i] = customer;
+    this.t[i] = t;
+    this.type[i] = type;
+    this.item[i] = item;
+    this.category[i] = category;
+    this.amount[i] = amount;
+    this.quantity[i] = quantity;
   }
 
   private grow(): void {
     const cap = this.t.length * 2;
     const g = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap); b.set(a); return b;
+      const b = make(cap);
+      b.set(a);
+      return b;
     };
     this.customer = g(this.customer, (n) => new Int32Array(n));
     this.t = g(this.t, (n) => new Float64Array(n));
@@ -48,7 +63,8 @@ export class EventBuilder {
 
   /** Sorts stably by customer (events of one customer are already in time order) into an EventLog. */
   toEventLog(customerIds: readonly string[], itemIds: readonly string[], categoryIds: readonly string[]): EventLog {
-    const n = this.length, nc = customerIds.length;
+    const n = this.length,
+      nc = customerIds.length;
     const offsets = new Int32Array(nc + 1);
     for (let i = 0; i < n; i++) offsets[this.customer[i] + 1]++;
     for (let c = 0; c < nc; c++) offsets[c + 1] += offsets[c];
@@ -73,8 +89,18 @@ export class EventBuilder {
       }
     }
     return Object.freeze({
-      length: n, customer, t, type, item, category, amount, quantity,
-      customerIds, itemIds, categoryIds, valueTarget: 'revenue' as const,
+      length: n,
+      customer,
+      t,
+      type,
+      item,
+      category,
+      amount,
+      quantity,
+      customerIds,
+      itemIds,
+      categoryIds,
+      valueTarget: 'revenue' as const,
     });
   }
 }

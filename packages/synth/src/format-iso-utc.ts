@@ -15,8 +15,11 @@ export function formatIsoUtc(ms: number): string {
     cachedPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
   }
   let r = t - day * 86_400_000;
-  const h = Math.floor(r / 3_600_000); r -= h * 3_600_000;
-  const m = Math.floor(r / 60_000); r -= m * 60_000;
-  const s = Math.floor(r / 1000); r -= s * 1000;
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000);
+  r -= m * 60_000;
+  const s = Math.floor(r / 1000);
+  r -= s * 1000;
   return `${cachedPrefix}${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}.${r < 10 ? '00' : r < 100 ? '0' : ''}${r}Z`;
 }

@@ -40,7 +40,8 @@ export function simulateWorld(options: Partial<SynthOptions> = {}): SyntheticWor
   const n = o.customers;
   const graph = communityGraph(o, createRng(o.seed, 1));
   const pop = drawPopulation(o, graph, createRng(o.seed, 2));
-  const calDays = o.calibrationWeeks * 7, endDay = calDays + o.horizonWeeks * 7;
+  const calDays = o.calibrationWeeks * 7,
+    endDay = calDays + o.horizonWeeks * 7;
   const cutoff = o.start + calDays * MS_PER_DAY;
   const state = createSimState(n, pop.dropoutTime);
   // ~40 events per customer at the defaults; the builder doubles when that is exceeded.
@@ -48,32 +49,70 @@ export function simulateWorld(options: Partial<SynthOptions> = {}): SyntheticWor
   const rng = createRng(o.seed, 3);
   simulateDays(pop, o, state, 0, calDays, rng, builder);
   const atCutoff = cloneSimState(state);
-  const campaign = o.campaign === 1 ? planCampaign(pop, o, weeksSinceLastPurchase(builder, pop.joinTime, cutoff), atCutoff.dropout, calDays, endDay) : null;
+  const campaign =
+    o.campaign === 1
+      ? planCampaign(pop, o, weeksSinceLastPurchase(builder, pop.joinTime, cutoff), atCutoff.dropout, calDays, endDay)
+      : null;
   const pass: CampaignPass | null = campaign && {
-    include: campaign.treated, rate: campaign.rate, fromDay: calDays, rng: createRng(o.seed, CAMPAIGN_EVENTS_STREAM), state: cloneSimState(atCutoff), builder,
+    include: campaign.treated,
+    rate: campaign.rate,
+    fromDay: calDays,
+    rng: createRng(o.seed, CAMPAIGN_EVENTS_STREAM),
+    state: cloneSimState(atCutoff),
+    builder,
   };
   simulateDays(pop, o, state, calDays, endDay, rng, builder, pass);
-  const { oracle, oracleRepurchase } = estimateOracle(pop, o, atCutoff, calDays, endDay, campaign && { treated: campaign.treated, rate: campaign.rate });
+  const { oracle, oracleRepurchase } = estimateOracle(
+    pop,
+    o,
+    atCutoff,
+    calDays,
+    endDay,
+    campaign && { treated: campaign.treated, rate: campaign.rate },
+  );
 
-  const dropoutProbability = new Float64Array(n), aliveAtCutoff = new Uint8Array(n);
+  const dropoutProbability = new Float64Array(n),
+    aliveAtCutoff = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     dropoutProbability[i] = 1 - Math.exp((-pop.dropoutRate[i] * (cutoff - pop.joinTime[i])) / MS_PER_WEEK);
     aliveAtCutoff[i] = pop.dropoutTime[i] > cutoff ? 1 : 0;
   }
   // A treated customer's sessions are those of its treated pass (the main pass emitted none of its holdout).
-  const sessions = pass === null ? state.sessions : Int32Array.from(state.sessions, (s, i) => (pass.include[i] === 1 ? pass.state.sessions[i] : s));
+  const sessions =
+    pass === null
+      ? state.sessions
+      : Int32Array.from(state.sessions, (s, i) => (pass.include[i] === 1 ? pass.state.sessions[i] : s));
   const truth: SyntheticTruth = Object.freeze({
-    community: graph.community, joinTime: pop.joinTime, purchaseRate: pop.purchaseRate, browseRate: pop.browseRate,
-    dropoutRate: pop.dropoutRate, dropoutProbability, dropoutTime: pop.dropoutTime, aliveAtCutoff,
-    spendMean: pop.spendMean, category: pop.category, intentAtCutoff: atCutoff.engaged, socialAtCutoff: atCutoff.social,
-    sessions, oracle, oracleRepurchase,
-    treated: campaign?.treated ?? new Uint8Array(n), upliftValue: campaign?.uplift ?? new Float64Array(n),
+    community: graph.community,
+    joinTime: pop.joinTime,
+    purchaseRate: pop.purchaseRate,
+    browseRate: pop.browseRate,
+    dropoutRate: pop.dropoutRate,
+    dropoutProbability,
+    dropoutTime: pop.dropoutTime,
+    aliveAtCutoff,
+    spendMean: pop.spendMean,
+    category: pop.category,
+    intentAtCutoff: atCutoff.engaged,
+    socialAtCutoff: atCutoff.social,
+    sessions,
+    oracle,
+    oracleRepurchase,
+    treated: campaign?.treated ?? new Uint8Array(n),
+    upliftValue: campaign?.uplift ?? new Float64Array(n),
   });
   const log = builder.toEventLog(
-    labels('u', n), labels('i', o.categories * o.itemsPerCategory), labels('c', o.categories),
+    labels('u', n),
+    labels('i', o.categories * o.itemsPerCategory),
+    labels('c', o.categories),
   );
   const data: SyntheticData = Object.freeze({
-    log, edges: graph.edges, truth, start: o.start, cutoff, horizon: o.horizonWeeks * MS_PER_WEEK,
+    log,
+    edges: graph.edges,
+    truth,
+    start: o.start,
+    cutoff,
+    horizon: o.horizonWeeks * MS_PER_WEEK,
   });
   return { data, options: o, population: pop, atCutoff, cutoffDay: calDays, endDay, campaign };
 }

@@ -28,22 +28,28 @@ export interface Population {
 
 /** Draws the latent traits; the graph supplies each customer's community. */
 export function drawPopulation(o: SynthOptions, graph: CommunityGraph, rng: Rng): Population {
-  const n = o.customers, k = Math.max(1, o.communities);
+  const n = o.customers,
+    k = Math.max(1, o.communities);
   // Homophily: a community multiplies λ by exp(σz − σ²/2) (mean 1) and has a favourite category.
-  const communityMult = new Float64Array(k), communityCategory = new Int32Array(k);
+  const communityMult = new Float64Array(k),
+    communityCategory = new Int32Array(k);
   for (let c = 0; c < k; c++) {
     communityMult[c] = Math.exp(o.communityEffect * rng.normal() - (o.communityEffect * o.communityEffect) / 2);
     communityCategory[c] = rng.int(o.categories);
   }
-  const joinTime = new Float64Array(n), purchaseRate = new Float64Array(n), browseRate = new Float64Array(n);
-  const dropoutRate = new Float64Array(n), dropoutTime = new Float64Array(n), spendMean = new Float64Array(n);
+  const joinTime = new Float64Array(n),
+    purchaseRate = new Float64Array(n),
+    browseRate = new Float64Array(n);
+  const dropoutRate = new Float64Array(n),
+    dropoutTime = new Float64Array(n),
+    spendMean = new Float64Array(n);
   const category = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = graph.community[i];
     joinTime[i] = o.start + Math.floor(rng.next() * o.joinWeeks * MS_PER_WEEK);
-    purchaseRate[i] = (rng.gamma(o.purchaseShape) * o.purchaseRate / o.purchaseShape) * communityMult[c];
-    browseRate[i] = rng.gamma(o.browseShape) * o.browseRate / o.browseShape;
-    dropoutRate[i] = rng.gamma(o.dropoutShape) * o.dropoutRate / o.dropoutShape;
+    purchaseRate[i] = ((rng.gamma(o.purchaseShape) * o.purchaseRate) / o.purchaseShape) * communityMult[c];
+    browseRate[i] = (rng.gamma(o.browseShape) * o.browseRate) / o.browseShape;
+    dropoutRate[i] = (rng.gamma(o.dropoutShape) * o.dropoutRate) / o.dropoutShape;
     const life = (rng.exponential() / Math.max(dropoutRate[i], 1e-12)) * MS_PER_WEEK;
     dropoutTime[i] = Math.min(joinTime[i] + Math.round(life), MAX_TIME);
     spendMean[i] = (o.spendMean * (o.spendShapeCustomer - 1)) / rng.gamma(o.spendShapeCustomer);

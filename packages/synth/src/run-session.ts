@@ -44,7 +44,10 @@ export function runSession(ctx: SessionContext, i: number, start: number, purcha
   let open = true;
   const emit = (type: number, item: number, category: number, amount: number, quantity: number): void => {
     if (!open) return;
-    if (t >= ctx.end) { open = false; return; }
+    if (t >= ctx.end) {
+      open = false;
+      return;
+    }
     ctx.builder?.push(i, t, type, item, category, amount, quantity);
     if (t >= ctx.cutoff && (type === EventType.purchase || type === EventType.return)) {
       state.holdValue[i] += amount;
@@ -55,17 +58,28 @@ export function runSession(ctx: SessionContext, i: number, start: number, purcha
   };
   state.sessions[i]++;
   if (state.pendingAmount[i] > 0) {
-    emit(EventType.return, state.pendingItem[i], state.pendingCategory[i], -state.pendingAmount[i], state.pendingQuantity[i]);
-    state.pendingAmount[i] = 0; state.pendingQuantity[i] = 0;
+    emit(
+      EventType.return,
+      state.pendingItem[i],
+      state.pendingCategory[i],
+      -state.pendingAmount[i],
+      state.pendingQuantity[i],
+    );
+    state.pendingAmount[i] = 0;
+    state.pendingQuantity[i] = 0;
   }
   const ipc = ctx.itemsPerCategory;
-  let category = 0, item = 0;
+  let category = 0,
+    item = 0;
   const pick = (): void => {
     category = rng.next() < ctx.tasteStrength ? ctx.favourite[i] : rng.int(ctx.categories);
     item = category * ipc + Math.min(ipc - 1, Math.floor(ipc * Math.pow(rng.next(), 2.5))); // skewed popularity
   };
   const views = 1 + rng.poisson(purchase ? 1 : 1.2);
-  for (let v = 0; v < views; v++) { pick(); emit(EventType.view, item, category, 0, 1); }
+  for (let v = 0; v < views; v++) {
+    pick();
+    emit(EventType.view, item, category, 0, 1);
+  }
   let purchases = 0;
   if (!purchase) {
     if (rng.next() < (state.engaged[i] === 1 ? ctx.engagedCart : ctx.cartProbability)) {
@@ -90,8 +104,10 @@ export function runSession(ctx: SessionContext, i: number, start: number, purcha
       if (!wasOpen) continue;
       purchases++;
       if (rng.next() < ctx.returnProbability) {
-        state.pendingAmount[i] += amount; state.pendingQuantity[i] += qty;
-        state.pendingItem[i] = it; state.pendingCategory[i] = cat;
+        state.pendingAmount[i] += amount;
+        state.pendingQuantity[i] += qty;
+        state.pendingItem[i] = it;
+        state.pendingCategory[i] = cat;
       }
     }
   }

@@ -59,25 +59,52 @@ export interface CampaignPass {
 
 /** Simulates days [dayFrom, dayTo) in place on `state`, appending events to `builder` when given. */
 export function simulateDays(
-  pop: Population, o: SynthOptions, state: SimState, dayFrom: number, dayTo: number, rng: Rng, builder: EventBuilder | null,
+  pop: Population,
+  o: SynthOptions,
+  state: SimState,
+  dayFrom: number,
+  dayTo: number,
+  rng: Rng,
+  builder: EventBuilder | null,
   campaign: CampaignPass | null = null,
 ): void {
   const n = pop.n;
   const end = o.start + (o.calibrationWeeks + o.horizonWeeks) * 7 * MS_PER_DAY;
   const ctx: SessionContext = {
-    rng, builder, state, favourite: pop.category, spendMean: pop.spendMean, categories: o.categories,
-    itemsPerCategory: o.itemsPerCategory, tasteStrength: o.tasteStrength, cartProbability: o.cartProbability, engagedCart: o.engagedCart,
-    returnProbability: o.returnProbability, spendShapeItem: o.spendShapeItem,
-    cutoff: o.start + o.calibrationWeeks * 7 * MS_PER_DAY, end,
+    rng,
+    builder,
+    state,
+    favourite: pop.category,
+    spendMean: pop.spendMean,
+    categories: o.categories,
+    itemsPerCategory: o.itemsPerCategory,
+    tasteStrength: o.tasteStrength,
+    cartProbability: o.cartProbability,
+    engagedCart: o.engagedCart,
+    returnProbability: o.returnProbability,
+    spendShapeItem: o.spendShapeItem,
+    cutoff: o.start + o.calibrationWeeks * 7 * MS_PER_DAY,
+    end,
   };
-  if (campaign && dayFrom < campaign.fromDay) throw new Error(`synth/simulate-days: the campaign starts on day ${campaign.fromDay}, not before it (day ${dayFrom})`);
+  if (campaign && dayFrom < campaign.fromDay)
+    throw new Error(
+      `synth/simulate-days: the campaign starts on day ${campaign.fromDay}, not before it (day ${dayFrom})`,
+    );
   // The main pass of campaign customers emits nothing (their events come from the treated pass).
   const untreated: SessionContext = campaign ? { ...ctx, builder: null } : ctx;
-  const treated: SessionContext | null = campaign ? { ...ctx, rng: campaign.rng, builder: campaign.builder, state: campaign.state } : null;
-  const kS = o.socialBoost, half = o.socialSaturation, mE = o.engagedBoost, bE = o.engagedBrowse;
+  const treated: SessionContext | null = campaign
+    ? { ...ctx, rng: campaign.rng, builder: campaign.builder, state: campaign.state }
+    : null;
+  const kS = o.socialBoost,
+    half = o.socialSaturation,
+    mE = o.engagedBoost,
+    bE = o.engagedBrowse;
   const decayS = Math.exp(-1 / (7 * o.socialWeeks));
-  const pMove = new Float64Array([ // daily probability of leaving state 0, 1, 2
-    1 - Math.exp(-1 / (7 * o.engageWeeks)), 1 - Math.exp(-1 / (7 * o.considerWeeks)), 1 - Math.exp(-1 / (7 * o.engagedWeeks)),
+  const pMove = new Float64Array([
+    // daily probability of leaving state 0, 1, 2
+    1 - Math.exp(-1 / (7 * o.engageWeeks)),
+    1 - Math.exp(-1 / (7 * o.considerWeeks)),
+    1 - Math.exp(-1 / (7 * o.engagedWeeks)),
   ]);
   const engaged = state.engaged;
   const { offsets, adj, adjWeight, strength } = pop.graph;
@@ -90,13 +117,16 @@ export function simulateDays(
   };
   const browseIntensity = (i: number, f: number): number => (f * pop.browseRate[i] * (engaged[i] === 1 ? bE : 1)) / 7;
   for (let d = dayFrom; d < dayTo; d++) {
-    const dayStart = o.start + d * MS_PER_DAY, dayEnd = dayStart + MS_PER_DAY;
+    const dayStart = o.start + d * MS_PER_DAY,
+      dayEnd = dayStart + MS_PER_DAY;
     const w = WEEKDAY_MULTIPLIER[(4 + Math.floor(dayStart / MS_PER_DAY)) % 7]; // 1970-01-01 was a Thursday
     for (let i = 0; i < n; i++) {
-      const join = pop.joinTime[i], dropout = state.dropout[i];
+      const join = pop.joinTime[i],
+        dropout = state.dropout[i];
       if (join >= dayEnd || dropout <= dayStart) continue;
       const c = campaign !== null && campaign.include[i] === 1 ? untreated : ctx;
-      if (join >= dayStart) { // acquisition session, the customer's first
+      if (join >= dayStart) {
+        // acquisition session, the customer's first
         if (runSession(c, i, join, rng.next() < o.firstPurchase) > 0) orders[i]++;
         continue;
       }
@@ -146,13 +176,19 @@ function daySessions(ctx: SessionContext, i: number, dayStart: number, pr: numbe
     const off = sessionStartOffset(rng.next(), rng.next());
     const kind = rng.next() * total < pr ? 1 : 0;
     let j = s; // insertion sort by start time (k is tiny)
-    while (j > 0 && starts[j - 1] > off) { starts[j] = starts[j - 1]; kinds[j] = kinds[j - 1]; j--; }
-    starts[j] = off; kinds[j] = kind;
+    while (j > 0 && starts[j - 1] > off) {
+      starts[j] = starts[j - 1];
+      kinds[j] = kinds[j - 1];
+      j--;
+    }
+    starts[j] = off;
+    kinds[j] = kind;
   }
   let purchased = 0;
   for (let s = 0; s < k; s++) {
     let t = dayStart + starts[s];
-    if (t < state.lastEnd[i] + MIN_SESSION_GAP_MS) t = state.lastEnd[i] + MIN_SESSION_GAP_MS + Math.floor(rng.exponential() * MIN_SESSION_GAP_MS);
+    if (t < state.lastEnd[i] + MIN_SESSION_GAP_MS)
+      t = state.lastEnd[i] + MIN_SESSION_GAP_MS + Math.floor(rng.exponential() * MIN_SESSION_GAP_MS);
     if (t >= ctx.end) break;
     if (runSession(ctx, i, t, kinds[s] === 1) > 0) purchased++;
   }

@@ -109,32 +109,77 @@ export const MS_PER_DAY = 86_400_000;
 /** Merges options over the defaults and fails loudly on nonsense. */
 export function resolveSynthOptions(options: Partial<SynthOptions> = {}): SynthOptions {
   const o = resolveOptions('synth/generate-synthetic', SYNTH_DEFAULTS, options);
-  const positive = ['customers', 'calibrationWeeks', 'horizonWeeks', 'joinWeeks', 'communities', 'purchaseShape', 'purchaseRate',
-    'browseShape', 'browseRate', 'dropoutShape', 'dropoutRate', 'spendMean', 'spendShapeItem', 'engageWeeks', 'considerWeeks', 'engagedWeeks', 'engagedBoost', 'engagedBrowse', 'socialWeeks',
-    'categories', 'itemsPerCategory'] as const;
+  const positive = [
+    'customers',
+    'calibrationWeeks',
+    'horizonWeeks',
+    'joinWeeks',
+    'communities',
+    'purchaseShape',
+    'purchaseRate',
+    'browseShape',
+    'browseRate',
+    'dropoutShape',
+    'dropoutRate',
+    'spendMean',
+    'spendShapeItem',
+    'engageWeeks',
+    'considerWeeks',
+    'engagedWeeks',
+    'engagedBoost',
+    'engagedBrowse',
+    'socialWeeks',
+    'categories',
+    'itemsPerCategory',
+  ] as const;
   for (const k of positive) {
-    if (!(Number.isFinite(o[k]) && o[k] > 0)) throw new Error(`synth/generate-synthetic: option '${k}' must be > 0, got ${o[k]}`);
+    if (!(Number.isFinite(o[k]) && o[k] > 0))
+      throw new Error(`synth/generate-synthetic: option '${k}' must be > 0, got ${o[k]}`);
   }
-  const integers = ['customers', 'calibrationWeeks', 'horizonWeeks', 'communities', 'categories', 'itemsPerCategory', 'oracleSamples'] as const;
+  const integers = [
+    'customers',
+    'calibrationWeeks',
+    'horizonWeeks',
+    'communities',
+    'categories',
+    'itemsPerCategory',
+    'oracleSamples',
+  ] as const;
   for (const k of integers) {
-    if (!Number.isInteger(o[k]) || o[k] < 0) throw new Error(`synth/generate-synthetic: option '${k}' must be a non-negative integer, got ${o[k]}`);
+    if (!Number.isInteger(o[k]) || o[k] < 0)
+      throw new Error(`synth/generate-synthetic: option '${k}' must be a non-negative integer, got ${o[k]}`);
   }
-  if (o.joinWeeks > o.calibrationWeeks) throw new Error('synth/generate-synthetic: joinWeeks must not exceed calibrationWeeks');
-  if (!(o.spendShapeCustomer > 1)) throw new Error('synth/generate-synthetic: spendShapeCustomer must be > 1 (finite mean spend)');
-  if (!(o.socialBoost >= 0) || !(o.socialSaturation > 0)) throw new Error('synth/generate-synthetic: socialBoost must be >= 0 and socialSaturation > 0');
+  if (o.joinWeeks > o.calibrationWeeks)
+    throw new Error('synth/generate-synthetic: joinWeeks must not exceed calibrationWeeks');
+  if (!(o.spendShapeCustomer > 1))
+    throw new Error('synth/generate-synthetic: spendShapeCustomer must be > 1 (finite mean spend)');
+  if (!(o.socialBoost >= 0) || !(o.socialSaturation > 0))
+    throw new Error('synth/generate-synthetic: socialBoost must be >= 0 and socialSaturation > 0');
   if (!(o.degreeTail > 1)) throw new Error('synth/generate-synthetic: degreeTail must be > 1');
   if (!(o.meanDegree >= 0)) throw new Error('synth/generate-synthetic: meanDegree must be >= 0');
-  for (const k of ['intraCommunity', 'firstPurchase', 'returnProbability', 'cartProbability', 'engagedCart', 'tasteStrength'] as const) {
-    if (!(o[k] >= 0 && o[k] <= 1)) throw new Error(`synth/generate-synthetic: option '${k}' must be in [0, 1], got ${o[k]}`);
+  for (const k of [
+    'intraCommunity',
+    'firstPurchase',
+    'returnProbability',
+    'cartProbability',
+    'engagedCart',
+    'tasteStrength',
+  ] as const) {
+    if (!(o[k] >= 0 && o[k] <= 1))
+      throw new Error(`synth/generate-synthetic: option '${k}' must be in [0, 1], got ${o[k]}`);
   }
   if (!Number.isFinite(o.start)) throw new Error('synth/generate-synthetic: start must be epoch ms');
-  if (o.campaign !== 0 && o.campaign !== 1) throw new Error(`synth/generate-synthetic: option 'campaign' must be 0 or 1, got ${o.campaign}`);
-  if (!(o.campaignShare > 0 && o.campaignShare < 1)) throw new Error(`synth/generate-synthetic: option 'campaignShare' must be in (0, 1), got ${o.campaignShare}`);
+  if (o.campaign !== 0 && o.campaign !== 1)
+    throw new Error(`synth/generate-synthetic: option 'campaign' must be 0 or 1, got ${o.campaign}`);
+  if (!(o.campaignShare > 0 && o.campaignShare < 1))
+    throw new Error(`synth/generate-synthetic: option 'campaignShare' must be in (0, 1), got ${o.campaignShare}`);
   for (const k of ['campaignRate', 'campaignResponseShape'] as const) {
-    if (!(Number.isFinite(o[k]) && o[k] >= 0)) throw new Error(`synth/generate-synthetic: option '${k}' must be >= 0, got ${o[k]}`);
+    if (!(Number.isFinite(o[k]) && o[k] >= 0))
+      throw new Error(`synth/generate-synthetic: option '${k}' must be >= 0, got ${o[k]}`);
   }
   for (const k of ['campaignWeeks', 'campaignLapseWeeks'] as const) {
-    if (!(Number.isFinite(o[k]) && o[k] > 0)) throw new Error(`synth/generate-synthetic: option '${k}' must be > 0, got ${o[k]}`);
+    if (!(Number.isFinite(o[k]) && o[k] > 0))
+      throw new Error(`synth/generate-synthetic: option '${k}' must be > 0, got ${o[k]}`);
   }
   return o;
 }

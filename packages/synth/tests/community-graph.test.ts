@@ -27,7 +27,10 @@ describe('community graph', () => {
 
   it('has a heavy-tailed degree distribution (hubs a Poisson graph of the same mean would not have)', () => {
     const degree = new Int32Array(n);
-    for (let k = 0; k < src.length; k++) { degree[src[k]]++; degree[dst[k]]++; }
+    for (let k = 0; k < src.length; k++) {
+      degree[src[k]]++;
+      degree[dst[k]]++;
+    }
     const mean = (2 * src.length) / n;
     const sorted = Array.from(degree).sort((a, b) => b - a);
     // Poisson(mean) gives P(deg >= 5·mean) < 1e-6 for mean ≈ 4–8: expect 0 such nodes; the DC-SBM has many.
@@ -44,7 +47,8 @@ describe('community graph', () => {
     const volume = new Float64Array(Math.max(...community) + 1);
     for (let k = 0; k < src.length; k++) {
       if (community[src[k]] === community[dst[k]]) intra++;
-      volume[community[src[k]]]++; volume[community[dst[k]]]++;
+      volume[community[src[k]]]++;
+      volume[community[dst[k]]]++;
     }
     const m = src.length;
     const share = intra / m;

@@ -8,7 +8,10 @@ describe('formatIsoUtc', () => {
     const cases = [0, 1, 999, 86_399_999, 86_400_000, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(9999, 11, 31)];
     for (let i = 0; i < 20_000; i++) cases.push(Math.floor(rng.next() * Date.UTC(2100, 0, 1)));
     let t = Date.UTC(2024, 0, 1);
-    for (let i = 0; i < 2000; i++) { t += Math.floor(rng.next() * 120_000); cases.push(t); }
+    for (let i = 0; i < 2000; i++) {
+      t += Math.floor(rng.next() * 120_000);
+      cases.push(t);
+    }
     for (const ms of cases) expect(formatIsoUtc(ms)).toBe(new Date(ms).toISOString());
   });
 });

@@ -24,7 +24,8 @@ describe('generateSynthetic', () => {
     const { log } = data;
     expect(log.customerIds.length).toBe(1500);
     for (let e = 1; e < log.length; e++) {
-      const ok = log.customer[e] > log.customer[e - 1] || (log.customer[e] === log.customer[e - 1] && log.t[e] >= log.t[e - 1]);
+      const ok =
+        log.customer[e] > log.customer[e - 1] || (log.customer[e] === log.customer[e - 1] && log.t[e] >= log.t[e - 1]);
       if (!ok) throw new Error(`unsorted at ${e}`);
     }
     expect(data.start).toBe(SYNTH_DEFAULTS.start);
@@ -34,7 +35,8 @@ describe('generateSynthetic', () => {
     expect(Math.max(...log.t)).toBeLessThan(data.cutoff + data.horizon);
     // every purchase has money, returns are negative, views have none
     for (let e = 0; e < log.length; e++) {
-      if (log.type[e] === EventType.purchase && !(log.amount[e] > 0)) throw new Error(`purchase without amount at ${e}`);
+      if (log.type[e] === EventType.purchase && !(log.amount[e] > 0))
+        throw new Error(`purchase without amount at ${e}`);
       if (log.type[e] === EventType.return && !(log.amount[e] < 0)) throw new Error(`return not negative at ${e}`);
     }
   });
@@ -42,12 +44,19 @@ describe('generateSynthetic', () => {
   it('true session counts equal an independent 30-minute-gap count of the log', () => {
     const { log } = data;
     const counted = new Int32Array(log.customerIds.length);
-    let minInter = Infinity, maxIntra = 0;
+    let minInter = Infinity,
+      maxIntra = 0;
     for (let e = 0; e < log.length; e++) {
       const c = log.customer[e];
-      if (e === 0 || log.customer[e - 1] !== c) { counted[c]++; continue; }
+      if (e === 0 || log.customer[e - 1] !== c) {
+        counted[c]++;
+        continue;
+      }
       const gap = log.t[e] - log.t[e - 1];
-      if (gap > GAP) { counted[c]++; minInter = Math.min(minInter, gap); } else maxIntra = Math.max(maxIntra, gap);
+      if (gap > GAP) {
+        counted[c]++;
+        minInter = Math.min(minInter, gap);
+      } else maxIntra = Math.max(maxIntra, gap);
     }
     expect(Array.from(counted)).toEqual(Array.from(data.truth.sessions));
     // the margins are wide: no gap anywhere near the 30-minute threshold

@@ -5,12 +5,21 @@ import type { SyntheticData } from '../src/index.ts';
 
 /** Per-customer calibration frequency and holdout value computed from the log alone. */
 export function summarise(d: SyntheticData): { freq: Float64Array; value: Float64Array; holdPurchases: Float64Array } {
-  const n = d.log.customerIds.length, freq = new Float64Array(n), value = new Float64Array(n), holdPurchases = new Float64Array(n);
+  const n = d.log.customerIds.length,
+    freq = new Float64Array(n),
+    value = new Float64Array(n),
+    holdPurchases = new Float64Array(n);
   for (let e = 0; e < d.log.length; e++) {
-    const c = d.log.customer[e], t = d.log.t[e], ty = d.log.type[e];
-    if (t < d.cutoff) { if (ty === EventType.purchase) freq[c]++; }
-    else if (t < d.cutoff + d.horizon) {
-      if (ty === EventType.purchase) { value[c] += d.log.amount[e]; holdPurchases[c]++; }
+    const c = d.log.customer[e],
+      t = d.log.t[e],
+      ty = d.log.type[e];
+    if (t < d.cutoff) {
+      if (ty === EventType.purchase) freq[c]++;
+    } else if (t < d.cutoff + d.horizon) {
+      if (ty === EventType.purchase) {
+        value[c] += d.log.amount[e];
+        holdPurchases[c]++;
+      }
       if (ty === EventType.return) value[c] += d.log.amount[e];
     }
   }

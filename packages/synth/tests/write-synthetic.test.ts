@@ -6,8 +6,14 @@ import { EVENT_TYPES } from '@clvlab/events';
 import { generateSynthetic, writeSynthetic } from '../src/index.ts';
 
 const dirs: string[] = [];
-const tmp = (): string => { const d = mkdtempSync(join(tmpdir(), 'clvlab-synth-')); dirs.push(d); return d; };
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+const tmp = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'clvlab-synth-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const data = generateSynthetic({ customers: 400, seed: 3, oracleSamples: 4 });
 
@@ -28,9 +34,15 @@ describe('writeSynthetic', () => {
     expect(rows.length).toBe(log.length);
     for (let e = 0; e < log.length; e++) {
       const r = rows[e];
-      if (r[0] !== log.customerIds[log.customer[e]] || Date.parse(r[1]) !== log.t[e] || r[2] !== EVENT_TYPES[log.type[e]]
-        || r[3] !== log.itemIds[log.item[e]] || r[4] !== log.categoryIds[log.category[e]]
-        || Number(r[5]) !== log.amount[e] || Number(r[6]) !== log.quantity[e]) {
+      if (
+        r[0] !== log.customerIds[log.customer[e]] ||
+        Date.parse(r[1]) !== log.t[e] ||
+        r[2] !== EVENT_TYPES[log.type[e]] ||
+        r[3] !== log.itemIds[log.item[e]] ||
+        r[4] !== log.categoryIds[log.category[e]] ||
+        Number(r[5]) !== log.amount[e] ||
+        Number(r[6]) !== log.quantity[e]
+      ) {
         throw new Error(`row ${e + 2} differs: ${r.join(',')}`);
       }
       if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(r[1])) throw new Error(`bad timestamp ${r[1]}`);
@@ -51,7 +63,17 @@ describe('writeSynthetic', () => {
     });
     const truth = parse(join(dir, 'truth.csv'));
     expect(truth.header.slice(0, 1)).toEqual(['customer_id']);
-    for (const col of ['purchase_rate', 'dropout_rate', 'spend_mean', 'sessions', 'oracle', 'oracle_repurchase', 'treated', 'uplift_value']) expect(truth.header).toContain(col);
+    for (const col of [
+      'purchase_rate',
+      'dropout_rate',
+      'spend_mean',
+      'sessions',
+      'oracle',
+      'oracle_repurchase',
+      'treated',
+      'uplift_value',
+    ])
+      expect(truth.header).toContain(col);
     expect(truth.rows.length).toBe(ids.length);
     const at = (name: string): number => truth.header.indexOf(name);
     truth.rows.forEach((r, i) => {
@@ -67,7 +89,8 @@ describe('writeSynthetic', () => {
   });
 
   it('is byte-identical for the same seed', async () => {
-    const a = tmp(), b = tmp();
+    const a = tmp(),
+      b = tmp();
     await writeSynthetic(a, data);
     await writeSynthetic(b, generateSynthetic({ customers: 400, seed: 3, oracleSamples: 4 }));
     for (const f of ['events.csv', 'edges.csv', 'truth.csv']) {

@@ -32,7 +32,11 @@ export const DEFAULT_TREES_PERF = Object.freeze({
 });
 export type TreesPerfOptions = Partial<typeof DEFAULT_TREES_PERF> & { log?: (line: string) => void };
 
-const XGB_OBJECTIVE: Record<GbdtObjective, string> = { 'log1p-squared': 'reg:squarederror', tweedie: 'reg:tweedie', logistic: 'binary:logistic' };
+const XGB_OBJECTIVE: Record<GbdtObjective, string> = {
+  'log1p-squared': 'reg:squarederror',
+  tweedie: 'reg:tweedie',
+  logistic: 'binary:logistic',
+};
 
 /** Runs the comparison once and returns both times, their ratio and the agreement of the two models. */
 export async function runTreesPerf(options: TreesPerfOptions = {}): Promise<Record<string, unknown>> {
@@ -41,42 +45,82 @@ export async function runTreesPerf(options: TreesPerfOptions = {}): Promise<Reco
   const loadStart = loadavg();
   log(`trees perf: generating ${o.customers} + ${o.testCustomers} customers × ${o.features} features`);
   const data = syntheticCustomers(o.customers + o.testCustomers, o.features, o.seed);
-  const train = sliceRows(data.columns, 0, o.customers), test = sliceRows(data.columns, o.customers, o.customers + o.testCustomers);
+  const train = sliceRows(data.columns, 0, o.customers),
+    test = sliceRows(data.columns, o.customers, o.customers + o.testCustomers);
   const label = o.objective === 'logistic' ? data.repurchase : data.value;
-  const y = label.slice(0, o.customers), actual = label.slice(o.customers);
+  const y = label.slice(0, o.customers),
+    actual = label.slice(o.customers);
   // one base margin for both (XGBoost 1.7 does not fit it): the link of the training mean
   const mean = (o.objective === 'log1p-squared' ? y.map(Math.log1p) : y).reduce((s, v) => s + v, 0) / y.length;
-  const baseMargin = o.objective === 'tweedie' ? Math.log(mean) : o.objective === 'logistic' ? Math.log(mean / (1 - mean)) : mean;
+  const baseMargin =
+    o.objective === 'tweedie' ? Math.log(mean) : o.objective === 'logistic' ? Math.log(mean / (1 - mean)) : mean;
 
   log(`trees perf: XGBoost ${o.rounds} rounds, depth ${o.maxDepth}, nthread ${o.xgboostThreads}`);
   const params = {
-    tree_method: 'hist', max_depth: o.maxDepth, eta: o.learningRate, lambda: 1, min_child_weight: 1, max_bin: 255,
-    objective: XGB_OBJECTIVE[o.objective], base_score: mean, nthread: o.xgboostThreads,
+    tree_method: 'hist',
+    max_depth: o.maxDepth,
+    eta: o.learningRate,
+    lambda: 1,
+    min_child_weight: 1,
+    max_bin: 255,
+    objective: XGB_OBJECTIVE[o.objective],
+    base_score: mean,
+    nthread: o.xgboostThreads,
     ...(o.objective === 'tweedie' ? { tweedie_variance_power: 1.5 } : {}),
   };
   const xgbLabel = o.objective === 'log1p-squared' ? y.map(Math.log1p) : y;
   const ref = xgboost(train, test, [
     { name: 'gbdt', params, rounds: o.rounds, label: xgbLabel },
-    ...(o.xgboostSingleThread && o.xgboostThreads !== 1 ? [{ name: 'gbdt-1', params: { ...params, nthread: 1 }, rounds: o.rounds, label: xgbLabel }] : []),
+    ...(o.xgboostSingleThread && o.xgboostThreads !== 1
+      ? [{ name: 'gbdt-1', params: { ...params, nthread: 1 }, rounds: o.rounds, label: xgbLabel }]
+      : []),
   ]);
-  const xgb = ref.runs.gbdt, xgb1 = ref.runs['gbdt-1'];
+  const xgb = ref.runs.gbdt,
+    xgb1 = ref.runs['gbdt-1'];
 
   log('trees perf: ours (one thread)');
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const binned = binMatrix(train, data.names);
   const t1 = performance.now();
-  const model = fitGbdt(binned, y, { objective: o.objective, rounds: o.rounds, maxDepth: o.maxDepth, learningRate: o.learningRate, lambda: 1, minChildWeight: 1, baseMargin, earlyStoppingRounds: 0 });
+  const model = fitGbdt(binned, y, {
+    objective: o.objective,
+    rounds: o.rounds,
+    maxDepth: o.maxDepth,
+    learningRate: o.learningRate,
+    lambda: 1,
+    minChildWeight: 1,
+    baseMargin,
+    earlyStoppingRounds: 0,
+  });
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const ours = model.predictMargin(test);
   const oursTotal = (t2 - t0) / 1000;
   return {
     suite: 'trees',
-    machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, load_average_at_start: loadStart, load_average_at_end: loadavg() },
+    machine: {
+      cpus: availableParallelism(),
+      cpu: cpus()[0]?.model,
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      load_average_at_start: loadStart,
+      load_average_at_end: loadavg(),
+    },
     setup: { ...o, xgboost: ref.version, xgboost_params: params },
-    ours: { binning_s: (t1 - t0) / 1000, training_s: (t2 - t1) / 1000, total_s: oursTotal, cpu_s: (cpu.user + cpu.system) / 1e6, threads: 1 },
-    xgboost: { train_s: xgb.trainSeconds, train_cpu_s: xgb.trainCpuSeconds, dmatrix_s: xgb.dmatrixSeconds, threads: o.xgboostThreads },
+    ours: {
+      binning_s: (t1 - t0) / 1000,
+      training_s: (t2 - t1) / 1000,
+      total_s: oursTotal,
+      cpu_s: (cpu.user + cpu.system) / 1e6,
+      threads: 1,
+    },
+    xgboost: {
+      train_s: xgb.trainSeconds,
+      train_cpu_s: xgb.trainCpuSeconds,
+      dmatrix_s: xgb.dmatrixSeconds,
+      threads: o.xgboostThreads,
+    },
     xgboost_1_thread: xgb1 ? { train_s: xgb1.trainSeconds, train_cpu_s: xgb1.trainCpuSeconds } : null,
     speed_ratio: xgb.trainSeconds / oursTotal,
     speed_ratio_1_thread: xgb1 ? xgb1.trainSeconds / oursTotal : null,
@@ -104,9 +148,19 @@ function argValue(name: string): number | undefined {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const overrides: Record<string, number> = {};
-  for (const key of ['customers', 'testCustomers', 'features', 'rounds', 'maxDepth', 'xgboostThreads', 'seed'] as const) {
+  for (const key of [
+    'customers',
+    'testCustomers',
+    'features',
+    'rounds',
+    'maxDepth',
+    'xgboostThreads',
+    'seed',
+  ] as const) {
     const v = argValue(key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
     if (v !== undefined) overrides[key] = v;
   }
-  runTreesPerf({ ...overrides, log: (line) => process.stderr.write(line + '\n') }).then((r) => process.stdout.write(JSON.stringify(r, null, 2) + '\n'));
+  runTreesPerf({ ...overrides, log: (line) => process.stderr.write(line + '\n') }).then((r) =>
+    process.stdout.write(JSON.stringify(r, null, 2) + '\n'),
+  );
 }

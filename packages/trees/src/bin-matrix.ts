@@ -48,18 +48,21 @@ const WHERE = 'trees/bin-matrix';
 
 /** Checks shape and values: equal lengths, no ±Infinity (NaN is missing). Returns the row count. */
 export function checkColumns(where: string, columns: FeatureColumns, expectedFeatures?: number): number {
-  if (!Array.isArray(columns) || columns.length === 0) throw new Error(`${where}: expected at least one feature column`);
+  if (!Array.isArray(columns) || columns.length === 0)
+    throw new Error(`${where}: expected at least one feature column`);
   if (expectedFeatures !== undefined && columns.length !== expectedFeatures) {
     throw new Error(`${where}: expected ${expectedFeatures} feature columns (as in training), got ${columns.length}`);
   }
   const n = columns[0].length;
   for (let f = 0; f < columns.length; f++) {
     const col = columns[f];
-    if (!(col instanceof Float64Array || col instanceof Float32Array)) throw new Error(`${where}: feature column ${f} must be a Float64Array or Float32Array`);
+    if (!(col instanceof Float64Array || col instanceof Float32Array))
+      throw new Error(`${where}: feature column ${f} must be a Float64Array or Float32Array`);
     if (col.length !== n) throw new Error(`${where}: feature column ${f} has ${col.length} rows, column 0 has ${n}`);
     for (let i = 0; i < n; i++) {
       const v = col[i];
-      if (v === Infinity || v === -Infinity) throw new Error(`${where}: feature column ${f} row ${i} is ${v}; use NaN for a missing value`);
+      if (v === Infinity || v === -Infinity)
+        throw new Error(`${where}: feature column ${f} row ${i} is ${v}; use NaN for a missing value`);
     }
   }
   return n;
@@ -70,9 +73,12 @@ function sampleRowIndices(n: number, size: number, seed: number): Int32Array | n
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const rng = createRng(seed, 0xb1);
-  for (let i = 0; i < size; i++) { // partial Fisher–Yates: the first `size` entries are the sample
+  for (let i = 0; i < size; i++) {
+    // partial Fisher–Yates: the first `size` entries are the sample
     const j = i + rng.int(n - i);
-    const t = idx[i]; idx[i] = idx[j]; idx[j] = t;
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
   }
   return idx.subarray(0, size);
 }
@@ -106,15 +112,21 @@ function featureEdges(col: Float64Array | Float32Array, sample: Int32Array | nul
     return edges;
   }
   const picked = [0];
-  const begin = start[1], range = start[size - 1] - start[1], n = valueBins;
-  let i = 1, last = 0;
+  const begin = start[1],
+    range = start[size - 1] - start[1],
+    n = valueBins;
+  let i = 1,
+    last = 0;
   for (let k = 1; k < n; k++) {
     const dx2 = 2 * ((k * range) / n + begin);
     while (i < size - 1 && dx2 >= start[i + 2] + start[i + 1]) i++;
     if (i === size - 1) break;
     // RMinNext(i) + RMaxPrev(i + 1) = (rmin_i + w_i) + (rmax_{i+1} − w_{i+1}) = 2 · start[i + 1]
     const pick = dx2 < 2 * start[i + 1] ? i : i + 1;
-    if (pick !== last) { picked.push(pick); last = pick; }
+    if (pick !== last) {
+      picked.push(pick);
+      last = pick;
+    }
   }
   if (last !== size - 1) picked.push(size - 1);
   // the last entry kept (the maximum, once pruned) is not a cut: XGBoost puts a sentinel above it
@@ -141,8 +153,14 @@ function binColumn(col: Float64Array | Float32Array, edges: Float64Array, out: U
 }
 
 // `names`, `edges` and `valueBins` are shared (not copied) by matrices binned alike: binnedLike compares `edges` by identity.
-function assemble(columns: FeatureColumns, names: readonly string[], edges: readonly Float64Array[], valueBins: Int32Array): BinnedMatrix {
-  const n = columns[0].length, p = columns.length;
+function assemble(
+  columns: FeatureColumns,
+  names: readonly string[],
+  edges: readonly Float64Array[],
+  valueBins: Int32Array,
+): BinnedMatrix {
+  const n = columns[0].length,
+    p = columns.length;
   const bins = new Uint8Array(n * p);
   for (let f = 0; f < p; f++) binColumn(columns[f], edges[f], bins, f * n);
   return Object.freeze({ rows: n, features: p, names, bins, edges, valueBins, columns: Object.freeze([...columns]) });
@@ -160,7 +178,11 @@ function checkNames(where: string, names: readonly string[] | undefined, p: numb
  * feature plus the missing bin. A constant column gets one value bin and an all-NaN column none:
  * neither can be split on (a constant column with some NaN can still split present vs missing).
  */
-export function binMatrix(columns: FeatureColumns, names?: readonly string[], options: BinMatrixOptions = {}): BinnedMatrix {
+export function binMatrix(
+  columns: FeatureColumns,
+  names?: readonly string[],
+  options: BinMatrixOptions = {},
+): BinnedMatrix {
   const o = resolveTyped(WHERE, DEFAULT_BIN_MATRIX, options);
   checkInteger(WHERE, 'maxBins', o.maxBins, 3, HISTOGRAM_BINS);
   checkInteger(WHERE, 'sampleRows', o.sampleRows, 1);

@@ -28,7 +28,13 @@ export interface HistogramInput {
 }
 
 /** Gathers g, h of rows[start, end) into `out` (contiguous, in row order) from the per-row array gh. */
-export function gatherGradients(gh: Float64Array, rows: Int32Array, start: number, end: number, out: Float64Array): Float64Array {
+export function gatherGradients(
+  gh: Float64Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  out: Float64Array,
+): Float64Array {
   for (let k = start, j = 0; k < end; k++, j += 2) {
     const r = rows[k] << 1;
     out[j] = gh[r];
@@ -41,33 +47,54 @@ export function gatherGradients(gh: Float64Array, rows: Int32Array, start: numbe
  * Fills the histogram slots of features[featureStart, featureEnd) in `hist` (other slots untouched).
  * The sums run over the rows in order for every feature, so they do not depend on the range split.
  */
-export function buildHistogram(input: HistogramInput, featureStart: number, featureEnd: number, hist: Float64Array): void {
+export function buildHistogram(
+  input: HistogramInput,
+  featureStart: number,
+  featureEnd: number,
+  hist: Float64Array,
+): void {
   const { bins, n, rows, start, end, nodeGh, features } = input;
   let q = featureStart;
   // four features per pass over the rows: each row's index and gradients are loaded once for four histograms
   for (; q + 4 <= featureEnd; q += 4) {
-    const h0 = features[q] * FEATURE_STRIDE, h1 = features[q + 1] * FEATURE_STRIDE;
-    const h2 = features[q + 2] * FEATURE_STRIDE, h3 = features[q + 3] * FEATURE_STRIDE;
-    hist.fill(0, h0, h0 + FEATURE_STRIDE); hist.fill(0, h1, h1 + FEATURE_STRIDE);
-    hist.fill(0, h2, h2 + FEATURE_STRIDE); hist.fill(0, h3, h3 + FEATURE_STRIDE);
-    const o0 = features[q] * n, o1 = features[q + 1] * n, o2 = features[q + 2] * n, o3 = features[q + 3] * n;
+    const h0 = features[q] * FEATURE_STRIDE,
+      h1 = features[q + 1] * FEATURE_STRIDE;
+    const h2 = features[q + 2] * FEATURE_STRIDE,
+      h3 = features[q + 3] * FEATURE_STRIDE;
+    hist.fill(0, h0, h0 + FEATURE_STRIDE);
+    hist.fill(0, h1, h1 + FEATURE_STRIDE);
+    hist.fill(0, h2, h2 + FEATURE_STRIDE);
+    hist.fill(0, h3, h3 + FEATURE_STRIDE);
+    const o0 = features[q] * n,
+      o1 = features[q + 1] * n,
+      o2 = features[q + 2] * n,
+      o3 = features[q + 3] * n;
     for (let k = start, j = 0; k < end; k++, j += 2) {
       const r = rows[k];
-      const g = nodeGh[j], h = nodeGh[j + 1];
-      const b0 = h0 + (bins[o0 + r] << 1), b1 = h1 + (bins[o1 + r] << 1);
-      const b2 = h2 + (bins[o2 + r] << 1), b3 = h3 + (bins[o3 + r] << 1);
-      hist[b0] += g; hist[b0 + 1] += h;
-      hist[b1] += g; hist[b1 + 1] += h;
-      hist[b2] += g; hist[b2 + 1] += h;
-      hist[b3] += g; hist[b3 + 1] += h;
+      const g = nodeGh[j],
+        h = nodeGh[j + 1];
+      const b0 = h0 + (bins[o0 + r] << 1),
+        b1 = h1 + (bins[o1 + r] << 1);
+      const b2 = h2 + (bins[o2 + r] << 1),
+        b3 = h3 + (bins[o3 + r] << 1);
+      hist[b0] += g;
+      hist[b0 + 1] += h;
+      hist[b1] += g;
+      hist[b1 + 1] += h;
+      hist[b2] += g;
+      hist[b2 + 1] += h;
+      hist[b3] += g;
+      hist[b3 + 1] += h;
     }
   }
   for (; q < featureEnd; q++) {
-    const h0 = features[q] * FEATURE_STRIDE, o0 = features[q] * n;
+    const h0 = features[q] * FEATURE_STRIDE,
+      o0 = features[q] * n;
     hist.fill(0, h0, h0 + FEATURE_STRIDE);
     for (let k = start, j = 0; k < end; k++, j += 2) {
       const b0 = h0 + (bins[o0 + rows[k]] << 1);
-      hist[b0] += nodeGh[j]; hist[b0 + 1] += nodeGh[j + 1];
+      hist[b0] += nodeGh[j];
+      hist[b0 + 1] += nodeGh[j + 1];
     }
   }
 }

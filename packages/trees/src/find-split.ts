@@ -35,7 +35,15 @@ export function emptySplit(): Split {
 }
 
 /** Writes the best split of a node with sums (g, h) over `features` into `best`. */
-export function findBestSplit(hist: Float64Array, features: Int32Array, valueBins: Int32Array, g: number, h: number, p: SplitParams, best: Split): Split {
+export function findBestSplit(
+  hist: Float64Array,
+  features: Int32Array,
+  valueBins: Int32Array,
+  g: number,
+  h: number,
+  p: SplitParams,
+  best: Split,
+): Split {
   const { lambda, minChildWeight } = p;
   const fround = Math.fround;
   const parentGain = fround((g * g) / (h + lambda));
@@ -48,7 +56,8 @@ export function findBestSplit(hist: Float64Array, features: Int32Array, valueBin
     const base = f * FEATURE_STRIDE;
     const hasMissing = hist[base + 2 * MISSING_BIN + 1] > 1e-12 * h;
     // forward: left = bins ≤ t, missing right (t = nb − 1 is present vs missing)
-    let gl = 0, hl = 0;
+    let gl = 0,
+      hl = 0;
     for (let t = 0; t < (hasMissing ? nb : nb - 1); t++) {
       gl += hist[base + 2 * t];
       hl += hist[base + 2 * t + 1];
@@ -57,21 +66,33 @@ export function findBestSplit(hist: Float64Array, features: Int32Array, valueBin
         const gr = g - gl;
         const gain = fround((gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentGain);
         if (gain > best.gain) {
-          best.feature = f; best.bin = t; best.gain = gain; best.gLeft = gl; best.hLeft = hl; best.defaultLeft = false;
+          best.feature = f;
+          best.bin = t;
+          best.gain = gain;
+          best.gLeft = gl;
+          best.hLeft = hl;
+          best.defaultLeft = false;
         }
       }
     }
     if (!hasMissing) continue;
     // backward: right = bins > t, left = the rest with the missing rows
-    let gr = 0, hr = 0;
+    let gr = 0,
+      hr = 0;
     for (let t = nb - 2; t >= 0; t--) {
       gr += hist[base + 2 * (t + 1)];
       hr += hist[base + 2 * (t + 1) + 1];
-      const gl2 = g - gr, hl2 = h - hr;
+      const gl2 = g - gr,
+        hl2 = h - hr;
       if (hl2 >= minChildWeight && hr >= minChildWeight) {
         const gain = fround((gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parentGain);
         if (gain > best.gain) {
-          best.feature = f; best.bin = t; best.gain = gain; best.gLeft = gl2; best.hLeft = hl2; best.defaultLeft = true;
+          best.feature = f;
+          best.bin = t;
+          best.gain = gain;
+          best.gLeft = gl2;
+          best.hLeft = hl2;
+          best.defaultLeft = true;
         }
       }
     }

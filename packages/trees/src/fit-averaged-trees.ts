@@ -38,26 +38,51 @@ export interface AveragedTreesModel extends TreeEnsemble {
 }
 
 function targetOf(where: string, objective: AveragedTreeObjective, y: Float64Array): Float64Array {
-  if (!OBJECTIVES.includes(objective)) throw new Error(`${where}: unknown objective '${String(objective)}' (expected one of ${OBJECTIVES.join(', ')})`);
-  const rule = objective === 'squared' ? (v: number) => Number.isFinite(v) : objective === 'log1p-squared' ? (v: number) => v >= 0 && v < Infinity : (v: number) => v === 0 || v === 1;
-  const expected = objective === 'squared' ? 'a finite number' : objective === 'log1p-squared' ? 'a finite value ≥ 0' : '0 or 1 (gini)';
-  for (let i = 0; i < y.length; i++) if (!rule(y[i])) throw new Error(`${where}: label ${i} is ${y[i]}, expected ${expected}`);
+  if (!OBJECTIVES.includes(objective))
+    throw new Error(`${where}: unknown objective '${String(objective)}' (expected one of ${OBJECTIVES.join(', ')})`);
+  const rule =
+    objective === 'squared'
+      ? (v: number) => Number.isFinite(v)
+      : objective === 'log1p-squared'
+        ? (v: number) => v >= 0 && v < Infinity
+        : (v: number) => v === 0 || v === 1;
+  const expected =
+    objective === 'squared'
+      ? 'a finite number'
+      : objective === 'log1p-squared'
+        ? 'a finite value ≥ 0'
+        : '0 or 1 (gini)';
+  for (let i = 0; i < y.length; i++)
+    if (!rule(y[i])) throw new Error(`${where}: label ${i} is ${y[i]}, expected ${expected}`);
   if (objective === 'gini') {
     const positives = y.reduce((a, b) => a + b, 0);
-    if (positives === 0 || positives === y.length) throw new Error(`${where}: every training label is ${y[0]}: a gini classifier needs both classes (a repurchase label with a single class)`);
+    if (positives === 0 || positives === y.length)
+      throw new Error(
+        `${where}: every training label is ${y[0]}: a gini classifier needs both classes (a repurchase label with a single class)`,
+      );
   }
   return objective === 'log1p-squared' ? y.map(Math.log1p) : y;
 }
 
 /** Fits `trees` least-squares trees, bagged and feature-subsampled per node when asked. */
-export function fitAveragedTrees(where: string, kind: ModelKind, x: FeatureInput, y: ArrayLike<number>, o: AveragedTreesConfig): AveragedTreesModel {
+export function fitAveragedTrees(
+  where: string,
+  kind: ModelKind,
+  x: FeatureInput,
+  y: ArrayLike<number>,
+  o: AveragedTreesConfig,
+): AveragedTreesModel {
   checkInteger(where, 'trees', o.trees, 1);
   checkInteger(where, 'maxDepth', o.maxDepth, 0, 30);
   checkInteger(where, 'minSamplesLeaf', o.minSamplesLeaf, 1);
   const train = trainingMatrix(where, x, o.maxBins);
-  const n = train.rows, p = train.features;
+  const n = train.rows,
+    p = train.features;
   checkInteger(where, 'featuresPerSplit', o.featuresPerSplit, 0, p);
-  if (n < o.minSamplesLeaf) throw new Error(`${where}: ${n} training rows is fewer than minSamplesLeaf ${o.minSamplesLeaf}: no leaf could be formed`);
+  if (n < o.minSamplesLeaf)
+    throw new Error(
+      `${where}: ${n} training rows is fewer than minSamplesLeaf ${o.minSamplesLeaf}: no leaf could be formed`,
+    );
   const t = targetOf(where, o.objective, labelArray(where, y, n));
   const rng = createRng(o.seed, 3);
   const grower = new TreeGrower(train);
@@ -68,12 +93,17 @@ export function fitAveragedTrees(where: string, kind: ModelKind, x: FeatureInput
   const trees: Tree[] = [];
   for (let k = 0; k < o.trees; k++) {
     if (o.bootstrap) bootstrapCounts(n, rng, counts);
-    let rowCount = 0, w = 0, wt = 0, wtt = 0;
+    let rowCount = 0,
+      w = 0,
+      wt = 0,
+      wtt = 0;
     for (let i = 0; i < n; i++) {
       const c = counts[i];
       if (c === 0) continue;
       rows[rowCount++] = i;
-      w += c; wt += c * t[i]; wtt += c * t[i] * t[i];
+      w += c;
+      wt += c * t[i];
+      wtt += c * t[i] * t[i];
     }
     const centre = wt / w;
     for (let k2 = 0; k2 < rowCount; k2++) {
@@ -82,10 +112,14 @@ export function fitAveragedTrees(where: string, kind: ModelKind, x: FeatureInput
       gh[2 * i + 1] = counts[i];
     }
     const params: GrowParams = {
-      maxDepth: o.maxDepth, lambda: 0, minChildWeight: o.minSamplesLeaf,
+      maxDepth: o.maxDepth,
+      lambda: 0,
+      minChildWeight: o.minSamplesLeaf,
       // a reduction below 1e-12 of Σ w·t² is rounding, not signal (constant targets stay one leaf)
       minGain: 1e-12 * wtt + Number.MIN_VALUE,
-      leafScale: 1, leafOffset: centre, featuresPerNode: o.featuresPerSplit,
+      leafScale: 1,
+      leafOffset: centre,
+      featuresPerNode: o.featuresPerSplit,
     };
     trees.push(grower.grow(gh, rows, rowCount, features, params, rng));
   }

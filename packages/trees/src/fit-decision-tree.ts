@@ -29,8 +29,18 @@ export interface DecisionTreeModel extends AveragedTreesModel {
 const WHERE = 'trees/fit-decision-tree';
 
 /** Fits one decision tree (deterministic: no randomness involved). */
-export function fitDecisionTree(x: FeatureInput, y: ArrayLike<number>, options: DecisionTreeOptions = {}): DecisionTreeModel {
+export function fitDecisionTree(
+  x: FeatureInput,
+  y: ArrayLike<number>,
+  options: DecisionTreeOptions = {},
+): DecisionTreeModel {
   const config = Object.freeze(resolveTyped(WHERE, DEFAULT_DECISION_TREE, options));
-  const model = fitAveragedTrees(WHERE, 'decision-tree', x, y, { ...config, trees: 1, featuresPerSplit: 0, bootstrap: false, seed: 0 });
+  const model = fitAveragedTrees(WHERE, 'decision-tree', x, y, {
+    ...config,
+    trees: 1,
+    featuresPerSplit: 0,
+    bootstrap: false,
+    seed: 0,
+  });
   return Object.freeze({ ...model, kind: 'decision-tree' as const, config, tree: model.trees[0] });
 }

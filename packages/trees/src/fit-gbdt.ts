@@ -91,9 +91,11 @@ function checkConfig(o: GbdtConfig): void {
   checkRange(WHERE, 'minChildWeight', o.minChildWeight, 0, Infinity);
   checkRange(WHERE, 'subsample', o.subsample, 0, 1, true);
   checkRange(WHERE, 'colsampleByTree', o.colsampleByTree, 0, 1, true);
-  if (!(o.tweedieVariancePower >= 1 && o.tweedieVariancePower < 2)) throw new Error(`${WHERE}: tweedieVariancePower must be in [1, 2), got ${o.tweedieVariancePower}`);
+  if (!(o.tweedieVariancePower >= 1 && o.tweedieVariancePower < 2))
+    throw new Error(`${WHERE}: tweedieVariancePower must be in [1, 2), got ${o.tweedieVariancePower}`);
   checkInteger(WHERE, 'earlyStoppingRounds', o.earlyStoppingRounds, 0);
-  if (o.baseMargin !== null && !Number.isFinite(o.baseMargin)) throw new Error(`${WHERE}: baseMargin must be finite or null, got ${o.baseMargin}`);
+  if (o.baseMargin !== null && !Number.isFinite(o.baseMargin))
+    throw new Error(`${WHERE}: baseMargin must be finite or null, got ${o.baseMargin}`);
 }
 
 /** Trains a GBDT on x (binned or raw columns) and labels y; deterministic for a seed. */
@@ -102,7 +104,8 @@ export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOpti
   const config = Object.freeze(resolveTyped(WHERE, DEFAULT_GBDT, rest));
   checkConfig(config);
   const train = trainingMatrix(WHERE, x, config.maxBins);
-  const n = train.rows, p = train.features;
+  const n = train.rows,
+    p = train.features;
   if (n === 0) throw new Error(`${WHERE}: no training rows`);
   const objective = objectiveFor(WHERE, config.objective, config.tweedieVariancePower);
   const t = objective.target(labelArray(WHERE, y, n));
@@ -115,8 +118,13 @@ export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOpti
   const validLoss: number[] = [];
 
   const params: GrowParams = {
-    maxDepth: config.maxDepth, lambda: config.lambda, minChildWeight: config.minChildWeight, minGain: 1e-6,
-    leafScale: config.learningRate, leafOffset: 0, featuresPerNode: 0,
+    maxDepth: config.maxDepth,
+    lambda: config.lambda,
+    minChildWeight: config.minChildWeight,
+    minGain: 1e-6,
+    leafScale: config.learningRate,
+    leafOffset: 0,
+    featuresPerNode: 0,
   };
   const grower = new TreeGrower(train);
   const margin = new Float64Array(n).fill(baseMargin);
@@ -127,20 +135,25 @@ export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOpti
   const featurePool = allFeatures(p);
   const treeFeatures = new Int32Array(Math.max(1, Math.floor(config.colsampleByTree * p)));
   const trees: Tree[] = [];
-  let best = -1, bestLoss = Infinity;
+  let best = -1,
+    bestLoss = Infinity;
   for (let round = 0; round < config.rounds; round++) {
     objective.gradients(t, margin, gh);
     const rowCount = bernoulliRows(n, config.subsample, rowRng, rows);
     const features = treeFeatures.length === p ? featurePool : drawSubset(featurePool, treeFeatures, colRng);
     const tree = grower.grow(gh, rows, rowCount, features, params, null);
     trees.push(tree);
-    if (rowCount === n) grower.addLeafValues(tree, rows, margin); // every row is in a leaf's range
+    if (rowCount === n)
+      grower.addLeafValues(tree, rows, margin); // every row is in a leaf's range
     else addTreeOutput(tree, train, margin);
     if (validX) {
       addTreeOutput(tree, validX, validMargin!);
       const loss = objective.loss(validT!, validMargin!);
       validLoss.push(loss);
-      if (loss < bestLoss) { bestLoss = loss; best = round; }
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = round;
+      }
       if (config.earlyStoppingRounds > 0 && round - best >= config.earlyStoppingRounds) break;
     }
   }

@@ -39,7 +39,11 @@ export interface RandomForestModel extends AveragedTreesModel {
 const WHERE = 'trees/fit-random-forest';
 
 /** Fits a random forest; deterministic for a seed. */
-export function fitRandomForest(x: FeatureInput, y: ArrayLike<number>, options: RandomForestOptions = {}): RandomForestModel {
+export function fitRandomForest(
+  x: FeatureInput,
+  y: ArrayLike<number>,
+  options: RandomForestOptions = {},
+): RandomForestModel {
   const config = Object.freeze(resolveTyped(WHERE, DEFAULT_RANDOM_FOREST, options));
   const p = isBinnedMatrix(x) ? x.features : x.length;
   const featuresPerSplit = config.featuresPerSplit || Math.max(1, Math.floor(Math.sqrt(p)));

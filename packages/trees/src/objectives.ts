@@ -49,31 +49,51 @@ export function objectiveFor(where: string, name: GbdtObjective, tweedieVariance
     case 'log1p-squared':
       return {
         name,
-        target(y) { checkTarget(where, y, (v) => v >= 0 && v < Infinity, 'a finite value ≥ 0 (log1p-squared fits log1p of it)'); return y.map(Math.log1p); },
+        target(y) {
+          checkTarget(where, y, (v) => v >= 0 && v < Infinity, 'a finite value ≥ 0 (log1p-squared fits log1p of it)');
+          return y.map(Math.log1p);
+        },
         baseMargin: mean,
-        gradients(t, m, gh) { for (let i = 0; i < t.length; i++) { gh[2 * i] = m[i] - t[i]; gh[2 * i + 1] = 1; } },
-        loss(t, m) { let s = 0; for (let i = 0; i < t.length; i++) s += (m[i] - t[i]) ** 2; return Math.sqrt(s / t.length); },
+        gradients(t, m, gh) {
+          for (let i = 0; i < t.length; i++) {
+            gh[2 * i] = m[i] - t[i];
+            gh[2 * i + 1] = 1;
+          }
+        },
+        loss(t, m) {
+          let s = 0;
+          for (let i = 0; i < t.length; i++) s += (m[i] - t[i]) ** 2;
+          return Math.sqrt(s / t.length);
+        },
         response: (m) => Math.max(0, Math.expm1(m)),
       };
     case 'tweedie':
       return {
         name,
-        target(y) { checkTarget(where, y, (v) => v >= 0 && v < Infinity, 'a finite value ≥ 0 (tweedie)'); return y; },
+        target(y) {
+          checkTarget(where, y, (v) => v >= 0 && v < Infinity, 'a finite value ≥ 0 (tweedie)');
+          return y;
+        },
         baseMargin(t) {
           const mu = mean(t);
-          if (!(mu > 0)) throw new Error(`${where}: every tweedie label is 0; the log-link base margin needs a positive mean (pass baseMargin)`);
+          if (!(mu > 0))
+            throw new Error(
+              `${where}: every tweedie label is 0; the log-link base margin needs a positive mean (pass baseMargin)`,
+            );
           return Math.log(mu);
         },
         gradients(t, m, gh) {
           for (let i = 0; i < t.length; i++) {
-            const a = Math.exp((1 - rho) * m[i]), b = Math.exp((2 - rho) * m[i]);
+            const a = Math.exp((1 - rho) * m[i]),
+              b = Math.exp((2 - rho) * m[i]);
             gh[2 * i] = -t[i] * a + b;
             gh[2 * i + 1] = -t[i] * (1 - rho) * a + (2 - rho) * b;
           }
         },
         loss(t, m) {
           let s = 0;
-          for (let i = 0; i < t.length; i++) s += -t[i] * Math.exp((1 - rho) * m[i]) / (1 - rho) + Math.exp((2 - rho) * m[i]) / (2 - rho);
+          for (let i = 0; i < t.length; i++)
+            s += (-t[i] * Math.exp((1 - rho) * m[i])) / (1 - rho) + Math.exp((2 - rho) * m[i]) / (2 - rho);
           return s / t.length;
         },
         response: Math.exp,
@@ -87,9 +107,15 @@ export function objectiveFor(where: string, name: GbdtObjective, tweedieVariance
         },
         checkTraining(t) {
           const positives = t.reduce((a, b) => a + b, 0);
-          if (positives === 0 || positives === t.length) throw new Error(`${where}: every training label is ${t[0]}: a logistic model needs both classes (a repurchase label with a single class)`);
+          if (positives === 0 || positives === t.length)
+            throw new Error(
+              `${where}: every training label is ${t[0]}: a logistic model needs both classes (a repurchase label with a single class)`,
+            );
         },
-        baseMargin(t) { const p = mean(t); return Math.log(p / (1 - p)); },
+        baseMargin(t) {
+          const p = mean(t);
+          return Math.log(p / (1 - p));
+        },
         gradients(t, m, gh) {
           for (let i = 0; i < t.length; i++) {
             const p = 1 / (1 + Math.exp(-m[i]));

@@ -5,7 +5,10 @@ import type { Rng } from '@clvlab/core';
 /** Rows 0..n−1 each kept with probability `rate` (XGBoost's uniform subsample), ascending, into `out`; returns the count. */
 export function bernoulliRows(n: number, rate: number, rng: Rng | null, out: Int32Array): number {
   let k = 0;
-  if (rate >= 1 || !rng) { for (let i = 0; i < n; i++) out[i] = i; return n; }
+  if (rate >= 1 || !rng) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return n;
+  }
   for (let i = 0; i < n; i++) if (rng.next() < rate) out[k++] = i;
   return k;
 }
@@ -20,7 +23,9 @@ export function bootstrapCounts(n: number, rng: Rng, counts: Float64Array): void
 export function drawSubset(pool: Int32Array, out: Int32Array, rng: Rng): Int32Array {
   for (let i = 0; i < out.length; i++) {
     const j = i + rng.int(pool.length - i);
-    const t = pool[i]; pool[i] = pool[j]; pool[j] = t;
+    const t = pool[i];
+    pool[i] = pool[j];
+    pool[j] = t;
   }
   out.set(pool.subarray(0, out.length));
   return out.sort();

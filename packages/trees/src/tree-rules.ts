@@ -41,10 +41,18 @@ function responseOf(source: RuleSource): (m: number) => number {
 }
 
 function condition(tree: Tree, names: readonly string[], node: number, goLeft: boolean): RuleCondition {
-  const f = tree.feature[node], threshold = tree.threshold[node];
+  const f = tree.feature[node],
+    threshold = tree.threshold[node];
   const missingLeft = tree.defaultLeft[node] === 1;
   const includesMissing = goLeft === missingLeft;
-  if (threshold === Infinity) return { feature: names[f], featureIndex: f, op: goLeft ? 'present' : 'missing', threshold, includesMissing: !goLeft };
+  if (threshold === Infinity)
+    return {
+      feature: names[f],
+      featureIndex: f,
+      op: goLeft ? 'present' : 'missing',
+      threshold,
+      includesMissing: !goLeft,
+    };
   return { feature: names[f], featureIndex: f, op: goLeft ? '<' : '>=', threshold, includesMissing };
 }
 
@@ -57,7 +65,15 @@ export function treeRules(source: RuleSource, treeIndex = 0): readonly TreeRule[
   const walk = (node: number, path: RuleCondition[]): void => {
     if (tree.feature[node] < 0) {
       const margin = source.baseMargin + source.treeScale * tree.value[node];
-      rules.push(Object.freeze({ leaf: node, conditions: Object.freeze([...path]), margin, prediction: response(margin), rows: tree.rows[node] }));
+      rules.push(
+        Object.freeze({
+          leaf: node,
+          conditions: Object.freeze([...path]),
+          margin,
+          prediction: response(margin),
+          rows: tree.rows[node],
+        }),
+      );
       return;
     }
     walk(tree.left[node], [...path, condition(tree, source.featureNames, node, true)]);

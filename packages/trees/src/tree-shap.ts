@@ -32,7 +32,8 @@ function extendPath(p: PathBuffer, at: number, depth: number, zero: number, one:
 }
 
 function unwindPath(p: PathBuffer, at: number, depth: number, index: number): void {
-  const one = p.one[at + index], zero = p.zero[at + index];
+  const one = p.one[at + index],
+    zero = p.zero[at + index];
   let next = p.weight[at + depth];
   for (let i = depth - 1; i >= 0; i--) {
     if (one !== 0) {
@@ -51,8 +52,10 @@ function unwindPath(p: PathBuffer, at: number, depth: number, index: number): vo
 }
 
 function unwoundPathSum(p: PathBuffer, at: number, depth: number, index: number): number {
-  const one = p.one[at + index], zero = p.zero[at + index];
-  let next = p.weight[at + depth], total = 0;
+  const one = p.one[at + index],
+    zero = p.zero[at + index];
+  let next = p.weight[at + depth],
+    total = 0;
   for (let i = depth - 1; i >= 0; i--) {
     if (one !== 0) {
       const tmp = (next * (depth + 1)) / ((i + 1) * one);
@@ -79,8 +82,21 @@ function hotChild(tree: Tree, node: number, x: BinnedMatrix | FeatureColumns, i:
   return left ? tree.left[node] : tree.right[node];
 }
 
-function recurse(tree: Tree, x: BinnedMatrix | FeatureColumns, i: number, phi: Float64Array, phiAt: number, scale: number,
-  path: PathBuffer, node: number, depth: number, parentAt: number, zero: number, one: number, feature: number): void {
+function recurse(
+  tree: Tree,
+  x: BinnedMatrix | FeatureColumns,
+  i: number,
+  phi: Float64Array,
+  phiAt: number,
+  scale: number,
+  path: PathBuffer,
+  node: number,
+  depth: number,
+  parentAt: number,
+  zero: number,
+  one: number,
+  feature: number,
+): void {
   const at = parentAt + depth + 1;
   for (let k = 0; k <= depth; k++) {
     path.feature[at + k] = path.feature[parentAt + k];
@@ -101,11 +117,14 @@ function recurse(tree: Tree, x: BinnedMatrix | FeatureColumns, i: number, phi: F
   const hot = hotChild(tree, node, x, i);
   const cold = hot === tree.left[node] ? tree.right[node] : tree.left[node];
   const cover = tree.cover[node];
-  const hotZero = tree.cover[hot] / cover, coldZero = tree.cover[cold] / cover;
-  let inZero = 1, inOne = 1;
+  const hotZero = tree.cover[hot] / cover,
+    coldZero = tree.cover[cold] / cover;
+  let inZero = 1,
+    inOne = 1;
   let k = 0;
   while (k <= depth && path.feature[at + k] !== split) k++;
-  if (k <= depth) { // this feature split earlier on the path: undo that split to redo it here
+  if (k <= depth) {
+    // this feature split earlier on the path: undo that split to redo it here
     inZero = path.zero[at + k];
     inOne = path.one[at + k];
     unwindPath(path, at, depth, k);
@@ -118,7 +137,8 @@ function recurse(tree: Tree, x: BinnedMatrix | FeatureColumns, i: number, phi: F
 /** Cover-weighted mean output of a tree (Algorithm 1 with S = ∅): the tree's share of the bias. */
 export function treeMeanValue(tree: Tree, node = 0): number {
   if (tree.feature[node] < 0) return tree.value[node];
-  const l = tree.left[node], r = tree.right[node];
+  const l = tree.left[node],
+    r = tree.right[node];
   return (treeMeanValue(tree, l) * tree.cover[l] + treeMeanValue(tree, r) * tree.cover[r]) / tree.cover[node];
 }
 
@@ -129,13 +149,20 @@ export function treeMeanValue(tree: Tree, node = 0): number {
  */
 export function treeShap(model: TreeEnsemble, x: FeatureInput): Float64Array {
   const input = routedInput('trees/tree-shap', model, x);
-  const n = rowCount(input), p = model.featureNames.length, width = p + 1;
+  const n = rowCount(input),
+    p = model.featureNames.length,
+    width = p + 1;
   const phi = new Float64Array(n * width);
   let bias = model.baseMargin;
   for (const tree of model.trees) bias += model.treeScale * treeMeanValue(tree);
   const maxDepth = model.trees.reduce((d, t) => Math.max(d, treeDepth(t)), 0) + 2;
   const size = ((maxDepth + 1) * (maxDepth + 2)) / 2 + maxDepth + 2;
-  const path: PathBuffer = { feature: new Int32Array(size), zero: new Float64Array(size), one: new Float64Array(size), weight: new Float64Array(size) };
+  const path: PathBuffer = {
+    feature: new Int32Array(size),
+    zero: new Float64Array(size),
+    one: new Float64Array(size),
+    weight: new Float64Array(size),
+  };
   for (let i = 0; i < n; i++) {
     const at = i * width;
     for (const tree of model.trees) {

@@ -34,7 +34,9 @@ export function treeDepth(tree: Tree, node = 0): number {
 /** The leaf row i of a binned matrix reaches. */
 export function leafByBins(tree: Tree, x: BinnedMatrix, i: number): number {
   const { feature, splitBin, defaultLeft, left, right } = tree;
-  const bins = x.bins, n = x.rows, missing = MISSING_BIN;
+  const bins = x.bins,
+    n = x.rows,
+    missing = MISSING_BIN;
   let node = 0;
   for (let f = feature[0]; f >= 0; f = feature[node]) {
     const b = bins[f * n + i];

@@ -31,10 +31,14 @@ describe('binMatrix', () => {
 
   it('puts NaN in the missing bin and keeps bin ≤ b ⇔ x < edges[b]', () => {
     for (let f = 0; f < 3; f++) {
-      const col = [counts, money, partly][f], e = x.edges[f];
+      const col = [counts, money, partly][f],
+        e = x.edges[f];
       for (let i = 0; i < n; i += 7) {
         const b = x.bins[f * n + i];
-        if (Number.isNaN(col[i])) { expect(b).toBe(MISSING_BIN); continue; }
+        if (Number.isNaN(col[i])) {
+          expect(b).toBe(MISSING_BIN);
+          continue;
+        }
         if (b > 0) expect(col[i]).toBeGreaterThanOrEqual(e[b - 1]);
         if (b < e.length) expect(col[i]).toBeLessThan(e[b]);
       }
@@ -56,11 +60,19 @@ describe('binMatrix', () => {
   });
 
   it('rejects ±Infinity, ragged columns, mismatched or repeated names and a bad maxBins', () => {
-    expect(() => binMatrix([Float64Array.of(1, Infinity)])).toThrow('trees/bin-matrix: feature column 0 row 1 is Infinity; use NaN for a missing value');
-    expect(() => binMatrix([new Float64Array(3), new Float64Array(2)])).toThrow('feature column 1 has 2 rows, column 0 has 3');
+    expect(() => binMatrix([Float64Array.of(1, Infinity)])).toThrow(
+      'trees/bin-matrix: feature column 0 row 1 is Infinity; use NaN for a missing value',
+    );
+    expect(() => binMatrix([new Float64Array(3), new Float64Array(2)])).toThrow(
+      'feature column 1 has 2 rows, column 0 has 3',
+    );
     expect(() => binMatrix([new Float64Array(3)], ['a', 'b'])).toThrow('2 feature names for 1 columns');
-    expect(() => binMatrix([new Float64Array(3), new Float64Array(3)], ['a', 'a'])).toThrow('feature names must be distinct');
-    expect(() => binMatrix([new Float64Array(3)], undefined, { maxBins: 300 })).toThrow('maxBins must be an integer in [3, 256], got 300');
+    expect(() => binMatrix([new Float64Array(3), new Float64Array(3)], ['a', 'a'])).toThrow(
+      'feature names must be distinct',
+    );
+    expect(() => binMatrix([new Float64Array(3)], undefined, { maxBins: 300 })).toThrow(
+      'maxBins must be an integer in [3, 256], got 300',
+    );
     expect(() => binMatrix([new Float64Array(0)])).toThrow('trees/bin-matrix: no rows to bin');
   });
 });

@@ -7,30 +7,47 @@ import { describe, expect, it } from 'vitest';
 import { fitDecisionTree, formatTreeRules, treeDepth, treeRules, type RuleCondition } from '../src/index.ts';
 import { quantizeColumns, syntheticCustomers } from './synthetic-customers.ts';
 
-const n = 1_500, p = 6;
+const n = 1_500,
+  p = 6;
 const data = syntheticCustomers(n, p + 2, 6);
 // drop review_score (5): exhaustive CART has no missing-value rule to compare
-const columns = quantizeColumns(data.columns, 60).filter((_, f) => f !== 5).slice(0, p);
+const columns = quantizeColumns(data.columns, 60)
+  .filter((_, f) => f !== 5)
+  .slice(0, p);
 const y = data.value.map((v, i) => Math.log1p(v) + 1e-3 * ((i * 7919) % 13)); // continuous: no tied gains
 
 /** Exhaustive CART leaf means for every row (depth-first, lowest feature then threshold on ties). */
-function exhaustiveCart(rows: number[], depth: number, maxDepth: number, minLeaf: number, out: Float64Array, minGain: number): void {
+function exhaustiveCart(
+  rows: number[],
+  depth: number,
+  maxDepth: number,
+  minLeaf: number,
+  out: Float64Array,
+  minGain: number,
+): void {
   const mean = rows.reduce((s, r) => s + y[r], 0) / rows.length;
-  const sse = (rs: number[]): number => { const m = rs.reduce((s, r) => s + y[r], 0) / rs.length; return rs.reduce((s, r) => s + (y[r] - m) ** 2, 0); };
+  const sse = (rs: number[]): number => {
+    const m = rs.reduce((s, r) => s + y[r], 0) / rs.length;
+    return rs.reduce((s, r) => s + (y[r] - m) ** 2, 0);
+  };
   let best: { gain: number; left: number[]; right: number[] } | null = null;
   if (depth < maxDepth) {
     const parent = sse(rows);
     for (let f = 0; f < p; f++) {
       const values = [...new Set(rows.map((r) => columns[f][r]))].sort((a, b) => a - b);
       for (let k = 1; k < values.length; k++) {
-        const left = rows.filter((r) => columns[f][r] < values[k]), right = rows.filter((r) => columns[f][r] >= values[k]);
+        const left = rows.filter((r) => columns[f][r] < values[k]),
+          right = rows.filter((r) => columns[f][r] >= values[k]);
         if (left.length < minLeaf || right.length < minLeaf) continue;
         const gain = parent - sse(left) - sse(right);
         if (gain > (best?.gain ?? minGain)) best = { gain, left, right };
       }
     }
   }
-  if (!best) { for (const r of rows) out[r] = mean; return; }
+  if (!best) {
+    for (const r of rows) out[r] = mean;
+    return;
+  }
   exhaustiveCart(best.left, depth + 1, maxDepth, minLeaf, out, minGain);
   exhaustiveCart(best.right, depth + 1, maxDepth, minLeaf, out, minGain);
 }
@@ -40,7 +57,14 @@ describe('decision tree', () => {
 
   it('partitions the training rows as exhaustive CART does', () => {
     const expected = new Float64Array(n);
-    exhaustiveCart(Array.from({ length: n }, (_, i) => i), 0, 3, 25, expected, 1e-9);
+    exhaustiveCart(
+      Array.from({ length: n }, (_, i) => i),
+      0,
+      3,
+      25,
+      expected,
+      1e-9,
+    );
     const ours = model.predict(columns);
     for (let i = 0; i < n; i++) expect(ours[i]).toBeCloseTo(expected[i], 9);
   });
@@ -57,7 +81,10 @@ describe('decision tree', () => {
   it('log1p-squared leaves hold the mean log1p of their rows; gini leaves the positive fraction', () => {
     const d = fitDecisionTree(columns, data.value, { maxDepth: 2 });
     const g = fitDecisionTree(columns, data.repurchase, { objective: 'gini', maxDepth: 2 });
-    for (const [model_, t] of [[d, data.value.map(Math.log1p)], [g, data.repurchase]] as const) {
+    for (const [model_, t] of [
+      [d, data.value.map(Math.log1p)],
+      [g, data.repurchase],
+    ] as const) {
       const margin = model_.predictMargin(columns);
       for (const rule of treeRules(model_)) {
         const rows = [...margin.keys()].filter((i) => margin[i] === rule.margin);
@@ -83,7 +110,7 @@ describe('treeRules and formatTreeRules', () => {
     return c.op === '<' ? v < c.threshold : v >= c.threshold;
   };
 
-  it('every training row satisfies exactly one rule, whose prediction is the model\'s', () => {
+  it("every training row satisfies exactly one rule, whose prediction is the model's", () => {
     const rules = treeRules(model);
     const prediction = model.predict(cols);
     for (let i = 0; i < n; i++) {

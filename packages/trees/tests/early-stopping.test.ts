@@ -6,10 +6,20 @@ import { binMatrix, fitGbdt } from '../src/index.ts';
 import { sliceRows, syntheticCustomers } from './synthetic-customers.ts';
 
 const data = syntheticCustomers(4_000, 10, 9);
-const train = binMatrix(sliceRows(data.columns, 0, 2_500)), valid = sliceRows(data.columns, 2_500, 4_000);
-const y = data.value.slice(0, 2_500), validY = data.value.slice(2_500);
+const train = binMatrix(sliceRows(data.columns, 0, 2_500)),
+  valid = sliceRows(data.columns, 2_500, 4_000);
+const y = data.value.slice(0, 2_500),
+  validY = data.value.slice(2_500);
 // large steps and deep trees overfit 2,500 rows quickly
-const options = { objective: 'log1p-squared' as const, learningRate: 0.3, maxDepth: 6, rounds: 400, earlyStoppingRounds: 15, subsample: 0.8, seed: 4 };
+const options = {
+  objective: 'log1p-squared' as const,
+  learningRate: 0.3,
+  maxDepth: 6,
+  rounds: 400,
+  earlyStoppingRounds: 15,
+  subsample: 0.8,
+  seed: 4,
+};
 
 describe('early stopping on the valid fold', () => {
   const model = fitGbdt(train, y, { ...options, valid: { x: valid, y: validY } });

@@ -8,10 +8,15 @@ import { MISSING_BIN, applyBins, binMatrix, fitDecisionTree, fitGbdt, treeRules 
 
 const n = 4_000;
 const rng = createRng(21, 0);
-const x = new Float64Array(n), noise = new Float64Array(n);
-for (let i = 0; i < n; i++) { x[i] = rng.next() < 0.3 ? NaN : rng.next(); noise[i] = rng.normal(); }
+const x = new Float64Array(n),
+  noise = new Float64Array(n);
+for (let i = 0; i < n; i++) {
+  x[i] = rng.next() < 0.3 ? NaN : rng.next();
+  noise[i] = rng.normal();
+}
 /** y = high when x > 0.5; missing rows get `missingValue`. */
-const labels = (missingValue: number): Float64Array => x.map((v, i) => (Number.isNaN(v) ? missingValue : v > 0.5 ? 5 : 0) + 0.01 * Math.abs(noise[i]));
+const labels = (missingValue: number): Float64Array =>
+  x.map((v, i) => (Number.isNaN(v) ? missingValue : v > 0.5 ? 5 : 0) + 0.01 * Math.abs(noise[i]));
 const stump = { objective: 'log1p-squared' as const, rounds: 1, maxDepth: 1, learningRate: 1, lambda: 0 };
 
 describe('missing values are routed to the better side', () => {
@@ -46,7 +51,11 @@ describe('missing values are routed to the better side', () => {
 
   it('a split that saw no missing value sends a missing value right', () => {
     const complete = x.map((v, i) => (Number.isNaN(v) ? i / n : v));
-    const model = fitGbdt([complete], complete.map((v) => (v > 0.5 ? 5 : 0)), stump);
+    const model = fitGbdt(
+      [complete],
+      complete.map((v) => (v > 0.5 ? 5 : 0)),
+      stump,
+    );
     expect(model.trees[0].defaultLeft[0]).toBe(0);
     const [missing, high] = model.predict([Float64Array.of(NaN, 0.9)]);
     expect(missing).toBe(high);

@@ -38,31 +38,48 @@ const REFERENCES: Record<GbdtObjective, Reference> = {
     loss: (y, m) => -(y * Math.log(sigmoid(m)) + (1 - y) * Math.log(1 - sigmoid(m))),
     grad: (y, m) => sigmoid(m) - y,
     hess: (_y, m) => sigmoid(m) * (1 - sigmoid(m)),
-    optimum: (y) => { const p = y.reduce((s, v) => s + v, 0) / y.length; return Math.log(p / (1 - p)); },
+    optimum: (y) => {
+      const p = y.reduce((s, v) => s + v, 0) / y.length;
+      return Math.log(p / (1 - p));
+    },
     response: sigmoid,
   },
 };
 
 const data = syntheticCustomers(3_000, 8, 3);
-const x = data.columns.map((c) => c.subarray(0, 2_000)), validX = data.columns.map((c) => c.subarray(2_000));
-const labels = (o: GbdtObjective, from: number, to: number): Float64Array => (o === 'logistic' ? data.repurchase : data.value).slice(from, to);
+const x = data.columns.map((c) => c.subarray(0, 2_000)),
+  validX = data.columns.map((c) => c.subarray(2_000));
+const labels = (o: GbdtObjective, from: number, to: number): Float64Array =>
+  (o === 'logistic' ? data.repurchase : data.value).slice(from, to);
 
 describe.each(['log1p-squared', 'tweedie', 'logistic'] as const)('objective %s', (objective) => {
   const ref = REFERENCES[objective];
-  const y = labels(objective, 0, 2_000), validY = labels(objective, 2_000, 3_000);
+  const y = labels(objective, 0, 2_000),
+    validY = labels(objective, 2_000, 3_000);
 
   it('the reference gradient and hessian are the derivatives of its loss (central differences)', () => {
-    for (const [yi, m] of [[0, -0.7], [1, 0.3], [3.5, 1.2], [0, 2]]) {
-      const t = objective === 'logistic' ? Math.min(yi, 1) : yi, e = 1e-5;
+    for (const [yi, m] of [
+      [0, -0.7],
+      [1, 0.3],
+      [3.5, 1.2],
+      [0, 2],
+    ]) {
+      const t = objective === 'logistic' ? Math.min(yi, 1) : yi,
+        e = 1e-5;
       expect(ref.grad(t, m)).toBeCloseTo((ref.loss(t, m + e) - ref.loss(t, m - e)) / (2 * e), 6);
       expect(ref.hess(t, m)).toBeCloseTo((ref.grad(t, m + e) - ref.grad(t, m - e)) / (2 * e), 6);
     }
   });
 
   it('one single-leaf round takes the Newton step −G/(H + λ) from the base margin', () => {
-    const m0 = 0.2, lambda = 3;
-    let g = 0, h = 0;
-    for (let i = 0; i < y.length; i++) { g += ref.grad(y[i], m0); h += ref.hess(y[i], m0); }
+    const m0 = 0.2,
+      lambda = 3;
+    let g = 0,
+      h = 0;
+    for (let i = 0; i < y.length; i++) {
+      g += ref.grad(y[i], m0);
+      h += ref.hess(y[i], m0);
+    }
     const model = fitGbdt(x, y, { objective, rounds: 1, maxDepth: 0, learningRate: 0.5, lambda, baseMargin: m0 });
     expect(model.trees[0].nodeCount).toBe(1);
     expect(model.predictMargin(validX)[0]).toBeCloseTo(m0 - (0.5 * g) / (h + lambda), 12);
@@ -76,12 +93,20 @@ describe.each(['log1p-squared', 'tweedie', 'logistic'] as const)('objective %s',
   });
 
   it('predicts the response of the margin and records the valid-fold metric of the margins', () => {
-    const model = fitGbdt(x, y, { objective, rounds: 30, maxDepth: 3, earlyStoppingRounds: 0, valid: { x: validX, y: validY } });
-    const margin = model.predictMargin(validX), prediction = model.predict(validX);
+    const model = fitGbdt(x, y, {
+      objective,
+      rounds: 30,
+      maxDepth: 3,
+      earlyStoppingRounds: 0,
+      valid: { x: validX, y: validY },
+    });
+    const margin = model.predictMargin(validX),
+      prediction = model.predict(validX);
     for (let i = 0; i < margin.length; i++) expect(prediction[i]).toBeCloseTo(ref.response(margin[i]), 12);
     // XGBoost's metrics: rmse of log1p (squared error), mean tweedie nloglik, mean logloss
     let s = 0;
-    for (let i = 0; i < margin.length; i++) s += objective === 'log1p-squared' ? 2 * ref.loss(validY[i], margin[i]) : ref.loss(validY[i], margin[i]);
+    for (let i = 0; i < margin.length; i++)
+      s += objective === 'log1p-squared' ? 2 * ref.loss(validY[i], margin[i]) : ref.loss(validY[i], margin[i]);
     const metric = objective === 'log1p-squared' ? Math.sqrt(s / margin.length) : s / margin.length;
     expect(model.validLoss.length).toBe(30);
     expect(model.validLoss[29]).toBeCloseTo(metric, 10);
@@ -92,13 +117,24 @@ describe.each(['log1p-squared', 'tweedie', 'logistic'] as const)('objective %s',
 
 describe('tweedie with another variance power', () => {
   it('ρ = 1.2: the Newton step uses that power', () => {
-    const p = 1.2, y = data.value.slice(0, 2_000), m0 = 1;
-    let g = 0, h = 0;
+    const p = 1.2,
+      y = data.value.slice(0, 2_000),
+      m0 = 1;
+    let g = 0,
+      h = 0;
     for (let i = 0; i < y.length; i++) {
       g += -y[i] * Math.exp((1 - p) * m0) + Math.exp((2 - p) * m0);
       h += -y[i] * (1 - p) * Math.exp((1 - p) * m0) + (2 - p) * Math.exp((2 - p) * m0);
     }
-    const model = fitGbdt(x, y, { objective: 'tweedie', tweedieVariancePower: p, rounds: 1, maxDepth: 0, learningRate: 1, lambda: 0, baseMargin: m0 });
+    const model = fitGbdt(x, y, {
+      objective: 'tweedie',
+      tweedieVariancePower: p,
+      rounds: 1,
+      maxDepth: 0,
+      learningRate: 1,
+      lambda: 0,
+      baseMargin: m0,
+    });
     expect(model.predictMargin(validX)[0]).toBeCloseTo(m0 - g / h, 12);
   });
 });

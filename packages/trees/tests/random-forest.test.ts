@@ -7,8 +7,10 @@ import { sliceRows, syntheticCustomers } from './synthetic-customers.ts';
 
 const p = 16;
 const data = syntheticCustomers(6_000, p, 12);
-const train = binMatrix(sliceRows(data.columns, 0, 4_000)), test = sliceRows(data.columns, 4_000, 6_000);
-const y = data.value.slice(0, 4_000), testLog = data.value.slice(4_000).map(Math.log1p);
+const train = binMatrix(sliceRows(data.columns, 0, 4_000)),
+  test = sliceRows(data.columns, 4_000, 6_000);
+const y = data.value.slice(0, 4_000),
+  testLog = data.value.slice(4_000).map(Math.log1p);
 const rmse = (m: Float64Array): number => Math.sqrt(m.reduce((s, v, i) => s + (v - testLog[i]) ** 2, 0) / m.length);
 
 describe('random forest', () => {
@@ -30,13 +32,20 @@ describe('random forest', () => {
   });
 
   it('without bagging and with every feature per split, one tree is the decision tree', () => {
-    const one = fitRandomForest(train, y, { trees: 1, bootstrap: false, featuresPerSplit: p, maxDepth: 5, minSamplesLeaf: 10 });
+    const one = fitRandomForest(train, y, {
+      trees: 1,
+      bootstrap: false,
+      featuresPerSplit: p,
+      maxDepth: 5,
+      minSamplesLeaf: 10,
+    });
     const tree = fitDecisionTree(train, y, { maxDepth: 5, minSamplesLeaf: 10 });
     expect(one.predict(test)).toEqual(tree.predict(test));
   });
 
   it('predicts the mean of the trees and maps log1p back with expm1', () => {
-    const margin = forest.predictMargin(test), value = forest.predict(test);
+    const margin = forest.predictMargin(test),
+      value = forest.predict(test);
     for (let i = 0; i < 50; i++) expect(value[i]).toBeCloseTo(Math.max(0, Math.expm1(margin[i])), 12);
     const squared = fitRandomForest(train, y, { objective: 'squared', trees: 10 });
     expect(squared.predict(test)).toEqual(squared.predictMargin(test));

@@ -20,7 +20,9 @@ describe('README example', () => {
     const file = join(dir, 'example.ts');
     writeFileSync(file, block![1].replaceAll("'@clvlab/trees'", JSON.stringify(entry)));
     const lines: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { lines.push(args.join(' ')); });
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      lines.push(args.join(' '));
+    });
     try {
       await import(file);
     } finally {

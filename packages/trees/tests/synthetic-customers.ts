@@ -15,25 +15,53 @@ export interface SyntheticCustomers {
   readonly repurchase: Float64Array;
 }
 
-const NAMED = ['recency_days', 'frequency', 'monetary', 'tenure_days', 'sessions_30d', 'review_score', 'noise', 'discount_share'];
+const NAMED = [
+  'recency_days',
+  'frequency',
+  'monetary',
+  'tenure_days',
+  'sessions_30d',
+  'review_score',
+  'noise',
+  'discount_share',
+];
 
 export function syntheticCustomers(n: number, p: number, seed: number): SyntheticCustomers {
   if (p < NAMED.length) throw new Error(`syntheticCustomers: p must be >= ${NAMED.length}`);
   const rng = createRng(seed, 0x7e);
   const columns = Array.from({ length: p }, () => new Float32Array(n));
   const names = Array.from({ length: p }, (_, f) => NAMED[f] ?? `extra_${f}`);
-  const value = new Float64Array(n), repurchase = new Float64Array(n);
+  const value = new Float64Array(n),
+    repurchase = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const recency = Math.floor(rng.exponential() * 60);
     const frequency = rng.poisson(Math.exp(0.8 * rng.normal()));
     const monetary = Math.exp(3 + 0.8 * rng.normal());
     const review = rng.next() < 0.4 ? NaN : 1 + rng.int(5);
     const discount = rng.next();
-    const row = [recency, frequency, monetary, recency + Math.floor(rng.exponential() * 200), rng.poisson(1 + frequency), review, rng.normal(), discount];
+    const row = [
+      recency,
+      frequency,
+      monetary,
+      recency + Math.floor(rng.exponential() * 200),
+      rng.poisson(1 + frequency),
+      review,
+      rng.normal(),
+      discount,
+    ];
     for (let f = 0; f < NAMED.length; f++) columns[f][i] = row[f];
     for (let f = NAMED.length; f < p; f++) {
       const kind = f % 4;
-      columns[f][i] = kind === 0 ? rng.normal() : kind === 1 ? Math.log1p(frequency) + 0.5 * rng.normal() : kind === 2 ? rng.poisson(2) : rng.next() < 0.1 ? NaN : rng.next();
+      columns[f][i] =
+        kind === 0
+          ? rng.normal()
+          : kind === 1
+            ? Math.log1p(frequency) + 0.5 * rng.normal()
+            : kind === 2
+              ? rng.poisson(2)
+              : rng.next() < 0.1
+                ? NaN
+                : rng.next();
     }
     const reviewEffect = Number.isNaN(review) ? -0.4 : 0.25 * (review - 3);
     const eta = -0.6 + 0.7 * Math.log1p(frequency) - 0.015 * recency + reviewEffect + 0.3 * rng.normal();
@@ -61,8 +89,13 @@ export function quantizeColumns(columns: readonly Float32Array[], levels = 200):
     if (new Set(present).size <= levels) return c.slice();
     return c.map((v) => {
       if (Number.isNaN(v)) return v;
-      let lo = 0, hi = present.length;
-      while (lo < hi) { const m = (lo + hi) >> 1; if (present[m] < v) lo = m + 1; else hi = m; }
+      let lo = 0,
+        hi = present.length;
+      while (lo < hi) {
+        const m = (lo + hi) >> 1;
+        if (present[m] < v) lo = m + 1;
+        else hi = m;
+      }
       return Math.floor((lo * levels) / present.length);
     });
   });

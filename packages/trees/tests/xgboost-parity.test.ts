@@ -9,15 +9,29 @@ import { binMatrix, fitGbdt, treeShap, type GbdtObjective } from '../src/index.t
 import { quantizeColumns, sliceRows, syntheticCustomers } from './synthetic-customers.ts';
 import { xgboost, type XgbRun } from './xgboost.ts';
 
-const nTrain = 8000, nTest = 4000, p = 12;
+const nTrain = 8000,
+  nTest = 4000,
+  p = 12;
 const data = syntheticCustomers(nTrain + nTest, p, 11);
 const columns = quantizeColumns(data.columns);
-const train = sliceRows(columns, 0, nTrain), test = sliceRows(columns, nTrain, nTrain + nTest);
-const value = data.value.slice(0, nTrain), repurchase = data.repurchase.slice(0, nTrain);
-const testValue = data.value.slice(nTrain), testRepurchase = data.repurchase.slice(nTrain);
+const train = sliceRows(columns, 0, nTrain),
+  test = sliceRows(columns, nTrain, nTrain + nTest);
+const value = data.value.slice(0, nTrain),
+  repurchase = data.repurchase.slice(0, nTrain);
+const testValue = data.value.slice(nTrain),
+  testRepurchase = data.repurchase.slice(nTrain);
 const mean = (a: Float64Array): number => a.reduce((s, v) => s + v, 0) / a.length;
 
-const XGB = { tree_method: 'hist', grow_policy: 'depthwise', max_depth: 4, eta: 0.1, lambda: 1, min_child_weight: 1, max_bin: 255, nthread: 1 };
+const XGB = {
+  tree_method: 'hist',
+  grow_policy: 'depthwise',
+  max_depth: 4,
+  eta: 0.1,
+  lambda: 1,
+  min_child_weight: 1,
+  max_bin: 255,
+  nthread: 1,
+};
 const OURS = { rounds: 60, maxDepth: 4, learningRate: 0.1, lambda: 1, minChildWeight: 1, earlyStoppingRounds: 0 };
 
 interface Case {
@@ -28,17 +42,51 @@ interface Case {
   readonly baseMargin: number;
   readonly xgb: Record<string, number | string>;
 }
-const logMean = mean(value.map(Math.log1p)), valueMean = mean(value), rate = mean(repurchase);
+const logMean = mean(value.map(Math.log1p)),
+  valueMean = mean(value),
+  rate = mean(repurchase);
 const CASES: readonly Case[] = [
-  { objective: 'log1p-squared', y: value, validY: testValue, baseMargin: logMean, xgb: { objective: 'reg:squarederror', base_score: logMean } },
-  { objective: 'tweedie', y: value, validY: testValue, baseMargin: Math.log(valueMean), xgb: { objective: 'reg:tweedie', tweedie_variance_power: 1.5, base_score: valueMean } },
-  { objective: 'logistic', y: repurchase, validY: testRepurchase, baseMargin: Math.log(rate / (1 - rate)), xgb: { objective: 'binary:logistic', base_score: rate } },
+  {
+    objective: 'log1p-squared',
+    y: value,
+    validY: testValue,
+    baseMargin: logMean,
+    xgb: { objective: 'reg:squarederror', base_score: logMean },
+  },
+  {
+    objective: 'tweedie',
+    y: value,
+    validY: testValue,
+    baseMargin: Math.log(valueMean),
+    xgb: { objective: 'reg:tweedie', tweedie_variance_power: 1.5, base_score: valueMean },
+  },
+  {
+    objective: 'logistic',
+    y: repurchase,
+    validY: testRepurchase,
+    baseMargin: Math.log(rate / (1 - rate)),
+    xgb: { objective: 'binary:logistic', base_score: rate },
+  },
 ];
 const xgbLabel = (c: Case, y: Float64Array): Float64Array => (c.objective === 'log1p-squared' ? y.map(Math.log1p) : y);
 
 const runs: XgbRun[] = CASES.flatMap((c) => [
-  { name: c.objective, params: { ...XGB, ...c.xgb }, rounds: OURS.rounds, label: xgbLabel(c, c.y), contribs: true, contribsRows: 300 },
-  { name: `${c.objective}-es`, params: { ...XGB, ...c.xgb, max_depth: 5 }, rounds: 400, label: xgbLabel(c, c.y), validLabel: xgbLabel(c, c.validY), earlyStoppingRounds: 10 },
+  {
+    name: c.objective,
+    params: { ...XGB, ...c.xgb },
+    rounds: OURS.rounds,
+    label: xgbLabel(c, c.y),
+    contribs: true,
+    contribsRows: 300,
+  },
+  {
+    name: `${c.objective}-es`,
+    params: { ...XGB, ...c.xgb, max_depth: 5 },
+    rounds: 400,
+    label: xgbLabel(c, c.y),
+    validLabel: xgbLabel(c, c.validY),
+    earlyStoppingRounds: 10,
+  },
 ]);
 const reference = xgboost(train, test, runs);
 const binned = binMatrix(train);
@@ -66,12 +114,23 @@ describe('GBDT equals XGBoost 1.7.4 (hist) when both bin identically', () => {
 
       it('gives the same SHAP values as pred_contribs, bias column included', () => {
         const rows = 300; // XGBoost returns pred_contribs for these rows
-        const ours = treeShap(model, test.map((col) => col.subarray(0, rows)));
+        const ours = treeShap(
+          model,
+          test.map((col) => col.subarray(0, rows)),
+        );
         expect(maxAbsDiff(ours, ref.contribs!.subarray(0, rows * (p + 1)))).toBeLessThan(2e-5);
       });
 
       it('early-stops at the same round on the same valid fold', () => {
-        const es = fitGbdt(binned, c.y, { ...OURS, objective: c.objective, baseMargin: c.baseMargin, maxDepth: 5, rounds: 400, earlyStoppingRounds: 10, valid: { x: test, y: c.validY } });
+        const es = fitGbdt(binned, c.y, {
+          ...OURS,
+          objective: c.objective,
+          baseMargin: c.baseMargin,
+          maxDepth: 5,
+          rounds: 400,
+          earlyStoppingRounds: 10,
+          valid: { x: test, y: c.validY },
+        });
         const refEs = reference.runs[`${c.objective}-es`];
         expect(refEs.bestIteration).toBeLessThan(390); // it did stop early
         expect(refEs.bestIteration).toBeGreaterThan(10);

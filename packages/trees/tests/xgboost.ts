@@ -42,9 +42,13 @@ export interface XgbReply {
 
 /** Row-major little-endian float32 bytes of columns (NaN kept). */
 function rowMajorF32(columns: FeatureColumns): Buffer {
-  const n = columns[0].length, p = columns.length;
+  const n = columns[0].length,
+    p = columns.length;
   const out = new Float32Array(n * p);
-  for (let f = 0; f < p; f++) { const c = columns[f]; for (let i = 0; i < n; i++) out[i * p + f] = c[i]; }
+  for (let f = 0; f < p; f++) {
+    const c = columns[f];
+    for (let i = 0; i < n; i++) out[i * p + f] = c[i];
+  }
   return Buffer.from(out.buffer);
 }
 
@@ -55,7 +59,8 @@ function readF64(path: string): Float64Array {
 
 /** Trains every run on `train` and predicts `test` with XGBoost; throws with the fix when it is not installed. */
 export function xgboost(train: FeatureColumns, test: FeatureColumns, runs: readonly XgbRun[]): XgbReply {
-  if (!existsSync(SYSTEM_PYTHON)) throw new Error(`XGBoost reference: ${SYSTEM_PYTHON} does not exist; install Debian's python3 and python3-xgboost`);
+  if (!existsSync(SYSTEM_PYTHON))
+    throw new Error(`XGBoost reference: ${SYSTEM_PYTHON} does not exist; install Debian's python3 and python3-xgboost`);
   const dir = mkdtempSync(join(tmpdir(), 'trees-xgb-'));
   try {
     writeFileSync(join(dir, 'train.f32'), rowMajorF32(train));
@@ -64,18 +69,64 @@ export function xgboost(train: FeatureColumns, test: FeatureColumns, runs: reado
       const label = join(dir, `run${k}.label`);
       writeFileSync(label, Buffer.from(Float64Array.from(r.label).buffer));
       let validLabel: string | undefined;
-      if (r.validLabel) { validLabel = join(dir, `run${k}.valid`); writeFileSync(validLabel, Buffer.from(Float64Array.from(r.validLabel).buffer)); }
-      return { name: r.name, params: r.params, rounds: r.rounds, label, contribs: r.contribs ?? false, contribs_rows: r.contribsRows, valid_label: validLabel, early_stopping_rounds: r.earlyStoppingRounds };
+      if (r.validLabel) {
+        validLabel = join(dir, `run${k}.valid`);
+        writeFileSync(validLabel, Buffer.from(Float64Array.from(r.validLabel).buffer));
+      }
+      return {
+        name: r.name,
+        params: r.params,
+        rounds: r.rounds,
+        label,
+        contribs: r.contribs ?? false,
+        contribs_rows: r.contribsRows,
+        valid_label: validLabel,
+        early_stopping_rounds: r.earlyStoppingRounds,
+      };
     });
-    const request = { train: join(dir, 'train.f32'), test: join(dir, 'test.f32'), n_train: train[0].length, n_test: test[0].length, p: train.length, runs: reqRuns };
+    const request = {
+      train: join(dir, 'train.f32'),
+      test: join(dir, 'test.f32'),
+      n_train: train[0].length,
+      n_test: test[0].length,
+      p: train.length,
+      runs: reqRuns,
+    };
     const script = fileURLToPath(new URL('./xgboost-reference.py', import.meta.url));
-    const r = spawnSync(SYSTEM_PYTHON, [script], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status === 3) throw new Error(`XGBoost reference unavailable: ${r.stderr.trim()} (apt-get install python3-xgboost; npm test installs it)`);
+    const r = spawnSync(SYSTEM_PYTHON, [script], {
+      input: JSON.stringify(request),
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    if (r.status === 3)
+      throw new Error(
+        `XGBoost reference unavailable: ${r.stderr.trim()} (apt-get install python3-xgboost; npm test installs it)`,
+      );
     if (r.status !== 0) throw new Error(`XGBoost reference failed (exit ${r.status}): ${r.stderr || r.error?.message}`);
-    const reply = JSON.parse(r.stdout) as { xgboost: string; runs: Record<string, { margin: string; contribs?: string; train_s: number; train_cpu_s: number; dmatrix_s: number; best_iteration: number }> };
+    const reply = JSON.parse(r.stdout) as {
+      xgboost: string;
+      runs: Record<
+        string,
+        {
+          margin: string;
+          contribs?: string;
+          train_s: number;
+          train_cpu_s: number;
+          dmatrix_s: number;
+          best_iteration: number;
+        }
+      >;
+    };
     const results: Record<string, XgbResult> = {};
     for (const [name, v] of Object.entries(reply.runs)) {
-      results[name] = { margin: readF64(v.margin), contribs: v.contribs ? readF64(v.contribs) : null, trainSeconds: v.train_s, trainCpuSeconds: v.train_cpu_s, dmatrixSeconds: v.dmatrix_s, bestIteration: v.best_iteration };
+      results[name] = {
+        margin: readF64(v.margin),
+        contribs: v.contribs ? readF64(v.contribs) : null,
+        trainSeconds: v.train_s,
+        trainCpuSeconds: v.train_cpu_s,
+        dmatrixSeconds: v.dmatrix_s,
+        bestIteration: v.best_iteration,
+      };
     }
     return { version: reply.xgboost, runs: results };
   } finally {

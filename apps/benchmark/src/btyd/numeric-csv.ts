@@ -22,27 +22,38 @@ export interface NumericCsv {
  * group's first name. `extra` names further columns to read by their position in the header.
  */
 export function readNumericCsv(
-  path: string, required: readonly string[], expectHeader: string, optional: readonly (readonly string[])[] = [], extra: readonly string[] = [],
+  path: string,
+  required: readonly string[],
+  expectHeader: string,
+  optional: readonly (readonly string[])[] = [],
+  extra: readonly string[] = [],
 ): NumericCsv {
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (err) { throw asCliError(err); }
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw asCliError(err);
+  }
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = (lines[0] ?? '').split(',').map((h) => h.trim());
   for (const name of required) {
-    if (!header.includes(name)) throw new CliError(`${path}:1:1: expected a header with columns ${expectHeader} (got '${lines[0] ?? ''}')`);
+    if (!header.includes(name))
+      throw new CliError(`${path}:1:1: expected a header with columns ${expectHeader} (got '${lines[0] ?? ''}')`);
   }
   const wanted: [string, number][] = required.map((name) => [name, header.indexOf(name)]);
   for (const group of optional) {
     const at = group.map((g) => header.indexOf(g)).find((k) => k >= 0);
     if (at !== undefined) wanted.push([group[0], at]);
   }
-  for (const name of extra) if (!wanted.some(([, k]) => k === header.indexOf(name))) wanted.push([name, header.indexOf(name)]);
+  for (const name of extra)
+    if (!wanted.some(([, k]) => k === header.indexOf(name))) wanted.push([name, header.indexOf(name)]);
   const columns: Record<string, number[]> = Object.fromEntries(wanted.map(([name]) => [name, []]));
   const rows: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const cells = lines[i].split(',');
-    if (cells.length !== header.length) throw new CliError(`${path}:${i + 1}:1: expected ${header.length} columns, got ${cells.length}`);
+    if (cells.length !== header.length)
+      throw new CliError(`${path}:${i + 1}:1: expected ${header.length} columns, got ${cells.length}`);
     for (const [name, c] of wanted) {
       const v = Number(cells[c]);
       if (cells[c].trim() === '' || !Number.isFinite(v)) {

@@ -32,7 +32,10 @@ export const DEFAULT_BENCH = Object.freeze({
 function list(values: OptionValues, name: string): string[] | null {
   const raw = values[name];
   if (raw === undefined) return null;
-  const items = String(raw).split(',').map((s) => s.trim()).filter(Boolean);
+  const items = String(raw)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new CliError(`--${name}: expected a comma-separated list, got '${String(raw)}'`);
   return items;
 }
@@ -59,7 +62,8 @@ function synthOverrides(values: OptionValues): Record<string, number> | undefine
 export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
-  usage: 'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--plugin FILE.mjs|.ts]… [--predictions NAME=FILE.csv]… [--margin M] [--contact-cost SHARE] [--out results/RUN]',
+  usage:
+    'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--plugin FILE.mjs|.ts]… [--predictions NAME=FILE.csv]… [--margin M] [--contact-cost SHARE] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
@@ -96,14 +100,17 @@ export const command: Command = {
       // Plugins and predictions files join the registry before anything resolves a model name.
       await loadPlugins(plugins, isBuiltInModel);
       for (const spec of predictions) registerPredictions(readPredictionsFile(spec), isBuiltInModel);
-    } catch (err) { throw new CliError((err as Error).message.split('\n')[0]); }
+    } catch (err) {
+      throw new CliError((err as Error).message.split('\n')[0]);
+    }
     // Decision metrics (decision-results.ts): margin on holdout value, and the contact cost as a
     // share of the train fold's mean holdout value (`--contact-cost 0.5` = half of it).
     const share = (name: string): number | undefined => {
       const v = values[name];
       if (v === undefined) return undefined;
       const n = Number(v);
-      if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n < 0) throw new CliError(`--${name}: expected a number ≥ 0, got '${String(v)}'`);
+      if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n < 0)
+        throw new CliError(`--${name}: expected a number ≥ 0, got '${String(v)}'`);
       return n;
     };
     const decisions = { margin: share('margin'), contactCostShare: share('contact-cost') };
@@ -124,23 +131,41 @@ export const command: Command = {
     for (const p of predictions) reproduce.push(`--predictions ${p}`);
     reproduce.push(`--out ${outArg}`);
     const commandLine = reproduce.join(' ');
-    if (seeds === DEFAULT_BENCH.seeds && values.seeds === undefined) ctx.log(`bench: 1 seed (the fast default); pass --seeds N for seed-averaged rows`);
+    if (seeds === DEFAULT_BENCH.seeds && values.seeds === undefined)
+      ctx.log(`bench: 1 seed (the fast default); pass --seeds N for seed-averaged rows`);
     let run;
     try {
       run = await runBench({
-        datasets, models, seeds, tune, halving, clusterBootstrap, workers, cellTimeoutMs: cellTimeout * 1000, out,
-        datasetOptions: { customers, synth, ...(allowUndatedGraph ? { allowUndatedGraph } : {}) }, interactive: ctx.interactive && !ctx.json, log: ctx.log,
+        datasets,
+        models,
+        seeds,
+        tune,
+        halving,
+        clusterBootstrap,
+        workers,
+        cellTimeoutMs: cellTimeout * 1000,
+        out,
+        datasetOptions: { customers, synth, ...(allowUndatedGraph ? { allowUndatedGraph } : {}) },
+        interactive: ctx.interactive && !ctx.json,
+        log: ctx.log,
       });
     } catch (err) {
       const m = (err as Error).message ?? String(err);
-      if (err instanceof PredictionsError || /^(benchmark\/(bench|models|datasets)|synth\/generate-synthetic)/.test(m)) throw new CliError(m.split('\n')[0]);
+      if (err instanceof PredictionsError || /^(benchmark\/(bench|models|datasets)|synth\/generate-synthetic)/.test(m))
+        throw new CliError(m.split('\n')[0]);
       throw err;
     }
     const record = await writeRecord(out, run, commandLine, seeds, { decisions });
     const report = await buildReport(out);
-    const leaderboard = record.results.rows.filter((r) => r.seed === 'mean').map((r) => ({
-      dataset: r.dataset, model: r.model, normalized_gini: r.metrics.normalized_gini, normalized_gini_lo: r.lower?.normalized_gini, normalized_gini_hi: r.upper?.normalized_gini,
-    }));
+    const leaderboard = record.results.rows
+      .filter((r) => r.seed === 'mean')
+      .map((r) => ({
+        dataset: r.dataset,
+        model: r.model,
+        normalized_gini: r.metrics.normalized_gini,
+        normalized_gini_lo: r.lower?.normalized_gini,
+        normalized_gini_hi: r.upper?.normalized_gini,
+      }));
     const summary = {
       out,
       command: commandLine,
@@ -159,12 +184,18 @@ export const command: Command = {
     };
     if (!ctx.json) {
       for (const r of leaderboard.sort((a, b) => b.normalized_gini - a.normalized_gini)) {
-        ctx.log(`  ${r.dataset.padEnd(14)} ${r.model.padEnd(24)} gini ${r.normalized_gini.toFixed(4)} [${r.normalized_gini_lo?.toFixed(4)}, ${r.normalized_gini_hi?.toFixed(4)}]`);
+        ctx.log(
+          `  ${r.dataset.padEnd(14)} ${r.model.padEnd(24)} gini ${r.normalized_gini.toFixed(4)} [${r.normalized_gini_lo?.toFixed(4)}, ${r.normalized_gini_hi?.toFixed(4)}]`,
+        );
       }
-      ctx.log(`bench: ${summary.cells_run} cells run, ${summary.cells_reused} reused in ${summary.wall_s.toFixed(1)} s; record and report in ${out}`);
+      ctx.log(
+        `bench: ${summary.cells_run} cells run, ${summary.cells_reused} reused in ${summary.wall_s.toFixed(1)} s; record and report in ${out}`,
+      );
     }
     if (run.failures.length > 0) {
-      throw new Error(`${run.failures.length} cell(s) failed (record written without them): ${run.failures.map((f) => `${f.dataset}/${f.model}/seed${f.seed}${f.trial > 0 ? `/trial${f.trial}` : ''}: ${f.error}`).join('; ')}`);
+      throw new Error(
+        `${run.failures.length} cell(s) failed (record written without them): ${run.failures.map((f) => `${f.dataset}/${f.model}/seed${f.seed}${f.trial > 0 ? `/trial${f.trial}` : ''}: ${f.error}`).join('; ')}`,
+      );
     }
     return summary;
   },

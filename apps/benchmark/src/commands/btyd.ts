@@ -14,7 +14,15 @@
 //     cutoff, a period with a purchase is one transaction).
 //   sbg (contractual): a survival table, see btyd/survival-fit.ts (projections and DERL).
 // Bad rows are one-line errors naming file:line.
-import { fitBgBb, fitBgNbd, fitGammaGamma, fitGgomNbd, fitMbgNbd, fitParetoNbd, periodHistory } from '@clvlab/baselines';
+import {
+  fitBgBb,
+  fitBgNbd,
+  fitGammaGamma,
+  fitGgomNbd,
+  fitMbgNbd,
+  fitParetoNbd,
+  periodHistory,
+} from '@clvlab/baselines';
 import { calibrationCohort, customerHistory } from '@clvlab/features';
 import type { EventLog, IngestReport } from '@clvlab/events';
 import { customerOffsets } from '@clvlab/events';
@@ -51,67 +59,118 @@ function eventCutoff(values: OptionValues, log: EventLog): number {
     return cutoff;
   }
   const published = DATASET_SPLITS[String(values.format)]?.cutoff;
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < log.length; i++) { lo = Math.min(lo, log.t[i]); hi = Math.max(hi, log.t[i]); }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (let i = 0; i < log.length; i++) {
+    lo = Math.min(lo, log.t[i]);
+    hi = Math.max(hi, log.t[i]);
+  }
   return typeof published === 'number' ? published : lo + 0.75 * (hi - lo);
 }
 
-const eventFacts = (cutoff: number, report: IngestReport): Record<string, unknown> =>
-  ({ cutoff: new Date(cutoff).toISOString(), value_target: report.valueTarget, rows_read: report.rowsRead, rejected: report.rejected });
+const eventFacts = (cutoff: number, report: IngestReport): Record<string, unknown> => ({
+  cutoff: new Date(cutoff).toISOString(),
+  value_target: report.valueTarget,
+  rows_read: report.rowsRead,
+  rejected: report.rejected,
+});
 
 /** Reads the model's input: a summary file or an event log summarised at the cutoff; `extra` collects facts for the output. */
 async function readData(model: Model, values: OptionValues, extra: Record<string, unknown>): Promise<Data> {
   const period = durationOption(values, 'period');
-  if (period !== undefined && model !== 'bg-bb') throw new CliError('--period applies to --model bg-bb (discrete periods), not continuous-time models');
-  if (model === 'bg-bb' && values.unit !== undefined) throw new CliError('--unit applies to continuous-time models; --model bg-bb counts periods (--period)');
+  if (period !== undefined && model !== 'bg-bb')
+    throw new CliError('--period applies to --model bg-bb (discrete periods), not continuous-time models');
+  if (model === 'bg-bb' && values.unit !== undefined)
+    throw new CliError('--unit applies to continuous-time models; --model bg-bb counts periods (--period)');
   const unit = typeof values.unit === 'string' ? values.unit : 'week';
   if (!(UNITS as readonly string[]).includes(unit)) throw new CliError(`--unit: expected week or day, got '${unit}'`);
   if (values.format === 'summary') {
     if (typeof values.input !== 'string') throw new CliError('--input FILE is required');
     if (values.cutoff !== undefined) throw new CliError('--cutoff applies to event formats, not --format summary');
-    if (period !== undefined) throw new CliError('--period applies to event formats: a summary file already counts periods');
+    if (period !== undefined)
+      throw new CliError('--period applies to event formats: a summary file already counts periods');
     if (model === 'bg-bb') {
-      const csv = readNumericCsv(values.input, ['frequency', 'recency', 'periods'], 'frequency,recency,periods[,weight]', [['weight', 'weights']]);
+      const csv = readNumericCsv(
+        values.input,
+        ['frequency', 'recency', 'periods'],
+        'frequency,recency,periods[,weight]',
+        [['weight', 'weights']],
+      );
       return { columns: csv.columns, lines: csv.lines };
     }
-    const csv = readNumericCsv(values.input, ['frequency', 'recency', 'T'], 'frequency,recency,T', [['monetary_value', 'monetary']]);
-    if (model === 'gamma-gamma' && !csv.columns.monetary_value) throw new CliError(`${values.input}:1:1: expected a monetary_value column for --model gamma-gamma`);
+    const csv = readNumericCsv(values.input, ['frequency', 'recency', 'T'], 'frequency,recency,T', [
+      ['monetary_value', 'monetary'],
+    ]);
+    if (model === 'gamma-gamma' && !csv.columns.monetary_value)
+      throw new CliError(`${values.input}:1:1: expected a monetary_value column for --model gamma-gamma`);
     return { columns: csv.columns, lines: csv.lines };
   }
-  if (model === 'bg-bb' && period === undefined) throw new CliError('--period is required for --model bg-bb on an event log (the length of one transaction opportunity, e.g. --period 1w)');
+  if (model === 'bg-bb' && period === undefined)
+    throw new CliError(
+      '--period is required for --model bg-bb on an event log (the length of one transaction opportunity, e.g. --period 1w)',
+    );
   const { log, report } = await readInput(values);
   const cutoff = eventCutoff(values, log);
   try {
     const cohort = calibrationCohort(log, cutoff, -Infinity, 'btyd');
     if (model === 'bg-bb') {
       const h = periodHistory(log, customerOffsets(log), cohort, -Infinity, cutoff, period!);
-      Object.assign(extra, eventFacts(cutoff, report), { period: formatDuration(period!), max_periods: h.periods.reduce((m, v) => Math.max(m, v), 0) });
-      return { columns: { frequency: Array.from(h.frequency), recency: Array.from(h.recency), periods: Array.from(h.periods) } };
+      Object.assign(extra, eventFacts(cutoff, report), {
+        period: formatDuration(period!),
+        max_periods: h.periods.reduce((m, v) => Math.max(m, v), 0),
+      });
+      return {
+        columns: { frequency: Array.from(h.frequency), recency: Array.from(h.recency), periods: Array.from(h.periods) },
+      };
     }
     const h = customerHistory(log, customerOffsets(log), cohort, -Infinity, cutoff, unit as 'week' | 'day');
     Object.assign(extra, eventFacts(cutoff, report), { unit });
-    return { columns: { frequency: Array.from(h.frequency), recency: Array.from(h.recency), T: Array.from(h.T), monetary_value: Array.from(h.monetary) } };
-  } catch (err) { throw asCliError(err); }
+    return {
+      columns: {
+        frequency: Array.from(h.frequency),
+        recency: Array.from(h.recency),
+        T: Array.from(h.T),
+        monetary_value: Array.from(h.monetary),
+      },
+    };
+  } catch (err) {
+    throw asCliError(err);
+  }
 }
 
 /** Fits `model` to the columns; GGom/NBD's boundary goes to `extra`. */
-function fitModel(model: Model, c: Record<string, number[]>, extra: Record<string, unknown>, log: (line: string) => void): Fitted {
+function fitModel(
+  model: Model,
+  c: Record<string, number[]>,
+  extra: Record<string, unknown>,
+  log: (line: string) => void,
+): Fitted {
   const btyd = { frequency: c.frequency, recency: c.recency, T: c.T };
   switch (model) {
     case 'gamma-gamma': {
       const fit = fitGammaGamma({ frequency: c.frequency, monetary: c.monetary_value ?? [] });
-      extra.excluded = { no_repeat_purchases: fit.excluded.noRepeatPurchases, non_positive_spend: fit.excluded.nonPositiveSpend };
-      log(`gamma-gamma: excluded ${fit.excluded.noRepeatPurchases} customers without repeat purchases and ${fit.excluded.nonPositiveSpend} with mean repeat spend <= 0`);
+      extra.excluded = {
+        no_repeat_purchases: fit.excluded.noRepeatPurchases,
+        non_positive_spend: fit.excluded.nonPositiveSpend,
+      };
+      log(
+        `gamma-gamma: excluded ${fit.excluded.noRepeatPurchases} customers without repeat purchases and ${fit.excluded.nonPositiveSpend} with mean repeat spend <= 0`,
+      );
       return fit;
     }
-    case 'bgnbd': return fitBgNbd(btyd);
-    case 'mbg-nbd': return fitMbgNbd(btyd);
+    case 'bgnbd':
+      return fitBgNbd(btyd);
+    case 'mbg-nbd':
+      return fitMbgNbd(btyd);
     case 'pareto-nbd': {
       const fit = fitParetoNbd(btyd);
       if (fit.boundary) {
         // s, β → ∞ (no finite MLE): the limiting model with one dropout rate was fitted instead.
         extra.boundary = true;
-        if (fit.warning) { extra.warning = fit.warning; log(`pareto-nbd: ${fit.warning}`); }
+        if (fit.warning) {
+          extra.warning = fit.warning;
+          log(`pareto-nbd: ${fit.warning}`);
+        }
       }
       return fit;
     }
@@ -121,12 +180,22 @@ function fitModel(model: Model, c: Record<string, number[]>, extra: Record<strin
       if (fit.boundary) {
         // b → 0 with β/b fixed: the likelihood rises to the Pareto/NBD limit, which was fitted.
         extra.limit = { params: { ...fit.limit!.params }, std_errors: { ...fit.limit!.stdErrors } };
-        if (fit.warning) { extra.warning = fit.warning; log(`ggom-nbd: ${fit.warning}`); }
+        if (fit.warning) {
+          extra.warning = fit.warning;
+          log(`ggom-nbd: ${fit.warning}`);
+        }
       }
       return fit;
     }
-    case 'bg-bb': return fitBgBb({ frequency: c.frequency, recency: c.recency, periods: c.periods, ...(c.weight ? { weights: c.weight } : {}) });
-    default: throw new Error(`benchmark/btyd: no fitter for '${model}'`);
+    case 'bg-bb':
+      return fitBgBb({
+        frequency: c.frequency,
+        recency: c.recency,
+        periods: c.periods,
+        ...(c.weight ? { weights: c.weight } : {}),
+      });
+    default:
+      throw new Error(`benchmark/btyd: no fitter for '${model}'`);
   }
 }
 
@@ -134,7 +203,8 @@ const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(4) : String(v
 
 export const command: Command = {
   name: 'btyd',
-  summary: 'Fit a BTYD-family model (BG/NBD, Pareto/NBD, MBG/NBD, GGom/NBD, Gamma-Gamma, BG/BB, sBG) by MLE; print parameters, standard errors, log-likelihood.',
+  summary:
+    'Fit a BTYD-family model (BG/NBD, Pareto/NBD, MBG/NBD, GGom/NBD, Gamma-Gamma, BG/BB, sBG) by MLE; print parameters, standard errors, log-likelihood.',
   usage:
     'btyd --input FILE --format summary|cdnow|online-retail|events --model bgnbd|pareto-nbd|mbg-nbd|ggom-nbd|gamma-gamma [--unit week|day] [--cutoff ISO] [--map a=b,..]\n' +
     '  btyd --input FILE --format summary|cdnow|online-retail|events --model bg-bb [--period 1w] [--cutoff ISO]   (summary: frequency,recency,periods[,weight])\n' +
@@ -176,11 +246,22 @@ export const command: Command = {
       throw new CliError(`${String(values.input)}: ${(err as Error).message.split('\n')[0]}`);
     }
     const result = {
-      model, params: { ...fit.params } as Record<string, number>, std_errors: { ...fit.stdErrors } as Record<string, number>, log_likelihood: fit.logLikelihood,
-      n_customers: fit.nCustomers, converged: fit.converged, iterations: fit.iterations, gradient_norm: fit.gradientNorm, ...extra,
+      model,
+      params: { ...fit.params } as Record<string, number>,
+      std_errors: { ...fit.stdErrors } as Record<string, number>,
+      log_likelihood: fit.logLikelihood,
+      n_customers: fit.nCustomers,
+      converged: fit.converged,
+      iterations: fit.iterations,
+      gradient_norm: fit.gradientNorm,
+      ...extra,
     };
     if (!ctx.json) {
-      ctx.log(`${model} on ${fit.nCustomers} customers: ${Object.entries(result.params).map(([k, v]) => `${k} ${fmt(v)} (se ${fmt(result.std_errors[k])})`).join(', ')}; LL ${fit.logLikelihood.toFixed(2)}`);
+      ctx.log(
+        `${model} on ${fit.nCustomers} customers: ${Object.entries(result.params)
+          .map(([k, v]) => `${k} ${fmt(v)} (se ${fmt(result.std_errors[k])})`)
+          .join(', ')}; LL ${fit.logLikelihood.toFixed(2)}`,
+      );
     }
     return result;
   },

@@ -10,8 +10,15 @@ import { backendOption, blockCustomersOption } from './train.ts';
 export const command: Command = {
   name: 'embed',
   summary: 'Write customer embeddings of a trained encoder for a prepared dataset (Zarr [customers × D]).',
-  usage: 'embed --model MODEL_DIR --dataset DS.zarr [--backend auto|wasm|cpu|tensorflow] [--block-customers N] --out EMB.zarr',
-  options: { model: { type: 'string' }, dataset: { type: 'string' }, backend: { type: 'string' }, 'block-customers': { type: 'string' }, out: { type: 'string' } },
+  usage:
+    'embed --model MODEL_DIR --dataset DS.zarr [--backend auto|wasm|cpu|tensorflow] [--block-customers N] --out EMB.zarr',
+  options: {
+    model: { type: 'string' },
+    dataset: { type: 'string' },
+    backend: { type: 'string' },
+    'block-customers': { type: 'string' },
+    out: { type: 'string' },
+  },
   async run(values, _positionals, ctx) {
     const modelDir = typeof values.model === 'string' ? values.model : undefined;
     const dataset = typeof values.dataset === 'string' ? values.dataset : undefined;
@@ -25,8 +32,15 @@ export const command: Command = {
       const backend = await initBackend(backendOption(values));
       const trained = await loadEncoder(modelDir);
       const hash = await hashStoreEventLog(dataset);
-      if (hash !== trained.datasetHash) ctx.log(`embed: note: the model was trained on dataset ${trained.datasetHash}, this is ${hash}`);
-      const summary = await writeEmbeddingsFromStore(out, trained, dataset, { source_model: modelDir, dataset }, { blockCustomers });
+      if (hash !== trained.datasetHash)
+        ctx.log(`embed: note: the model was trained on dataset ${trained.datasetHash}, this is ${hash}`);
+      const summary = await writeEmbeddingsFromStore(
+        out,
+        trained,
+        dataset,
+        { source_model: modelDir, dataset },
+        { blockCustomers },
+      );
       if (!ctx.json) ctx.log(`embedded ${summary.customers} customers × ${summary.dim} -> ${out}`);
       return { ...summary, model: modelDir, dataset, backend, sameDataset: hash === trained.datasetHash };
     } catch (err) {

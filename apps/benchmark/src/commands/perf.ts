@@ -23,24 +23,31 @@ type SuiteFn = (options?: { log?: (line: string) => void }) => Promise<unknown> 
 async function runSuite(name: string, log: (line: string) => void): Promise<unknown> {
   const suite = PERF_SUITES[name];
   const url = new URL(`../../../../${suite.file}`, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) throw new CliError(`suite '${name}': ${suite.file} does not exist yet (its package has not published a perf suite)`);
+  if (!existsSync(fileURLToPath(url)))
+    throw new CliError(
+      `suite '${name}': ${suite.file} does not exist yet (its package has not published a perf suite)`,
+    );
   const mod = (await import(url.href)) as Record<string, unknown>;
   const fn = mod[suite.exportName] as SuiteFn | undefined;
-  if (typeof fn !== 'function') throw new CliError(`suite '${name}': ${suite.file} does not export ${suite.exportName}()`);
+  if (typeof fn !== 'function')
+    throw new CliError(`suite '${name}': ${suite.file} does not export ${suite.exportName}()`);
   log(`perf: running ${name} (${suite.file})`);
   return await fn({ log });
 }
 
 export const command: Command = {
   name: 'perf',
-  summary: 'Run performance suites: ingest (events/s, bytes/event vs DuckDB), graph (centralities), encoder (training throughput), trees (GBDT vs XGBoost), scale (every bench stage at 10k/100k/1M customers).',
+  summary:
+    'Run performance suites: ingest (events/s, bytes/event vs DuckDB), graph (centralities), encoder (training throughput), trees (GBDT vs XGBoost), scale (every bench stage at 10k/100k/1M customers).',
   usage: `perf [--suite ${Object.keys(PERF_SUITES).join('|')}|all]`,
   options: { suite: { type: 'string' } },
   async run(values, _positionals, ctx) {
     const requested = String(values.suite ?? 'all');
     // `all` is the quick suites; `scale` (10k to 1M customers, hours on 2 cores) runs only when named.
     const names = requested === 'all' ? Object.keys(PERF_SUITES).filter((n) => n !== 'scale') : requested.split(',');
-    for (const n of names) if (!PERF_SUITES[n]) throw new CliError(`--suite: expected one of ${Object.keys(PERF_SUITES).join(', ')}, all; got '${n}'`);
+    for (const n of names)
+      if (!PERF_SUITES[n])
+        throw new CliError(`--suite: expected one of ${Object.keys(PERF_SUITES).join(', ')}, all; got '${n}'`);
     const results: Record<string, unknown> = {};
     const missing: string[] = [];
     for (const n of names) {
@@ -49,8 +56,11 @@ export const command: Command = {
         if (!ctx.json) ctx.log(`perf ${n}: ${JSON.stringify(results[n], null, 1)}`);
       } catch (err) {
         // With --suite all, a suite that does not exist yet is reported, not fatal.
-        if (requested === 'all' && err instanceof CliError) { missing.push(n); results[n] = { error: err.message }; ctx.log(`perf: ${err.message}`); }
-        else throw err;
+        if (requested === 'all' && err instanceof CliError) {
+          missing.push(n);
+          results[n] = { error: err.message };
+          ctx.log(`perf: ${err.message}`);
+        } else throw err;
       }
     }
     if (missing.length === names.length) throw new CliError(`no perf suite available yet (${missing.join(', ')})`);

@@ -39,7 +39,9 @@ const sum = (a: ArrayLike<number>): number => {
 
 /** First event and the end of the data (endOfData: the whole last day of a daily-dated log). */
 function dataWindow(log: EventLog): { first: number; end: number } {
-  let first = Infinity, last = -Infinity, daily = true;
+  let first = Infinity,
+    last = -Infinity,
+    daily = true;
   for (const t of log.t) {
     first = Math.min(first, t);
     last = Math.max(last, t);
@@ -59,43 +61,82 @@ function throttledProgress(ctx: CommandContext, name: string): ModelTask['progre
   };
 }
 
-const COLUMN_NAMES = ['expected_purchases', 'p_alive', 'expected_spend_per_purchase', 'expected_value', 'clv', 'repurchase_probability'] as const;
+const COLUMN_NAMES = [
+  'expected_purchases',
+  'p_alive',
+  'expected_spend_per_purchase',
+  'expected_value',
+  'clv',
+  'repurchase_probability',
+] as const;
 
 /** A model's six value columns, NaN where it has none (the BTYD ones of a non-BTYD model). */
 function valueColumns(c: ForecastColumns | undefined, b: ForecastColumns | undefined, n: number): ArrayLike<number>[] {
   const none = new Float64Array(n).fill(Number.NaN);
   const btyd = b?.btyd;
-  return [btyd?.expectedPurchases ?? none, btyd?.pAlive ?? none, btyd?.spend ?? none, c?.expectedValue ?? none, c?.clv ?? none, c?.repurchase ?? none];
+  return [
+    btyd?.expectedPurchases ?? none,
+    btyd?.pAlive ?? none,
+    btyd?.spend ?? none,
+    c?.expectedValue ?? none,
+    c?.clv ?? none,
+    c?.repurchase ?? none,
+  ];
 }
 
 export const command: Command = {
   name: 'predict',
-  summary: 'Score every customer as of a date (no holdout): expected purchases, P(alive), spend, value, discounted CLV, repurchase, RFM segment, lifecycle stage per model → scores.csv.',
-  usage: 'predict --input FILE --format F --model NAME[,..] [--as-of ISO (end of data)] --horizon 52w [--unit week|day] '
-    + '[--discount-rate 0.10/year] [--margin 1] [--seed 1] [--gap 30m] --out scores.csv',
+  summary:
+    'Score every customer as of a date (no holdout): expected purchases, P(alive), spend, value, discounted CLV, repurchase, RFM segment, lifecycle stage per model → scores.csv.',
+  usage:
+    'predict --input FILE --format F --model NAME[,..] [--as-of ISO (end of data)] --horizon 52w [--unit week|day] ' +
+    '[--discount-rate 0.10/year] [--margin 1] [--seed 1] [--gap 30m] --out scores.csv',
   options: {
     ...INPUT_OPTIONS,
-    model: { type: 'string' }, 'as-of': { type: 'string' }, horizon: { type: 'string' }, unit: { type: 'string' },
-    'discount-rate': { type: 'string' }, margin: { type: 'string' }, seed: { type: 'string' }, gap: { type: 'string' }, out: { type: 'string' },
+    model: { type: 'string' },
+    'as-of': { type: 'string' },
+    horizon: { type: 'string' },
+    unit: { type: 'string' },
+    'discount-rate': { type: 'string' },
+    margin: { type: 'string' },
+    seed: { type: 'string' },
+    gap: { type: 'string' },
+    out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
     const started = performance.now();
     const o = predictOptions(values);
     let forecasters: Forecaster[];
-    try { forecasters = o.models.map(createForecaster); } catch (err) { throw asCliError(err); }
+    try {
+      forecasters = o.models.map(createForecaster);
+    } catch (err) {
+      throw asCliError(err);
+    }
     const { log, report } = await readInput(values);
-    const input = String(values.input), readSeconds = (performance.now() - started) / 1000;
+    const input = String(values.input),
+      readSeconds = (performance.now() - started) / 1000;
     try {
       const { first, end } = dataWindow(log);
       const asOf = o.asOf ?? end;
-      if (!(asOf > first && asOf <= end)) throw new CliError(`--as-of ${iso(asOf)} is outside the data (${iso(first)} .. ${iso(end)})`);
+      if (!(asOf > first && asOf <= end))
+        throw new CliError(`--as-of ${iso(asOf)} is outside the data (${iso(first)} .. ${iso(end)})`);
       let customers: Int32Array;
-      try { customers = calibrationCohort(log, asOf, first); } catch {
-        throw new CliError(`no customer has a purchase between ${iso(first)} and --as-of ${iso(asOf)}: nothing to score`);
+      try {
+        customers = calibrationCohort(log, asOf, first);
+      } catch {
+        throw new CliError(
+          `no customer has a purchase between ${iso(first)} and --as-of ${iso(asOf)}: nothing to score`,
+        );
       }
       const datasetId = basename(input);
       const split = forecastSplit(log, customers, first, asOf, o.horizonMs, o.seed);
-      const sealed = sealPayload({ id: datasetId, log, session: splitSessions(log, o.gapMs), offsets: customerOffsets(log), split });
+      const sealed = sealPayload({
+        id: datasetId,
+        log,
+        session: splitSessions(log, o.gapMs),
+        offsets: customerOffsets(log),
+        split,
+      });
       const needsGraph = o.models.some((m) => modelEntry(m).needsGraph);
       const graph = needsGraph ? (await coRatingGraphFeatures(sealed.log, split)).features : {};
       const history = rfmColumns(sealed.log, sealed.offsets, customers, first, asOf, o.unit);
@@ -106,10 +147,19 @@ export const command: Command = {
       for (const f of forecasters) {
         const t0 = performance.now();
         const task = sealedTask({ ...sealed, ...graph }, split, o.seed, throttledProgress(ctx, f.name));
-        const columns = await f.forecast({ task, horizonMs: o.horizonMs, unit: o.unit, discountRate: o.discountRate, margin: o.margin, datasetId });
+        const columns = await f.forecast({
+          task,
+          horizonMs: o.horizonMs,
+          unit: o.unit,
+          discountRate: o.discountRate,
+          margin: o.margin,
+          datasetId,
+        });
         const seconds = (performance.now() - t0) / 1000;
         results.push({ forecaster: f, columns, seconds });
-        ctx.log(`predict: ${f.name}: ${seconds.toFixed(1)} s, expected value ${sum(columns.expectedValue).toFixed(2)}, clv ${sum(columns.clv).toFixed(2)}`);
+        ctx.log(
+          `predict: ${f.name}: ${seconds.toFixed(1)} s, expected value ${sum(columns.expectedValue).toFixed(2)}, clv ${sum(columns.clv).toFixed(2)}`,
+        );
       }
 
       const tiers = rfmTiers(history);
@@ -117,14 +167,22 @@ export const command: Command = {
       const ids = Array.from(customers, (c) => log.customerIds[c]);
       const h = history.history;
       const columns: ScoreColumn[] = [
-        { name: 'customer_id', values: ids }, { name: 'frequency', values: h.frequency }, { name: 'recency', values: h.recency }, { name: 'T', values: h.T },
+        { name: 'customer_id', values: ids },
+        { name: 'frequency', values: h.frequency },
+        { name: 'recency', values: h.recency },
+        { name: 'T', values: h.T },
         ...valueColumns(results[0].columns, firstBtyd, n).map((values, k) => ({ name: COLUMN_NAMES[k], values })),
-        { name: 'rfm_segment', values: Array.from(customers, (_, i) => rfmSegment(tiers.recency[i], tiers.frequency[i], tiers.monetary[i])) },
+        {
+          name: 'rfm_segment',
+          values: Array.from(customers, (_, i) => rfmSegment(tiers.recency[i], tiers.frequency[i], tiers.monetary[i])),
+        },
         { name: 'lifecycle_stage', values: lifecycleStage(h) },
       ];
       for (const r of results) {
         const own = valueColumns(r.columns, r.columns, n);
-        COLUMN_NAMES.forEach((name, k) => { if (r.forecaster.btyd || k >= 3) columns.push({ name: `${r.forecaster.name}.${name}`, values: own[k] }); });
+        COLUMN_NAMES.forEach((name, k) => {
+          if (r.forecaster.btyd || k >= 3) columns.push({ name: `${r.forecaster.name}.${name}`, values: own[k] });
+        });
       }
       writeFileAtomic(o.out, scoresCsv(columns, n));
 
@@ -134,21 +192,52 @@ export const command: Command = {
         const e = r.columns.embedding;
         if (!e) continue;
         const path = `${stem}.${r.forecaster.name.replace(/[^A-Za-z0-9.+_-]/g, '_')}.embeddings.zarr`;
-        await writeForecastEmbeddings(path, { model: r.forecaster.name, dim: e.dim, data: e.data, customers, customerIds: ids, value: r.columns.expectedValue, repurchase: r.columns.repurchase, asOf });
+        await writeForecastEmbeddings(path, {
+          model: r.forecaster.name,
+          dim: e.dim,
+          data: e.data,
+          customers,
+          customerIds: ids,
+          value: r.columns.expectedValue,
+          repurchase: r.columns.repurchase,
+          asOf,
+        });
         embeddings[r.forecaster.name] = path;
       }
 
       const total = (c: ForecastColumns): Record<string, number> => ({
-        expected_value: sum(c.expectedValue), clv: sum(c.clv), ...(c.btyd ? { expected_purchases: sum(c.btyd.expectedPurchases) } : {}),
+        expected_value: sum(c.expectedValue),
+        clv: sum(c.clv),
+        ...(c.btyd ? { expected_purchases: sum(c.btyd.expectedPurchases) } : {}),
       });
       const result = {
-        input, format: String(values.format), out: o.out, as_of: iso(asOf), horizon: o.horizonText, horizon_units: o.horizonMs / (o.unit === 'week' ? 7 * DAY_MS : DAY_MS),
-        unit: o.unit, discount_rate: o.discountRate, margin: o.margin, seed: o.seed, customers_scored: n,
+        input,
+        format: String(values.format),
+        out: o.out,
+        as_of: iso(asOf),
+        horizon: o.horizonText,
+        horizon_units: o.horizonMs / (o.unit === 'week' ? 7 * DAY_MS : DAY_MS),
+        unit: o.unit,
+        discount_rate: o.discountRate,
+        margin: o.margin,
+        seed: o.seed,
+        customers_scored: n,
         totals: total(results[0].columns),
-        models: results.map((r) => ({ name: r.forecaster.name, family: r.forecaster.family, btyd: r.forecaster.btyd, seconds: r.seconds, totals: total(r.columns), info: r.columns.info })),
-        embeddings, read_seconds: readSeconds, seconds: (performance.now() - started) / 1000, ...accountingJson(report),
+        models: results.map((r) => ({
+          name: r.forecaster.name,
+          family: r.forecaster.family,
+          btyd: r.forecaster.btyd,
+          seconds: r.seconds,
+          totals: total(r.columns),
+          info: r.columns.info,
+        })),
+        embeddings,
+        read_seconds: readSeconds,
+        seconds: (performance.now() - started) / 1000,
+        ...accountingJson(report),
       };
-      if (!ctx.json) ctx.log(`predict: ${n} customers × ${results.length} models -> ${o.out} in ${result.seconds.toFixed(1)} s`);
+      if (!ctx.json)
+        ctx.log(`predict: ${n} customers × ${results.length} models -> ${o.out} in ${result.seconds.toFixed(1)} s`);
       return result;
     } catch (err) {
       throw asCliError(err);

@@ -10,7 +10,8 @@ export const command: Command = {
   usage: 'report results/RUN',
   options: {},
   async run(_values, positionals, ctx) {
-    if (positionals.length !== 1) throw new CliError(`expected one record directory (e.g. results/default), got ${positionals.length} arguments`);
+    if (positionals.length !== 1)
+      throw new CliError(`expected one record directory (e.g. results/default), got ${positionals.length} arguments`);
     const dir = resolve(positionals[0]);
     if (!existsSync(dir)) throw new CliError(`${positionals[0]}: no such record directory`);
     let r;

@@ -21,28 +21,45 @@ export const command: Command = {
     out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
-    const path = values.dataset, out = values.out;
+    const path = values.dataset,
+      out = values.out;
     if (typeof path !== 'string') throw new CliError('--dataset DS.zarr is required');
     if (typeof out !== 'string') throw new CliError('--out rfm.csv is required');
     if (!existsSync(path)) throw new CliError(`${path}: no such dataset`);
     let lines: string[];
-    const segments: Record<string, number> = {}, stages: Record<string, number> = {};
+    const segments: Record<string, number> = {},
+      stages: Record<string, number> = {};
     try {
       const ds = await readPreparedDataset(path);
       const f = rfmFeatures(ds, ds.split.score.featureEnd);
       const tiers = rfmTiers(f);
       const stage = lifecycleStage(f.history);
-      lines = ['customer_id,fold,recency_days,frequency,monetary,tenure_days,r_tier,f_tier,m_tier,rfm_code,segment,lifecycle_stage'];
+      lines = [
+        'customer_id,fold,recency_days,frequency,monetary,tenure_days,r_tier,f_tier,m_tier,rfm_code,segment,lifecycle_stage',
+      ];
       for (let i = 0; i < f.customers.length; i++) {
-        const r = tiers.recency[i], fr = tiers.frequency[i], m = tiers.monetary[i];
+        const r = tiers.recency[i],
+          fr = tiers.frequency[i],
+          m = tiers.monetary[i];
         const seg = rfmSegment(r, fr, m);
         segments[seg] = (segments[seg] ?? 0) + 1;
         stages[stage[i]] = (stages[stage[i]] ?? 0) + 1;
-        lines.push([
-          csvCell(ds.log.customerIds[f.customers[i]]), FOLDS[ds.split.fold[i]] ?? String(ds.split.fold[i]),
-          f.recency[i], f.frequency[i], Number(f.monetary[i].toFixed(6)), Number(f.tenure[i].toFixed(6)),
-          r, fr, m, rfmCode(r, fr, m), seg, stage[i],
-        ].join(','));
+        lines.push(
+          [
+            csvCell(ds.log.customerIds[f.customers[i]]),
+            FOLDS[ds.split.fold[i]] ?? String(ds.split.fold[i]),
+            f.recency[i],
+            f.frequency[i],
+            Number(f.monetary[i].toFixed(6)),
+            Number(f.tenure[i].toFixed(6)),
+            r,
+            fr,
+            m,
+            rfmCode(r, fr, m),
+            seg,
+            stage[i],
+          ].join(','),
+        );
       }
     } catch (err) {
       throw asCliError(err);

@@ -7,7 +7,8 @@ import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput } 
 export const command: Command = {
   name: 'sessions',
   summary: 'Split a dataset into sessions (new session after a gap > --gap) and write sessions.csv.',
-  usage: 'sessions --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--strict] --out sessions.csv',
+  usage:
+    'sessions --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--strict] --out sessions.csv',
   options: {
     ...INPUT_OPTIONS,
     gap: { type: 'string' },
@@ -31,7 +32,8 @@ export const command: Command = {
       gap_ms: gapMs ?? DEFAULT_GAP_MS,
       out,
     };
-    if (!ctx.json) ctx.log(`${result.sessions} sessions for ${result.customers} customers (${result.events} events) -> ${out}`);
+    if (!ctx.json)
+      ctx.log(`${result.sessions} sessions for ${result.customers} customers (${result.events} events) -> ${out}`);
     return result;
   },
 };

@@ -13,7 +13,8 @@ import { CliError, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'sql',
-  summary: 'Print the SQL (DuckDB, PostgreSQL or Spark) that prepares an event table: sessions, cohort, folds, labels, history features, last-L events.',
+  summary:
+    'Print the SQL (DuckDB, PostgreSQL or Spark) that prepares an event table: sessions, cohort, folds, labels, history features, last-L events.',
   usage:
     'sql --dialect duckdb|postgres|spark --input-table T [--seq COLUMN] [--map a=b,..] [--gap 30m] [--cutoff ISO] [--horizon 39w] ' +
     '[--seed S] [--dataset NAME] [--prefix clvlab_] [--last 32] [--unit week] [--max-id-length 64] [--parquet-dir DIR] [--shard] [--out FILE.sql]',
@@ -44,7 +45,8 @@ export const command: Command = {
     if (!inputTable) throw new CliError('--input-table T is required (the event table to prepare)');
     const cutoffText = str(values, 'cutoff');
     const cutoff = cutoffText === undefined ? undefined : Date.parse(cutoffText);
-    if (cutoff !== undefined && !Number.isFinite(cutoff)) throw new CliError(`--cutoff: expected an ISO date such as 1997-10-01, got '${cutoffText}'`);
+    if (cutoff !== undefined && !Number.isFinite(cutoff))
+      throw new CliError(`--cutoff: expected an ISO date such as 1997-10-01, got '${cutoffText}'`);
     const given: Partial<SqlOptions> = {
       dialect: dialect as DialectName,
       inputTable,
@@ -72,11 +74,21 @@ export const command: Command = {
     if (out !== undefined) writeFileAtomic(out, script.sql);
     else if (!ctx.json) process.stdout.write(script.sql);
     const o = script.options;
-    if (out !== undefined && !ctx.json) ctx.log(`wrote ${out}: ${script.statements.length} statements for ${o.dialect}, tables ${Object.values(script.tables).join(', ')}`);
+    if (out !== undefined && !ctx.json)
+      ctx.log(
+        `wrote ${out}: ${script.statements.length} statements for ${o.dialect}, tables ${Object.values(script.tables).join(', ')}`,
+      );
     return {
-      dialect: o.dialect, input_table: o.inputTable, seq: o.seq, dataset: o.dataset,
-      cutoff: o.cutoff === null ? null : new Date(o.cutoff).toISOString(), horizon_ms: o.horizon, gap_ms: o.gapMs, seed: o.seed,
-      tables: script.tables, statements: script.statements.length,
+      dialect: o.dialect,
+      input_table: o.inputTable,
+      seq: o.seq,
+      dataset: o.dataset,
+      cutoff: o.cutoff === null ? null : new Date(o.cutoff).toISOString(),
+      horizon_ms: o.horizon,
+      gap_ms: o.gapMs,
+      seed: o.seed,
+      tables: script.tables,
+      statements: script.statements.length,
       ...(out !== undefined ? { out } : { sql: script.sql }),
     };
   },

@@ -9,7 +9,8 @@ import { CliError, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'synth',
-  summary: 'Generate the synthetic e-commerce dataset (events.csv, edges.csv, truth.csv) with planted signals and an oracle.',
+  summary:
+    'Generate the synthetic e-commerce dataset (events.csv, edges.csv, truth.csv) with planted signals and an oracle.',
   usage: 'synth --customers N --seed S --out DIR [--oracle-samples K] [--json]',
   options: {
     customers: { type: 'string' },
@@ -18,7 +19,8 @@ export const command: Command = {
     'oracle-samples': { type: 'string' },
   },
   async run(values, _positionals, ctx) {
-    if (typeof values.out !== 'string' || values.out === '') throw new CliError('--out:1:1: expected an output directory');
+    if (typeof values.out !== 'string' || values.out === '')
+      throw new CliError('--out:1:1: expected an output directory');
     const customers = intOption(values, 'customers', { min: 2 }) ?? SYNTH_DEFAULTS.customers;
     const seed = intOption(values, 'seed', { min: 0 }) ?? SYNTH_DEFAULTS.seed;
     const oracleSamples = intOption(values, 'oracle-samples', { min: 0 }) ?? SYNTH_DEFAULTS.oracleSamples;
@@ -29,14 +31,21 @@ export const command: Command = {
     await writeSynthetic(out, data);
     const writeMs = performance.now() - t0 - generateMs;
     const { log, truth } = data;
-    let purchases = 0, holdoutPurchases = 0, revenue = 0, sessions = 0, alive = 0;
+    let purchases = 0,
+      holdoutPurchases = 0,
+      revenue = 0,
+      sessions = 0,
+      alive = 0;
     for (let e = 0; e < log.length; e++) {
       if (log.type[e] !== EventType.purchase) continue;
       purchases++;
       revenue += log.amount[e];
       if (log.t[e] >= data.cutoff) holdoutPurchases++;
     }
-    for (let i = 0; i < truth.sessions.length; i++) { sessions += truth.sessions[i]; alive += truth.aliveAtCutoff[i]; }
+    for (let i = 0; i < truth.sessions.length; i++) {
+      sessions += truth.sessions[i];
+      alive += truth.aliveAtCutoff[i];
+    }
     const result = {
       customers: log.customerIds.length,
       events: log.length,
@@ -57,7 +66,9 @@ export const command: Command = {
       write_ms: Math.round(writeMs),
     };
     if (!ctx.json) {
-      ctx.log(`synth: ${result.customers} customers, ${result.events} events (${purchases} purchases), ${result.edges} edges -> ${out}`);
+      ctx.log(
+        `synth: ${result.customers} customers, ${result.events} events (${purchases} purchases), ${result.edges} edges -> ${out}`,
+      );
     }
     return result;
   },

@@ -7,7 +7,13 @@
 // `--set workers=N` says otherwise.
 import { existsSync } from 'node:fs';
 import {
-  DEFAULT_BATCH_STREAM, initBackend, parseConfigAssignments, resolveEncoderConfig, saveEncoder, trainEncoderFromStore, type BackendPreference,
+  DEFAULT_BATCH_STREAM,
+  initBackend,
+  parseConfigAssignments,
+  resolveEncoderConfig,
+  saveEncoder,
+  trainEncoderFromStore,
+  type BackendPreference,
 } from '@clvlab/behavior-encoder';
 import { poolSize } from '@clvlab/core/node';
 import { CliError, type Command, type OptionValues } from '../command.ts';
@@ -31,12 +37,18 @@ export function blockCustomersOption(values: OptionValues): number {
 export const command: Command = {
   name: 'train',
   summary: 'Train a behavior encoder (transformer, session-transformer, gru) on a prepared dataset and save it.',
-  usage: 'train --dataset DS.zarr --model transformer|session-transformer|gru [--set k=v ..] [--seed N] [--backend auto|wasm|cpu|tensorflow] '
-    + `[--block-customers N (${DEFAULT_BATCH_STREAM.blockCustomers})] [--shuffle-blocks N (${DEFAULT_BATCH_STREAM.shuffleBlocks})] --out MODEL_DIR`,
+  usage:
+    'train --dataset DS.zarr --model transformer|session-transformer|gru [--set k=v ..] [--seed N] [--backend auto|wasm|cpu|tensorflow] ' +
+    `[--block-customers N (${DEFAULT_BATCH_STREAM.blockCustomers})] [--shuffle-blocks N (${DEFAULT_BATCH_STREAM.shuffleBlocks})] --out MODEL_DIR`,
   options: {
-    dataset: { type: 'string' }, model: { type: 'string' }, set: { type: 'string', multiple: true },
-    seed: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' },
-    'block-customers': { type: 'string' }, 'shuffle-blocks': { type: 'string' },
+    dataset: { type: 'string' },
+    model: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    out: { type: 'string' },
+    'block-customers': { type: 'string' },
+    'shuffle-blocks': { type: 'string' },
   },
   async run(values, _positionals, ctx) {
     const dataset = typeof values.dataset === 'string' ? values.dataset : undefined;
@@ -57,16 +69,36 @@ export const command: Command = {
       const config = resolveEncoderConfig(model, { workers: poolSize(0), ...assigned });
       if (!existsSync(dataset)) throw new CliError(`${dataset}: no such dataset`);
       const backend = await initBackend(backendOption(values));
-      ctx.log(`train: ${model} on ${dataset} with ${backend.name} ${backend.version}, streaming blocks of ${blockCustomers} customers`);
-      const trained = await trainEncoderFromStore(dataset, config, { seed, blockCustomers, shuffleBlocks, progress: (_f, m) => ctx.log(`train: ${m}`) });
+      ctx.log(
+        `train: ${model} on ${dataset} with ${backend.name} ${backend.version}, streaming blocks of ${blockCustomers} customers`,
+      );
+      const trained = await trainEncoderFromStore(dataset, config, {
+        seed,
+        blockCustomers,
+        shuffleBlocks,
+        progress: (_f, m) => ctx.log(`train: ${m}`),
+      });
       await saveEncoder(out, trained);
       const info = trained.info;
       const result = {
-        model, out, backend, seed, dataset, datasetHash: trained.datasetHash, epochs: info['epochs'], bestEpoch: info['bestEpoch'],
-        trainMs: info['trainMs'], bestValidLoss: info['bestValidLoss'], tokensPerSecond: info['tokensPerSecond'],
-        trainCustomers: info['trainCustomers'], validCustomers: info['validCustomers'], stream: info['stream'], config,
+        model,
+        out,
+        backend,
+        seed,
+        dataset,
+        datasetHash: trained.datasetHash,
+        epochs: info['epochs'],
+        bestEpoch: info['bestEpoch'],
+        trainMs: info['trainMs'],
+        bestValidLoss: info['bestValidLoss'],
+        tokensPerSecond: info['tokensPerSecond'],
+        trainCustomers: info['trainCustomers'],
+        validCustomers: info['validCustomers'],
+        stream: info['stream'],
+        config,
       };
-      if (!ctx.json) ctx.log(`trained ${model}: ${String(info['epochs'])} epochs in ${String(info['trainMs'])} ms -> ${out}`);
+      if (!ctx.json)
+        ctx.log(`trained ${model}: ${String(info['epochs'])} epochs in ${String(info['trainMs'])} ms -> ${out}`);
       return result;
     } catch (err) {
       throw asCliError(err);

@@ -7,7 +7,9 @@ export const command: Command = {
   usage: 'version [--json]',
   options: {},
   async run(_values, _positionals, ctx) {
-    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const result = { clvlab: pkg.version, node: process.version };
     if (!ctx.json) ctx.log(`clvlab ${result.clvlab} (node ${result.node})`);
     return result;

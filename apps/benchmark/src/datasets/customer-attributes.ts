@@ -42,26 +42,43 @@ function field(row: RowView, k: number): string {
 /** Reads the attribute file at `path`; `categorical` forces columns with numeric codes to be categorical. */
 export function readCustomerAttributes(path: string, categorical: readonly string[] = []): CustomerAttributeFile {
   let bytes: Uint8Array;
-  try { bytes = readFileSync(path); } catch { throw new Error(`${path}: no such file (customer attributes)`); }
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new Error(`${path}: no such file (customer attributes)`);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
   let header: string[] | undefined;
-  const ids: string[] = [], cells: string[][] = [], lines: number[] = [];
+  const ids: string[] = [],
+    cells: string[][] = [],
+    lines: number[] = [];
   const tokenizer = new Tokenizer('comma', (row) => {
     const at = (k: number): number => row.start[k] - row.lineStart + 1;
     if (!header) {
       header = Array.from({ length: row.count }, (_, k) => field(row, k).trim());
-      if (header.length < 2) throw new Error(`${path}:${row.line}:1: expected a header customer_id,<attribute>,… with at least one attribute column, got '${header.join(',')}'`);
+      if (header.length < 2)
+        throw new Error(
+          `${path}:${row.line}:1: expected a header customer_id,<attribute>,… with at least one attribute column, got '${header.join(',')}'`,
+        );
       header.forEach((name, k) => {
         if (name === '') throw new Error(`${path}:${row.line}:${at(k)}: expected a column name, got an empty one`);
-        if (header!.indexOf(name) !== k) throw new Error(`${path}:${row.line}:${at(k)}: column '${name}' appears twice`);
+        if (header!.indexOf(name) !== k)
+          throw new Error(`${path}:${row.line}:${at(k)}: column '${name}' appears twice`);
       });
       return;
     }
-    if (row.count !== header.length) throw new Error(`${path}:${row.line}:1: expected ${header.length} comma-separated fields (${header.join(',')}), got ${row.count}`);
+    if (row.count !== header.length)
+      throw new Error(
+        `${path}:${row.line}:1: expected ${header.length} comma-separated fields (${header.join(',')}), got ${row.count}`,
+      );
     for (let k = 0; k < row.count; k++) {
-      if (row.quoted[k] === 3) throw new Error(`${path}:${row.line}:${at(k)}: malformed quoting in column '${header[k]}'`);
-      if (field(row, k).trim() === '') throw new Error(`${path}:${row.line}:${at(k)}: expected a value for column '${header[k]}', got an empty cell (missing attributes are not supported)`);
+      if (row.quoted[k] === 3)
+        throw new Error(`${path}:${row.line}:${at(k)}: malformed quoting in column '${header[k]}'`);
+      if (field(row, k).trim() === '')
+        throw new Error(
+          `${path}:${row.line}:${at(k)}: expected a value for column '${header[k]}', got an empty cell (missing attributes are not supported)`,
+        );
     }
     ids.push(field(row, 0).trim());
     cells.push(Array.from({ length: row.count - 1 }, (_, k) => field(row, k + 1).trim()));
@@ -74,20 +91,37 @@ export function readCustomerAttributes(path: string, categorical: readonly strin
   const seen = new Map<string, number>();
   ids.forEach((id, r) => {
     const first = seen.get(id);
-    if (first !== undefined) throw new Error(`${path}:${lines[r]}:1: duplicate customer id '${id}' (first on line ${first})`);
+    if (first !== undefined)
+      throw new Error(`${path}:${lines[r]}:1: duplicate customer id '${id}' (first on line ${first})`);
     seen.set(id, lines[r]);
   });
   const columns = header.slice(1);
-  for (const c of categorical) if (!columns.includes(c)) throw new Error(`${path}: --categorical column '${c}' is not an attribute column (the file has ${columns.join(', ')})`);
+  for (const c of categorical)
+    if (!columns.includes(c))
+      throw new Error(
+        `${path}: --categorical column '${c}' is not an attribute column (the file has ${columns.join(', ')})`,
+      );
   const forced = new Set(categorical);
-  const kinds = columns.map((c, j) => forced.has(c) || cells.some((row) => !NUMBER.test(row[j])) ? 'categorical' : 'numeric');
+  const kinds = columns.map((c, j) =>
+    forced.has(c) || cells.some((row) => !NUMBER.test(row[j])) ? 'categorical' : 'numeric',
+  );
   const table: CovariateTable = {
     ids,
-    columns: Object.fromEntries(columns.map((c, j) => [c, kinds[j] === 'numeric' ? Float64Array.from(cells, (row) => Number(row[j])) : cells.map((row) => row[j])])),
+    columns: Object.fromEntries(
+      columns.map((c, j) => [
+        c,
+        kinds[j] === 'numeric' ? Float64Array.from(cells, (row) => Number(row[j])) : cells.map((row) => row[j]),
+      ]),
+    ),
   };
   return Object.freeze({
-    path, sha256, idColumn: header[0], columns: Object.freeze(columns), categorical: Object.freeze(columns.filter((_, j) => kinds[j] === 'categorical')),
-    rows: ids.length, table,
+    path,
+    sha256,
+    idColumn: header[0],
+    columns: Object.freeze(columns),
+    categorical: Object.freeze(columns.filter((_, j) => kinds[j] === 'categorical')),
+    rows: ids.length,
+    table,
   });
 }
 
@@ -96,7 +130,11 @@ export function readCustomerAttributes(path: string, categorical: readonly strin
  * `+cov` models, with its `source` facts: file, sha256, rows, cohort coverage and, per categorical
  * column, its levels, reference level and dummy names.
  */
-export function customerCovariates(file: CustomerAttributeFile, customerIds: readonly string[], split: Pick<Split, 'customers'>): CustomerAttributeTable {
+export function customerCovariates(
+  file: CustomerAttributeFile,
+  customerIds: readonly string[],
+  split: Pick<Split, 'customers'>,
+): CustomerAttributeTable {
   const cohortIds = Array.from(split.customers, (c) => customerIds[c]);
   let m;
   try {
@@ -107,19 +145,26 @@ export function customerCovariates(file: CustomerAttributeFile, customerIds: rea
   const k = m.names.length;
   const columns = m.names.map((_, j) => Float64Array.from({ length: m.customers }, (_, i) => m.values[i * k + j]));
   const inCohort = new Set(cohortIds);
-  const coding = Object.fromEntries(file.categorical.map((c) => {
-    const labels = file.table.columns[c] as readonly string[];
-    const row = new Map(file.table.ids.map((id, r) => [id, r]));
-    const levels = [...new Set(cohortIds.map((id) => labels[row.get(id)!]))].sort();
-    return [c, { levels, reference: levels[0], dummies: levels.slice(1).map((l) => `${c}.${l}`) }];
-  }));
+  const coding = Object.fromEntries(
+    file.categorical.map((c) => {
+      const labels = file.table.columns[c] as readonly string[];
+      const row = new Map(file.table.ids.map((id, r) => [id, r]));
+      const levels = [...new Set(cohortIds.map((id) => labels[row.get(id)!]))].sort();
+      return [c, { levels, reference: levels[0], dummies: levels.slice(1).map((l) => `${c}.${l}`) }];
+    }),
+  );
   return Object.freeze({
     names: Object.freeze([...m.names]),
     columns: Object.freeze(columns),
     source: Object.freeze({
-      file: basename(file.path), sha256: file.sha256, id_column: file.idColumn, rows: file.rows,
+      file: basename(file.path),
+      sha256: file.sha256,
+      id_column: file.idColumn,
+      rows: file.rows,
       rows_not_in_cohort: file.table.ids.filter((id) => !inCohort.has(id)).length,
-      attributes: [...file.columns], numeric: file.columns.filter((c) => !file.categorical.includes(c)), categorical: coding,
+      attributes: [...file.columns],
+      numeric: file.columns.filter((c) => !file.categorical.includes(c)),
+      categorical: coding,
     }),
   });
 }

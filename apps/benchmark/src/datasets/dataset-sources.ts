@@ -26,7 +26,12 @@ export interface DatasetSource {
    * Edge list (SNAP style) whose node labels are customer ids, when the dataset has one.
    * `dated`: its edges are known at the feature cutoff; `kind` names it in facts.graph.source.
    */
-  readonly edges?: { readonly file: string; readonly directed: boolean; readonly dated: boolean; readonly kind: 'trust' | 'edge-file' };
+  readonly edges?: {
+    readonly file: string;
+    readonly directed: boolean;
+    readonly dated: boolean;
+    readonly kind: 'trust' | 'edge-file';
+  };
   /** A graph built from the dataset's dated events before each cutoff, used instead of an undated edge file. */
   readonly datedGraph?: 'co-rating';
   readonly note: string;

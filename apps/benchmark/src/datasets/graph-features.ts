@@ -16,8 +16,15 @@ import { basename } from 'node:path';
 import type { EventLog } from '@clvlab/events';
 import type { FeatureTable, Split } from '@clvlab/sessions';
 import {
-  buildGraph, coRatingGraph, customerGraphFeatures, DEFAULT_CO_RATING, readEdgeList,
-  type CoPurchaseReport, type CoRatingOptions, type EdgeListReport, type Graph,
+  buildGraph,
+  coRatingGraph,
+  customerGraphFeatures,
+  DEFAULT_CO_RATING,
+  readEdgeList,
+  type CoPurchaseReport,
+  type CoRatingOptions,
+  type EdgeListReport,
+  type Graph,
 } from '@clvlab/social-graph';
 
 /** Graph features per window: before split.score.featureEnd, and before split.fit.featureEnd (temporal protocol only). */
@@ -64,23 +71,39 @@ export interface GraphFeaturesResult {
 
 /** Every feature cutoff a split needs: the score window, and the fit window when it ends earlier (temporal). */
 export function featureWindows(split: Split): { readonly score: number; readonly fit?: number } {
-  return split.protocol === 'temporal' ? { score: split.score.featureEnd, fit: split.fit.featureEnd } : { score: split.score.featureEnd };
+  return split.protocol === 'temporal'
+    ? { score: split.score.featureEnd, fit: split.fit.featureEnd }
+    : { score: split.score.featureEnd };
 }
 
 function windowFacts(graph: Graph, featureEnd: number, cappedProducts: number): GraphWindowFacts {
   let withEdges = 0;
   for (let u = 0; u < graph.n; u++) if (graph.offsets[u + 1] > graph.offsets[u]) withEdges++;
-  return { feature_end: new Date(featureEnd).toISOString(), nodes: graph.n, nodes_with_edges: withEdges, edges: graph.edgeCount, capped_products: cappedProducts };
+  return {
+    feature_end: new Date(featureEnd).toISOString(),
+    nodes: graph.n,
+    nodes_with_edges: withEdges,
+    edges: graph.edgeCount,
+    capped_products: cappedProducts,
+  };
 }
 
-interface WindowGraph { readonly graph: Graph; readonly cappedProducts: number }
+interface WindowGraph {
+  readonly graph: Graph;
+  readonly cappedProducts: number;
+}
 
 /**
  * Features of every window of the split from the graph known at that window's cutoff
  * (`graphAt(featureEnd)`; a static graph ignores the argument). `scoreOnly` skips graphFit
  * (`clvlab ingest` stores one table).
  */
-async function perWindow(log: EventLog, split: Split, graphAt: (featureEnd: number) => WindowGraph, scoreOnly = false): Promise<{ features: WindowedGraphFeatures; score: GraphWindowFacts; fit?: GraphWindowFacts }> {
+async function perWindow(
+  log: EventLog,
+  split: Split,
+  graphAt: (featureEnd: number) => WindowGraph,
+  scoreOnly = false,
+): Promise<{ features: WindowedGraphFeatures; score: GraphWindowFacts; fit?: GraphWindowFacts }> {
   const windows = featureWindows(split);
   const s = graphAt(windows.score);
   const graph = await customerGraphFeatures(s.graph, { log, split }, { featureEnd: windows.score });
@@ -101,7 +124,15 @@ export async function generatorGraphFeatures(
   const w = await perWindow(log, split, () => ({ graph, cappedProducts: 0 }));
   return {
     features: w.features,
-    facts: { source: 'generator', dated: true, future_information: false, directed: false, weighted: graph.weights !== null, ...w.score, ...(w.fit ? { fit: w.fit } : {}) },
+    facts: {
+      source: 'generator',
+      dated: true,
+      future_information: false,
+      directed: false,
+      weighted: graph.weights !== null,
+      ...w.score,
+      ...(w.fit ? { fit: w.fit } : {}),
+    },
   };
 }
 
@@ -111,11 +142,19 @@ export async function graphFeaturesFromEdges(
   log: EventLog,
   split: Split,
 ): Promise<FeatureTable> {
-  return customerGraphFeatures(buildGraph(edges, { nodes: log.customerIds }), { log, split }, { featureEnd: split.score.featureEnd });
+  return customerGraphFeatures(
+    buildGraph(edges, { nodes: log.customerIds }),
+    { log, split },
+    { featureEnd: split.score.featureEnd },
+  );
 }
 
 /** The co-rating graph rebuilt before each window's cutoff (coRatingGraph; weight = products both customers rated). */
-export async function coRatingGraphFeatures(log: EventLog, split: Split, options: CoRatingOptions = {}): Promise<GraphFeaturesResult> {
+export async function coRatingGraphFeatures(
+  log: EventLog,
+  split: Split,
+  options: CoRatingOptions = {},
+): Promise<GraphFeaturesResult> {
   const o = resolveOptions('benchmark/graph-features', DEFAULT_CO_RATING, options);
   const reports: CoPurchaseReport[] = [];
   const w = await perWindow(log, split, (featureEnd) => {
@@ -123,13 +162,24 @@ export async function coRatingGraphFeatures(log: EventLog, split: Split, options
     reports.push(report);
     return { graph, cappedProducts: report.cappedItems };
   });
-  const detail = (r: CoPurchaseReport): Record<string, number> => ({ ratings_used: r.eventsUsed, products: r.items, linking_products: r.linkingItems, capped_ratings: r.cappedEvents });
+  const detail = (r: CoPurchaseReport): Record<string, number> => ({
+    ratings_used: r.eventsUsed,
+    products: r.items,
+    linking_products: r.linkingItems,
+    capped_ratings: r.cappedEvents,
+  });
   return {
     features: w.features,
     facts: {
-      source: 'co-rating', dated: true, future_information: false, directed: false, weighted: true,
-      weight: 'number of products both customers rated before the cutoff', max_product_raters: o.maxItemRaters,
-      ...w.score, ...detail(reports[0]),
+      source: 'co-rating',
+      dated: true,
+      future_information: false,
+      directed: false,
+      weighted: true,
+      weight: 'number of products both customers rated before the cutoff',
+      max_product_raters: o.maxItemRaters,
+      ...w.score,
+      ...detail(reports[0]),
       ...(w.fit ? { fit: { ...w.fit, ...detail(reports[1]) } } : {}),
     },
   };
@@ -142,18 +192,29 @@ export async function coRatingGraphFeatures(log: EventLog, split: Split, options
 export function graphOverCustomers(graph: Graph, log: EventLog): { graph: Graph; kept: number; dropped: number } {
   const index = new Map<string, number>();
   log.customerIds.forEach((id, i) => index.set(id, i));
-  const src: number[] = [], dst: number[] = [], weight: number[] = [];
+  const src: number[] = [],
+    dst: number[] = [],
+    weight: number[] = [];
   let dropped = 0;
   for (let i = 0; i < graph.n; i++) {
     for (let k = graph.offsets[i]; k < graph.offsets[i + 1]; k++) {
       const j = graph.targets[k];
       if (!graph.directed && j < i) continue; // an undirected edge is stored in both rows
-      const a = index.get(graph.labels[i]), b = index.get(graph.labels[j]);
-      if (a === undefined || b === undefined) { dropped++; continue; }
-      src.push(a); dst.push(b); weight.push(graph.weights ? graph.weights[k] : 1);
+      const a = index.get(graph.labels[i]),
+        b = index.get(graph.labels[j]);
+      if (a === undefined || b === undefined) {
+        dropped++;
+        continue;
+      }
+      src.push(a);
+      dst.push(b);
+      weight.push(graph.weights ? graph.weights[k] : 1);
     }
   }
-  const g = buildGraph({ src, dst, weight: graph.weights ? weight : null }, { nodes: log.customerIds, directed: graph.directed });
+  const g = buildGraph(
+    { src, dst, weight: graph.weights ? weight : null },
+    { nodes: log.customerIds, directed: graph.directed },
+  );
   return { graph: g, kept: src.length, dropped };
 }
 
@@ -191,24 +252,44 @@ export interface EdgeFileOptions {
 }
 
 /** Graph features from an undated edge-list file whose labels are customer ids, with its row and edge accounting. */
-export async function edgeFileGraphFeatures(path: string, options: EdgeFileOptions, log: EventLog, split: Split): Promise<EdgeFileGraphFeatures> {
+export async function edgeFileGraphFeatures(
+  path: string,
+  options: EdgeFileOptions,
+  log: EventLog,
+  split: Split,
+): Promise<EdgeFileGraphFeatures> {
   const { graph: file, report } = readEdgeList(path, { directed: options.directed, strict: options.strict ?? false });
   const { graph, kept, dropped } = graphOverCustomers(file, log);
   const customers = new Set(log.customerIds);
   const nodesNotCustomers = file.labels.reduce((k, label) => k + (customers.has(label) ? 0 : 1), 0);
   const w = await perWindow(log, split, () => ({ graph, cappedProducts: 0 }), options.scoreOnly);
   const accounting: EdgeFileAccounting = {
-    rows_read: report.rowsRead, rows_kept: report.rowsKept, rejected: report.rejected, comment_lines: report.commentLines, blank_lines: report.blankLines,
-    file_nodes: file.n, nodes_not_customers: nodesNotCustomers, file_edges: file.edgeCount, kept, dropped_not_customer: dropped,
+    rows_read: report.rowsRead,
+    rows_kept: report.rowsKept,
+    rejected: report.rejected,
+    comment_lines: report.commentLines,
+    blank_lines: report.blankLines,
+    file_nodes: file.n,
+    nodes_not_customers: nodesNotCustomers,
+    file_edges: file.edgeCount,
+    kept,
+    dropped_not_customer: dropped,
   };
   return {
     features: w.features,
     accounting,
     report,
     facts: {
-      source: options.source ?? 'edge-file', dated: false, future_information: true, directed: options.directed, weighted: false,
-      edge_file: basename(path), edge_file_sha256: report.sha256, ...accounting,
-      ...w.score, ...(w.fit ? { fit: w.fit } : {}),
+      source: options.source ?? 'edge-file',
+      dated: false,
+      future_information: true,
+      directed: options.directed,
+      weighted: false,
+      edge_file: basename(path),
+      edge_file_sha256: report.sha256,
+      ...accounting,
+      ...w.score,
+      ...(w.fit ? { fit: w.fit } : {}),
     },
   };
 }

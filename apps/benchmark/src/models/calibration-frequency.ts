@@ -22,29 +22,36 @@ const DAY_MS = 86_400_000;
 
 /** Creates the `calibration-frequency` reference model. */
 export function createCalibrationFrequencyModel(config: Partial<CalibrationFrequencyConfig> = {}): BenchModel {
-  const resolved = resolveOptions('benchmark/calibration-frequency', DEFAULT_CALIBRATION_FREQUENCY, config, { coerce: true });
+  const resolved = resolveOptions('benchmark/calibration-frequency', DEFAULT_CALIBRATION_FREQUENCY, config, {
+    coerce: true,
+  });
   return {
     name: 'calibration-frequency',
     config: resolved,
     async run(task: ModelTask): Promise<ModelOutput> {
       const { split } = task;
       const fit = rfmFeatures(task, split.fit.featureEnd).frequency;
-      let sxy = 0, sxx = 0;
+      let sxy = 0,
+        sxx = 0;
       for (let i = 0; i < split.customers.length; i++) {
         if (split.fold[i] !== Fold.train) continue;
         sxy += fit[i] * split.fit.target[i];
         sxx += fit[i] * fit[i];
       }
-      if (sxx === 0) throw new Error('benchmark/calibration-frequency: no train customer has a purchase in the fit window');
+      if (sxx === 0)
+        throw new Error('benchmark/calibration-frequency: no train customer has a purchase in the fit window');
       const k = sxy / sxx;
       const score = rfmFeatures(task, split.score.featureEnd);
       const n = split.customers.length;
       const value = new Float64Array(n);
       const repurchase = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const x = score.frequency[i], sinceFirst = score.history.daysSinceFirst[i];
+        const x = score.frequency[i],
+          sinceFirst = score.history.daysSinceFirst[i];
         value[i] = Math.max(0, k * x);
-        const history = Number.isNaN(sinceFirst) ? resolved.minHistoryMs : Math.max(resolved.minHistoryMs, (sinceFirst + 1) * DAY_MS);
+        const history = Number.isNaN(sinceFirst)
+          ? resolved.minHistoryMs
+          : Math.max(resolved.minHistoryMs, (sinceFirst + 1) * DAY_MS);
         repurchase[i] = 1 - Math.exp(-(x / history) * split.horizon);
       }
       task.progress?.(1, 'done');

@@ -46,7 +46,12 @@ function spaceOf(spaces: Readonly<Record<string, SearchSpace>>, name: string): S
   return spaces[name] ?? spaces[plain] ?? null;
 }
 
-const BUILT_IN: readonly string[] = [...BASELINE_MODEL_NAMES, 'calibration-frequency', ...ENCODER_MODEL_NAMES, 'oracle'];
+const BUILT_IN: readonly string[] = [
+  ...BASELINE_MODEL_NAMES,
+  'calibration-frequency',
+  ...ENCODER_MODEL_NAMES,
+  'oracle',
+];
 
 /** True for the names of the built-in models (plugins and predictions files may not reuse them). */
 export function isBuiltInModel(name: string): boolean {
@@ -56,20 +61,64 @@ export function isBuiltInModel(name: string): boolean {
 function baseEntry(name: string): Omit<ModelEntry, 'name' | 'overrides'> | null {
   const flags = { needsGraph: name.endsWith('+social'), needsCovariates: name.endsWith('+cov'), needsTruth: false };
   if ((BASELINE_MODEL_NAMES as readonly string[]).includes(name)) {
-    return { base: name, family: 'baseline', sequence: false, cost: /nbd|pareto/.test(name) ? 8 : /gbdt|forest|two-stage/.test(name) ? 4 : 1, ...flags, searchSpace: spaceOf(BASELINE_SEARCH_SPACES, name) };
+    return {
+      base: name,
+      family: 'baseline',
+      sequence: false,
+      cost: /nbd|pareto/.test(name) ? 8 : /gbdt|forest|two-stage/.test(name) ? 4 : 1,
+      ...flags,
+      searchSpace: spaceOf(BASELINE_SEARCH_SPACES, name),
+    };
   }
-  if (name === 'calibration-frequency') return { base: name, family: 'baseline', sequence: false, cost: 1, ...flags, searchSpace: null };
+  if (name === 'calibration-frequency')
+    return { base: name, family: 'baseline', sequence: false, cost: 1, ...flags, searchSpace: null };
   if ((ENCODER_MODEL_NAMES as readonly string[]).includes(name)) {
     const sequence = !name.startsWith('ziln-mlp');
-    return { base: name, family: 'encoder', sequence, cost: sequence ? 100 : 10, ...flags, searchSpace: spaceOf(ENCODER_SEARCH_SPACES, name) };
+    return {
+      base: name,
+      family: 'encoder',
+      sequence,
+      cost: sequence ? 100 : 10,
+      ...flags,
+      searchSpace: spaceOf(ENCODER_SEARCH_SPACES, name),
+    };
   }
-  if (name === 'oracle') return { base: name, family: 'oracle', sequence: false, cost: 0.5, needsGraph: false, needsCovariates: false, needsTruth: true, searchSpace: null };
+  if (name === 'oracle')
+    return {
+      base: name,
+      family: 'oracle',
+      sequence: false,
+      cost: 0.5,
+      needsGraph: false,
+      needsCovariates: false,
+      needsTruth: true,
+      searchSpace: null,
+    };
   const plugin = pluginOf(name);
-  if (plugin) return { base: name, family: 'plugin', sequence: false, cost: 5, needsGraph: false, needsCovariates: false, needsTruth: false, searchSpace: plugin.searchSpace };
-  if (predictionsOf(name)) return { base: name, family: 'external', sequence: false, cost: 0, needsGraph: false, needsCovariates: false, needsTruth: false, searchSpace: null };
+  if (plugin)
+    return {
+      base: name,
+      family: 'plugin',
+      sequence: false,
+      cost: 5,
+      needsGraph: false,
+      needsCovariates: false,
+      needsTruth: false,
+      searchSpace: plugin.searchSpace,
+    };
+  if (predictionsOf(name))
+    return {
+      base: name,
+      family: 'external',
+      sequence: false,
+      cost: 0,
+      needsGraph: false,
+      needsCovariates: false,
+      needsTruth: false,
+      searchSpace: null,
+    };
   return null;
 }
-
 
 /** All registered models, in a stable order (baselines, encoders, oracle, then loaded plugins and predictions files). */
 export function modelCatalog(): readonly ModelEntry[] {
@@ -81,7 +130,12 @@ export function modelCatalog(): readonly ModelEntry[] {
 export function modelEntry(spec: string): ModelEntry {
   const s = parseModelSpec(spec);
   const base = baseEntry(s.base);
-  if (!base) throw new Error(`benchmark/models: unknown model '${s.base}' (known: ${modelCatalog().map((m) => m.name).join(', ')})`);
+  if (!base)
+    throw new Error(
+      `benchmark/models: unknown model '${s.base}' (known: ${modelCatalog()
+        .map((m) => m.name)
+        .join(', ')})`,
+    );
   if (Object.keys(s.overrides).length > 0 && base.family === 'oracle') {
     throw new Error(`benchmark/models: '${spec}': the oracle takes no config`);
   }
@@ -97,22 +151,34 @@ export function modelEntry(spec: string): ModelEntry {
  * Builds the model of `spec` for a dataset, with `extra` config (a tuning trial) over the spec's
  * overrides. The oracle needs the dataset's ground truth.
  */
-export function createModel(spec: string, dataset: Pick<SealedPayload, 'id' | 'oracle'>, extra: Readonly<Record<string, unknown>> = {}): BenchModel {
+export function createModel(
+  spec: string,
+  dataset: Pick<SealedPayload, 'id' | 'oracle'>,
+  extra: Readonly<Record<string, unknown>> = {},
+): BenchModel {
   const entry = modelEntry(spec);
   const config: Record<string, unknown> = { ...entry.overrides, ...extra };
   if (entry.family === 'oracle') {
     if (Object.keys(config).length > 0) throw new Error(`benchmark/models: '${spec}': the oracle takes no config`);
     return createOracleModel(dataset);
   }
-  if (entry.base === 'calibration-frequency') return createCalibrationFrequencyModel(resolveOptions('benchmark/calibration-frequency', DEFAULT_CALIBRATION_FREQUENCY, config, { coerce: true }));
-  if (entry.family === 'baseline') return createBaselineModel(entry.base as (typeof BASELINE_MODEL_NAMES)[number], config);
+  if (entry.base === 'calibration-frequency')
+    return createCalibrationFrequencyModel(
+      resolveOptions('benchmark/calibration-frequency', DEFAULT_CALIBRATION_FREQUENCY, config, { coerce: true }),
+    );
+  if (entry.family === 'baseline')
+    return createBaselineModel(entry.base as (typeof BASELINE_MODEL_NAMES)[number], config);
   if (entry.family === 'plugin') return createPluginModel(entry.base, config);
   if (entry.family === 'external') {
     const file = predictionsOf(entry.base)!;
-    if (Object.keys(config).length > 0) throw new Error(`benchmark/models: '${spec}': a predictions file takes no config`);
+    if (Object.keys(config).length > 0)
+      throw new Error(`benchmark/models: '${spec}': a predictions file takes no config`);
     return Object.freeze({
-      name: entry.base, config: Object.freeze({ file: file.path, sha256: file.sha256 }),
-      async run(): Promise<never> { throw new Error(`benchmark/models: '${spec}' is a predictions file: the runner scores it, no model runs`); },
+      name: entry.base,
+      config: Object.freeze({ file: file.path, sha256: file.sha256 }),
+      async run(): Promise<never> {
+        throw new Error(`benchmark/models: '${spec}' is a predictions file: the runner scores it, no model runs`);
+      },
     });
   }
   return createEncoderModel(entry.base, config);

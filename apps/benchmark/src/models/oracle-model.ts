@@ -11,9 +11,12 @@ export function createOracleModel(dataset: Pick<DatasetPayload, 'id' | 'oracle'>
     name: 'oracle',
     config: Object.freeze({ source: 'synthetic ground truth (truth.oracle, truth.oracleRepurchase)' }),
     async run(task): Promise<ModelOutput> {
-      if (!truth) throw new Error(`benchmark/oracle: dataset '${dataset.id}' has no ground truth (only synthetic data does)`);
+      if (!truth)
+        throw new Error(`benchmark/oracle: dataset '${dataset.id}' has no ground truth (only synthetic data does)`);
       if (truth.value.length !== task.split.customers.length) {
-        throw new Error(`benchmark/oracle: truth has ${truth.value.length} rows for ${task.split.customers.length} cohort customers`);
+        throw new Error(
+          `benchmark/oracle: truth has ${truth.value.length} rows for ${task.split.customers.length} cohort customers`,
+        );
       }
       return Object.freeze({ value: Float64Array.from(truth.value), repurchase: Float64Array.from(truth.repurchase) });
     },

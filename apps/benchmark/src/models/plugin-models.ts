@@ -36,9 +36,11 @@ const external = new Map<string, PredictionsFile>();
 
 /** Registers a predictions file's model name (`bench --predictions NAME=FILE`; predictions-file.ts). */
 export function registerPredictions(file: PredictionsFile, isBuiltIn: (name: string) => boolean): void {
-  if (isBuiltIn(file.name) || registered.has(file.name)) throw new Error(`--predictions: model name '${file.name}' is already taken by a built-in or plugin model`);
+  if (isBuiltIn(file.name) || registered.has(file.name))
+    throw new Error(`--predictions: model name '${file.name}' is already taken by a built-in or plugin model`);
   const other = external.get(file.name);
-  if (other && other.sha256 !== file.sha256) throw new Error(`--predictions: model name '${file.name}' is given twice (${other.path}, ${file.path})`);
+  if (other && other.sha256 !== file.sha256)
+    throw new Error(`--predictions: model name '${file.name}' is given twice (${other.path}, ${file.path})`);
   external.set(file.name, file);
 }
 
@@ -62,36 +64,61 @@ export function extraModelNames(): readonly string[] {
  * one-line error for a missing file, a module without a `models` object, a non-function entry or
  * a name that is already taken (by a built-in, `isBuiltIn`, or another plugin).
  */
-export async function loadPlugins(paths: readonly string[], isBuiltIn: (name: string) => boolean): Promise<readonly PluginFile[]> {
+export async function loadPlugins(
+  paths: readonly string[],
+  isBuiltIn: (name: string) => boolean,
+): Promise<readonly PluginFile[]> {
   const out: PluginFile[] = [];
   for (const p of paths) {
     const path = resolve(p);
     let bytes: Buffer;
-    try { bytes = readFileSync(path); } catch { throw new Error(`benchmark/plugins: ${p}: no such file`); }
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw new Error(`benchmark/plugins: ${p}: no such file`);
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const known = files.get(path);
     if (known) {
-      if (known.sha256 !== sha256) throw new Error(`benchmark/plugins: ${p} changed while loaded (sha256 ${known.sha256.slice(0, 12)} → ${sha256.slice(0, 12)})`);
+      if (known.sha256 !== sha256)
+        throw new Error(
+          `benchmark/plugins: ${p} changed while loaded (sha256 ${known.sha256.slice(0, 12)} → ${sha256.slice(0, 12)})`,
+        );
       out.push(known);
       continue;
     }
     let mod: { models?: unknown; searchSpaces?: unknown };
-    try { mod = (await import(`${pathToFileURL(path).href}?sha256=${sha256}`)) as typeof mod; } catch (err) {
+    try {
+      mod = (await import(`${pathToFileURL(path).href}?sha256=${sha256}`)) as typeof mod;
+    } catch (err) {
       throw new Error(`benchmark/plugins: ${p}: failed to load: ${(err as Error).message.split('\n')[0]}`);
     }
     const models = mod.models;
-    if (typeof models !== 'object' || models === null) throw new Error(`benchmark/plugins: ${p}: expected an export 'models' (model name → factory), got ${typeof models}`);
-    const spaces = (typeof mod.searchSpaces === 'object' && mod.searchSpaces !== null ? mod.searchSpaces : {}) as Record<string, SearchSpace>;
+    if (typeof models !== 'object' || models === null)
+      throw new Error(
+        `benchmark/plugins: ${p}: expected an export 'models' (model name → factory), got ${typeof models}`,
+      );
+    const spaces = (
+      typeof mod.searchSpaces === 'object' && mod.searchSpaces !== null ? mod.searchSpaces : {}
+    ) as Record<string, SearchSpace>;
     const names = Object.keys(models);
     if (names.length === 0) throw new Error(`benchmark/plugins: ${p}: 'models' is empty`);
     const file: PluginFile = Object.freeze({ path, sha256, models: Object.freeze(names) });
     for (const name of names) {
       const factory = (models as Record<string, unknown>)[name];
-      if (typeof factory !== 'function') throw new Error(`benchmark/plugins: ${p}: models['${name}'] must be a function (config) => BenchModel, got ${typeof factory}`);
-      if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new Error(`benchmark/plugins: ${p}: model name '${name}' must be letters, digits, '.', '_' or '-' (':' and '+' belong to model specs)`);
-      if (isBuiltIn(name) || external.has(name)) throw new Error(`benchmark/plugins: ${p}: model '${name}' is a built-in model's name`);
+      if (typeof factory !== 'function')
+        throw new Error(
+          `benchmark/plugins: ${p}: models['${name}'] must be a function (config) => BenchModel, got ${typeof factory}`,
+        );
+      if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name))
+        throw new Error(
+          `benchmark/plugins: ${p}: model name '${name}' must be letters, digits, '.', '_' or '-' (':' and '+' belong to model specs)`,
+        );
+      if (isBuiltIn(name) || external.has(name))
+        throw new Error(`benchmark/plugins: ${p}: model '${name}' is a built-in model's name`);
       const other = registered.get(name);
-      if (other) throw new Error(`benchmark/plugins: ${p}: model '${name}' is already registered by ${other.file.path}`);
+      if (other)
+        throw new Error(`benchmark/plugins: ${p}: model '${name}' is already registered by ${other.file.path}`);
       registered.set(name, { file, factory: factory as Factory, searchSpace: spaces[name] ?? null });
     }
     files.set(path, file);
@@ -117,17 +144,29 @@ export function createPluginModel(name: string, config: Readonly<Record<string, 
   if (!r) throw new Error(`benchmark/plugins: model '${name}' is not registered (load its file with --plugin)`);
   const where = `plugin model '${name}' (${r.file.path})`;
   let model: BenchModel;
-  try { model = r.factory({ ...config }); } catch (err) { throw new Error(`${where}: factory threw: ${(err as Error).message.split('\n')[0]}`); }
-  if (!model || typeof model.run !== 'function') throw new Error(`${where}: the factory must return a BenchModel with run(task)`);
+  try {
+    model = r.factory({ ...config });
+  } catch (err) {
+    throw new Error(`${where}: factory threw: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (!model || typeof model.run !== 'function')
+    throw new Error(`${where}: the factory must return a BenchModel with run(task)`);
   return Object.freeze({
     name,
     config: model.config ?? Object.freeze({ ...config }),
     async run(task: ModelTask): Promise<ModelOutput> {
       let out: ModelOutput;
-      try { out = await model.run(task); } catch (err) { throw new Error(`${where}: run threw: ${(err as Error).message.split('\n')[0]}`); }
+      try {
+        out = await model.run(task);
+      } catch (err) {
+        throw new Error(`${where}: run threw: ${(err as Error).message.split('\n')[0]}`);
+      }
       const n = task.split.customers.length;
       const value = checked(where, 'value', out?.value, n);
-      const repurchase = out.repurchase === undefined ? Float64Array.from(value, (v) => (v > 0 ? 1 : 0)) : checked(where, 'repurchase', out.repurchase, n);
+      const repurchase =
+        out.repurchase === undefined
+          ? Float64Array.from(value, (v) => (v > 0 ? 1 : 0))
+          : checked(where, 'repurchase', out.repurchase, n);
       return Object.freeze({ ...out, value, repurchase });
     },
   });
@@ -135,7 +174,8 @@ export function createPluginModel(name: string, config: Readonly<Record<string, 
 
 function checked(where: string, field: string, values: ArrayLike<number> | undefined, n: number): Float64Array {
   if (!values || typeof values.length !== 'number') throw new Error(`${where}: returned no ${field} array`);
-  if (values.length !== n) throw new Error(`${where}: returned ${values.length} ${field} values for ${n} cohort customers`);
+  if (values.length !== n)
+    throw new Error(`${where}: returned ${values.length} ${field} values for ${n} cohort customers`);
   const out = Float64Array.from(values);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(out[i])) throw new Error(`${where}: ${field}[${i}] is ${out[i]} (expected a finite number)`);

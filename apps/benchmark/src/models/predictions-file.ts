@@ -25,40 +25,73 @@ export interface PredictionsFile {
   readonly path: string;
   readonly sha256: string;
   /** Rows: customer id, value, repurchase score, seed (0 = every seed), line number. */
-  readonly rows: readonly { readonly id: string; readonly value: number; readonly repurchase: number; readonly seed: number; readonly line: number }[];
+  readonly rows: readonly {
+    readonly id: string;
+    readonly value: number;
+    readonly repurchase: number;
+    readonly seed: number;
+    readonly line: number;
+  }[];
   readonly seeded: boolean;
 }
 
 /** Parses `NAME=FILE` and the file (header, numbers, duplicates); dataset checks come in predictionsFor. */
 export function readPredictionsFile(spec: string): PredictionsFile {
   const eq = spec.indexOf('=');
-  if (eq <= 0 || eq === spec.length - 1) throw new PredictionsError(`--predictions: expected NAME=FILE.csv, got '${spec}'`);
-  const name = spec.slice(0, eq), file = spec.slice(eq + 1);
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new PredictionsError(`--predictions: model name '${name}' must be letters, digits, '.', '_' or '-'`);
+  if (eq <= 0 || eq === spec.length - 1)
+    throw new PredictionsError(`--predictions: expected NAME=FILE.csv, got '${spec}'`);
+  const name = spec.slice(0, eq),
+    file = spec.slice(eq + 1);
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name))
+    throw new PredictionsError(`--predictions: model name '${name}' must be letters, digits, '.', '_' or '-'`);
   const path = resolve(file);
   let bytes: Buffer;
-  try { bytes = readFileSync(path); } catch { throw new PredictionsError(`${file}: no such file`); }
-  const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new PredictionsError(`${file}: no such file`);
+  }
+  const lines = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const header = (lines[0] ?? '').split(',').map((h) => h.trim());
   const col = (h: string): number => header.indexOf(h);
   for (const required of ['customer_id', 'predicted_value']) {
-    if (col(required) < 0) throw new PredictionsError(`${file}:1:1: expected a header with customer_id,predicted_value[,repurchase_score][,seed], got '${lines[0] ?? ''}'`);
+    if (col(required) < 0)
+      throw new PredictionsError(
+        `${file}:1:1: expected a header with customer_id,predicted_value[,repurchase_score][,seed], got '${lines[0] ?? ''}'`,
+      );
   }
   const unknown = header.filter((h) => !['customer_id', 'predicted_value', 'repurchase_score', 'seed'].includes(h));
-  if (unknown.length > 0) throw new PredictionsError(`${file}:1:1: unexpected column '${unknown[0]}' (expected customer_id,predicted_value[,repurchase_score][,seed])`);
-  const iId = col('customer_id'), iValue = col('predicted_value'), iRep = col('repurchase_score'), iSeed = col('seed');
+  if (unknown.length > 0)
+    throw new PredictionsError(
+      `${file}:1:1: unexpected column '${unknown[0]}' (expected customer_id,predicted_value[,repurchase_score][,seed])`,
+    );
+  const iId = col('customer_id'),
+    iValue = col('predicted_value'),
+    iRep = col('repurchase_score'),
+    iSeed = col('seed');
   const rows: PredictionsFile['rows'][number][] = [];
   const seen = new Map<string, number>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const cells = lines[i].split(',');
     const line = i + 1;
-    if (cells.length !== header.length) throw new PredictionsError(`${file}:${line}:1: expected ${header.length} columns, got ${cells.length}`);
+    if (cells.length !== header.length)
+      throw new PredictionsError(`${file}:${line}:1: expected ${header.length} columns, got ${cells.length}`);
     const at = (c: number): number => cells.slice(0, c).reduce((s, x) => s + x.length + 1, 1);
     const num = (c: number, what: string, integer = false): number => {
-      const text = cells[c].trim(), v = Number(text);
-      if (text === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) throw new PredictionsError(`${file}:${line}:${at(c)}: expected ${integer ? 'an integer' : 'a finite number'} for ${what}, got '${cells[c]}'`);
-      if (v < 0 || (integer && v < 1)) throw new PredictionsError(`${file}:${line}:${at(c)}: expected ${integer ? 'a seed ≥ 1' : `${what} ≥ 0`}, got ${v}`);
+      const text = cells[c].trim(),
+        v = Number(text);
+      if (text === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)))
+        throw new PredictionsError(
+          `${file}:${line}:${at(c)}: expected ${integer ? 'an integer' : 'a finite number'} for ${what}, got '${cells[c]}'`,
+        );
+      if (v < 0 || (integer && v < 1))
+        throw new PredictionsError(
+          `${file}:${line}:${at(c)}: expected ${integer ? 'a seed ≥ 1' : `${what} ≥ 0`}, got ${v}`,
+        );
       return v;
     };
     const id = cells[iId].trim();
@@ -68,12 +101,21 @@ export function readPredictionsFile(spec: string): PredictionsFile {
     const seed = iSeed >= 0 ? num(iSeed, 'seed', true) : 0;
     const key = `${seed}\u0000${id}`;
     const first = seen.get(key);
-    if (first !== undefined) throw new PredictionsError(`${file}:${line}:${at(iId)}: duplicate customer '${id}'${seed ? ` for seed ${seed}` : ''} (first on line ${first})`);
+    if (first !== undefined)
+      throw new PredictionsError(
+        `${file}:${line}:${at(iId)}: duplicate customer '${id}'${seed ? ` for seed ${seed}` : ''} (first on line ${first})`,
+      );
     seen.set(key, line);
     rows.push({ id, value, repurchase, seed, line });
   }
   if (rows.length === 0) throw new PredictionsError(`${file}: no prediction rows`);
-  return Object.freeze({ name, path, sha256: createHash('sha256').update(bytes).digest('hex'), rows, seeded: iSeed >= 0 });
+  return Object.freeze({
+    name,
+    path,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    rows,
+    seeded: iSeed >= 0,
+  });
 }
 
 /**
@@ -81,26 +123,44 @@ export function readPredictionsFile(spec: string): PredictionsFile {
  * the file, every other row 0); throws `FILE:LINE: …` for an unknown, non-test or missing customer.
  */
 export function predictionsFor(
-  p: PredictionsFile, customerIds: readonly string[], cohort: Int32Array, folds: readonly Uint8Array[], seed: number,
+  p: PredictionsFile,
+  customerIds: readonly string[],
+  cohort: Int32Array,
+  folds: readonly Uint8Array[],
+  seed: number,
 ): { value: Float64Array; repurchase: Float64Array } {
   const rowOf = new Map<string, number>();
   for (let r = 0; r < cohort.length; r++) rowOf.set(customerIds[cohort[r]], r);
   const fold = folds[seed - 1];
   const testInAnySeed = (r: number): boolean => folds.some((f) => f[r] === Fold.test);
-  const value = new Float64Array(cohort.length), repurchase = new Float64Array(cohort.length);
+  const value = new Float64Array(cohort.length),
+    repurchase = new Float64Array(cohort.length);
   const filled = new Uint8Array(cohort.length);
   for (const row of p.rows) {
     if (p.seeded && row.seed !== seed) continue;
     const r = rowOf.get(row.id);
-    if (r === undefined) throw new PredictionsError(`${p.path}:${row.line}:1: unknown customer '${row.id}' (not in the dataset's cohort)`);
+    if (r === undefined)
+      throw new PredictionsError(`${p.path}:${row.line}:1: unknown customer '${row.id}' (not in the dataset's cohort)`);
     if (fold[r] !== Fold.test) {
-      if (p.seeded || !testInAnySeed(r)) throw new PredictionsError(`${p.path}:${row.line}:1: customer '${row.id}' is not a test customer${p.seeded ? ` of seed ${seed}` : ''} (score only the test fold of \`clvlab split\`)`);
+      if (p.seeded || !testInAnySeed(r))
+        throw new PredictionsError(
+          `${p.path}:${row.line}:1: customer '${row.id}' is not a test customer${p.seeded ? ` of seed ${seed}` : ''} (score only the test fold of \`clvlab split\`)`,
+        );
       continue;
     }
-    value[r] = row.value; repurchase[r] = row.repurchase; filled[r] = 1;
+    value[r] = row.value;
+    repurchase[r] = row.repurchase;
+    filled[r] = 1;
   }
-  let missing = 0, example = '';
-  for (let r = 0; r < cohort.length; r++) if (fold[r] === Fold.test && !filled[r]) { if (missing++ === 0) example = customerIds[cohort[r]]; }
-  if (missing > 0) throw new PredictionsError(`${p.path}: ${missing} test customer(s) of seed ${seed} have no prediction (first: '${example}')`);
+  let missing = 0,
+    example = '';
+  for (let r = 0; r < cohort.length; r++)
+    if (fold[r] === Fold.test && !filled[r]) {
+      if (missing++ === 0) example = customerIds[cohort[r]];
+    }
+  if (missing > 0)
+    throw new PredictionsError(
+      `${p.path}: ${missing} test customer(s) of seed ${seed} have no prediction (first: '${example}')`,
+    );
   return { value, repurchase };
 }

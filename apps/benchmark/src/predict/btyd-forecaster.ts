@@ -14,7 +14,13 @@
 //                       each day's purchases at its end differs from the continuous integral by
 //                       less than 1 − e^{−δ·1 day} (2.6e-4 relative at d = 10%).
 import {
-  conditionalExpectedPurchases, customerLifetimeValue, fitBgNbd, fitParetoNbd, probabilityAlive, repurchaseProbability, type PurchaseFit,
+  conditionalExpectedPurchases,
+  customerLifetimeValue,
+  fitBgNbd,
+  fitParetoNbd,
+  probabilityAlive,
+  repurchaseProbability,
+  type PurchaseFit,
 } from '@clvlab/baselines';
 import { customerHistory, unitMs, type TimeUnit } from '@clvlab/features';
 import { createModel, type ModelEntry } from '../models/model-registry.ts';
@@ -25,9 +31,14 @@ const DAY_MS = 86_400_000;
 
 /** The forecaster of a BTYD spec; the registry resolves (and checks) the spec's config. */
 export function btydForecaster(entry: ModelEntry, kind: 'bgnbd' | 'pareto-nbd'): Forecaster {
-  const config = createModel(entry.name, { id: 'predict' }).config as Readonly<{ unit: string; spendFallback: boolean }>;
+  const config = createModel(entry.name, { id: 'predict' }).config as Readonly<{
+    unit: string;
+    spendFallback: boolean;
+  }>;
   return Object.freeze({
-    name: entry.name, family: entry.family, btyd: true,
+    name: entry.name,
+    family: entry.family,
+    btyd: true,
     async forecast(input: ForecastInput): Promise<ForecastColumns> {
       const { task, horizonMs, discountRate, margin } = input;
       const { split } = task;
@@ -39,19 +50,37 @@ export function btydForecaster(entry: ModelEntry, kind: 'bgnbd' | 'pareto-nbd'):
       const pAlive = probabilityAlive(fit, h);
       const repurchase = repurchaseProbability(fit, t, h);
       const { spend, info: spendInfo } = spendPerPurchase(task.log.valueTarget, h, config.spendFallback);
-      const discounted = customerLifetimeValue(fit, 1, h, { horizon: horizonMs / DAY_MS, horizonUnit: 'day', fitUnit: unit, discountRate, step: 'day' });
+      const discounted = customerLifetimeValue(fit, 1, h, {
+        horizon: horizonMs / DAY_MS,
+        horizonUnit: 'day',
+        fitUnit: unit,
+        discountRate,
+        step: 'day',
+      });
       const n = expectedPurchases.length;
-      const expectedValue = new Float64Array(n), clv = new Float64Array(n);
+      const expectedValue = new Float64Array(n),
+        clv = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         expectedValue[i] = Math.max(0, expectedPurchases[i] * spend[i]);
         clv[i] = margin * Math.max(0, discounted[i] * spend[i]);
       }
       const boundary = fit.model === 'pareto-nbd' && fit.boundary === true;
       return Object.freeze({
-        expectedValue, clv, repurchase, btyd: Object.freeze({ expectedPurchases, pAlive, spend }),
+        expectedValue,
+        clv,
+        repurchase,
+        btyd: Object.freeze({ expectedPurchases, pAlive, spend }),
         info: Object.freeze({
-          config, unit, horizon: t, params: fit.params, stdErrors: fit.stdErrors, logLikelihood: fit.logLikelihood,
-          nCustomers: fit.nCustomers, converged: fit.converged, boundary, spend: spendInfo,
+          config,
+          unit,
+          horizon: t,
+          params: fit.params,
+          stdErrors: fit.stdErrors,
+          logLikelihood: fit.logLikelihood,
+          nCustomers: fit.nCustomers,
+          converged: fit.converged,
+          boundary,
+          spend: spendInfo,
           discounting: 'daily steps of the purchase curve at (1 + d)^(-t/year) (DECT)',
           ...(fit.model === 'pareto-nbd' && fit.boundary ? { dropoutRate: fit.dropoutRate, warning: fit.warning } : {}),
         }),

@@ -12,15 +12,28 @@ import { evaluationFolds, labelWindow, type LabelWindow, type Split } from '@clv
 import type { EventLog } from '@clvlab/events';
 
 /** Train / valid / test shares: 80/20 for training and early stopping, no test fold. */
-export const FORECAST_FRACTIONS: readonly [number, number, number] = Object.freeze([0.8, 0.2, 0]) as readonly [number, number, number];
+export const FORECAST_FRACTIONS: readonly [number, number, number] = Object.freeze([0.8, 0.2, 0]) as readonly [
+  number,
+  number,
+  number,
+];
 
 /** The temporal split at `asOf` (see header); reads only events before as-of. */
-export function forecastSplit(log: EventLog, customers: Int32Array, start: number, asOf: number, horizonMs: number, seed: number): Split {
+export function forecastSplit(
+  log: EventLog,
+  customers: Int32Array,
+  start: number,
+  asOf: number,
+  horizonMs: number,
+  seed: number,
+): Split {
   const fold = evaluationFolds(log.customerIds, customers, seed, FORECAST_FRACTIONS);
   const fit = labelWindow(log, customers, asOf - horizonMs, asOf);
   const score: LabelWindow = Object.freeze({
-    featureEnd: asOf, labelEnd: asOf + horizonMs,
-    target: new Float64Array(customers.length).fill(Number.NaN), repurchase: new Uint8Array(customers.length),
+    featureEnd: asOf,
+    labelEnd: asOf + horizonMs,
+    target: new Float64Array(customers.length).fill(Number.NaN),
+    repurchase: new Uint8Array(customers.length),
   });
   return Object.freeze({ protocol: 'temporal', start, cutoff: asOf, horizon: horizonMs, customers, fold, fit, score });
 }

@@ -28,7 +28,11 @@ export const DEFAULT_PREDICT = Object.freeze({ discountRate: 0.1, margin: 1, uni
 
 /** A core parser's error (`--name: expected …`) as the CLI's one-line user error. */
 function cli<T>(parse: () => T): T {
-  try { return parse(); } catch (err) { throw new CliError((err as Error).message); }
+  try {
+    return parse();
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
 }
 
 function duration(values: OptionValues, name: string): number | undefined {
@@ -50,7 +54,8 @@ export function predictOptions(values: OptionValues): PredictOptions {
   const modelText = str(values, 'model');
   if (modelText === undefined) throw new CliError('--model NAME[,NAME..] is required (e.g. bgnbd-gg,rfm-linear)');
   const models = modelText.split(',').map((s) => s.trim());
-  if (models.some((m) => m === '')) throw new CliError(`--model: expected a comma-separated list of model specs, got '${modelText}'`);
+  if (models.some((m) => m === ''))
+    throw new CliError(`--model: expected a comma-separated list of model specs, got '${modelText}'`);
   const twice = models.find((m, i) => models.indexOf(m) !== i);
   if (twice !== undefined) throw new CliError(`--model: '${twice}' is named twice`);
   const out = str(values, 'out');
@@ -61,14 +66,38 @@ export function predictOptions(values: OptionValues): PredictOptions {
   if (!(horizonMs > 0)) throw new CliError(`--horizon: expected a duration > 0, got '${horizonText}'`);
   const asOfText = str(values, 'as-of');
   const asOf = asOfText === undefined ? null : Date.parse(asOfText);
-  if (asOf !== null && !Number.isFinite(asOf)) throw new CliError(`--as-of: expected an ISO 8601 date such as 1997-10-01, got '${asOfText}'`);
+  if (asOf !== null && !Number.isFinite(asOf))
+    throw new CliError(`--as-of: expected an ISO 8601 date such as 1997-10-01, got '${asOfText}'`);
   const unit = str(values, 'unit') ?? DEFAULT_PREDICT.unit;
   if (unit !== 'week' && unit !== 'day') throw new CliError(`--unit: expected week or day, got '${unit}'`);
-  const discountRate = number(values, 'discount-rate', DEFAULT_PREDICT.discountRate, /^(-?[\d.]+(?:e-?\d+)?)(?:\s*\/\s*year)?$/i, 'an annual rate ≥ 0 such as 0.10 or 0.10/year');
-  if (!(discountRate >= 0)) throw new CliError(`--discount-rate: expected an annual rate ≥ 0 such as 0.10 or 0.10/year, got '${str(values, 'discount-rate')}'`);
+  const discountRate = number(
+    values,
+    'discount-rate',
+    DEFAULT_PREDICT.discountRate,
+    /^(-?[\d.]+(?:e-?\d+)?)(?:\s*\/\s*year)?$/i,
+    'an annual rate ≥ 0 such as 0.10 or 0.10/year',
+  );
+  if (!(discountRate >= 0))
+    throw new CliError(
+      `--discount-rate: expected an annual rate ≥ 0 such as 0.10 or 0.10/year, got '${str(values, 'discount-rate')}'`,
+    );
   const margin = number(values, 'margin', DEFAULT_PREDICT.margin, /^(-?[\d.]+(?:e-?\d+)?)$/i, 'a number > 0');
-  if (!(margin > 0)) throw new CliError(`--margin: expected a number > 0 (the share of revenue that is profit), got '${str(values, 'margin')}'`);
+  if (!(margin > 0))
+    throw new CliError(
+      `--margin: expected a number > 0 (the share of revenue that is profit), got '${str(values, 'margin')}'`,
+    );
   const seedText = str(values, 'seed');
   const seed = seedText === undefined ? DEFAULT_PREDICT.seed : cli(() => parseInteger(seedText, { where: '--seed' }));
-  return Object.freeze({ models: Object.freeze(models), asOf, horizonMs, horizonText, unit, discountRate, margin, seed, gapMs: duration(values, 'gap'), out });
+  return Object.freeze({
+    models: Object.freeze(models),
+    asOf,
+    horizonMs,
+    horizonText,
+    unit,
+    discountRate,
+    margin,
+    seed,
+    gapMs: duration(values, 'gap'),
+    out,
+  });
 }

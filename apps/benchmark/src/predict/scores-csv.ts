@@ -16,7 +16,8 @@ const cell = (v: number | string): string => {
 /** The CSV text of `columns` (every column must have `rows` cells). */
 export function scoresCsv(columns: readonly ScoreColumn[], rows: number): string {
   for (const c of columns) {
-    if (c.values.length !== rows) throw new Error(`benchmark/predict: column '${c.name}' has ${c.values.length} cells for ${rows} rows`);
+    if (c.values.length !== rows)
+      throw new Error(`benchmark/predict: column '${c.name}' has ${c.values.length} cells for ${rows} rows`);
   }
   const lines = [columns.map((c) => cell(c.name)).join(',')];
   for (let r = 0; r < rows; r++) lines.push(columns.map((c) => cell(c.values[r])).join(','));

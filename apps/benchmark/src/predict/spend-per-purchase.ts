@@ -9,12 +9,17 @@ import type { CustomerHistoryTable } from '@clvlab/features';
 
 /** Σ net value / Σ purchase days over the cohort (0 without purchase days). */
 function perPurchaseDay(h: CustomerHistoryTable): number {
-  const value = h.revenue.reduce((s, v) => s + v, 0), days = h.purchaseDays.reduce((s, v) => s + v, 0);
+  const value = h.revenue.reduce((s, v) => s + v, 0),
+    days = h.purchaseDays.reduce((s, v) => s + v, 0);
   return days > 0 ? value / days : 0;
 }
 
 /** Spend per purchase day of each customer and what produced it. */
-export function spendPerPurchase(valueTarget: 'revenue' | 'count', h: CustomerHistoryTable, fallback: boolean): { spend: Float64Array; info: Record<string, unknown> } {
+export function spendPerPurchase(
+  valueTarget: 'revenue' | 'count',
+  h: CustomerHistoryTable,
+  fallback: boolean,
+): { spend: Float64Array; info: Record<string, unknown> } {
   const n = h.frequency.length;
   if (valueTarget === 'count') {
     const rate = perPurchaseDay(h) || 1;
@@ -24,11 +29,21 @@ export function spendPerPurchase(valueTarget: 'revenue' | 'count', h: CustomerHi
     const gg = fitGammaGamma(h);
     return {
       spend: expectedAverageSpend(gg, h),
-      info: { model: 'gamma-gamma', params: gg.params, stdErrors: gg.stdErrors, logLikelihood: gg.logLikelihood, nCustomers: gg.nCustomers, excluded: gg.excluded },
+      info: {
+        model: 'gamma-gamma',
+        params: gg.params,
+        stdErrors: gg.stdErrors,
+        logLikelihood: gg.logLikelihood,
+        nCustomers: gg.nCustomers,
+        excluded: gg.excluded,
+      },
     };
   } catch (error) {
     if (!fallback) throw error;
     const mean = Math.max(0, perPurchaseDay(h));
-    return { spend: new Float64Array(n).fill(mean), info: { model: 'cohort-mean', reason: (error as Error).message, meanSpend: mean } };
+    return {
+      spend: new Float64Array(n).fill(mean),
+      info: { model: 'cohort-mean', reason: (error as Error).message, meanSpend: mean },
+    };
   }
 }

@@ -18,14 +18,32 @@ export interface ForecastEmbeddings {
 /** Writes one model's embedding group at `path`. */
 export async function writeForecastEmbeddings(path: string, e: ForecastEmbeddings): Promise<void> {
   const n = e.customers.length;
-  if (e.data.length !== n * e.dim) throw new Error(`benchmark/predict: '${e.model}' embedding has ${e.data.length} values for ${n} customers × ${e.dim}`);
+  if (e.data.length !== n * e.dim)
+    throw new Error(
+      `benchmark/predict: '${e.model}' embedding has ${e.data.length} values for ${n} customers × ${e.dim}`,
+    );
   await writeZarrGroup(path, {
-    attributes: { kind: 'clvlab-embeddings', source: 'clvlab predict', model: e.model, dim: e.dim, featureEnd: new Date(e.asOf).toISOString(), customer_ids: [...e.customerIds] },
+    attributes: {
+      kind: 'clvlab-embeddings',
+      source: 'clvlab predict',
+      model: e.model,
+      dim: e.dim,
+      featureEnd: new Date(e.asOf).toISOString(),
+      customer_ids: [...e.customerIds],
+    },
     arrays: {
       embedding: { data: e.data, shape: [n, e.dim], attributes: { meaning: 'customer embedding at --as-of' } },
-      customer_index: { data: e.customers, shape: [n], attributes: { meaning: 'index into the input customer dictionary' } },
+      customer_index: {
+        data: e.customers,
+        shape: [n],
+        attributes: { meaning: 'index into the input customer dictionary' },
+      },
       value: { data: e.value, shape: [n], attributes: { meaning: 'expected value over the horizon (undiscounted)' } },
-      repurchase: { data: e.repurchase, shape: [n], attributes: { meaning: 'repurchase probability over the horizon' } },
+      repurchase: {
+        data: e.repurchase,
+        shape: [n],
+        attributes: { meaning: 'repurchase probability over the horizon' },
+      },
     },
   });
 }

@@ -15,7 +15,10 @@ export interface TrackingRecord {
   readonly expected: Readonly<Record<string, readonly number[]>>;
 }
 
-const KIND: Readonly<Record<string, PurchaseFit['model']>> = Object.freeze({ 'bgnbd-gg': 'bgnbd', 'pareto-nbd-gg': 'pareto-nbd' });
+const KIND: Readonly<Record<string, PurchaseFit['model']>> = Object.freeze({
+  'bgnbd-gg': 'bgnbd',
+  'pareto-nbd-gg': 'pareto-nbd',
+});
 
 /** Tracking data for one dataset, or null when no BTYD cell with parameters ran on it. */
 export function btydTracking(dataset: BenchDataset, cells: readonly BenchCell[]): TrackingRecord | null {
@@ -24,16 +27,42 @@ export function btydTracking(dataset: BenchDataset, cells: readonly BenchCell[])
   for (const c of cells) {
     const kind = KIND[c.model.name];
     if (!kind || c.dataset !== dataset.id || fits[c.model.name]) continue;
-    const info = c.stored.info as { params?: unknown; stdErrors?: unknown; unit?: string; logLikelihood?: number; nCustomers?: number; iterations?: number };
+    const info = c.stored.info as {
+      params?: unknown;
+      stdErrors?: unknown;
+      unit?: string;
+      logLikelihood?: number;
+      nCustomers?: number;
+      iterations?: number;
+    };
     if (!info.params || !info.unit) continue;
     if (unit !== null && info.unit !== unit) continue; // one time axis per plot
     unit = info.unit;
-    fits[c.model.name] = { model: kind, params: info.params, stdErrors: info.stdErrors, logLikelihood: info.logLikelihood, nCustomers: info.nCustomers, iterations: info.iterations, converged: true } as unknown as PurchaseFit;
+    fits[c.model.name] = {
+      model: kind,
+      params: info.params,
+      stdErrors: info.stdErrors,
+      logLikelihood: info.logLikelihood,
+      nCustomers: info.nCustomers,
+      iterations: info.iterations,
+      converged: true,
+    } as unknown as PurchaseFit;
   }
   if (unit === null) return null;
   const { split, log } = dataset.payload;
-  const t = trackingData(log, fits, { calibrationEnd: split.cutoff, holdoutEnd: split.cutoff + split.horizon, start: split.start, unit: unit as 'week' | 'day' });
+  const t = trackingData(log, fits, {
+    calibrationEnd: split.cutoff,
+    holdoutEnd: split.cutoff + split.horizon,
+    start: split.start,
+    unit: unit as 'week' | 'day',
+  });
   const expected: Record<string, number[]> = {};
   for (const name of Object.keys(fits)) expected[name] = t.cumulative.map((p) => p.expected[name]);
-  return { unit: t.unit, calibrationSteps: t.calibrationSteps, period: t.cumulative.map((p) => p.step), actual: t.cumulative.map((p) => p.actual), expected };
+  return {
+    unit: t.unit,
+    calibrationSteps: t.calibrationSteps,
+    period: t.cumulative.map((p) => p.step),
+    actual: t.cumulative.map((p) => p.actual),
+    expected,
+  };
 }

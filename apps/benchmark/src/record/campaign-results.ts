@@ -45,11 +45,21 @@ export const DEFAULT_CAMPAIGN = Object.freeze({
 export type CampaignSettings = typeof DEFAULT_CAMPAIGN;
 
 /** The policies, in report order. */
-export const CAMPAIGN_POLICIES = ['clv-best-baseline', 'clv-best-sequence', 't-learner', 'random', 'oracle-uplift'] as const;
+export const CAMPAIGN_POLICIES = [
+  'clv-best-baseline',
+  'clv-best-sequence',
+  't-learner',
+  'random',
+  'oracle-uplift',
+] as const;
 export type CampaignPolicy = (typeof CAMPAIGN_POLICIES)[number];
 
 /** A value with its 95% interval (bootstrap with one seed, corrected t over seeds). */
-export interface Estimate { readonly value: number; readonly lower: number; readonly upper: number }
+export interface Estimate {
+  readonly value: number;
+  readonly lower: number;
+  readonly upper: number;
+}
 
 export interface CampaignRow {
   readonly dataset: string;
@@ -82,7 +92,12 @@ export interface CampaignDelta {
   readonly seeds: number;
 }
 
-export interface QiniPoint { readonly dataset: string; readonly policy: CampaignPolicy; readonly fraction: number; readonly qini: number }
+export interface QiniPoint {
+  readonly dataset: string;
+  readonly policy: CampaignPolicy;
+  readonly fraction: number;
+  readonly qini: number;
+}
 
 export interface CampaignResults {
   readonly settings: CampaignSettings;
@@ -102,7 +117,9 @@ export function hasCampaign(payload: DatasetPayload): boolean {
 
 /** Fits the T-learner of each dataset with a campaign, for each of its seeds (folds[id][seed − 1]), through the sealed path. */
 export async function fitCampaignUplift(
-  datasets: readonly BenchDataset[], seedsOf: (dataset: string) => readonly number[], folds: Readonly<Record<string, readonly Uint8Array[]>>,
+  datasets: readonly BenchDataset[],
+  seedsOf: (dataset: string) => readonly number[],
+  folds: Readonly<Record<string, readonly Uint8Array[]>>,
   settings: CampaignSettings = DEFAULT_CAMPAIGN,
 ): Promise<CampaignUplift> {
   const out = new Map<string, Map<number, Float64Array>>();
@@ -120,8 +137,12 @@ export async function fitCampaignUplift(
         const output = await model.run(sealedTask(sealed, sealedSplit(ds.payload.split, armFold), seed));
         return Float64Array.from(output.value);
       };
-      const t = await arm(1), c = await arm(0);
-      bySeed.set(seed, t.map((v, r) => v - c[r]));
+      const t = await arm(1),
+        c = await arm(0);
+      bySeed.set(
+        seed,
+        t.map((v, r) => v - c[r]),
+      );
     }
     out.set(ds.id, bySeed);
   }
@@ -129,7 +150,11 @@ export async function fitCampaignUplift(
 }
 
 /** What campaignResults needs of one model's chosen cell of one seed. */
-export interface CampaignCell { readonly model: string; readonly seed: number; readonly value: ArrayLike<number> }
+export interface CampaignCell {
+  readonly model: string;
+  readonly seed: number;
+  readonly value: ArrayLike<number>;
+}
 
 /** Resample draws of the bootstrap: `resamples` × n indices into the test customers. */
 function resampleIndices(n: number, resamples: number, seed: number): Int32Array[] {
@@ -139,7 +164,8 @@ function resampleIndices(n: number, resamples: number, seed: number): Int32Array
 
 /** numpy's default ("linear") quantile of ascending `xs`. */
 function quantile(xs: Float64Array, q: number): number {
-  const h = (xs.length - 1) * q, lo = Math.floor(h);
+  const h = (xs.length - 1) * q,
+    lo = Math.floor(h);
   return lo + 1 < xs.length ? xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo]) : xs[lo];
 }
 
@@ -151,15 +177,32 @@ function quantile(xs: Float64Array, q: number): number {
 function summarize(value: number, replicates: readonly number[]): Estimate & { readonly p: number } {
   const xs = Float64Array.from(replicates.filter(Number.isFinite)).sort();
   if (xs.length < 2) return { value, lower: NaN, upper: NaN, p: NaN };
-  let below = 0, above = 0;
-  for (const x of xs) { if (x <= 0) below++; if (x >= 0) above++; }
-  return { value, lower: quantile(xs, 0.025), upper: quantile(xs, 0.975), p: Math.min(1, (2 * (1 + Math.min(below, above))) / (1 + xs.length)) };
+  let below = 0,
+    above = 0;
+  for (const x of xs) {
+    if (x <= 0) below++;
+    if (x >= 0) above++;
+  }
+  return {
+    value,
+    lower: quantile(xs, 0.025),
+    upper: quantile(xs, 0.975),
+    p: Math.min(1, (2 * (1 + Math.min(below, above))) / (1 + xs.length)),
+  };
 }
 
 /** Qini coefficient and incremental profit at each k of one policy's scores on (a resample of) the test customers. */
-function policyMetrics(score: Float64Array, treated: Uint8Array, outcome: Float64Array, cost: number, settings: CampaignSettings): { area: number; qini: number; profit: number[] } {
+function policyMetrics(
+  score: Float64Array,
+  treated: Uint8Array,
+  outcome: Float64Array,
+  cost: number,
+  settings: CampaignSettings,
+): { area: number; qini: number; profit: number[] } {
   const q = qiniCurve(score, treated, outcome);
-  const profit = settings.ks.map((k) => incrementalProfit(score, treated, outcome, { k, margin: settings.margin, contactCost: cost }).profit);
+  const profit = settings.ks.map(
+    (k) => incrementalProfit(score, treated, outcome, { k, margin: settings.margin, contactCost: cost }).profit,
+  );
   return { area: q.area, qini: q.coefficient, profit };
 }
 
@@ -167,7 +210,8 @@ function policyMetrics(score: Float64Array, treated: Uint8Array, outcome: Float6
 function qiniAt(fraction: Float64Array, qini: Float64Array, x: number): number {
   let j = 1;
   while (j < fraction.length - 1 && fraction[j] < x) j++;
-  const x0 = fraction[j - 1], x1 = fraction[j];
+  const x0 = fraction[j - 1],
+    x1 = fraction[j];
   return x1 > x0 ? qini[j - 1] + ((x - x0) / (x1 - x0)) * (qini[j] - qini[j - 1]) : qini[j];
 }
 
@@ -177,11 +221,19 @@ function qiniAt(fraction: Float64Array, qini: Float64Array, x: number): number {
  * row). Empty when the payload has no campaign.
  */
 export function campaignResults(
-  payload: DatasetPayload, cells: readonly CampaignCell[], viewOf: (seed: number) => TestView, foldOf: (seed: number) => Uint8Array,
-  best: string | null, bestSequence: string | null, testTrainRatio: number, uplift?: ReadonlyMap<number, Float64Array>,
+  payload: DatasetPayload,
+  cells: readonly CampaignCell[],
+  viewOf: (seed: number) => TestView,
+  foldOf: (seed: number) => Uint8Array,
+  best: string | null,
+  bestSequence: string | null,
+  testTrainRatio: number,
+  uplift?: ReadonlyMap<number, Float64Array>,
   settings: CampaignSettings = DEFAULT_CAMPAIGN,
 ): Omit<CampaignResults, 'settings'> {
-  const rows: CampaignRow[] = [], deltas: CampaignDelta[] = [], curves: QiniPoint[] = [];
+  const rows: CampaignRow[] = [],
+    deltas: CampaignDelta[] = [],
+    curves: QiniPoint[] = [];
   if (!hasCampaign(payload)) return { rows, deltas, curves };
   const campaign = payload.campaign!;
   const seeds = [...new Set(cells.map((c) => c.seed))].sort((a, b) => a - b);
@@ -189,19 +241,31 @@ export function campaignResults(
   const perSeed = new Map<CampaignPolicy, CampaignRow[]>();
   const perSeedDelta = new Map<string, { difference: number; lower: number; upper: number; p: number }[]>();
   for (const seed of seeds) {
-    const v = viewOf(seed), fold = foldOf(seed);
+    const v = viewOf(seed),
+      fold = foldOf(seed);
     const n = v.rows.length;
     const treated = Uint8Array.from(v.rows, (r) => campaign.treated[r]);
     // Break-even contact cost from the train fold: mean holdout value treated − control.
-    let sT = 0, nT = 0, sC = 0, nC = 0;
+    let sT = 0,
+      nT = 0,
+      sC = 0,
+      nC = 0;
     for (let r = 0; r < fold.length; r++) {
       if (fold[r] !== Fold.train) continue;
-      if (campaign.treated[r] === 1) { sT += payload.split.score.target[r]; nT++; } else { sC += payload.split.score.target[r]; nC++; }
+      if (campaign.treated[r] === 1) {
+        sT += payload.split.score.target[r];
+        nT++;
+      } else {
+        sC += payload.split.score.target[r];
+        nC++;
+      }
     }
     const cost = nT > 0 && nC > 0 ? Math.max(0, sT / nT - sC / nC) : 0;
-    const cellOf = (model: string | null) => (model === null ? undefined : cells.find((c) => c.model === model && c.seed === seed));
+    const cellOf = (model: string | null) =>
+      model === null ? undefined : cells.find((c) => c.model === model && c.seed === seed);
     const scores = new Map<CampaignPolicy, { model: string | null; score: Float64Array }>();
-    const clv = cellOf(best), seq = cellOf(bestSequence);
+    const clv = cellOf(best),
+      seq = cellOf(bestSequence);
     if (clv) scores.set('clv-best-baseline', { model: best, score: pickRows(clv.value, v.rows) });
     if (seq) scores.set('clv-best-sequence', { model: bestSequence, score: pickRows(seq.value, v.rows) });
     const t = uplift?.get(seed);
@@ -210,25 +274,50 @@ export function campaignResults(
     scores.set('random', { model: null, score: Float64Array.from({ length: n }, () => rng.next()) });
     scores.set('oracle-uplift', { model: null, score: pickRows(campaign.uplift, v.rows) });
     const policies = CAMPAIGN_POLICIES.filter((p) => scores.has(p));
-    const point = new Map(policies.map((p) => [p, policyMetrics(scores.get(p)!.score, treated, v.actual, cost, settings)]));
+    const point = new Map(
+      policies.map((p) => [p, policyMetrics(scores.get(p)!.score, treated, v.actual, cost, settings)]),
+    );
     // Bootstrap: the same resamples for every policy (paired differences).
     const reps = new Map(policies.map((p) => [p, [] as number[][]]));
     for (const idx of resampleIndices(n, settings.resamples, seed)) {
-      const tr = Uint8Array.from(idx, (i) => treated[i]), y = Float64Array.from(idx, (i) => v.actual[i]);
+      const tr = Uint8Array.from(idx, (i) => treated[i]),
+        y = Float64Array.from(idx, (i) => v.actual[i]);
       if (tr.every((x) => x === tr[0])) continue; // a resample without one of the arms has no Qini
       for (const p of policies) {
-        const s = scores.get(p)!.score, m = policyMetrics(Float64Array.from(idx, (i) => s[i]), tr, y, cost, settings);
+        const s = scores.get(p)!.score,
+          m = policyMetrics(
+            Float64Array.from(idx, (i) => s[i]),
+            tr,
+            y,
+            cost,
+            settings,
+          );
         reps.get(p)!.push([m.qini, ...m.profit]);
       }
     }
     const ref = reps.get('clv-best-baseline');
     for (const p of policies) {
-      const m = point.get(p)!, r = reps.get(p)!;
+      const m = point.get(p)!,
+        r = reps.get(p)!;
       const values = [m.qini, ...m.profit];
-      const est = values.map((x, j) => summarize(x, r.map((row) => row[j])));
+      const est = values.map((x, j) =>
+        summarize(
+          x,
+          r.map((row) => row[j]),
+        ),
+      );
       const row: CampaignRow = {
-        dataset: payload.id, policy: p, model: scores.get(p)!.model, seed, n, treated: treated.reduce((a, b) => a + b, 0), contactCost: cost,
-        qiniArea: m.area, qini: strip(est[0]), profit: est.slice(1).map(strip), interval: 'bootstrap',
+        dataset: payload.id,
+        policy: p,
+        model: scores.get(p)!.model,
+        seed,
+        n,
+        treated: treated.reduce((a, b) => a + b, 0),
+        contactCost: cost,
+        qiniArea: m.area,
+        qini: strip(est[0]),
+        profit: est.slice(1).map(strip),
+        interval: 'bootstrap',
       };
       rows.push(row);
       perSeed.set(p, [...(perSeed.get(p) ?? []), row]);
@@ -240,12 +329,30 @@ export function campaignResults(
         }
       }
       if (!ref || p === 'clv-best-baseline') continue;
-      const base = point.get('clv-best-baseline')!, baseValues = [base.qini, ...base.profit];
+      const base = point.get('clv-best-baseline')!,
+        baseValues = [base.qini, ...base.profit];
       metricNames.forEach((metric, j) => {
-        const d = summarize(values[j] - baseValues[j], r.map((row, k) => row[j] - ref[k][j]));
+        const d = summarize(
+          values[j] - baseValues[j],
+          r.map((row, k) => row[j] - ref[k][j]),
+        );
         const key = `${p}\u0000${metric}`;
-        perSeedDelta.set(key, [...(perSeedDelta.get(key) ?? []), { difference: d.value, lower: d.lower, upper: d.upper, p: d.p }]);
-        deltas.push({ dataset: payload.id, policy: p, against: 'clv-best-baseline', metric, seed, difference: d.value, lower: d.lower, upper: d.upper, p: d.p, seeds: 1 });
+        perSeedDelta.set(key, [
+          ...(perSeedDelta.get(key) ?? []),
+          { difference: d.value, lower: d.lower, upper: d.upper, p: d.p },
+        ]);
+        deltas.push({
+          dataset: payload.id,
+          policy: p,
+          against: 'clv-best-baseline',
+          metric,
+          seed,
+          difference: d.value,
+          lower: d.lower,
+          upper: d.upper,
+          p: d.p,
+          seeds: 1,
+        });
       });
     }
   }
@@ -261,17 +368,49 @@ export function campaignResults(
     if (!rs) continue;
     const mean = (f: (r: CampaignRow) => number) => rs.reduce((a, r) => a + f(r), 0) / rs.length;
     rows.push({
-      dataset: payload.id, policy: p, model: rs[0].model, seed: 'mean', n: Math.round(mean((r) => r.n)), treated: Math.round(mean((r) => r.treated)),
-      contactCost: mean((r) => r.contactCost), qiniArea: mean((r) => r.qiniArea),
-      qini: strip(overSeeds(rs.map((r) => r.qini.value), rs[0].qini)),
-      profit: settings.ks.map((_, j) => strip(overSeeds(rs.map((r) => r.profit[j].value), rs[0].profit[j]))),
+      dataset: payload.id,
+      policy: p,
+      model: rs[0].model,
+      seed: 'mean',
+      n: Math.round(mean((r) => r.n)),
+      treated: Math.round(mean((r) => r.treated)),
+      contactCost: mean((r) => r.contactCost),
+      qiniArea: mean((r) => r.qiniArea),
+      qini: strip(
+        overSeeds(
+          rs.map((r) => r.qini.value),
+          rs[0].qini,
+        ),
+      ),
+      profit: settings.ks.map((_, j) =>
+        strip(
+          overSeeds(
+            rs.map((r) => r.profit[j].value),
+            rs[0].profit[j],
+          ),
+        ),
+      ),
       interval: rs.length === 1 ? 'bootstrap' : 'nadeau-bengio',
     });
   }
   for (const [key, ds] of perSeedDelta) {
     const [policy, metric] = key.split('\u0000') as [CampaignPolicy, string];
-    const a = overSeeds(ds.map((d) => d.difference), { value: ds[0].difference, lower: ds[0].lower, upper: ds[0].upper, p: ds[0].p });
-    deltas.push({ dataset: payload.id, policy, against: 'clv-best-baseline', metric, seed: 'mean', difference: a.value, lower: a.lower, upper: a.upper, p: a.p, seeds: ds.length });
+    const a = overSeeds(
+      ds.map((d) => d.difference),
+      { value: ds[0].difference, lower: ds[0].lower, upper: ds[0].upper, p: ds[0].p },
+    );
+    deltas.push({
+      dataset: payload.id,
+      policy,
+      against: 'clv-best-baseline',
+      metric,
+      seed: 'mean',
+      difference: a.value,
+      lower: a.lower,
+      upper: a.upper,
+      p: a.p,
+      seeds: ds.length,
+    });
   }
   return { rows, deltas, curves };
 }
@@ -284,11 +423,40 @@ const pct = (k: number): string => `${Math.round(k * 100)}pct`;
 export function campaignCsv(results: CampaignResults): string {
   const ks = results.settings.ks;
   const header = [
-    'dataset', 'policy', 'model', 'seed', 'n', 'treated', 'contact_cost', 'qini_area', 'qini_coefficient', 'qini_coefficient_lo', 'qini_coefficient_hi',
-    ...ks.flatMap((k) => [`incremental_profit_${pct(k)}`, `incremental_profit_${pct(k)}_lo`, `incremental_profit_${pct(k)}_hi`]), 'interval',
+    'dataset',
+    'policy',
+    'model',
+    'seed',
+    'n',
+    'treated',
+    'contact_cost',
+    'qini_area',
+    'qini_coefficient',
+    'qini_coefficient_lo',
+    'qini_coefficient_hi',
+    ...ks.flatMap((k) => [
+      `incremental_profit_${pct(k)}`,
+      `incremental_profit_${pct(k)}_lo`,
+      `incremental_profit_${pct(k)}_hi`,
+    ]),
+    'interval',
   ];
-  return csvText(header, results.rows.map((r) => [
-    r.dataset, r.policy, r.model, r.seed, r.n, r.treated, r.contactCost, r.qiniArea, r.qini.value, r.qini.lower, r.qini.upper,
-    ...r.profit.flatMap((e) => [e.value, e.lower, e.upper]), r.interval,
-  ]));
+  return csvText(
+    header,
+    results.rows.map((r) => [
+      r.dataset,
+      r.policy,
+      r.model,
+      r.seed,
+      r.n,
+      r.treated,
+      r.contactCost,
+      r.qiniArea,
+      r.qini.value,
+      r.qini.lower,
+      r.qini.upper,
+      ...r.profit.flatMap((e) => [e.value, e.lower, e.upper]),
+      r.interval,
+    ]),
+  );
 }

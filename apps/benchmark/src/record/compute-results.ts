@@ -14,15 +14,40 @@
 import { resolveOptions } from '@clvlab/core';
 import type { MetricName, PairedDifference } from '@clvlab/metrics';
 import {
-  bootstrapIntervals, correctedResampledT, decileMapeDeciles, DEFAULT_BOOTSTRAP, evaluate, holmAdjust, METRIC_NAMES, metricsBySegment, pairedBootstrap, studentTTwoSidedP,
+  bootstrapIntervals,
+  correctedResampledT,
+  decileMapeDeciles,
+  DEFAULT_BOOTSTRAP,
+  evaluate,
+  holmAdjust,
+  METRIC_NAMES,
+  metricsBySegment,
+  pairedBootstrap,
+  studentTTwoSidedP,
 } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
 import { embeddingResults, type EmbeddingRow } from './embedding-results.ts';
-import { campaignResults, DEFAULT_CAMPAIGN, type CampaignDelta, type CampaignResults, type CampaignRow, type CampaignUplift, type QiniPoint } from './campaign-results.ts';
+import {
+  campaignResults,
+  DEFAULT_CAMPAIGN,
+  type CampaignDelta,
+  type CampaignResults,
+  type CampaignRow,
+  type CampaignUplift,
+  type QiniPoint,
+} from './campaign-results.ts';
 import { segmentTransitions, type SegmentTransitions } from './segment-labels.ts';
-import { decisionResults, DEFAULT_DECISIONS, type DecisionResults, type DecisionSettings, type DecisionRow, type ProfitCurvePoint, type ProfitDeltaRow } from './decision-results.ts';
+import {
+  decisionResults,
+  DEFAULT_DECISIONS,
+  type DecisionResults,
+  type DecisionSettings,
+  type DecisionRow,
+  type ProfitCurvePoint,
+  type ProfitDeltaRow,
+} from './decision-results.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 import { segmentLabels } from './segment-labels.ts';
 import { validScore } from './select-trials.ts';
@@ -146,28 +171,40 @@ export function sequenceFreeTwin(model: string): string {
   return `ziln-mlp${plus > 0 ? name.slice(plus) : ''}`;
 }
 
-const asRecord = (v: Readonly<Record<MetricName, number>>): MetricRecord => Object.fromEntries(METRIC_NAMES.map((m) => [m, v[m]])) as MetricRecord;
+const asRecord = (v: Readonly<Record<MetricName, number>>): MetricRecord =>
+  Object.fromEntries(METRIC_NAMES.map((m) => [m, v[m]])) as MetricRecord;
 
 /** Degrees of freedom at which Student's t is the normal distribution to ~1e-8 (p of a z statistic). */
 const NORMAL_DF = 1e8;
 
 /** n_test / n_train of a fold vector (the Nadeau–Bengio correction's ratio). */
 function testTrainRatio(fold: Uint8Array): number {
-  let train = 0, test = 0;
-  for (const f of fold) { if (f === Fold.train) train++; else if (f === Fold.test) test++; }
+  let train = 0,
+    test = 0;
+  for (const f of fold) {
+    if (f === Fold.train) train++;
+    else if (f === Fold.test) test++;
+  }
   return train > 0 ? test / train : Number.NaN;
 }
 
 function argmaxBy(names: readonly string[], score: (name: string) => number): string | null {
   let best: string | null = null;
-  for (const n of names) if (best === null || score(n) > score(best) || (Number.isNaN(score(best)) && !Number.isNaN(score(n)))) best = n;
+  for (const n of names)
+    if (best === null || score(n) > score(best) || (Number.isNaN(score(best)) && !Number.isNaN(score(n)))) best = n;
   return best;
 }
 
 /** Computes every table of the record from the datasets, their cells and the folds of each seed. */
 export function computeResults(
-  datasets: readonly BenchDataset[], allCells: readonly BenchCell[], folds: Readonly<Record<string, readonly Uint8Array[]>>,
-  options: { readonly clusterBootstrap?: boolean; readonly decisions?: Partial<DecisionSettings>; readonly campaignUplift?: CampaignUplift } = {},
+  datasets: readonly BenchDataset[],
+  allCells: readonly BenchCell[],
+  folds: Readonly<Record<string, readonly Uint8Array[]>>,
+  options: {
+    readonly clusterBootstrap?: boolean;
+    readonly decisions?: Partial<DecisionSettings>;
+    readonly campaignUplift?: CampaignUplift;
+  } = {},
 ): BenchResults {
   const decisionSettings = resolveOptions('benchmark/record: decisions', DEFAULT_DECISIONS, options.decisions ?? {});
   const rows: MetricsRow[] = [];
@@ -176,10 +213,14 @@ export function computeResults(
   const selection: SelectionRow[] = [];
   const bestBaseline: Record<string, string | null> = {};
   const primary: Record<string, PrimaryComparison | null> = {};
-  const decisionRows: DecisionRow[] = [], profitDeltas: ProfitDeltaRow[] = [], profitCurves: ProfitCurvePoint[] = [];
+  const decisionRows: DecisionRow[] = [],
+    profitDeltas: ProfitDeltaRow[] = [],
+    profitCurves: ProfitCurvePoint[] = [];
   const embeddings: EmbeddingRow[] = [];
   const transitions: SegmentTransitions[] = [];
-  const campaignRows: CampaignRow[] = [], campaignDeltas: CampaignDelta[] = [], qiniCurves: QiniPoint[] = [];
+  const campaignRows: CampaignRow[] = [],
+    campaignDeltas: CampaignDelta[] = [],
+    qiniCurves: QiniPoint[] = [];
   for (const ds of datasets) {
     const dsFolds = folds[ds.id];
     const views = new Map<number, TestView>();
@@ -190,8 +231,14 @@ export function computeResults(
     };
     for (const c of allCells.filter((x) => x.dataset === ds.id)) {
       selection.push({
-        dataset: ds.id, model: c.model.name, seed: c.seed, trial: c.trial, config: c.trialConfig, train_fraction: c.trainFraction,
-        valid_normalized_gini: c.validScore ?? validScore(ds, dsFolds[c.seed - 1], c.stored.value), chosen: c.chosen,
+        dataset: ds.id,
+        model: c.model.name,
+        seed: c.seed,
+        trial: c.trial,
+        config: c.trialConfig,
+        train_fraction: c.trainFraction,
+        valid_normalized_gini: c.validScore ?? validScore(ds, dsFolds[c.seed - 1], c.stored.value),
+        chosen: c.chosen,
       });
     }
     const mine = allCells.filter((c) => c.dataset === ds.id && c.chosen);
@@ -207,39 +254,83 @@ export function computeResults(
     // communities, so resample communities instead of customers (only 24 at the default size:
     // wide and rough intervals, hence not the default).
     const clusters = options.clusterBootstrap ? ds.payload.clusters : undefined;
-    const clustersOf = (seed: number): Int32Array | undefined => (clusters ? Int32Array.from(viewOf(seed).rows, (r) => clusters[r]) : undefined);
+    const clustersOf = (seed: number): Int32Array | undefined =>
+      clusters ? Int32Array.from(viewOf(seed).rows, (r) => clusters[r]) : undefined;
     const oneSeed: IntervalMethod = clusters ? 'cluster-bootstrap' : 'bootstrap';
     for (const model of models) {
       const cs = cellsOf(model);
       const { family, sequence } = entryOf(model);
       const deciles: number[] = [];
       const perSeed = cs.map((c) => {
-        const v = viewOf(c.seed), p = preds(c);
-        const m = asRecord(evaluate({ actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase }));
+        const v = viewOf(c.seed),
+          p = preds(c);
+        const m = asRecord(
+          evaluate({
+            actual: v.actual,
+            predicted: p.predicted,
+            repurchaseScore: p.repurchaseScore,
+            actualRepurchase: v.actualRepurchase,
+          }),
+        );
         const k = decileMapeDeciles(v.actual, p.predicted);
         deciles.push(k);
-        rows.push({ dataset: ds.id, model, family, sequence, seed: c.seed, n: v.actual.length, metrics: m, decileMapeDeciles: k });
+        rows.push({
+          dataset: ds.id,
+          model,
+          family,
+          sequence,
+          seed: c.seed,
+          n: v.actual.length,
+          metrics: m,
+          decileMapeDeciles: k,
+        });
         return m;
       });
-      const lower = {} as MetricRecord, upper = {} as MetricRecord, mean = {} as MetricRecord;
+      const lower = {} as MetricRecord,
+        upper = {} as MetricRecord,
+        mean = {} as MetricRecord;
       let interval: IntervalMethod;
       if (cs.length === 1) {
-        const v = viewOf(cs[0].seed), p = preds(cs[0]);
-        const b = bootstrapIntervals({ actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase }, { clusters: clustersOf(cs[0].seed) });
-        for (const m of METRIC_NAMES) { mean[m] = perSeed[0][m]; lower[m] = b.metrics[m].lower; upper[m] = b.metrics[m].upper; }
+        const v = viewOf(cs[0].seed),
+          p = preds(cs[0]);
+        const b = bootstrapIntervals(
+          {
+            actual: v.actual,
+            predicted: p.predicted,
+            repurchaseScore: p.repurchaseScore,
+            actualRepurchase: v.actualRepurchase,
+          },
+          { clusters: clustersOf(cs[0].seed) },
+        );
+        for (const m of METRIC_NAMES) {
+          mean[m] = perSeed[0][m];
+          lower[m] = b.metrics[m].lower;
+          upper[m] = b.metrics[m].upper;
+        }
         interval = oneSeed;
       } else {
         for (const m of METRIC_NAMES) {
           const values = perSeed.map((r) => r[m]);
           const finite = values.every(Number.isFinite);
           const t = finite ? correctedResampledT(values, { testTrainRatio: ratio }) : null;
-          mean[m] = finite ? t!.mean : Number.NaN; lower[m] = t ? t.lower : Number.NaN; upper[m] = t ? t.upper : Number.NaN;
+          mean[m] = finite ? t!.mean : Number.NaN;
+          lower[m] = t ? t.lower : Number.NaN;
+          upper[m] = t ? t.upper : Number.NaN;
         }
         interval = 'nadeau-bengio';
       }
       rows.push({
-        dataset: ds.id, model, family, sequence, seed: 'mean', n: Math.round(cs.reduce((a, c) => a + viewOf(c.seed).actual.length, 0) / cs.length),
-        metrics: mean, decileMapeDeciles: Math.min(...deciles), lower, upper, interval,
+        dataset: ds.id,
+        model,
+        family,
+        sequence,
+        seed: 'mean',
+        n: Math.round(cs.reduce((a, c) => a + viewOf(c.seed).actual.length, 0) / cs.length),
+        metrics: mean,
+        decileMapeDeciles: Math.min(...deciles),
+        lower,
+        upper,
+        interval,
       });
     }
     // Choices on the valid fold: mean over seeds of the chosen cells' valid normalized Gini.
@@ -250,12 +341,22 @@ export function computeResults(
     }
     // Candidates for the best baseline and references of the paired tables: the built-in
     // non-sequence models (a plugin or a predictions file is a challenger, never the baseline).
-    const nonSequence = models.filter((m) => !entryOf(m).sequence && !['oracle', 'plugin', 'external'].includes(entryOf(m).family));
+    const nonSequence = models.filter(
+      (m) => !entryOf(m).sequence && !['oracle', 'plugin', 'external'].includes(entryOf(m).family),
+    );
     const sequenceModels = models.filter((m) => entryOf(m).sequence);
     const best = argmaxBy(nonSequence, (m) => validMean.get(m)!);
     bestBaseline[ds.id] = best;
     const bestSeq = argmaxBy(sequenceModels, (m) => validMean.get(m)!);
-    primary[ds.id] = best && bestSeq ? { sequence: bestSeq, nonSequence: best, validSequence: validMean.get(bestSeq)!, validNonSequence: validMean.get(best)! } : null;
+    primary[ds.id] =
+      best && bestSeq
+        ? {
+            sequence: bestSeq,
+            nonSequence: best,
+            validSequence: validMean.get(bestSeq)!,
+            validNonSequence: validMean.get(best)!,
+          }
+        : null;
     // Paired differences: every model against every non-sequence model (the best first) and
     // each variant against its plain twin ('transformer+social' vs 'transformer',
     // 'transformer:useRfm=false' vs 'transformer'); encoder − ziln-mlp is the sequence contribution.
@@ -272,9 +373,14 @@ export function computeResults(
         for (const c of cellsOf(model)) {
           const b = mine.find((x) => x.model.name === ref && x.seed === c.seed);
           if (!b) continue;
-          const v = viewOf(c.seed), pa = preds(c), pb = preds(b);
+          const v = viewOf(c.seed),
+            pa = preds(c),
+            pb = preds(b);
           const r = pairedBootstrap(v.actual, pa.predicted, pb.predicted, {
-            actualRepurchase: v.actualRepurchase, repurchaseScoreA: pa.repurchaseScore, repurchaseScoreB: pb.repurchaseScore, clusters: clustersOf(c.seed),
+            actualRepurchase: v.actualRepurchase,
+            repurchaseScoreA: pa.repurchaseScore,
+            repurchaseScoreB: pb.repurchaseScore,
+            clusters: clustersOf(c.seed),
           });
           const row: PairedRow = { dataset: ds.id, model, baseline: ref, seed: c.seed, metrics: r.metrics };
           perSeed.push(row);
@@ -286,24 +392,48 @@ export function computeResults(
           // One seed: the p of each difference from its bootstrap standard error (normal
           // approximation): percentile p-values cannot go below 2/(B + 1), which no Holm
           // correction over tens of tests could ever pass.
-          const metrics = Object.fromEntries(METRIC_NAMES.map((m) => {
-            const d = perSeed[0].metrics[m];
-            return [m, { ...d, p: d.se > 0 ? studentTTwoSidedP(d.difference / d.se, NORMAL_DF) : d.difference === 0 ? 1 : Number.NaN }];
-          })) as Record<MetricName, PairedDifference>;
+          const metrics = Object.fromEntries(
+            METRIC_NAMES.map((m) => {
+              const d = perSeed[0].metrics[m];
+              return [
+                m,
+                {
+                  ...d,
+                  p: d.se > 0 ? studentTTwoSidedP(d.difference / d.se, NORMAL_DF) : d.difference === 0 ? 1 : Number.NaN,
+                },
+              ];
+            }),
+          ) as Record<MetricName, PairedDifference>;
           aggregates.push({ ...perSeed[0], metrics, seed: 'mean', interval: oneSeed, primary: isPrimary });
           continue;
         }
         const metrics = {} as Record<MetricName, PairedDifference>;
         for (const m of METRIC_NAMES) {
           const d = perSeed.map((r) => r.metrics[m].difference);
-          const mean = (f: (x: PairedDifference) => number) => perSeed.reduce((a, r) => a + f(r.metrics[m]), 0) / perSeed.length;
+          const mean = (f: (x: PairedDifference) => number) =>
+            perSeed.reduce((a, r) => a + f(r.metrics[m]), 0) / perSeed.length;
           const t = d.every(Number.isFinite) ? correctedResampledT(d, { testTrainRatio: ratio }) : null;
           metrics[m] = {
-            a: mean((x) => x.a), b: mean((x) => x.b), difference: t ? t.mean : Number.NaN, lower: t ? t.lower : Number.NaN, upper: t ? t.upper : Number.NaN,
-            se: t ? t.se : Number.NaN, valid: perSeed.length, significant: t ? t.lower > 0 || t.upper < 0 : false, p: t ? t.p : Number.NaN,
+            a: mean((x) => x.a),
+            b: mean((x) => x.b),
+            difference: t ? t.mean : Number.NaN,
+            lower: t ? t.lower : Number.NaN,
+            upper: t ? t.upper : Number.NaN,
+            se: t ? t.se : Number.NaN,
+            valid: perSeed.length,
+            significant: t ? t.lower > 0 || t.upper < 0 : false,
+            p: t ? t.p : Number.NaN,
           };
         }
-        aggregates.push({ dataset: ds.id, model, baseline: ref, seed: 'mean', metrics, interval: 'nadeau-bengio', primary: isPrimary });
+        aggregates.push({
+          dataset: ds.id,
+          model,
+          baseline: ref,
+          seed: 'mean',
+          metrics,
+          interval: 'nadeau-bengio',
+          primary: isPrimary,
+        });
       }
     }
     // The primary comparison is one pre-registered test; every other one shares a Holm
@@ -311,13 +441,17 @@ export function computeResults(
     const families: Record<HolmFamily, (r: PairedRow) => boolean> = {
       comparisons: () => true,
       leaderboard: (r) => r.baseline === best,
-      sequence: (r) => entryOf(r.model).sequence && (r.baseline === sequenceFreeTwin(r.model) || (r.model.includes(':') && r.baseline === ablationTwin(r.model))),
+      sequence: (r) =>
+        entryOf(r.model).sequence &&
+        (r.baseline === sequenceFreeTwin(r.model) || (r.model.includes(':') && r.baseline === ablationTwin(r.model))),
     };
     const holm = new Map<PairedRow, Partial<Record<HolmFamily, number>>>(aggregates.map((r) => [r, {}]));
     for (const [family, member] of Object.entries(families) as [HolmFamily, (r: PairedRow) => boolean][]) {
       const rows = aggregates.filter((r) => !r.primary && member(r));
       const adjusted = holmAdjust(rows.map((r) => r.metrics.normalized_gini.p));
-      rows.forEach((r, i) => { holm.get(r)![family] = adjusted[i]; });
+      rows.forEach((r, i) => {
+        holm.get(r)![family] = adjusted[i];
+      });
     }
     for (const r of aggregates) {
       const p = r.metrics.normalized_gini.p;
@@ -325,12 +459,39 @@ export function computeResults(
       if (r.primary) for (const f of Object.keys(families) as HolmFamily[]) if (families[f](r)) h[f] = p;
       paired.push({ ...r, holm: h, significant: (r.primary ? p : h.comparisons!) < ALPHA });
     }
-    const d = decisionResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, ratio, decisionSettings);
-    decisionRows.push(...d.rows); profitDeltas.push(...d.deltas); profitCurves.push(...d.curves);
-    const cr = campaignResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })), viewOf, (seed) => dsFolds[seed - 1], best, bestSeq, ratio, options.campaignUplift?.get(ds.id));
-    campaignRows.push(...cr.rows); campaignDeltas.push(...cr.deltas); qiniCurves.push(...cr.curves);
+    const d = decisionResults(
+      ds.payload,
+      mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })),
+      viewOf,
+      (seed) => dsFolds[seed - 1],
+      best,
+      ratio,
+      decisionSettings,
+    );
+    decisionRows.push(...d.rows);
+    profitDeltas.push(...d.deltas);
+    profitCurves.push(...d.curves);
+    const cr = campaignResults(
+      ds.payload,
+      mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })),
+      viewOf,
+      (seed) => dsFolds[seed - 1],
+      best,
+      bestSeq,
+      ratio,
+      options.campaignUplift?.get(ds.id),
+    );
+    campaignRows.push(...cr.rows);
+    campaignDeltas.push(...cr.deltas);
+    qiniCurves.push(...cr.curves);
     transitions.push(segmentTransitions(ds.payload, dsFolds[0]));
-    embeddings.push(...embeddingResults(ds.payload, mine.map((c) => ({ model: c.model.name, seed: c.seed, embedding: c.stored.embedding })), (seed) => dsFolds[seed - 1]));
+    embeddings.push(
+      ...embeddingResults(
+        ds.payload,
+        mine.map((c) => ({ model: c.model.name, seed: c.seed, embedding: c.stored.embedding })),
+        (seed) => dsFolds[seed - 1],
+      ),
+    );
     // Per-segment metrics on the first seed of each model.
     const first = Math.min(...mine.map((c) => c.seed));
     for (const seg of segmentLabels(ds.payload, viewOf(first).rows, dsFolds[first - 1])) {
@@ -339,12 +500,43 @@ export function computeResults(
         const c = cellsOf(model).find((x) => x.seed === first);
         if (!c) continue;
         const p = preds(c);
-        for (const s of metricsBySegment(seg.labels, { actual: v.actual, predicted: p.predicted, repurchaseScore: p.repurchaseScore, actualRepurchase: v.actualRepurchase })) {
-          segments.push({ dataset: ds.id, model, seed: c.seed, segmentation: seg.name, segment: String(s.segment), n: s.n, metrics: asRecord(s.metrics) });
+        for (const s of metricsBySegment(seg.labels, {
+          actual: v.actual,
+          predicted: p.predicted,
+          repurchaseScore: p.repurchaseScore,
+          actualRepurchase: v.actualRepurchase,
+        })) {
+          segments.push({
+            dataset: ds.id,
+            model,
+            seed: c.seed,
+            segmentation: seg.name,
+            segment: String(s.segment),
+            n: s.n,
+            metrics: asRecord(s.metrics),
+          });
         }
       }
     }
   }
-  const decisions: DecisionResults = { settings: decisionSettings, rows: decisionRows, deltas: profitDeltas, curves: profitCurves };
-  return { bootstrap: DEFAULT_BOOTSTRAP, alpha: ALPHA, rows, bestBaseline, primary, selection, paired, segments, decisions, embeddings, transitions, campaign: { settings: DEFAULT_CAMPAIGN, rows: campaignRows, deltas: campaignDeltas, curves: qiniCurves } };
+  const decisions: DecisionResults = {
+    settings: decisionSettings,
+    rows: decisionRows,
+    deltas: profitDeltas,
+    curves: profitCurves,
+  };
+  return {
+    bootstrap: DEFAULT_BOOTSTRAP,
+    alpha: ALPHA,
+    rows,
+    bestBaseline,
+    primary,
+    selection,
+    paired,
+    segments,
+    decisions,
+    embeddings,
+    transitions,
+    campaign: { settings: DEFAULT_CAMPAIGN, rows: campaignRows, deltas: campaignDeltas, curves: qiniCurves },
+  };
 }

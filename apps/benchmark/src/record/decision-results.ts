@@ -59,7 +59,12 @@ export interface ProfitDeltaRow {
   readonly seeds: number;
 }
 
-export interface ProfitCurvePoint { readonly dataset: string; readonly model: string; readonly k: number; readonly profit: number }
+export interface ProfitCurvePoint {
+  readonly dataset: string;
+  readonly model: string;
+  readonly k: number;
+  readonly profit: number;
+}
 
 export interface DecisionResults {
   readonly settings: DecisionSettings;
@@ -70,46 +75,88 @@ export interface DecisionResults {
 }
 
 /** What decisionResults needs of one model's chosen cell of one seed. */
-export interface DecisionCell { readonly model: string; readonly seed: number; readonly value: ArrayLike<number> }
+export interface DecisionCell {
+  readonly model: string;
+  readonly seed: number;
+  readonly value: ArrayLike<number>;
+}
 
 /** Decision metrics of one dataset (see header); `best` is the best baseline chosen on the valid fold. */
 export function decisionResults(
-  payload: DatasetPayload, cells: readonly DecisionCell[], viewOf: (seed: number) => TestView, foldOf: (seed: number) => Uint8Array,
-  best: string | null, testTrainRatio: number, settings: DecisionSettings = DEFAULT_DECISIONS,
+  payload: DatasetPayload,
+  cells: readonly DecisionCell[],
+  viewOf: (seed: number) => TestView,
+  foldOf: (seed: number) => Uint8Array,
+  best: string | null,
+  testTrainRatio: number,
+  settings: DecisionSettings = DEFAULT_DECISIONS,
 ): Omit<DecisionResults, 'settings'> {
   const { split } = payload;
-  const short = labelWindow(payload.log, split.customers, split.score.featureEnd, split.score.featureEnd + settings.shortFraction * (split.score.labelEnd - split.score.featureEnd));
-  const rows: DecisionRow[] = [], deltas: ProfitDeltaRow[] = [], curves: ProfitCurvePoint[] = [];
+  const short = labelWindow(
+    payload.log,
+    split.customers,
+    split.score.featureEnd,
+    split.score.featureEnd + settings.shortFraction * (split.score.labelEnd - split.score.featureEnd),
+  );
+  const rows: DecisionRow[] = [],
+    deltas: ProfitDeltaRow[] = [],
+    curves: ProfitCurvePoint[] = [];
   const models = [...new Set(cells.map((c) => c.model))];
   const seeds = [...new Set(cells.map((c) => c.seed))].sort((a, b) => a - b);
   const costOf = new Map<number, number>();
   for (const seed of seeds) {
     const fold = foldOf(seed);
-    let s = 0, n = 0;
-    for (let r = 0; r < fold.length; r++) if (fold[r] === Fold.train) { s += split.score.target[r]; n++; }
+    let s = 0,
+      n = 0;
+    for (let r = 0; r < fold.length; r++)
+      if (fold[r] === Fold.train) {
+        s += split.score.target[r];
+        n++;
+      }
     costOf.set(seed, settings.contactCostShare * (n > 0 ? s / n : 0));
   }
   const profitOptions = (seed: number) => ({ margin: settings.margin, contactCost: costOf.get(seed)! });
   for (const model of models) {
     const mine = cells.filter((c) => c.model === model).sort((a, b) => a.seed - b.seed);
     const perSeed = mine.map((c) => {
-      const v = viewOf(c.seed), predicted = pickRows(c.value, v.rows);
+      const v = viewOf(c.seed),
+        predicted = pickRows(c.value, v.rows);
       const curve = profitCurve(predicted, v.actual, profitOptions(c.seed));
       const cost = costOf.get(c.seed)!;
-      const budget = budgetCapture(predicted, v.actual, { budget: settings.budgetShare * v.actual.length * cost, contactCost: cost });
-      if (c.seed === seeds[0]) for (let j = 4; j < curve.k.length; j += 5) curves.push({ dataset: payload.id, model, k: curve.k[j], profit: curve.profit[j] });
+      const budget = budgetCapture(predicted, v.actual, {
+        budget: settings.budgetShare * v.actual.length * cost,
+        contactCost: cost,
+      });
+      if (c.seed === seeds[0])
+        for (let j = 4; j < curve.k.length; j += 5)
+          curves.push({ dataset: payload.id, model, k: curve.k[j], profit: curve.profit[j] });
       const row: DecisionRow = {
-        dataset: payload.id, model, seed: c.seed, contactCost: cost, bestK: curve.bestK, bestProfit: curve.bestProfit,
-        profitAt10: curve.profit[curve.k.findIndex((k) => Math.abs(k - 0.1) < 1e-9)], budgetShare: budget.share,
-        shortGini: normalizedGini(pickRows(short.target, v.rows), predicted), longGini: normalizedGini(v.actual, predicted),
+        dataset: payload.id,
+        model,
+        seed: c.seed,
+        contactCost: cost,
+        bestK: curve.bestK,
+        bestProfit: curve.bestProfit,
+        profitAt10: curve.profit[curve.k.findIndex((k) => Math.abs(k - 0.1) < 1e-9)],
+        budgetShare: budget.share,
+        shortGini: normalizedGini(pickRows(short.target, v.rows), predicted),
+        longGini: normalizedGini(v.actual, predicted),
       };
       rows.push(row);
       return row;
     });
     const mean = (f: (r: DecisionRow) => number) => perSeed.reduce((a, r) => a + f(r), 0) / perSeed.length;
     rows.push({
-      dataset: payload.id, model, seed: 'mean', contactCost: mean((r) => r.contactCost), bestK: mean((r) => r.bestK), bestProfit: mean((r) => r.bestProfit),
-      profitAt10: mean((r) => r.profitAt10), budgetShare: mean((r) => r.budgetShare), shortGini: mean((r) => r.shortGini), longGini: mean((r) => r.longGini),
+      dataset: payload.id,
+      model,
+      seed: 'mean',
+      contactCost: mean((r) => r.contactCost),
+      bestK: mean((r) => r.bestK),
+      bestProfit: mean((r) => r.bestProfit),
+      profitAt10: mean((r) => r.profitAt10),
+      budgetShare: mean((r) => r.budgetShare),
+      shortGini: mean((r) => r.shortGini),
+      longGini: mean((r) => r.longGini),
     });
     if (best === null || model === best) continue;
     const diffs: { difference: number; lower: number; upper: number; p: number }[] = [];
@@ -117,17 +164,39 @@ export function decisionResults(
       const b = cells.find((x) => x.model === best && x.seed === c.seed);
       if (!b) continue;
       const v = viewOf(c.seed);
-      diffs.push(pairedProfitBootstrap(pickRows(c.value, v.rows), pickRows(b.value, v.rows), v.actual, profitOptions(c.seed), { resamples: settings.resamples, seed: c.seed }));
+      diffs.push(
+        pairedProfitBootstrap(pickRows(c.value, v.rows), pickRows(b.value, v.rows), v.actual, profitOptions(c.seed), {
+          resamples: settings.resamples,
+          seed: c.seed,
+        }),
+      );
     }
     if (diffs.length === 0) continue;
     if (diffs.length === 1) {
       deltas.push({ dataset: payload.id, model, baseline: best, ...pick(diffs[0]), seeds: 1 });
     } else {
-      const t = correctedResampledT(diffs.map((d) => d.difference), { testTrainRatio });
-      deltas.push({ dataset: payload.id, model, baseline: best, difference: t.mean, lower: t.lower, upper: t.upper, p: t.p, seeds: diffs.length });
+      const t = correctedResampledT(
+        diffs.map((d) => d.difference),
+        { testTrainRatio },
+      );
+      deltas.push({
+        dataset: payload.id,
+        model,
+        baseline: best,
+        difference: t.mean,
+        lower: t.lower,
+        upper: t.upper,
+        p: t.p,
+        seeds: diffs.length,
+      });
     }
   }
   return { rows, deltas, curves };
 }
 
-const pick = (d: { difference: number; lower: number; upper: number; p: number }) => ({ difference: d.difference, lower: d.lower, upper: d.upper, p: d.p });
+const pick = (d: { difference: number; lower: number; upper: number; p: number }) => ({
+  difference: d.difference,
+  lower: d.lower,
+  upper: d.upper,
+  p: d.p,
+});

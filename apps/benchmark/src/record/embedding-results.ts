@@ -29,18 +29,27 @@ export interface EmbeddingRow {
 }
 
 /** What embeddingResults needs of a chosen cell. */
-export interface EmbeddingCell { readonly model: string; readonly seed: number; readonly embedding?: { readonly dim: number; readonly base64: string } }
+export interface EmbeddingCell {
+  readonly model: string;
+  readonly seed: number;
+  readonly embedding?: { readonly dim: number; readonly base64: string };
+}
 
 const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));
 
 /** Probe and look-alike rows of one dataset's first seed (see header); [] when no model has embeddings. */
-export function embeddingResults(payload: DatasetPayload, cells: readonly EmbeddingCell[], foldOf: (seed: number) => Uint8Array): EmbeddingRow[] {
+export function embeddingResults(
+  payload: DatasetPayload,
+  cells: readonly EmbeddingCell[],
+  foldOf: (seed: number) => Uint8Array,
+): EmbeddingRow[] {
   const withEmbedding = cells.filter((c) => c.embedding);
   if (withEmbedding.length === 0) return [];
   const seed = Math.min(...withEmbedding.map((c) => c.seed));
   const fold = foldOf(seed);
   const rows = (f: number): Int32Array => Int32Array.from(Array.from(fold.keys()).filter((r) => fold[r] === f));
-  const train = rows(Fold.train), test = rows(Fold.test);
+  const train = rows(Fold.train),
+    test = rows(Fold.test);
   const { target, repurchase } = payload.split.score;
   const rfm = rfmFeatures(payload, payload.split.score.featureEnd);
   const n = payload.split.customers.length;
@@ -48,9 +57,15 @@ export function embeddingResults(payload: DatasetPayload, cells: readonly Embedd
   // signed log1p, then standardised with the TRAIN fold's mean and sd (cosine similarity in raw
   // RFM units would be near 1 for everyone: all four columns are positive)
   [rfm.recency, rfm.frequency, rfm.monetary, rfm.tenure].forEach((col, j) => {
-    let s = 0, s2 = 0;
-    for (const r of train) { const v = slog(col[r]); s += v; s2 += v * v; }
-    const mean = s / train.length, sd = Math.sqrt(Math.max(1e-12, s2 / train.length - mean * mean));
+    let s = 0,
+      s2 = 0;
+    for (const r of train) {
+      const v = slog(col[r]);
+      s += v;
+      s2 += v * v;
+    }
+    const mean = s / train.length,
+      sd = Math.sqrt(Math.max(1e-12, s2 / train.length - mean * mean));
     for (let r = 0; r < n; r++) rfmMatrix[r * 4 + j] = (slog(col[r]) - mean) / sd;
   });
   const probes = (x: Float32Array | Float64Array, d: number) => ({
@@ -67,9 +82,18 @@ export function embeddingResults(payload: DatasetPayload, cells: readonly Embedd
     const p = probes(e, dim);
     const lift = lookalikeLift(e, dim, target, train, test, { seed });
     out.push({
-      dataset: payload.id, model: c.model, seed, dim, probeGini: p.value.normalizedGini, probeAuc: p.repurchase.auc,
-      rfmProbeGini: rfmProbe.value.normalizedGini, rfmProbeAuc: rfmProbe.repurchase.auc,
-      lift: lift.lift, liftLower: lift.lower, liftUpper: lift.upper, rfmLift: rfmLift.lift,
+      dataset: payload.id,
+      model: c.model,
+      seed,
+      dim,
+      probeGini: p.value.normalizedGini,
+      probeAuc: p.repurchase.auc,
+      rfmProbeGini: rfmProbe.value.normalizedGini,
+      rfmProbeAuc: rfmProbe.repurchase.auc,
+      lift: lift.lift,
+      liftLower: lift.lower,
+      liftUpper: lift.upper,
+      rfmLift: rfmLift.lift,
     });
   }
   return out;

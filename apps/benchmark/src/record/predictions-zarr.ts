@@ -21,7 +21,9 @@ export async function writePredictionsZarr(path: string, run: BenchRun): Promise
   const datasets: Record<string, unknown> = {};
   for (const ds of run.datasets) {
     // Seed s re-draws the split, so each seed has its own test customers: one subgroup per seed.
-    const seeds = [...new Set(run.cells.filter((c) => c.dataset === ds.id && c.chosen).map((c) => c.seed))].sort((a, b) => a - b);
+    const seeds = [...new Set(run.cells.filter((c) => c.dataset === ds.id && c.chosen).map((c) => c.seed))].sort(
+      (a, b) => a - b,
+    );
     const perSeed: Record<string, unknown> = {};
     for (const seed of seeds) {
       const view = testView(ds.payload, run.folds[ds.id][seed - 1]);
@@ -29,7 +31,8 @@ export async function writePredictionsZarr(path: string, run: BenchRun): Promise
       const cells = run.cells.filter((c) => c.dataset === ds.id && c.chosen && c.seed === seed);
       const key = `${safe(ds.id)}/seed${seed}`;
       const series = cells.map((c) => c.model.name);
-      const predicted = new Float64Array(cells.length * n), score = new Float64Array(cells.length * n);
+      const predicted = new Float64Array(cells.length * n),
+        score = new Float64Array(cells.length * n);
       cells.forEach((c, s) => {
         predicted.set(pickRows(c.stored.value, view.rows), s * n);
         score.set(pickRows(c.stored.repurchase, view.rows), s * n);
@@ -54,7 +57,11 @@ export async function writePredictionsZarr(path: string, run: BenchRun): Promise
     datasets[ds.id] = { seeds: perSeed, value_target: ds.valueTarget };
   }
   await writeZarrGroup(path, {
-    attributes: { clvlab_record: 'predictions', description: 'test-customer predictions and embeddings of a clvlab benchmark run', datasets },
+    attributes: {
+      clvlab_record: 'predictions',
+      description: 'test-customer predictions and embeddings of a clvlab benchmark run',
+      datasets,
+    },
     arrays,
   });
 }

@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import { repoRoot } from '../datasets/repo-paths.ts';
 import type { BenchRun } from '../runner/run-bench.ts';
 
-const THIRD_PARTY = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu', 'comlink', 'zarrita', 'vega', 'vega-lite', 'cli-progress'];
+const THIRD_PARTY = [
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-cpu',
+  'comlink',
+  'zarrita',
+  'vega',
+  'vega-lite',
+  'cli-progress',
+];
 
 function readJson(path: string): Record<string, unknown> | null {
   try {
@@ -50,7 +59,15 @@ export function packageVersions(root: string = repoRoot()): Record<string, strin
 /** Host facts: CPU model and cores, memory, OS, Node. */
 export function hardware(): Record<string, unknown> {
   const c = cpus();
-  return { cpu_model: c[0]?.model ?? 'unknown', cores: c.length, memory_bytes: totalmem(), platform: platform(), arch: arch(), os_release: release(), node: process.version };
+  return {
+    cpu_model: c[0]?.model ?? 'unknown',
+    cores: c.length,
+    memory_bytes: totalmem(),
+    platform: platform(),
+    arch: arch(),
+    os_release: release(),
+    node: process.version,
+  };
 }
 
 /** The manifest object for a finished run. */
@@ -59,7 +76,12 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
   return {
     created: new Date().toISOString(),
     command,
-    code: { git_commit: run.code.gitCommit, git_dirty: run.code.gitDirty, source_hash: run.code.sourceHash, source_files: run.code.files },
+    code: {
+      git_commit: run.code.gitCommit,
+      git_dirty: run.code.gitDirty,
+      source_hash: run.code.sourceHash,
+      source_files: run.code.files,
+    },
     packages: packageVersions(),
     runtime: {
       node: process.version,
@@ -68,31 +90,66 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
       workers: run.workerCount,
     },
     hardware: hardware(),
-    datasets: run.datasets.map((d) => ({ id: d.id, source: d.source, source_hash: d.sourceHash, value_target: d.valueTarget, ...d.facts })),
-    models: [...new Map(run.cells.filter((c) => c.trial === 0).map((c) => [c.model.name, {
-      name: c.model.name, base: c.model.base, overrides: c.model.overrides, family: c.model.family, sequence: c.model.sequence,
-      config: c.config, search_space: run.tune > 1 ? c.model.searchSpace : null,
-    }])).values()],
+    datasets: run.datasets.map((d) => ({
+      id: d.id,
+      source: d.source,
+      source_hash: d.sourceHash,
+      value_target: d.valueTarget,
+      ...d.facts,
+    })),
+    models: [
+      ...new Map(
+        run.cells
+          .filter((c) => c.trial === 0)
+          .map((c) => [
+            c.model.name,
+            {
+              name: c.model.name,
+              base: c.model.base,
+              overrides: c.model.overrides,
+              family: c.model.family,
+              sequence: c.model.sequence,
+              config: c.config,
+              search_space: run.tune > 1 ? c.model.searchSpace : null,
+            },
+          ]),
+      ).values(),
+    ],
     plugins: loadedPlugins().map((f) => ({ path: f.path, sha256: f.sha256, models: f.models })),
-    predictions: predictionsFiles().map((f) => ({ model: f.name, path: f.path, sha256: f.sha256, rows: f.rows.length, seeded: f.seeded })),
+    predictions: predictionsFiles().map((f) => ({
+      model: f.name,
+      path: f.path,
+      sha256: f.sha256,
+      rows: f.rows.length,
+      seeded: f.seeded,
+    })),
     seeds: Array.from({ length: seeds }, (_, i) => i + 1),
     protocol: {
       test_fold: 'sealed: models see events before the cutoff only and no test-fold label; only the runner scores',
-      seeds: 'seed s re-draws the train/valid/test partition (hash of the customer id salted by s) and the model randomness (dataset id + s)',
-      tuning: run.tune > 1
-        ? {
-          trials: run.tune, halving: run.halving,
-          method: 'random search: the default config, then seeded draws from each family\'s search space; trained on train, chosen on the valid fold by normalized Gini, scored on test' +
-            (run.halving > 1 ? `; successive halving: every trial on 1/${run.halving} of the train fold, the best ${Math.ceil(run.tune / run.halving)} on all of it` : ''),
-        }
-        : { trials: 1, halving: 1, method: 'none: every model runs its defaults' },
-      selection: 'the best baseline (best non-sequence model) and the primary comparison (best sequence vs best non-sequence model) are chosen by mean valid-fold normalized Gini',
-      intervals: seeds > 1
-        ? 'aggregate rows and paired differences: corrected resampled t-test of Nadeau & Bengio (2003) over the seeds, var = (1/k + n_test/n_train)·s², k − 1 df'
-        : run.clusterBootstrap
-          ? 'one seed: 95% percentile cluster bootstrap over the synthetic generator\'s communities (1,000 resamples; real data: over test customers); not split or training variance'
-          : 'one seed: 95% percentile bootstrap over test customers (1,000 resamples); covers customer sampling only, not split or training variance',
-      multiplicity: 'the primary comparison is tested alone at alpha 0.05; every other paired difference carries a Holm-adjusted p-value',
+      seeds:
+        'seed s re-draws the train/valid/test partition (hash of the customer id salted by s) and the model randomness (dataset id + s)',
+      tuning:
+        run.tune > 1
+          ? {
+              trials: run.tune,
+              halving: run.halving,
+              method:
+                "random search: the default config, then seeded draws from each family's search space; trained on train, chosen on the valid fold by normalized Gini, scored on test" +
+                (run.halving > 1
+                  ? `; successive halving: every trial on 1/${run.halving} of the train fold, the best ${Math.ceil(run.tune / run.halving)} on all of it`
+                  : ''),
+            }
+          : { trials: 1, halving: 1, method: 'none: every model runs its defaults' },
+      selection:
+        'the best baseline (best non-sequence model) and the primary comparison (best sequence vs best non-sequence model) are chosen by mean valid-fold normalized Gini',
+      intervals:
+        seeds > 1
+          ? 'aggregate rows and paired differences: corrected resampled t-test of Nadeau & Bengio (2003) over the seeds, var = (1/k + n_test/n_train)·s², k − 1 df'
+          : run.clusterBootstrap
+            ? "one seed: 95% percentile cluster bootstrap over the synthetic generator's communities (1,000 resamples; real data: over test customers); not split or training variance"
+            : 'one seed: 95% percentile bootstrap over test customers (1,000 resamples); covers customer sampling only, not split or training variance',
+      multiplicity:
+        'the primary comparison is tested alone at alpha 0.05; every other paired difference carries a Holm-adjusted p-value',
     },
     cells: run.cells.map((c) => ({
       key: c.stored.key,

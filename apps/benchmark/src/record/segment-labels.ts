@@ -6,7 +6,16 @@
 // holdout, with the same tier cuts, as transition matrices (issue 14 §5: how many "at risk"
 // customers became "churned" or came back). Only the runner reads holdout events here.
 import { transitionMatrix, transitionMatrixCsv, type TransitionMatrix } from '@clvlab/decisions';
-import { applyRfmTierCuts, LIFECYCLE_STAGES, lifecycleStage, RFM_SEGMENTS, rfmFeatures, rfmSegment, rfmTierCuts, type RfmTierCuts } from '@clvlab/features';
+import {
+  applyRfmTierCuts,
+  LIFECYCLE_STAGES,
+  lifecycleStage,
+  RFM_SEGMENTS,
+  rfmFeatures,
+  rfmSegment,
+  rfmTierCuts,
+  type RfmTierCuts,
+} from '@clvlab/features';
 import { Fold } from '@clvlab/sessions';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 
@@ -16,7 +25,12 @@ export interface Segmentation {
 }
 
 /** RFM segment and lifecycle stage of every cohort customer at `end`; tier cuts fitted on the train fold at `end` unless given. */
-function labelsAt(payload: DatasetPayload, end: number, fold: Uint8Array, given?: RfmTierCuts): { rfm: string[]; life: string[]; cuts: RfmTierCuts } {
+function labelsAt(
+  payload: DatasetPayload,
+  end: number,
+  fold: Uint8Array,
+  given?: RfmTierCuts,
+): { rfm: string[]; life: string[]; cuts: RfmTierCuts } {
   const { log, offsets, split } = payload;
   const features = rfmFeatures({ log, split, offsets }, end);
   const train: number[] = [];
@@ -24,7 +38,8 @@ function labelsAt(payload: DatasetPayload, end: number, fold: Uint8Array, given?
   const cuts = given ?? rfmTierCuts(features, train);
   const tiers = applyRfmTierCuts(cuts, features);
   const stages = lifecycleStage(features.history);
-  const rfm: string[] = [], life: string[] = [];
+  const rfm: string[] = [],
+    life: string[] = [];
   for (let r = 0; r < split.customers.length; r++) {
     rfm.push(rfmSegment(tiers.recency[r], tiers.frequency[r], tiers.monetary[r]));
     life.push(stages[r]);
@@ -33,9 +48,16 @@ function labelsAt(payload: DatasetPayload, end: number, fold: Uint8Array, given?
 }
 
 /** RFM segment and lifecycle stage of each test customer (rows = cohort positions) at the cutoff. */
-export function segmentLabels(payload: DatasetPayload, rows: Int32Array, fold: Uint8Array = payload.split.fold): Segmentation[] {
+export function segmentLabels(
+  payload: DatasetPayload,
+  rows: Int32Array,
+  fold: Uint8Array = payload.split.fold,
+): Segmentation[] {
   const { rfm, life } = labelsAt(payload, payload.split.score.featureEnd, fold);
-  return [{ name: 'rfm_segment', labels: Array.from(rows, (r) => rfm[r]) }, { name: 'lifecycle_stage', labels: Array.from(rows, (r) => life[r]) }];
+  return [
+    { name: 'rfm_segment', labels: Array.from(rows, (r) => rfm[r]) },
+    { name: 'lifecycle_stage', labels: Array.from(rows, (r) => life[r]) },
+  ];
 }
 
 export interface SegmentTransitions {
@@ -59,8 +81,12 @@ export function segmentTransitions(payload: DatasetPayload, fold: Uint8Array = p
 export function transitionsCsv(all: readonly SegmentTransitions[]): string {
   const lines = ['dataset,segmentation,from,to,count,row_share'];
   for (const t of all) {
-    for (const [name, m] of [['lifecycle_stage', t.lifecycle], ['rfm_segment', t.rfm]] as const) {
-      for (const line of transitionMatrixCsv(m).trimEnd().split('\n').slice(1)) lines.push(`${t.dataset},${name},${line}`);
+    for (const [name, m] of [
+      ['lifecycle_stage', t.lifecycle],
+      ['rfm_segment', t.rfm],
+    ] as const) {
+      for (const line of transitionMatrixCsv(m).trimEnd().split('\n').slice(1))
+        lines.push(`${t.dataset},${name},${line}`);
     }
   }
   return `${lines.join('\n')}\n`;

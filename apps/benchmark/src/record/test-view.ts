@@ -14,19 +14,27 @@ export interface TestView {
 }
 
 /** Rows, ids and labels of one fold (default test) under `fold` (default: the split's own folds). */
-export function testView(payload: DatasetPayload, fold: Uint8Array = payload.split.fold, which: number = Fold.test): TestView {
+export function testView(
+  payload: DatasetPayload,
+  fold: Uint8Array = payload.split.fold,
+  which: number = Fold.test,
+): TestView {
   const { split, log } = payload;
   const rows: number[] = [];
   for (let i = 0; i < split.customers.length; i++) if (fold[i] === which) rows.push(i);
   const r = Int32Array.from(rows);
-  const actual = new Float64Array(r.length), actualRepurchase = new Float64Array(r.length);
+  const actual = new Float64Array(r.length),
+    actualRepurchase = new Float64Array(r.length);
   const customerIds: string[] = [];
   r.forEach((row, j) => {
     actual[j] = split.score.target[row];
     actualRepurchase[j] = split.score.repurchase[row];
     customerIds.push(log.customerIds[split.customers[row]]);
   });
-  if (r.length === 0) throw new Error(`benchmark/record: dataset '${payload.id}' has no ${which === Fold.test ? 'test' : which === Fold.valid ? 'valid' : 'train'} customers`);
+  if (r.length === 0)
+    throw new Error(
+      `benchmark/record: dataset '${payload.id}' has no ${which === Fold.test ? 'test' : which === Fold.valid ? 'valid' : 'train'} customers`,
+    );
   return { rows: r, customerIds, actual, actualRepurchase };
 }
 

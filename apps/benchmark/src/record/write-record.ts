@@ -12,7 +12,15 @@ import type { BenchRun } from '../runner/run-bench.ts';
 import { computeResults, type BenchResults } from './compute-results.ts';
 import type { DecisionSettings } from './decision-results.ts';
 import { transitionsCsv } from './segment-labels.ts';
-import { csvField, decisionsCsv, metricsCsv, pairedCsv, PREDICTIONS_CSV_HEADER, segmentsCsv, selectionCsv } from './csv-format.ts';
+import {
+  csvField,
+  decisionsCsv,
+  metricsCsv,
+  pairedCsv,
+  PREDICTIONS_CSV_HEADER,
+  segmentsCsv,
+  selectionCsv,
+} from './csv-format.ts';
 import { campaignCsv, fitCampaignUplift } from './campaign-results.ts';
 import { btydTracking } from './btyd-tracking.ts';
 import { runManifest } from './run-manifest.ts';
@@ -31,11 +39,14 @@ export function predictionsCsv(run: BenchRun): string {
   for (const ds of run.datasets) {
     for (const c of run.cells.filter((x) => x.dataset === ds.id && x.chosen)) {
       const view = testView(ds.payload, run.folds[ds.id][c.seed - 1]);
-      const v = pickRows(c.stored.value, view.rows), r = pickRows(c.stored.repurchase, view.rows);
+      const v = pickRows(c.stored.value, view.rows),
+        r = pickRows(c.stored.repurchase, view.rows);
       const prefix = `${csvField(ds.id)},`;
       const mid = `,${csvField(c.model.name)},${c.seed},`;
       for (let j = 0; j < view.rows.length; j++) {
-        lines.push(`${prefix}${csvField(view.customerIds[j])}${mid}${csvField(v[j])},${csvField(r[j])},${csvField(view.actual[j])},${view.actualRepurchase[j]}`);
+        lines.push(
+          `${prefix}${csvField(view.customerIds[j])}${mid}${csvField(v[j])},${csvField(r[j])},${csvField(view.actual[j])},${view.actualRepurchase[j]}`,
+        );
       }
     }
   }
@@ -43,10 +54,24 @@ export function predictionsCsv(run: BenchRun): string {
 }
 
 /** Writes every record file for `run` into `dir`. */
-export async function writeRecord(dir: string, run: BenchRun, command: string, seeds: number, options: { readonly decisions?: Partial<DecisionSettings> } = {}): Promise<RecordFiles> {
+export async function writeRecord(
+  dir: string,
+  run: BenchRun,
+  command: string,
+  seeds: number,
+  options: { readonly decisions?: Partial<DecisionSettings> } = {},
+): Promise<RecordFiles> {
   // The campaign's T-learner is fitted here (a model runs async; computeResults is sync).
-  const campaignUplift = await fitCampaignUplift(run.datasets, (id) => [...new Set(run.cells.filter((c) => c.dataset === id && c.chosen).map((c) => c.seed))], run.folds);
-  const results = computeResults(run.datasets, run.cells, run.folds, { clusterBootstrap: run.clusterBootstrap, decisions: options.decisions, campaignUplift });
+  const campaignUplift = await fitCampaignUplift(
+    run.datasets,
+    (id) => [...new Set(run.cells.filter((c) => c.dataset === id && c.chosen).map((c) => c.seed))],
+    run.folds,
+  );
+  const results = computeResults(run.datasets, run.cells, run.folds, {
+    clusterBootstrap: run.clusterBootstrap,
+    decisions: options.decisions,
+    campaignUplift,
+  });
   const files: string[] = [];
   const put = (name: string, text: string): void => {
     writeFileAtomic(join(dir, name), text);
@@ -60,27 +85,35 @@ export async function writeRecord(dir: string, run: BenchRun, command: string, s
   put('transitions.csv', transitionsCsv(results.transitions));
   put('predictions.csv', predictionsCsv(run));
   if (results.campaign.rows.length > 0) put('campaign.csv', campaignCsv(results.campaign));
-  put('metrics.json', stableStringify({
-    metric_names: METRIC_NAMES,
-    bootstrap: results.bootstrap,
-    alpha: results.alpha,
-    best_baseline: results.bestBaseline,
-    primary: results.primary,
-    selection: results.selection,
-    rows: results.rows,
-    paired: results.paired,
-    segments: results.segments,
-    decisions: results.decisions,
-    embeddings: results.embeddings,
-    ...(results.campaign.rows.length > 0 ? { campaign: results.campaign } : {}),
-    transitions: results.transitions.map((t) => ({
-      dataset: t.dataset,
-      lifecycle_stage: { labels: t.lifecycle.labels, counts: Array.from(t.lifecycle.counts) },
-      rfm_segment: { labels: t.rfm.labels, counts: Array.from(t.rfm.counts) },
-    })),
-    value_targets: Object.fromEntries(run.datasets.map((d) => [d.id, d.valueTarget])),
-    tracking: Object.fromEntries(run.datasets.map((d) => [d.id, btydTracking(d, run.cells)]).filter(([, t]) => t !== null)),
-  }, 1));
+  put(
+    'metrics.json',
+    stableStringify(
+      {
+        metric_names: METRIC_NAMES,
+        bootstrap: results.bootstrap,
+        alpha: results.alpha,
+        best_baseline: results.bestBaseline,
+        primary: results.primary,
+        selection: results.selection,
+        rows: results.rows,
+        paired: results.paired,
+        segments: results.segments,
+        decisions: results.decisions,
+        embeddings: results.embeddings,
+        ...(results.campaign.rows.length > 0 ? { campaign: results.campaign } : {}),
+        transitions: results.transitions.map((t) => ({
+          dataset: t.dataset,
+          lifecycle_stage: { labels: t.lifecycle.labels, counts: Array.from(t.lifecycle.counts) },
+          rfm_segment: { labels: t.rfm.labels, counts: Array.from(t.rfm.counts) },
+        })),
+        value_targets: Object.fromEntries(run.datasets.map((d) => [d.id, d.valueTarget])),
+        tracking: Object.fromEntries(
+          run.datasets.map((d) => [d.id, btydTracking(d, run.cells)]).filter(([, t]) => t !== null),
+        ),
+      },
+      1,
+    ),
+  );
   await writePredictionsZarr(join(dir, 'predictions.zarr'), run);
   files.push('predictions.zarr');
   put('manifest.json', JSON.stringify(runManifest(run, command, seeds), null, 1));

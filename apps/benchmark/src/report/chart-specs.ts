@@ -7,10 +7,20 @@ import type { TopLevelSpec } from 'vega-lite';
 
 const FONT = { config: { font: 'system-ui, sans-serif', view: { stroke: '#ddd' } } } as const;
 
-export interface LeaderboardPoint { model: string; family: string; value: number; lo: number; hi: number }
+export interface LeaderboardPoint {
+  model: string;
+  family: string;
+  value: number;
+  lo: number;
+  hi: number;
+}
 
 /** Horizontal bars of a metric (mean over seeds) with 95% interval whiskers. */
-export function leaderboardSpec(points: readonly LeaderboardPoint[], metric: string, interval = '95% bootstrap interval'): TopLevelSpec {
+export function leaderboardSpec(
+  points: readonly LeaderboardPoint[],
+  metric: string,
+  interval = '95% bootstrap interval',
+): TopLevelSpec {
   const order = [...points].sort((a, b) => b.value - a.value).map((p) => p.model);
   return {
     ...FONT,
@@ -20,15 +30,29 @@ export function leaderboardSpec(points: readonly LeaderboardPoint[], metric: str
     data: { values: points.map((p) => ({ ...p })) },
     encoding: { y: { field: 'model', type: 'nominal', sort: order, title: null } },
     layer: [
-      { mark: { type: 'bar', opacity: 0.85 }, encoding: { x: { field: 'value', type: 'quantitative', title: metric }, color: { field: 'family', type: 'nominal', title: 'family' } } },
-      { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+      {
+        mark: { type: 'bar', opacity: 0.85 },
+        encoding: {
+          x: { field: 'value', type: 'quantitative', title: metric },
+          color: { field: 'family', type: 'nominal', title: 'family' },
+        },
+      },
+      {
+        mark: { type: 'rule', strokeWidth: 1.5 },
+        encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+      },
       { mark: { type: 'tick', thickness: 1.5, size: 10 }, encoding: { x: { field: 'lo', type: 'quantitative' } } },
       { mark: { type: 'tick', thickness: 1.5, size: 10 }, encoding: { x: { field: 'hi', type: 'quantitative' } } },
     ],
   } as TopLevelSpec;
 }
 
-export interface DecilePoint { model: string; decile: number; kind: 'predicted' | 'actual'; mean: number }
+export interface DecilePoint {
+  model: string;
+  decile: number;
+  kind: 'predicted' | 'actual';
+  mean: number;
+}
 
 /** Mean predicted vs mean actual per decile (1 = top predictions), one small panel per model. */
 export function decileSpec(points: readonly DecilePoint[]): TopLevelSpec {
@@ -46,19 +70,33 @@ export function decileSpec(points: readonly DecilePoint[]): TopLevelSpec {
         x: { field: 'decile', type: 'ordinal', title: 'decile (1 = highest predicted)' },
         xOffset: { field: 'kind' },
         y: { field: 'mean', type: 'quantitative', title: 'mean value' },
-        color: { field: 'kind', type: 'nominal', scale: { domain: ['predicted', 'actual'], range: ['#4c78a8', '#f58518'] }, title: null },
+        color: {
+          field: 'kind',
+          type: 'nominal',
+          scale: { domain: ['predicted', 'actual'], range: ['#4c78a8', '#f58518'] },
+          title: null,
+        },
       },
     },
     resolve: { scale: { y: 'independent' } },
   } as TopLevelSpec;
 }
 
-export interface CurvePoint { model: string; x: number; y: number }
+export interface CurvePoint {
+  model: string;
+  x: number;
+  y: number;
+}
 
 /** Gain curves: share of holdout value captured by the top x of customers ranked by each model; (ideal) and (random) dashed grey. */
 export function gainSpec(points: readonly CurvePoint[]): TopLevelSpec {
   const isRef = (p: CurvePoint): boolean => p.model.startsWith('(');
-  const x = { field: 'x', type: 'quantitative' as const, title: 'share of customers (ranked by prediction)', scale: { domain: [0, 1] } };
+  const x = {
+    field: 'x',
+    type: 'quantitative' as const,
+    title: 'share of customers (ranked by prediction)',
+    scale: { domain: [0, 1] },
+  };
   const y = { field: 'y', type: 'quantitative' as const, title: 'share of holdout value', scale: { domain: [0, 1] } };
   return {
     ...FONT,
@@ -66,13 +104,26 @@ export function gainSpec(points: readonly CurvePoint[]): TopLevelSpec {
     height: 320,
     title: 'Gain (Lorenz) curves on test customers (dashed: ideal ordering and random)',
     layer: [
-      { data: { values: points.filter(isRef).map((p) => ({ ...p })) }, mark: { type: 'line', strokeWidth: 1.2, strokeDash: [4, 3], color: '#888' }, encoding: { x, y, detail: { field: 'model' } } },
-      { data: { values: points.filter((p) => !isRef(p)).map((p) => ({ ...p })) }, mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y, color: { field: 'model', type: 'nominal', title: 'model' } } },
+      {
+        data: { values: points.filter(isRef).map((p) => ({ ...p })) },
+        mark: { type: 'line', strokeWidth: 1.2, strokeDash: [4, 3], color: '#888' },
+        encoding: { x, y, detail: { field: 'model' } },
+      },
+      {
+        data: { values: points.filter((p) => !isRef(p)).map((p) => ({ ...p })) },
+        mark: { type: 'line', strokeWidth: 1.6 },
+        encoding: { x, y, color: { field: 'model', type: 'nominal', title: 'model' } },
+      },
     ],
   } as TopLevelSpec;
 }
 
-export interface CalibrationPoint { model: string; predicted: number; actual: number; decile: number }
+export interface CalibrationPoint {
+  model: string;
+  predicted: number;
+  actual: number;
+  decile: number;
+}
 
 /** Calibration: mean actual vs mean predicted per prediction decile, with the y = x diagonal. */
 export function calibrationSpec(points: readonly CalibrationPoint[]): TopLevelSpec {
@@ -83,13 +134,27 @@ export function calibrationSpec(points: readonly CalibrationPoint[]): TopLevelSp
     height: 320,
     title: 'Calibration: mean actual vs mean predicted per decile',
     layer: [
-      { data: { values: [{ v: 0 }, { v: max }] }, mark: { type: 'line', color: '#999', strokeDash: [4, 3] }, encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' } } },
+      {
+        data: { values: [{ v: 0 }, { v: max }] },
+        mark: { type: 'line', color: '#999', strokeDash: [4, 3] },
+        encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' } },
+      },
       {
         data: { values: points.map((p) => ({ ...p })) },
         mark: { type: 'line', point: true, strokeWidth: 1.2 },
         encoding: {
-          x: { field: 'predicted', type: 'quantitative', title: 'mean predicted value', scale: { type: 'sqrt', domain: [0, max] } },
-          y: { field: 'actual', type: 'quantitative', title: 'mean actual value', scale: { type: 'sqrt', domain: [0, max] } },
+          x: {
+            field: 'predicted',
+            type: 'quantitative',
+            title: 'mean predicted value',
+            scale: { type: 'sqrt', domain: [0, max] },
+          },
+          y: {
+            field: 'actual',
+            type: 'quantitative',
+            title: 'mean actual value',
+            scale: { type: 'sqrt', domain: [0, max] },
+          },
           color: { field: 'model', type: 'nominal' },
           order: { field: 'decile' },
         },
@@ -98,7 +163,11 @@ export function calibrationSpec(points: readonly CalibrationPoint[]): TopLevelSp
   } as TopLevelSpec;
 }
 
-export interface TrackingPoint { series: string; period: number; value: number }
+export interface TrackingPoint {
+  series: string;
+  period: number;
+  value: number;
+}
 
 /** BTYD tracking plot: cumulative actual vs model-expected repeat purchases over time. */
 export function trackingSpec(points: readonly TrackingPoint[], title: string): TopLevelSpec {
@@ -117,17 +186,36 @@ export function trackingSpec(points: readonly TrackingPoint[], title: string): T
   } as TopLevelSpec;
 }
 
-export interface ProfitPoint { model: string; k: number; profit: number }
+export interface ProfitPoint {
+  model: string;
+  k: number;
+  profit: number;
+}
 
 /** Profit when contacting the top k of test customers by each model (first seed). */
 export function profitSpec(points: readonly ProfitPoint[], title: string): TopLevelSpec {
-  return shareLinesSpec(points, title, { field: 'k', title: 'share of test customers contacted (top k by prediction)' }, { field: 'profit', title: 'profit' }, { field: 'model', title: 'model' });
+  return shareLinesSpec(
+    points,
+    title,
+    { field: 'k', title: 'share of test customers contacted (top k by prediction)' },
+    { field: 'profit', title: 'profit' },
+    { field: 'model', title: 'model' },
+  );
 }
 
-interface Channel { readonly field: string; readonly title: string }
+interface Channel {
+  readonly field: string;
+  readonly title: string;
+}
 
 /** One line per `color` series over a share (percent) x axis, with a dashed rule at y = 0. */
-function shareLinesSpec(points: readonly object[], title: string, x: Channel, y: Channel, color: Channel): TopLevelSpec {
+function shareLinesSpec(
+  points: readonly object[],
+  title: string,
+  x: Channel,
+  y: Channel,
+  color: Channel,
+): TopLevelSpec {
   return {
     ...FONT,
     width: 460,
@@ -148,7 +236,10 @@ function shareLinesSpec(points: readonly object[], title: string, x: Channel, y:
   } as TopLevelSpec;
 }
 
-export interface ImportancePoint { feature: string; value: number }
+export interface ImportancePoint {
+  feature: string;
+  value: number;
+}
 
 /** Global importance of a tree model: mean |SHAP| per feature, largest first. */
 export function importanceSpec(points: readonly ImportancePoint[], title: string): TopLevelSpec {
@@ -166,9 +257,19 @@ export function importanceSpec(points: readonly ImportancePoint[], title: string
   } as TopLevelSpec;
 }
 
-export interface QiniChartPoint { policy: string; fraction: number; qini: number }
+export interface QiniChartPoint {
+  policy: string;
+  fraction: number;
+  qini: number;
+}
 
 /** Qini curves of the campaign's targeting policies: incremental value after treating the top fraction by each policy's score. */
 export function qiniSpec(points: readonly QiniChartPoint[], title: string): TopLevelSpec {
-  return shareLinesSpec(points, title, { field: 'fraction', title: 'share of test customers targeted (top by each policy)' }, { field: 'qini', title: 'Qini: incremental holdout value' }, { field: 'policy', title: 'policy' });
+  return shareLinesSpec(
+    points,
+    title,
+    { field: 'fraction', title: 'share of test customers targeted (top by each policy)' },
+    { field: 'qini', title: 'Qini: incremental holdout value' },
+    { field: 'policy', title: 'policy' },
+  );
 }

@@ -37,21 +37,27 @@ export interface BenchRecord {
     readonly decisions?: DecisionResults;
     readonly embeddings?: readonly EmbeddingRow[];
     readonly campaign?: CampaignResults;
-    readonly transitions?: readonly { dataset: string; lifecycle_stage: { labels: string[]; counts: number[] }; rfm_segment: { labels: string[]; counts: number[] } }[];
+    readonly transitions?: readonly {
+      dataset: string;
+      lifecycle_stage: { labels: string[]; counts: number[] };
+      rfm_segment: { labels: string[]; counts: number[] };
+    }[];
   };
   readonly predictions: readonly PredictionSeries[];
 }
 
 function need(dir: string, name: string): string {
   const p = join(dir, name);
-  if (!existsSync(p)) throw new Error(`benchmark/report: ${p}: not found (is ${dir} a benchmark record written by \`clvlab bench\`?)`);
+  if (!existsSync(p))
+    throw new Error(`benchmark/report: ${p}: not found (is ${dir} a benchmark record written by \`clvlab bench\`?)`);
   return readFileSync(p, 'utf8');
 }
 
 /** Parses predictions.csv (written by write-record.ts; ids may be quoted). */
 export function parsePredictionsCsv(text: string, file = 'predictions.csv'): PredictionSeries[] {
   const lines = text.split('\n');
-  if (lines[0] !== PREDICTIONS_CSV_HEADER.join(',')) throw new Error(`${file}:1:1: expected header ${PREDICTIONS_CSV_HEADER.join(',')}`);
+  if (lines[0] !== PREDICTIONS_CSV_HEADER.join(','))
+    throw new Error(`${file}:1:1: expected header ${PREDICTIONS_CSV_HEADER.join(',')}`);
   const groups = new Map<string, { dataset: string; model: string; seed: number; cols: number[][] }>();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
@@ -64,22 +70,34 @@ export function parsePredictionsCsv(text: string, file = 'predictions.csv'): Pre
     for (let k = 0; k < 4; k++) g.cols[k].push(f[4 + k] === '' ? Number.NaN : Number(f[4 + k]));
   }
   return [...groups.values()].map((g) => ({
-    dataset: g.dataset, model: g.model, seed: g.seed,
-    predicted: Float64Array.from(g.cols[0]), repurchaseScore: Float64Array.from(g.cols[1]),
-    actual: Float64Array.from(g.cols[2]), actualRepurchase: Float64Array.from(g.cols[3]),
+    dataset: g.dataset,
+    model: g.model,
+    seed: g.seed,
+    predicted: Float64Array.from(g.cols[0]),
+    repurchaseScore: Float64Array.from(g.cols[1]),
+    actual: Float64Array.from(g.cols[2]),
+    actualRepurchase: Float64Array.from(g.cols[3]),
   }));
 }
 
 function splitCsvLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',');
   const out: string[] = [];
-  let cur = '', quoted = false;
+  let cur = '',
+    quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;

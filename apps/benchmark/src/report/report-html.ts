@@ -4,7 +4,20 @@
 // run manifest summary and the command that reproduces the run.
 import type { BenchRecord } from './read-record.ts';
 import {
-  btydTable, comparisonTable, decisionTable, embeddingTable, leaderboardTable, manifestSummary, primaryComparison, readingNotes, segmentTable, sequenceContributionTable, transitionTable, treeInfos, tuningTable, whyTable,
+  btydTable,
+  comparisonTable,
+  decisionTable,
+  embeddingTable,
+  leaderboardTable,
+  manifestSummary,
+  primaryComparison,
+  readingNotes,
+  segmentTable,
+  sequenceContributionTable,
+  transitionTable,
+  treeInfos,
+  tuningTable,
+  whyTable,
 } from './report-tables.ts';
 import { campaignTable } from './report-tables.ts';
 
@@ -19,7 +32,8 @@ export interface ReportSection {
   readonly charts: readonly ReportChart[];
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Escaped text with Markdown `code` spans as <code>. */
 const escCode = (s: string): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
@@ -44,34 +58,75 @@ export function reportHtml(record: BenchRecord, sections: readonly ReportSection
   const body: string[] = [];
   body.push('<h1>clvlab benchmark report</h1>');
   body.push(`<p class="note">Reproduce with <code>${esc(String(record.manifest.command ?? ''))}</code>.</p>`);
-  body.push('<section class="how-to-read"><h2>How to read this</h2><ul>', ...readingNotes(record).map((n) => `<li>${escCode(n)}</li>`), '</ul></section>');
+  body.push(
+    '<section class="how-to-read"><h2>How to read this</h2><ul>',
+    ...readingNotes(record).map((n) => `<li>${escCode(n)}</li>`),
+    '</ul></section>',
+  );
   for (const s of sections) {
     const lb = leaderboardTable(record, s.dataset);
-    body.push(`<section class="dataset" id="ds-${esc(s.dataset)}"><h2>${esc(s.dataset)} <small class="note">value target: ${esc(record.metrics.value_targets[s.dataset] ?? '?')}</small></h2>`);
+    body.push(
+      `<section class="dataset" id="ds-${esc(s.dataset)}"><h2>${esc(s.dataset)} <small class="note">value target: ${esc(record.metrics.value_targets[s.dataset] ?? '?')}</small></h2>`,
+    );
     const p = primaryComparison(record, s.dataset);
     if (p) body.push('<h3>Primary comparison</h3>', table(['', ''], p, 'primary'));
     body.push('<h3>Leaderboard (test fold)</h3>', table(lb.header, lb.rows, 'leaderboard'));
-    for (const c of s.charts) body.push(`<figure class="chart" id="${esc(c.id)}" data-chart="${esc(c.title)}"><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`);
+    for (const c of s.charts)
+      body.push(
+        `<figure class="chart" id="${esc(c.id)}" data-chart="${esc(c.title)}"><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`,
+      );
     const q = sequenceContributionTable(record, s.dataset);
-    if (q) body.push('<h3>Sequence contribution (same head and static inputs, with vs without the sequence)</h3>', table(q.header, q.rows, 'sequence-contribution'));
+    if (q)
+      body.push(
+        '<h3>Sequence contribution (same head and static inputs, with vs without the sequence)</h3>',
+        table(q.header, q.rows, 'sequence-contribution'),
+      );
     const cmp = comparisonTable(record, s.dataset);
-    if (cmp) body.push('<h3>Paired Δ normalized Gini against each non-sequence model and the plain twin (* = Holm-adjusted p &lt; alpha)</h3>', table(cmp.header, cmp.rows, 'comparisons'));
+    if (cmp)
+      body.push(
+        '<h3>Paired Δ normalized Gini against each non-sequence model and the plain twin (* = Holm-adjusted p &lt; alpha)</h3>',
+        table(cmp.header, cmp.rows, 'comparisons'),
+      );
     const u = tuningTable(record, s.dataset);
     if (u) body.push('<h3>Tuning (chosen on the valid fold)</h3>', table(u.header, u.rows, 'tuning'));
     const bt = btydTable(record, s.dataset);
     if (bt) body.push('<h3>Fitted BTYD parameters</h3>', table(bt.header, bt.rows, 'btyd'));
     const emb = embeddingTable(record, s.dataset);
-    if (emb) body.push('<h3>Embeddings vs RFM (ridge probe fitted on train, scored on test; look-alikes of the top 10% train customers, first seed)</h3>', table(emb.header, emb.rows, 'embeddings'));
+    if (emb)
+      body.push(
+        '<h3>Embeddings vs RFM (ridge probe fitted on train, scored on test; look-alikes of the top 10% train customers, first seed)</h3>',
+        table(emb.header, emb.rows, 'embeddings'),
+      );
     const tr = transitionTable(record, s.dataset);
-    if (tr) body.push('<h3>Lifecycle-stage transitions, cutoff → end of holdout (all cohort customers; transitions.csv has RFM segments too)</h3>', table(tr.header, tr.rows, 'transitions'));
+    if (tr)
+      body.push(
+        '<h3>Lifecycle-stage transitions, cutoff → end of holdout (all cohort customers; transitions.csv has RFM segments too)</h3>',
+        table(tr.header, tr.rows, 'transitions'),
+      );
     const dec = decisionTable(record, s.dataset);
-    if (dec) body.push('<h3>Decisions: profit when contacting each model\'s top k%</h3>', `<p class="note">${esc(dec.note)}</p>`, table(dec.header, dec.rows, 'decisions'));
+    if (dec)
+      body.push(
+        "<h3>Decisions: profit when contacting each model's top k%</h3>",
+        `<p class="note">${esc(dec.note)}</p>`,
+        table(dec.header, dec.rows, 'decisions'),
+      );
     const cam = campaignTable(record, s.dataset);
-    if (cam) body.push('<h3>The synthetic campaign: Qini and incremental profit per targeting policy</h3>', `<p class="note">${esc(cam.note)}</p>`, table(cam.header, cam.rows, 'campaign'), table(cam.deltaHeader, cam.deltaRows, 'campaign-deltas'));
+    if (cam)
+      body.push(
+        '<h3>The synthetic campaign: Qini and incremental profit per targeting policy</h3>',
+        `<p class="note">${esc(cam.note)}</p>`,
+        table(cam.header, cam.rows, 'campaign'),
+        table(cam.deltaHeader, cam.deltaRows, 'campaign-deltas'),
+      );
     for (const { model, info } of treeInfos(record, s.dataset)) {
       const w = whyTable(info);
-      if (w) body.push(`<h3>${esc(model)}: why these customers (top-5 TreeSHAP contributions, first seed)</h3>`, table(w.header, w.rows, 'why'));
-      if (info.rules) body.push(`<h3>${esc(model)}: the tree as rules</h3>`, `<pre class="rules">${esc(info.rules)}</pre>`);
+      if (w)
+        body.push(
+          `<h3>${esc(model)}: why these customers (top-5 TreeSHAP contributions, first seed)</h3>`,
+          table(w.header, w.rows, 'why'),
+        );
+      if (info.rules)
+        body.push(`<h3>${esc(model)}: the tree as rules</h3>`, `<pre class="rules">${esc(info.rules)}</pre>`);
     }
     const seg = segmentTable(record, s.dataset);
     if (seg) body.push('<h3>Normalized Gini per segment (first seed)</h3>', table(seg.header, seg.rows, 'segments'));

@@ -38,7 +38,12 @@ export class BenchProgress {
     this.log(`bench: ${total} cells, ${reused} reused from earlier runs, ${total - reused} to run`);
     if (this.interactive) {
       this.multi = new cliProgress.MultiBar(
-        { clearOnComplete: false, hideCursor: true, format: '{bar} {percentage}% | {value}/{total} | ETA {eta_formatted} | {label}', etaBuffer: 20 },
+        {
+          clearOnComplete: false,
+          hideCursor: true,
+          format: '{bar} {percentage}% | {value}/{total} | ETA {eta_formatted} | {label}',
+          etaBuffer: 20,
+        },
         cliProgress.Presets.shades_classic,
       );
       this.overall = this.multi.create(total, reused, { label: 'all cells' });
@@ -78,7 +83,10 @@ export class BenchProgress {
     this.running.delete(label);
     this.done++;
     if (this.overall) this.overall.update(this.done);
-    else this.log(`bench: [${this.done}/${this.total}] ${label} ${failed ? 'failed' : `done in ${(wallMs / 1000).toFixed(1)} s`}`);
+    else
+      this.log(
+        `bench: [${this.done}/${this.total}] ${label} ${failed ? 'failed' : `done in ${(wallMs / 1000).toFixed(1)} s`}`,
+      );
   }
 
   stop(): void {
@@ -92,11 +100,15 @@ export class BenchProgress {
     const elapsed = (Date.now() - this.t0) / 1000;
     const eta = ran > 0 ? ((this.total - this.done) * elapsed) / ran : NaN;
     const now = Date.now();
-    const cells = [...this.running].map(([l, r]) => {
-      // Per-cell ETA from its own progress (linear extrapolation), shown once it has moved.
-      const left = r.fraction > 0 ? ((now - r.started) / 1000) * (1 - r.fraction) / r.fraction : NaN;
-      return `${l} ${Math.round(r.fraction * 100)}%${Number.isFinite(left) ? ` (~${left.toFixed(0)} s left)` : ''}`;
-    }).join(', ');
-    this.log(`bench: ${this.done}/${this.total} cells, ${elapsed.toFixed(0)} s elapsed, ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)} s` : '?'}; running: ${cells || 'none'}`);
+    const cells = [...this.running]
+      .map(([l, r]) => {
+        // Per-cell ETA from its own progress (linear extrapolation), shown once it has moved.
+        const left = r.fraction > 0 ? (((now - r.started) / 1000) * (1 - r.fraction)) / r.fraction : NaN;
+        return `${l} ${Math.round(r.fraction * 100)}%${Number.isFinite(left) ? ` (~${left.toFixed(0)} s left)` : ''}`;
+      })
+      .join(', ');
+    this.log(
+      `bench: ${this.done}/${this.total} cells, ${elapsed.toFixed(0)} s elapsed, ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)} s` : '?'}; running: ${cells || 'none'}`,
+    );
   }
 }

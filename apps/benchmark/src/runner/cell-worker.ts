@@ -38,10 +38,12 @@ function jsonSafe(value: unknown, depth = 0): unknown {
     const arr = Array.from(value as unknown as ArrayLike<number>);
     return arr.length <= 64 ? arr.map((x) => jsonSafe(x, depth + 1)) : `[${arr.length} values omitted]`;
   }
-  if (Array.isArray(value)) return value.length <= 64 ? value.map((x) => jsonSafe(x, depth + 1)) : `[${value.length} values omitted]`;
+  if (Array.isArray(value))
+    return value.length <= 64 ? value.map((x) => jsonSafe(x, depth + 1)) : `[${value.length} values omitted]`;
   if (typeof value === 'object' && depth < 4) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (typeof v !== 'function') out[k] = jsonSafe(v, depth + 1);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      if (typeof v !== 'function') out[k] = jsonSafe(v, depth + 1);
     return out;
   }
   return String(value);
@@ -62,11 +64,16 @@ const api: CellWorkerApi = {
     if (request.plugins?.length) await loadPlugins(request.plugins, isBuiltInModel);
     const model = createModel(request.model, ds, request.config);
     let peakHeap = process.memoryUsage().heapUsed;
-    const sampler = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 50);
+    const sampler = setInterval(() => {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    }, 50);
     let lastSent = 0;
     const throttled: ProgressFn = (f, m) => {
       const now = Date.now();
-      if (now - lastSent >= 250 || f >= 1) { lastSent = now; void progress(f, m); }
+      if (now - lastSent >= 250 || f >= 1) {
+        lastSent = now;
+        void progress(f, m);
+      }
     };
     const cpu0 = threadCpuMs();
     const t0 = performance.now();
@@ -74,7 +81,9 @@ const api: CellWorkerApi = {
       const out = await model.run(sealedTask(ds, request.split, request.seed, throttled));
       const n = request.split.customers.length;
       if (out.value.length !== n || out.repurchase.length !== n) {
-        throw new Error(`benchmark/cell-worker: model '${request.model}' returned ${out.value.length} values for ${n} cohort customers`);
+        throw new Error(
+          `benchmark/cell-worker: model '${request.model}' returned ${out.value.length} values for ${n} cohort customers`,
+        );
       }
       const wallMs = performance.now() - t0;
       const cpu1 = threadCpuMs();
@@ -84,9 +93,10 @@ const api: CellWorkerApi = {
         value: Float64Array.from(out.value),
         repurchase: Float64Array.from(out.repurchase),
         info: jsonSafe(info) as Record<string, unknown>,
-        embedding: out.embedding && out.embedding.data.length === out.embedding.dim * n
-          ? { dim: out.embedding.dim, data: Float32Array.from(out.embedding.data) }
-          : undefined,
+        embedding:
+          out.embedding && out.embedding.data.length === out.embedding.dim * n
+            ? { dim: out.embedding.dim, data: Float32Array.from(out.embedding.data) }
+            : undefined,
         wallMs,
         cpuMs: cpu1.ms - cpu0.ms,
         cpuScope: cpu1.scope,

@@ -50,15 +50,24 @@ export function codeVersion(root: string = repoRoot()): CodeVersion {
   // are editing at the same time; deliberately reusing cells across a cosmetic change).
   const pin = process.env.CLVLAB_CODE_VERSION;
   cached = Object.freeze({
-    gitCommit: git(root, ['rev-parse', 'HEAD']), gitDirty: gitDirty(root),
-    sourceHash: pin ? `pinned:${pin}` : h.digest('hex'), files: files.length, pinned: Boolean(pin),
+    gitCommit: git(root, ['rev-parse', 'HEAD']),
+    gitDirty: gitDirty(root),
+    sourceHash: pin ? `pinned:${pin}` : h.digest('hex'),
+    files: files.length,
+    pinned: Boolean(pin),
   });
   return cached;
 }
 
 function git(root: string, args: string[]): string | null {
   try {
-    return execFileSync('git', ['--no-optional-locks', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return (
+      execFileSync('git', ['--no-optional-locks', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || null
+    );
   } catch {
     return null;
   }

@@ -84,14 +84,22 @@ export interface BenchRun {
  * Models to run on a dataset: every applicable one, or the requested ones that apply (a
  * `+social` model needs a graph, a `+cov` model customer attributes, `oracle` needs ground truth); `skipped` says why others are left out.
  */
-export function modelsFor(dataset: BenchDataset, requested: readonly string[] | null): { models: ModelEntry[]; skipped: string[] } {
+export function modelsFor(
+  dataset: BenchDataset,
+  requested: readonly string[] | null,
+): { models: ModelEntry[]; skipped: string[] } {
   const p = dataset.payload;
   const entries = requested ? requested.map(modelEntry) : [...modelCatalog()];
-  const models: ModelEntry[] = [], skipped: string[] = [];
+  const models: ModelEntry[] = [],
+    skipped: string[] = [];
   for (const m of entries) {
     if (m.needsGraph && !p.graph) skipped.push(`${m.name} (dataset '${dataset.id}' has no social graph)`);
-    else if (m.needsCovariates && !p.covariates) skipped.push(`${m.name} (dataset '${dataset.id}' has no customer attributes; ingest --customers FILE adds them, the named dataset apparel has them)`);
-    else if (m.needsTruth && !p.oracle) skipped.push(`${m.name} (dataset '${dataset.id}' has no ground truth; only synthetic data does)`);
+    else if (m.needsCovariates && !p.covariates)
+      skipped.push(
+        `${m.name} (dataset '${dataset.id}' has no customer attributes; ingest --customers FILE adds them, the named dataset apparel has them)`,
+      );
+    else if (m.needsTruth && !p.oracle)
+      skipped.push(`${m.name} (dataset '${dataset.id}' has no ground truth; only synthetic data does)`);
     else models.push(m);
   }
   return { models, skipped: requested ? skipped : [] };
@@ -110,16 +118,30 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const progress = new BenchProgress(options.interactive, options.log);
   const datasets: BenchDataset[] = [];
   type Planned = {
-    dataset: BenchDataset; model: ModelEntry; seed: number; trial: number; trialConfig: Readonly<Record<string, unknown>>;
-    config: Readonly<Record<string, unknown>>; key: string; trainFraction: number;
+    dataset: BenchDataset;
+    model: ModelEntry;
+    seed: number;
+    trial: number;
+    trialConfig: Readonly<Record<string, unknown>>;
+    config: Readonly<Record<string, unknown>>;
+    key: string;
+    trainFraction: number;
   };
   const folds: Record<string, Uint8Array[]> = {};
   const planned: Planned[] = [];
   const halving = options.halving ?? 1;
   const tuned = (m: ModelEntry): boolean => options.tune > 1 && m.searchSpace !== null;
   /** Successive halving applies to tuned models when η > 1 and there are more trials than survivors. */
-  const halved = (m: ModelEntry): boolean => tuned(m) && halving > 1 && Math.ceil(options.tune / halving) < options.tune;
-  const plan = (ds: BenchDataset, model: ModelEntry, seed: number, trial: number, trialConfig: Readonly<Record<string, unknown>>, trainFraction: number): Planned => {
+  const halved = (m: ModelEntry): boolean =>
+    tuned(m) && halving > 1 && Math.ceil(options.tune / halving) < options.tune;
+  const plan = (
+    ds: BenchDataset,
+    model: ModelEntry,
+    seed: number,
+    trial: number,
+    trialConfig: Readonly<Record<string, unknown>>,
+    trainFraction: number,
+  ): Planned => {
     let config: Readonly<Record<string, unknown>>;
     try {
       config = createModel(model.name, ds.payload, trialConfig).config;
@@ -128,7 +150,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       throw new Error(m.startsWith('benchmark/') ? m : `benchmark/models: '${model.name}': ${m}`);
     }
     const key = cellKey({
-      dataset: ds.id, datasetHash: ds.sourceHash, model: model.name, config, seed, codeVersion: code.sourceHash,
+      dataset: ds.id,
+      datasetHash: ds.sourceHash,
+      model: model.name,
+      config,
+      seed,
+      codeVersion: code.sourceHash,
       trainFraction: trainFraction < 1 ? trainFraction : undefined,
       // a plugin's cells are keyed by its file's content too (a predictions file's sha256 is in its config)
       plugin: model.family === 'plugin' ? pluginOf(model.base)!.file.sha256 : undefined,
@@ -142,21 +169,29 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       const ds = await loadBenchDataset(spec, options.datasetOptions);
       datasets.push(ds);
       const sp = ds.payload.split;
-      options.log(`bench: ${ds.id} ready in ${((performance.now() - tLoad) / 1000).toFixed(1)} s: ${ds.payload.log.length} events, cohort ${sp.customers.length}, value target ${ds.valueTarget}${ds.payload.graph ? ', with graph features' : ''}${ds.payload.covariates ? `, with customer attributes (${ds.payload.covariates.names.join(', ')})` : ''}`);
+      options.log(
+        `bench: ${ds.id} ready in ${((performance.now() - tLoad) / 1000).toFixed(1)} s: ${ds.payload.log.length} events, cohort ${sp.customers.length}, value target ${ds.valueTarget}${ds.payload.graph ? ', with graph features' : ''}${ds.payload.covariates ? `, with customer attributes (${ds.payload.covariates.names.join(', ')})` : ''}`,
+      );
       const { models, skipped } = modelsFor(ds, options.models);
       for (const why of skipped) options.log(`bench: skipping ${why}`);
-      folds[ds.id] = Array.from({ length: options.seeds }, (_, i) => evaluationFolds(ds.payload.log.customerIds, sp.customers, i + 1));
+      folds[ds.id] = Array.from({ length: options.seeds }, (_, i) =>
+        evaluationFolds(ds.payload.log.customerIds, sp.customers, i + 1),
+      );
       for (const model of models) {
         // Rung 0 of successive halving trains every trial on 1/η of the train fold; plain
         // random search (or no tuning) trains every trial on all of it.
         const fraction = halved(model) ? 1 / halving : 1;
         for (const t of tuningTrials(tuned(model) ? model.searchSpace : null, options.tune, ds.id, model.name)) {
-          for (let seed = 1; seed <= options.seeds; seed++) planned.push(plan(ds, model, seed, t.trial, t.config, fraction));
+          for (let seed = 1; seed <= options.seeds; seed++)
+            planned.push(plan(ds, model, seed, t.trial, t.config, fraction));
         }
       }
     }
     const unused = (options.models ?? []).filter((name) => !planned.some((p) => p.model.name === name));
-    if (unused.length > 0) throw new Error(`benchmark/bench: ${unused.join(', ')} cannot run on any of the datasets (${options.datasets.join(', ')})`);
+    if (unused.length > 0)
+      throw new Error(
+        `benchmark/bench: ${unused.join(', ')} cannot run on any of the datasets (${options.datasets.join(', ')})`,
+      );
   } catch (err) {
     await pool.close();
     throw err;
@@ -172,7 +207,13 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     let s = splits.get(k);
     if (!s) {
       const sp = p.dataset.payload.split;
-      const fold = subsampleTrain(folds[p.dataset.id][p.seed - 1], p.dataset.payload.log.customerIds, sp.customers, p.seed, p.trainFraction);
+      const fold = subsampleTrain(
+        folds[p.dataset.id][p.seed - 1],
+        p.dataset.payload.log.customerIds,
+        sp.customers,
+        p.seed,
+        p.trainFraction,
+      );
       s = shareArrays(sealedSplit(sp, fold));
       splits.set(k, s);
     }
@@ -182,12 +223,34 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   /** A predictions file's cell, built in this thread from the file (predictions-file.ts); nothing runs. */
   const externalCell = (p: Planned): void => {
     const file = predictionsOf(p.model.base)!;
-    const { value, repurchase } = predictionsFor(file, p.dataset.payload.log.customerIds, p.dataset.payload.split.customers, folds[p.dataset.id], p.seed);
+    const { value, repurchase } = predictionsFor(
+      file,
+      p.dataset.payload.log.customerIds,
+      p.dataset.payload.split.customers,
+      folds[p.dataset.id],
+      p.seed,
+    );
     const stored: StoredCell = {
       key: p.key,
-      identity: { dataset: p.dataset.id, datasetHash: p.dataset.sourceHash, model: p.model.name, config: p.config, seed: p.seed, codeVersion: code.sourceHash },
-      value: Array.from(value), repurchase: Array.from(repurchase), info: { predictions: file.path, sha256: file.sha256 },
-      timing: { wallMs: 0, cpuMs: 0, cpuScope: 'process', peakHeapBytes: 0, worker: -1, finishedAt: new Date().toISOString() },
+      identity: {
+        dataset: p.dataset.id,
+        datasetHash: p.dataset.sourceHash,
+        model: p.model.name,
+        config: p.config,
+        seed: p.seed,
+        codeVersion: code.sourceHash,
+      },
+      value: Array.from(value),
+      repurchase: Array.from(repurchase),
+      info: { predictions: file.path, sha256: file.sha256 },
+      timing: {
+        wallMs: 0,
+        cpuMs: 0,
+        cpuScope: 'process',
+        peakHeapBytes: 0,
+        worker: -1,
+        finishedAt: new Date().toISOString(),
+      },
       backend: 'none',
     };
     results.set(p.key, { stored, reused: false });
@@ -197,49 +260,88 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     for (const p of list) if (p.model.family === 'external' && !results.has(p.key)) externalCell(p);
     const missing = list.filter((p) => !results.has(p.key));
     if (missing.length === 0) return;
-    for (const d of datasets) if (!shared.has(d.id) && missing.some((p) => p.dataset === d)) shared.set(d.id, shareArrays(sealPayload(d.payload)));
+    for (const d of datasets)
+      if (!shared.has(d.id) && missing.some((p) => p.dataset === d))
+        shared.set(d.id, shareArrays(sealPayload(d.payload)));
     // LPT order: longest cells first; ties keep the plan order (dataset, model, seed).
-    const order = missing.map((p, i) => ({ p, i })).sort((a, b) => b.p.model.cost * b.p.trainFraction - a.p.model.cost * a.p.trainFraction || a.i - b.i).map((x) => x.p);
-    await Promise.all(order.map((p) => {
-      const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}${p.trial > 0 ? `/trial${p.trial}` : ''}${p.trainFraction < 1 ? `@${p.trainFraction.toFixed(2)}` : ''}`;
-      return pool.submit(async (slot) => {
-        progress.cellStarted(label);
-        if (!slot.sent.has(p.dataset.id)) {
-          slot.sent.add(p.dataset.id);
-          await slot.api.loadDataset(shared.get(p.dataset.id)!);
-        }
-        const r = await slot.api.runCell({ datasetId: p.dataset.id, model: p.model.name, seed: p.seed, split: splitOf(p), config: p.trialConfig, plugins: pluginPaths }, proxy((f: number, m: string) => progress.cellProgress(label, f, m)));
-        const stored: StoredCell = {
-          key: p.key,
-          identity: {
-            dataset: p.dataset.id, datasetHash: p.dataset.sourceHash, model: p.model.name, config: p.config, seed: p.seed, codeVersion: code.sourceHash,
-            ...(p.trainFraction < 1 ? { trainFraction: p.trainFraction } : {}),
-          },
-          value: Array.from(r.value),
-          repurchase: Array.from(r.repurchase),
-          info: r.info,
-          embedding: r.embedding ? { dim: r.embedding.dim, base64: encodeEmbedding(r.embedding.data) } : undefined,
-          timing: { wallMs: r.wallMs, cpuMs: r.cpuMs, cpuScope: r.cpuScope, peakHeapBytes: r.peakHeapBytes, worker: slot.index, finishedAt: new Date().toISOString() },
-          backend: r.backend,
-        };
-        store.write(stored);
-        results.set(p.key, { stored, reused: false });
-        progress.cellDone(label, r.wallMs);
-      }, { timeoutMs: options.cellTimeoutMs }).catch((err: unknown) => {
-        // A failed cell (model error, crashed or timed-out worker) is recorded, never fatal to the run.
-        const message = (err as Error).message?.split('\n')[0] ?? String(err);
-        failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, trial: p.trial, error: message });
-        progress.cellDone(label, 0, true);
-        options.log(`bench: ${label} FAILED: ${message}`);
-      });
-    }));
+    const order = missing
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => b.p.model.cost * b.p.trainFraction - a.p.model.cost * a.p.trainFraction || a.i - b.i)
+      .map((x) => x.p);
+    await Promise.all(
+      order.map((p) => {
+        const label = `${p.dataset.id}/${p.model.name}/seed${p.seed}${p.trial > 0 ? `/trial${p.trial}` : ''}${p.trainFraction < 1 ? `@${p.trainFraction.toFixed(2)}` : ''}`;
+        return pool
+          .submit(
+            async (slot) => {
+              progress.cellStarted(label);
+              if (!slot.sent.has(p.dataset.id)) {
+                slot.sent.add(p.dataset.id);
+                await slot.api.loadDataset(shared.get(p.dataset.id)!);
+              }
+              const r = await slot.api.runCell(
+                {
+                  datasetId: p.dataset.id,
+                  model: p.model.name,
+                  seed: p.seed,
+                  split: splitOf(p),
+                  config: p.trialConfig,
+                  plugins: pluginPaths,
+                },
+                proxy((f: number, m: string) => progress.cellProgress(label, f, m)),
+              );
+              const stored: StoredCell = {
+                key: p.key,
+                identity: {
+                  dataset: p.dataset.id,
+                  datasetHash: p.dataset.sourceHash,
+                  model: p.model.name,
+                  config: p.config,
+                  seed: p.seed,
+                  codeVersion: code.sourceHash,
+                  ...(p.trainFraction < 1 ? { trainFraction: p.trainFraction } : {}),
+                },
+                value: Array.from(r.value),
+                repurchase: Array.from(r.repurchase),
+                info: r.info,
+                embedding: r.embedding
+                  ? { dim: r.embedding.dim, base64: encodeEmbedding(r.embedding.data) }
+                  : undefined,
+                timing: {
+                  wallMs: r.wallMs,
+                  cpuMs: r.cpuMs,
+                  cpuScope: r.cpuScope,
+                  peakHeapBytes: r.peakHeapBytes,
+                  worker: slot.index,
+                  finishedAt: new Date().toISOString(),
+                },
+                backend: r.backend,
+              };
+              store.write(stored);
+              results.set(p.key, { stored, reused: false });
+              progress.cellDone(label, r.wallMs);
+            },
+            { timeoutMs: options.cellTimeoutMs },
+          )
+          .catch((err: unknown) => {
+            // A failed cell (model error, crashed or timed-out worker) is recorded, never fatal to the run.
+            const message = (err as Error).message?.split('\n')[0] ?? String(err);
+            failures.push({ dataset: p.dataset.id, model: p.model.name, seed: p.seed, trial: p.trial, error: message });
+            progress.cellDone(label, 0, true);
+            options.log(`bench: ${label} FAILED: ${message}`);
+          });
+      }),
+    );
   };
   const readStored = (list: readonly Planned[]): number => {
     let reused = 0;
     for (const p of list) {
       if (results.has(p.key)) continue;
       const stored = store.read(p.key);
-      if (stored) { results.set(p.key, { stored, reused: true }); reused++; }
+      if (stored) {
+        results.set(p.key, { stored, reused: true });
+        reused++;
+      }
     }
     return reused;
   };
@@ -255,13 +357,22 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       if (p.trainFraction >= 1) continue;
       const k = `${p.dataset.id}\u0000${p.model.name}\u0000${p.seed}`;
       const g = groups.get(k);
-      if (g) g.push(p); else groups.set(k, [p]);
+      if (g) g.push(p);
+      else groups.set(k, [p]);
     }
     for (const g of groups.values()) {
-      const scored = g.filter((p) => results.has(p.key))
-        .map((p) => ({ p, score: validScore(p.dataset, folds[p.dataset.id][p.seed - 1], results.get(p.key)!.stored.value) }))
-        .sort((a, b) => (Number.isNaN(a.score) ? 1 : Number.isNaN(b.score) ? -1 : b.score - a.score) || a.p.trial - b.p.trial);
-      for (const { p } of scored.slice(0, Math.ceil(options.tune / halving))) rung1.push(plan(p.dataset, p.model, p.seed, p.trial, p.trialConfig, 1));
+      const scored = g
+        .filter((p) => results.has(p.key))
+        .map((p) => ({
+          p,
+          score: validScore(p.dataset, folds[p.dataset.id][p.seed - 1], results.get(p.key)!.stored.value),
+        }))
+        .sort(
+          (a, b) =>
+            (Number.isNaN(a.score) ? 1 : Number.isNaN(b.score) ? -1 : b.score - a.score) || a.p.trial - b.p.trial,
+        );
+      for (const { p } of scored.slice(0, Math.ceil(options.tune / halving)))
+        rung1.push(plan(p.dataset, p.model, p.seed, p.trial, p.trialConfig, 1));
     }
     if (rung1.length > 0) {
       planned.push(...rung1);
@@ -276,8 +387,31 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const finished: Omit<BenchCell, 'chosen' | 'validScore'>[] = [];
   for (const p of planned) {
     const r = results.get(p.key);
-    if (r) finished.push({ dataset: p.dataset.id, model: p.model, seed: p.seed, trial: p.trial, trialConfig: p.trialConfig, config: p.config, stored: r.stored, reused: r.reused, trainFraction: p.trainFraction });
+    if (r)
+      finished.push({
+        dataset: p.dataset.id,
+        model: p.model,
+        seed: p.seed,
+        trial: p.trial,
+        trialConfig: p.trialConfig,
+        config: p.config,
+        stored: r.stored,
+        reused: r.reused,
+        trainFraction: p.trainFraction,
+      });
   }
   const cells = selectTrials(datasets, finished, folds);
-  return { datasets, cells, failures, workers, workerCount, wallMs: performance.now() - t0, code, folds, tune: options.tune, halving, clusterBootstrap: options.clusterBootstrap ?? false };
+  return {
+    datasets,
+    cells,
+    failures,
+    workers,
+    workerCount,
+    wallMs: performance.now() - t0,
+    code,
+    folds,
+    tune: options.tune,
+    halving,
+    clusterBootstrap: options.clusterBootstrap ?? false,
+  };
 }

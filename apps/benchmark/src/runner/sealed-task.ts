@@ -42,19 +42,38 @@ export function sealPayload(payload: DatasetPayload): SealedPayload {
   };
   const sealed: EventLog = Object.freeze({
     length: kept,
-    customer: pick(log.customer), t: pick(log.t), type: pick(log.type), item: pick(log.item), category: pick(log.category),
-    amount: pick(log.amount), quantity: pick(log.quantity),
-    customerIds: log.customerIds, itemIds: log.itemIds, categoryIds: log.categoryIds, valueTarget: log.valueTarget,
+    customer: pick(log.customer),
+    t: pick(log.t),
+    type: pick(log.type),
+    item: pick(log.item),
+    category: pick(log.category),
+    amount: pick(log.amount),
+    quantity: pick(log.quantity),
+    customerIds: log.customerIds,
+    itemIds: log.itemIds,
+    categoryIds: log.categoryIds,
+    valueTarget: log.valueTarget,
   });
   return Object.freeze({
-    id: payload.id, log: sealed, session: pick(session), offsets: customerOffsets(sealed),
-    graph: payload.graph, graphFit: payload.graphFit, covariates: payload.covariates, oracle: payload.oracle,
+    id: payload.id,
+    log: sealed,
+    session: pick(session),
+    offsets: customerOffsets(sealed),
+    graph: payload.graph,
+    graphFit: payload.graphFit,
+    covariates: payload.covariates,
+    oracle: payload.oracle,
   });
 }
 
 function sealWindow(w: LabelWindow, fold: Uint8Array): LabelWindow {
-  const target = Float64Array.from(w.target), repurchase = Uint8Array.from(w.repurchase);
-  for (let r = 0; r < fold.length; r++) if (fold[r] === Fold.test) { target[r] = Number.NaN; repurchase[r] = 0; }
+  const target = Float64Array.from(w.target),
+    repurchase = Uint8Array.from(w.repurchase);
+  for (let r = 0; r < fold.length; r++)
+    if (fold[r] === Fold.test) {
+      target[r] = Number.NaN;
+      repurchase[r] = 0;
+    }
   return Object.freeze({ featureEnd: w.featureEnd, labelEnd: w.labelEnd, target, repurchase });
 }
 
@@ -66,19 +85,36 @@ export const HELD_OUT = 3;
  * successive halving trains on less data; valid and test are untouched). The sample depends
  * only on the customer id and the seed.
  */
-export function subsampleTrain(fold: Uint8Array, customerIds: readonly string[], customers: Int32Array, seed: number, fraction: number): Uint8Array {
+export function subsampleTrain(
+  fold: Uint8Array,
+  customerIds: readonly string[],
+  customers: Int32Array,
+  seed: number,
+  fraction: number,
+): Uint8Array {
   if (fraction >= 1) return fold;
   const out = Uint8Array.from(fold);
-  for (let r = 0; r < out.length; r++) if (out[r] === Fold.train && hashUnit(customerIds[customers[r]], seed ^ 0x5a1f) >= fraction) out[r] = HELD_OUT;
+  for (let r = 0; r < out.length; r++)
+    if (out[r] === Fold.train && hashUnit(customerIds[customers[r]], seed ^ 0x5a1f) >= fraction) out[r] = HELD_OUT;
   return out;
 }
 
 /** The split a model sees for one seed: that seed's folds, test-fold labels removed from both windows. */
 export function sealedSplit(split: Split, fold: Uint8Array): Split {
-  if (fold.length !== split.customers.length) throw new Error(`benchmark/sealed-task: ${fold.length} folds for ${split.customers.length} cohort customers`);
+  if (fold.length !== split.customers.length)
+    throw new Error(`benchmark/sealed-task: ${fold.length} folds for ${split.customers.length} cohort customers`);
   const fit = sealWindow(split.fit, fold);
   const score = split.fit === split.score ? fit : sealWindow(split.score, fold);
-  return Object.freeze({ protocol: split.protocol, start: split.start, cutoff: split.cutoff, horizon: split.horizon, customers: split.customers, fold, fit, score });
+  return Object.freeze({
+    protocol: split.protocol,
+    start: split.start,
+    cutoff: split.cutoff,
+    horizon: split.horizon,
+    customers: split.customers,
+    fold,
+    fit,
+    score,
+  });
 }
 
 /** Model randomness for a cell: a 31-bit seed from the dataset id and the run seed only. */
@@ -87,9 +123,21 @@ export function modelSeed(datasetId: string, runSeed: number): number {
 }
 
 /** The ModelTask of one cell. */
-export function sealedTask(payload: SealedPayload, split: Split, runSeed: number, progress?: ModelTask['progress']): ModelTask {
+export function sealedTask(
+  payload: SealedPayload,
+  split: Split,
+  runSeed: number,
+  progress?: ModelTask['progress'],
+): ModelTask {
   return {
-    log: payload.log, session: payload.session, offsets: payload.offsets, split,
-    graph: payload.graph, graphFit: payload.graphFit, covariates: payload.covariates, seed: modelSeed(payload.id, runSeed), progress,
+    log: payload.log,
+    session: payload.session,
+    offsets: payload.offsets,
+    split,
+    graph: payload.graph,
+    graphFit: payload.graphFit,
+    covariates: payload.covariates,
+    seed: modelSeed(payload.id, runSeed),
+    progress,
   };
 }

@@ -18,7 +18,8 @@ function shareArray<T extends Typed>(a: T): T {
 function share(value: unknown, depth = 0): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return shareArray(value as Typed);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.length > 0 && typeof value[0] === 'object' ? value.map((v) => share(v, depth + 1)) : value;
+  if (Array.isArray(value))
+    return value.length > 0 && typeof value[0] === 'object' ? value.map((v) => share(v, depth + 1)) : value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (typeof v !== 'function') out[k] = share(v, depth + 1);

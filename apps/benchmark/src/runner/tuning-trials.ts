@@ -23,8 +23,12 @@ function draw(d: SearchDimension, u: number): number | string | boolean {
     if (d.choices.length === 0) throw new Error('benchmark/tuning: a search dimension has no choices');
     return d.choices[Math.min(d.choices.length - 1, Math.floor(u * d.choices.length))];
   }
-  if (!(d.max >= d.min) || (d.scale === 'log' && !(d.min > 0))) throw new Error(`benchmark/tuning: bad range [${d.min}, ${d.max}] (${d.scale})`);
-  const x = d.scale === 'log' ? Math.exp(Math.log(d.min) + u * (Math.log(d.max) - Math.log(d.min))) : d.min + u * (d.max - d.min);
+  if (!(d.max >= d.min) || (d.scale === 'log' && !(d.min > 0)))
+    throw new Error(`benchmark/tuning: bad range [${d.min}, ${d.max}] (${d.scale})`);
+  const x =
+    d.scale === 'log'
+      ? Math.exp(Math.log(d.min) + u * (Math.log(d.max) - Math.log(d.min)))
+      : d.min + u * (d.max - d.min);
   // Log-scale reals keep 3 significant digits, so configs (and cell keys) read cleanly.
   return d.integer ? Math.round(x) : Number(x.toPrecision(3));
 }

@@ -11,11 +11,23 @@ export function dictionaryTables(s: SqlScript, events: string): string {
   const cast = (table: 'customers' | 'items' | 'categories', expr: Record<string, string>): string =>
     PREPARED_TABLES[table].map((c) => `  ${castTo(d, c.type, expr[c.name] ?? c.name)} AS ${c.name}`).join(',\n');
   s.comment('8. Dictionaries: every customer, item and category with its first appearance (smallest seq, first time).');
-  const customers = s.table('customers', `SELECT\n${cast('customers', {
-    first_seq: 'MIN(seq)', first_t_ms: 'MIN(t_ms)', events: 'COUNT(*)', sessions: 'MAX(session) + 1',
-  })}\nFROM ${events}\nGROUP BY customer_id`);
-  for (const [table, id] of [['items', 'item_id'], ['categories', 'category']] as const) {
-    s.table(table, `SELECT\n${cast(table, { first_seq: 'MIN(seq)', first_t_ms: 'MIN(t_ms)' })}\nFROM ${events}\nWHERE ${id} IS NOT NULL\nGROUP BY ${id}`);
+  const customers = s.table(
+    'customers',
+    `SELECT\n${cast('customers', {
+      first_seq: 'MIN(seq)',
+      first_t_ms: 'MIN(t_ms)',
+      events: 'COUNT(*)',
+      sessions: 'MAX(session) + 1',
+    })}\nFROM ${events}\nGROUP BY customer_id`,
+  );
+  for (const [table, id] of [
+    ['items', 'item_id'],
+    ['categories', 'category'],
+  ] as const) {
+    s.table(
+      table,
+      `SELECT\n${cast(table, { first_seq: 'MIN(seq)', first_t_ms: 'MIN(t_ms)' })}\nFROM ${events}\nWHERE ${id} IS NOT NULL\nGROUP BY ${id}`,
+    );
   }
   return customers;
 }

@@ -13,18 +13,23 @@ export function eventsTable(s: SqlScript, o: SqlOptions, ev0: string, params: st
   const d = s.d;
   const order = 'PARTITION BY e.customer_id ORDER BY e.t_ms, e.seq';
   s.comment('6. Order within each customer (k) and the gap to the previous event.');
-  const ev1 = s.stage('ev1', [
-    'SELECT e.customer_id, e.seq, e.t_ms, e.type, e.item_id, e.category,',
-    "  CASE WHEN p.value_target = 'count' THEN (CASE e.type WHEN 2 THEN 1 WHEN 3 THEN -1 ELSE 0 END)",
-    '    WHEN e.amount_raw IS NULL THEN 0',
-    '    WHEN e.type = 3 AND e.amount_raw > 0 THEN -e.amount_raw',
-    '    ELSE e.amount_raw END AS amount,',
-    '  COALESCE(e.quantity_raw, 1) AS quantity,',
-    `  ROW_NUMBER() OVER (${order}) - 1 AS k,`,
-    `  e.t_ms - LAG(e.t_ms) OVER (${order}) AS gap_ms`,
-    `FROM ${ev0} e CROSS JOIN ${params} p`,
-  ].join('\n'));
-  s.comment(`7. Sessions: a gap strictly greater than ${o.gapMs} ms starts a new one (index 0 = the first of the customer).`);
+  const ev1 = s.stage(
+    'ev1',
+    [
+      'SELECT e.customer_id, e.seq, e.t_ms, e.type, e.item_id, e.category,',
+      "  CASE WHEN p.value_target = 'count' THEN (CASE e.type WHEN 2 THEN 1 WHEN 3 THEN -1 ELSE 0 END)",
+      '    WHEN e.amount_raw IS NULL THEN 0',
+      '    WHEN e.type = 3 AND e.amount_raw > 0 THEN -e.amount_raw',
+      '    ELSE e.amount_raw END AS amount,',
+      '  COALESCE(e.quantity_raw, 1) AS quantity,',
+      `  ROW_NUMBER() OVER (${order}) - 1 AS k,`,
+      `  e.t_ms - LAG(e.t_ms) OVER (${order}) AS gap_ms`,
+      `FROM ${ev0} e CROSS JOIN ${params} p`,
+    ].join('\n'),
+  );
+  s.comment(
+    `7. Sessions: a gap strictly greater than ${o.gapMs} ms starts a new one (index 0 = the first of the customer).`,
+  );
   const session = `SUM(CASE WHEN gap_ms > ${doubleLiteral(d, o.gapMs)} THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
   const expr: Record<string, string> = { session };
   const select = PREPARED_TABLES.events.map((c) => `  ${castTo(d, c.type, expr[c.name] ?? c.name)} AS ${c.name}`);

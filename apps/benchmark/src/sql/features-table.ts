@@ -24,28 +24,38 @@ export function featuresTable(s: SqlScript, o: SqlOptions, events: string, param
   const d = s.d;
   const dbl = (x: string): string => `CAST(${x} AS ${d.double})`;
   const window = 'e.t_ms >= p.start_ms AND e.t_ms < p.cutoff_ms';
-  s.comment('14. History events: purchases and returns of cohort customers before the cutoff, with their day and value.');
-  const hev = s.stage('history_events', [
-    'SELECT x.*, MIN(CASE WHEN x.type = 2 THEN x.k END) OVER (PARTITION BY x.customer_id, x.day) AS first_purchase_k',
-    'FROM (',
-    `  SELECT e.customer_id, e.k, e.type, ${floorDiv(dbl('e.t_ms'), DAY_MS)} AS day,`,
-    `    CASE WHEN p.value_target = 'count' THEN (CASE WHEN e.type = 2 THEN ${dbl('1')} ELSE ${dbl('0')} END) ELSE e.amount END AS v`,
-    `  FROM ${events} e JOIN ${cohort} c ON c.customer_id = e.customer_id CROSS JOIN ${params} p`,
-    `  WHERE e.type IN (2, 3) AND ${window}`,
-    ') x',
-  ].join('\n'));
-  s.comment('15. Purchase days: the spend of each (returns after the first purchase of the day netted), its rank, the previous purchase day.');
-  const days = s.stage('purchase_days', [
-    'SELECT y.*, ROW_NUMBER() OVER (PARTITION BY y.customer_id ORDER BY y.day) AS day_rank,',
-    '  LAG(y.day) OVER (PARTITION BY y.customer_id ORDER BY y.day) AS prev_day,',
-    '  COUNT(*) OVER (PARTITION BY y.customer_id) AS n_days',
-    'FROM (',
-    `  SELECT customer_id, day, ${d.orderedSum('v', 'k')} AS spend`,
-    `  FROM ${hev}`,
-    '  WHERE first_purchase_k IS NOT NULL AND k >= first_purchase_k',
-    '  GROUP BY customer_id, day',
-    ') y',
-  ].join('\n'));
+  s.comment(
+    '14. History events: purchases and returns of cohort customers before the cutoff, with their day and value.',
+  );
+  const hev = s.stage(
+    'history_events',
+    [
+      'SELECT x.*, MIN(CASE WHEN x.type = 2 THEN x.k END) OVER (PARTITION BY x.customer_id, x.day) AS first_purchase_k',
+      'FROM (',
+      `  SELECT e.customer_id, e.k, e.type, ${floorDiv(dbl('e.t_ms'), DAY_MS)} AS day,`,
+      `    CASE WHEN p.value_target = 'count' THEN (CASE WHEN e.type = 2 THEN ${dbl('1')} ELSE ${dbl('0')} END) ELSE e.amount END AS v`,
+      `  FROM ${events} e JOIN ${cohort} c ON c.customer_id = e.customer_id CROSS JOIN ${params} p`,
+      `  WHERE e.type IN (2, 3) AND ${window}`,
+      ') x',
+    ].join('\n'),
+  );
+  s.comment(
+    '15. Purchase days: the spend of each (returns after the first purchase of the day netted), its rank, the previous purchase day.',
+  );
+  const days = s.stage(
+    'purchase_days',
+    [
+      'SELECT y.*, ROW_NUMBER() OVER (PARTITION BY y.customer_id ORDER BY y.day) AS day_rank,',
+      '  LAG(y.day) OVER (PARTITION BY y.customer_id ORDER BY y.day) AS prev_day,',
+      '  COUNT(*) OVER (PARTITION BY y.customer_id) AS n_days',
+      'FROM (',
+      `  SELECT customer_id, day, ${d.orderedSum('v', 'k')} AS spend`,
+      `  FROM ${hev}`,
+      '  WHERE first_purchase_k IS NOT NULL AND k >= first_purchase_k',
+      '  GROUP BY customer_id, day',
+      ') y',
+    ].join('\n'),
+  );
 
   const scale = doubleLiteral(d, DAYS_PER_UNIT[o.unit]);
   const expr: Record<string, string> = {
@@ -63,19 +73,22 @@ export function featuresTable(s: SqlScript, o: SqlOptions, events: string, param
   };
   s.comment(`16. The history columns (recency and big_t in ${o.unit}s of ${DAYS_PER_UNIT[o.unit]} days).`);
   const select = PREPARED_TABLES.features.map((c) => `  ${castTo(d, c.type, expr[c.name])} AS ${c.name}`);
-  s.table('features', [
-    `SELECT\n${select.join(',\n')}`,
-    `FROM ${cohort} c CROSS JOIN ${params} p`,
-    'LEFT JOIN (',
-    '  SELECT customer_id, COUNT(*) AS n_days, MIN(day) AS first_day, MAX(day) AS last_day,',
-    '    MAX(CASE WHEN day_rank = n_days THEN prev_day END) AS prev_last',
-    `  FROM ${days} GROUP BY customer_id`,
-    ') pd ON pd.customer_id = c.customer_id',
-    `LEFT JOIN (SELECT customer_id, ${d.orderedSum('spend', 'day')} AS repeat_spend FROM ${days} WHERE day_rank > 1 GROUP BY customer_id) rs ON rs.customer_id = c.customer_id`,
-    `LEFT JOIN (SELECT customer_id, ${d.orderedSum('v', 'k')} AS revenue FROM ${hev} GROUP BY customer_id) rv ON rv.customer_id = c.customer_id`,
-    'LEFT JOIN (',
-    '  SELECT e.customer_id, MIN(e.t_ms) AS first_event',
-    `  FROM ${events} e CROSS JOIN ${params} p WHERE ${window} GROUP BY e.customer_id`,
-    ') fe ON fe.customer_id = c.customer_id',
-  ].join('\n'));
+  s.table(
+    'features',
+    [
+      `SELECT\n${select.join(',\n')}`,
+      `FROM ${cohort} c CROSS JOIN ${params} p`,
+      'LEFT JOIN (',
+      '  SELECT customer_id, COUNT(*) AS n_days, MIN(day) AS first_day, MAX(day) AS last_day,',
+      '    MAX(CASE WHEN day_rank = n_days THEN prev_day END) AS prev_last',
+      `  FROM ${days} GROUP BY customer_id`,
+      ') pd ON pd.customer_id = c.customer_id',
+      `LEFT JOIN (SELECT customer_id, ${d.orderedSum('spend', 'day')} AS repeat_spend FROM ${days} WHERE day_rank > 1 GROUP BY customer_id) rs ON rs.customer_id = c.customer_id`,
+      `LEFT JOIN (SELECT customer_id, ${d.orderedSum('v', 'k')} AS revenue FROM ${hev} GROUP BY customer_id) rv ON rv.customer_id = c.customer_id`,
+      'LEFT JOIN (',
+      '  SELECT e.customer_id, MIN(e.t_ms) AS first_event',
+      `  FROM ${events} e CROSS JOIN ${params} p WHERE ${window} GROUP BY e.customer_id`,
+      ') fe ON fe.customer_id = c.customer_id',
+    ].join('\n'),
+  );
 }

@@ -40,9 +40,14 @@ export function eventStageSql(given: Partial<SqlOptions>): EventStageSql {
   featuresTable(s, o, events, params, cohort);
   sequencesTable(s, o, events, params, cohort);
   metaTable(s, o, params, customers, cohort);
-  const tables = Object.fromEntries(PREPARED_TABLE_NAMES.map((t) => [t, s.tableName(t)])) as Record<PreparedTableName, string>;
+  const tables = Object.fromEntries(PREPARED_TABLE_NAMES.map((t) => [t, s.tableName(t)])) as Record<
+    PreparedTableName,
+    string
+  >;
   if (o.parquetDir !== null) {
-    s.comment(`Write every output table as Parquet under ${o.parquetDir} (what clvlab ingest --format prepared-parquet reads).`);
+    s.comment(
+      `Write every output table as Parquet under ${o.parquetDir} (what clvlab ingest --format prepared-parquet reads).`,
+    );
     for (const t of PREPARED_TABLE_NAMES) s.raw(d.exportParquet(tables[t], o.parquetDir, t)!);
   }
   const header = [
@@ -50,7 +55,9 @@ export function eventStageSql(given: Partial<SqlOptions>): EventStageSql {
     `-- Input ${o.inputTable}: customer_id, timestamp, event_type, item_id, category, amount, quantity${o.seq ? `, ${o.seq} (source order)` : ''}.`,
     `-- Output: ${PREPARED_TABLE_NAMES.map((t) => tables[t]).join(', ')}.`,
     `-- Sessions at a gap > ${o.gapMs} ms, seed ${o.seed}, dataset ${o.dataset}, ${o.lastEvents} last events, unit ${o.unit}.`,
-    ...(o.shard ? ['-- One shard of a table partitioned by customer: the reader checks the window against all shards.'] : []),
+    ...(o.shard
+      ? ['-- One shard of a table partitioned by customer: the reader checks the window against all shards.']
+      : []),
     '',
   ].join('\n');
   return Object.freeze({ options: o, statements: s.statements, sql: header + s.text(), tables: Object.freeze(tables) });

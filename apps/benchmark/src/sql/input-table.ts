@@ -17,15 +17,29 @@ interface InputColumn {
 }
 
 const EXPECTED: Readonly<Record<TypeClass, string>> = Object.freeze({
-  text: 'a string type', timestamp: 'a TIMESTAMP', number: 'a numeric type', integer: 'an integer type', null: 'NULL',
+  text: 'a string type',
+  timestamp: 'a TIMESTAMP',
+  number: 'a numeric type',
+  integer: 'an integer type',
+  null: 'NULL',
 });
 
 /** The event table's columns as checked: ours, the source name, the accepted type and nullability. */
 export function inputColumns(o: SqlOptions): InputColumn[] {
-  const c = (ours: SqlEventColumn, type: TypeClass, nullable: boolean): InputColumn => ({ ours, source: o.map[ours] ?? ours, type, nullable });
+  const c = (ours: SqlEventColumn, type: TypeClass, nullable: boolean): InputColumn => ({
+    ours,
+    source: o.map[ours] ?? ours,
+    type,
+    nullable,
+  });
   const cols = [
-    c('customer_id', 'text', false), c('timestamp', 'timestamp', false), c('event_type', 'text', false),
-    c('item_id', 'text', true), c('category', 'text', true), c('amount', 'number', true), c('quantity', 'number', true),
+    c('customer_id', 'text', false),
+    c('timestamp', 'timestamp', false),
+    c('event_type', 'text', false),
+    c('item_id', 'text', true),
+    c('category', 'text', true),
+    c('amount', 'number', true),
+    c('quantity', 'number', true),
   ];
   if (o.seq !== null) cols.push({ ours: 'seq', source: o.seq, type: 'integer', nullable: false });
   return cols;
@@ -35,7 +49,8 @@ export function inputColumns(o: SqlOptions): InputColumn[] {
 function eventTypeCase(expr: string): string {
   const byCode = new Map<number, string[]>();
   for (const [name, code] of Object.entries(EVENT_TYPE_SYNONYMS)) byCode.set(code, [...(byCode.get(code) ?? []), name]);
-  const whens = [...byCode.entries()].sort((a, b) => a[0] - b[0])
+  const whens = [...byCode.entries()]
+    .sort((a, b) => a[0] - b[0])
     .map(([code, names]) => `    WHEN lower(trim(${expr})) IN (${names.map(literal).join(', ')}) THEN ${code}`);
   return `CASE\n${whens.join('\n')}\n  END`;
 }
@@ -46,7 +61,9 @@ function eventTypeCase(expr: string): string {
  * and checks its rows. Returns the stage name.
  */
 export function inputTable(s: SqlScript, o: SqlOptions): string {
-  const d = s.d, m = message(d), T = o.inputTable;
+  const d = s.d,
+    m = message(d),
+    T = o.inputTable;
   const cols = inputColumns(o);
   // Unqualified (one table in every FROM), so that a missing column's engine error names the column.
   const q = (ours: InputColumn['ours']): string => d.quote(cols.find((c) => c.ours === ours)!.source);
@@ -58,28 +75,42 @@ export function inputTable(s: SqlScript, o: SqlOptions): string {
   const typeChecks = cols.map((c, i): [string, string] => {
     const patterns = [...d.typeNames[c.type], ...(c.nullable ? d.typeNames.null : [])];
     const ok = patterns.map((p) => `t.t${i} LIKE ${literal(p)}`).join(' OR ');
-    return [`NOT (${ok})`, m`column ${literal(c.source)} of ${literal(T)} has type ${`t.t${i}`}, expected ${literal(EXPECTED[c.type])}`];
+    return [
+      `NOT (${ok})`,
+      m`column ${literal(c.source)} of ${literal(T)} has type ${`t.t${i}`}, expected ${literal(EXPECTED[c.type])}`,
+    ];
   });
   const probe = `SELECT 1 AS one, ${cols.map((c, i) => `${d.typeName(q(c.ours))} AS t${i}`).join(', ')} FROM ${T} src LIMIT 1`;
-  s.stage('check_columns', checkSelect(d, [[`t.one IS NULL`, m`the event table ${literal(T)} has no rows`], ...typeChecks],
-    `(SELECT 1 AS one) o LEFT JOIN (${probe}) t ON o.one = t.one`));
+  s.stage(
+    'check_columns',
+    checkSelect(
+      d,
+      [[`t.one IS NULL`, m`the event table ${literal(T)} has no rows`], ...typeChecks],
+      `(SELECT 1 AS one) o LEFT JOIN (${probe}) t ON o.one = t.one`,
+    ),
+  );
 
-  s.comment('2. One row per event: epoch ms, the event type code (synonyms as the events reader accepts them), empty ids as NULL.');
+  s.comment(
+    '2. One row per event: epoch ms, the event type code (synonyms as the events reader accepts them), empty ids as NULL.',
+  );
   const seq = o.seq === null ? 'CAST(NULL AS BIGINT)' : `CAST(${q('seq')} AS BIGINT)`;
   const nullIfEmpty = (e: string): string => `CASE WHEN ${e} = '' THEN NULL ELSE ${e} END`;
-  const ev0 = s.stage('ev0', [
-    'SELECT',
-    `  ${q('customer_id')} AS customer_id,`,
-    `  ${d.epochMs(q('timestamp'))} AS t_ms,`,
-    `  ${eventTypeCase(q('event_type'))} AS type,`,
-    `  ${q('event_type')} AS event_type_raw,`,
-    `  ${nullIfEmpty(q('item_id'))} AS item_id,`,
-    `  ${nullIfEmpty(q('category'))} AS category,`,
-    `  CAST(${q('amount')} AS ${d.double}) AS amount_raw,`,
-    `  CAST(${q('quantity')} AS ${d.double}) AS quantity_raw,`,
-    `  ${seq} AS seq`,
-    `FROM ${T} src`,
-  ].join('\n'));
+  const ev0 = s.stage(
+    'ev0',
+    [
+      'SELECT',
+      `  ${q('customer_id')} AS customer_id,`,
+      `  ${d.epochMs(q('timestamp'))} AS t_ms,`,
+      `  ${eventTypeCase(q('event_type'))} AS type,`,
+      `  ${q('event_type')} AS event_type_raw,`,
+      `  ${nullIfEmpty(q('item_id'))} AS item_id,`,
+      `  ${nullIfEmpty(q('category'))} AS category,`,
+      `  CAST(${q('amount')} AS ${d.double}) AS amount_raw,`,
+      `  CAST(${q('quantity')} AS ${d.double}) AS quantity_raw,`,
+      `  ${seq} AS seq`,
+      `FROM ${T} src`,
+    ].join('\n'),
+  );
 
   s.comment(
     `3. Row checks: nothing is dropped, so a row the TypeScript reader would reject stops the script.\n` +
@@ -99,17 +130,29 @@ export function inputTable(s: SqlScript, o: SqlOptions): string {
     `COUNT(*) - COUNT(DISTINCT seq) AS repeated_seq`,
   ];
   const rowChecks: [string, string][] = [
-    ['a.no_customer > 0', m`${'a.no_customer'} rows of ${literal(T)} have no customer_id (NULL or empty, which the events reader rejects as missing-customer): fix or filter them first`],
+    [
+      'a.no_customer > 0',
+      m`${'a.no_customer'} rows of ${literal(T)} have no customer_id (NULL or empty, which the events reader rejects as missing-customer): fix or filter them first`,
+    ],
     ['a.no_time > 0', m`${'a.no_time'} rows of ${literal(T)} have no timestamp`],
-    ['a.bad_type > 0', m`${'a.bad_type'} rows of ${literal(T)} have an event_type that is not view, cart, purchase, return, other or a synonym (e.g. "${'a.bad_type_example'}")`],
+    [
+      'a.bad_type > 0',
+      m`${'a.bad_type'} rows of ${literal(T)} have an event_type that is not view, cart, purchase, return, other or a synonym (e.g. "${'a.bad_type_example'}")`,
+    ],
     ['a.bad_amount > 0', m`${'a.bad_amount'} rows of ${literal(T)} have a non-finite amount (NaN or infinite)`],
     ['a.bad_quantity > 0', m`${'a.bad_quantity'} rows of ${literal(T)} have a non-finite quantity`],
-    [`a.longest_id > ${o.maxIdLength}`, m`the longest customer_id has ${'a.longest_id'} characters, more than --max-id-length ${String(o.maxIdLength)}: generate the SQL again with a larger --max-id-length`],
+    [
+      `a.longest_id > ${o.maxIdLength}`,
+      m`the longest customer_id has ${'a.longest_id'} characters, more than --max-id-length ${String(o.maxIdLength)}: generate the SQL again with a larger --max-id-length`,
+    ],
   ];
   if (o.seq !== null) {
     rowChecks.push(
       ['a.no_seq > 0', m`${'a.no_seq'} rows of ${literal(T)} have no ${literal(o.seq)} (the --seq column)`],
-      ['a.repeated_seq > 0', m`the --seq column ${literal(o.seq)} is not unique: ${'a.repeated_seq'} rows repeat a value of another row`],
+      [
+        'a.repeated_seq > 0',
+        m`the --seq column ${literal(o.seq)} is not unique: ${'a.repeated_seq'} rows repeat a value of another row`,
+      ],
     );
   }
   s.stage('check_rows', checkSelect(d, rowChecks, `(SELECT ${aggregates.join(', ')} FROM ${ev0}) a`));
@@ -117,10 +160,19 @@ export function inputTable(s: SqlScript, o: SqlOptions): string {
   if (o.seq === null) {
     s.comment('4. Without --seq nothing orders events of one customer at one instant: such ties are an error.');
     const dups = `SELECT customer_id, t_ms FROM ${ev0} GROUP BY customer_id, t_ms HAVING COUNT(*) > 1`;
-    s.stage('check_duplicates', checkSelect(d, [[
-      'COUNT(*) > 0',
-      m`${'COUNT(*)'} (customer_id, timestamp) pairs of ${literal(T)} occur in more than one row (e.g. customer "${'MIN(customer_id)'}"): give --seq COLUMN, the source row order, to order tied events as the TypeScript reader does (file order), or deduplicate the table`,
-    ]], `(${dups}) dup`));
+    s.stage(
+      'check_duplicates',
+      checkSelect(
+        d,
+        [
+          [
+            'COUNT(*) > 0',
+            m`${'COUNT(*)'} (customer_id, timestamp) pairs of ${literal(T)} occur in more than one row (e.g. customer "${'MIN(customer_id)'}"): give --seq COLUMN, the source row order, to order tied events as the TypeScript reader does (file order), or deduplicate the table`,
+          ],
+        ],
+        `(${dups}) dup`,
+      ),
+    );
   }
   return ev0;
 }

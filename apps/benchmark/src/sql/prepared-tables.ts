@@ -16,7 +16,8 @@ export interface TableColumn {
   readonly meaning: string;
 }
 
-const col = (name: string, type: ColumnType, meaning: string, nullable = false): TableColumn => Object.freeze({ name, type, meaning, nullable });
+const col = (name: string, type: ColumnType, meaning: string, nullable = false): TableColumn =>
+  Object.freeze({ name, type, meaning, nullable });
 
 export const PREPARED_TABLES = Object.freeze({
   events: Object.freeze([
@@ -29,7 +30,11 @@ export const PREPARED_TABLES = Object.freeze({
     col('category', 'text', 'category id, NULL when absent', true),
     col('amount', 'double', 'money, returns negative; on a count target purchases 1, returns -1, others 0'),
     col('quantity', 'double', 'units, 1 when absent'),
-    col('session', 'bigint', 'session index within the customer (a gap strictly greater than --gap starts one), from 0'),
+    col(
+      'session',
+      'bigint',
+      'session index within the customer (a gap strictly greater than --gap starts one), from 0',
+    ),
     col('gap_ms', 'bigint', "ms since the customer's previous event, NULL for the first", true),
   ]),
   customers: Object.freeze([
@@ -41,7 +46,12 @@ export const PREPARED_TABLES = Object.freeze({
   ]),
   items: Object.freeze([
     col('item_id', 'text', 'item id'),
-    col('first_seq', 'bigint', 'smallest seq of an event with this item (per shard; the reader takes the minimum)', true),
+    col(
+      'first_seq',
+      'bigint',
+      'smallest seq of an event with this item (per shard; the reader takes the minimum)',
+      true,
+    ),
     col('first_t_ms', 'bigint', 'first event with this item'),
   ]),
   categories: Object.freeze([

@@ -17,7 +17,9 @@ export interface ParquetTable {
 }
 
 const PHYSICAL: Readonly<Record<TableColumn['type'], readonly string[]>> = Object.freeze({
-  text: ['BYTE_ARRAY'], bigint: ['INT64', 'INT32'], double: ['DOUBLE', 'FLOAT'],
+  text: ['BYTE_ARRAY'],
+  bigint: ['INT64', 'INT32'],
+  double: ['DOUBLE', 'FLOAT'],
 });
 
 /** The Parquet files of `table` under `dir` (a file, or a directory of parts); [] when there is none. */
@@ -26,14 +28,23 @@ export function tableFiles(dir: string, table: string): string[] {
   if (existsSync(file) && statSync(file).isFile()) return [file];
   const parts = join(dir, table);
   if (!existsSync(parts) || !statSync(parts).isDirectory()) return [];
-  return readdirSync(parts).filter((f) => f.endsWith('.parquet') && !f.startsWith('.') && !f.startsWith('_')).sort().map((f) => join(parts, f));
+  return readdirSync(parts)
+    .filter((f) => f.endsWith('.parquet') && !f.startsWith('.') && !f.startsWith('_'))
+    .sort()
+    .map((f) => join(parts, f));
 }
 
 /** Reads `table` under `dir` with the contract columns `spec`; throws one-line errors. */
-export async function readParquetTable(dir: string, table: string, spec: readonly TableColumn[]): Promise<ParquetTable> {
+export async function readParquetTable(
+  dir: string,
+  table: string,
+  spec: readonly TableColumn[],
+): Promise<ParquetTable> {
   const files = tableFiles(dir, table);
   if (files.length === 0) {
-    throw new Error(`benchmark/sql: ${dir}: no table '${table}' (expected ${table}.parquet, or ${table}/ holding Parquet parts, as clvlab sql --parquet-dir writes)`);
+    throw new Error(
+      `benchmark/sql: ${dir}: no table '${table}' (expected ${table}.parquet, or ${table}/ holding Parquet parts, as clvlab sql --parquet-dir writes)`,
+    );
   }
   const columns: Record<string, (string | number | null)[]> = Object.fromEntries(spec.map((c) => [c.name, []]));
   let rows = 0;
@@ -43,26 +54,44 @@ export async function readParquetTable(dir: string, table: string, spec: readonl
     const leaves = metadata.schema.slice(1).filter((el) => !el.num_children);
     for (const c of spec) {
       const el = leaves.find((l) => l.name === c.name);
-      if (el === undefined) throw new Error(`benchmark/sql: ${path}: no column '${c.name}' (${table} needs ${spec.map((s) => s.name).join(', ')})`);
-      const timeLike = el.logical_type?.type === 'TIMESTAMP' || el.logical_type?.type === 'DATE' || /^(TIMESTAMP|DATE|TIME)/.test(el.converted_type ?? '');
+      if (el === undefined)
+        throw new Error(
+          `benchmark/sql: ${path}: no column '${c.name}' (${table} needs ${spec.map((s) => s.name).join(', ')})`,
+        );
+      const timeLike =
+        el.logical_type?.type === 'TIMESTAMP' ||
+        el.logical_type?.type === 'DATE' ||
+        /^(TIMESTAMP|DATE|TIME)/.test(el.converted_type ?? '');
       if (!PHYSICAL[c.type].includes(el.type ?? '') || (c.type === 'bigint' && timeLike)) {
-        throw new Error(`benchmark/sql: ${path}: column '${c.name}' is ${el.type ?? 'a group'}${timeLike ? ` (${el.logical_type?.type ?? el.converted_type})` : ''}, expected ${c.type === 'text' ? 'a string' : c.type === 'bigint' ? 'an integer' : 'a double'}`);
+        throw new Error(
+          `benchmark/sql: ${path}: column '${c.name}' is ${el.type ?? 'a group'}${timeLike ? ` (${el.logical_type?.type ?? el.converted_type})` : ''}, expected ${c.type === 'text' ? 'a string' : c.type === 'bigint' ? 'an integer' : 'a double'}`,
+        );
       }
     }
     let data: unknown[][] = [];
-    await parquetRead({ file, metadata, columns: spec.map((c) => c.name), rowFormat: 'array', onComplete: (r) => { data = r; } });
+    await parquetRead({
+      file,
+      metadata,
+      columns: spec.map((c) => c.name),
+      rowFormat: 'array',
+      onComplete: (r) => {
+        data = r;
+      },
+    });
     spec.forEach((c, j) => {
       const out = columns[c.name];
       for (let r = 0; r < data.length; r++) {
         const v = data[r][j];
         if (v === null || v === undefined) {
-          if (!c.nullable) throw new Error(`benchmark/sql: ${path}: row ${r + 1}: column '${c.name}' is NULL (${c.meaning})`);
+          if (!c.nullable)
+            throw new Error(`benchmark/sql: ${path}: row ${r + 1}: column '${c.name}' is NULL (${c.meaning})`);
           out.push(null);
         } else if (c.type === 'text') {
           out.push(String(v));
         } else {
           const n = Number(v);
-          if (typeof v === 'bigint' && !Number.isSafeInteger(n)) throw new Error(`benchmark/sql: ${path}: row ${r + 1}: column '${c.name}' = ${v} is beyond 2^53`);
+          if (typeof v === 'bigint' && !Number.isSafeInteger(n))
+            throw new Error(`benchmark/sql: ${path}: row ${r + 1}: column '${c.name}' = ${v} is beyond 2^53`);
           out.push(n);
         }
       }

@@ -10,16 +10,21 @@ import { castTo, type SqlScript } from './sql-script.ts';
 /** Output table `sequences`. */
 export function sequencesTable(s: SqlScript, o: SqlOptions, events: string, params: string, cohort: string): void {
   const d = s.d;
-  s.comment(`17. The last ${o.lastEvents} events of each cohort customer before the cutoff (position 0 = the most recent).`);
+  s.comment(
+    `17. The last ${o.lastEvents} events of each cohort customer before the cutoff (position 0 = the most recent).`,
+  );
   const select = PREPARED_TABLES.sequences.map((c) => `  ${castTo(d, c.type, `r.${c.name}`)} AS ${c.name}`);
-  s.table('sequences', [
-    `SELECT\n${select.join(',\n')}`,
-    'FROM (',
-    '  SELECT e.customer_id, e.k, e.t_ms, e.type, e.item_id, e.category, e.amount, e.session, e.gap_ms,',
-    '    ROW_NUMBER() OVER (PARTITION BY e.customer_id ORDER BY e.k DESC) - 1 AS position',
-    `  FROM ${events} e JOIN ${cohort} c ON c.customer_id = e.customer_id CROSS JOIN ${params} p`,
-    '  WHERE e.t_ms < p.cutoff_ms',
-    ') r',
-    `WHERE r.position < ${o.lastEvents}`,
-  ].join('\n'));
+  s.table(
+    'sequences',
+    [
+      `SELECT\n${select.join(',\n')}`,
+      'FROM (',
+      '  SELECT e.customer_id, e.k, e.t_ms, e.type, e.item_id, e.category, e.amount, e.session, e.gap_ms,',
+      '    ROW_NUMBER() OVER (PARTITION BY e.customer_id ORDER BY e.k DESC) - 1 AS position',
+      `  FROM ${events} e JOIN ${cohort} c ON c.customer_id = e.customer_id CROSS JOIN ${params} p`,
+      '  WHERE e.t_ms < p.cutoff_ms',
+      ') r',
+      `WHERE r.position < ${o.lastEvents}`,
+    ].join('\n'),
+  );
 }

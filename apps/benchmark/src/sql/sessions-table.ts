@@ -8,7 +8,9 @@ import { castTo, type SqlScript } from './sql-script.ts';
 export function sessionsTable(s: SqlScript, events: string): void {
   const d = s.d;
   const expr: Record<string, string> = {
-    start_ms: 'MIN(t_ms)', end_ms: 'MAX(t_ms)', events: 'COUNT(*)',
+    start_ms: 'MIN(t_ms)',
+    end_ms: 'MAX(t_ms)',
+    events: 'COUNT(*)',
     purchases: 'SUM(CASE WHEN type = 2 THEN 1 ELSE 0 END)',
     revenue: d.orderedSum('CASE WHEN type IN (2, 3) THEN amount ELSE 0 END', 'k'),
   };

@@ -56,7 +56,8 @@ export function fnvPositionsSql(d: SqlDialect, id: string, h: string, from: numb
 
 /** Math.imul(x, k) >>> 0 for 0 ≤ x < 2^32 and a 32-bit constant k, as SQL. */
 export function imul32Sql(x: string, k: number): string {
-  const hi = Math.floor(k / 65536), lo = k % 65536;
+  const hi = Math.floor(k / 65536),
+    lo = k % 65536;
   return `((${x} * ${lo} + ((${x} * ${hi}) & 65535) * 65536) & ${MASK})`;
 }
 
@@ -69,6 +70,8 @@ export function murmurFinalSql(d: SqlDialect, key: string, from: string): string
   const xs = (x: string, n: number): string => d.xor(x, d.shiftRight(x, n));
   const steps = [xs('h', 16), imul32Sql('h', 0x85ebca6b), xs('h', 13), imul32Sql('h', 0xc2b2ae35), xs('h', 16)];
   let sql = `SELECT ${key}, h FROM ${from}`;
-  steps.forEach((step, i) => { sql = `SELECT ${key}, ${step} AS h FROM (${sql}) f${i}`; });
+  steps.forEach((step, i) => {
+    sql = `SELECT ${key}, ${step} AS h FROM (${sql}) f${i}`;
+  });
   return sql;
 }

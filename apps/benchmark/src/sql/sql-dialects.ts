@@ -66,7 +66,21 @@ export const SQL_DIALECTS: Readonly<Record<DialectName, SqlDialect>> = Object.fr
     typeNames: {
       text: ['varchar'],
       timestamp: ['timestamp', 'timestamp with time zone', 'timestamp_s', 'timestamp_ms', 'timestamp_ns'],
-      number: ['double', 'float', 'real', 'decimal(%', 'bigint', 'integer', 'smallint', 'tinyint', 'hugeint', 'ubigint', 'uinteger', 'usmallint', 'utinyint'],
+      number: [
+        'double',
+        'float',
+        'real',
+        'decimal(%',
+        'bigint',
+        'integer',
+        'smallint',
+        'tinyint',
+        'hugeint',
+        'ubigint',
+        'uinteger',
+        'usmallint',
+        'utinyint',
+      ],
       integer: ['bigint', 'integer', 'smallint', 'tinyint', 'hugeint', 'ubigint', 'uinteger', 'usmallint', 'utinyint'],
       null: ['"null"', 'null'],
     },
@@ -109,9 +123,14 @@ export const SQL_DIALECTS: Readonly<Record<DialectName, SqlDialect>> = Object.fr
     orderedSum: (v, o) =>
       `aggregate(transform(array_sort(collect_list(named_struct('o', ${o}, 'v', ${v}))), s -> s.v), CAST(0 AS DOUBLE), (acc, x) -> acc + x)`,
     prelude: [],
-    stage: (name, select) => [`UNCACHE TABLE IF EXISTS ${name}`, `DROP VIEW IF EXISTS ${name}`, `CACHE TABLE ${name} AS\n${select}`],
+    stage: (name, select) => [
+      `UNCACHE TABLE IF EXISTS ${name}`,
+      `DROP VIEW IF EXISTS ${name}`,
+      `CACHE TABLE ${name} AS\n${select}`,
+    ],
     table: (name, select) => [`DROP TABLE IF EXISTS ${name}`, `CREATE TABLE ${name} USING parquet AS\n${select}`],
-    exportParquet: (name, dir, table) => `INSERT OVERWRITE DIRECTORY '${dir}/${table}' USING parquet\nSELECT * FROM ${name}`,
+    exportParquet: (name, dir, table) =>
+      `INSERT OVERWRITE DIRECTORY '${dir}/${table}' USING parquet\nSELECT * FROM ${name}`,
     typeNames: {
       text: ['string', 'varchar(%', 'char(%'],
       timestamp: ['timestamp', 'timestamp_ntz'],

@@ -7,7 +7,15 @@ import { datasetSplit, DEFAULT_PREPARE } from '@clvlab/sessions';
 import { DIALECT_NAMES, type DialectName } from './sql-dialects.ts';
 
 /** Our column names in the event table (`--map ours=theirs` renames), as the generic events reader names them. */
-export const SQL_EVENT_COLUMNS = Object.freeze(['customer_id', 'timestamp', 'event_type', 'item_id', 'category', 'amount', 'quantity'] as const);
+export const SQL_EVENT_COLUMNS = Object.freeze([
+  'customer_id',
+  'timestamp',
+  'event_type',
+  'item_id',
+  'category',
+  'amount',
+  'quantity',
+] as const);
 export type SqlEventColumn = (typeof SQL_EVENT_COLUMNS)[number];
 
 export interface SqlOptions {
@@ -79,27 +87,43 @@ export function resolveSqlOptions(given: Partial<SqlOptions>): SqlOptions {
   const dataset = given.dataset ?? DEFAULT_SQL_OPTIONS.dataset;
   const published = datasetSplit(dataset, { cutoff: given.cutoff ?? undefined, horizon: given.horizon ?? undefined });
   const o = resolveOptions('benchmark/sql', { ...DEFAULT_SQL_OPTIONS, ...published } as SqlOptions, given);
-  const fail = (m: string): never => { throw new Error(`benchmark/sql: ${m}`); };
-  if (!DIALECT_NAMES.includes(o.dialect)) fail(`dialect must be one of ${DIALECT_NAMES.join(', ')}, got '${String(o.dialect)}'`);
-  if (!o.inputTable.split('.').every((part) => IDENTIFIER.test(part))) fail(`input table must be a name such as events or db.events, got '${o.inputTable}'`);
+  const fail = (m: string): never => {
+    throw new Error(`benchmark/sql: ${m}`);
+  };
+  if (!DIALECT_NAMES.includes(o.dialect))
+    fail(`dialect must be one of ${DIALECT_NAMES.join(', ')}, got '${String(o.dialect)}'`);
+  if (!o.inputTable.split('.').every((part) => IDENTIFIER.test(part)))
+    fail(`input table must be a name such as events or db.events, got '${o.inputTable}'`);
   if (!IDENTIFIER.test(o.prefix) && o.prefix !== '') fail(`prefix must be letters, digits and _, got '${o.prefix}'`);
   for (const [ours, theirs] of Object.entries(o.map)) {
-    if (!(SQL_EVENT_COLUMNS as readonly string[]).includes(ours)) fail(`unknown --map column '${ours}' (expected one of ${SQL_EVENT_COLUMNS.join(', ')})`);
-    if (!IDENTIFIER.test(String(theirs))) fail(`--map ${ours}=${String(theirs)}: a column name must be letters, digits and _`);
+    if (!(SQL_EVENT_COLUMNS as readonly string[]).includes(ours))
+      fail(`unknown --map column '${ours}' (expected one of ${SQL_EVENT_COLUMNS.join(', ')})`);
+    if (!IDENTIFIER.test(String(theirs)))
+      fail(`--map ${ours}=${String(theirs)}: a column name must be letters, digits and _`);
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(o.dataset)) fail(`dataset must be letters, digits, _, . and -, got '${o.dataset}'`);
   if (o.seq !== null && !IDENTIFIER.test(o.seq)) fail(`seq must be a column name, got '${o.seq}'`);
   if (!(o.gapMs >= 0) || !Number.isFinite(o.gapMs)) fail(`gap must be a finite number of ms ≥ 0, got ${o.gapMs}`);
   if (o.cutoff !== null && !Number.isFinite(o.cutoff)) fail(`cutoff must be finite epoch ms, got ${o.cutoff}`);
-  if (o.horizon !== null && !(o.horizon > 0 && Number.isFinite(o.horizon))) fail(`horizon must be a finite number of ms > 0, got ${o.horizon}`);
+  if (o.horizon !== null && !(o.horizon > 0 && Number.isFinite(o.horizon)))
+    fail(`horizon must be a finite number of ms > 0, got ${o.horizon}`);
   if (!Number.isInteger(o.seed)) fail(`seed must be an integer, got ${o.seed}`);
   const [a, b, c] = o.fractions;
-  if (o.fractions.length !== 3 || ![a, b, c].every((f) => f >= 0) || Math.abs(a + b + c - 1) > 1e-9) fail(`fractions must be 3 shares ≥ 0 summing to 1, got [${o.fractions.join(', ')}]`);
-  if (!Number.isInteger(o.lastEvents) || o.lastEvents < 1) fail(`last events must be a positive integer, got ${o.lastEvents}`);
-  if (!Object.hasOwn(DAYS_PER_UNIT, o.unit)) fail(`unit must be one of ${Object.keys(DAYS_PER_UNIT).join(', ')}, got '${o.unit}'`);
-  if (!Number.isInteger(o.maxIdLength) || o.maxIdLength < 1 || o.maxIdLength > 4096) fail(`max id length must be an integer in 1..4096, got ${o.maxIdLength}`);
-  if (o.parquetDir !== null && /['\\]/.test(o.parquetDir)) fail(`parquet directory must not contain a quote or backslash: ${o.parquetDir}`);
-  if (o.shard && (o.cutoff === null || o.horizon === null)) fail('a shard needs --cutoff and --horizon: one shard cannot see the span of the whole table');
-  if (o.parquetDir !== null && o.dialect === 'postgres') fail('PostgreSQL cannot write Parquet: run the SQL, then export the tables (for example through DuckDB\'s postgres extension)');
+  if (o.fractions.length !== 3 || ![a, b, c].every((f) => f >= 0) || Math.abs(a + b + c - 1) > 1e-9)
+    fail(`fractions must be 3 shares ≥ 0 summing to 1, got [${o.fractions.join(', ')}]`);
+  if (!Number.isInteger(o.lastEvents) || o.lastEvents < 1)
+    fail(`last events must be a positive integer, got ${o.lastEvents}`);
+  if (!Object.hasOwn(DAYS_PER_UNIT, o.unit))
+    fail(`unit must be one of ${Object.keys(DAYS_PER_UNIT).join(', ')}, got '${o.unit}'`);
+  if (!Number.isInteger(o.maxIdLength) || o.maxIdLength < 1 || o.maxIdLength > 4096)
+    fail(`max id length must be an integer in 1..4096, got ${o.maxIdLength}`);
+  if (o.parquetDir !== null && /['\\]/.test(o.parquetDir))
+    fail(`parquet directory must not contain a quote or backslash: ${o.parquetDir}`);
+  if (o.shard && (o.cutoff === null || o.horizon === null))
+    fail('a shard needs --cutoff and --horizon: one shard cannot see the span of the whole table');
+  if (o.parquetDir !== null && o.dialect === 'postgres')
+    fail(
+      "PostgreSQL cannot write Parquet: run the SQL, then export the tables (for example through DuckDB's postgres extension)",
+    );
   return o;
 }

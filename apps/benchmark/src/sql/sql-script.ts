@@ -9,7 +9,10 @@ export class SqlScript {
   private readonly parts: string[] = [];
   private pending: string[] = [];
 
-  constructor(readonly d: SqlDialect, readonly prefix: string) {
+  constructor(
+    readonly d: SqlDialect,
+    readonly prefix: string,
+  ) {
     for (const statement of d.prelude) this.parts.push(statement);
   }
 
@@ -26,13 +29,16 @@ export class SqlScript {
   /** A comment printed above the next statement (one `-- ` line per line of text). */
   comment(text: string): void {
     // spark-sql -f splits statements on ';' outside quotes, and a quote in a comment confuses that.
-    if (/[';]/.test(text)) throw new Error(`benchmark/sql: comment ${JSON.stringify(text)} contains a quote or semicolon`);
+    if (/[';]/.test(text))
+      throw new Error(`benchmark/sql: comment ${JSON.stringify(text)} contains a quote or semicolon`);
     this.pending.push(...text.split('\n').map((line) => `-- ${line}`.trimEnd()));
   }
 
   private push(statements: string[]): void {
     statements.forEach((statement, i) => {
-      this.parts.push(i === statements.length - 1 && this.pending.length > 0 ? `${this.pending.join('\n')}\n${statement}` : statement);
+      this.parts.push(
+        i === statements.length - 1 && this.pending.length > 0 ? `${this.pending.join('\n')}\n${statement}` : statement,
+      );
     });
     this.pending = [];
   }
@@ -69,7 +75,8 @@ export class SqlScript {
 /** A SQL string literal; throws on a quote or backslash, which dialects escape differently, or a semicolon. */
 export function literal(text: string): string {
   // A semicolon too: spark-sql -f splits statements on it.
-  if (/['\\;]/.test(text)) throw new Error(`benchmark/sql: literal ${JSON.stringify(text)} contains a quote, backslash or semicolon`);
+  if (/['\\;]/.test(text))
+    throw new Error(`benchmark/sql: literal ${JSON.stringify(text)} contains a quote, backslash or semicolon`);
   return `'${text}'`;
 }
 
@@ -98,7 +105,10 @@ export function message(d: SqlDialect): (strings: TemplateStringsArray, ...value
       const v = values[i];
       // A literal or a number is known now: it goes into the text; a SQL value is cast and concatenated.
       const known = /^'[^']*'$/.exec(v) ? v.slice(1, -1) : /^-?\d+$/.test(v) ? v : null;
-      if (known !== null) { text += known; return; }
+      if (known !== null) {
+        text += known;
+        return;
+      }
       if (text !== '') parts.push(literal(text));
       text = '';
       parts.push(`COALESCE(CAST(${v} AS ${d.text}), ${literal('NULL')})`);
@@ -109,7 +119,11 @@ export function message(d: SqlDialect): (strings: TemplateStringsArray, ...value
 }
 
 /** SELECT CASE WHEN c1 THEN fail(m1) … ELSE 0 END AS ok FROM `from`: a one-row check that raises the first failing message. */
-export function checkSelect(d: SqlDialect, checks: readonly (readonly [condition: string, message: string])[], from: string): string {
+export function checkSelect(
+  d: SqlDialect,
+  checks: readonly (readonly [condition: string, message: string])[],
+  from: string,
+): string {
   const whens = checks.map(([c, m]) => `  WHEN ${c} THEN ${d.fail(m)}`).join('\n');
   return `SELECT CASE\n${whens}\n  ELSE 0 END AS ok\nFROM ${from}`;
 }

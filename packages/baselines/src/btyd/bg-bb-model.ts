@@ -27,8 +27,14 @@ export const DEFAULT_BG_BB_MODEL: Readonly<{ period: string; spendFallback: bool
 });
 
 /** f(⌊n*⌋) + frac · (f(⌈n*⌉) − f(⌊n*⌋)) per customer. */
-function interpolated(f: (fit: BgBbFit, n: number, h: BgBbHistory) => Float64Array, fit: BgBbFit, nStar: number, h: BgBbHistory): Float64Array {
-  const k = Math.floor(nStar), frac = nStar - k;
+function interpolated(
+  f: (fit: BgBbFit, n: number, h: BgBbHistory) => Float64Array,
+  fit: BgBbFit,
+  nStar: number,
+  h: BgBbHistory,
+): Float64Array {
+  const k = Math.floor(nStar),
+    frac = nStar - k;
   const lo = f(fit, k, h);
   if (frac === 0) return lo;
   const hi = f(fit, k + 1, h);
@@ -49,22 +55,41 @@ export function bgBbModel(config: Record<string, unknown> = {}): BenchModel {
       const h = periodHistory(task.log, task.offsets, customers, start, score.featureEnd, periodMs);
       const maxPeriods = h.periods.reduce((m, v) => Math.max(m, v), 0);
       if (maxPeriods < 2) {
-        throw new Error(`${where}: the calibration window holds ${maxPeriods} whole period(s) of ${formatDuration(periodMs)} after any first purchase: too few transaction opportunities; use a shorter period (bg-bb-gg:period=1d)`);
+        throw new Error(
+          `${where}: the calibration window holds ${maxPeriods} whole period(s) of ${formatDuration(periodMs)} after any first purchase: too few transaction opportunities; use a shorter period (bg-bb-gg:period=1d)`,
+        );
       }
-      task.progress?.(0.1, `bg-bb-gg: fitting BG/BB on ${customers.length} customers (periods of ${formatDuration(periodMs)}, up to ${maxPeriods})`);
+      task.progress?.(
+        0.1,
+        `bg-bb-gg: fitting BG/BB on ${customers.length} customers (periods of ${formatDuration(periodMs)}, up to ${maxPeriods})`,
+      );
       const fit = fitBgBb(h);
       const nStar = (score.labelEnd - score.featureEnd) / periodMs;
       const purchases = interpolated(bgBbConditionalExpectedPurchases, fit, nStar, h);
       const repurchase = interpolated(bgBbRepurchaseProbability, fit, nStar, h);
       task.progress?.(0.6, `bg-bb-gg: predicted ${nStar.toFixed(2)} periods ahead`);
-      const { spend, info: spendInfo } = occasionSpend(task.log.valueTarget, { ...h, occasions: h.purchasePeriods }, c.spendFallback, 'Period');
+      const { spend, info: spendInfo } = occasionSpend(
+        task.log.valueTarget,
+        { ...h, occasions: h.purchasePeriods },
+        c.spendFallback,
+        'Period',
+      );
       const value = purchases.map((p, i) => Math.max(0, p * spend[i]));
       task.progress?.(1, 'bg-bb-gg: done');
       return Object.freeze({
-        value, repurchase,
+        value,
+        repurchase,
         info: Object.freeze({
-          period: formatDuration(periodMs), horizon: nStar, params: fit.params, stdErrors: fit.stdErrors, logLikelihood: fit.logLikelihood,
-          nCustomers: fit.nCustomers, iterations: fit.iterations, converged: fit.converged, maxPeriods, spend: spendInfo,
+          period: formatDuration(periodMs),
+          horizon: nStar,
+          params: fit.params,
+          stdErrors: fit.stdErrors,
+          logLikelihood: fit.logLikelihood,
+          nCustomers: fit.nCustomers,
+          iterations: fit.iterations,
+          converged: fit.converged,
+          maxPeriods,
+          spend: spendInfo,
         }),
       });
     },

@@ -16,7 +16,8 @@ import type { BgBbHistory } from './bg-bb-input.ts';
 import type { BgBbFit, BgBbTables } from './bg-bb.ts';
 
 function checkCount(where: string, name: string, v: number): void {
-  if (!(Number.isInteger(v) && v >= 0)) throw new Error(`${where}: expected ${name} to be a non-negative integer (transaction opportunities), got ${v}`);
+  if (!(Number.isInteger(v) && v >= 0))
+    throw new Error(`${where}: expected ${name} to be a non-negative integer (transaction opportunities), got ${v}`);
 }
 
 const maxOf = (v: Int32Array): number => v.reduce((m, e) => (e > m ? e : m), 0);
@@ -24,8 +25,12 @@ const maxOf = (v: Int32Array): number => v.reduce((m, e) => (e > m ? e : m), 0);
 /** Σ_{t=from}^{to} S(t) by the recurrence above (0 when to < from). */
 function survivalSum(fit: BgBbFit, from: number, to: number, t: BgBbTables): number {
   const { gamma, delta } = fit.params;
-  let s = Math.exp(logDropoutTerm(t, 0, from)), total = 0;
-  for (let k = from; k <= to; k++) { total += s; s *= (delta + k) / (gamma + delta + k); }
+  let s = Math.exp(logDropoutTerm(t, 0, from)),
+    total = 0;
+  for (let k = from; k <= to; k++) {
+    total += s;
+    s *= (delta + k) / (gamma + delta + k);
+  }
   return total;
 }
 
@@ -48,7 +53,8 @@ function logLikelihoods(t: BgBbTables, x: Int32Array, tx: Int32Array, n: Int32Ar
 /** P(X(n) = x): probability that a new customer makes exactly x transactions in n opportunities. */
 export function bgBbPurchaseProbability(fit: BgBbFit, n: number, x: number): number {
   const where = 'baselines/bgBbPurchaseProbability';
-  checkCount(where, 'n', n); checkCount(where, 'x', x);
+  checkCount(where, 'n', n);
+  checkCount(where, 'x', x);
   if (x > n) return 0;
   const t = bgBbTables(fit.params, n);
   let logC = 0; // ln C(i, x), updated as i grows from x
@@ -84,7 +90,9 @@ export function bgBbConditionalExpectedPurchases(fit: BgBbFit, nStar: number, hi
   const { x, tx, n } = bgBbColumns(where, history);
   const t = bgBbTables(fit.params, maxOf(n) + 1);
   const ll = logLikelihoods(t, x, tx, n);
-  return ll.map((l, i) => Math.exp(logPurchaseTerm(t, x[i] + 1, n[i] - x[i]) - l) * survivalSum(fit, n[i] + 1, n[i] + nStar, t));
+  return ll.map(
+    (l, i) => Math.exp(logPurchaseTerm(t, x[i] + 1, n[i] - x[i]) - l) * survivalSum(fit, n[i] + 1, n[i] + nStar, t),
+  );
 }
 
 /** P(≥ 1 transaction in the next `nStar` opportunities | x, t_x, n) per customer (the benchmark's repurchase score; see header). */
@@ -93,6 +101,12 @@ export function bgBbRepurchaseProbability(fit: BgBbFit, nStar: number, history: 
   checkCount(where, 'nStar', nStar);
   const { x, tx, n } = bgBbColumns(where, history);
   const t = bgBbTables(fit.params, maxOf(n) + nStar);
-  const now = logLikelihoods(t, x, tx, n), later = logLikelihoods(t, x, tx, n.map((v) => v + nStar));
+  const now = logLikelihoods(t, x, tx, n),
+    later = logLikelihoods(
+      t,
+      x,
+      tx,
+      n.map((v) => v + nStar),
+    );
   return now.map((l, i) => Math.min(1, Math.max(0, -Math.expm1(later[i] - l))));
 }

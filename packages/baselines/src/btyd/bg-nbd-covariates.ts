@@ -24,20 +24,40 @@ function bgNbdCustomer(base: Float64Array, maxX: number): CustomerLogLikelihood 
   const r = base[0];
   const { l: lgr, d: dgr } = risingTable(r, maxX + 1); // lnΓ(r+x) − lnΓ(r) and ψ(r+x) − ψ(r)
   return (p, x, tx, T, d) => {
-    const alpha = p[1], a = p[2], b = p[3], rx = r + x;
-    let lB = 0, dA = 0, dB = 0; // ln B(a, b+x)/B(a, b) and its derivatives
+    const alpha = p[1],
+      a = p[2],
+      b = p[3],
+      rx = r + x;
+    let lB = 0,
+      dA = 0,
+      dB = 0; // ln B(a, b+x)/B(a, b) and its derivatives
     for (let k = 0; k < x; k++) {
       const c = 1 / (a + b + k);
-      lB += Math.log(b + k) - Math.log(a + b + k); dA -= c; dB += 1 / (b + k) - c;
+      lB += Math.log(b + k) - Math.log(a + b + k);
+      dA -= c;
+      dB += 1 / (b + k) - c;
     }
-    const lT = Math.log(alpha + T), a3 = -rx * lT;
-    let term = a3, w4 = 0, ltx = 0;
+    const lT = Math.log(alpha + T),
+      a3 = -rx * lT;
+    let term = a3,
+      w4 = 0,
+      ltx = 0;
     if (x > 0) {
       ltx = Math.log(alpha + tx);
-      const a4 = Math.log(a) - Math.log(b + x - 1) - rx * ltx, dd = a4 - a3;
-      if (dd > 0) { const e = Math.exp(-dd); term = a4 + Math.log1p(e); w4 = 1 / (1 + e); } else { const e = Math.exp(dd); term = a3 + Math.log1p(e); w4 = e / (1 + e); }
+      const a4 = Math.log(a) - Math.log(b + x - 1) - rx * ltx,
+        dd = a4 - a3;
+      if (dd > 0) {
+        const e = Math.exp(-dd);
+        term = a4 + Math.log1p(e);
+        w4 = 1 / (1 + e);
+      } else {
+        const e = Math.exp(dd);
+        term = a3 + Math.log1p(e);
+        w4 = e / (1 + e);
+      }
     }
-    const w3 = 1 - w4, la = Math.log(alpha);
+    const w3 = 1 - w4,
+      la = Math.log(alpha);
     d[0] = dgr[x] + la - w3 * lT - w4 * ltx;
     d[1] = r / alpha - rx * (w3 / (alpha + T) + (x > 0 ? w4 / (alpha + tx) : 0));
     d[2] = dA + (x > 0 ? w4 / a : 0);
@@ -47,22 +67,48 @@ function bgNbdCustomer(base: Float64Array, maxX: number): CustomerLogLikelihood 
 }
 
 /** The BG/NBD as covariate-likelihood.ts sees it: α linked to 'trans' with −, a and b to 'life' with +. */
-export const BG_NBD_COVARIATE_MODEL: CovariateModel & { readonly names: readonly (keyof BgNbdParams)[] } = Object.freeze({
-  names: Object.freeze(['r', 'alpha', 'a', 'b'] as const),
-  links: Object.freeze([null, Object.freeze(['trans', -1] as const), Object.freeze(['life', 1] as const), Object.freeze(['life', 1] as const)]),
-  customer: bgNbdCustomer,
-});
+export const BG_NBD_COVARIATE_MODEL: CovariateModel & { readonly names: readonly (keyof BgNbdParams)[] } =
+  Object.freeze({
+    names: Object.freeze(['r', 'alpha', 'a', 'b'] as const),
+    links: Object.freeze([
+      null,
+      Object.freeze(['trans', -1] as const),
+      Object.freeze(['life', 1] as const),
+      Object.freeze(['life', 1] as const),
+    ]),
+    customer: bgNbdCustomer,
+  });
 
 /** Fits the BG/NBD with covariates (see header). */
-export function fitBgNbdCovariates(data: BtydData, covariates: CovariateSets, options: BgNbdCovariatesOptions = {}): BgNbdCovariatesFit {
+export function fitBgNbdCovariates(
+  data: BtydData,
+  covariates: CovariateSets,
+  options: BgNbdCovariatesOptions = {},
+): BgNbdCovariatesFit {
   const where = 'baselines/fitBgNbdCovariates';
   const { o, base: rest } = resolveCovariateOptions(where, options);
   let start = o.start;
-  if (!start) { const base = fitBgNbd(data, rest); start = [base.params.r, base.params.alpha, base.params.a, base.params.b]; }
+  if (!start) {
+    const base = fitBgNbd(data, rest);
+    start = [base.params.r, base.params.alpha, base.params.a, base.params.b];
+  }
   return fitWithCovariates(where, 'bgnbd-covariates', BG_NBD_COVARIATE_MODEL, data, covariates, start, o);
 }
 
 /** Total BG/NBD log-likelihood with covariates at θ = [log r, log α, log a, log b, γ_trans, γ_life] (penalised when `penalty` is given). */
-export function bgNbdCovariatesLogLikelihood(data: BtydData, covariates: CovariateSets, theta: Float64Array, grad: Float64Array, penalty: CovariatePenalty = { trans: 0, life: 0 }): number {
-  return covariateLogLikelihood(BG_NBD_COVARIATE_MODEL, historyColumns('baselines/bgNbdCovariatesLogLikelihood', data), covariates, penalty, theta, grad);
+export function bgNbdCovariatesLogLikelihood(
+  data: BtydData,
+  covariates: CovariateSets,
+  theta: Float64Array,
+  grad: Float64Array,
+  penalty: CovariatePenalty = { trans: 0, life: 0 },
+): number {
+  return covariateLogLikelihood(
+    BG_NBD_COVARIATE_MODEL,
+    historyColumns('baselines/bgNbdCovariatesLogLikelihood', data),
+    covariates,
+    penalty,
+    theta,
+    grad,
+  );
 }

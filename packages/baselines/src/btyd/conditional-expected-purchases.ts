@@ -25,7 +25,8 @@ export function conditionalExpectedPurchases(fit: PurchaseFit, t: number, histor
     const { r, alpha, a, b } = fit.params;
     if (Math.abs(a - 1) < 1e-9) throw new Error(`${where}: BG/NBD eq. 10 is undefined at a = 1`);
     for (let i = 0; i < x.length; i++) {
-      const rx = r + x[i], aT = alpha + T[i];
+      const rx = r + x[i],
+        aT = alpha + T[i];
       const h = Math.exp(rx * Math.log(aT / (aT + t)) + logHyp2f1(rx, b + x[i], a + b + x[i] - 1, t / (aT + t)));
       out[i] = ((a + b + x[i] - 1) / (a - 1)) * (1 - h) * Math.exp(logAlive[i]);
     }
@@ -35,7 +36,7 @@ export function conditionalExpectedPurchases(fit: PurchaseFit, t: number, histor
   for (let i = 0; i < x.length; i++) {
     const bT = beta + T[i];
     const tail = Math.abs(s - 1) < 1e-9 ? Math.log1p(t / bT) : (1 - Math.pow(bT / (bT + t), s - 1)) / (s - 1);
-    out[i] = Math.exp(logAlive[i]) * ((r + x[i]) * bT / (alpha + T[i])) * tail;
+    out[i] = Math.exp(logAlive[i]) * (((r + x[i]) * bT) / (alpha + T[i])) * tail;
   }
   return out;
 }

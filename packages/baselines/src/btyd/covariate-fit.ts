@@ -14,7 +14,12 @@ import type { BtydData, FitDiagnostics } from './fit-types.ts';
 import { DEFAULT_MINIMIZE } from '../optim/minimize.ts';
 import type { MinimizeOptions } from '../optim/minimize.ts';
 
-export const DEFAULT_COVARIATE_FIT: Readonly<{ start: readonly number[] | undefined; requireConvergence: boolean; gradientTolerance: number; penalty: Readonly<Partial<CovariatePenalty>> }> = Object.freeze({
+export const DEFAULT_COVARIATE_FIT: Readonly<{
+  start: readonly number[] | undefined;
+  requireConvergence: boolean;
+  gradientTolerance: number;
+  penalty: Readonly<Partial<CovariatePenalty>>;
+}> = Object.freeze({
   /** Base-parameter start; undefined = the no-covariate MLE (with γ = 0 the likelihoods agree there, so the fit starts at a known good point). */
   start: undefined,
   /** Throw when the optimiser does not converge (the error names what was tried). */
@@ -31,7 +36,10 @@ export type CovariateFitOptions = Partial<typeof DEFAULT_COVARIATE_FIT> & Minimi
  * fitter understands (start and penalty are the covariate model's own).
  */
 export type ResolvedCovariateOptions = Readonly<typeof DEFAULT_COVARIATE_FIT & typeof DEFAULT_MINIMIZE>;
-export function resolveCovariateOptions(where: string, options: CovariateFitOptions | undefined): { o: ResolvedCovariateOptions; base: Omit<ResolvedCovariateOptions, 'start' | 'penalty'> } {
+export function resolveCovariateOptions(
+  where: string,
+  options: CovariateFitOptions | undefined,
+): { o: ResolvedCovariateOptions; base: Omit<ResolvedCovariateOptions, 'start' | 'penalty'> } {
   const o = resolveOptions(where, { ...DEFAULT_MINIMIZE, ...DEFAULT_COVARIATE_FIT }, options);
   const { start: _s, penalty: _p, ...base } = o;
   return { o, base };
@@ -57,24 +65,38 @@ export interface CovariateFit<M extends string, K extends string> extends FitDia
 export function checkCovariateSets(where: string, cov: CovariateSets, n: number): void {
   for (const set of ['trans', 'life'] as const) {
     const m = cov[set];
-    if (m && m.customers !== n) throw new Error(`${where}: the '${set}' covariates have ${m.customers} customers, the histories ${n}`);
+    if (m && m.customers !== n)
+      throw new Error(`${where}: the '${set}' covariates have ${m.customers} customers, the histories ${n}`);
   }
-  if (!cov.trans?.names.length && !cov.life?.names.length) throw new Error(`${where}: no covariates given (use the no-covariate fitter)`);
+  if (!cov.trans?.names.length && !cov.life?.names.length)
+    throw new Error(`${where}: no covariates given (use the no-covariate fitter)`);
 }
 
 /** Fits `model` with covariates from base start values `start` and γ = 0. */
 export function fitWithCovariates<M extends string, K extends string>(
-  where: string, name: M, model: CovariateModel & { readonly names: readonly K[] }, data: BtydData, cov: CovariateSets,
-  start: readonly number[], options: ResolvedCovariateOptions,
+  where: string,
+  name: M,
+  model: CovariateModel & { readonly names: readonly K[] },
+  data: BtydData,
+  cov: CovariateSets,
+  start: readonly number[],
+  options: ResolvedCovariateOptions,
 ): CovariateFit<M, K> {
   const h = historyColumns(where, data);
   const n = h.x.length;
   if (n === 0) throw new Error(`${where}: empty cohort (no customers to fit)`);
   checkCovariateSets(where, cov, n);
   const penalty = covariatePenalty(where, options.penalty);
-  const tn = cov.trans?.names ?? [], ln = cov.life?.names ?? [];
+  const tn = cov.trans?.names ?? [],
+    ln = cov.life?.names ?? [];
   const theta0 = Float64Array.from([...start.map(Math.log), ...new Array<number>(tn.length + ln.length).fill(0)]);
-  const mle = fitMaximumLikelihood(where, (t, g) => covariateLogLikelihood(model, h, cov, penalty, t, g), theta0, n, options);
+  const mle = fitMaximumLikelihood(
+    where,
+    (t, g) => covariateLogLikelihood(model, h, cov, penalty, t, g),
+    theta0,
+    n,
+    options,
+  );
   return covariateFitResult(name, model.names, { trans: tn, life: ln }, mle, n, penalty);
 }
 
@@ -83,9 +105,15 @@ export function fitWithCovariates<M extends string, K extends string>(
  * γ = ln(value) and se(γ) = se/value undo the driver's log-scale reporting (see header).
  */
 export function covariateFitResult<M extends string, K extends string>(
-  name: M, names: readonly K[], covariates: { trans: readonly string[]; life: readonly string[] }, mle: MleResult, n: number, penalty: CovariatePenalty,
+  name: M,
+  names: readonly K[],
+  covariates: { trans: readonly string[]; life: readonly string[] },
+  mle: MleResult,
+  n: number,
+  penalty: CovariatePenalty,
 ): CovariateFit<M, K> {
-  const tn = covariates.trans, ln = covariates.life;
+  const tn = covariates.trans,
+    ln = covariates.life;
   const coefNames = [...tn.map((c) => `trans.${c}`), ...ln.map((c) => `life.${c}`)];
   const m = names.length;
   const pick = (v: ArrayLike<number>, keys: readonly string[], off: number): Readonly<Record<string, number>> =>
@@ -104,17 +132,24 @@ export function covariateFitResult<M extends string, K extends string>(
     model: name,
     params: pick(gamma, names, 0) as Readonly<Record<K, number>>,
     stdErrors: pick(gammaSe, names, 0) as Readonly<Record<K, number>>,
-    coefficients: pick(gamma, coefNames, m), coefficientStdErrors: pick(gammaSe, coefNames, m),
+    coefficients: pick(gamma, coefNames, m),
+    coefficientStdErrors: pick(gammaSe, coefNames, m),
     covariates: Object.freeze({ trans: Object.freeze([...tn]), life: Object.freeze([...ln]) }),
     penalty,
-    logLikelihood: mle.logLikelihood + n * pen, penalizedLogLikelihood: mle.logLikelihood,
-    nCustomers: n, converged: mle.converged, iterations: mle.iterations, gradientNorm: mle.gradientNorm, methods: mle.methods,
+    logLikelihood: mle.logLikelihood + n * pen,
+    penalizedLogLikelihood: mle.logLikelihood,
+    nCustomers: n,
+    converged: mle.converged,
+    iterations: mle.iterations,
+    gradientNorm: mle.gradientNorm,
+    methods: mle.methods,
   });
 }
 
 /** Validated penalty weights (default 0). */
 export function covariatePenalty(where: string, given: Partial<CovariatePenalty> | undefined): CovariatePenalty {
   const penalty = Object.freeze({ trans: given?.trans ?? 0, life: given?.life ?? 0 });
-  for (const [k, v] of Object.entries(penalty)) if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${where}: expected penalty.${k} >= 0, got ${v}`);
+  for (const [k, v] of Object.entries(penalty))
+    if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${where}: expected penalty.${k} >= 0, got ${v}`);
   return penalty;
 }

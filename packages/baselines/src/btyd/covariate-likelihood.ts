@@ -19,7 +19,10 @@ export interface CovariateSets {
 }
 
 /** L2 penalty weights per covariate set (CLVTools reg.lambdas); 0 = unpenalised. */
-export interface CovariatePenalty { readonly trans: number; readonly life: number }
+export interface CovariatePenalty {
+  readonly trans: number;
+  readonly life: number;
+}
 
 /** ℓ_i at customer parameters `p`, with ∂ℓ_i/∂p written into `d` (−∞ when not computable). */
 export type CustomerLogLikelihood = (p: Float64Array, x: number, tx: number, T: number, d: Float64Array) => number;
@@ -36,20 +39,29 @@ export interface CovariateModel {
 
 /** Total (penalised) log-likelihood at θ (see header); gradient in θ into `grad`. */
 export function covariateLogLikelihood(
-  model: CovariateModel, h: HistoryColumns, cov: CovariateSets, penalty: CovariatePenalty, theta: Float64Array, grad: Float64Array,
+  model: CovariateModel,
+  h: HistoryColumns,
+  cov: CovariateSets,
+  penalty: CovariatePenalty,
+  theta: Float64Array,
+  grad: Float64Array,
 ): number {
-  const m = model.names.length, kt = cov.trans?.names.length ?? 0, kl = cov.life?.names.length ?? 0;
+  const m = model.names.length,
+    kt = cov.trans?.names.length ?? 0,
+    kl = cov.life?.names.length ?? 0;
   const base = Float64Array.from(theta.subarray(0, m), Math.exp);
   let maxX = 0;
   for (let i = 0; i < h.x.length; i++) if (h.x[i] > maxX) maxX = h.x[i];
   const f = model.customer(base, maxX);
-  const p = new Float64Array(m), d = new Float64Array(m);
+  const p = new Float64Array(m),
+    d = new Float64Array(m);
   const offset = { trans: m, life: m + kt } as const;
   const k = { trans: kt, life: kl } as const;
   grad.fill(0);
   let ll = 0;
   for (let i = 0; i < h.x.length; i++) {
-    let et = 0, el = 0;
+    let et = 0,
+      el = 0;
     for (let c = 0; c < kt; c++) et += theta[m + c] * cov.trans!.values[i * kt + c];
     for (let c = 0; c < kl; c++) el += theta[m + kt + c] * cov.life!.values[i * kl + c];
     for (let j = 0; j < m; j++) {
@@ -57,20 +69,27 @@ export function covariateLogLikelihood(
       p[j] = link ? base[j] * Math.exp(link[1] * (link[0] === 'trans' ? et : el)) : base[j];
     }
     const li = f(p, h.x[i], h.tx[i], h.T[i], d);
-    if (!Number.isFinite(li)) { grad.fill(0); return -Infinity; }
+    if (!Number.isFinite(li)) {
+      grad.fill(0);
+      return -Infinity;
+    }
     ll += li;
     for (let j = 0; j < m; j++) {
       const g = p[j] * d[j];
       grad[j] += g;
       const link = model.links[j];
       if (!link || !cov[link[0]]) continue; // no covariates on this process: only the base gradient
-      const set = link[0], X = cov[set]!.values, kk = k[set], o = offset[set];
+      const set = link[0],
+        X = cov[set]!.values,
+        kk = k[set],
+        o = offset[set];
       for (let c = 0; c < kk; c++) grad[o + c] += link[1] * X[i * kk + c] * g;
     }
   }
   const n = h.x.length;
   for (let c = 0; c < kt + kl; c++) {
-    const lambda = c < kt ? penalty.trans : penalty.life, gamma = theta[m + c];
+    const lambda = c < kt ? penalty.trans : penalty.life,
+      gamma = theta[m + c];
     ll -= n * lambda * gamma * gamma;
     grad[m + c] -= 2 * n * lambda * gamma;
   }

@@ -16,13 +16,18 @@ export interface HistoryColumns {
   readonly T: Float64Array;
 }
 
-const column = (v: ArrayLike<number> | number): Float64Array => (typeof v === 'number' ? Float64Array.of(v) : Float64Array.from(v));
+const column = (v: ArrayLike<number> | number): Float64Array =>
+  typeof v === 'number' ? Float64Array.of(v) : Float64Array.from(v);
 
 /** Validated columns of `h` (scalars become length-1 columns). */
 export function historyColumns(where: string, h: CustomerHistory): HistoryColumns {
-  const x = column(h.frequency), tx = column(h.recency), T = column(h.T);
+  const x = column(h.frequency),
+    tx = column(h.recency),
+    T = column(h.T);
   if (tx.length !== x.length || T.length !== x.length) {
-    throw new Error(`${where}: expected frequency, recency and T of equal length, got ${x.length}, ${tx.length}, ${T.length}`);
+    throw new Error(
+      `${where}: expected frequency, recency and T of equal length, got ${x.length}, ${tx.length}, ${T.length}`,
+    );
   }
   for (let i = 0; i < x.length; i++) {
     checkBtydRow(where, i, x[i], tx[i], T[i]);
@@ -33,5 +38,6 @@ export function historyColumns(where: string, h: CustomerHistory): HistoryColumn
 
 /** Throws unless `t` is a finite number ≥ 0 (a horizon in the fit's time unit). */
 export function checkHorizon(where: string, t: number): void {
-  if (!(Number.isFinite(t) && t >= 0)) throw new Error(`${where}: expected a horizon t >= 0 in the fit's time unit, got ${t}`);
+  if (!(Number.isFinite(t) && t >= 0))
+    throw new Error(`${where}: expected a horizon t >= 0 in the fit's time unit, got ${t}`);
 }

@@ -14,7 +14,13 @@ import type { CustomerHistory } from './customer-arrays.ts';
 import type { GammaGammaFit, PurchaseFit } from './fit-types.ts';
 import type { TimeUnit } from '@clvlab/features';
 
-export const DEFAULT_CLV: Readonly<{ horizon: number; horizonUnit: TimeUnit; fitUnit: TimeUnit; discountRate: number; step: TimeUnit }> = Object.freeze({
+export const DEFAULT_CLV: Readonly<{
+  horizon: number;
+  horizonUnit: TimeUnit;
+  fitUnit: TimeUnit;
+  discountRate: number;
+  step: TimeUnit;
+}> = Object.freeze({
   /** Horizon length, in `horizonUnit` (12 months is the usual business horizon). */
   horizon: 12,
   horizonUnit: 'month' as TimeUnit,
@@ -36,7 +42,8 @@ export function customerLifetimeValue(
 ): Float64Array {
   const where = 'baselines/customerLifetimeValue';
   const o = resolveOptions(where, DEFAULT_CLV, options);
-  if (!(o.horizon > 0 && Number.isFinite(o.horizon))) throw new Error(`${where}: expected horizon > 0, got ${o.horizon}`);
+  if (!(o.horizon > 0 && Number.isFinite(o.horizon)))
+    throw new Error(`${where}: expected horizon > 0, got ${o.horizon}`);
   if (!(o.discountRate > -1)) throw new Error(`${where}: expected discountRate > -1 (annual), got ${o.discountRate}`);
   const horizonSteps = convertTime(o.horizon, o.horizonUnit, o.step);
   const K = Math.ceil(horizonSteps - 1e-9);

@@ -58,54 +58,91 @@ export interface DynamicRows {
 }
 
 /** Validates and segments (see header). */
-export function prepareDynamicCovariates(where: string, h: DynamicCovariateHistories, cov: DynamicCovariates): DynamicRows {
-  const n = h.first.length, b = Float64Array.from(cov.boundaries), P = b.length - 1;
+export function prepareDynamicCovariates(
+  where: string,
+  h: DynamicCovariateHistories,
+  cov: DynamicCovariates,
+): DynamicRows {
+  const n = h.first.length,
+    b = Float64Array.from(cov.boundaries),
+    P = b.length - 1;
   if (h.T.length !== n || h.purchaseOffsets.length !== n + 1) {
-    throw new Error(`${where}: expected first and T of one length and purchaseOffsets of that length + 1, got ${n}, ${h.T.length}, ${h.purchaseOffsets.length}`);
+    throw new Error(
+      `${where}: expected first and T of one length and purchaseOffsets of that length + 1, got ${n}, ${h.T.length}, ${h.purchaseOffsets.length}`,
+    );
   }
   if (n === 0) throw new Error(`${where}: empty cohort (no customers to fit)`);
-  if (P < 1) throw new Error(`${where}: expected at least one covariate period (two boundaries), got ${b.length} boundaries`);
-  for (let m = 0; m < P; m++) if (!(b[m + 1] > b[m])) throw new Error(`${where}: period boundaries must increase, got ${b[m + 1]} after ${b[m]} (period ${m + 1})`);
-  const kt = cov.trans?.names.length ?? 0, kl = cov.life?.names.length ?? 0;
+  if (P < 1)
+    throw new Error(`${where}: expected at least one covariate period (two boundaries), got ${b.length} boundaries`);
+  for (let m = 0; m < P; m++)
+    if (!(b[m + 1] > b[m]))
+      throw new Error(`${where}: period boundaries must increase, got ${b[m + 1]} after ${b[m]} (period ${m + 1})`);
+  const kt = cov.trans?.names.length ?? 0,
+    kl = cov.life?.names.length ?? 0;
   if (kt + kl === 0) throw new Error(`${where}: no covariates given (use fitParetoNbd)`);
   for (const set of ['trans', 'life'] as const) {
     const c = cov[set];
     if (!c) continue;
     const k = c.names.length;
-    if (c.values.length !== n * P * k) throw new Error(`${where}: the '${set}' covariates have ${c.values.length} values, expected customers × periods × covariates = ${n} × ${P} × ${k}`);
+    if (c.values.length !== n * P * k)
+      throw new Error(
+        `${where}: the '${set}' covariates have ${c.values.length} values, expected customers × periods × covariates = ${n} × ${P} × ${k}`,
+      );
     for (let j = 0; j < k; j++) {
-      let first = NaN, constant = true;
+      let first = NaN,
+        constant = true;
       for (let i = 0; i < n; i++) {
         for (let m = 0; m < P; m++) {
           const v = c.values[(i * P + m) * k + j];
-          if (!Number.isFinite(v)) throw new Error(`${where}: '${set}' covariate '${c.names[j]}', customer row ${i + 1}, period ${m + 1} (from ${b[m]}): expected a finite number, got ${v}`);
-          if (Number.isNaN(first)) first = v; else if (v !== first) constant = false;
+          if (!Number.isFinite(v))
+            throw new Error(
+              `${where}: '${set}' covariate '${c.names[j]}', customer row ${i + 1}, period ${m + 1} (from ${b[m]}): expected a finite number, got ${v}`,
+            );
+          if (Number.isNaN(first)) first = v;
+          else if (v !== first) constant = false;
         }
       }
-      if (constant) throw new Error(`${where}: '${set}' covariate '${c.names[j]}' is constant (${first} for every customer and period): its coefficient is not identified; drop it`);
+      if (constant)
+        throw new Error(
+          `${where}: '${set}' covariate '${c.names[j]}' is constant (${first} for every customer and period): its coefficient is not identified; drop it`,
+        );
     }
   }
-  const x = new Int32Array(n), tx = new Float64Array(n), T = Float64Array.from(h.T), purchaseSum = new Float64Array(n * kt);
+  const x = new Int32Array(n),
+    tx = new Float64Array(n),
+    T = Float64Array.from(h.T),
+    purchaseSum = new Float64Array(n * kt);
   const segOffsets = new Int32Array(n + 1);
-  const start: number[] = [], end: number[] = [], st: number[] = [], sl: number[] = [];
+  const start: number[] = [],
+    end: number[] = [],
+    st: number[] = [],
+    sl: number[] = [];
   const same = (vals: Float64Array | undefined, k: number, p: number, q: number): boolean => {
     for (let j = 0; j < k; j++) if (vals![p + j] !== vals![q + j]) return false;
     return true;
   };
   for (let i = 0; i < n; i++) {
-    const f = Number(h.first[i]), Ti = T[i], row = `${where}: customer row ${i + 1}`;
+    const f = Number(h.first[i]),
+      Ti = T[i],
+      row = `${where}: customer row ${i + 1}`;
     if (!Number.isFinite(f)) throw new Error(`${row}: expected a finite first-purchase time, got ${f}`);
     if (!(Number.isFinite(Ti) && Ti >= 0)) throw new Error(`${row}: expected T >= 0, got ${Ti}`);
     if (f < b[0] - 1e-9 || f + Ti > b[P] + 1e-9) {
-      throw new Error(`${row}: the covariate periods cover [${b[0]}, ${b[P]}] but the history runs over [first, first + T] = [${f}, ${f + Ti}]: periods inconsistent with the summary`);
+      throw new Error(
+        `${row}: the covariate periods cover [${b[0]}, ${b[P]}] but the history runs over [first, first + T] = [${f}, ${f + Ti}]: periods inconsistent with the summary`,
+      );
     }
-    const o0 = Number(h.purchaseOffsets[i]), o1 = Number(h.purchaseOffsets[i + 1]);
-    if (!(Number.isInteger(o0) && Number.isInteger(o1) && o1 >= o0)) throw new Error(`${row}: expected purchaseOffsets[${i}] <= purchaseOffsets[${i + 1}], got ${o0}, ${o1}`);
+    const o0 = Number(h.purchaseOffsets[i]),
+      o1 = Number(h.purchaseOffsets[i + 1]);
+    if (!(Number.isInteger(o0) && Number.isInteger(o1) && o1 >= o0))
+      throw new Error(`${row}: expected purchaseOffsets[${i}] <= purchaseOffsets[${i + 1}], got ${o0}, ${o1}`);
     x[i] = o1 - o0;
-    let m = 0, last = 0;
+    let m = 0,
+      last = 0;
     for (let p = o0; p < o1; p++) {
       const t = Number(h.purchaseTimes[p]);
-      if (!(t > 0 && t <= Ti * (1 + 1e-12)) || t < last) throw new Error(`${row}: repeat purchase ${p - o0 + 1} at ${t} is not in (0, T = ${Ti}] after ${last}`);
+      if (!(t > 0 && t <= Ti * (1 + 1e-12)) || t < last)
+        throw new Error(`${row}: repeat purchase ${p - o0 + 1} at ${t} is not in (0, T = ${Ti}] after ${last}`);
       last = t;
       const cal = Math.min(f + t, b[P]);
       while (m < P - 1 && b[m + 1] <= cal) m++;
@@ -117,19 +154,42 @@ export function prepareDynamicCovariates(where: string, h: DynamicCovariateHisto
     let q = 0;
     while (q < P - 1 && b[q + 1] <= f) q++;
     for (; q < P; q++) {
-      const s0 = Math.max(b[q], f) - f, s1 = Math.min(b[q + 1], f + Ti) - f;
-      const pt = kt ? (i * P + q) * kt : -1, pl = kl ? (i * P + q) * kl : -1;
+      const s0 = Math.max(b[q], f) - f,
+        s1 = Math.min(b[q + 1], f + Ti) - f;
+      const pt = kt ? (i * P + q) * kt : -1,
+        pl = kl ? (i * P + q) * kl : -1;
       const k = start.length - 1;
-      if (k >= segOffsets[i] && (kt === 0 || same(cov.trans?.values, kt, st[k], pt)) && (kl === 0 || same(cov.life?.values, kl, sl[k], pl))) end[k] = s1;
-      else { start.push(s0); end.push(s1); st.push(pt); sl.push(pl); }
+      if (
+        k >= segOffsets[i] &&
+        (kt === 0 || same(cov.trans?.values, kt, st[k], pt)) &&
+        (kl === 0 || same(cov.life?.values, kl, sl[k], pl))
+      )
+        end[k] = s1;
+      else {
+        start.push(s0);
+        end.push(s1);
+        st.push(pt);
+        sl.push(pl);
+      }
       if (b[q + 1] >= f + Ti) break;
     }
   }
   segOffsets[n] = start.length;
   return {
-    n, x, tx, T, segOffsets, segStart: Float64Array.from(start), segEnd: Float64Array.from(end),
-    segTrans: Int32Array.from(st), segLife: Int32Array.from(sl), purchaseSum, kt, kl,
-    trans: cov.trans?.values ?? new Float64Array(0), life: cov.life?.values ?? new Float64Array(0),
+    n,
+    x,
+    tx,
+    T,
+    segOffsets,
+    segStart: Float64Array.from(start),
+    segEnd: Float64Array.from(end),
+    segTrans: Int32Array.from(st),
+    segLife: Int32Array.from(sl),
+    purchaseSum,
+    kt,
+    kl,
+    trans: cov.trans?.values ?? new Float64Array(0),
+    life: cov.life?.values ?? new Float64Array(0),
     names: Object.freeze({ trans: cov.trans?.names ?? [], life: cov.life?.names ?? [] }),
   };
 }

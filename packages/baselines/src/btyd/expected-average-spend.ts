@@ -16,11 +16,14 @@ export function expectedAverageSpend(
   if (!(q > 1)) throw new Error(`${where}: the spend mean p·γ/(q−1) needs q > 1, got q = ${q}`);
   const x = typeof data.frequency === 'number' ? [data.frequency] : data.frequency;
   const m = typeof data.monetary === 'number' ? [data.monetary] : data.monetary;
-  if (m.length !== x.length) throw new Error(`${where}: expected frequency and monetary of equal length, got ${x.length} and ${m.length}`);
+  if (m.length !== x.length)
+    throw new Error(`${where}: expected frequency and monetary of equal length, got ${x.length} and ${m.length}`);
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
-    const xi = Number(x[i]), mi = Number(m[i]);
-    if (!Number.isInteger(xi) || xi < 0) throw new Error(`${where}: row ${i + 1}: expected frequency to be a non-negative integer, got ${xi}`);
+    const xi = Number(x[i]),
+      mi = Number(m[i]);
+    if (!Number.isInteger(xi) || xi < 0)
+      throw new Error(`${where}: row ${i + 1}: expected frequency to be a non-negative integer, got ${xi}`);
     out[i] = xi > 0 && mi > 0 ? ((gamma + mi * xi) * p) / (p * xi + q - 1) : (p * gamma) / (q - 1);
   }
   return out;

@@ -16,9 +16,23 @@ export interface FitDiagnostics {
   readonly methods: readonly string[];
 }
 
-export interface BgNbdParams { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number }
-export interface ParetoNbdParams { readonly r: number; readonly alpha: number; readonly s: number; readonly beta: number }
-export interface GammaGammaParams { readonly p: number; readonly q: number; readonly gamma: number }
+export interface BgNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+}
+export interface ParetoNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly s: number;
+  readonly beta: number;
+}
+export interface GammaGammaParams {
+  readonly p: number;
+  readonly q: number;
+  readonly gamma: number;
+}
 
 export interface BgNbdFit extends FitDiagnostics {
   readonly model: 'bgnbd';

@@ -12,7 +12,8 @@ import type { GgomNbdFit } from './ggom-nbd.ts';
 export function ggomNbdProbabilityAlive(fit: GgomNbdFit, history: CustomerHistory): Float64Array {
   const { x, tx, T } = historyColumns('baselines/ggomNbdProbabilityAlive', history);
   const { r, alpha, b, s, beta } = fit.params;
-  const out = new Float64Array(x.length), scratch = new Float64Array(7);
+  const out = new Float64Array(x.length),
+    scratch = new Float64Array(7);
   for (let i = 0; i < x.length; i++) {
     ggomNbdCustomer(r, alpha, b, s, beta, x[i], tx[i], T[i], scratch);
     out[i] = Math.exp(scratch[6]);

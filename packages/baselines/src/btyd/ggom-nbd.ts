@@ -28,7 +28,14 @@ import { DEFAULT_MINIMIZE } from '../optim/minimize.ts';
 import type { MinimizeOptions } from '../optim/minimize.ts';
 import type { NamedFit } from './named-fit.ts';
 
-export const DEFAULT_GGOM_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number; maxEvaluations: number; boundaryShape: number; boundaryReport: number }> = Object.freeze({
+export const DEFAULT_GGOM_NBD: Readonly<{
+  start: readonly number[];
+  requireConvergence: boolean;
+  gradientTolerance: number;
+  maxEvaluations: number;
+  boundaryShape: number;
+  boundaryReport: number;
+}> = Object.freeze({
   /** Start (r, α, b, s, β): CLVTools' default start; b = 0.5 per unit is far from both boundaries. */
   start: Object.freeze([0.5, 2, 0.5, 0.5, 0.5]) as readonly number[],
   /** Throw when the optimiser does not converge (the error names what was tried). */
@@ -44,7 +51,13 @@ export const DEFAULT_GGOM_NBD: Readonly<{ start: readonly number[]; requireConve
 });
 export type GgomNbdOptions = Partial<typeof DEFAULT_GGOM_NBD> & MinimizeOptions;
 
-export interface GgomNbdParams { readonly r: number; readonly alpha: number; readonly b: number; readonly s: number; readonly beta: number }
+export interface GgomNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly b: number;
+  readonly s: number;
+  readonly beta: number;
+}
 export type GgomNbdFit = NamedFit<'ggom-nbd', keyof GgomNbdParams> & {
   /** True when the likelihood rises to the b → 0 limit and the Pareto/NBD was fitted instead (header). */
   readonly boundary: boolean;
@@ -58,19 +71,46 @@ export type GgomNbdFit = NamedFit<'ggom-nbd', keyof GgomNbdParams> & {
  * log of the bracket of the header's L and its natural-scale derivatives in (r, α, b, s, β),
  * plus log P(alive at T): out = [log, dr, dα, db, ds, dβ, logAlive].
  */
-export function ggomNbdCustomer(r: number, alpha: number, b: number, s: number, beta: number, x: number, tx: number, T: number, out: Float64Array): void {
-  const k = r + x, lT = Math.log(alpha + T), ET = Math.expm1(b * T), lbT = Math.log(beta + ET), lbeta = Math.log(beta);
+export function ggomNbdCustomer(
+  r: number,
+  alpha: number,
+  b: number,
+  s: number,
+  beta: number,
+  x: number,
+  tx: number,
+  T: number,
+  out: Float64Array,
+): void {
+  const k = r + x,
+    lT = Math.log(alpha + T),
+    ET = Math.expm1(b * T),
+    lbT = Math.log(beta + ET),
+    lbeta = Math.log(beta);
   const logP = -k * lT + s * (lbeta - lbT);
-  const pr = -lT, pa = -k / (alpha + T), pb = (-s * T * (ET + 1)) / (beta + ET), ps = lbeta - lbT, pbe = s / beta - s / (beta + ET);
+  const pr = -lT,
+    pa = -k / (alpha + T),
+    pb = (-s * T * (ET + 1)) / (beta + ET),
+    ps = lbeta - lbT,
+    pbe = s / beta - s / (beta + ET);
   if (!(T > tx)) {
-    out[0] = logP; out[1] = pr; out[2] = pa; out[3] = pb; out[4] = ps; out[5] = pbe; out[6] = 0;
+    out[0] = logP;
+    out[1] = pr;
+    out[2] = pa;
+    out[3] = pb;
+    out[4] = ps;
+    out[5] = pbe;
+    out[6] = 0;
     return;
   }
   const f = scratch;
   ggomNbdIntegral(k, alpha, b, s, beta, tx, T, f);
   const logQ = Math.log(b) + Math.log(s) + s * lbeta + f[0];
-  const m = Math.max(logP, logQ), eP = Math.exp(logP - m), eQ = Math.exp(logQ - m);
-  const wP = eP / (eP + eQ), wQ = 1 - wP;
+  const m = Math.max(logP, logQ),
+    eP = Math.exp(logP - m),
+    eQ = Math.exp(logQ - m);
+  const wP = eP / (eP + eQ),
+    wQ = 1 - wP;
   out[0] = m + Math.log(eP + eQ);
   out[1] = wP * pr + wQ * f[1];
   out[2] = wP * pa + wQ * f[2];
@@ -86,16 +126,26 @@ export function ggomNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad: 
   const [r, alpha, b, s, beta] = Array.from(theta, Math.exp);
   const X = rows.maxX + 1;
   const { l: lgr, d: dgr } = risingTable(r, X); // lnΓ(r+x) − lnΓ(r) and ψ(r+x) − ψ(r)
-  const la = Math.log(alpha), out = new Float64Array(7), g = new Float64Array(5);
+  const la = Math.log(alpha),
+    out = new Float64Array(7),
+    g = new Float64Array(5);
   let ll = 0;
   for (let i = 0; i < rows.length; i++) {
-    const x = rows.x[i], w = rows.weight[i];
+    const x = rows.x[i],
+      w = rows.weight[i];
     ggomNbdCustomer(r, alpha, b, s, beta, x, rows.tx[i], rows.T[i], out);
     ll += w * (lgr[x] + r * la + out[0]);
-    g[0] += w * (dgr[x] + la + out[1]); g[1] += w * (r / alpha + out[2]);
-    g[2] += w * out[3]; g[3] += w * out[4]; g[4] += w * out[5];
+    g[0] += w * (dgr[x] + la + out[1]);
+    g[1] += w * (r / alpha + out[2]);
+    g[2] += w * out[3];
+    g[3] += w * out[4];
+    g[4] += w * out[5];
   }
-  grad[0] = g[0] * r; grad[1] = g[1] * alpha; grad[2] = g[2] * b; grad[3] = g[3] * s; grad[4] = g[4] * beta;
+  grad[0] = g[0] * r;
+  grad[1] = g[1] * alpha;
+  grad[2] = g[2] * b;
+  grad[3] = g[3] * s;
+  grad[4] = g[4] * beta;
   return Number.isFinite(ll) ? ll : -Infinity;
 }
 
@@ -107,27 +157,42 @@ export function fitGgomNbd(data: BtydData, options: GgomNbdOptions = {}): GgomNb
   const maxT = rows.T.reduce((m, v) => Math.max(m, v), 0);
   const logCap = Math.log(o.boundaryShape / maxT);
   const ll = (t: Float64Array, g: Float64Array): number => ggomNbdLogLikelihood(rows, t, g);
-  const m = fitMaximumLikelihood(where, ll, Float64Array.from(o.start, Math.log), rows.nCustomers, o, (t) => t[2] < logCap);
+  const m = fitMaximumLikelihood(
+    where,
+    ll,
+    Float64Array.from(o.start, Math.log),
+    rows.nCustomers,
+    o,
+    (t) => t[2] < logCap,
+  );
   const names = ['r', 'alpha', 'b', 's', 'beta'] as const;
-  if (!m.stopped && m.values[2] * maxT >= o.boundaryShape) return Object.freeze({ ...namedFit('ggom-nbd', names, m), boundary: false });
+  if (!m.stopped && m.values[2] * maxT >= o.boundaryShape)
+    return Object.freeze({ ...namedFit('ggom-nbd', names, m), boundary: false });
   // b → 0 with β/b fixed: fit the Pareto/NBD limit from where the ridge walk stopped
   const [r0, a0, b0, s0, beta0] = m.values;
   const { start: _s, boundaryShape: _b, boundaryReport: _r, ...rest } = o;
   const limit = fitParetoNbd(data, { ...rest, start: [r0, a0, s0, beta0 / b0] });
   if (limit.logLikelihood < m.logLikelihood - 1e-9 * Math.abs(m.logLikelihood)) {
     if (!m.stopped) return Object.freeze({ ...namedFit('ggom-nbd', names, m), boundary: false }); // a real, small b
-    throw new Error(`${where}: the fit reached b·max(T) = ${(b0 * maxT).toExponential(3)} but the Pareto/NBD limit (b → 0) has a lower log-likelihood (${limit.logLikelihood} < ${m.logLikelihood}); no maximum found`);
+    throw new Error(
+      `${where}: the fit reached b·max(T) = ${(b0 * maxT).toExponential(3)} but the Pareto/NBD limit (b → 0) has a lower log-likelihood (${limit.logLikelihood} < ${m.logLikelihood}); no maximum found`,
+    );
   }
-  const { r, alpha, s, beta: betaP } = limit.params, b = o.boundaryReport / maxT;
+  const { r, alpha, s, beta: betaP } = limit.params,
+    b = o.boundaryReport / maxT;
   const se = limit.stdErrors;
   return Object.freeze({
     model: 'ggom-nbd',
     params: Object.freeze({ r, alpha, b, s, beta: b * betaP }),
     stdErrors: Object.freeze({ r: se.r, alpha: se.alpha, b: NaN, s: se.s, beta: NaN }),
-    logLikelihood: limit.logLikelihood, nCustomers: rows.nCustomers, converged: limit.converged,
-    iterations: m.iterations + limit.iterations, gradientNorm: limit.gradientNorm,
+    logLikelihood: limit.logLikelihood,
+    nCustomers: rows.nCustomers,
+    converged: limit.converged,
+    iterations: m.iterations + limit.iterations,
+    gradientNorm: limit.gradientNorm,
     methods: Object.freeze([...m.methods, 'boundary-limit', ...limit.methods]),
-    boundary: true, limit,
+    boundary: true,
+    limit,
     warning:
       `no finite MLE: b and β vanish together (β/b → ${betaP.toPrecision(4)}), i.e. lifetimes look exponential and the GGom/NBD reduces to the Pareto/NBD; ` +
       `fitted the Pareto/NBD (in \`limit\`) and report b = ${b.toPrecision(3)} (b·max T = boundaryReport), β = b·β_P; b and β have no standard errors`,

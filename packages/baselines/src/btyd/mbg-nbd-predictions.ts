@@ -15,7 +15,8 @@ import type { CustomerHistory } from './customer-arrays.ts';
 import type { MbgNbdFit } from './mbg-nbd.ts';
 
 function checkA(where: string, a: number): void {
-  if (Math.abs(a - 1) < 1e-9) throw new Error(`${where}: the MBG/NBD expectations are undefined at a = 1 (a/(a−1) diverges)`);
+  if (Math.abs(a - 1) < 1e-9)
+    throw new Error(`${where}: the MBG/NBD expectations are undefined at a = 1 (a/(a−1) diverges)`);
 }
 
 /** E[X(t)]: expected repeat purchases in (0, t] of a customer just acquired. */
@@ -52,7 +53,8 @@ export function mbgNbdConditionalExpectedPurchases(fit: MbgNbdFit, t: number, hi
   const { r, alpha, a, b } = fit.params;
   checkA(where, a);
   for (let i = 0; i < x.length; i++) {
-    const rx = r + x[i], aT = alpha + T[i];
+    const rx = r + x[i],
+      aT = alpha + T[i];
     const h = Math.exp(rx * Math.log(aT / (aT + t)) + logHyp2f1(rx, b + x[i] + 1, a + b + x[i], t / (aT + t)));
     out[i] = ((a + b + x[i]) / (a - 1)) * (1 - h) * alive[i];
   }

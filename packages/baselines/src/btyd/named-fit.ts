@@ -11,11 +11,23 @@ export type NamedFit<M extends string, K extends string> = FitDiagnostics & {
 };
 
 /** `{model, params, stdErrors, logLikelihood, …}` frozen, with `names[i]` ↔ `m.values[i]`. */
-export function namedFit<M extends string, K extends string>(model: M, names: readonly K[], m: MleResult, nCustomers = m.nCustomers): NamedFit<M, K> {
-  const pick = (v: Float64Array): Readonly<Record<K, number>> => Object.freeze(Object.fromEntries(names.map((k, i) => [k, v[i]])) as Record<K, number>);
+export function namedFit<M extends string, K extends string>(
+  model: M,
+  names: readonly K[],
+  m: MleResult,
+  nCustomers = m.nCustomers,
+): NamedFit<M, K> {
+  const pick = (v: Float64Array): Readonly<Record<K, number>> =>
+    Object.freeze(Object.fromEntries(names.map((k, i) => [k, v[i]])) as Record<K, number>);
   return Object.freeze({
-    model, params: pick(m.values), stdErrors: pick(m.stdErrors),
-    logLikelihood: m.logLikelihood, nCustomers, converged: m.converged,
-    iterations: m.iterations, gradientNorm: m.gradientNorm, methods: m.methods,
+    model,
+    params: pick(m.values),
+    stdErrors: pick(m.stdErrors),
+    logLikelihood: m.logLikelihood,
+    nCustomers,
+    converged: m.converged,
+    iterations: m.iterations,
+    gradientNorm: m.gradientNorm,
+    methods: m.methods,
   });
 }

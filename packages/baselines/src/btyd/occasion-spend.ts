@@ -18,23 +18,44 @@ export interface OccasionSpendHistory {
 
 /** Spend per occasion per customer and the facts for info (see header); `occasion` names the count key. */
 export function occasionSpend(
-  valueTarget: ValueTarget, h: OccasionSpendHistory, fallback: boolean, occasion: 'Day' | 'Period',
+  valueTarget: ValueTarget,
+  h: OccasionSpendHistory,
+  fallback: boolean,
+  occasion: 'Day' | 'Period',
 ): { spend: Float64Array; info: Record<string, unknown> } {
   const n = h.frequency.length;
   if (valueTarget === 'count') {
-    let events = 0, occasions = 0;
-    for (let i = 0; i < n; i++) { events += h.revenue[i]; occasions += h.occasions[i]; }
+    let events = 0,
+      occasions = 0;
+    for (let i = 0; i < n; i++) {
+      events += h.revenue[i];
+      occasions += h.occasions[i];
+    }
     const spend = new Float64Array(n).fill(occasions > 0 ? events / occasions : 1);
     return { spend, info: { model: 'count', [`purchasesPerPurchase${occasion}`]: spend[0] } };
   }
   try {
     const gg = fitGammaGamma({ frequency: h.frequency, monetary: h.monetary });
     const spend = expectedAverageSpend(gg, { frequency: h.frequency, monetary: h.monetary });
-    return { spend, info: { model: 'gamma-gamma', params: gg.params, stdErrors: gg.stdErrors, logLikelihood: gg.logLikelihood, nCustomers: gg.nCustomers, excluded: gg.excluded } };
+    return {
+      spend,
+      info: {
+        model: 'gamma-gamma',
+        params: gg.params,
+        stdErrors: gg.stdErrors,
+        logLikelihood: gg.logLikelihood,
+        nCustomers: gg.nCustomers,
+        excluded: gg.excluded,
+      },
+    };
   } catch (error) {
     if (!fallback) throw error;
-    let total = 0, occasions = 0;
-    for (let i = 0; i < n; i++) { total += h.revenue[i]; occasions += h.occasions[i]; }
+    let total = 0,
+      occasions = 0;
+    for (let i = 0; i < n; i++) {
+      total += h.revenue[i];
+      occasions += h.occasions[i];
+    }
     const spend = new Float64Array(n).fill(Math.max(0, total / Math.max(occasions, 1)));
     return { spend, info: { model: 'cohort-mean', reason: (error as Error).message, meanSpend: spend[0] } };
   }

@@ -37,47 +37,100 @@ const RULE = gaussLegendre(8);
 const BUDGET = 4;
 
 /** Per-customer log-likelihoods (into `perCustomer` when given) and their total at θ; gradient (in θ) into `grad`. */
-export function paretoNbdDynamicLogLikelihood(rows: DynamicRows, theta: Float64Array, grad: Float64Array, penalty: CovariatePenalty = { trans: 0, life: 0 }, perCustomer?: Float64Array): number {
+export function paretoNbdDynamicLogLikelihood(
+  rows: DynamicRows,
+  theta: Float64Array,
+  grad: Float64Array,
+  penalty: CovariatePenalty = { trans: 0, life: 0 },
+  perCustomer?: Float64Array,
+): number {
   const { kt, kl } = rows;
-  const r = Math.exp(theta[0]), alpha = Math.exp(theta[1]), s = Math.exp(theta[2]), beta = Math.exp(theta[3]);
-  const gt = theta.subarray(4, 4 + kt), gl = theta.subarray(4 + kt, 4 + kt + kl);
+  const r = Math.exp(theta[0]),
+    alpha = Math.exp(theta[1]),
+    s = Math.exp(theta[2]),
+    beta = Math.exp(theta[3]);
+  const gt = theta.subarray(4, 4 + kt),
+    gl = theta.subarray(4 + kt, 4 + kt + kl);
   let maxX = 0;
   for (let i = 0; i < rows.n; i++) if (rows.x[i] > maxX) maxX = rows.x[i];
   const { l: lgr, d: dgr } = risingTable(r, maxX + 1);
-  const la = Math.log(alpha), lb = Math.log(beta), s1 = s + 1;
+  const la = Math.log(alpha),
+    lb = Math.log(beta),
+    s1 = s + 1;
   const nTheta = 4 + kt + kl;
-  const g = new Float64Array(nTheta), dT = new Float64Array(nTheta), dI = new Float64Array(nTheta);
-  const Ad = new Float64Array(kt), Cd = new Float64Array(kl);
+  const g = new Float64Array(nTheta),
+    dT = new Float64Array(nTheta),
+    dI = new Float64Array(nTheta);
+  const Ad = new Float64Array(kt),
+    Cd = new Float64Array(kl);
   let ll = 0;
   // per-segment state, grown as needed
-  let cap = 16, A0 = new Float64Array(cap), C0 = new Float64Array(cap), am = new Float64Array(cap), cm = new Float64Array(cap);
-  let Ad0 = new Float64Array(cap * kt), Cd0 = new Float64Array(cap * kl);
+  let cap = 16,
+    A0 = new Float64Array(cap),
+    C0 = new Float64Array(cap),
+    am = new Float64Array(cap),
+    cm = new Float64Array(cap);
+  let Ad0 = new Float64Array(cap * kt),
+    Cd0 = new Float64Array(cap * kl);
   for (let i = 0; i < rows.n; i++) {
-    const x = rows.x[i], tx = rows.tx[i], T = rows.T[i], k = r + x;
-    const g0 = rows.segOffsets[i], g1 = rows.segOffsets[i + 1], ns = g1 - g0;
+    const x = rows.x[i],
+      tx = rows.tx[i],
+      T = rows.T[i],
+      k = r + x;
+    const g0 = rows.segOffsets[i],
+      g1 = rows.segOffsets[i + 1],
+      ns = g1 - g0;
     if (ns > cap) {
-      cap = 2 * ns; A0 = new Float64Array(cap); C0 = new Float64Array(cap); am = new Float64Array(cap); cm = new Float64Array(cap);
-      Ad0 = new Float64Array(cap * kt); Cd0 = new Float64Array(cap * kl);
+      cap = 2 * ns;
+      A0 = new Float64Array(cap);
+      C0 = new Float64Array(cap);
+      am = new Float64Array(cap);
+      cm = new Float64Array(cap);
+      Ad0 = new Float64Array(cap * kt);
+      Cd0 = new Float64Array(cap * kl);
     }
     // covariate clocks at segment starts
-    let A = 0, C = 0, cmax = 0;
-    Ad.fill(0); Cd.fill(0);
+    let A = 0,
+      C = 0,
+      cmax = 0;
+    Ad.fill(0);
+    Cd.fill(0);
     for (let q = 0; q < ns; q++) {
-      const seg = g0 + q, len = rows.segEnd[seg] - rows.segStart[seg], pt = rows.segTrans[seg], pl = rows.segLife[seg];
-      let et = 0, el = 0;
+      const seg = g0 + q,
+        len = rows.segEnd[seg] - rows.segStart[seg],
+        pt = rows.segTrans[seg],
+        pl = rows.segLife[seg];
+      let et = 0,
+        el = 0;
       for (let j = 0; j < kt; j++) et += gt[j] * rows.trans[pt + j];
       for (let j = 0; j < kl; j++) el += gl[j] * rows.life[pl + j];
-      const a = Math.exp(et), c = Math.exp(el);
-      A0[q] = A; C0[q] = C; am[q] = a; cm[q] = c; cmax = Math.max(cmax, c);
-      for (let j = 0; j < kt; j++) { Ad0[q * kt + j] = Ad[j]; Ad[j] += rows.trans[pt + j] * a * len; }
-      for (let j = 0; j < kl; j++) { Cd0[q * kl + j] = Cd[j]; Cd[j] += rows.life[pl + j] * c * len; }
-      A += a * len; C += c * len;
+      const a = Math.exp(et),
+        c = Math.exp(el);
+      A0[q] = A;
+      C0[q] = C;
+      am[q] = a;
+      cm[q] = c;
+      cmax = Math.max(cmax, c);
+      for (let j = 0; j < kt; j++) {
+        Ad0[q * kt + j] = Ad[j];
+        Ad[j] += rows.trans[pt + j] * a * len;
+      }
+      for (let j = 0; j < kl; j++) {
+        Cd0[q * kl + j] = Cd[j];
+        Cd[j] += rows.life[pl + j] * c * len;
+      }
+      A += a * len;
+      C += c * len;
     }
     // alive through T
-    const lAT = Math.log(alpha + A), lCT = Math.log(beta + C);
+    const lAT = Math.log(alpha + A),
+      lCT = Math.log(beta + C);
     const logP = -k * lAT - s * lCT;
     dT.fill(0);
-    dT[0] = -lAT; dT[1] = -k / (alpha + A); dT[2] = -lCT; dT[3] = -s / (beta + C);
+    dT[0] = -lAT;
+    dT[1] = -k / (alpha + A);
+    dT[2] = -lCT;
+    dT[3] = -s / (beta + C);
     for (let j = 0; j < kt; j++) dT[4 + j] = (-k * Ad[j]) / (alpha + A);
     for (let j = 0; j < kl; j++) dT[4 + kt + j] = (-s * Cd[j]) / (beta + C);
     let logQ = -Infinity;
@@ -93,48 +146,84 @@ export function paretoNbdDynamicLogLikelihood(rows: DynamicRows, theta: Float64A
       const ref = Math.log(cm[q]) - k * Math.log(alpha + Ax) - s1 * Math.log(beta + Cx);
       let S = 0;
       for (; q < ns; q++) {
-        const seg = g0 + q, lo = Math.max(rows.segStart[seg], tx), hi = rows.segEnd[seg];
+        const seg = g0 + q,
+          lo = Math.max(rows.segStart[seg], tx),
+          hi = rows.segEnd[seg];
         if (!(hi > lo)) continue;
         const [Ah, Ch] = at(hi, q);
-        const a = am[q], c = cm[q], lc = Math.log(c), pt = rows.segTrans[seg], pl = rows.segLife[seg], st = rows.segStart[seg];
+        const a = am[q],
+          c = cm[q],
+          lc = Math.log(c),
+          pt = rows.segTrans[seg],
+          pl = rows.segLife[seg],
+          st = rows.segStart[seg];
         // march in panels: each at most 0.7 × the distance to the nearer singularity of (α+A)^{−k}
         // or (β+C)^{−(s+1)} behind it (Gauss–Legendre error ~ρ^{−16} with ρ ≈ 7.6: ~1e-14) and
         // at most BUDGET e-folds of the log integrand (its slope is largest at the panel start)
         for (let p0 = lo; p0 < hi;) {
-          const u0 = p0 - st, dA = (alpha + A0[q] + a * u0) / a, dC = (beta + C0[q] + c * u0) / c;
+          const u0 = p0 - st,
+            dA = (alpha + A0[q] + a * u0) / a,
+            dC = (beta + C0[q] + c * u0) / c;
           const p1 = Math.min(hi, p0 + Math.min(0.7 * Math.min(dA, dC), BUDGET / (k / dA + s1 / dC)));
-          const half = (p1 - p0) / 2, mid = p0 + half;
+          const half = (p1 - p0) / 2,
+            mid = p0 + half;
           for (let nd = 0; nd < RULE.nodes.length; nd++) {
-            const w = mid + half * RULE.nodes[nd], u = w - st;
-            const Aw = A0[q] + a * u, Cw = C0[q] + c * u, lA = Math.log(alpha + Aw), lC = Math.log(beta + Cw);
+            const w = mid + half * RULE.nodes[nd],
+              u = w - st;
+            const Aw = A0[q] + a * u,
+              Cw = C0[q] + c * u,
+              lA = Math.log(alpha + Aw),
+              lC = Math.log(beta + Cw);
             const v = RULE.weights[nd] * half * Math.exp(lc - k * lA - s1 * lC - ref);
             S += v;
-            dI[0] -= v * lA; dI[1] -= (v * k) / (alpha + Aw); dI[2] -= v * lC; dI[3] -= (v * s1) / (beta + Cw);
-            for (let j = 0; j < kt; j++) dI[4 + j] -= (v * k * (Ad0[q * kt + j] + rows.trans[pt + j] * a * u)) / (alpha + Aw);
-            for (let j = 0; j < kl; j++) dI[4 + kt + j] += v * (rows.life[pl + j] - (s1 * (Cd0[q * kl + j] + rows.life[pl + j] * c * u)) / (beta + Cw));
+            dI[0] -= v * lA;
+            dI[1] -= (v * k) / (alpha + Aw);
+            dI[2] -= v * lC;
+            dI[3] -= (v * s1) / (beta + Cw);
+            for (let j = 0; j < kt; j++)
+              dI[4 + j] -= (v * k * (Ad0[q * kt + j] + rows.trans[pt + j] * a * u)) / (alpha + Aw);
+            for (let j = 0; j < kl; j++)
+              dI[4 + kt + j] +=
+                v * (rows.life[pl + j] - (s1 * (Cd0[q * kl + j] + rows.life[pl + j] * c * u)) / (beta + Cw));
           }
           p0 = p1;
         }
         // what is left after hi is at most (T − hi)·max c·(α+A(hi))^{−k}(β+C(hi))^{−(s+1)}
-        if (hi < T && Math.log(cmax) - k * Math.log(alpha + Ah) - s1 * Math.log(beta + Ch) - ref + Math.log(T - hi) < Math.log(S) - 40) break;
+        if (
+          hi < T &&
+          Math.log(cmax) - k * Math.log(alpha + Ah) - s1 * Math.log(beta + Ch) - ref + Math.log(T - hi) <
+            Math.log(S) - 40
+        )
+          break;
       }
       logQ = Math.log(s) + ref + Math.log(S);
       for (let j = 0; j < nTheta; j++) dI[j] /= S;
       dI[2] += 1 / s;
     }
-    const m = Math.max(logP, logQ), eP = Math.exp(logP - m), eQ = Math.exp(logQ - m), wP = eP / (eP + eQ), wQ = 1 - wP;
+    const m = Math.max(logP, logQ),
+      eP = Math.exp(logP - m),
+      eQ = Math.exp(logQ - m),
+      wP = eP / (eP + eQ),
+      wQ = 1 - wP;
     let li = lgr[x] + r * la + s * lb + m + Math.log(eP + eQ);
     for (let j = 0; j < kt; j++) li += gt[j] * rows.purchaseSum[i * kt + j];
-    if (!Number.isFinite(li)) { grad.fill(0); return -Infinity; }
+    if (!Number.isFinite(li)) {
+      grad.fill(0);
+      return -Infinity;
+    }
     if (perCustomer) perCustomer[i] = li;
     ll += li;
     const d = (j: number): number => wP * dT[j] + wQ * dI[j];
-    g[0] += r * (dgr[x] + la + d(0)); g[1] += r + alpha * d(1); g[2] += s * (lb + d(2)); g[3] += s + beta * d(3);
+    g[0] += r * (dgr[x] + la + d(0));
+    g[1] += r + alpha * d(1);
+    g[2] += s * (lb + d(2));
+    g[3] += s + beta * d(3);
     for (let j = 0; j < kt; j++) g[4 + j] += rows.purchaseSum[i * kt + j] + d(4 + j);
     for (let j = 0; j < kl; j++) g[4 + kt + j] += d(4 + kt + j);
   }
   for (let c = 0; c < kt + kl; c++) {
-    const lambda = c < kt ? penalty.trans : penalty.life, gamma = theta[4 + c];
+    const lambda = c < kt ? penalty.trans : penalty.life,
+      gamma = theta[4 + c];
     ll -= rows.n * lambda * gamma * gamma;
     g[4 + c] -= 2 * rows.n * lambda * gamma;
   }
@@ -143,7 +232,11 @@ export function paretoNbdDynamicLogLikelihood(rows: DynamicRows, theta: Float64A
 }
 
 /** Fits the extended Pareto/NBD with time-varying covariates (see header). */
-export function fitParetoNbdDynamic(histories: DynamicCovariateHistories, covariates: DynamicCovariates, options: ParetoNbdDynamicOptions = {}): ParetoNbdDynamicFit {
+export function fitParetoNbdDynamic(
+  histories: DynamicCovariateHistories,
+  covariates: DynamicCovariates,
+  options: ParetoNbdDynamicOptions = {},
+): ParetoNbdDynamicFit {
   const where = 'baselines/fitParetoNbdDynamic';
   const rows = prepareDynamicCovariates(where, histories, covariates);
   const { o, base: rest } = resolveCovariateOptions(where, options);
@@ -151,10 +244,26 @@ export function fitParetoNbdDynamic(histories: DynamicCovariateHistories, covari
   let start = o.start;
   if (!start) {
     const base = fitParetoNbd({ frequency: rows.x, recency: rows.tx, T: rows.T }, rest);
-    if (base.boundary) throw new Error(`${where}: the no-covariate Pareto/NBD is at its s, β → ∞ boundary (${base.warning}); pass options.start to fit with covariates anyway`);
+    if (base.boundary)
+      throw new Error(
+        `${where}: the no-covariate Pareto/NBD is at its s, β → ∞ boundary (${base.warning}); pass options.start to fit with covariates anyway`,
+      );
     start = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
   }
   const theta0 = Float64Array.from([...start.map(Math.log), ...new Array<number>(rows.kt + rows.kl).fill(0)]);
-  const mle = fitMaximumLikelihood(where, (t, g) => paretoNbdDynamicLogLikelihood(rows, t, g, penalty), theta0, rows.n, o);
-  return covariateFitResult('pareto-nbd-dynamic', ['r', 'alpha', 's', 'beta'] as const, rows.names, mle, rows.n, penalty);
+  const mle = fitMaximumLikelihood(
+    where,
+    (t, g) => paretoNbdDynamicLogLikelihood(rows, t, g, penalty),
+    theta0,
+    rows.n,
+    o,
+  );
+  return covariateFitResult(
+    'pareto-nbd-dynamic',
+    ['r', 'alpha', 's', 'beta'] as const,
+    rows.names,
+    mle,
+    rows.n,
+    penalty,
+  );
 }

@@ -18,12 +18,22 @@ export function paretoSeries(a: number, b: number, kappa: number, d: number, y: 
   const ky = kappa + y;
   const lky = Math.log(ky);
   if (d === 0) {
-    out[0] = -a * lky; out[1] = -lky; out[2] = 0; out[3] = -a / ky; out[4] = (a / (a + 1)) * b / ky;
+    out[0] = -a * lky;
+    out[1] = -lky;
+    out[2] = 0;
+    out[3] = -a / ky;
+    out[4] = ((a / (a + 1)) * b) / ky;
     return true;
   }
   const z = d / ky;
-  let t = 1, S = 1, Sa = 0, Sb = 0, Sk = -a, Sd = 0; // Sa excludes the constant −ln(κ+y); Sk scaled by 1/(κ+y) at the end
-  let gb = 0, logScale = 0;
+  let t = 1,
+    S = 1,
+    Sa = 0,
+    Sb = 0,
+    Sk = -a,
+    Sd = 0; // Sa excludes the constant −ln(κ+y); Sk scaled by 1/(κ+y) at the end
+  let gb = 0,
+    logScale = 0;
   for (let n = 0; n < MAX_TERMS; n++) {
     const ratio = ((a + n) / (a + n + 1)) * ((b + n) / (n + 1)) * z;
     gb += 1 / (b + n);
@@ -35,7 +45,12 @@ export function paretoSeries(a: number, b: number, kappa: number, d: number, y: 
     Sk -= t * (a + m);
     Sd += t * m;
     if (S > RESCALE) {
-      S /= RESCALE; Sa /= RESCALE; Sb /= RESCALE; Sk /= RESCALE; Sd /= RESCALE; t /= RESCALE;
+      S /= RESCALE;
+      Sa /= RESCALE;
+      Sb /= RESCALE;
+      Sk /= RESCALE;
+      Sd /= RESCALE;
+      t /= RESCALE;
       logScale += Math.log(RESCALE);
     }
     if (ratio < 1 && t * m < S * 1e-17) {

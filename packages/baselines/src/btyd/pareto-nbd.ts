@@ -23,7 +23,14 @@ import type { BtydRows } from './btyd-input.ts';
 import type { BtydData, ParetoNbdFit } from './fit-types.ts';
 import { DEFAULT_MINIMIZE, type MinimizeOptions } from '../optim/minimize.ts';
 
-export const DEFAULT_PARETO_NBD: Readonly<{ start: readonly number[]; requireConvergence: boolean; gradientTolerance: number; maxEvaluations: number; boundaryShape: number; boundaryReportShape: number }> = Object.freeze({
+export const DEFAULT_PARETO_NBD: Readonly<{
+  start: readonly number[];
+  requireConvergence: boolean;
+  gradientTolerance: number;
+  maxEvaluations: number;
+  boundaryShape: number;
+  boundaryReportShape: number;
+}> = Object.freeze({
   /** Start (r, α, s, β); unit values keep z = |α−β|/(max+y) well inside [0, 1) at first. */
   start: Object.freeze([1, 1, 1, 1]) as readonly number[],
   /** Throw when the optimiser does not converge (the error names what was tried). */
@@ -40,12 +47,25 @@ export const DEFAULT_PARETO_NBD: Readonly<{ start: readonly number[]; requireCon
 export type ParetoNbdOptions = Partial<typeof DEFAULT_PARETO_NBD> & MinimizeOptions;
 
 /** log-likelihood pieces of one customer: [logL, ∂r, ∂α, ∂s, ∂β, log P(alive)] (natural-scale derivatives). */
-export function paretoNbdCustomer(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, out: Float64Array): boolean {
-  const ft = paretoScratchT, fx = paretoScratchX;
+export function paretoNbdCustomer(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  x: number,
+  tx: number,
+  T: number,
+  out: Float64Array,
+): boolean {
+  const ft = paretoScratchT,
+    fx = paretoScratchX;
   const a = r + s + x;
   const ge = alpha >= beta;
-  const b = ge ? s + 1 : r + x, kappa = ge ? alpha : beta, d = ge ? alpha - beta : beta - alpha;
-  const lT = Math.log(alpha + T), lbT = Math.log(beta + T);
+  const b = ge ? s + 1 : r + x,
+    kappa = ge ? alpha : beta,
+    d = ge ? alpha - beta : beta - alpha;
+  const lT = Math.log(alpha + T),
+    lbT = Math.log(beta + T);
   const logP = -(r + x) * lT - s * lbT;
   const z = d / (kappa + tx);
   if ((b + 40) * z > SERIES_MAX_TERMS * (1 - z) && T > tx) {
@@ -53,8 +73,10 @@ export function paretoNbdCustomer(r: number, alpha: number, s: number, beta: num
     paretoQuadrature(r, alpha, s, beta, x, tx, T, fx);
     const logQ = Math.log(s) + fx[0];
     const m = Math.max(logP, logQ);
-    const eP = Math.exp(logP - m), eQ = Math.exp(logQ - m);
-    const wP = eP / (eP + eQ), wQ = 1 - wP;
+    const eP = Math.exp(logP - m),
+      eQ = Math.exp(logQ - m);
+    const wP = eP / (eP + eQ),
+      wQ = 1 - wP;
     out[0] = m + Math.log(eP + eQ);
     out[1] = wP * -lT + wQ * fx[1];
     out[2] = wP * (-(r + x) / (alpha + T)) + wQ * fx[2];
@@ -63,55 +85,108 @@ export function paretoNbdCustomer(r: number, alpha: number, s: number, beta: num
     out[5] = logP - out[0];
     return Number.isFinite(out[0]);
   }
-  if (T <= tx) { // no time after the last purchase: A0 = 0, L = P
-    out[0] = logP; out[1] = -lT; out[2] = -(r + x) / (alpha + T); out[3] = -lbT; out[4] = -s / (beta + T); out[5] = 0;
+  if (T <= tx) {
+    // no time after the last purchase: A0 = 0, L = P
+    out[0] = logP;
+    out[1] = -lT;
+    out[2] = -(r + x) / (alpha + T);
+    out[3] = -lbT;
+    out[4] = -s / (beta + T);
+    out[5] = 0;
     return true;
   }
   if (!paretoSeries(a, b, kappa, d, tx, fx) || !paretoSeries(a, b, kappa, d, T, ft)) return false;
   // A0 = F(tx) − F(T) and its gradient in (a, b, κ, d)
-  let logQ = -Infinity, qa = 0, qb = 0, qk = 0, qd = 0;
+  let logQ = -Infinity,
+    qa = 0,
+    qb = 0,
+    qk = 0,
+    qd = 0;
   if (fx[0] > ft[0]) {
     const logA0 = fx[0] + Math.log(-Math.expm1(ft[0] - fx[0]));
-    const wx = Math.exp(fx[0] - logA0), wt = Math.exp(ft[0] - logA0);
-    qa = wx * fx[1] - wt * ft[1]; qb = wx * fx[2] - wt * ft[2]; qk = wx * fx[3] - wt * ft[3]; qd = wx * fx[4] - wt * ft[4];
+    const wx = Math.exp(fx[0] - logA0),
+      wt = Math.exp(ft[0] - logA0);
+    qa = wx * fx[1] - wt * ft[1];
+    qb = wx * fx[2] - wt * ft[2];
+    qk = wx * fx[3] - wt * ft[3];
+    qd = wx * fx[4] - wt * ft[4];
     logQ = Math.log(s / a) + logA0;
   }
   const m = Math.max(logP, logQ);
-  const eP = Math.exp(logP - m), eQ = Math.exp(logQ - m);
-  const wP = eP / (eP + eQ), wQ = 1 - wP;
+  const eP = Math.exp(logP - m),
+    eQ = Math.exp(logQ - m);
+  const wP = eP / (eP + eQ),
+    wQ = 1 - wP;
   out[0] = m + Math.log(eP + eQ); // without the constant C added below
   // ∂ log(P + (s/a) A0): P part
-  let dr = wP * -lT, dal = wP * (-(r + x) / (alpha + T)), ds = wP * -lbT, dbe = wP * (-s / (beta + T));
+  let dr = wP * -lT,
+    dal = wP * (-(r + x) / (alpha + T)),
+    ds = wP * -lbT,
+    dbe = wP * (-s / (beta + T));
   // Q part: log(s/a) + log A0 with a = r+s+x and the branch's (b, κ, d)
   if (wQ > 0) {
-    dr += wQ * (-1 / a + qa); ds += wQ * (1 / s - 1 / a + qa);
-    if (ge) { ds += wQ * qb; dal += wQ * (qk + qd); dbe -= wQ * qd; } else { dr += wQ * qb; dbe += wQ * (qk + qd); dal -= wQ * qd; }
+    dr += wQ * (-1 / a + qa);
+    ds += wQ * (1 / s - 1 / a + qa);
+    if (ge) {
+      ds += wQ * qb;
+      dal += wQ * (qk + qd);
+      dbe -= wQ * qd;
+    } else {
+      dr += wQ * qb;
+      dbe += wQ * (qk + qd);
+      dal -= wQ * qd;
+    }
   }
-  out[1] = dr; out[2] = dal; out[3] = ds; out[4] = dbe;
+  out[1] = dr;
+  out[2] = dal;
+  out[3] = ds;
+  out[4] = dbe;
   out[5] = logP - out[0];
   return true;
 }
-const paretoScratchT = new Float64Array(5), paretoScratchX = new Float64Array(5);
+const paretoScratchT = new Float64Array(5),
+  paretoScratchX = new Float64Array(5);
 /** Above ~this many series terms ((b+40)·z/(1−z): peak plus a 1e-17 tail) the quadrature path is used. */
 const SERIES_MAX_TERMS = 2000;
 
 /** Total Pareto/NBD log-likelihood at θ = log(r, α, s, β); gradient into `grad` (−∞ when a series fails). */
 export function paretoNbdLogLikelihood(rows: BtydRows, theta: Float64Array, grad: Float64Array): number {
-  const r = Math.exp(theta[0]), alpha = Math.exp(theta[1]), s = Math.exp(theta[2]), beta = Math.exp(theta[3]);
+  const r = Math.exp(theta[0]),
+    alpha = Math.exp(theta[1]),
+    s = Math.exp(theta[2]),
+    beta = Math.exp(theta[3]);
   const X = rows.maxX + 1;
-  const lgr = new Float64Array(X), dgr = new Float64Array(X); // lnΓ(r+x) − lnΓ(r) and ψ(r+x) − ψ(r)
-  for (let x = 1; x < X; x++) { lgr[x] = lgr[x - 1] + Math.log(r + x - 1); dgr[x] = dgr[x - 1] + 1 / (r + x - 1); }
-  const la = Math.log(alpha), lb = Math.log(beta);
-  const out = new Float64Array(6);
-  let ll = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const x = rows.x[i], w = rows.weight[i];
-    if (!paretoNbdCustomer(r, alpha, s, beta, x, rows.tx[i], rows.T[i], out)) { grad.fill(0); return -Infinity; }
-    ll += w * (lgr[x] + r * la + s * lb + out[0]);
-    g0 += w * (dgr[x] + la + out[1]); g1 += w * (r / alpha + out[2]);
-    g2 += w * (lb + out[3]); g3 += w * (s / beta + out[4]);
+  const lgr = new Float64Array(X),
+    dgr = new Float64Array(X); // lnΓ(r+x) − lnΓ(r) and ψ(r+x) − ψ(r)
+  for (let x = 1; x < X; x++) {
+    lgr[x] = lgr[x - 1] + Math.log(r + x - 1);
+    dgr[x] = dgr[x - 1] + 1 / (r + x - 1);
   }
-  grad[0] = g0 * r; grad[1] = g1 * alpha; grad[2] = g2 * s; grad[3] = g3 * beta;
+  const la = Math.log(alpha),
+    lb = Math.log(beta);
+  const out = new Float64Array(6);
+  let ll = 0,
+    g0 = 0,
+    g1 = 0,
+    g2 = 0,
+    g3 = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const x = rows.x[i],
+      w = rows.weight[i];
+    if (!paretoNbdCustomer(r, alpha, s, beta, x, rows.tx[i], rows.T[i], out)) {
+      grad.fill(0);
+      return -Infinity;
+    }
+    ll += w * (lgr[x] + r * la + s * lb + out[0]);
+    g0 += w * (dgr[x] + la + out[1]);
+    g1 += w * (r / alpha + out[2]);
+    g2 += w * (lb + out[3]);
+    g3 += w * (s / beta + out[4]);
+  }
+  grad[0] = g0 * r;
+  grad[1] = g1 * alpha;
+  grad[2] = g2 * s;
+  grad[3] = g3 * beta;
   return ll;
 }
 
@@ -131,25 +206,43 @@ export function fitParetoNbd(data: BtydData, options: ParetoNbdOptions = {}): Pa
       model: 'pareto-nbd',
       params: Object.freeze({ r, alpha, s, beta }),
       stdErrors: Object.freeze({ r: sr, alpha: salpha, s: ss, beta: sbeta }),
-      logLikelihood: m.logLikelihood, nCustomers: m.nCustomers, converged: m.converged,
-      iterations: m.iterations, gradientNorm: m.gradientNorm, methods: m.methods, boundary: false,
+      logLikelihood: m.logLikelihood,
+      nCustomers: m.nCustomers,
+      converged: m.converged,
+      iterations: m.iterations,
+      gradientNorm: m.gradientNorm,
+      methods: m.methods,
+      boundary: false,
     });
   }
   // s, β → ∞ together: fit the limit (r, α, μ = s/β) from where the ridge walk stopped
   const [r0, a0, s0, b0] = m.values;
-  const lim = fitMaximumLikelihood(`${where} (boundary s, β → ∞)`, (t, g) => paretoLimitLogLikelihood(rows, t, g), Float64Array.from([r0, a0, s0 / b0], Math.log), rows.nCustomers, o);
+  const lim = fitMaximumLikelihood(
+    `${where} (boundary s, β → ∞)`,
+    (t, g) => paretoLimitLogLikelihood(rows, t, g),
+    Float64Array.from([r0, a0, s0 / b0], Math.log),
+    rows.nCustomers,
+    o,
+  );
   const [r, alpha, mu] = lim.values;
   const [sr, salpha, smu] = lim.stdErrors;
   if (lim.logLikelihood < m.logLikelihood - 1e-6 * Math.abs(m.logLikelihood)) {
-    throw new Error(`${where}: the fit reached s = ${s0.toExponential(3)} but the limiting model (s, β → ∞) has a lower log-likelihood (${lim.logLikelihood} < ${m.logLikelihood}); no maximum found`);
+    throw new Error(
+      `${where}: the fit reached s = ${s0.toExponential(3)} but the limiting model (s, β → ∞) has a lower log-likelihood (${lim.logLikelihood} < ${m.logLikelihood}); no maximum found`,
+    );
   }
-  const s = o.boundaryReportShape, beta = s / mu;
+  const s = o.boundaryReportShape,
+    beta = s / mu;
   return Object.freeze({
     model: 'pareto-nbd',
     params: Object.freeze({ r, alpha, s, beta }),
     stdErrors: Object.freeze({ r: sr, alpha: salpha, s: NaN, beta: NaN }),
-    logLikelihood: lim.logLikelihood, nCustomers: lim.nCustomers, converged: lim.converged,
-    iterations: m.iterations + lim.iterations, gradientNorm: lim.gradientNorm, methods: Object.freeze([...m.methods, 'boundary-limit', ...lim.methods]),
+    logLikelihood: lim.logLikelihood,
+    nCustomers: lim.nCustomers,
+    converged: lim.converged,
+    iterations: m.iterations + lim.iterations,
+    gradientNorm: lim.gradientNorm,
+    methods: Object.freeze([...m.methods, 'boundary-limit', ...lim.methods]),
     boundary: true,
     dropoutRate: Object.freeze({ mu, stdError: smu }),
     warning:

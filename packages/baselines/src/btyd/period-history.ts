@@ -30,20 +30,38 @@ export interface PeriodHistory {
 
 /** Histories of `customers` (indices into `offsets`) from events with start ≤ t < cutoff, in periods of `periodMs` counted back from the cutoff (see header). */
 export function periodHistory(
-  log: Pick<EventLog, 't' | 'type' | 'amount' | 'valueTarget'>, offsets: ArrayLike<number>, customers: ArrayLike<number>, start: number, cutoff: number, periodMs: number,
+  log: Pick<EventLog, 't' | 'type' | 'amount' | 'valueTarget'>,
+  offsets: ArrayLike<number>,
+  customers: ArrayLike<number>,
+  start: number,
+  cutoff: number,
+  periodMs: number,
 ): PeriodHistory {
   const where = 'baselines/periodHistory';
-  if (!(Number.isFinite(periodMs) && periodMs > 0)) throw new Error(`${where}: expected a period > 0 ms, got ${periodMs}`);
+  if (!(Number.isFinite(periodMs) && periodMs > 0))
+    throw new Error(`${where}: expected a period > 0 ms, got ${periodMs}`);
   if (!Number.isFinite(cutoff)) throw new Error(`${where}: expected a finite cutoff (epoch ms), got ${cutoff}`);
-  const n = customers.length, count = log.valueTarget === 'count';
-  const frequency = new Int32Array(n), recency = new Int32Array(n), periods = new Int32Array(n);
-  const purchasePeriods = new Float64Array(n), monetary = new Float64Array(n), revenue = new Float64Array(n);
+  const n = customers.length,
+    count = log.valueTarget === 'count';
+  const frequency = new Int32Array(n),
+    recency = new Int32Array(n),
+    periods = new Int32Array(n);
+  const purchasePeriods = new Float64Array(n),
+    monetary = new Float64Array(n),
+    revenue = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = customers[i];
     // events are sorted by time, so back-indices fall: the first purchase holds the birth period
-    let birth = -1, last = -1, k = 0, spend = 0, repeatSpend = 0, rev = 0, open = false;
+    let birth = -1,
+      last = -1,
+      k = 0,
+      spend = 0,
+      repeatSpend = 0,
+      rev = 0,
+      open = false;
     for (let e = offsets[c]; e < offsets[c + 1]; e++) {
-      const t = log.t[e], type = log.type[e];
+      const t = log.t[e],
+        type = log.type[e];
       if (t < start || t >= cutoff || (type !== EventType.purchase && type !== EventType.return)) continue;
       const value = count ? (type === EventType.purchase ? 1 : 0) : log.amount[e];
       rev += value;
@@ -51,11 +69,15 @@ export function periodHistory(
       if (type === EventType.purchase && b !== last) {
         if (open && k > 1) repeatSpend += spend;
         if (k === 0) birth = b;
-        last = b; k++; spend = 0; open = true;
+        last = b;
+        k++;
+        spend = 0;
+        open = true;
       }
       if (b === last) spend += value; // returns count only in a purchase period
     }
-    if (birth < 0) throw new Error(`${where}: customer ${c} (row ${i + 1}) has no purchase in [start, cutoff): not in the cohort`);
+    if (birth < 0)
+      throw new Error(`${where}: customer ${c} (row ${i + 1}) has no purchase in [start, cutoff): not in the cohort`);
     if (open && k > 1) repeatSpend += spend;
     periods[i] = birth;
     frequency[i] = k - 1;

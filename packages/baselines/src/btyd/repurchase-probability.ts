@@ -28,7 +28,8 @@ export function repurchaseProbability(fit: PurchaseFit, t: number, history: Cust
   if (t === 0) return out;
   const { r, alpha } = fit.params;
   for (let i = 0; i < x.length; i++) {
-    const rx = r + x[i], aT = alpha + T[i];
+    const rx = r + x[i],
+      aT = alpha + T[i];
     const V = -Math.expm1(rx * Math.log(aT / (aT + t)));
     let inner = V;
     if (fit.model === 'pareto-nbd') {

@@ -12,7 +12,8 @@ import { logHyp2f1 } from '../optim/hypergeometric.ts';
 import type { ShiftedBetaGeometricParams } from './shifted-beta-geometric.ts';
 
 function checkPeriods(where: string, name: string, v: number, min: number): void {
-  if (!(Number.isInteger(v) && v >= min)) throw new Error(`${where}: expected ${name} to be an integer >= ${min}, got ${v}`);
+  if (!(Number.isInteger(v) && v >= min))
+    throw new Error(`${where}: expected ${name} to be an integer >= ${min}, got ${v}`);
 }
 
 /** S(0..periods): the share of a cohort still active at the start of each period. */
@@ -33,10 +34,20 @@ export function shiftedBetaGeometricRetention(params: ShiftedBetaGeometricParams
 }
 
 /** DERL(d | α, β, n) of FH (2010) eq. (6), see header: `n` ≥ 1 is the customer's current period. */
-export function discountedExpectedResidualLifetime(params: ShiftedBetaGeometricParams, discountRate: number, n: number): number {
+export function discountedExpectedResidualLifetime(
+  params: ShiftedBetaGeometricParams,
+  discountRate: number,
+  n: number,
+): number {
   const where = 'baselines/discountedExpectedResidualLifetime';
-  if (!(Number.isFinite(discountRate) && discountRate > 0)) throw new Error(`${where}: expected a discount rate d > 0 per period (at d = 0 the residual lifetime E[1/θ] is infinite for α <= 1), got ${discountRate}`);
+  if (!(Number.isFinite(discountRate) && discountRate > 0))
+    throw new Error(
+      `${where}: expected a discount rate d > 0 per period (at d = 0 the residual lifetime E[1/θ] is infinite for α <= 1), got ${discountRate}`,
+    );
   checkPeriods(where, 'n (the period the customer is in)', n, 1);
   const { alpha, beta } = params;
-  return ((beta + n - 1) / (alpha + beta + n - 1)) * Math.exp(logHyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + discountRate)));
+  return (
+    ((beta + n - 1) / (alpha + beta + n - 1)) *
+    Math.exp(logHyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + discountRate)))
+  );
 }

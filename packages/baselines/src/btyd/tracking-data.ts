@@ -31,8 +31,17 @@ export interface TrackingOptions {
 export interface TrackingData {
   readonly unit: TimeUnit;
   readonly horizon: number;
-  readonly byFrequency: readonly { readonly frequency: string; readonly customers: number; readonly actual: number; readonly expected: Readonly<Record<string, number>> }[];
-  readonly cumulative: readonly { readonly step: number; readonly actual: number; readonly expected: Readonly<Record<string, number>> }[];
+  readonly byFrequency: readonly {
+    readonly frequency: string;
+    readonly customers: number;
+    readonly actual: number;
+    readonly expected: Readonly<Record<string, number>>;
+  }[];
+  readonly cumulative: readonly {
+    readonly step: number;
+    readonly actual: number;
+    readonly expected: Readonly<Record<string, number>>;
+  }[];
   /** Σ actual holdout purchase days and Σ expected per model. */
   readonly holdoutTotal: Readonly<{ actual: number; expected: Readonly<Record<string, number>> }>;
   /** Index of the last calibration step in `cumulative`. */
@@ -42,7 +51,11 @@ export interface TrackingData {
 const DAY_MS = 86_400_000;
 
 /** Calibration-vs-holdout and cumulative tracking data for `fits` (name -> fit). */
-export function trackingData(log: EventLog, fits: Readonly<Record<string, PurchaseFit>>, options: TrackingOptions): TrackingData {
+export function trackingData(
+  log: EventLog,
+  fits: Readonly<Record<string, PurchaseFit>>,
+  options: TrackingOptions,
+): TrackingData {
   const where = 'baselines/trackingData';
   const { calibrationEnd, holdoutEnd, start = -Infinity, unit = 'week', maxFrequency = 7 } = options;
   if (!(holdoutEnd > calibrationEnd)) throw new Error(`${where}: holdoutEnd must be after calibrationEnd`);
@@ -74,12 +87,22 @@ export function trackingData(log: EventLog, fits: Readonly<Record<string, Purcha
   });
   const names = Object.keys(fits);
   const predicted = Object.fromEntries(names.map((n) => [n, conditionalExpectedPurchases(fits[n], horizon, h)]));
-  const groups = Array.from({ length: maxFrequency + 1 }, (_, k) => ({ frequency: k < maxFrequency ? String(k) : `${maxFrequency}+`, customers: 0, actual: 0, expected: Object.fromEntries(names.map((n) => [n, 0])) as Record<string, number> }));
+  const groups = Array.from({ length: maxFrequency + 1 }, (_, k) => ({
+    frequency: k < maxFrequency ? String(k) : `${maxFrequency}+`,
+    customers: 0,
+    actual: 0,
+    expected: Object.fromEntries(names.map((n) => [n, 0])) as Record<string, number>,
+  }));
   const holdoutTotal = { actual: 0, expected: Object.fromEntries(names.map((n) => [n, 0])) as Record<string, number> };
   for (let r = 0; r < customers.length; r++) {
     const g = groups[Math.min(h.frequency[r], maxFrequency)];
-    g.customers++; g.actual += holdout[r]; holdoutTotal.actual += holdout[r];
-    for (const n of names) { g.expected[n] += predicted[n][r]; holdoutTotal.expected[n] += predicted[n][r]; }
+    g.customers++;
+    g.actual += holdout[r];
+    holdoutTotal.actual += holdout[r];
+    for (const n of names) {
+      g.expected[n] += predicted[n][r];
+      holdoutTotal.expected[n] += predicted[n][r];
+    }
   }
   for (const g of groups) {
     if (g.customers === 0) continue;
@@ -97,10 +120,18 @@ export function trackingData(log: EventLog, fits: Readonly<Record<string, Purcha
     const expected: Record<string, number> = {};
     for (const n of names) {
       let e = 0;
-      for (const [day, count] of acquired) if (endDay - 1 > day) e += count * expectedPurchases(fits[n], (endDay - 1 - day) / scale);
+      for (const [day, count] of acquired)
+        if (endDay - 1 > day) e += count * expectedPurchases(fits[n], (endDay - 1 - day) / scale);
       expected[n] = e;
     }
     cumulative.push(Object.freeze({ step: k, actual, expected: Object.freeze(expected) }));
   }
-  return Object.freeze({ unit, horizon, byFrequency: Object.freeze(groups), cumulative: Object.freeze(cumulative), holdoutTotal: Object.freeze(holdoutTotal), calibrationSteps });
+  return Object.freeze({
+    unit,
+    horizon,
+    byFrequency: Object.freeze(groups),
+    cumulative: Object.freeze(cumulative),
+    holdoutTotal: Object.freeze(holdoutTotal),
+    calibrationSteps,
+  });
 }

@@ -15,7 +15,9 @@
 // `spendFallback` is a failure policy, not a model choice.
 import type { SearchSpace } from '@clvlab/sessions';
 
-const RFM_LINEAR: SearchSpace = Object.freeze({ lambda: Object.freeze({ min: 0.01, max: 10_000, scale: 'log' as const }) });
+const RFM_LINEAR: SearchSpace = Object.freeze({
+  lambda: Object.freeze({ min: 0.01, max: 10_000, scale: 'log' as const }),
+});
 
 const GBDT: SearchSpace = Object.freeze({
   learningRate: Object.freeze({ min: 0.02, max: 0.3, scale: 'log' as const }),
@@ -27,16 +29,20 @@ const GBDT: SearchSpace = Object.freeze({
 });
 
 export const BASELINE_SEARCH_SPACES: Readonly<Record<string, SearchSpace>> = Object.freeze({
-  'historical-rate': Object.freeze({ minObservedDays: Object.freeze({ min: 1, max: 180, scale: 'log' as const, integer: true }) }),
+  'historical-rate': Object.freeze({
+    minObservedDays: Object.freeze({ min: 1, max: 180, scale: 'log' as const, integer: true }),
+  }),
   'rfm-segment': Object.freeze({ shrinkage: Object.freeze({ min: 0.1, max: 1000, scale: 'log' as const }) }),
   'rfm-linear': RFM_LINEAR,
   'rfm-linear+social': RFM_LINEAR,
-  'gbdt': GBDT,
+  gbdt: GBDT,
   'gbdt+social': GBDT,
   'two-stage': GBDT,
   'random-forest': Object.freeze({
     maxDepth: Object.freeze({ choices: Object.freeze([8, 12, 16]) }),
     minSamplesLeaf: Object.freeze({ min: 2, max: 50, scale: 'log' as const, integer: true }),
   }),
-  'decision-tree': Object.freeze({ minSamplesLeaf: Object.freeze({ min: 5, max: 200, scale: 'log' as const, integer: true }) }),
+  'decision-tree': Object.freeze({
+    minSamplesLeaf: Object.freeze({ min: 5, max: 200, scale: 'log' as const, integer: true }),
+  }),
 });

@@ -31,12 +31,18 @@ function invert(m: Float64Array, n: number): Float64Array | null {
       [inv[col * n + k], inv[piv * n + k]] = [inv[piv * n + k], inv[col * n + k]];
     }
     const d = a[col * n + col];
-    for (let k = 0; k < n; k++) { a[col * n + k] /= d; inv[col * n + k] /= d; }
+    for (let k = 0; k < n; k++) {
+      a[col * n + k] /= d;
+      inv[col * n + k] /= d;
+    }
     for (let r = 0; r < n; r++) {
       if (r === col) continue;
       const f = a[r * n + col];
       if (f === 0) continue;
-      for (let k = 0; k < n; k++) { a[r * n + k] -= f * a[col * n + k]; inv[r * n + k] -= f * inv[col * n + k]; }
+      for (let k = 0; k < n; k++) {
+        a[r * n + k] -= f * a[col * n + k];
+        inv[r * n + k] -= f * inv[col * n + k];
+      }
     }
   }
   return inv;
@@ -62,37 +68,64 @@ export function fitMaximumLikelihood(
     return -v / nCustomers;
   };
   // The fitter's options carry its own keys too (start, boundaries…); minimize gets its own.
-  const own = Object.fromEntries(Object.keys(DEFAULT_MINIMIZE).map((k) => [k, (options as Record<string, unknown>)[k]]));
+  const own = Object.fromEntries(
+    Object.keys(DEFAULT_MINIMIZE).map((k) => [k, (options as Record<string, unknown>)[k]]),
+  );
   const opt = minimize(objective, start, own, monitor);
   if (opt.stopped) {
     return {
-      values: opt.x.map(Math.exp), stdErrors: new Float64Array(n).fill(NaN), logLikelihood: -opt.value * nCustomers, nCustomers,
-      converged: false, iterations: opt.iterations, gradientNorm: opt.gradientNorm, methods: opt.methods, stopped: true,
+      values: opt.x.map(Math.exp),
+      stdErrors: new Float64Array(n).fill(NaN),
+      logLikelihood: -opt.value * nCustomers,
+      nCustomers,
+      converged: false,
+      iterations: opt.iterations,
+      gradientNorm: opt.gradientNorm,
+      methods: opt.methods,
+      stopped: true,
     };
   }
   if (!opt.converged && options.requireConvergence !== false) {
     throw new Error(
       `${where}: failed to converge after ${opt.iterations} iterations (tried ${opt.methods.join(' -> ')}); ` +
         `final max |gradient| ${opt.gradientNorm.toExponential(3)} at log-parameters [${Array.from(opt.x, (v) => v.toFixed(4)).join(', ')}]` +
-        (opt.x.some((v) => Math.abs(v) > 12) ? '; parameters diverge (|log θ| > 12): the data do not identify the model (no finite MLE)' : ''),
+        (opt.x.some((v) => Math.abs(v) > 12)
+          ? '; parameters diverge (|log θ| > 12): the data do not identify the model (no finite MLE)'
+          : ''),
     );
   }
   // Hessian of the total LL in log-parameters by central differences of the analytic gradient.
   const H = new Float64Array(n * n);
-  const gp = new Float64Array(n), gm = new Float64Array(n);
+  const gp = new Float64Array(n),
+    gm = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const h = 1e-5 * Math.max(1, Math.abs(opt.x[j]));
-    const xp = Float64Array.from(opt.x); xp[j] += h;
-    const xm = Float64Array.from(opt.x); xm[j] -= h;
-    ll(xp, gp); ll(xm, gm);
+    const xp = Float64Array.from(opt.x);
+    xp[j] += h;
+    const xm = Float64Array.from(opt.x);
+    xm[j] -= h;
+    ll(xp, gp);
+    ll(xm, gm);
     for (let i = 0; i < n; i++) H[i * n + j] = -(gp[i] - gm[i]) / (2 * h);
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) { const s = (H[i * n + j] + H[j * n + i]) / 2; H[i * n + j] = s; H[j * n + i] = s; }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < i; j++) {
+      const s = (H[i * n + j] + H[j * n + i]) / 2;
+      H[i * n + j] = s;
+      H[j * n + i] = s;
+    }
   const cov = invert(H, n);
   const values = opt.x.map(Math.exp);
   const stdErrors = values.map((v, i) => (cov && cov[i * n + i] > 0 ? v * Math.sqrt(cov[i * n + i]) : NaN));
   return {
-    values, stdErrors, logLikelihood: -opt.value * nCustomers, nCustomers, converged: opt.converged,
-    iterations: opt.iterations, gradientNorm: opt.gradientNorm, methods: opt.methods, stopped: false,
+    values,
+    stdErrors,
+    logLikelihood: -opt.value * nCustomers,
+    nCustomers,
+    converged: opt.converged,
+    iterations: opt.iterations,
+    gradientNorm: opt.gradientNorm,
+    methods: opt.methods,
+    stopped: false,
   };
 }

@@ -10,7 +10,12 @@ import { resolveOptions } from '@clvlab/core';
 import { nelderMead } from './nelder-mead.ts';
 import type { MinimizeMonitor, Objective } from './objective.ts';
 
-export const DEFAULT_MINIMIZE: Readonly<{ gradientTolerance: number; maxIterations: number; maxNelderMead: number; maxEvaluations: number }> = Object.freeze({
+export const DEFAULT_MINIMIZE: Readonly<{
+  gradientTolerance: number;
+  maxIterations: number;
+  maxNelderMead: number;
+  maxEvaluations: number;
+}> = Object.freeze({
   /** Converged when max |∇f| falls below this (f is a mean log-likelihood, so O(1) scale). */
   gradientTolerance: 1e-7,
   /** BFGS iteration cap per attempt; 4-parameter BTYD fits need 20–60. */
@@ -60,7 +65,14 @@ function approximateWolfe(fn: number, fx: number, gn: Float64Array, p: Float64Ar
 
 type BfgsState = { x: Float64Array; value: number; grad: Float64Array; iterations: number };
 
-function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number, monitor: MinimizeMonitor, last: { state?: BfgsState }): BfgsState {
+function bfgs(
+  f: Objective,
+  x0: Float64Array,
+  tol: number,
+  maxIter: number,
+  monitor: MinimizeMonitor,
+  last: { state?: BfgsState },
+): BfgsState {
   const n = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -78,9 +90,13 @@ function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number, moni
     }
     let slope = 0;
     for (let i = 0; i < n; i++) slope += p[i] * g[i];
-    if (!(slope < 0)) { // not a descent direction: reset to steepest descent
+    if (!(slope < 0)) {
+      // not a descent direction: reset to steepest descent
       H.fill(0);
-      for (let i = 0; i < n; i++) { H[i * n + i] = 1; p[i] = -g[i]; }
+      for (let i = 0; i < n; i++) {
+        H[i * n + i] = 1;
+        p[i] = -g[i];
+      }
       slope = -g.reduce((s, v) => s + v * v, 0);
     }
     // cap the step so that log-parameters move at most 5 per iteration
@@ -102,12 +118,20 @@ function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number, moni
     const s = new Float64Array(n);
     const y = new Float64Array(n);
     let sy = 0;
-    for (let i = 0; i < n; i++) { s[i] = xn[i] - x[i]; y[i] = gn[i] - g[i]; sy += s[i] * y[i]; }
+    for (let i = 0; i < n; i++) {
+      s[i] = xn[i] - x[i];
+      y[i] = gn[i] - g[i];
+      sy += s[i] * y[i];
+    }
     if (sy > 1e-12 * Math.sqrt(s.reduce((a, v) => a + v * v, 0) * y.reduce((a, v) => a + v * v, 0))) {
       // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
       const rho = 1 / sy;
       const Hy = new Float64Array(n);
-      for (let i = 0; i < n; i++) { let t = 0; for (let j = 0; j < n; j++) t += H[i * n + j] * y[j]; Hy[i] = t; }
+      for (let i = 0; i < n; i++) {
+        let t = 0;
+        for (let j = 0; j < n; j++) t += H[i * n + j] * y[j];
+        Hy[i] = t;
+      }
       let yHy = 0;
       for (let i = 0; i < n; i++) yHy += y[i] * Hy[i];
       for (let i = 0; i < n; i++) {
@@ -116,7 +140,9 @@ function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number, moni
         }
       }
     }
-    x = xn; g = gn; fx = fn;
+    x = xn;
+    g = gn;
+    fx = fn;
     last.state = { x, value: fx, grad: g, iterations: it + 1 };
     if (monitor(x, fx)) throw new Stop();
   }
@@ -127,14 +153,20 @@ function bfgs(f: Objective, x0: Float64Array, tol: number, maxIter: number, moni
  * Minimises `f` from `x0`: BFGS, then Nelder–Mead + BFGS when BFGS does not converge. Throws
  * `baselines/minimize: exceeded N objective evaluations` past `maxEvaluations`.
  */
-export function minimize(f: Objective, x0: Float64Array, options: MinimizeOptions = {}, monitor: MinimizeMonitor = () => false): MinimizeResult {
+export function minimize(
+  f: Objective,
+  x0: Float64Array,
+  options: MinimizeOptions = {},
+  monitor: MinimizeMonitor = () => false,
+): MinimizeResult {
   const o = resolveOptions('baselines/minimize', DEFAULT_MINIMIZE, options);
   let evaluations = 0;
   const counted: Objective = (x, g) => {
     if (++evaluations > o.maxEvaluations) {
       throw new Error(
         `baselines/minimize: exceeded ${o.maxEvaluations} objective evaluations (last point [${Array.from(x, (v) => v.toFixed(4)).join(', ')}]); ` +
-          'the objective is flat or not smooth enough for a gradient tolerance of ' + o.gradientTolerance,
+          'the objective is flat or not smooth enough for a gradient tolerance of ' +
+          o.gradientTolerance,
       );
     }
     return f(x, g);
@@ -144,8 +176,14 @@ export function minimize(f: Objective, x0: Float64Array, options: MinimizeOption
   const finish = (r: BfgsState, iterations: number, stopped: boolean): MinimizeResult => {
     const gradientNorm = maxAbs(r.grad);
     return Object.freeze({
-      x: r.x, value: r.value, gradientNorm, iterations, converged: !stopped && gradientNorm <= o.gradientTolerance,
-      methods: Object.freeze(methods), evaluations, stopped,
+      x: r.x,
+      value: r.value,
+      gradientNorm,
+      iterations,
+      converged: !stopped && gradientNorm <= o.gradientTolerance,
+      methods: Object.freeze(methods),
+      evaluations,
+      stopped,
     });
   };
   let r: BfgsState;

@@ -13,22 +13,36 @@ export interface RidgeModel {
 }
 
 /** Fits ridge on `rows` of the column-major design `X` (each column aligned with y). */
-export function fitRidge(X: readonly Float64Array[], y: ArrayLike<number>, rows: ArrayLike<number>, lambda: number): RidgeModel {
+export function fitRidge(
+  X: readonly Float64Array[],
+  y: ArrayLike<number>,
+  rows: ArrayLike<number>,
+  lambda: number,
+): RidgeModel {
   const where = 'baselines/fitRidge';
-  const p = X.length, n = rows.length;
+  const p = X.length,
+    n = rows.length;
   if (n === 0) throw new Error(`${where}: no training rows`);
   if (!(lambda >= 0)) throw new Error(`${where}: lambda must be >= 0, got ${lambda}`);
-  const mean = new Float64Array(p), sd = new Float64Array(p);
+  const mean = new Float64Array(p),
+    sd = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    let s = 0, s2 = 0;
-    for (let k = 0; k < n; k++) { const v = X[j][rows[k]]; s += v; s2 += v * v; }
+    let s = 0,
+      s2 = 0;
+    for (let k = 0; k < n; k++) {
+      const v = X[j][rows[k]];
+      s += v;
+      s2 += v * v;
+    }
     mean[j] = s / n;
     const v = s2 / n - mean[j] * mean[j];
     sd[j] = v > 1e-12 * (1 + mean[j] * mean[j]) ? Math.sqrt(v) : 0;
   }
   let ym = 0;
   for (let k = 0; k < n; k++) ym += y[rows[k]] / n;
-  const A = new Float64Array(p * p), b = new Float64Array(p), z = new Float64Array(p);
+  const A = new Float64Array(p * p),
+    b = new Float64Array(p),
+    z = new Float64Array(p);
   for (let k = 0; k < n; k++) {
     const i = rows[k];
     for (let j = 0; j < p; j++) z[j] = sd[j] > 0 ? (X[j][i] - mean[j]) / sd[j] : 0;
@@ -38,7 +52,10 @@ export function fitRidge(X: readonly Float64Array[], y: ArrayLike<number>, rows:
       for (let l = 0; l <= j; l++) A[j * p + l] += z[j] * z[l];
     }
   }
-  for (let j = 0; j < p; j++) { A[j * p + j] += lambda + 1e-10 * n; for (let l = 0; l < j; l++) A[l * p + j] = A[j * p + l]; }
+  for (let j = 0; j < p; j++) {
+    A[j * p + j] += lambda + 1e-10 * n;
+    for (let l = 0; l < j; l++) A[l * p + j] = A[j * p + l];
+  }
   // Cholesky A = L Lᵀ, then two triangular solves
   const L = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
@@ -52,9 +69,17 @@ export function fitRidge(X: readonly Float64Array[], y: ArrayLike<number>, rows:
     }
   }
   const w = new Float64Array(p);
-  for (let j = 0; j < p; j++) { let s = b[j]; for (let k = 0; k < j; k++) s -= L[j * p + k] * w[k]; w[j] = s / L[j * p + j]; }
+  for (let j = 0; j < p; j++) {
+    let s = b[j];
+    for (let k = 0; k < j; k++) s -= L[j * p + k] * w[k];
+    w[j] = s / L[j * p + j];
+  }
   const coef = new Float64Array(p);
-  for (let j = p - 1; j >= 0; j--) { let s = w[j]; for (let k = j + 1; k < p; k++) s -= L[k * p + j] * coef[k]; coef[j] = s / L[j * p + j]; }
+  for (let j = p - 1; j >= 0; j--) {
+    let s = w[j];
+    for (let k = j + 1; k < p; k++) s -= L[k * p + j] * coef[k];
+    coef[j] = s / L[j * p + j];
+  }
   return Object.freeze({ lambda, intercept: ym, coef, mean, sd });
 }
 
@@ -64,7 +89,9 @@ export function predictRidge(model: RidgeModel, X: readonly Float64Array[]): Flo
   const out = new Float64Array(n).fill(model.intercept);
   for (let j = 0; j < X.length; j++) {
     if (model.sd[j] === 0) continue;
-    const c = model.coef[j] / model.sd[j], m = model.mean[j], col = X[j];
+    const c = model.coef[j] / model.sd[j],
+      m = model.mean[j],
+      col = X[j];
     for (let i = 0; i < n; i++) out[i] += c * (col[i] - m);
   }
   return out;

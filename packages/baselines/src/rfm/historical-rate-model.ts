@@ -20,7 +20,8 @@ const DAY_MS = 86_400_000;
 /** Creates the historical-rate model (see header). */
 export function historicalRateModel(config: Record<string, unknown> = {}): BenchModel {
   const c = resolveOptions('baselines/historical-rate', DEFAULT_HISTORICAL_RATE, config, { coerce: true });
-  if (!(c.minObservedDays > 0)) throw new Error(`baselines/historical-rate: minObservedDays must be > 0, got ${c.minObservedDays}`);
+  if (!(c.minObservedDays > 0))
+    throw new Error(`baselines/historical-rate: minObservedDays must be > 0, got ${c.minObservedDays}`);
   return Object.freeze({
     name: 'historical-rate',
     config: c,
@@ -29,7 +30,8 @@ export function historicalRateModel(config: Record<string, unknown> = {}): Bench
       const f = rfmFeatures(task, featureEnd);
       const horizonDays = (labelEnd - featureEnd) / DAY_MS;
       const n = f.customers.length;
-      const value = new Float64Array(n), repurchase = new Float64Array(n);
+      const value = new Float64Array(n),
+        repurchase = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         if (f.frequency[i] === 0) continue;
         const observed = Math.max(f.history.daysSinceFirst[i] + 1, c.minObservedDays);

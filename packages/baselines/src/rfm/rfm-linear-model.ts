@@ -28,7 +28,10 @@ export const DEFAULT_RFM_LINEAR: Readonly<{ lambda: number }> = Object.freeze({
 
 const slog = (v: number): number => Math.sign(v) * Math.log1p(Math.abs(v));
 
-interface Design { names: string[]; columns: Float64Array[] }
+interface Design {
+  names: string[];
+  columns: Float64Array[];
+}
 
 /** RFM + lifecycle-stage design columns at `featureEnd`. */
 function rfmDesign(task: ModelTask, featureEnd: number): Design {
@@ -36,7 +39,10 @@ function rfmDesign(task: ModelTask, featureEnd: number): Design {
   const names = ['log_recency', 'log_frequency', 'log_monetary', 'log_tenure'];
   const columns = [f.recency.map(slog), f.frequency.map(slog), f.monetary.map(slog), f.tenure.map(slog)];
   const stage = lifecycleStages(f.history);
-  LIFECYCLE_STAGES.forEach((name, k) => { names.push(`stage_${name}`); columns.push(Float64Array.from(stage, (s) => (s === k ? 1 : 0))); });
+  LIFECYCLE_STAGES.forEach((name, k) => {
+    names.push(`stage_${name}`);
+    columns.push(Float64Array.from(stage, (s) => (s === k ? 1 : 0)));
+  });
   return { names, columns };
 }
 
@@ -58,25 +64,30 @@ function graphLogMask(g: FeatureTable, train: Int32Array): boolean[] {
 function graphDesign(g: FeatureTable, logged: readonly boolean[]): Design {
   return {
     names: g.names.map((name) => `graph_${name}`),
-    columns: g.columns.map((col, j) => Float64Array.from(col, (v) => (Number.isFinite(v) ? (logged[j] ? slog(v) : v) : 0))),
+    columns: g.columns.map((col, j) =>
+      Float64Array.from(col, (v) => (Number.isFinite(v) ? (logged[j] ? slog(v) : v) : 0)),
+    ),
   };
 }
 
-const join = (a: Design, b: Design | null): Design => (b ? { names: [...a.names, ...b.names], columns: [...a.columns, ...b.columns] } : a);
+const join = (a: Design, b: Design | null): Design =>
+  b ? { names: [...a.names, ...b.names], columns: [...a.columns, ...b.columns] } : a;
 
 /** Creates rfm-linear (social = false) or rfm-linear+social (see header). */
 export function rfmLinearModel(social: boolean, config: Record<string, unknown> = {}): BenchModel {
   const name = social ? 'rfm-linear+social' : 'rfm-linear';
   const where = `baselines/${name}`;
   const c = resolveOptions(where, DEFAULT_RFM_LINEAR, config, { coerce: true });
-  if (!(c.lambda >= 0) || !Number.isFinite(c.lambda)) throw new Error(`${where}: lambda must be a finite number >= 0, got ${c.lambda}`);
+  if (!(c.lambda >= 0) || !Number.isFinite(c.lambda))
+    throw new Error(`${where}: lambda must be a finite number >= 0, got ${c.lambda}`);
   return Object.freeze({
     name,
     config: c,
     async run(task: ModelTask): Promise<ModelOutput> {
       const { fit, score } = task.split;
       const n = task.split.customers.length;
-      let graphFit: FeatureTable | null = null, graphScore: FeatureTable | null = null;
+      let graphFit: FeatureTable | null = null,
+        graphScore: FeatureTable | null = null;
       if (social) {
         if (!task.graph) throw new Error(`${where}: the dataset has no social graph features (task.graph is absent)`);
         graphScore = task.graph;
@@ -85,7 +96,9 @@ export function rfmLinearModel(social: boolean, config: Record<string, unknown> 
         if (graphFit !== graphScore) {
           checkGraph(graphFit, n, where, 'graphFit');
           if (graphFit.names.join('\u0000') !== graphScore.names.join('\u0000')) {
-            throw new Error(`${where}: graphFit columns [${graphFit.names.join(', ')}] differ from graph columns [${graphScore.names.join(', ')}]`);
+            throw new Error(
+              `${where}: graphFit columns [${graphFit.names.join(', ')}] differ from graph columns [${graphScore.names.join(', ')}]`,
+            );
           }
         }
       }
@@ -95,25 +108,39 @@ export function rfmLinearModel(social: boolean, config: Record<string, unknown> 
       const gFit = graphFit ? graphDesign(graphFit, logged) : null;
       const Xfit = join(rfmFit, gFit);
       // labels of train rows only (valid and test rows are never read)
-      const y = new Float64Array(n), rep = new Float64Array(n);
-      for (const i of train) { y[i] = Math.log1p(fit.target[i]); rep[i] = fit.repurchase[i]; }
+      const y = new Float64Array(n),
+        rep = new Float64Array(n);
+      for (const i of train) {
+        y[i] = Math.log1p(fit.target[i]);
+        rep[i] = fit.repurchase[i];
+      }
       const valueModel = fitRidge(Xfit.columns, y, train, c.lambda);
       const repModel = fitRidge(Xfit.columns, rep, train, c.lambda);
       const fitted = predictRidge(valueModel, Xfit.columns);
-      let sumY = 0, sumPred = 0;
-      for (const i of train) { sumY += fit.target[i]; sumPred += Math.max(0, Math.expm1(fitted[i])); }
+      let sumY = 0,
+        sumPred = 0;
+      for (const i of train) {
+        sumY += fit.target[i];
+        sumPred += Math.max(0, Math.expm1(fitted[i]));
+      }
       const scale = sumPred > 0 ? sumY / sumPred : 1;
       const rfmScore = score.featureEnd === fit.featureEnd ? rfmFit : rfmDesign(task, score.featureEnd);
       const gScore = graphScore === graphFit ? gFit : graphDesign(graphScore!, logged);
       const Xs = rfmScore === rfmFit && gScore === gFit ? Xfit : join(rfmScore, gScore);
       const value = predictRidge(valueModel, Xs.columns).map((v) => scale * Math.max(0, Math.expm1(v)));
       const repurchase = predictRidge(repModel, Xs.columns).map((v) => Math.min(1, Math.max(0, v)));
-      const byName = (a: Float64Array): Record<string, number> => Object.fromEntries(Xfit.names.map((f, j) => [f, a[j]]));
+      const byName = (a: Float64Array): Record<string, number> =>
+        Object.fromEntries(Xfit.names.map((f, j) => [f, a[j]]));
       return Object.freeze({
-        value, repurchase,
+        value,
+        repurchase,
         info: Object.freeze({
-          lambda: c.lambda, calibration: scale, intercept: valueModel.intercept, coefficients: byName(valueModel.coef),
-          scaler: Object.freeze({ mean: byName(valueModel.mean), sd: byName(valueModel.sd) }), trainCustomers: train.length,
+          lambda: c.lambda,
+          calibration: scale,
+          intercept: valueModel.intercept,
+          coefficients: byName(valueModel.coef),
+          scaler: Object.freeze({ mean: byName(valueModel.mean), sd: byName(valueModel.sd) }),
+          trainCustomers: train.length,
         }),
       });
     },

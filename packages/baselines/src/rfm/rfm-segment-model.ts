@@ -25,13 +25,26 @@ function cells(task: ModelTask, featureEnd: number, train: Int32Array): { cell: 
   const f = rfmFeatures(task, featureEnd);
   const cuts = rfmTierCuts(f, train);
   const t = applyRfmTierCuts(cuts, f);
-  return { cell: Int32Array.from(t.recency, (r, i) => (r - 1) * 16 + (t.frequency[i] - 1) * 4 + (t.monetary[i] - 1)), cuts };
+  return {
+    cell: Int32Array.from(t.recency, (r, i) => (r - 1) * 16 + (t.frequency[i] - 1) * 4 + (t.monetary[i] - 1)),
+    cuts,
+  };
 }
 
-function cellMeans(cell: Int32Array, y: ArrayLike<number>, rows: Int32Array, k: number): { means: Float64Array; global: number } {
-  const sum = new Float64Array(64), cnt = new Float64Array(64);
+function cellMeans(
+  cell: Int32Array,
+  y: ArrayLike<number>,
+  rows: Int32Array,
+  k: number,
+): { means: Float64Array; global: number } {
+  const sum = new Float64Array(64),
+    cnt = new Float64Array(64);
   let g = 0;
-  for (const i of rows) { sum[cell[i]] += y[i]; cnt[cell[i]]++; g += y[i]; }
+  for (const i of rows) {
+    sum[cell[i]] += y[i];
+    cnt[cell[i]]++;
+    g += y[i];
+  }
   const global = g / rows.length;
   return { means: sum.map((s, j) => (cnt[j] + k > 0 ? (s + k * global) / (cnt[j] + k) : global)), global };
 }
@@ -40,7 +53,8 @@ function cellMeans(cell: Int32Array, y: ArrayLike<number>, rows: Int32Array, k: 
 export function rfmSegmentModel(config: Record<string, unknown> = {}): BenchModel {
   const where = 'baselines/rfm-segment';
   const c = resolveOptions(where, DEFAULT_RFM_SEGMENT, config, { coerce: true });
-  if (!(c.shrinkage >= 0) || !Number.isFinite(c.shrinkage)) throw new Error(`${where}: shrinkage must be a finite number >= 0, got ${c.shrinkage}`);
+  if (!(c.shrinkage >= 0) || !Number.isFinite(c.shrinkage))
+    throw new Error(`${where}: shrinkage must be a finite number >= 0, got ${c.shrinkage}`);
   return Object.freeze({
     name: 'rfm-segment',
     config: c,
@@ -54,8 +68,14 @@ export function rfmSegmentModel(config: Record<string, unknown> = {}): BenchMode
       const value = Float64Array.from(atScore.cell, (j) => valueCells.means[j]);
       const repurchase = Float64Array.from(atScore.cell, (j) => Math.min(1, Math.max(0, repCells.means[j])));
       return Object.freeze({
-        value, repurchase,
-        info: Object.freeze({ shrinkage: c.shrinkage, globalMean: valueCells.global, trainCustomers: train.length, tierCuts: atScore.cuts }),
+        value,
+        repurchase,
+        info: Object.freeze({
+          shrinkage: c.shrinkage,
+          globalMean: valueCells.global,
+          trainCustomers: train.length,
+          tierCuts: atScore.cuts,
+        }),
       });
     },
   });

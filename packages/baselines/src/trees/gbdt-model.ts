@@ -12,7 +12,16 @@ import type { BenchModel, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { treeModelOutput } from './tree-explanations.ts';
 import { labelsOf, selectRows, trainingMatrix, treeFeatures } from './tree-features.ts';
 
-export const DEFAULT_GBDT_MODEL: Readonly<{ rounds: number; learningRate: number; maxDepth: number; lambda: number; minChildWeight: number; subsample: number; colsampleByTree: number; earlyStoppingRounds: number }> = Object.freeze({
+export const DEFAULT_GBDT_MODEL: Readonly<{
+  rounds: number;
+  learningRate: number;
+  maxDepth: number;
+  lambda: number;
+  minChildWeight: number;
+  subsample: number;
+  colsampleByTree: number;
+  earlyStoppingRounds: number;
+}> = Object.freeze({
   /** An upper bound: early stopping on the valid fold picks the count. */
   rounds: 500,
   /** Shrinkage; with early stopping a smaller step costs rounds, not accuracy (the trees package's default). */
@@ -40,10 +49,16 @@ export function gbdtModel(social: boolean, config: Record<string, unknown> = {})
     async run(task: ModelTask): Promise<ModelOutput> {
       const f = treeFeatures(task, social, `baselines/${name}`);
       const y = labelsOf(task.split.fit.target, f.trainRows);
-      const valid = f.validRows.length > 0 ? { x: selectRows(f.fit, f.validRows), y: labelsOf(task.split.fit.target, f.validRows) } : undefined;
+      const valid =
+        f.validRows.length > 0
+          ? { x: selectRows(f.fit, f.validRows), y: labelsOf(task.split.fit.target, f.validRows) }
+          : undefined;
       task.progress?.(0.1, 'boosting');
       const model = fitGbdt(trainingMatrix(f, f.trainRows), y, { ...c, objective: 'tweedie', seed: task.seed, valid });
-      return treeModelOutput(task, f, model, model.predict(f.score), y, { bestIteration: model.bestIteration, roundsTrained: model.roundsTrained });
+      return treeModelOutput(task, f, model, model.predict(f.score), y, {
+        bestIteration: model.bestIteration,
+        roundsTrained: model.roundsTrained,
+      });
     },
   });
 }

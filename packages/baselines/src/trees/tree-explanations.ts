@@ -17,30 +17,57 @@ export interface TreeExplanation {
   readonly rowsExplained: number;
 }
 
-const fmt = (x: number): string => (Number.isNaN(x) ? 'NaN' : Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.01) ? x.toExponential(2) : x.toFixed(2));
+const fmt = (x: number): string =>
+  Number.isNaN(x) ? 'NaN' : Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.01) ? x.toExponential(2) : x.toFixed(2);
 
 /** Importance and per-customer reasons of `model` on the score columns (see header). */
-export function explainTrees(model: TreeEnsemble, score: readonly Float64Array[], testRows: Int32Array, predicted: Float64Array, customerOf: (row: number) => string, options: { sample?: number; top?: number } = {}): TreeExplanation {
-  const sample = options.sample ?? 500, top = options.top ?? 15;
+export function explainTrees(
+  model: TreeEnsemble,
+  score: readonly Float64Array[],
+  testRows: Int32Array,
+  predicted: Float64Array,
+  customerOf: (row: number) => string,
+  options: { sample?: number; top?: number } = {},
+): TreeExplanation {
+  const sample = options.sample ?? 500,
+    top = options.top ?? 15;
   const p = model.featureNames.length;
   const step = Math.max(1, testRows.length / sample);
   const rows: number[] = [];
   for (let k = 0; k < testRows.length && rows.length < sample; k++) rows.push(testRows[Math.floor(k * step)]);
-  const order = Array.from(testRows).sort((a, b) => predicted[b] - predicted[a] || a - b).slice(0, 10);
+  const order = Array.from(testRows)
+    .sort((a, b) => predicted[b] - predicted[a] || a - b)
+    .slice(0, 10);
   const all = [...new Set([...rows, ...order])];
-  const phi = treeShap(model, score.map((col) => Float64Array.from(all, (r) => col[r])));
+  const phi = treeShap(
+    model,
+    score.map((col) => Float64Array.from(all, (r) => col[r])),
+  );
   const at = new Map(all.map((r, i) => [r, i]));
   const sums = new Float64Array(p);
   for (const r of rows) for (let j = 0; j < p; j++) sums[j] += Math.abs(phi[at.get(r)! * (p + 1) + j]);
-  const importance = Array.from(sums, (s, j) => ({ feature: model.featureNames[j], meanAbsShap: rows.length ? s / rows.length : 0 }))
-    .sort((a, b) => b.meanAbsShap - a.meanAbsShap || a.feature.localeCompare(b.feature)).slice(0, top);
+  const importance = Array.from(sums, (s, j) => ({
+    feature: model.featureNames[j],
+    meanAbsShap: rows.length ? s / rows.length : 0,
+  }))
+    .sort((a, b) => b.meanAbsShap - a.meanAbsShap || a.feature.localeCompare(b.feature))
+    .slice(0, top);
   const why = order.map((r) => {
     const i = at.get(r)!;
-    const parts = Array.from({ length: p }, (_, j) => j).sort((a, b) => Math.abs(phi[i * (p + 1) + b]) - Math.abs(phi[i * (p + 1) + a]) || a - b).slice(0, 5)
-      .map((j) => `${model.featureNames[j]}=${fmt(score[j][r])} (${phi[i * (p + 1) + j] >= 0 ? '+' : ''}${fmt(phi[i * (p + 1) + j])})`);
+    const parts = Array.from({ length: p }, (_, j) => j)
+      .sort((a, b) => Math.abs(phi[i * (p + 1) + b]) - Math.abs(phi[i * (p + 1) + a]) || a - b)
+      .slice(0, 5)
+      .map(
+        (j) =>
+          `${model.featureNames[j]}=${fmt(score[j][r])} (${phi[i * (p + 1) + j] >= 0 ? '+' : ''}${fmt(phi[i * (p + 1) + j])})`,
+      );
     return Object.freeze({ customer: customerOf(r), predicted: predicted[r], contributions: parts.join('; ') });
   });
-  return Object.freeze({ importance: Object.freeze(importance.map((x) => Object.freeze(x))), why: Object.freeze(why), rowsExplained: rows.length });
+  return Object.freeze({
+    importance: Object.freeze(importance.map((x) => Object.freeze(x))),
+    why: Object.freeze(why),
+    rowsExplained: rows.length,
+  });
 }
 
 /**
@@ -49,13 +76,27 @@ export function explainTrees(model: TreeEnsemble, score: readonly Float64Array[]
  * feature accounting, the explanations and the model's own facts.
  */
 export function treeModelOutput(
-  task: ModelTask, f: TreeFeatureSet, model: TreeEnsemble, value: Float64Array, trainTarget: Float64Array, facts: Readonly<Record<string, unknown>>,
+  task: ModelTask,
+  f: TreeFeatureSet,
+  model: TreeEnsemble,
+  value: Float64Array,
+  trainTarget: Float64Array,
+  facts: Readonly<Record<string, unknown>>,
 ): ModelOutput {
-  let s = 0, n = 0;
-  for (const v of trainTarget) if (v > 0) { s += v; n++; }
+  let s = 0,
+    n = 0;
+  for (const v of trainTarget)
+    if (v > 0) {
+      s += v;
+      n++;
+    }
   const m = n > 0 ? s / n : 1;
   const repurchase = value.map((v) => -Math.expm1(-v / m));
   task.progress?.(0.9, 'explaining');
   const explanation = explainTrees(model, f.score, f.testRows, value, customerOf(task));
-  return Object.freeze({ value, repurchase, info: Object.freeze({ features: f.names.length, omitted: f.omitted.map((o) => o.name), ...facts, ...explanation }) });
+  return Object.freeze({
+    value,
+    repurchase,
+    info: Object.freeze({ features: f.names.length, omitted: f.omitted.map((o) => o.name), ...facts, ...explanation }),
+  });
 }

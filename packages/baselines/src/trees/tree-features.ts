@@ -26,22 +26,38 @@ export interface TreeFeatureSet {
   readonly omitted: readonly OmittedFeature[];
 }
 
-const rowsOf = (fold: Uint8Array, f: number): Int32Array => Int32Array.from(Array.from(fold.keys()).filter((i) => fold[i] === f));
+const rowsOf = (fold: Uint8Array, f: number): Int32Array =>
+  Int32Array.from(Array.from(fold.keys()).filter((i) => fold[i] === f));
 
 /** The engineered features of a task's two windows (see header). */
 export function treeFeatures(task: ModelTask, social: boolean, where: string): TreeFeatureSet {
   const { split } = task;
-  const trainRows = rowsOf(split.fold, Fold.train), validRows = rowsOf(split.fold, Fold.valid), testRows = rowsOf(split.fold, Fold.test);
+  const trainRows = rowsOf(split.fold, Fold.train),
+    validRows = rowsOf(split.fold, Fold.valid),
+    testRows = rowsOf(split.fold, Fold.test);
   if (trainRows.length === 0) throw new Error(`${where}: no train-fold customers to learn from`);
   let fit: EngineeredFeatures = engineeredFeatures(task, split.fit.featureEnd, { tierRows: trainRows });
-  let score: EngineeredFeatures = engineeredFeatures(task, split.score.featureEnd, { names: fit.names, tierCuts: fit.tierCuts });
+  let score: EngineeredFeatures = engineeredFeatures(task, split.score.featureEnd, {
+    names: fit.names,
+    tierCuts: fit.tierCuts,
+  });
   if (social) {
-    const graphScore: FeatureTable | undefined = task.graph, graphFit = task.graphFit ?? task.graph;
-    if (!graphScore || !graphFit) throw new Error(`${where}: +social needs the task's graph features, but the dataset has none`);
+    const graphScore: FeatureTable | undefined = task.graph,
+      graphFit = task.graphFit ?? task.graph;
+    if (!graphScore || !graphFit)
+      throw new Error(`${where}: +social needs the task's graph features, but the dataset has none`);
     fit = withSocialFeatures(fit, graphFit);
     score = withSocialFeatures(score, graphScore);
   }
-  return Object.freeze({ names: fit.names, fit: fit.columns, score: score.columns, trainRows, validRows, testRows, omitted: fit.omitted });
+  return Object.freeze({
+    names: fit.names,
+    fit: fit.columns,
+    score: score.columns,
+    trainRows,
+    validRows,
+    testRows,
+    omitted: fit.omitted,
+  });
 }
 
 /** The training matrix of `rows`, binned once with the feature names (so importances and rules name features). */

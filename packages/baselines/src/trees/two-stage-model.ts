@@ -30,29 +30,53 @@ export function twoStageModel(config: Record<string, unknown> = {}): BenchModel 
       let buyers = 0;
       for (const b of bought) buyers += b;
       if (buyers === 0 || buyers === bought.length) {
-        throw new Error(`${WHERE}: the train fold's repurchase label is all ${buyers === 0 ? '0' : '1'} (${bought.length} customers): no first stage can be learned`);
+        throw new Error(
+          `${WHERE}: the train fold's repurchase label is all ${buyers === 0 ? '0' : '1'} (${bought.length} customers): no first stage can be learned`,
+        );
       }
-      const validOf = (target: Float64Array | Uint8Array, rows: Int32Array) => (rows.length > 0 ? { x: selectRows(f.fit, rows), y: labelsOf(target, rows) } : undefined);
+      const validOf = (target: Float64Array | Uint8Array, rows: Int32Array) =>
+        rows.length > 0 ? { x: selectRows(f.fit, rows), y: labelsOf(target, rows) } : undefined;
       task.progress?.(0.1, 'stage 1: who buys');
-      const stage1 = fitGbdt(trainingMatrix(f, f.trainRows), bought, { ...c, objective: 'logistic', seed: task.seed, valid: validOf(fit.repurchase, f.validRows) });
+      const stage1 = fitGbdt(trainingMatrix(f, f.trainRows), bought, {
+        ...c,
+        objective: 'logistic',
+        seed: task.seed,
+        valid: validOf(fit.repurchase, f.validRows),
+      });
       const buyerRows = f.trainRows.filter((r) => fit.target[r] > 0);
       const validBuyers = f.validRows.filter((r) => fit.target[r] > 0);
       task.progress?.(0.5, 'stage 2: how much');
-      const x2 = trainingMatrix(f, buyerRows), y2 = labelsOf(fit.target, buyerRows);
-      const stage2 = fitGbdt(x2, y2, { ...c, objective: 'log1p-squared', seed: task.seed + 1, valid: validOf(fit.target, validBuyers) });
-      let sy = 0, sp = 0;
+      const x2 = trainingMatrix(f, buyerRows),
+        y2 = labelsOf(fit.target, buyerRows);
+      const stage2 = fitGbdt(x2, y2, {
+        ...c,
+        objective: 'log1p-squared',
+        seed: task.seed + 1,
+        valid: validOf(fit.target, validBuyers),
+      });
+      let sy = 0,
+        sp = 0;
       const fitted = stage2.predict(x2);
-      for (let i = 0; i < y2.length; i++) { sy += y2[i]; sp += fitted[i]; }
+      for (let i = 0; i < y2.length; i++) {
+        sy += y2[i];
+        sp += fitted[i];
+      }
       const k = sp > 0 ? sy / sp : 1;
-      const p = stage1.predict(f.score), amount = stage2.predict(f.score);
+      const p = stage1.predict(f.score),
+        amount = stage2.predict(f.score);
       const value = p.map((pi, i) => pi * k * amount[i]);
       task.progress?.(0.9, 'explaining');
       const explanation = explainTrees(stage1, f.score, f.testRows, value, customerOf(task));
       return Object.freeze({
-        value, repurchase: p,
+        value,
+        repurchase: p,
         info: Object.freeze({
-          features: f.names.length, omitted: f.omitted.map((o) => o.name), buyers: buyerRows.length, calibration: k,
-          bestIteration: Object.freeze({ stage1: stage1.bestIteration, stage2: stage2.bestIteration }), ...explanation,
+          features: f.names.length,
+          omitted: f.omitted.map((o) => o.name),
+          buyers: buyerRows.length,
+          calibration: k,
+          bestIteration: Object.freeze({ stage1: stage1.bestIteration, stage2: stage2.bestIteration }),
+          ...explanation,
         }),
       });
     },

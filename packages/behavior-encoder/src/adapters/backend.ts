@@ -60,8 +60,12 @@ async function trySet(name: BackendName): Promise<boolean> {
 export function backendInfo(): BackendInfo {
   const name = tf.getBackend() as BackendName;
   const versions = tf.version as Record<string, string>;
-  const version = name === 'tensorflow' ? (versions['tfjs-node'] ?? versions['tfjs-core']) :
-    name === 'wasm' ? (versions['tfjs-backend-wasm'] ?? versions['tfjs-core']) : (versions['tfjs-backend-cpu'] ?? versions['tfjs-core']);
+  const version =
+    name === 'tensorflow'
+      ? (versions['tfjs-node'] ?? versions['tfjs-core'])
+      : name === 'wasm'
+        ? (versions['tfjs-backend-wasm'] ?? versions['tfjs-core'])
+        : (versions['tfjs-backend-cpu'] ?? versions['tfjs-core']);
   return Object.freeze({ name, version: version ?? tf.version_core });
 }
 
@@ -73,13 +77,20 @@ export function backendInfo(): BackendInfo {
 export async function initBackend(preferred: BackendPreference = 'auto'): Promise<BackendInfo> {
   const order: BackendName[] = preferred === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [preferred];
   if (!['auto', 'tensorflow', 'wasm', 'cpu'].includes(preferred)) {
-    throw new Error(`behavior-encoder/backend: unknown backend '${String(preferred)}' (expected auto, tensorflow, wasm or cpu)`);
+    throw new Error(
+      `behavior-encoder/backend: unknown backend '${String(preferred)}' (expected auto, tensorflow, wasm or cpu)`,
+    );
   }
   // `auto` keeps a backend chosen earlier in this process (e.g. by the CLI's --backend).
   if (initialised && (preferred === 'auto' || tf.getBackend() === preferred)) return backendInfo();
   for (const name of order) {
-    if (await trySet(name)) { initialised = true; return backendInfo(); }
+    if (await trySet(name)) {
+      initialised = true;
+      return backendInfo();
+    }
   }
-  throw new Error(`behavior-encoder/backend: backend '${preferred}' failed to load` +
-    (preferred === 'tensorflow' ? ' (@tensorflow/tfjs-node is not installed or its native library is missing)' : ''));
+  throw new Error(
+    `behavior-encoder/backend: backend '${preferred}' failed to load` +
+      (preferred === 'tensorflow' ? ' (@tensorflow/tfjs-node is not installed or its native library is missing)' : ''),
+  );
 }

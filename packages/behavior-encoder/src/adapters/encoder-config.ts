@@ -69,49 +69,99 @@ export const DEFAULT_ENCODER_CONFIG = Object.freeze({
 });
 
 type Widen<T> = T extends number ? number : T extends boolean ? boolean : T;
-export type EncoderConfig = { -readonly [K in keyof typeof DEFAULT_ENCODER_CONFIG]: Widen<(typeof DEFAULT_ENCODER_CONFIG)[K]> };
+export type EncoderConfig = {
+  -readonly [K in keyof typeof DEFAULT_ENCODER_CONFIG]: Widen<(typeof DEFAULT_ENCODER_CONFIG)[K]>;
+};
 
 /** Named presets: data, not code. Each entry overrides the defaults. */
 export const ENCODER_PRESETS: Readonly<Record<string, Readonly<Partial<EncoderConfig>>>> = Object.freeze({
-  'transformer': Object.freeze({ architecture: 'transformer' as Architecture }),
+  transformer: Object.freeze({ architecture: 'transformer' as Architecture }),
   'session-transformer': Object.freeze({ architecture: 'session-transformer' as Architecture }),
-  'gru': Object.freeze({ architecture: 'gru' as Architecture }),
+  gru: Object.freeze({ architecture: 'gru' as Architecture }),
   // ziln-mlp's head and trainer, tuned for it alone on the same dev valid fold (best trial on both splits: mean 0.645 vs 0.634 at the shared defaults).
-  'ziln-mlp': Object.freeze({ architecture: 'none' as Architecture, batchSize: 64, headHidden: 16, learningRate: 1.7e-3 }),
-  'tiny': Object.freeze({ dModel: 16, heads: 2, blocks: 1, maxEvents: 16, maxSessions: 4, eventsPerSession: 4, itemBuckets: 64, categoryBuckets: 16, headHidden: 8, epochs: 3, batchSize: 16 }),
+  'ziln-mlp': Object.freeze({
+    architecture: 'none' as Architecture,
+    batchSize: 64,
+    headHidden: 16,
+    learningRate: 1.7e-3,
+  }),
+  tiny: Object.freeze({
+    dModel: 16,
+    heads: 2,
+    blocks: 1,
+    maxEvents: 16,
+    maxSessions: 4,
+    eventsPerSession: 4,
+    itemBuckets: 64,
+    categoryBuckets: 16,
+    headHidden: 8,
+    epochs: 3,
+    batchSize: 16,
+  }),
 });
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = {
   architecture: ['transformer', 'session-transformer', 'gru', 'none'],
   sessionMixer: ['attention', 'gru'],
 };
-const POSITIVE_INTS = ['maxEvents', 'maxSessions', 'eventsPerSession', 'dModel', 'heads', 'blocks', 'ffnMultiplier',
-  'itemBuckets', 'categoryBuckets', 'gapBuckets', 'ageBuckets', 'maxSessionPosition', 'maxSessionIndex', 'headHidden', 'epochs', 'batchSize', 'workers'];
+const POSITIVE_INTS = [
+  'maxEvents',
+  'maxSessions',
+  'eventsPerSession',
+  'dModel',
+  'heads',
+  'blocks',
+  'ffnMultiplier',
+  'itemBuckets',
+  'categoryBuckets',
+  'gapBuckets',
+  'ageBuckets',
+  'maxSessionPosition',
+  'maxSessionIndex',
+  'headHidden',
+  'epochs',
+  'batchSize',
+  'workers',
+];
 
 /**
  * Resolves a config: defaults ← preset ← overrides. Values may be strings (from `--set k=v`).
  * Unknown keys, wrong types and out-of-range values throw.
  */
-export function resolveEncoderConfig(preset?: string, overrides: Readonly<Record<string, unknown>> = {}): Readonly<EncoderConfig> {
+export function resolveEncoderConfig(
+  preset?: string,
+  overrides: Readonly<Record<string, unknown>> = {},
+): Readonly<EncoderConfig> {
   let defaults: Readonly<Record<string, unknown>> = DEFAULT_ENCODER_CONFIG;
   if (preset !== undefined) {
     const p = ENCODER_PRESETS[preset];
-    if (p === undefined) throw new Error(`behavior-encoder/config: unknown preset '${preset}' (expected ${Object.keys(ENCODER_PRESETS).join(', ')})`);
+    if (p === undefined)
+      throw new Error(
+        `behavior-encoder/config: unknown preset '${preset}' (expected ${Object.keys(ENCODER_PRESETS).join(', ')})`,
+      );
     defaults = { ...DEFAULT_ENCODER_CONFIG, ...p };
   }
   const base = resolveOptions('behavior-encoder/config', defaults, overrides, { coerce: true });
   for (const [key, allowed] of Object.entries(ENUMS)) {
-    if (!allowed.includes(base[key] as string)) throw new Error(`behavior-encoder/config: '${key}' must be one of ${allowed.join(', ')}, got '${String(base[key])}'`);
+    if (!allowed.includes(base[key] as string))
+      throw new Error(
+        `behavior-encoder/config: '${key}' must be one of ${allowed.join(', ')}, got '${String(base[key])}'`,
+      );
   }
   for (const key of POSITIVE_INTS) {
     const v = base[key] as number;
-    if (!Number.isInteger(v) || v < 1) throw new Error(`behavior-encoder/config: '${key}' must be an integer ≥ 1, got ${v}`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new Error(`behavior-encoder/config: '${key}' must be an integer ≥ 1, got ${v}`);
   }
   const c = base as Readonly<EncoderConfig>;
-  if (c.dModel % c.heads !== 0) throw new Error(`behavior-encoder/config: dModel (${c.dModel}) must be divisible by heads (${c.heads})`);
-  if (!(c.learningRate > 0) || !(c.clipNorm > 0)) throw new Error('behavior-encoder/config: learningRate and clipNorm must be > 0');
+  if (c.dModel % c.heads !== 0)
+    throw new Error(`behavior-encoder/config: dModel (${c.dModel}) must be divisible by heads (${c.heads})`);
+  if (!(c.learningRate > 0) || !(c.clipNorm > 0))
+    throw new Error('behavior-encoder/config: learningRate and clipNorm must be > 0');
   if (c.architecture === 'none' && !c.useRfm && !c.useSocial) {
-    throw new Error("behavior-encoder/config: architecture 'none' (ziln-mlp) has no sequence, so it needs static inputs: useRfm or useSocial (+social)");
+    throw new Error(
+      "behavior-encoder/config: architecture 'none' (ziln-mlp) has no sequence, so it needs static inputs: useRfm or useSocial (+social)",
+    );
   }
   return Object.freeze(c);
 }
@@ -129,8 +179,21 @@ export function parseConfigAssignments(assignments: readonly string[]): Record<s
 
 /** Keys only the sequence reads: without one (architecture `none`, `ziln-mlp`) they have no effect. */
 export const SEQUENCE_CONFIG_KEYS: readonly (keyof EncoderConfig)[] = Object.freeze([
-  'architecture', 'maxEvents', 'maxSessions', 'eventsPerSession', 'dModel', 'heads', 'blocks', 'ffnMultiplier', 'sessionMixer',
-  'itemBuckets', 'categoryBuckets', 'gapBuckets', 'ageBuckets', 'maxSessionPosition', 'maxSessionIndex',
+  'architecture',
+  'maxEvents',
+  'maxSessions',
+  'eventsPerSession',
+  'dModel',
+  'heads',
+  'blocks',
+  'ffnMultiplier',
+  'sessionMixer',
+  'itemBuckets',
+  'categoryBuckets',
+  'gapBuckets',
+  'ageBuckets',
+  'maxSessionPosition',
+  'maxSessionIndex',
 ] as const);
 
 /** Sequence length of the token grid: L for flat models, S × E for the session model, 0 without a sequence. */

@@ -12,8 +12,14 @@ import { predictEncoder } from '../training/predict-encoder.ts';
 import { trainEncoder } from '../training/train-encoder.ts';
 
 export const ENCODER_MODEL_NAMES = Object.freeze([
-  'transformer', 'session-transformer', 'gru', 'transformer+social', 'session-transformer+social', 'gru+social',
-  'ziln-mlp', 'ziln-mlp+social',
+  'transformer',
+  'session-transformer',
+  'gru',
+  'transformer+social',
+  'session-transformer+social',
+  'gru+social',
+  'ziln-mlp',
+  'ziln-mlp+social',
 ] as const);
 export type EncoderModelName = (typeof ENCODER_MODEL_NAMES)[number];
 
@@ -30,20 +36,30 @@ export interface EncoderModelOptions {
  * overrides (values may be strings, as from `--models name:k=v`). `ziln-mlp` refuses the keys
  * only a sequence reads (SEQUENCE_CONFIG_KEYS), which would silently do nothing.
  */
-export function createEncoderModel(name: EncoderModelName | string, config: Readonly<Record<string, unknown>> = {}, options: Partial<EncoderModelOptions> = {}): BenchModel {
+export function createEncoderModel(
+  name: EncoderModelName | string,
+  config: Readonly<Record<string, unknown>> = {},
+  options: Partial<EncoderModelOptions> = {},
+): BenchModel {
   const [base, ...flags] = name.split('+');
   if (!BASES.includes(base)) {
-    throw new Error(`behavior-encoder/encoder-model: unknown model '${name}' (expected ${ENCODER_MODEL_NAMES.join(', ')})`);
+    throw new Error(
+      `behavior-encoder/encoder-model: unknown model '${name}' (expected ${ENCODER_MODEL_NAMES.join(', ')})`,
+    );
   }
   if (base === 'ziln-mlp') {
     const inert = Object.keys(config).filter((k) => (SEQUENCE_CONFIG_KEYS as readonly string[]).includes(k));
-    if (inert.length > 0) throw new Error(`behavior-encoder/encoder-model: '${name}' has no sequence, so ${inert.map((k) => `'${k}'`).join(', ')} would have no effect`);
+    if (inert.length > 0)
+      throw new Error(
+        `behavior-encoder/encoder-model: '${name}' has no sequence, so ${inert.map((k) => `'${k}'`).join(', ')} would have no effect`,
+      );
   }
   const flagged: Record<string, unknown> = {};
   for (const f of flags) {
     if (f === 'social') flagged['useSocial'] = true;
     else if (f === 'rfm') flagged['useRfm'] = true;
-    else throw new Error(`behavior-encoder/encoder-model: unknown flag '+${f}' in '${name}' (expected +social or +rfm)`);
+    else
+      throw new Error(`behavior-encoder/encoder-model: unknown flag '+${f}' in '${name}' (expected +social or +rfm)`);
   }
   const resolved = resolveEncoderConfig(base, { ...config, ...flagged });
   return Object.freeze({
@@ -58,7 +74,12 @@ export function createEncoderModel(name: EncoderModelName | string, config: Read
         value: pred.value,
         repurchase: pred.repurchase,
         ...(pred.dim > 0 ? { embedding: { dim: pred.dim, data: pred.embedding } } : {}),
-        info: Object.freeze({ ...trained.info, backend, predictMs: Math.round(performance.now() - started), embeddingDim: pred.dim }),
+        info: Object.freeze({
+          ...trained.info,
+          backend,
+          predictMs: Math.round(performance.now() - started),
+          embeddingDim: pred.dim,
+        }),
       });
     },
   });

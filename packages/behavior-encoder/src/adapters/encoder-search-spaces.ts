@@ -27,18 +27,30 @@ const MAX_EVENTS: SearchDimension = Object.freeze({ choices: Object.freeze([16, 
 const BLOCKS: SearchDimension = Object.freeze({ choices: Object.freeze([1, 2]) });
 
 export const ENCODER_SEARCH_SPACES: Readonly<Record<string, SearchSpace>> = Object.freeze({
-  'transformer': Object.freeze({ dModel: D_MODEL, blocks: BLOCKS, maxEvents: MAX_EVENTS, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
+  transformer: Object.freeze({
+    dModel: D_MODEL,
+    blocks: BLOCKS,
+    maxEvents: MAX_EVENTS,
+    learningRate: LEARNING_RATE,
+    headHidden: HEAD_HIDDEN,
+  }),
   'session-transformer': Object.freeze({
-    dModel: D_MODEL, blocks: BLOCKS,
+    dModel: D_MODEL,
+    blocks: BLOCKS,
     /** S sessions × E events per session (T = S × E: 16 to 128 tokens). */
     maxSessions: Object.freeze({ choices: Object.freeze([4, 8, 16]) }),
     eventsPerSession: Object.freeze({ choices: Object.freeze([4, 8]) }),
     sessionMixer: Object.freeze({ choices: Object.freeze(['attention', 'gru']) }),
-    learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN,
+    learningRate: LEARNING_RATE,
+    headHidden: HEAD_HIDDEN,
   }),
   // One recurrent layer: `blocks` does not apply.
-  'gru': Object.freeze({ dModel: D_MODEL, maxEvents: MAX_EVENTS, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
+  gru: Object.freeze({ dModel: D_MODEL, maxEvents: MAX_EVENTS, learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN }),
   // No sequence: the head and optimiser knobs, plus the batch size, which for the encoders is set
   // by token throughput (128 × L tokens per step) but here only trades steps for gradient noise.
-  'ziln-mlp': Object.freeze({ learningRate: LEARNING_RATE, headHidden: HEAD_HIDDEN, batchSize: Object.freeze({ choices: Object.freeze([64, 128, 256]) }) }),
+  'ziln-mlp': Object.freeze({
+    learningRate: LEARNING_RATE,
+    headHidden: HEAD_HIDDEN,
+    batchSize: Object.freeze({ choices: Object.freeze([64, 128, 256]) }),
+  }),
 });

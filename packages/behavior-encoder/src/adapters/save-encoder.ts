@@ -38,8 +38,14 @@ export async function saveEncoder(dir: string, trained: TrainedEncoder): Promise
     offset += w.values.length;
   }
   const json: ModelJson = {
-    format: FORMAT, config: { ...trained.config }, staticNames: [...trained.staticNames], staticMean: Array.from(trained.staticMean),
-    staticStd: Array.from(trained.staticStd), datasetHash: trained.datasetHash, info: { ...trained.info }, weights: manifest,
+    format: FORMAT,
+    config: { ...trained.config },
+    staticNames: [...trained.staticNames],
+    staticMean: Array.from(trained.staticMean),
+    staticStd: Array.from(trained.staticStd),
+    datasetHash: trained.datasetHash,
+    info: { ...trained.info },
+    weights: manifest,
   };
   await replaceDirAtomic(dir, async (tmp) => {
     // Float32Array is little-endian on every platform Node runs on (x86, arm64).
@@ -56,18 +62,29 @@ export async function loadEncoder(dir: string): Promise<TrainedEncoder> {
   } catch (e) {
     throw new Error(`behavior-encoder/save-encoder: ${dir}/model.json: cannot read a model (${(e as Error).message})`);
   }
-  if (json.format !== FORMAT) throw new Error(`behavior-encoder/save-encoder: ${dir}/model.json: format '${json.format}', expected '${FORMAT}'`);
+  if (json.format !== FORMAT)
+    throw new Error(`behavior-encoder/save-encoder: ${dir}/model.json: format '${json.format}', expected '${FORMAT}'`);
   const config = resolveEncoderConfig(undefined, json.config);
   const buf = await readFile(`${dir}/weights.bin`);
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   const weights: Record<string, WeightArray> = {};
   for (const w of json.weights) {
-    if (w.offset + w.length > all.length) throw new Error(`behavior-encoder/save-encoder: ${dir}/weights.bin is truncated (weight '${w.name}' needs ${w.offset + w.length} floats, file has ${all.length})`);
-    weights[w.name] = Object.freeze({ shape: Object.freeze(w.shape), values: all.slice(w.offset, w.offset + w.length) });
+    if (w.offset + w.length > all.length)
+      throw new Error(
+        `behavior-encoder/save-encoder: ${dir}/weights.bin is truncated (weight '${w.name}' needs ${w.offset + w.length} floats, file has ${all.length})`,
+      );
+    weights[w.name] = Object.freeze({
+      shape: Object.freeze(w.shape),
+      values: all.slice(w.offset, w.offset + w.length),
+    });
   }
   return Object.freeze({
-    config, weights: Object.freeze(weights) as EncoderWeights, staticNames: Object.freeze(json.staticNames),
-    staticMean: Float32Array.from(json.staticMean), staticStd: Float32Array.from(json.staticStd), datasetHash: json.datasetHash,
+    config,
+    weights: Object.freeze(weights) as EncoderWeights,
+    staticNames: Object.freeze(json.staticNames),
+    staticMean: Float32Array.from(json.staticMean),
+    staticStd: Float32Array.from(json.staticStd),
+    datasetHash: json.datasetHash,
     info: Object.freeze(json.info),
   });
 }

@@ -25,17 +25,38 @@ export interface EmbeddingRows {
 }
 
 /** Writes the embeddings group layout described above (the one place that defines it). */
-export async function writeEmbeddingGroup(path: string, trained: TrainedEncoder, rows: EmbeddingRows, attributes: Readonly<Record<string, unknown>> = {}): Promise<EmbeddingSummary> {
+export async function writeEmbeddingGroup(
+  path: string,
+  trained: TrainedEncoder,
+  rows: EmbeddingRows,
+  attributes: Readonly<Record<string, unknown>> = {},
+): Promise<EmbeddingSummary> {
   const n = rows.customers.length;
-  if (rows.dim === 0) throw new Error(`behavior-encoder/write-embeddings: architecture '${trained.config.architecture}' (ziln-mlp) has no sequence, so there is no customer embedding to write`);
+  if (rows.dim === 0)
+    throw new Error(
+      `behavior-encoder/write-embeddings: architecture '${trained.config.architecture}' (ziln-mlp) has no sequence, so there is no customer embedding to write`,
+    );
   await writeZarrGroup(path, {
     attributes: {
-      ...attributes, kind: 'clvlab-embeddings', model: trained.config.architecture, dim: rows.dim, datasetHash: trained.datasetHash,
-      featureEnd: new Date(rows.featureEnd).toISOString(), customer_ids: [...rows.customerIds],
+      ...attributes,
+      kind: 'clvlab-embeddings',
+      model: trained.config.architecture,
+      dim: rows.dim,
+      datasetHash: trained.datasetHash,
+      featureEnd: new Date(rows.featureEnd).toISOString(),
+      customer_ids: [...rows.customerIds],
     },
     arrays: {
-      embedding: { data: rows.embedding, shape: [n, rows.dim], attributes: { meaning: 'customer embedding (pooled encoder output, layer-normalised)' } },
-      customer_index: { data: rows.customers, shape: [n], attributes: { meaning: 'index into the dataset customer dictionary' } },
+      embedding: {
+        data: rows.embedding,
+        shape: [n, rows.dim],
+        attributes: { meaning: 'customer embedding (pooled encoder output, layer-normalised)' },
+      },
+      customer_index: {
+        data: rows.customers,
+        shape: [n],
+        attributes: { meaning: 'index into the dataset customer dictionary' },
+      },
       value: { data: rows.value, shape: [n], attributes: { meaning: 'ZILN expected holdout value' } },
       repurchase: { data: rows.repurchase, shape: [n], attributes: { meaning: 'ZILN purchase probability' } },
     },
@@ -44,11 +65,26 @@ export async function writeEmbeddingGroup(path: string, trained: TrainedEncoder,
 }
 
 /** Embeds every cohort customer of `task` (events before split.score.featureEnd) and writes the group at `path`. */
-export async function writeEmbeddings(path: string, trained: TrainedEncoder, task: ModelTask, attributes: Readonly<Record<string, unknown>> = {}): Promise<EmbeddingSummary> {
+export async function writeEmbeddings(
+  path: string,
+  trained: TrainedEncoder,
+  task: ModelTask,
+  attributes: Readonly<Record<string, unknown>> = {},
+): Promise<EmbeddingSummary> {
   const pred = predictEncoder(trained, task);
   const customers = Int32Array.from(task.split.customers);
-  return writeEmbeddingGroup(path, trained, {
-    embedding: pred.embedding, dim: pred.dim, customers, customerIds: Array.from(customers, (c) => task.log.customerIds[c]),
-    value: pred.value, repurchase: pred.repurchase, featureEnd: task.split.score.featureEnd,
-  }, attributes);
+  return writeEmbeddingGroup(
+    path,
+    trained,
+    {
+      embedding: pred.embedding,
+      dim: pred.dim,
+      customers,
+      customerIds: Array.from(customers, (c) => task.log.customerIds[c]),
+      value: pred.value,
+      repurchase: pred.repurchase,
+      featureEnd: task.split.score.featureEnd,
+    },
+    attributes,
+  );
 }

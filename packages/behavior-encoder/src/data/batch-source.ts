@@ -38,18 +38,38 @@ export interface BatchSource {
 
 /** Fisher–Yates shuffle in place (the training order of both sources). */
 export function shuffleInPlace(a: Int32Array, rng: Rng): void {
-  for (let i = a.length - 1; i > 0; i--) { const j = rng.int(i + 1); const t = a[i]; a[i] = a[j]; a[j] = t; }
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
 }
 
 /** Cohort rows of the train and valid folds (ascending) and the train rows' labels; throws on an empty train fold or a label that is not finite. */
-export function foldRows(fold: Uint8Array, target: Float64Array, customerOfRow: (row: number) => string): { train: Int32Array; valid: Int32Array; trainTargets: Float64Array } {
-  const train: number[] = [], valid: number[] = [];
-  fold.forEach((f, i) => { if (f === Fold.train) train.push(i); else if (f === Fold.valid) valid.push(i); });
+export function foldRows(
+  fold: Uint8Array,
+  target: Float64Array,
+  customerOfRow: (row: number) => string,
+): { train: Int32Array; valid: Int32Array; trainTargets: Float64Array } {
+  const train: number[] = [],
+    valid: number[] = [];
+  fold.forEach((f, i) => {
+    if (f === Fold.train) train.push(i);
+    else if (f === Fold.valid) valid.push(i);
+  });
   if (train.length === 0) throw new Error('behavior-encoder/train: the train fold is empty');
   for (const r of [...train, ...valid]) {
-    if (!Number.isFinite(target[r])) throw new Error(`behavior-encoder/train: target of customer '${customerOfRow(r)}' is ${target[r]} (expected a finite value ≥ 0)`);
+    if (!Number.isFinite(target[r]))
+      throw new Error(
+        `behavior-encoder/train: target of customer '${customerOfRow(r)}' is ${target[r]} (expected a finite value ≥ 0)`,
+      );
   }
-  return { train: Int32Array.from(train), valid: Int32Array.from(valid), trainTargets: Float64Array.from(train, (r) => target[r]) };
+  return {
+    train: Int32Array.from(train),
+    valid: Int32Array.from(valid),
+    trainTargets: Float64Array.from(train, (r) => target[r]),
+  };
 }
 
 /**
@@ -67,14 +87,29 @@ export function memoryBatchSource(task: ModelTask, c: Readonly<EncoderConfig>): 
   const staticValues = standardize(Float32Array.from(raw.values), stats.mean, stats.std);
   const order = Int32Array.from(rows.train);
   return {
-    sequenceLength: inputs.length, staticNames: raw.names, staticMean: stats.mean, staticStd: stats.std,
-    trainTargets: rows.trainTargets, validCount: rows.valid.length, datasetHash: hashEventLog(task.log),
+    sequenceLength: inputs.length,
+    staticNames: raw.names,
+    staticMean: stats.mean,
+    staticStd: stats.std,
+    trainTargets: rows.trainTargets,
+    validCount: rows.valid.length,
+    datasetHash: hashEventLog(task.log),
     async *trainBatches(rng: Rng, batchSize: number): AsyncIterable<BatchArrays> {
       shuffleInPlace(order, rng);
-      for (let from = 0; from < order.length; from += batchSize) yield batchArrays(inputs, staticValues, k, order, from, Math.min(order.length, from + batchSize), target);
+      for (let from = 0; from < order.length; from += batchSize)
+        yield batchArrays(inputs, staticValues, k, order, from, Math.min(order.length, from + batchSize), target);
     },
     async *validBatches(batchSize: number): AsyncIterable<BatchArrays> {
-      for (let from = 0; from < rows.valid.length; from += batchSize) yield batchArrays(inputs, staticValues, k, rows.valid, from, Math.min(rows.valid.length, from + batchSize), target);
+      for (let from = 0; from < rows.valid.length; from += batchSize)
+        yield batchArrays(
+          inputs,
+          staticValues,
+          k,
+          rows.valid,
+          from,
+          Math.min(rows.valid.length, from + batchSize),
+          target,
+        );
     },
     info: () => ({}),
   };

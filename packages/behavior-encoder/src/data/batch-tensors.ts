@@ -18,9 +18,23 @@ export interface BatchArrays {
 }
 
 /** Host arrays for rows `idx[from..to)`; labels from `target` (floored at 0) when given. */
-export function batchArrays(inputs: SequenceInputs, staticValues: Float32Array, k: number, idx: Int32Array, from: number, to: number, target?: Float64Array): BatchArrays {
-  const n = to - from, T = inputs.length, F = inputs.fields;
-  const tokens = new Int32Array(n * T * F), amount = new Float32Array(n * T), mask = new Float32Array(n * T), staticX = new Float32Array(n * k), y = new Float32Array(n);
+export function batchArrays(
+  inputs: SequenceInputs,
+  staticValues: Float32Array,
+  k: number,
+  idx: Int32Array,
+  from: number,
+  to: number,
+  target?: Float64Array,
+): BatchArrays {
+  const n = to - from,
+    T = inputs.length,
+    F = inputs.fields;
+  const tokens = new Int32Array(n * T * F),
+    amount = new Float32Array(n * T),
+    mask = new Float32Array(n * T),
+    staticX = new Float32Array(n * k),
+    y = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const r = idx[from + i];
     tokens.set(inputs.tokens.subarray(r * T * F, (r + 1) * T * F), i * T * F);
@@ -44,13 +58,23 @@ export function tensorsFromArrays(a: BatchArrays): BatchTensors {
 }
 
 /** Tensors for rows `idx[from..to)` of the inputs (static values: [rows × k], k may be 0). */
-export function makeBatch(inputs: SequenceInputs, staticValues: Float32Array, k: number, idx: Int32Array, from: number, to: number): BatchTensors {
+export function makeBatch(
+  inputs: SequenceInputs,
+  staticValues: Float32Array,
+  k: number,
+  idx: Int32Array,
+  from: number,
+  to: number,
+): BatchTensors {
   return tensorsFromArrays(batchArrays(inputs, staticValues, k, idx, from, to));
 }
 
 /** Frees a batch's tensors. */
 export function disposeBatch(b: BatchTensors): void {
-  b.tokens.dispose(); b.amount.dispose(); b.mask.dispose(); b.staticX?.dispose();
+  b.tokens.dispose();
+  b.amount.dispose();
+  b.mask.dispose();
+  b.staticX?.dispose();
 }
 
 /** Labels of rows `idx[from..to)` as a tensor. */
@@ -62,10 +86,17 @@ export function makeLabels(target: Float64Array, idx: Int32Array, from: number, 
 
 /** Rows [from, to) of a batch, as a new batch (host copy). */
 export function sliceBatch(a: BatchArrays, from: number, to: number): BatchArrays {
-  const T = a.length, F = a.tokens.length / Math.max(1, a.rows * T), k = a.staticDim;
+  const T = a.length,
+    F = a.tokens.length / Math.max(1, a.rows * T),
+    k = a.staticDim;
   return {
-    rows: to - from, length: T, staticDim: k,
-    tokens: a.tokens.slice(from * T * F, to * T * F), amount: a.amount.slice(from * T, to * T), mask: a.mask.slice(from * T, to * T),
-    staticX: a.staticX.slice(from * k, to * k), y: a.y.slice(from, to),
+    rows: to - from,
+    length: T,
+    staticDim: k,
+    tokens: a.tokens.slice(from * T * F, to * T * F),
+    amount: a.amount.slice(from * T, to * T),
+    mask: a.mask.slice(from * T, to * T),
+    staticX: a.staticX.slice(from * k, to * k),
+    y: a.y.slice(from, to),
   };
 }

@@ -15,7 +15,8 @@ export interface LogHasher {
 
 /** An incremental hasher; feeding the four columns in order gives `hashEventLog`. */
 export function createLogHasher(): LogHasher {
-  let lo = 0x811c9dc5, hi = 0x01000193;
+  let lo = 0x811c9dc5,
+    hi = 0x01000193;
   return {
     update(arr: ArrayBufferView): void {
       const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
@@ -24,7 +25,8 @@ export function createLogHasher(): LogHasher {
         hi = Math.imul(hi ^ bytes[i] ^ (lo >>> 7), 0x5bd1e995) >>> 0;
       }
     },
-    digest: (events: number): string => `${events}-${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`,
+    digest: (events: number): string =>
+      `${events}-${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`,
   };
 }
 

@@ -11,7 +11,14 @@
 import { decodeStrings, EVENT_TYPES, readZarrGroup, type EventLog, type ZarrTypedArray } from '@clvlab/events';
 import type { FeatureTable } from '@clvlab/sessions';
 import { tokenGridLength, type EncoderConfig } from '../adapters/encoder-config.ts';
-import { checkNotAllEmpty, emptyTokenGrid, fillTokenRows, idHashes, type SequenceInputs, type TokenEvents } from './sequence-inputs.ts';
+import {
+  checkNotAllEmpty,
+  emptyTokenGrid,
+  fillTokenRows,
+  idHashes,
+  type SequenceInputs,
+  type TokenEvents,
+} from './sequence-inputs.ts';
 import { buildStaticFeatures, type StaticFeatures } from './static-features.ts';
 
 /** One block: the slices of the event columns read and the block's cohort rows. */
@@ -26,7 +33,8 @@ export interface StoreBlock extends TokenEvents {
 export type BlockColumns = 'static' | 'tokens';
 
 const COLUMNS: Readonly<Record<BlockColumns, readonly string[]>> = Object.freeze({
-  static: ['t', 'type', 'amount'], tokens: ['t', 'type', 'item', 'category', 'amount', 'session'],
+  static: ['t', 'type', 'amount'],
+  tokens: ['t', 'type', 'item', 'category', 'amount', 'session'],
 });
 const WHERE = 'behavior-encoder/prepared-store-blocks';
 
@@ -58,48 +66,83 @@ export class PreparedStoreBlocks {
 
   /** Opens the prepared dataset at `path` (reads the per-customer arrays and the id dictionaries only). */
   static async open(path: string): Promise<PreparedStoreBlocks> {
-    const ids = 'dictionaries/customer_ids', items = 'dictionaries/item_ids', categories = 'dictionaries/category_ids';
+    const ids = 'dictionaries/customer_ids',
+      items = 'dictionaries/item_ids',
+      categories = 'dictionaries/category_ids';
     const a = (await readZarrGroup(path, [])).attributes;
-    if (a['kind'] !== 'clvlab-prepared-dataset') throw new Error(`${WHERE}: ${path} is not a clvlab prepared dataset (attribute kind is '${String(a['kind'])}')`);
+    if (a['kind'] !== 'clvlab-prepared-dataset')
+      throw new Error(`${WHERE}: ${path} is not a clvlab prepared dataset (attribute kind is '${String(a['kind'])}')`);
     const typeArray = (await readZarrGroup(path, ['events/type'], { rows: [0, 0] })).arrays['events/type'];
     const types = typeArray.attributes?.['event_types'];
     if (types !== undefined && JSON.stringify(types) !== JSON.stringify(EVENT_TYPES)) {
-      throw new Error(`${WHERE}: ${path} event_types ${JSON.stringify(types)} differ from ${JSON.stringify(EVENT_TYPES)}`);
+      throw new Error(
+        `${WHERE}: ${path} event_types ${JSON.stringify(types)} differ from ${JSON.stringify(EVENT_TYPES)}`,
+      );
     }
-    const g = await readZarrGroup(path, ['offsets', 'customers/ids', 'customers/fold', 'customers/target', 'customers/fit_target', `${ids}/utf8`, `${ids}/offsets`,
-      `${items}/utf8`, `${items}/offsets`, `${categories}/utf8`, `${categories}/offsets`]);
+    const g = await readZarrGroup(path, [
+      'offsets',
+      'customers/ids',
+      'customers/fold',
+      'customers/target',
+      'customers/fit_target',
+      `${ids}/utf8`,
+      `${ids}/offsets`,
+      `${items}/utf8`,
+      `${items}/offsets`,
+      `${categories}/utf8`,
+      `${categories}/offsets`,
+    ]);
     const get = <T extends ZarrTypedArray>(name: string, ctor: new (n: number) => T): T => {
       const data = g.arrays[name].data;
       if (!(data instanceof ctor)) throw new Error(`${WHERE}: ${path} array '${name}' is not ${ctor.name}`);
       return data;
     };
-    const dictionary = (name: string): string[] => decodeStrings({ bytes: get(`${name}/utf8`, Uint8Array), offsets: get(`${name}/offsets`, Int32Array) });
+    const dictionary = (name: string): string[] =>
+      decodeStrings({ bytes: get(`${name}/utf8`, Uint8Array), offsets: get(`${name}/offsets`, Int32Array) });
     const customerIds = dictionary(ids);
     const offsets = get('offsets', Int32Array);
-    if (offsets.length !== customerIds.length + 1) throw new Error(`${WHERE}: ${path} offsets has ${offsets.length} entries, expected customers + 1 = ${customerIds.length + 1}`);
-    const cutoff = Number(a['cutoff_ms']), horizon = Number(a['horizon_ms']);
+    if (offsets.length !== customerIds.length + 1)
+      throw new Error(
+        `${WHERE}: ${path} offsets has ${offsets.length} entries, expected customers + 1 = ${customerIds.length + 1}`,
+      );
+    const cutoff = Number(a['cutoff_ms']),
+      horizon = Number(a['horizon_ms']);
     const temporal = a['protocol'] === 'temporal';
     const scoreTarget = get('customers/target', Float64Array);
     return new PreparedStoreBlocks(
-      path, a, get('customers/ids', Int32Array), get('customers/fold', Uint8Array),
-      { featureEnd: temporal ? cutoff - horizon : cutoff, target: temporal ? get('customers/fit_target', Float64Array) : scoreTarget },
-      { featureEnd: cutoff, target: scoreTarget }, offsets, customerIds,
-      idHashes(dictionary(items)), idHashes(dictionary(categories)), typeArray.chunks?.[0] ?? Math.max(1, offsets[offsets.length - 1]),
+      path,
+      a,
+      get('customers/ids', Int32Array),
+      get('customers/fold', Uint8Array),
+      {
+        featureEnd: temporal ? cutoff - horizon : cutoff,
+        target: temporal ? get('customers/fit_target', Float64Array) : scoreTarget,
+      },
+      { featureEnd: cutoff, target: scoreTarget },
+      offsets,
+      customerIds,
+      idHashes(dictionary(items)),
+      idHashes(dictionary(categories)),
+      typeArray.chunks?.[0] ?? Math.max(1, offsets[offsets.length - 1]),
     );
   }
 
   /** Cohort rows [from, to) of each block of `blockCustomers`. */
   blockRanges(blockCustomers: number): [number, number][] {
-    if (!(Number.isInteger(blockCustomers) && blockCustomers >= 1)) throw new Error(`${WHERE}: blockCustomers must be an integer ≥ 1, got ${blockCustomers}`);
+    if (!(Number.isInteger(blockCustomers) && blockCustomers >= 1))
+      throw new Error(`${WHERE}: blockCustomers must be an integer ≥ 1, got ${blockCustomers}`);
     const out: [number, number][] = [];
-    for (let from = 0; from < this.customers.length; from += blockCustomers) out.push([from, Math.min(this.customers.length, from + blockCustomers)]);
+    for (let from = 0; from < this.customers.length; from += blockCustomers)
+      out.push([from, Math.min(this.customers.length, from + blockCustomers)]);
     return out;
   }
 
   /** Reads the event slice spanning cohort `rows` (ascending, not empty). */
   async read(rows: Int32Array, columns: BlockColumns): Promise<StoreBlock> {
-    const first = this.customers[rows[0]], last = this.customers[rows[rows.length - 1]];
-    const from = this.offsets[first], to = this.offsets[last + 1];
+    const first = this.customers[rows[0]],
+      last = this.customers[rows[rows.length - 1]];
+    const from = this.offsets[first],
+      to = this.offsets[last + 1];
     const names = COLUMNS[columns].map((n) => `events/${n}`);
     const g = await readZarrGroup(this.path, names, { rows: [from, to], chunkCache: this.cache });
     this.counters.blocks++;
@@ -112,16 +155,30 @@ export class PreparedStoreBlocks {
       return data;
     };
     return {
-      rows, customers: Int32Array.from(rows, (r) => this.customers[r] - first), eventBase: from,
-      offsets: Int32Array.from(this.offsets.subarray(first, last + 2), (o) => o - from), customerIds: this.customerIds.slice(first, last + 1),
-      t: col('t', Float64Array), type: col('type', Uint8Array), amount: col('amount', Float64Array),
-      item: col('item', Int32Array), category: col('category', Int32Array), session: col('session', Int32Array),
-      itemHash: this.itemHash, categoryHash: this.categoryHash,
+      rows,
+      customers: Int32Array.from(rows, (r) => this.customers[r] - first),
+      eventBase: from,
+      offsets: Int32Array.from(this.offsets.subarray(first, last + 2), (o) => o - from),
+      customerIds: this.customerIds.slice(first, last + 1),
+      t: col('t', Float64Array),
+      type: col('type', Uint8Array),
+      amount: col('amount', Float64Array),
+      item: col('item', Int32Array),
+      category: col('category', Int32Array),
+      session: col('session', Int32Array),
+      itemHash: this.itemHash,
+      categoryHash: this.categoryHash,
     };
   }
 
   /** Writes a block's token rows (read with `tokens`) at `featureEnd` into rows row0.. of `grid`; returns how many have an event before it. */
-  tokens(block: StoreBlock, featureEnd: number, c: Readonly<EncoderConfig>, grid: SequenceInputs, row0: number): number {
+  tokens(
+    block: StoreBlock,
+    featureEnd: number,
+    c: Readonly<EncoderConfig>,
+    grid: SequenceInputs,
+    row0: number,
+  ): number {
     return fillTokenRows(block, block.customers, featureEnd, c, grid, row0);
   }
 
@@ -129,10 +186,17 @@ export class PreparedStoreBlocks {
    * Every cohort row in order, a block at a time: token rows and raw static inputs at
    * `featureEnd`, both from one read of the block. Throws at the end when every sequence is empty.
    */
-  async *scan(featureEnd: number, c: Readonly<EncoderConfig>, blockCustomers: number): AsyncGenerator<{ rows: Int32Array; grid: SequenceInputs; statics: StaticFeatures }> {
+  async *scan(
+    featureEnd: number,
+    c: Readonly<EncoderConfig>,
+    blockCustomers: number,
+  ): AsyncGenerator<{ rows: Int32Array; grid: SequenceInputs; statics: StaticFeatures }> {
     let nonEmpty = 0;
     for (const [from, to] of this.blockRanges(blockCustomers)) {
-      const block = await this.read(Int32Array.from({ length: to - from }, (_, i) => from + i), tokenGridLength(c) > 0 ? 'tokens' : 'static');
+      const block = await this.read(
+        Int32Array.from({ length: to - from }, (_, i) => from + i),
+        tokenGridLength(c) > 0 ? 'tokens' : 'static',
+      );
       const grid = emptyTokenGrid(to - from, c);
       nonEmpty += this.tokens(block, featureEnd, c, grid, 0);
       yield { rows: block.rows, grid, statics: await this.staticFeatures(block, featureEnd, c) };
@@ -147,13 +211,27 @@ export class PreparedStoreBlocks {
    */
   async staticFeatures(block: StoreBlock, featureEnd: number, c: Readonly<EncoderConfig>): Promise<StaticFeatures> {
     if (c.useSocial && featureEnd !== this.score.featureEnd) {
-      throw new Error(`${WHERE}: ${this.path}: features/graph is computed before the score cutoff ${new Date(this.score.featureEnd).toISOString()}; useSocial (+social) at featureEnd ${new Date(featureEnd).toISOString()} (the temporal protocol's fit window) would read later graph features — the store holds no graph at the fit cutoff`);
+      throw new Error(
+        `${WHERE}: ${this.path}: features/graph is computed before the score cutoff ${new Date(this.score.featureEnd).toISOString()}; useSocial (+social) at featureEnd ${new Date(featureEnd).toISOString()} (the temporal protocol's fit window) would read later graph features — the store holds no graph at the fit cutoff`,
+      );
     }
     const table = c.useSocial ? await this.graph() : undefined;
-    const graph = table === undefined ? undefined : { names: table.names, columns: table.columns.map((col) => Float64Array.from(block.rows, (r) => col[r])) };
+    const graph =
+      table === undefined
+        ? undefined
+        : { names: table.names, columns: table.columns.map((col) => Float64Array.from(block.rows, (r) => col[r])) };
     const start = Number(this.attributes['start_ms']);
-    if (!Number.isFinite(start)) throw new Error(`${WHERE}: ${this.path} has no finite start_ms attribute (the calibration start the static inputs count from)`);
-    const log = { t: block.t, type: block.type, amount: block.amount, valueTarget: this.attributes['value_target'] as EventLog['valueTarget'], customerIds: block.customerIds };
+    if (!Number.isFinite(start))
+      throw new Error(
+        `${WHERE}: ${this.path} has no finite start_ms attribute (the calibration start the static inputs count from)`,
+      );
+    const log = {
+      t: block.t,
+      type: block.type,
+      amount: block.amount,
+      valueTarget: this.attributes['value_target'] as EventLog['valueTarget'],
+      customerIds: block.customerIds,
+    };
     const task = { log, offsets: block.offsets, split: { customers: block.customers, start }, graph };
     return buildStaticFeatures(task, featureEnd, c);
   }
@@ -165,11 +243,22 @@ export class PreparedStoreBlocks {
     if (g === undefined) return undefined;
     const { data, shape, attributes } = g.arrays['features/graph'];
     const names = attributes?.['columns'];
-    if (!(data instanceof Float64Array) || shape.length !== 2 || shape[0] !== this.customers.length || !Array.isArray(names) || names.length !== shape[1]) {
-      throw new Error(`${WHERE}: ${this.path} features/graph must be float64 [${this.customers.length} × columns] with a 'columns' attribute, got shape [${shape.join(', ')}]`);
+    if (
+      !(data instanceof Float64Array) ||
+      shape.length !== 2 ||
+      shape[0] !== this.customers.length ||
+      !Array.isArray(names) ||
+      names.length !== shape[1]
+    ) {
+      throw new Error(
+        `${WHERE}: ${this.path} features/graph must be float64 [${this.customers.length} × columns] with a 'columns' attribute, got shape [${shape.join(', ')}]`,
+      );
     }
     const k = shape[1];
-    this.graphTable = { names: names.map(String), columns: Array.from({ length: k }, (_, j) => Float64Array.from({ length: shape[0] }, (_, i) => data[i * k + j])) };
+    this.graphTable = {
+      names: names.map(String),
+      columns: Array.from({ length: k }, (_, j) => Float64Array.from({ length: shape[0] }, (_, i) => data[i * k + j])),
+    };
     return this.graphTable;
   }
 }

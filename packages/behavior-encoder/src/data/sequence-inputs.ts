@@ -35,8 +35,18 @@ const LOG_YEAR_S = Math.log1p(366 * 86_400);
 
 /** Sizes of the token fields, in table order: type, item, category, gap, age, hour, weekday, session position, session index, position. */
 export function tokenFieldSizes(c: Readonly<EncoderConfig>): number[] {
-  return [6, c.itemBuckets + 1, c.categoryBuckets + 1, c.gapBuckets, c.ageBuckets, 24, 7,
-    c.maxSessionPosition, c.maxSessionIndex, tokenGridLength(c)];
+  return [
+    6,
+    c.itemBuckets + 1,
+    c.categoryBuckets + 1,
+    c.gapBuckets,
+    c.ageBuckets,
+    24,
+    7,
+    c.maxSessionPosition,
+    c.maxSessionIndex,
+    tokenGridLength(c),
+  ];
 }
 
 // Id hashes. The item and category fields of a token are buckets of a hash of the id STRING,
@@ -56,8 +66,10 @@ export function idHashes(ids: readonly string[]): Int32Array {
     const id = ids[i];
     let h = 0x811c9dc5;
     for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
-    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
     out[i] = h ^ (h >>> 16);
   }
   return out;
@@ -79,7 +91,8 @@ function logBucket(ms: number, buckets: number, reserveZero: boolean): number {
 function upperBound(t: Float64Array, lo: number, hi: number, end: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (t[mid] < end) lo = mid + 1; else hi = mid;
+    if (t[mid] < end) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -108,27 +121,54 @@ export interface TokenEvents {
 
 /** A zero token grid for `rows` customers (fill it with `fillTokenRows`). */
 export function emptyTokenGrid(rows: number, config: Readonly<EncoderConfig>): SequenceInputs {
-  const T = tokenGridLength(config), F = tokenFieldSizes(config).length;
-  return { rows, length: T, fields: F, tokens: new Int32Array(rows * T * F), amount: new Float32Array(rows * T), mask: new Float32Array(rows * T), eventCounts: new Int32Array(rows) };
+  const T = tokenGridLength(config),
+    F = tokenFieldSizes(config).length;
+  return {
+    rows,
+    length: T,
+    fields: F,
+    tokens: new Int32Array(rows * T * F),
+    amount: new Float32Array(rows * T),
+    mask: new Float32Array(rows * T),
+    eventCounts: new Int32Array(rows),
+  };
 }
 
 /** Builds the token grid for the cohort at `featureEnd` (events with t < featureEnd only). */
 export function buildSequenceInputs(
-  task: Pick<ModelTask, 'log' | 'session' | 'offsets' | 'split'>, featureEnd: number, config: Readonly<EncoderConfig>,
+  task: Pick<ModelTask, 'log' | 'session' | 'offsets' | 'split'>,
+  featureEnd: number,
+  config: Readonly<EncoderConfig>,
 ): SequenceInputs {
   const { log, session, offsets, split } = task;
   const sequence = tokenGridLength(config) > 0;
   if (sequence && (session === undefined || session.length !== log.length)) {
-    throw new Error(`behavior-encoder/sequence-inputs: dataset has no sessions (session has ${session?.length ?? 0} entries, log has ${log.length} events); prepare it with @clvlab/sessions`);
+    throw new Error(
+      `behavior-encoder/sequence-inputs: dataset has no sessions (session has ${session?.length ?? 0} entries, log has ${log.length} events); prepare it with @clvlab/sessions`,
+    );
   }
   if (offsets.length !== log.customerIds.length + 1) {
-    throw new Error(`behavior-encoder/sequence-inputs: offsets has ${offsets.length} entries, expected customers + 1 = ${log.customerIds.length + 1}`);
+    throw new Error(
+      `behavior-encoder/sequence-inputs: offsets has ${offsets.length} entries, expected customers + 1 = ${log.customerIds.length + 1}`,
+    );
   }
   const grid = emptyTokenGrid(split.customers.length, config);
   const { t, type, item, category, amount } = log;
   const itemHash = sequence ? idHashes(log.itemIds) : new Int32Array(0);
   const categoryHash = sequence ? idHashes(log.categoryIds) : new Int32Array(0);
-  const events: TokenEvents = { t, type, item, category, amount, session, itemHash, categoryHash, offsets, customerIds: log.customerIds, eventBase: 0 };
+  const events: TokenEvents = {
+    t,
+    type,
+    item,
+    category,
+    amount,
+    session,
+    itemHash,
+    categoryHash,
+    offsets,
+    customerIds: log.customerIds,
+    eventBase: 0,
+  };
   const nonEmpty = fillTokenRows(events, split.customers, featureEnd, config, grid, 0);
   checkNotAllEmpty(grid.rows, nonEmpty, featureEnd);
   return Object.freeze(grid);
@@ -137,7 +177,9 @@ export function buildSequenceInputs(
 /** Throws when a cohort of `rows` customers has no non-empty sequence. */
 export function checkNotAllEmpty(rows: number, nonEmpty: number, featureEnd: number): void {
   if (rows > 0 && nonEmpty === 0) {
-    throw new Error(`behavior-encoder/sequence-inputs: every sequence is empty (no cohort customer has events before featureEnd ${new Date(featureEnd).toISOString()})`);
+    throw new Error(
+      `behavior-encoder/sequence-inputs: every sequence is empty (no cohort customer has events before featureEnd ${new Date(featureEnd).toISOString()})`,
+    );
   }
 }
 
@@ -147,21 +189,31 @@ export function checkNotAllEmpty(rows: number, nonEmpty: number, featureEnd: num
  * implementation behind the in-memory grid and the store stream (zarr-batch-stream.ts).
  */
 export function fillTokenRows(
-  events: TokenEvents, customers: Int32Array, featureEnd: number, config: Readonly<EncoderConfig>, grid: SequenceInputs, row0: number,
+  events: TokenEvents,
+  customers: Int32Array,
+  featureEnd: number,
+  config: Readonly<EncoderConfig>,
+  grid: SequenceInputs,
+  row0: number,
 ): number {
   const { t: time, type, item, category, amount: money, session, offsets, itemHash, categoryHash } = events;
   const { itemBuckets, categoryBuckets } = config;
   const sessionLayout = config.architecture === 'session-transformer';
-  const T = grid.length, F = grid.fields;
+  const T = grid.length,
+    F = grid.fields;
   const base: number[] = [];
-  tokenFieldSizes(config).reduce((acc, s) => { base.push(acc); return acc + s; }, 0);
+  tokenFieldSizes(config).reduce((acc, s) => {
+    base.push(acc);
+    return acc + s;
+  }, 0);
   const { tokens, amount, mask, eventCounts } = grid;
   const slots = new Int32Array(T); // event index per slot, -1 = padding
   let nonEmpty = 0;
   for (let i = 0; i < customers.length; i++) {
     const r = row0 + i;
     const c = customers[i];
-    const lo = offsets[c], hi = upperBound(time, lo, offsets[c + 1], featureEnd);
+    const lo = offsets[c],
+      hi = upperBound(time, lo, offsets[c + 1], featureEnd);
     if (hi > lo) nonEmpty++;
     if (T === 0) continue;
     slots.fill(-1);
@@ -174,12 +226,25 @@ export function fillTokenRows(
     for (let j = 0; j < T; j++) {
       const e = slots[j];
       const o = (r * T + j) * F;
-      if (e < 0) { for (let f = 0; f < F; f++) tokens[o + f] = base[f]; continue; }
-      const t = time[e], a = money[e], it = item[e], ct = category[e];
+      if (e < 0) {
+        for (let f = 0; f < F; f++) tokens[o + f] = base[f];
+        continue;
+      }
+      const t = time[e],
+        a = money[e],
+        it = item[e],
+        ct = category[e];
       if (!Number.isFinite(t) || Number.isNaN(a) || it >= itemHash.length || ct >= categoryHash.length) {
-        const what = !Number.isFinite(t) ? 'non-finite time' : Number.isNaN(a) ? 'NaN amount'
-          : it >= itemHash.length ? `item index ${it} outside the item dictionary of ${itemHash.length}` : `category index ${ct} outside the category dictionary of ${categoryHash.length}`;
-        throw new Error(`behavior-encoder/sequence-inputs: ${what} at event ${events.eventBase + e} (customer '${events.customerIds[c]}')`);
+        const what = !Number.isFinite(t)
+          ? 'non-finite time'
+          : Number.isNaN(a)
+            ? 'NaN amount'
+            : it >= itemHash.length
+              ? `item index ${it} outside the item dictionary of ${itemHash.length}`
+              : `category index ${ct} outside the category dictionary of ${categoryHash.length}`;
+        throw new Error(
+          `behavior-encoder/sequence-inputs: ${what} at event ${events.eventBase + e} (customer '${events.customerIds[c]}')`,
+        );
       }
       let pos = 0; // position inside the session (walk back, clipped)
       while (pos < config.maxSessionPosition - 1 && e - pos > lo && session[e - pos - 1] === session[e]) pos++;
@@ -190,7 +255,7 @@ export function fillTokenRows(
       tokens[o + 3] = base[3] + (e > lo ? logBucket(t - time[e - 1], config.gapBuckets, true) : 0);
       tokens[o + 4] = base[4] + logBucket(featureEnd - t, config.ageBuckets, false);
       tokens[o + 5] = base[5] + Math.floor((t - day * DAY_MS) / HOUR_MS);
-      tokens[o + 6] = base[6] + (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (UTC weekday 4)
+      tokens[o + 6] = base[6] + ((((day + 4) % 7) + 7) % 7); // 1970-01-01 was a Thursday (UTC weekday 4)
       tokens[o + 7] = base[7] + pos;
       tokens[o + 8] = base[8] + Math.min(config.maxSessionIndex - 1, lastSession - session[e]);
       tokens[o + 9] = base[9] + Math.min(T - 1, hi - 1 - e);

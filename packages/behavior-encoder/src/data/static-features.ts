@@ -26,7 +26,11 @@ export interface StaticFeatureSource {
 }
 
 /** Raw (unstandardised) static features for every cohort customer at `featureEnd`. */
-export function buildStaticFeatures(task: StaticFeatureSource, featureEnd: number, c: Readonly<EncoderConfig>): StaticFeatures {
+export function buildStaticFeatures(
+  task: StaticFeatureSource,
+  featureEnd: number,
+  c: Readonly<EncoderConfig>,
+): StaticFeatures {
   const names: string[] = [];
   const cols: Float64Array[] = [];
   const rows = task.split.customers.length;
@@ -36,10 +40,17 @@ export function buildStaticFeatures(task: StaticFeatureSource, featureEnd: numbe
     cols.push(rfm.recency, rfm.frequency, rfm.monetary, rfm.tenure);
   }
   if (c.useSocial) {
-    if (task.graph === undefined) throw new Error('behavior-encoder/static-features: useSocial (+social) needs task.graph, but the task has no graph features');
+    if (task.graph === undefined)
+      throw new Error(
+        'behavior-encoder/static-features: useSocial (+social) needs task.graph, but the task has no graph features',
+      );
     task.graph.names.forEach((n, i) => {
-      if (task.graph!.columns[i].length !== rows) throw new Error(`behavior-encoder/static-features: graph column '${n}' has ${task.graph!.columns[i].length} rows, expected ${rows}`);
-      names.push(`social.${n}`); cols.push(task.graph!.columns[i]);
+      if (task.graph!.columns[i].length !== rows)
+        throw new Error(
+          `behavior-encoder/static-features: graph column '${n}' has ${task.graph!.columns[i].length} rows, expected ${rows}`,
+        );
+      names.push(`social.${n}`);
+      cols.push(task.graph!.columns[i]);
     });
   }
   const k = names.length;
@@ -47,7 +58,10 @@ export function buildStaticFeatures(task: StaticFeatureSource, featureEnd: numbe
   for (let j = 0; j < k; j++) {
     for (let r = 0; r < rows; r++) {
       const v = cols[j][r];
-      if (Number.isNaN(v)) throw new Error(`behavior-encoder/static-features: NaN in '${names[j]}' for customer '${task.log.customerIds[task.split.customers[r]]}'`);
+      if (Number.isNaN(v))
+        throw new Error(
+          `behavior-encoder/static-features: NaN in '${names[j]}' for customer '${task.log.customerIds[task.split.customers[r]]}'`,
+        );
       values[r * k + j] = slog(v);
     }
   }
@@ -59,26 +73,41 @@ export type TaskWindow = 'fit' | 'score';
 
 /** The graph features known at a window's feature cutoff: graphFit (absent = graph) for `fit`, graph for `score`. */
 export function graphAt(task: Pick<ModelTask, 'graph' | 'graphFit'>, window: TaskWindow): ModelTask['graph'] {
-  return window === 'fit' ? task.graphFit ?? task.graph : task.graph;
+  return window === 'fit' ? (task.graphFit ?? task.graph) : task.graph;
 }
 
 /** Raw static features of a task's cohort at the window's featureEnd, with the graph features known then (graphAt). */
 export function taskStaticFeatures(task: ModelTask, window: TaskWindow, c: Readonly<EncoderConfig>): StaticFeatures {
-  return buildStaticFeatures({ ...task, graph: c.useSocial ? graphAt(task, window) : undefined }, task.split[window].featureEnd, c);
+  return buildStaticFeatures(
+    { ...task, graph: c.useSocial ? graphAt(task, window) : undefined },
+    task.split[window].featureEnd,
+    c,
+  );
 }
 
 /**
  * Column means and standard deviations (std floored at 1e-6) of a [rows × k] table, over the
  * given rows (the train fold: nothing of the valid or test rows enters the scaling), else all.
  */
-export function columnStats(values: Float32Array, k: number, over?: ArrayLike<number>): { mean: Float32Array; std: Float32Array } {
+export function columnStats(
+  values: Float32Array,
+  k: number,
+  over?: ArrayLike<number>,
+): { mean: Float32Array; std: Float32Array } {
   const rows = over !== undefined ? over.length : k === 0 ? 0 : values.length / k;
-  const mean = new Float32Array(k), std = new Float32Array(k);
+  const mean = new Float32Array(k),
+    std = new Float32Array(k);
   for (let j = 0; j < k; j++) {
-    let s = 0, s2 = 0;
-    for (let i = 0; i < rows; i++) { const v = values[(over !== undefined ? over[i] : i) * k + j]; s += v; s2 += v * v; }
+    let s = 0,
+      s2 = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = values[(over !== undefined ? over[i] : i) * k + j];
+      s += v;
+      s2 += v * v;
+    }
     const m = rows > 0 ? s / rows : 0;
-    mean[j] = m; std[j] = Math.max(1e-6, Math.sqrt(Math.max(0, rows > 0 ? s2 / rows - m * m : 0)));
+    mean[j] = m;
+    std[j] = Math.max(1e-6, Math.sqrt(Math.max(0, rows > 0 ? s2 / rows - m * m : 0)));
   }
   return { mean, std };
 }

@@ -13,14 +13,20 @@ const COLUMNS = ['events/customer', 'events/t', 'events/type', 'events/amount'];
 export async function hashStoreEventLog(path: string, events?: number): Promise<string> {
   if (events === undefined) {
     const n = (await readZarrGroup(path, [])).attributes['events'];
-    if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0)) throw new Error(`behavior-encoder/store-dataset-hash: ${path} has no integer 'events' attribute (got ${JSON.stringify(n)})`);
+    if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0))
+      throw new Error(
+        `behavior-encoder/store-dataset-hash: ${path} has no integer 'events' attribute (got ${JSON.stringify(n)})`,
+      );
     return hashStoreEventLog(path, n);
   }
   const hasher = createLogHasher();
   const cache: ChunkCache = new Map();
   for (const name of COLUMNS) {
     for (let from = 0; from < events; from += SLICE_EVENTS) {
-      hasher.update((await readZarrGroup(path, [name], { rows: [from, Math.min(events, from + SLICE_EVENTS)], chunkCache: cache })).arrays[name].data);
+      hasher.update(
+        (await readZarrGroup(path, [name], { rows: [from, Math.min(events, from + SLICE_EVENTS)], chunkCache: cache }))
+          .arrays[name].data,
+      );
     }
     cache.clear();
   }

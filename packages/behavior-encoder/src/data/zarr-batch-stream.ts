@@ -37,7 +37,12 @@ export const DEFAULT_BATCH_STREAM = Object.freeze({
 export type BatchStreamOptions = { -readonly [K in keyof typeof DEFAULT_BATCH_STREAM]: number };
 
 /** Rows gathered from a window of blocks: token grid, standardised static rows and labels. */
-interface Pool { readonly grid: SequenceInputs; readonly k: number; readonly staticX: Float32Array; readonly y: Float64Array }
+interface Pool {
+  readonly grid: SequenceInputs;
+  readonly k: number;
+  readonly staticX: Float32Array;
+  readonly y: Float64Array;
+}
 
 export class ZarrBatchStream implements BatchSource {
   readonly sequenceLength: number;
@@ -45,28 +50,53 @@ export class ZarrBatchStream implements BatchSource {
   private peakRows = 0;
 
   private constructor(
-    readonly store: PreparedStoreBlocks, private readonly c: Readonly<EncoderConfig>, readonly options: Readonly<BatchStreamOptions>,
-    readonly staticNames: readonly string[], readonly staticMean: Float32Array, readonly staticStd: Float32Array, private readonly staticValues: Float32Array,
-    readonly trainTargets: Float64Array, private readonly trainByBlock: Int32Array[], private readonly validByBlock: Int32Array[], readonly datasetHash: string,
+    readonly store: PreparedStoreBlocks,
+    private readonly c: Readonly<EncoderConfig>,
+    readonly options: Readonly<BatchStreamOptions>,
+    readonly staticNames: readonly string[],
+    readonly staticMean: Float32Array,
+    readonly staticStd: Float32Array,
+    private readonly staticValues: Float32Array,
+    readonly trainTargets: Float64Array,
+    private readonly trainByBlock: Int32Array[],
+    private readonly validByBlock: Int32Array[],
+    readonly datasetHash: string,
   ) {
     this.sequenceLength = emptyTokenGrid(0, c).length;
   }
 
-  get validCount(): number { return this.validByBlock.reduce((a, r) => a + r.length, 0); }
+  get validCount(): number {
+    return this.validByBlock.reduce((a, r) => a + r.length, 0);
+  }
 
   /** Opens the prepared dataset at `path` for training on its fit window (train fold; valid fold for early stopping). */
-  static async open(path: string, c: Readonly<EncoderConfig>, options: Partial<BatchStreamOptions> = {}): Promise<ZarrBatchStream> {
+  static async open(
+    path: string,
+    c: Readonly<EncoderConfig>,
+    options: Partial<BatchStreamOptions> = {},
+  ): Promise<ZarrBatchStream> {
     const o = resolveOptions('behavior-encoder/zarr-batch-stream', DEFAULT_BATCH_STREAM, options);
-    if (!(Number.isInteger(o.shuffleBlocks) && o.shuffleBlocks >= 1)) throw new Error(`behavior-encoder/zarr-batch-stream: shuffleBlocks must be an integer ≥ 1, got ${o.shuffleBlocks}`);
+    if (!(Number.isInteger(o.shuffleBlocks) && o.shuffleBlocks >= 1))
+      throw new Error(
+        `behavior-encoder/zarr-batch-stream: shuffleBlocks must be an integer ≥ 1, got ${o.shuffleBlocks}`,
+      );
     const store = await PreparedStoreBlocks.open(path);
     const { featureEnd, target } = store.fit;
     const rows = foldRows(store.fold, target, (r) => store.customerIds[store.customers[r]]);
     const ranges = store.blockRanges(o.blockCustomers);
-    let names: readonly string[] = [], raw = new Float32Array(0), nonEmpty = 0;
+    let names: readonly string[] = [],
+      raw = new Float32Array(0),
+      nonEmpty = 0;
     for (const [from, to] of ranges) {
-      const block = await store.read(Int32Array.from({ length: to - from }, (_, i) => from + i), 'static');
+      const block = await store.read(
+        Int32Array.from({ length: to - from }, (_, i) => from + i),
+        'static',
+      );
       const s = await store.staticFeatures(block, featureEnd, c);
-      if (from === 0) { names = s.names; raw = new Float32Array(store.customers.length * names.length); }
+      if (from === 0) {
+        names = s.names;
+        raw = new Float32Array(store.customers.length * names.length);
+      }
       raw.set(s.values, from * names.length);
       for (let i = 0; i < block.customers.length; i++) {
         const lo = block.offsets[block.customers[i]];
@@ -75,9 +105,22 @@ export class ZarrBatchStream implements BatchSource {
     }
     checkNotAllEmpty(store.customers.length, nonEmpty, featureEnd);
     const stats = columnStats(raw, names.length, rows.train);
-    const inBlocks = (sel: Int32Array): Int32Array[] => ranges.map(([from, to]) => sel.filter((r) => r >= from && r < to));
+    const inBlocks = (sel: Int32Array): Int32Array[] =>
+      ranges.map(([from, to]) => sel.filter((r) => r >= from && r < to));
     const hash = await hashStoreEventLog(path, store.offsets[store.offsets.length - 1]);
-    return new ZarrBatchStream(store, c, o, names, stats.mean, stats.std, standardize(raw, stats.mean, stats.std), rows.trainTargets, inBlocks(rows.train), inBlocks(rows.valid), hash);
+    return new ZarrBatchStream(
+      store,
+      c,
+      o,
+      names,
+      stats.mean,
+      stats.std,
+      standardize(raw, stats.mean, stats.std),
+      rows.trainTargets,
+      inBlocks(rows.train),
+      inBlocks(rows.valid),
+      hash,
+    );
   }
 
   async *trainBatches(rng: Rng, batchSize: number): AsyncIterable<BatchArrays> {
@@ -107,19 +150,28 @@ export class ZarrBatchStream implements BatchSource {
     for (let b = 0; b < this.validByBlock.length; b++) {
       if (this.validByBlock[b].length === 0) continue;
       const pool = await this.pool([b], this.validByBlock, carry);
-      carry = yield* cut(pool, Int32Array.from({ length: pool.y.length }, (_, i) => i), batchSize, false);
+      carry = yield* cut(
+        pool,
+        Int32Array.from({ length: pool.y.length }, (_, i) => i),
+        batchSize,
+        false,
+      );
     }
     if (carry !== undefined) yield carry;
   }
 
   info(): Readonly<Record<string, unknown>> {
     const { blocks, events, peakEvents } = this.store.counters;
-    return { source: 'zarr-stream', stream: { ...this.options, blocksRead: blocks, eventsRead: events, peakEvents, peakRowsHeld: this.peakRows } };
+    return {
+      source: 'zarr-stream',
+      stream: { ...this.options, blocksRead: blocks, eventsRead: events, peakEvents, peakRowsHeld: this.peakRows },
+    };
   }
 
   /** `blocks` grouped by the stored chunk holding their first event: groups in random order, blocks in random order within a group. */
   private shardOrder(blocks: Int32Array, rng: Rng): Int32Array {
-    const shardOf = (b: number): number => Math.floor(this.store.offsets[this.store.customers[this.trainByBlock[b][0]]] / this.store.eventChunk);
+    const shardOf = (b: number): number =>
+      Math.floor(this.store.offsets[this.store.customers[this.trainByBlock[b][0]]] / this.store.eventChunk);
     const shards = [...new Set(Array.from(blocks, shardOf))];
     const shardOrder = Int32Array.from(shards.keys());
     shuffleInPlace(shardOrder, rng);
@@ -134,19 +186,30 @@ export class ZarrBatchStream implements BatchSource {
 
   /** The selected rows of `blocks` (in that order) after `carry`, as one pool. */
   private async pool(blocks: ArrayLike<number>, selected: Int32Array[], carry: BatchArrays | undefined): Promise<Pool> {
-    const k = this.staticNames.length, before = carry?.rows ?? 0;
+    const k = this.staticNames.length,
+      before = carry?.rows ?? 0;
     let n = before;
     for (let i = 0; i < blocks.length; i++) n += selected[blocks[i]].length;
-    const grid = emptyTokenGrid(n, this.c), staticX = new Float32Array(n * k), y = new Float64Array(n);
+    const grid = emptyTokenGrid(n, this.c),
+      staticX = new Float32Array(n * k),
+      y = new Float64Array(n);
     if (carry !== undefined) {
-      grid.tokens.set(carry.tokens); grid.amount.set(carry.amount); grid.mask.set(carry.mask); staticX.set(carry.staticX); y.set(carry.y);
+      grid.tokens.set(carry.tokens);
+      grid.amount.set(carry.amount);
+      grid.mask.set(carry.mask);
+      staticX.set(carry.staticX);
+      y.set(carry.y);
     }
     let at = before;
     for (let i = 0; i < blocks.length; i++) {
       const rows = selected[blocks[i]];
       if (rows.length === 0) continue;
-      if (this.sequenceLength > 0) this.store.tokens(await this.store.read(rows, 'tokens'), this.store.fit.featureEnd, this.c, grid, at);
-      rows.forEach((r, j) => { staticX.set(this.staticValues.subarray(r * k, (r + 1) * k), (at + j) * k); y[at + j] = this.store.fit.target[r]; });
+      if (this.sequenceLength > 0)
+        this.store.tokens(await this.store.read(rows, 'tokens'), this.store.fit.featureEnd, this.c, grid, at);
+      rows.forEach((r, j) => {
+        staticX.set(this.staticValues.subarray(r * k, (r + 1) * k), (at + j) * k);
+        y[at + j] = this.store.fit.target[r];
+      });
       at += rows.length;
     }
     this.peakRows = Math.max(this.peakRows, n);
@@ -155,9 +218,16 @@ export class ZarrBatchStream implements BatchSource {
 }
 
 /** Batches of `batchSize` rows of `pool` in `order`; the rows short of a full batch are yielded too when `last`, else returned (the carry). */
-function* cut(pool: Pool, order: Int32Array, batchSize: number, last: boolean): Generator<BatchArrays, BatchArrays | undefined> {
-  const n = order.length, k = pool.k;
+function* cut(
+  pool: Pool,
+  order: Int32Array,
+  batchSize: number,
+  last: boolean,
+): Generator<BatchArrays, BatchArrays | undefined> {
+  const n = order.length,
+    k = pool.k;
   const full = last ? n : n - (n % batchSize);
-  for (let from = 0; from < full; from += batchSize) yield batchArrays(pool.grid, pool.staticX, k, order, from, Math.min(full, from + batchSize), pool.y);
+  for (let from = 0; from < full; from += batchSize)
+    yield batchArrays(pool.grid, pool.staticX, k, order, from, Math.min(full, from + batchSize), pool.y);
   return full < n ? batchArrays(pool.grid, pool.staticX, k, order, full, n, pool.y) : undefined;
 }

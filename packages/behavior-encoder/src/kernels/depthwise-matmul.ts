@@ -12,20 +12,25 @@ import * as tf from '@tensorflow/tfjs';
 function dw(input: tf.Tensor3D, filter: tf.Tensor3D): tf.Tensor4D {
   const [M, K, C] = input.shape;
   const [K2, C2, N] = filter.shape;
-  if (K !== K2 || C !== C2) throw new Error(`behavior-encoder/depthwise-matmul: shapes [${input.shape}] and [${filter.shape}] do not match`);
+  if (K !== K2 || C !== C2)
+    throw new Error(`behavior-encoder/depthwise-matmul: shapes [${input.shape}] and [${filter.shape}] do not match`);
   return tf.depthwiseConv2d(tf.reshape(input, [1, M, K, C]), tf.reshape(filter, [1, K, C, N]), 1, 'valid');
 }
 
 const op = tf.customGrad(((a: tf.Tensor3D, b: tf.Tensor3D, save: tf.GradSaveFunc) => {
   save([a, b]);
-  const [M, , C] = a.shape, N = b.shape[2];
+  const [M, , C] = a.shape,
+    N = b.shape[2];
   return {
     value: tf.reshape(dw(a, b), [M, C, N]),
     gradFunc: (dr: tf.Tensor3D, saved: tf.Tensor[]) => {
       const [as, bs] = saved as [tf.Tensor3D, tf.Tensor3D];
       const K = as.shape[1];
       // dA[c,m,k] = Σ_n dR[c,m,n] B[c,k,n]: input dR as [M, N, C], filter B as [N, C, K].
-      const da = tf.transpose(tf.reshape(dw(tf.transpose(dr, [0, 2, 1]), tf.transpose(bs, [2, 1, 0])), [M, C, K]), [0, 2, 1]);
+      const da = tf.transpose(
+        tf.reshape(dw(tf.transpose(dr, [0, 2, 1]), tf.transpose(bs, [2, 1, 0])), [M, C, K]),
+        [0, 2, 1],
+      );
       // dB[c,k,n] = Σ_m A[c,m,k] dR[c,m,n]: input A as [K, M, C], filter dR as [M, C, N].
       const db = tf.reshape(dw(tf.transpose(as, [1, 0, 2]), dr), [K, C, N]);
       return [da, db];

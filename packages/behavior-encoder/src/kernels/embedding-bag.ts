@@ -16,9 +16,11 @@ function sortByVocab(ix: Int32Array, F: number, V: number): { rows: Int32Array; 
   const start = new Int32Array(V + 1);
   for (let i = 0; i < ix.length; i++) start[ix[i] + 1]++;
   for (let v = 0; v < V; v++) start[v + 1] += start[v];
-  const rows = new Int32Array(ix.length), ids = new Int32Array(ix.length);
+  const rows = new Int32Array(ix.length),
+    ids = new Int32Array(ix.length);
   for (let i = 0; i < ix.length; i++) {
-    const v = ix[i], p = start[v]++;
+    const v = ix[i],
+      p = start[v]++;
     rows[p] = (i / F) | 0;
     ids[p] = v;
   }
@@ -26,7 +28,8 @@ function sortByVocab(ix: Int32Array, F: number, V: number): { rows: Int32Array; 
 }
 
 const hostBag = tf.customGrad(((table: tf.Tensor2D, indices: tf.Tensor2D, save: tf.GradSaveFunc) => {
-  const [V, d] = table.shape, [N, F] = indices.shape;
+  const [V, d] = table.shape,
+    [N, F] = indices.shape;
   const ix = indices.dataSync() as Int32Array;
   for (let i = 0; i < ix.length; i++) {
     const v = ix[i];
@@ -35,8 +38,10 @@ const hostBag = tf.customGrad(((table: tf.Tensor2D, indices: tf.Tensor2D, save: 
   save([indices]);
   const segments = new Int32Array(N * F);
   for (let i = 0; i < segments.length; i++) segments[i] = (i / F) | 0;
-  const value = N * F === 0 ? tf.zeros([N, d]) as tf.Tensor2D
-    : tf.sparse.sparseSegmentSum(table, tf.tensor1d(ix, 'int32'), tf.tensor1d(segments, 'int32')) as tf.Tensor2D;
+  const value =
+    N * F === 0
+      ? (tf.zeros([N, d]) as tf.Tensor2D)
+      : (tf.sparse.sparseSegmentSum(table, tf.tensor1d(ix, 'int32'), tf.tensor1d(segments, 'int32')) as tf.Tensor2D);
   return {
     value,
     gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {

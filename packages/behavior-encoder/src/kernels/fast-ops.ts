@@ -18,7 +18,8 @@ type CustomGradFn = Parameters<typeof tf.customGrad>[0];
  * of gᵀ (0.1 ms).
  */
 export function denseGradients(x: tf.Tensor2D, g: tf.Tensor2D): [tf.Tensor2D, tf.Tensor1D] {
-  const [N, k] = x.shape, m = g.shape[1];
+  const [N, k] = x.shape,
+    m = g.shape[1];
   if (k <= m && m >= 128) {
     const both = tf.matMul(tf.concat([tf.transpose(x), tf.ones([1, N]) as tf.Tensor2D], 0), g) as tf.Tensor2D; // [k + 1, m]
     return [tf.slice(both, [0, 0], [k, m]), tf.reshape(tf.slice(both, [k, 0], [1, m]), [m]) as tf.Tensor1D];
@@ -65,7 +66,10 @@ const layerNormOp = tf.customGrad(((x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf
     gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
       const [xh, rs, g] = saved;
       const dxhat = tf.mul(dy, g);
-      const dx = tf.mul(rs, tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xh, tf.mean(tf.mul(dxhat, xh), -1, true))));
+      const dx = tf.mul(
+        rs,
+        tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xh, tf.mean(tf.mul(dxhat, xh), -1, true))),
+      );
       return [dx, tf.sum(tf.mul(dy, xh), 0), tf.sum(dy, 0)];
     },
   };

@@ -31,7 +31,9 @@ function identityShared(args: { inputs: tf.NamedTensorInfoMap; backend: unknown 
 let stockIdentity: tf.KernelFunc | undefined;
 
 function unsortedSegmentSumWasm(args: {
-  inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap;
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: tf.NamedAttrMap;
 }): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
   const x = args.inputs['x']!;
@@ -49,7 +51,8 @@ function unsortedSegmentSumWasm(args: {
   for (let r = 0; r < rows; r++) {
     const s = ids[r];
     if (s < 0 || s >= numSegments) continue; // TF semantics: out-of-range ids are dropped
-    const o = s * width, i = r * width;
+    const o = s * width,
+      i = r * width;
     for (let k = 0; k < width; k++) out[o + k] += values[i + k];
   }
   const outShape = [numSegments, ...x.shape.slice(segmentIds.shape.length)];
@@ -61,7 +64,11 @@ export function registerWasmGradientKernels(): void {
   if (registered) return;
   registered = true;
   if (tf.getKernel('UnsortedSegmentSum', 'wasm') === undefined) {
-    tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: unsortedSegmentSumWasm as tf.KernelFunc });
+    tf.registerKernel({
+      kernelName: 'UnsortedSegmentSum',
+      backendName: 'wasm',
+      kernelFunc: unsortedSegmentSumWasm as tf.KernelFunc,
+    });
   }
   const stock = tf.getKernel('Identity', 'wasm');
   if (stock !== undefined) {

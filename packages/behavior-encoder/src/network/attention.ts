@@ -11,9 +11,18 @@ export type Params = Readonly<Record<string, tf.Tensor>>;
 /** Parameter shapes of one block named `${prefix}.*`. */
 export function transformerBlockShapes(prefix: string, d: number, ffn: number): Record<string, number[]> {
   return {
-    [`${prefix}.ln1.g`]: [d], [`${prefix}.ln1.b`]: [d], [`${prefix}.qkv.w`]: [d, 3 * d], [`${prefix}.qkv.b`]: [3 * d],
-    [`${prefix}.out.w`]: [d, d], [`${prefix}.out.b`]: [d], [`${prefix}.ln2.g`]: [d], [`${prefix}.ln2.b`]: [d],
-    [`${prefix}.ff1.w`]: [d, ffn], [`${prefix}.ff1.b`]: [ffn], [`${prefix}.ff2.w`]: [ffn, d], [`${prefix}.ff2.b`]: [d],
+    [`${prefix}.ln1.g`]: [d],
+    [`${prefix}.ln1.b`]: [d],
+    [`${prefix}.qkv.w`]: [d, 3 * d],
+    [`${prefix}.qkv.b`]: [3 * d],
+    [`${prefix}.out.w`]: [d, d],
+    [`${prefix}.out.b`]: [d],
+    [`${prefix}.ln2.g`]: [d],
+    [`${prefix}.ln2.b`]: [d],
+    [`${prefix}.ff1.w`]: [d, ffn],
+    [`${prefix}.ff1.b`]: [ffn],
+    [`${prefix}.ff2.w`]: [ffn, d],
+    [`${prefix}.ff2.b`]: [d],
   };
 }
 
@@ -30,13 +39,31 @@ export function attentionBias(mask: tf.Tensor2D): tf.Tensor4D {
  * runs the three d-wide products faster than one 3d-wide one (measured 2–8 ms less per step). Both products (QKᵀ and AV) run as depthwise convolutions with channels =
  * (batch, head) — see depthwise-matmul.ts for why — so tensors are kept channels-last.
  */
-function selfAttention(h: tf.Tensor2D, p: Params, prefix: string, B: number, T: number, heads: number, bias: tf.Tensor4D): tf.Tensor2D {
+function selfAttention(
+  h: tf.Tensor2D,
+  p: Params,
+  prefix: string,
+  B: number,
+  T: number,
+  heads: number,
+  bias: tf.Tensor4D,
+): tf.Tensor2D {
   const d = h.shape[1];
-  const dh = d / heads, C = B * heads;
-  const w = p[`${prefix}.qkv.w`] as tf.Tensor2D, b = p[`${prefix}.qkv.b`] as tf.Tensor1D;
+  const dh = d / heads,
+    C = B * heads;
+  const w = p[`${prefix}.qkv.w`] as tf.Tensor2D,
+    b = p[`${prefix}.qkv.b`] as tf.Tensor1D;
   // 1/√dh is folded into Q's weight and bias blocks (d² + d products instead of B·T·d).
-  const block = (i: number, t: tf.Tensor, begin: number[], size: number[]): tf.Tensor => (i === 0 ? tf.mul(tf.slice(t, begin, size), 1 / Math.sqrt(dh)) : tf.slice(t, begin, size));
-  const [q, k, v] = [0, 1, 2].map((i) => tf.reshape(linear(h, block(i, w, [0, i * d], [d, d]) as tf.Tensor2D, block(i, b, [i * d], [d]) as tf.Tensor1D), [B, T, heads, dh]));
+  const block = (i: number, t: tf.Tensor, begin: number[], size: number[]): tf.Tensor =>
+    i === 0 ? tf.mul(tf.slice(t, begin, size), 1 / Math.sqrt(dh)) : tf.slice(t, begin, size);
+  const [q, k, v] = [0, 1, 2].map((i) =>
+    tf.reshape(linear(h, block(i, w, [0, i * d], [d, d]) as tf.Tensor2D, block(i, b, [i * d], [d]) as tf.Tensor1D), [
+      B,
+      T,
+      heads,
+      dh,
+    ]),
+  );
   const qa: tf.Tensor3D = tf.reshape(tf.transpose(q, [1, 3, 0, 2]), [T, dh, C]); // [Ti, dh, C]
   const kb: tf.Tensor3D = tf.reshape(tf.transpose(k, [3, 0, 2, 1]), [dh, C, T]); // [dh, C, Tj]
   const scores = tf.reshape(batchedMatMulDw(qa, kb), [T, B, heads, T]); // [Ti, B, H, Tj]
@@ -48,13 +75,27 @@ function selfAttention(h: tf.Tensor2D, p: Params, prefix: string, B: number, T: 
 }
 
 /** x ← x + Attn(LN(x)); x ← x + FFN(LN(x)). x is [B·T, d]. */
-export function transformerBlock(x: tf.Tensor2D, p: Params, prefix: string, B: number, T: number, heads: number, bias: tf.Tensor4D): tf.Tensor2D {
+export function transformerBlock(
+  x: tf.Tensor2D,
+  p: Params,
+  prefix: string,
+  B: number,
+  T: number,
+  heads: number,
+  bias: tf.Tensor4D,
+): tf.Tensor2D {
   const h1 = layerNorm(x, p[`${prefix}.ln1.g`] as tf.Tensor1D, p[`${prefix}.ln1.b`] as tf.Tensor1D);
   const att = selfAttention(h1, p, prefix, B, T, heads, bias);
-  const x1: tf.Tensor2D = tf.add(x, linear(att, p[`${prefix}.out.w`] as tf.Tensor2D, p[`${prefix}.out.b`] as tf.Tensor1D));
+  const x1: tf.Tensor2D = tf.add(
+    x,
+    linear(att, p[`${prefix}.out.w`] as tf.Tensor2D, p[`${prefix}.out.b`] as tf.Tensor1D),
+  );
   const h2 = layerNorm(x1, p[`${prefix}.ln2.g`] as tf.Tensor1D, p[`${prefix}.ln2.b`] as tf.Tensor1D);
-  const ff = linear(linear(h2, p[`${prefix}.ff1.w`] as tf.Tensor2D, p[`${prefix}.ff1.b`] as tf.Tensor1D, 'relu'),
-    p[`${prefix}.ff2.w`] as tf.Tensor2D, p[`${prefix}.ff2.b`] as tf.Tensor1D);
+  const ff = linear(
+    linear(h2, p[`${prefix}.ff1.w`] as tf.Tensor2D, p[`${prefix}.ff1.b`] as tf.Tensor1D, 'relu'),
+    p[`${prefix}.ff2.w`] as tf.Tensor2D,
+    p[`${prefix}.ff2.b`] as tf.Tensor1D,
+  );
   return tf.add(x1, ff) as tf.Tensor2D;
 }
 

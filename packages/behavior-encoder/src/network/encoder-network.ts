@@ -28,10 +28,14 @@ export interface BatchTensors {
 /** Parameter shapes (name → shape) for a config with `staticDim` static inputs. */
 export function encoderParamShapes(c: Readonly<EncoderConfig>, staticDim: number): Record<string, number[]> {
   if (c.architecture === 'none') {
-    if (staticDim === 0) throw new Error("behavior-encoder/encoder-network: architecture 'none' (ziln-mlp) needs at least one static input");
+    if (staticDim === 0)
+      throw new Error(
+        "behavior-encoder/encoder-network: architecture 'none' (ziln-mlp) needs at least one static input",
+      );
     return headShapes(c, 0, staticDim);
   }
-  const d = c.dModel, ffn = c.ffnMultiplier * d;
+  const d = c.dModel,
+    ffn = c.ffnMultiplier * d;
   const vocab = tokenFieldSizes(c).reduce((a, b) => a + b, 0);
   const shapes: Record<string, number[]> = { 'table.emb': [vocab, d], 'amt.w': [1, d] };
   if (c.architecture === 'transformer') {
@@ -42,15 +46,22 @@ export function encoderParamShapes(c: Readonly<EncoderConfig>, staticDim: number
     if (c.sessionMixer === 'attention') {
       for (let i = 0; i < c.blocks; i++) Object.assign(shapes, transformerBlockShapes(`xblk${i}`, d, ffn));
     } else Object.assign(shapes, gruShapes('xgru', d, d));
-    shapes['sess.ln.g'] = [d]; shapes['sess.ln.b'] = [d];
+    shapes['sess.ln.g'] = [d];
+    shapes['sess.ln.b'] = [d];
   } else Object.assign(shapes, gruShapes('gru', d, d));
-  shapes['final.ln.g'] = [d]; shapes['final.ln.b'] = [d];
+  shapes['final.ln.g'] = [d];
+  shapes['final.ln.b'] = [d];
   return Object.assign(shapes, headShapes(c, d, staticDim));
 }
 
 /** The ZILN head's MLP over [sequence vector (width d) ‖ static inputs]. */
 function headShapes(c: Readonly<EncoderConfig>, d: number, staticDim: number): Record<string, number[]> {
-  return { 'head.hid.w': [d + staticDim, c.headHidden], 'head.hid.b': [c.headHidden], 'head.out.w': [c.headHidden, 3], 'head.out.b': [3] };
+  return {
+    'head.hid.w': [d + staticDim, c.headHidden],
+    'head.hid.b': [c.headHidden],
+    'head.out.w': [c.headHidden, 3],
+    'head.out.b': [3],
+  };
 }
 
 function embedTokens(p: Params, batch: BatchTensors, T: number, F: number): tf.Tensor2D {
@@ -60,12 +71,22 @@ function embedTokens(p: Params, batch: BatchTensors, T: number, F: number): tf.T
 }
 
 /** Forward pass: customer embedding [B, d] ([B, 0] without a sequence) and head output [B, 3] = (logit, μ, σ̃). */
-export function encoderForward(p: Params, batch: BatchTensors, c: Readonly<EncoderConfig>): { embedding: tf.Tensor2D; out: tf.Tensor2D } {
+export function encoderForward(
+  p: Params,
+  batch: BatchTensors,
+  c: Readonly<EncoderConfig>,
+): { embedding: tf.Tensor2D; out: tf.Tensor2D } {
   if (c.architecture === 'none') {
-    if (batch.staticX === undefined || batch.staticX.shape[1] === 0) throw new Error("behavior-encoder/encoder-network: architecture 'none' (ziln-mlp) needs static inputs in the batch");
+    if (batch.staticX === undefined || batch.staticX.shape[1] === 0)
+      throw new Error(
+        "behavior-encoder/encoder-network: architecture 'none' (ziln-mlp) needs static inputs in the batch",
+      );
     return { embedding: tf.zeros([batch.rows, 0]), out: zilnHead(p, batch.staticX) };
   }
-  const d = c.dModel, T = tokenGridLength(c), F = tokenFieldSizes(c).length, B = batch.rows;
+  const d = c.dModel,
+    T = tokenGridLength(c),
+    F = tokenFieldSizes(c).length,
+    B = batch.rows;
   let x = embedTokens(p, batch, T, F);
   let pooled: tf.Tensor2D;
   if (c.architecture === 'transformer') {
@@ -73,7 +94,8 @@ export function encoderForward(p: Params, batch: BatchTensors, c: Readonly<Encod
     for (let i = 0; i < c.blocks; i++) x = transformerBlock(x, p, `blk${i}`, B, T, c.heads, bias);
     pooled = maskedMean(x, batch.mask);
   } else if (c.architecture === 'session-transformer') {
-    const S = c.maxSessions, E = c.eventsPerSession;
+    const S = c.maxSessions,
+      E = c.eventsPerSession;
     const innerMask = tf.reshape(batch.mask, [B * S, E]) as tf.Tensor2D;
     const bias = attentionBias(innerMask);
     for (let i = 0; i < c.blocks; i++) x = transformerBlock(x, p, `blk${i}`, B * S, E, c.heads, bias);
@@ -90,7 +112,8 @@ export function encoderForward(p: Params, batch: BatchTensors, c: Readonly<Encod
     pooled = gruLayer(x, batch.mask, p, 'gru', d);
   }
   const embedding = layerNorm(pooled, p['final.ln.g'] as tf.Tensor1D, p['final.ln.b'] as tf.Tensor1D);
-  const headIn = batch.staticX !== undefined && batch.staticX.shape[1] > 0 ? tf.concat([embedding, batch.staticX], 1) : embedding;
+  const headIn =
+    batch.staticX !== undefined && batch.staticX.shape[1] > 0 ? tf.concat([embedding, batch.staticX], 1) : embedding;
   return { embedding, out: zilnHead(p, headIn) };
 }
 
@@ -102,7 +125,10 @@ function zilnHead(p: Params, headIn: tf.Tensor2D): tf.Tensor2D {
 
 /** Analytic forward FLOPs per step of the transformer for B rows (2·m·k·n per matMul; attention QKᵀ and AV). */
 export function transformerForwardFlops(c: Readonly<EncoderConfig>, B: number): number {
-  const d = c.dModel, T = tokenGridLength(c), N = B * T, ffn = c.ffnMultiplier * d;
+  const d = c.dModel,
+    T = tokenGridLength(c),
+    N = B * T,
+    ffn = c.ffnMultiplier * d;
   const dense = 2 * N * d * (3 * d) + 2 * N * d * d + 2 * N * d * ffn * 2;
   const attention = 2 * (2 * B * T * T * d);
   return c.blocks * (dense + attention) + 2 * B * d * c.headHidden + 2 * B * c.headHidden * 3;

@@ -26,7 +26,12 @@ export interface HeadInit {
  * output bias starts at (logit p, mean log y, softplus⁻¹ std log y). Names are visited sorted,
  * so the same seed gives the same weights whatever the object order.
  */
-export function initEncoderWeights(shapes: Record<string, number[]>, c: Readonly<EncoderConfig>, seed: number, head: HeadInit): EncoderWeights {
+export function initEncoderWeights(
+  shapes: Record<string, number[]>,
+  c: Readonly<EncoderConfig>,
+  seed: number,
+  head: HeadInit,
+): EncoderWeights {
   const rng = createRng(seed, 0x5eed);
   const out: Record<string, WeightArray> = {};
   const F = tokenFieldSizes(c).length;
@@ -39,7 +44,12 @@ export function initEncoderWeights(shapes: Record<string, number[]>, c: Readonly
       const p = Math.min(0.99, Math.max(0.01, head.positiveRate));
       values.set([Math.log(p / (1 - p)), head.logMean, softplusInverse(Math.max(0.05, head.logStd))]);
     } else if (!name.endsWith('.b')) {
-      const std = name === 'table.emb' ? 1 / Math.sqrt(F) : name === 'sess.pos' || name === 'amt.w' ? 0.1 : c.initScale / Math.sqrt(shape[0]);
+      const std =
+        name === 'table.emb'
+          ? 1 / Math.sqrt(F)
+          : name === 'sess.pos' || name === 'amt.w'
+            ? 0.1
+            : c.initScale / Math.sqrt(shape[0]);
       for (let i = 0; i < size; i++) values[i] = rng.normal() * std;
       if (name === 'head.out.w') values.fill(0); // start at the data's marginal distribution
     }
@@ -64,6 +74,10 @@ export function weightsToVariables(w: EncoderWeights): Record<string, tf.Variabl
 /** Reads tensors back to host weights. */
 export function tensorsToWeights(t: Readonly<Record<string, tf.Tensor>>): EncoderWeights {
   const out: Record<string, WeightArray> = {};
-  for (const name of Object.keys(t).sort()) out[name] = Object.freeze({ shape: Object.freeze([...t[name].shape]), values: new Float32Array(t[name].dataSync()) });
+  for (const name of Object.keys(t).sort())
+    out[name] = Object.freeze({
+      shape: Object.freeze([...t[name].shape]),
+      values: new Float32Array(t[name].dataSync()),
+    });
   return Object.freeze(out);
 }

@@ -24,7 +24,9 @@ export function zilnLoss(out: tf.Tensor2D, y: tf.Tensor1D): tf.Scalar {
     const [logit, mu, sigma] = parts(out);
     const positive = tf.cast(tf.greater(y, 0), 'float32');
     // Stable BCE with logits: max(x,0) − x·z + log(1 + e^{−|x|}).
-    const bce = tf.mean(tf.add(tf.sub(tf.relu(logit), tf.mul(logit, positive)), tf.log1p(tf.exp(tf.neg(tf.abs(logit))))));
+    const bce = tf.mean(
+      tf.add(tf.sub(tf.relu(logit), tf.mul(logit, positive)), tf.log1p(tf.exp(tf.neg(tf.abs(logit))))),
+    );
     const logY = tf.log(tf.add(tf.mul(y, positive), tf.sub(1, positive)));
     const z = tf.div(tf.sub(logY, mu), sigma);
     const nll = tf.add(tf.add(logY, tf.log(sigma)), tf.add(tf.mul(tf.square(z), 0.5), HALF_LOG_2PI));

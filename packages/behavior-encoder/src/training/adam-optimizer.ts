@@ -26,12 +26,28 @@ export function scheduledLearningRate(s: AdamSettings, step: number): number {
 }
 
 /** One Adam step on p (in place) from g[offset..], moments m, v[offset..]; a monomorphic loop V8 compiles tightly. */
-function adamStep(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, offset: number, scale: number, lr: number, s: AdamSettings): void {
-  const b1 = s.beta1, b2 = s.beta2, eps = s.epsilon, c1 = 1 - b1, c2 = 1 - b2;
+function adamStep(
+  p: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  offset: number,
+  scale: number,
+  lr: number,
+  s: AdamSettings,
+): void {
+  const b1 = s.beta1,
+    b2 = s.beta2,
+    eps = s.epsilon,
+    c1 = 1 - b1,
+    c2 = 1 - b2;
   for (let j = 0; j < p.length; j++) {
-    const i = offset + j, gi = g[i] * scale;
-    const mi = b1 * m[i] + c1 * gi, vi = b2 * v[i] + c2 * gi * gi;
-    m[i] = mi; v[i] = vi;
+    const i = offset + j,
+      gi = g[i] * scale;
+    const mi = b1 * m[i] + c1 * gi,
+      vi = b2 * v[i] + c2 * gi * gi;
+    m[i] = mi;
+    v[i] = vi;
     p[j] -= lr * (mi / (Math.sqrt(vi) + eps));
   }
 }
@@ -51,7 +67,10 @@ export class AdamOptimizer {
   private v: tf.Variable | Float32Array | undefined;
   private step = 0;
 
-  constructor(private readonly vars: readonly tf.Variable[], private readonly s: AdamSettings) {
+  constructor(
+    private readonly vars: readonly tf.Variable[],
+    private readonly s: AdamSettings,
+  ) {
     this.sizes = vars.map((x) => x.size);
     this.total = this.sizes.reduce((a, b) => a + b, 0);
   }
@@ -66,14 +85,17 @@ export class AdamOptimizer {
   /** Applies one update from one flat gradient (variables' values concatenated in order). */
   applyFlat(flat: tf.Tensor1D): void {
     const t = ++this.step;
-    const lr = scheduledLearningRate(this.s, t - 1) * Math.sqrt(1 - this.s.beta2 ** t) / (1 - this.s.beta1 ** t);
+    const lr = (scheduledLearningRate(this.s, t - 1) * Math.sqrt(1 - this.s.beta2 ** t)) / (1 - this.s.beta1 ** t);
     const backend = tf.getBackend();
     if (backend === 'wasm' || backend === 'cpu') this.hostUpdate(flat.dataSync() as Float32Array, lr);
     else this.tensorUpdate(flat, lr);
   }
 
   private hostUpdate(g: Float32Array, lr: number): void {
-    if (!(this.m instanceof Float32Array) || !(this.v instanceof Float32Array)) { this.m = new Float32Array(this.total); this.v = new Float32Array(this.total); }
+    if (!(this.m instanceof Float32Array) || !(this.v instanceof Float32Array)) {
+      this.m = new Float32Array(this.total);
+      this.v = new Float32Array(this.total);
+    }
     let sq = 0;
     for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
     const scale = this.s.clipNorm / Math.max(Math.sqrt(sq), this.s.clipNorm);
@@ -95,7 +117,8 @@ export class AdamOptimizer {
       this.m = tf.tidy(() => tf.variable(tf.zeros([this.total]), false));
       this.v = tf.tidy(() => tf.variable(tf.zeros([this.total]), false));
     }
-    const mv = this.m, vv = this.v;
+    const mv = this.m,
+      vv = this.v;
     tf.tidy(() => {
       const norm = tf.sqrt(tf.sum(tf.square(flat)));
       const g = tf.mul(flat, tf.div(clipNorm, tf.maximum(norm, clipNorm)));
@@ -111,6 +134,7 @@ export class AdamOptimizer {
   dispose(): void {
     if (this.m instanceof tf.Variable) this.m.dispose();
     if (this.v instanceof tf.Variable) this.v.dispose();
-    this.m = undefined; this.v = undefined;
+    this.m = undefined;
+    this.v = undefined;
   }
 }

@@ -18,7 +18,10 @@ interface WorkerInit {
   readonly shapes: number[][];
 }
 
-export interface GradReply { readonly grads: Float32Array; readonly loss: number }
+export interface GradReply {
+  readonly grads: Float32Array;
+  readonly loss: number;
+}
 
 const init = workerData as WorkerInit;
 const sizes = (init?.shapes ?? []).map((s) => s.reduce((a, b) => a * b, 1));
@@ -34,10 +37,16 @@ const api = {
     const y = tf.tensor1d(slice.y);
     const [loss, flat] = tf.tidy(() => {
       let offset = 0;
-      const list = init.names.map((_, i) => { const t = tf.tensor(weights.subarray(offset, offset + sizes[i]), init.shapes[i]); offset += sizes[i]; return t; });
+      const list = init.names.map((_, i) => {
+        const t = tf.tensor(weights.subarray(offset, offset + sizes[i]), init.shapes[i]);
+        offset += sizes[i];
+        return t;
+      });
       const f = (...ps: tf.Tensor[]): tf.Scalar => {
         const p: Record<string, tf.Tensor> = {};
-        init.names.forEach((n, i) => { p[n] = ps[i]; });
+        init.names.forEach((n, i) => {
+          p[n] = ps[i];
+        });
         return zilnLoss(encoderForward(p, batch, init.config).out, y);
       };
       const { value, grads } = tf.valueAndGrads(f)(list);
@@ -45,7 +54,8 @@ const api = {
     });
     const grads = new Float32Array(flat.dataSync());
     const lossValue = loss.dataSync()[0];
-    tf.dispose([loss, flat, y]); disposeBatch(batch);
+    tf.dispose([loss, flat, y]);
+    disposeBatch(batch);
     return transfer({ grads, loss: lossValue }, [grads.buffer]);
   },
 };

@@ -16,10 +16,21 @@ import { zilnLoss } from '../network/ziln.ts';
 import type { GradWorkerApi, GradReply } from './grad-worker.ts';
 
 export class ParallelGradients {
-  private constructor(private readonly pool: WorkerPool<GradWorkerApi> | null, private readonly vars: tf.Variable[], private readonly names: string[], private readonly config: Readonly<EncoderConfig>) {}
+  private constructor(
+    private readonly pool: WorkerPool<GradWorkerApi> | null,
+    private readonly vars: tf.Variable[],
+    private readonly names: string[],
+    private readonly config: Readonly<EncoderConfig>,
+  ) {}
 
   /** Starts `count − 1` gradient workers on `backend` for the variables (named as in the model; count 1: this thread only). */
-  static async create(vars: tf.Variable[], names: string[], config: Readonly<EncoderConfig>, count: number, backend: BackendPreference): Promise<ParallelGradients> {
+  static async create(
+    vars: tf.Variable[],
+    names: string[],
+    config: Readonly<EncoderConfig>,
+    count: number,
+    backend: BackendPreference,
+  ): Promise<ParallelGradients> {
     if (count <= 1) return new ParallelGradients(null, vars, names, config);
     const pool = new WorkerPool<GradWorkerApi>({
       entry: new URL('./grad-worker.ts', import.meta.url),
@@ -55,9 +66,14 @@ export class ParallelGradients {
     const own = parts === 1 ? a : sliceBatch(a, 0, bounds[1]);
     const batch = tensorsFromArrays(own);
     const y = tf.tensor1d(own.y);
-    const { value, grads } = tf.variableGrads(() => zilnLoss(encoderForward(this.paramMap(), batch, this.config).out, y), this.vars);
+    const { value, grads } = tf.variableGrads(
+      () => zilnLoss(encoderForward(this.paramMap(), batch, this.config).out, y),
+      this.vars,
+    );
     const mine = tf.tidy(() => tf.concat(this.vars.map((v) => tf.reshape(grads[v.name], [-1]))));
-    tf.dispose(grads); disposeBatch(batch); y.dispose();
+    tf.dispose(grads);
+    disposeBatch(batch);
+    y.dispose();
     const replies = await Promise.all(pending);
     const n0 = own.rows;
     const out = tf.tidy(() => {
@@ -70,13 +86,16 @@ export class ParallelGradients {
       });
       return { lossSum: loss as tf.Scalar, grad: tf.div(g, a.rows) as tf.Tensor1D };
     });
-    mine.dispose(); value.dispose();
+    mine.dispose();
+    value.dispose();
     return out;
   }
 
   private paramMap(): Record<string, tf.Tensor> {
     const p: Record<string, tf.Tensor> = {};
-    this.names.forEach((n, i) => { p[n] = this.vars[i]; });
+    this.names.forEach((n, i) => {
+      p[n] = this.vars[i];
+    });
     return p;
   }
 

@@ -40,14 +40,20 @@ export interface StorePrediction extends EncoderPrediction {
 }
 
 /** Runs the trained encoder over every cohort customer of `task` from the events before the window's featureEnd (default: score). */
-export function predictEncoder(trained: TrainedEncoder, task: ModelTask, window: TaskWindow = 'score'): EncoderPrediction {
+export function predictEncoder(
+  trained: TrainedEncoder,
+  task: ModelTask,
+  window: TaskWindow = 'score',
+): EncoderPrediction {
   const featureEnd = task.split[window].featureEnd;
   const inputs = buildSequenceInputs(task, featureEnd, trained.config);
   const out = emptyPrediction(trained, inputs.rows);
   const params = paramTensors(trained);
   try {
     predictRows(trained, params, inputs, taskStaticFeatures(task, window, trained.config), out, 0);
-  } finally { tf.dispose(Object.values(params)); }
+  } finally {
+    tf.dispose(Object.values(params));
+  }
   return Object.freeze(out);
 }
 
@@ -58,25 +64,40 @@ export interface StorePredictOptions {
 }
 
 /** Runs the trained encoder over every cohort customer of the prepared dataset at `path`, a block at a time. */
-export async function predictEncoderFromStore(trained: TrainedEncoder, path: string, options: Partial<StorePredictOptions> = {}): Promise<StorePrediction> {
+export async function predictEncoderFromStore(
+  trained: TrainedEncoder,
+  path: string,
+  options: Partial<StorePredictOptions> = {},
+): Promise<StorePrediction> {
   const store = await PreparedStoreBlocks.open(path);
   const featureEnd = (options.window === 'fit' ? store.fit : store.score).featureEnd;
   const blockCustomers = options.blockCustomers ?? DEFAULT_BATCH_STREAM.blockCustomers;
   const out = emptyPrediction(trained, store.customers.length);
   const params = paramTensors(trained);
   try {
-    for await (const block of store.scan(featureEnd, trained.config, blockCustomers)) predictRows(trained, params, block.grid, block.statics, out, block.rows[0]);
-  } finally { tf.dispose(Object.values(params)); }
+    for await (const block of store.scan(featureEnd, trained.config, blockCustomers))
+      predictRows(trained, params, block.grid, block.statics, out, block.rows[0]);
+  } finally {
+    tf.dispose(Object.values(params));
+  }
   const { blocks, events, peakEvents } = store.counters;
   return Object.freeze({
-    ...out, customers: store.customers, customerIds: Array.from(store.customers, (c) => store.customerIds[c]), featureEnd,
+    ...out,
+    customers: store.customers,
+    customerIds: Array.from(store.customers, (c) => store.customerIds[c]),
+    featureEnd,
     stream: Object.freeze({ blockCustomers, blocksRead: blocks, eventsRead: events, peakEvents }),
   });
 }
 
 function emptyPrediction(trained: TrainedEncoder, rows: number): EncoderPrediction {
   const d = embeddingDim(trained.config);
-  return { value: new Float64Array(rows), repurchase: new Float64Array(rows), embedding: new Float32Array(rows * d), dim: d };
+  return {
+    value: new Float64Array(rows),
+    repurchase: new Float64Array(rows),
+    embedding: new Float32Array(rows * d),
+    dim: d,
+  };
 }
 
 function paramTensors(trained: TrainedEncoder): Record<string, tf.Tensor> {
@@ -86,12 +107,23 @@ function paramTensors(trained: TrainedEncoder): Record<string, tf.Tensor> {
 }
 
 /** Predicts the rows of `inputs` (with their raw static inputs) into rows row0.. of `out`, in batches of max(batchSize, 256). */
-function predictRows(trained: TrainedEncoder, params: Record<string, tf.Tensor>, inputs: SequenceInputs, raw: StaticFeatures, out: EncoderPrediction, row0: number): void {
-  const c = trained.config, d = out.dim;
+function predictRows(
+  trained: TrainedEncoder,
+  params: Record<string, tf.Tensor>,
+  inputs: SequenceInputs,
+  raw: StaticFeatures,
+  out: EncoderPrediction,
+  row0: number,
+): void {
+  const c = trained.config,
+    d = out.dim;
   if (raw.names.join(',') !== trained.staticNames.join(',')) {
-    throw new Error(`behavior-encoder/predict: static inputs [${raw.names.join(', ')}] differ from the trained model's [${trained.staticNames.join(', ')}]`);
+    throw new Error(
+      `behavior-encoder/predict: static inputs [${raw.names.join(', ')}] differ from the trained model's [${trained.staticNames.join(', ')}]`,
+    );
   }
-  const k = raw.names.length, rows = inputs.rows;
+  const k = raw.names.length,
+    rows = inputs.rows;
   const staticValues = standardize(Float32Array.from(raw.values), trained.staticMean, trained.staticStd);
   const all = Int32Array.from({ length: rows }, (_, i) => i);
   const bs = Math.max(c.batchSize, 256);
@@ -104,9 +136,14 @@ function predictRows(trained: TrainedEncoder, params: Record<string, tf.Tensor>,
       const z = zilnPredict(f.out);
       return [z.value, z.probability, f.embedding];
     });
-    const vv = v.dataSync(), pp = p.dataSync();
-    for (let i = 0; i < to - from; i++) { out.value[row0 + from + i] = vv[i]; out.repurchase[row0 + from + i] = pp[i]; }
+    const vv = v.dataSync(),
+      pp = p.dataSync();
+    for (let i = 0; i < to - from; i++) {
+      out.value[row0 + from + i] = vv[i];
+      out.repurchase[row0 + from + i] = pp[i];
+    }
     out.embedding.set(e.dataSync(), (row0 + from) * d);
-    tf.dispose([v, p, e]); disposeBatch(batch);
+    tf.dispose([v, p, e]);
+    disposeBatch(batch);
   }
 }

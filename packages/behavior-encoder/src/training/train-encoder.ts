@@ -18,7 +18,12 @@ import { disposeBatch, tensorsFromArrays, type BatchArrays } from '../data/batch
 import { ParallelGradients } from './parallel-gradients.ts';
 import type { EncoderConfig } from '../adapters/encoder-config.ts';
 import { encoderForward, encoderParamShapes } from '../network/encoder-network.ts';
-import { initEncoderWeights, tensorsToWeights, weightsToVariables, type EncoderWeights } from '../network/encoder-weights.ts';
+import {
+  initEncoderWeights,
+  tensorsToWeights,
+  weightsToVariables,
+  type EncoderWeights,
+} from '../network/encoder-weights.ts';
 import { ZarrBatchStream, type BatchStreamOptions } from '../data/zarr-batch-stream.ts';
 import { zilnLoss } from '../network/ziln.ts';
 
@@ -51,7 +56,11 @@ export interface StoreTrainingOptions extends Partial<BatchStreamOptions> {
  * Trains an encoder on the prepared dataset at `path` (train fold of the fit window, early
  * stopping on the valid fold), streaming blocks of customers from the Zarr store.
  */
-export async function trainEncoderFromStore(path: string, c: Readonly<EncoderConfig>, options: StoreTrainingOptions): Promise<TrainedEncoder> {
+export async function trainEncoderFromStore(
+  path: string,
+  c: Readonly<EncoderConfig>,
+  options: StoreTrainingOptions,
+): Promise<TrainedEncoder> {
   const started = performance.now();
   const { seed, progress, ...stream } = options;
   return trainFromSource(await ZarrBatchStream.open(path, c, stream), c, seed, progress, started);
@@ -63,15 +72,33 @@ export async function trainEncoderFromStore(path: string, c: Readonly<EncoderCon
  * now) is when preparing the source began, so trainMs counts it.
  */
 export async function trainFromSource(
-  source: BatchSource, c: Readonly<EncoderConfig>, seed: number, progress?: (fraction: number, message: string) => void, started: number = performance.now(),
+  source: BatchSource,
+  c: Readonly<EncoderConfig>,
+  seed: number,
+  progress?: (fraction: number, message: string) => void,
+  started: number = performance.now(),
 ): Promise<TrainedEncoder> {
   const k = source.staticNames.length;
-  const trainTargets = source.trainTargets, trainCount = trainTargets.length, validCount = source.validCount;
+  const trainTargets = source.trainTargets,
+    trainCount = trainTargets.length,
+    validCount = source.validCount;
   if (trainCount === 0) throw new Error('behavior-encoder/train: the train fold is empty');
-  let pos = 0, s1 = 0, s2 = 0;
-  for (const y of trainTargets) if (y > 0) { pos++; const l = Math.log(y); s1 += l; s2 += l * l; }
+  let pos = 0,
+    s1 = 0,
+    s2 = 0;
+  for (const y of trainTargets)
+    if (y > 0) {
+      pos++;
+      const l = Math.log(y);
+      s1 += l;
+      s2 += l * l;
+    }
   const logMean = pos > 0 ? s1 / pos : 0;
-  const head = { positiveRate: pos / trainCount, logMean, logStd: pos > 1 ? Math.sqrt(Math.max(0, s2 / pos - logMean * logMean)) : 1 };
+  const head = {
+    positiveRate: pos / trainCount,
+    logMean,
+    logStd: pos > 1 ? Math.sqrt(Math.max(0, s2 / pos - logMean * logMean)) : 1,
+  };
   const vars = weightsToVariables(initEncoderWeights(encoderParamShapes(c, k), c, seed, head));
   const names = Object.keys(vars);
   const varList = names.map((n) => vars[n]);
@@ -80,14 +107,21 @@ export async function trainFromSource(
   let engine: ParallelGradients | undefined;
   const rng = createRng(seed, 0x5417);
   let best: tf.Tensor[] | undefined;
-  let bestLoss = Infinity, bestEpoch = 0, bad = 0, epochsRun = 0, steps = 0;
+  let bestLoss = Infinity,
+    bestEpoch = 0,
+    bad = 0,
+    epochsRun = 0,
+    steps = 0;
   const history: { epoch: number; train: number; valid: number }[] = [];
   const lossOf = (a: BatchArrays): tf.Scalar => {
     const batch = tensorsFromArrays(a);
     const y = tf.tensor1d(a.y);
     try {
       return tf.tidy(() => tf.mul(zilnLoss(encoderForward(vars, batch, c).out, y), a.rows) as tf.Scalar);
-    } finally { disposeBatch(batch); y.dispose(); }
+    } finally {
+      disposeBatch(batch);
+      y.dispose();
+    }
   };
   try {
     engine = await ParallelGradients.create(varList, names, c, c.workers, backendInfo().name);
@@ -106,29 +140,54 @@ export async function trainFromSource(
       const validLoss = validCount > 0 ? sumAndDispose(validLosses) / validCount : trainLoss;
       epochsRun = epoch;
       if (!Number.isFinite(trainLoss) || !Number.isFinite(validLoss)) {
-        throw new Error(`behavior-encoder/train: loss is ${trainLoss} (train) / ${validLoss} (valid) at epoch ${epoch}; training diverged — lower learningRate (${c.learningRate}) or check the inputs for extreme values`);
+        throw new Error(
+          `behavior-encoder/train: loss is ${trainLoss} (train) / ${validLoss} (valid) at epoch ${epoch}; training diverged — lower learningRate (${c.learningRate}) or check the inputs for extreme values`,
+        );
       }
       history.push({ epoch, train: trainLoss, valid: validLoss });
       if (validLoss < bestLoss - 1e-6) {
-        bestLoss = validLoss; bestEpoch = epoch; bad = 0;
+        bestLoss = validLoss;
+        bestEpoch = epoch;
+        bad = 0;
         if (best !== undefined) tf.dispose(best);
         best = varList.map((v) => tf.clone(v));
       } else bad++;
-      progress?.(epoch / c.epochs, `epoch ${epoch}/${c.epochs} train ${trainLoss.toFixed(4)} valid ${validLoss.toFixed(4)}`);
+      progress?.(
+        epoch / c.epochs,
+        `epoch ${epoch}/${c.epochs} train ${trainLoss.toFixed(4)} valid ${validLoss.toFixed(4)}`,
+      );
       await new Promise((r) => setImmediate(r));
       if (bad >= c.patience) break;
     }
     const finalTensors: Record<string, tf.Tensor> = {};
-    names.forEach((n, i) => { finalTensors[n] = best !== undefined ? best[i] : varList[i]; });
+    names.forEach((n, i) => {
+      finalTensors[n] = best !== undefined ? best[i] : varList[i];
+    });
     const weights = tensorsToWeights(finalTensors);
     const trainMs = performance.now() - started;
     const info = Object.freeze({
-      backend: backendInfo(), epochs: epochsRun, bestEpoch, steps, trainMs: Math.round(trainMs), bestValidLoss: bestLoss,
-      tokensPerSecond: Math.round((steps * c.batchSize * source.sequenceLength) / (trainMs / 1000)), trainCustomers: trainCount,
-      validCustomers: validCount, sequenceLength: source.sequenceLength, history, ...source.info(), config: c,
+      backend: backendInfo(),
+      epochs: epochsRun,
+      bestEpoch,
+      steps,
+      trainMs: Math.round(trainMs),
+      bestValidLoss: bestLoss,
+      tokensPerSecond: Math.round((steps * c.batchSize * source.sequenceLength) / (trainMs / 1000)),
+      trainCustomers: trainCount,
+      validCustomers: validCount,
+      sequenceLength: source.sequenceLength,
+      history,
+      ...source.info(),
+      config: c,
     });
     return Object.freeze({
-      config: c, weights, staticNames: source.staticNames, staticMean: source.staticMean, staticStd: source.staticStd, datasetHash: source.datasetHash, info,
+      config: c,
+      weights,
+      staticNames: source.staticNames,
+      staticMean: source.staticMean,
+      staticStd: source.staticStd,
+      datasetHash: source.datasetHash,
+      info,
     });
   } finally {
     await engine?.dispose();
@@ -142,6 +201,7 @@ function sumAndDispose(ts: tf.Tensor[]): number {
   if (ts.length === 0) return 0;
   const total = tf.addN(ts);
   const v = total.dataSync()[0];
-  total.dispose(); tf.dispose(ts);
+  total.dispose();
+  tf.dispose(ts);
   return v;
 }
