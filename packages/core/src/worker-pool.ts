@@ -137,6 +137,11 @@ export class WorkerPool<Api, Info = void> {
     await Promise.all(
       this.members.map((m) => {
         m.dead ??= closed;
+        // An unref'd (idle) worker does not hold the event loop, so the loop could end before
+        // terminate() settles and take the caller's continuation with it (`await close()` then
+        // never returns: ingest --edges printed nothing and exited 0). Hold it until it exits;
+        // refresh() leaves a closed pool's refs alone (a first worker's exit must not unref the rest).
+        m.worker.ref();
         return m.worker.terminate();
       }),
     );
@@ -235,7 +240,7 @@ export class WorkerPool<Api, Info = void> {
 
   /** With unrefIdle: workers hold the process open only while there is work. */
   private refresh(): void {
-    if (!this.options.unrefIdle) return;
+    if (!this.options.unrefIdle || this.closed) return;
     const active = this.queue.length > 0 || this.members.some((m) => m.running);
     for (const m of this.members) {
       if (active) m.worker.ref();

@@ -1,6 +1,7 @@
 // The one worker pool with real worker threads (a TypeScript worker loaded through tsx):
 // deterministic chunking, the queue with a timeout that kills and replaces a worker, errors and
 // crashes reaching the caller, and pool sizing.
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chunkRanges } from '../src/index.ts';
@@ -125,5 +126,24 @@ describe('WorkerPool failures', () => {
     return expect(pool.submit((slot) => slot.api.sleep(1), { worker: 1 }))
       .rejects.toThrow('core-test/pool: no worker 1 in a pool of 1')
       .finally(() => pool.close());
+  });
+});
+
+describe('WorkerPool close with unrefIdle', () => {
+  it('lets `await close()` return in a process that nothing else keeps alive (no IPC, no timers)', () => {
+    // The bug this guards: the first worker's exit unref'd the others, the event loop ended,
+    // and the caller's continuation never ran (ingest --edges printed nothing and exited 0).
+    const script = `
+      import { WorkerPool } from '@clvlab/core/node';
+      const pool = new WorkerPool({ entry: new URL(${JSON.stringify(entry.href)}), size: 2, name: 't', unrefIdle: true });
+      await pool.workers();
+      await pool.close();
+      process.stdout.write('closed');
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(out).toBe('closed');
   });
 });
