@@ -82,6 +82,8 @@ describe('report.html in headless Chromium', () => {
       'synthetic-deciles',
       'synthetic-gain',
       'synthetic-calibration',
+      'synthetic-profit',
+      'synthetic-qini',
     ]);
     for (const c of charts) {
       expect(c.svg, c.id).toBe(1);
