@@ -3,7 +3,7 @@
 // GBDT training time on seeded synthetic zero-heavy customers (default 100k customers × 60
 // features, 200 rounds, depth 6, Tweedie) against XGBoost 1.7.4 (hist, nthread 2) in the same
 // run, on the same float32 matrix written to a temp file, with the agreement of the two models'
-// test-fold predictions (Spearman, normalized Gini). Ours is timed from raw columns (binning
+// predictions on held-out synthetic rows (Spearman, normalized Gini). Ours is timed from raw columns (binning
 // included, single thread: histograms are not yet split across workers); XGBoost's time is its
 // xgb.train call (quantile sketch and binning included), its DMatrix construction reported apart.
 // The goal: ours ≥ 0.5× XGBoost's speed (speed_ratio = xgboost_train_s / ours_total_s).
