@@ -29,7 +29,8 @@ import {
 // PostgreSQL 15 is a test dependency (tools/run-tests.ts installs Debian's postgresql when it is
 // missing): without it this file fails with the reason instead of skipping silently.
 const unavailable = postgresUnavailable();
-if (unavailable) throw new Error(`sql-postgres.test.ts: PostgreSQL 15 is needed (apt-get install postgresql): ${unavailable}`);
+if (unavailable)
+  throw new Error(`sql-postgres.test.ts: PostgreSQL 15 is needed (apt-get install postgresql): ${unavailable}`);
 
 /** Rows as a sorted list of canonical JSON strings (a multiset). */
 const canonical = (rows: readonly Row[]): string[] =>
