@@ -17,8 +17,13 @@ export type { MetricName, MetricValues } from './evaluate.ts';
 export type { MetricInput } from './metric-context.ts';
 export { bootstrapIntervals, DEFAULT_BOOTSTRAP } from './bootstrap-intervals.ts';
 export type { BootstrapOptions, BootstrapResult, MetricInterval } from './bootstrap-intervals.ts';
-export { pairedBootstrap } from './paired-bootstrap.ts';
-export type { PairedBootstrapOptions, PairedBootstrapResult, PairedDifference } from './paired-bootstrap.ts';
+export { bootstrapReplicates, pairedBootstrap, pairedFromReplicates } from './paired-bootstrap.ts';
+export type {
+  BootstrapReplicates,
+  PairedBootstrapOptions,
+  PairedBootstrapResult,
+  PairedDifference,
+} from './paired-bootstrap.ts';
 export { metricsBySegment, DEFAULT_SEGMENT_METRICS } from './metrics-by-segment.ts';
 export type { SegmentMetrics } from './metrics-by-segment.ts';
 export { correctedResampledT, DEFAULT_CORRECTED_RESAMPLED_T } from './corrected-resampled-t.ts';

@@ -61,6 +61,70 @@ export interface PairedBootstrapResult {
 }
 
 /**
+ * One model's metrics on all customers and under each bootstrap resample (resamples × metrics,
+ * row-major). Resamples depend only on (n, clusters, resamples, seed), so two models' replicates
+ * with the same options are paired: their difference is the paired bootstrap (pairedFromReplicates),
+ * and a record comparing many models computes each model's replicates once instead of once per pair.
+ */
+export interface BootstrapReplicates {
+  readonly resamples: number;
+  readonly seed: number;
+  readonly level: number;
+  readonly n: number;
+  readonly point: Float64Array;
+  readonly replicates: Float64Array;
+}
+
+/** The replicates of one model (see BootstrapReplicates). */
+export function bootstrapReplicates(
+  input: MetricInput,
+  options: BootstrapOptions = {},
+  fn = 'bootstrapReplicates',
+): BootstrapReplicates {
+  const o = resolveBootstrapOptions(fn, options);
+  const ctx = metricContext(fn, input);
+  const k = METRIC_NAMES.length;
+  const point = new Float64Array(k);
+  metricsUnderWeights(ctx, unitWeights(ctx.n), point);
+  const replicates = new Float64Array(o.resamples * k);
+  const clusters = resampleClusters(fn, options.clusters, ctx.n);
+  const row = new Float64Array(k);
+  forEachBootstrapResample(ctx.n, clusters, o.resamples, o.seed, (r, w) => {
+    metricsUnderWeights(ctx, w, row);
+    replicates.set(row, r * k);
+  });
+  return Object.freeze({ resamples: o.resamples, seed: o.seed, level: o.level, n: ctx.n, point, replicates });
+}
+
+/** The paired bootstrap of A − B from two models' replicates taken with the same options. */
+export function pairedFromReplicates(a: BootstrapReplicates, b: BootstrapReplicates): PairedBootstrapResult {
+  if (a.resamples !== b.resamples || a.seed !== b.seed || a.level !== b.level || a.n !== b.n) {
+    throw new Error(
+      `metrics/pairedFromReplicates: replicates of different resamples (${a.resamples}/${b.resamples}), seeds (${a.seed}/${b.seed}), levels or sizes (${a.n}/${b.n}) are not paired`,
+    );
+  }
+  const k = METRIC_NAMES.length;
+  const diffs = new Float64Array(a.resamples * k);
+  for (let i = 0; i < diffs.length; i++) diffs[i] = a.replicates[i] - b.replicates[i];
+  const metrics = {} as Record<MetricName, PairedDifference>;
+  METRIC_NAMES.forEach((name, m) => {
+    const iv = percentileInterval(diffs, a.resamples, m, k, a.level, a.point[m] - b.point[m]);
+    metrics[name] = Object.freeze({
+      a: a.point[m],
+      b: b.point[m],
+      difference: iv.estimate,
+      lower: iv.lower,
+      upper: iv.upper,
+      se: iv.se,
+      valid: iv.valid,
+      significant: iv.lower > 0 || iv.upper < 0,
+      p: bootstrapPValue(diffs, a.resamples, m, k),
+    });
+  });
+  return Object.freeze({ resamples: a.resamples, seed: a.seed, level: a.level, metrics: Object.freeze(metrics) });
+}
+
+/**
  * Paired bootstrap of metric(A) − metric(B) on the same resampled customers (or clusters, with
  * options.clusters).
  */
@@ -71,44 +135,18 @@ export function pairedBootstrap(
   options: PairedBootstrapOptions = {},
 ): PairedBootstrapResult {
   const { actualRepurchase, repurchaseScoreA, repurchaseScoreB, ...rest } = options;
-  const o = resolveBootstrapOptions('pairedBootstrap', rest);
   checkSameLength('pairedBootstrap', { actual, predictedA, predictedB });
-  const inA: MetricInput = { actual, predicted: predictedA, repurchaseScore: repurchaseScoreA, actualRepurchase };
-  const ctxA = metricContext('pairedBootstrap', inA);
-  const ctxB = metricContext(
-    'pairedBootstrap',
-    { actual, predicted: predictedB, repurchaseScore: repurchaseScoreB, actualRepurchase },
-    ctxA,
+  resolveBootstrapOptions('pairedBootstrap', rest);
+  return pairedFromReplicates(
+    bootstrapReplicates(
+      { actual, predicted: predictedA, repurchaseScore: repurchaseScoreA, actualRepurchase },
+      rest,
+      'pairedBootstrap',
+    ),
+    bootstrapReplicates(
+      { actual, predicted: predictedB, repurchaseScore: repurchaseScoreB, actualRepurchase },
+      rest,
+      'pairedBootstrap',
+    ),
   );
-  const k = METRIC_NAMES.length;
-  const pa = new Float64Array(k),
-    pb = new Float64Array(k),
-    ra = new Float64Array(k),
-    rb = new Float64Array(k);
-  const clusters = resampleClusters('pairedBootstrap', options.clusters, ctxA.n);
-  const ones = unitWeights(ctxA.n);
-  metricsUnderWeights(ctxA, ones, pa);
-  metricsUnderWeights(ctxB, ones, pb);
-  const diffs = new Float64Array(o.resamples * k);
-  forEachBootstrapResample(ctxA.n, clusters, o.resamples, o.seed, (r, w) => {
-    metricsUnderWeights(ctxA, w, ra);
-    metricsUnderWeights(ctxB, w, rb);
-    for (let m = 0; m < k; m++) diffs[r * k + m] = ra[m] - rb[m];
-  });
-  const metrics = {} as Record<MetricName, PairedDifference>;
-  METRIC_NAMES.forEach((name, m) => {
-    const iv = percentileInterval(diffs, o.resamples, m, k, o.level, pa[m] - pb[m]);
-    metrics[name] = Object.freeze({
-      a: pa[m],
-      b: pb[m],
-      difference: iv.estimate,
-      lower: iv.lower,
-      upper: iv.upper,
-      se: iv.se,
-      valid: iv.valid,
-      significant: iv.lower > 0 || iv.upper < 0,
-      p: bootstrapPValue(diffs, o.resamples, m, k),
-    });
-  });
-  return Object.freeze({ resamples: o.resamples, seed: o.seed, level: o.level, metrics: Object.freeze(metrics) });
 }

@@ -12,7 +12,7 @@
 //   - metrics per RFM segment and lifecycle stage (first seed).
 // Deterministic given the cells, so metrics.csv is byte-identical after an interrupted run.
 import { resolveOptions } from '@clvlab/core';
-import type { MetricName, PairedDifference } from '@clvlab/metrics';
+import type { BootstrapReplicates, MetricName, PairedDifference } from '@clvlab/metrics';
 import {
   bootstrapIntervals,
   correctedResampledT,
@@ -22,7 +22,8 @@ import {
   holmAdjust,
   METRIC_NAMES,
   metricsBySegment,
-  pairedBootstrap,
+  bootstrapReplicates,
+  pairedFromReplicates,
   studentTTwoSidedP,
 } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
@@ -367,21 +368,37 @@ export function computeResults(
       return [...new Set(refs)];
     };
     const aggregates: PairedRow[] = [];
+    // Each chosen cell's bootstrap replicates, computed once: resamples depend only on the seed's
+    // test customers and the bootstrap options, so a pair's paired bootstrap is the difference of
+    // the two models' replicates (metrics pairedFromReplicates) — the same numbers as running
+    // pairedBootstrap per pair, at one model evaluation per resample and cell instead of two per pair.
+    const replicates = new Map<BenchCell, BootstrapReplicates>();
+    const replicatesOf = (c: BenchCell): BootstrapReplicates => {
+      let r = replicates.get(c);
+      if (!r) {
+        const v = viewOf(c.seed),
+          p = preds(c);
+        r = bootstrapReplicates(
+          {
+            actual: v.actual,
+            predicted: p.predicted,
+            repurchaseScore: p.repurchaseScore,
+            actualRepurchase: v.actualRepurchase,
+          },
+          { clusters: clustersOf(c.seed) },
+          'pairedBootstrap',
+        );
+        replicates.set(c, r);
+      }
+      return r;
+    };
     for (const model of models) {
       for (const ref of references(model)) {
         const perSeed: PairedRow[] = [];
         for (const c of cellsOf(model)) {
           const b = mine.find((x) => x.model.name === ref && x.seed === c.seed);
           if (!b) continue;
-          const v = viewOf(c.seed),
-            pa = preds(c),
-            pb = preds(b);
-          const r = pairedBootstrap(v.actual, pa.predicted, pb.predicted, {
-            actualRepurchase: v.actualRepurchase,
-            repurchaseScoreA: pa.repurchaseScore,
-            repurchaseScoreB: pb.repurchaseScore,
-            clusters: clustersOf(c.seed),
-          });
+          const r = pairedFromReplicates(replicatesOf(c), replicatesOf(b));
           const row: PairedRow = { dataset: ds.id, model, baseline: ref, seed: c.seed, metrics: r.metrics };
           perSeed.push(row);
           paired.push(row);
