@@ -158,7 +158,7 @@ describe('clvlab bench --tune --halving', () => {
     );
     expect(stored.filter((i: { trainFraction?: number }) => i.trainFraction === 0.5)).toHaveLength(4);
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(
-      'successive halving (all 4 on 1/2 of the train fold, the best 2 on all of it)',
+      'successive halving (all 4 on 1/2 of the train and early-stopping valid folds, the best 2 on all of it)',
     );
   });
 });

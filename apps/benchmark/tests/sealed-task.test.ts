@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { graphFeaturesFromEdges } from '../src/datasets/graph-features.ts';
 import { createModel, modelCatalog } from '../src/models/model-registry.ts';
 import type { DatasetPayload } from '../src/runner/cell-protocol.ts';
-import { modelSeed, sealedSplit, sealedTask, sealPayload } from '../src/runner/sealed-task.ts';
+import { HELD_OUT, modelSeed, sealedSplit, sealedTask, sealPayload, subsampleFit } from '../src/runner/sealed-task.ts';
 
 const data = generateSynthetic({ customers: 500, seed: 7 } as Parameters<typeof generateSynthetic>[0]);
 const window = { start: data.start, cutoff: data.cutoff, horizon: data.horizon };
@@ -97,6 +97,24 @@ describe('sealed test fold', async () => {
     }
     expect(modelSeed('synthetic', 1)).not.toBe(modelSeed('synthetic', 2));
     expect(modelSeed('synthetic', 1)).toBe(modelSeed('synthetic', 1));
+  });
+
+  it('a successive-halving rung keeps a seeded 1/η of train and of valid (the rest HELD_OUT) and never touches test', () => {
+    const ids = original.log.customerIds,
+      cs = original.split.customers;
+    const rung = subsampleFit(fold, ids, cs, seed, 1 / 4);
+    expect(subsampleFit(fold, ids, cs, seed, 1)).toBe(fold);
+    expect(Array.from(subsampleFit(fold, ids, cs, seed, 1 / 4))).toEqual(Array.from(rung));
+    const count = (f: Uint8Array, v: number) => f.reduce((n, x) => n + (x === v ? 1 : 0), 0);
+    for (const kept of [Fold.train, Fold.valid]) {
+      const share = count(rung, kept) / count(fold, kept);
+      expect(share).toBeGreaterThan(0.15);
+      expect(share).toBeLessThan(0.35);
+    }
+    for (let r = 0; r < fold.length; r++) {
+      if (fold[r] === Fold.test) expect(rung[r]).toBe(Fold.test);
+      else expect([fold[r], HELD_OUT]).toContain(rung[r]);
+    }
   });
 
   it('a model that tries to read holdout events and test labels gets nothing through the sealed path (and would be caught without it)', async () => {

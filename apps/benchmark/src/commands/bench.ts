@@ -21,7 +21,7 @@ export const DEFAULT_BENCH = Object.freeze({
   seeds: 1,
   /** No tuning by default: every model runs its defaults; --tune N gives each tunable family N valid-fold trials. */
   tune: 1,
-  /** Plain random search by default; --halving η trains rung 0 on 1/η of the train fold and the best ⌈N/η⌉ trials on all of it. */
+  /** Plain random search by default; --halving η trains rung 0 on 1/η of the train (and early-stopping valid) fold and the best ⌈N/η⌉ trials on all of it. */
   halving: 1,
   /** Where `npm run bench` writes; re-runs reuse its finished cells. */
   out: 'results/default',

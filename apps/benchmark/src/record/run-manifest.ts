@@ -136,7 +136,7 @@ export function runManifest(run: BenchRun, command: string, seeds: number): Reco
               method:
                 "random search: the default config, then seeded draws from each family's search space; trained on train, chosen on the valid fold by normalized Gini, scored on test" +
                 (run.halving > 1
-                  ? `; successive halving: every trial on 1/${run.halving} of the train fold, the best ${Math.ceil(run.tune / run.halving)} on all of it`
+                  ? `; successive halving: every trial on 1/${run.halving} of the train fold (and early-stops on 1/${run.halving} of the valid fold; every trial is scored on all of it), the best ${Math.ceil(run.tune / run.halving)} on all of it`
                   : ''),
             }
           : { trials: 1, halving: 1, method: 'none: every model runs its defaults' },

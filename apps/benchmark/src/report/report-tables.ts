@@ -309,7 +309,7 @@ export function readingNotes(record: BenchRecord): string[] {
   );
   const halving =
     (tuning.halving ?? 1) > 1 && tuning.trials
-      ? ` with successive halving (all ${tuning.trials} on 1/${tuning.halving} of the train fold, the best ${Math.ceil(tuning.trials / tuning.halving!)} on all of it)`
+      ? ` with successive halving (all ${tuning.trials} on 1/${tuning.halving} of the train and early-stopping valid folds, the best ${Math.ceil(tuning.trials / tuning.halving!)} on all of it)`
       : '';
   notes.push(
     `Tuning: ${(tuning.trials ?? 1) > 1 ? `${tuning.trials} trials per tunable family and seed (the default, then seeded random draws)${halving}, trained on train, chosen on the valid fold by normalized Gini` : 'none; every model runs its defaults'}. The test fold is sealed: models see no event after the cutoff and no test label.`,

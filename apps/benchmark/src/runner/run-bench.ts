@@ -19,7 +19,7 @@ import { codeVersion, type CodeVersion } from './code-version.ts';
 import { evaluationFolds, type Split } from '@clvlab/sessions';
 import { loadedPlugins, pluginOf, predictionsOf } from '../models/plugin-models.ts';
 import { predictionsFor } from '../models/predictions-file.ts';
-import { sealedSplit, sealPayload, subsampleTrain } from './sealed-task.ts';
+import { sealedSplit, sealPayload, subsampleFit } from './sealed-task.ts';
 import { selectTrials, validScore } from '../record/select-trials.ts';
 import { shareArrays } from './shared-dataset.ts';
 import { tuningTrials } from './tuning-trials.ts';
@@ -32,7 +32,7 @@ export interface BenchOptions {
   readonly seeds: number;
   /** Trials per tunable model and seed (1 = defaults only, no tuning). */
   readonly tune: number;
-  /** Successive-halving rate η for tuned models (rung 0 on 1/η of the train fold, the best ⌈N/η⌉ on all of it); ≤ 1 = plain random search. */
+  /** Successive-halving rate η for tuned models (rung 0 on 1/η of the train and valid folds, scored on the whole valid fold; the best ⌈N/η⌉ on all of it); ≤ 1 = plain random search. */
   readonly halving?: number;
   /** One-seed intervals resample the synthetic generator's communities instead of customers. */
   readonly clusterBootstrap?: boolean;
@@ -178,7 +178,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         evaluationFolds(ds.payload.log.customerIds, sp.customers, i + 1),
       );
       for (const model of models) {
-        // Rung 0 of successive halving trains every trial on 1/η of the train fold; plain
+        // Rung 0 of successive halving trains every trial on 1/η of the train fold (early stopping
+        // on 1/η of the valid fold, sealed-task.ts subsampleFit); plain
         // random search (or no tuning) trains every trial on all of it.
         const fraction = halved(model) ? 1 / halving : 1;
         for (const t of tuningTrials(tuned(model) ? model.searchSpace : null, options.tune, ds.id, model.name)) {
@@ -207,7 +208,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     let s = splits.get(k);
     if (!s) {
       const sp = p.dataset.payload.split;
-      const fold = subsampleTrain(
+      const fold = subsampleFit(
         folds[p.dataset.id][p.seed - 1],
         p.dataset.payload.log.customerIds,
         sp.customers,

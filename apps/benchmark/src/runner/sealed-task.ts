@@ -77,15 +77,18 @@ function sealWindow(w: LabelWindow, fold: Uint8Array): LabelWindow {
   return Object.freeze({ featureEnd: w.featureEnd, labelEnd: w.labelEnd, target, repurchase });
 }
 
-/** Fold value of a train customer left out of a successive-halving rung's budget: no model trains on it. */
+/** Fold value of a customer left out of a successive-halving rung's budget: no model trains or early-stops on it. */
 export const HELD_OUT = 3;
 
 /**
- * Folds with all but a seeded `fraction` of the train customers marked HELD_OUT (a low rung of
- * successive halving trains on less data; valid and test are untouched). The sample depends
- * only on the customer id and the seed.
+ * Folds with all but a seeded `fraction` of the train customers, and of the valid customers,
+ * marked HELD_OUT: a low rung of successive halving trains on 1/η of the train fold and
+ * early-stops on 1/η of the valid fold (its per-epoch valid pass costs as much as its training
+ * at η = 8). Only the model's view shrinks: the runner scores every trial on the whole valid
+ * fold (run-bench.ts validScore), and test is untouched. The sample depends only on the
+ * customer id and the seed.
  */
-export function subsampleTrain(
+export function subsampleFit(
   fold: Uint8Array,
   customerIds: readonly string[],
   customers: Int32Array,
@@ -95,7 +98,11 @@ export function subsampleTrain(
   if (fraction >= 1) return fold;
   const out = Uint8Array.from(fold);
   for (let r = 0; r < out.length; r++)
-    if (out[r] === Fold.train && hashUnit(customerIds[customers[r]], seed ^ 0x5a1f) >= fraction) out[r] = HELD_OUT;
+    if (
+      (out[r] === Fold.train || out[r] === Fold.valid) &&
+      hashUnit(customerIds[customers[r]], seed ^ 0x5a1f) >= fraction
+    )
+      out[r] = HELD_OUT;
   return out;
 }
 

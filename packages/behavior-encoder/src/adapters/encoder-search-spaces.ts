@@ -21,8 +21,15 @@ const HEAD_HIDDEN: SearchDimension = Object.freeze({ choices: Object.freeze([16,
  * 2 cores shared with other work, 2026-12-01): the space's expensive corner bought nothing and put `bench:full` past its 2 h budget.
  */
 const D_MODEL: SearchDimension = Object.freeze({ choices: Object.freeze([16, 32]) });
-/** Last L events per customer (flat layouts). */
-const MAX_EVENTS: SearchDimension = Object.freeze({ choices: Object.freeze([16, 32, 64]) });
+/**
+ * Last L events per customer (flat layouts). 64 left the space for the same reason as d = 64: on
+ * the development dataset's VALID fold (synthetic, generator seed 1000; results/dev-tune-s1000,
+ * never reported) the eight L = 64 transformer draws scored 0.577–0.657 at rung 0 against
+ * 0.620–0.678 for L = 32, and at rung 1 0.654 / 0.681 against the chosen L = 32's 0.668 / 0.691
+ * (won no seed); an L = 64 rung-0 trial cost 15–34 s against 3–8 s for L ≤ 32 (synthetic,
+ * seed 1, idle 2-core VM, 2026-12-01), so it set `bench:full`'s wall time and bought nothing.
+ */
+const MAX_EVENTS: SearchDimension = Object.freeze({ choices: Object.freeze([16, 32]) });
 /** Transformer blocks (per level for the session model). */
 const BLOCKS: SearchDimension = Object.freeze({ choices: Object.freeze([1, 2]) });
 
