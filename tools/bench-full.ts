@@ -42,23 +42,40 @@ const WITH_GRAPH = new Set(['synthetic', 'ciao']);
  */
 export const FULL_RUN_SKIPS = Object.freeze(['gru+social', 'session-transformer+social']);
 
+/** Per-cell info fields too large for the committed copy (trees' explanations, training curves, scalers). */
+const HEAVY_INFO = Object.freeze(['why', 'history', 'importance', 'rules', 'scaler', 'coefficients']);
+
 /**
- * Copies a record's small files into `dest`. metrics.json keeps what the README's tables read
- * (rows, the aggregate paired rows, choices, selection) and drops the per-seed paired rows and
- * the per-segment breakdown, which paired.csv and the full record in results/ keep.
+ * Copies a record's small files into `dest`, slimmed to what the README's tables and a reader of
+ * the numbers need (each file stays under 2 MiB): metrics.json keeps the rows, the aggregate
+ * paired rows, choices and selection, and drops the per-seed paired rows and the per-segment
+ * breakdown; paired.csv keeps the aggregate (seed = mean) rows; manifest.json keeps every cell
+ * with its scalar info (rung-0 trials without info) and drops the trees' explanations and
+ * training curves. The full record in results/ keeps everything.
  */
 export function commitRecord(from: string, dest: string): void {
   mkdirSync(dest, { recursive: true });
   for (const f of RECORD_FILES) {
-    if (f !== 'metrics.json') {
-      copyFileSync(join(from, f), join(dest, f));
-      continue;
-    }
-    const m = JSON.parse(readFileSync(join(from, f), 'utf8')) as Record<string, unknown> & {
-      paired: { seed: unknown }[];
-    };
-    const slim = { ...m, paired: m.paired.filter((p) => p.seed === 'mean'), segments: [], tracking: undefined };
-    writeFileAtomic(join(dest, f), stableStringify(slim, 1));
+    const text = readFileSync(join(from, f), 'utf8');
+    if (f === 'metrics.json') {
+      const m = JSON.parse(text) as Record<string, unknown> & { paired: { seed: unknown }[] };
+      const slim = { ...m, paired: m.paired.filter((p) => p.seed === 'mean'), segments: [], tracking: undefined };
+      writeFileAtomic(join(dest, f), stableStringify(slim, 1));
+    } else if (f === 'paired.csv') {
+      const [header, ...rows] = text.trimEnd().split('\n');
+      const seed = header.split(',').indexOf('seed');
+      writeFileAtomic(join(dest, f), [header, ...rows.filter((r) => r.split(',')[seed] === 'mean')].join('\n') + '\n');
+    } else if (f === 'manifest.json') {
+      const m = JSON.parse(text) as Record<string, unknown> & {
+        cells: { train_fraction: number; info?: Record<string, unknown> }[];
+      };
+      const cells = m.cells.map(({ info, ...c }) =>
+        c.train_fraction < 1 || !info
+          ? c
+          : { ...c, info: Object.fromEntries(Object.entries(info).filter(([k]) => !HEAVY_INFO.includes(k))) },
+      );
+      writeFileAtomic(join(dest, f), JSON.stringify({ ...m, cells }, null, 1) + '\n');
+    } else copyFileSync(join(from, f), join(dest, f));
   }
 }
 
