@@ -2,7 +2,7 @@
 // (process.resourceUsage().maxRSS) is that of this engine alone. Prints one JSON line.
 //   node --import tsx perf-ingest-child.ts clvlab|duckdb FILE
 import type { EventLog } from '../src/index.ts';
-import { readEventLog } from '../src/index.ts';
+import { readEventLog } from '../src/node.ts';
 
 const GAP_MS = 30 * 60 * 1000;
 const [engine, file] = process.argv.slice(2);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { IngestError, readEventLog } from '../src/index.ts';
+import { IngestError } from '../src/index.ts';
+import { readEventLog } from '../src/node.ts';
 import { createRng, type Rng } from '@clvlab/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'clvlab-fuzz-'));
