@@ -1,24 +1,19 @@
 // Entry point for every file format: streams the file through the byte tokenizer into the
 // format's reader, and returns the sorted EventLog with a full row accounting.
 import { basename } from 'node:path';
-import { open } from 'node:fs/promises';
-import { cdnowReader } from './cdnow-reader.ts';
-import { ciaoReader } from './ciao-reader.ts';
-import { detectDateOrder } from './date-order.ts';
-import type { DateOrderDecision } from './date-order.ts';
+import { open, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { resolveOptions } from '@clvlab/core';
 import type { EventLog, ValueTarget } from './event-log.ts';
-import { eventsReader } from './events-reader.ts';
-import type { FormatOptions, FormatReader, FormatSummary } from './format-reader.ts';
+import { countAmounts } from './events-reader.ts';
+import type { FormatOptions, FormatSummary } from './format-reader.ts';
 import { IngestBuilder } from './ingest-builder.ts';
-import { onlineRetailReader } from './online-retail-reader.ts';
+import type { InputFormat } from './make-reader.ts';
+import { makeReader, readerDates } from './make-reader.ts';
 import { isParquetMagic, readParquetEvents } from './parquet-reader.ts';
 import { countLines, scanFile } from './scan-file.ts';
-import { taobaoReader } from './taobao-reader.ts';
-import { resolveOptions } from '@clvlab/core';
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 
-export type InputFormat = 'cdnow' | 'online-retail' | 'taobao' | 'ciao' | 'events';
+export type { InputFormat } from './make-reader.ts';
 export const INPUT_FORMATS: readonly InputFormat[] = Object.freeze([
   'cdnow',
   'online-retail',
@@ -96,13 +91,15 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
       .update(await readFile(path))
       .digest('hex');
   } else {
-    const reader = await makeReader(path, options.format, builder, opts);
+    const dates = await readerDates(path, options.format, opts);
     const compressed = path.endsWith('.gz') || (magic[0] === 0x1f && magic[1] === 0x8b);
+    const reader = makeReader(options.format, builder, opts, dates);
     if (!compressed) builder.reserve(await countLines(path));
     const scan = await scanFile(path, reader.mode, (row) => reader.onRow(row));
     summary = reader.finish();
     ({ sha256, gzip, blankLines } = scan);
   }
+  if (summary.countAmounts) countAmounts(builder);
   const rejected = builder.rejectedObject();
   const rowsRead = builder.rowsRead,
     rowsKept = builder.rowsKept;
@@ -131,31 +128,6 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     );
   }
   return { log, report: Object.freeze(report) };
-}
-
-async function makeReader(
-  path: string,
-  format: InputFormat,
-  b: IngestBuilder,
-  opts: FormatOptions,
-): Promise<FormatReader> {
-  switch (format) {
-    case 'cdnow':
-      return cdnowReader(b);
-    case 'taobao':
-      return taobaoReader(b);
-    case 'ciao':
-      return ciaoReader(b);
-    case 'events':
-      return eventsReader(b, opts);
-    case 'online-retail': {
-      const dates: DateOrderDecision =
-        opts.dateOrder === 'auto'
-          ? await detectDateOrder(path, 'InvoiceDate', 4)
-          : { order: opts.dateOrder, how: 'given', dayFirstRows: 0, monthFirstRows: 0 };
-      return onlineRetailReader(b, dates);
-    }
-  }
 }
 
 /** First bytes of a file (format sniffing). */
