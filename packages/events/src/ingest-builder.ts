@@ -53,9 +53,9 @@ export class IngestBuilder {
   private quantity: Float64Array = new Float64Array(0);
   private pos = 0;
   private size = 0;
-  readonly customers = new ByteDictionary();
-  readonly items = new ByteDictionary();
-  readonly categories = new ByteDictionary();
+  customers = new ByteDictionary();
+  items = new ByteDictionary();
+  categories = new ByteDictionary();
   rowsRead = 0;
   rowsKept = 0;
   readonly rejected = new Map<string, number>();
@@ -120,6 +120,19 @@ export class IngestBuilder {
       amount: columns.amount.subarray(start, end),
       quantity: columns.quantity.subarray(start, end),
     });
+  }
+
+  /** Forgets every row, reject and id but keeps the reserved columns (a parallel read falling back to one thread). */
+  reset(): void {
+    const [first] = this.blocks;
+    this.blocks.length = 0;
+    if (first !== undefined) this.use(first);
+    this.rowsRead = 0;
+    this.rowsKept = 0;
+    this.rejected.clear();
+    this.customers = new ByteDictionary();
+    this.items = new ByteDictionary();
+    this.categories = new ByteDictionary();
   }
 
   /** Blocks of columns in use (1 when everything fit the reserved block). */

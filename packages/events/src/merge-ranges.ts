@@ -1,14 +1,14 @@
 // The main thread's half of a parallel read (read-ranges.ts): turns the ranges' results into
-// exactly what one thread reading the whole file would have built. Ranges are taken in file
-// order; each range's rows move down to follow the previous range's (in place: a row never
-// moves up), and its range-local id codes are replaced by the file's, assigned at an id's
-// first kept row, so that customerIds, itemIds and categoryIds come out in the one-thread
-// reader's first-seen order. Online Retail's duplicate rule spans ranges: a row an earlier
+// exactly what one thread reading the whole file would have built. The first range is already
+// in the builder (parsed into it); the others are appended in file order: each range's rows
+// move down to follow the previous range's (in place: a row never moves up), and its
+// range-local id codes are replaced by the file's, assigned at an id's first kept row, so
+// that customerIds, itemIds and categoryIds come out in the one-thread reader's first-seen order. Online Retail's duplicate rule spans ranges: a row an earlier
 // range kept is dropped here as `duplicate`, before its ids can be assigned.
 import type { ByteDictionary } from './byte-dictionary.ts';
 import type { FormatSummary } from './format-reader.ts';
 import type { EventColumns, IngestBuilder } from './ingest-builder.ts';
-import type { RangeLabels, RangeResult } from './parse-range.ts';
+import type { RangeLabels, RangeParse, RangeResult } from './parse-range.ts';
 
 /** A range's result and where its rows start in the shared columns. */
 export interface PlacedRange {
@@ -16,15 +16,19 @@ export interface PlacedRange {
   readonly offset: number;
 }
 
-/** Merges the ranges into `b` (whose reserved block is `columns`); returns the file's summary and blank lines. */
+/**
+ * Appends the ranges after the first to `b` (whose reserved block is `columns`, and which holds
+ * the first range, parsed into it); returns the file's summary and blank lines.
+ */
 export function mergeRanges(
   b: IngestBuilder,
   columns: EventColumns,
+  first: RangeParse,
   ranges: readonly PlacedRange[],
 ): { summary: FormatSummary; blankLines: number } {
-  const seen = new Set<string>();
-  let at = 0,
-    blankLines = 0;
+  const seen = new Set<string>(first.keptKeys);
+  let at = b.rowsKept,
+    blankLines = first.blankLines;
   for (const { result: r, offset } of ranges) {
     b.rowsRead += r.rowsRead;
     blankLines += r.blankLines;
@@ -41,15 +45,14 @@ export function mergeRanges(
     at += n - dropped;
   }
   b.rowsKept = at;
-  return { summary: mergeSummaries(ranges.map((r) => r.result.summary)), blankLines };
+  return { summary: mergeSummaries([first.summary, ...ranges.map((r) => r.result.summary)]), blankLines };
 }
 
 /** 1 for each kept row whose key an earlier range kept; adds the range's keys to `seen`. */
 function duplicates(keys: readonly string[], seen: Set<string>): Uint8Array | undefined {
   let drop: Uint8Array | undefined;
-  const before = seen.size;
   for (let i = 0; i < keys.length; i++) {
-    if (before > 0 && seen.has(keys[i])) (drop ??= new Uint8Array(keys.length))[i] = 1;
+    if (seen.has(keys[i])) (drop ??= new Uint8Array(keys.length))[i] = 1;
     else seen.add(keys[i]);
   }
   return drop;

@@ -1,8 +1,9 @@
-// One range worker's part of a parallel read (read-ranges.ts): tokenizes bytes [start, end) of
-// the file (read here, so no thread holds a copy of the whole file), parses them with the
-// format's reader made from the file's head, and writes the kept rows into its slice of the
-// shared columns. Ids get range-local codes in first-seen order; the labels go back with the
-// row accounting, and read-ranges remaps them to the file's first-seen order.
+// One range of a parallel read (read-ranges.ts): tokenizes bytes [start, end) of the file (read
+// here, so no thread holds a copy of the whole file) with the format's reader made from the
+// file's head. The first range is parsed by the main thread into its own builder, as the
+// one-thread read would; every other range by a worker into its slice of the shared columns,
+// with range-local id codes in first-seen order, whose labels go back with the row accounting
+// for merge-ranges.ts to map to the file's codes.
 import { transfer } from '@clvlab/core/node';
 import { canonicalValue } from './byte-dictionary.ts';
 import type { DateOrderDecision } from './date-order.ts';
@@ -57,27 +58,29 @@ export interface RangeLabels {
   readonly texts: string[];
 }
 
-export interface RangeResult {
-  readonly rowsRead: number;
-  /** Rows written to columns[offset, offset + rowsKept). */
-  readonly rowsKept: number;
-  readonly rejected: [string, number][];
+/** What parsing a range tells besides its builder's rows, accounting and ids. */
+export interface RangeParse {
   readonly blankLines: number;
   /** The range ended on a record boundary (always true for the last range). */
   readonly clean: boolean;
-  /** Range-local id dictionaries: code -> label. */
-  readonly customers: RangeLabels;
-  readonly items: RangeLabels;
-  readonly categories: RangeLabels;
   readonly summary: FormatSummary;
   readonly keptKeys: string[] | undefined;
   readonly failure: RangeFailure | undefined;
 }
 
-/** Parses one range (runs in a range worker). */
-export async function parseRange(job: RangeJob): Promise<RangeResult> {
-  const b = new IngestBuilder(job.path, job.opts.strict);
-  b.reserveIn(job.columns, job.offset, job.capacity);
+export interface RangeResult extends RangeParse {
+  readonly rowsRead: number;
+  /** Rows written to columns[offset, offset + rowsKept). */
+  readonly rowsKept: number;
+  readonly rejected: [string, number][];
+  /** Range-local id dictionaries: code -> label. */
+  readonly customers: RangeLabels;
+  readonly items: RangeLabels;
+  readonly categories: RangeLabels;
+}
+
+/** Tokenizes the range's bytes into `b` with the format's reader (range 0: the caller's own builder). */
+export async function parseInto(b: IngestBuilder, job: RangeJob): Promise<RangeParse> {
   const reader = makeReader(job.format, b, job.opts, job.dates, job.head);
   const from = job.start === 0 ? undefined : { line: job.line };
   const tokenizer = new Tokenizer(reader.mode, (row) => reader.onRow(row), from);
@@ -91,29 +94,36 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
         ? { ingest: { line: err.line, column: err.column, expected: err.expected, got: err.got, reason: err.reason } }
         : { message: err instanceof Error ? err.message : String(err) };
   }
+  return {
+    blankLines: tokenizer.blankLines,
+    clean: job.last || tokenizer.pending === 0,
+    summary: failure === undefined ? reader.finish() : { valueTarget: 'count' },
+    keptKeys: reader.keptKeys?.(),
+    failure,
+  };
+}
+
+/** Parses one range into its slice of the shared columns, with range-local ids (runs in a range worker). */
+export async function parseRange(job: RangeJob): Promise<RangeResult> {
+  const b = new IngestBuilder(job.path, job.opts.strict);
+  b.reserveIn(job.columns, job.offset, job.capacity);
+  const parse = await parseInto(b, job);
   // The capacity is the range's line count, an upper bound on its records: one block always fits.
   if (b.blockCount !== 1)
     throw new Error(`events/parse-range: range at byte ${job.start} outgrew its ${job.capacity} rows`);
   const customers = compact(b.customers.labels),
     items = compact(b.items.labels),
     categories = compact(b.categories.labels);
-  const buffers = [customers.values.buffer, items.values.buffer, categories.values.buffer];
-  return transfer(
-    {
-      rowsRead: b.rowsRead,
-      rowsKept: b.rowsKept,
-      rejected: [...b.rejected],
-      blankLines: tokenizer.blankLines,
-      clean: job.last || tokenizer.pending === 0,
-      customers,
-      items,
-      categories,
-      summary: failure === undefined ? reader.finish() : { valueTarget: 'count' },
-      keptKeys: reader.keptKeys?.(),
-      failure,
-    },
-    buffers,
-  );
+  const result: RangeResult = {
+    ...parse,
+    rowsRead: b.rowsRead,
+    rowsKept: b.rowsKept,
+    rejected: [...b.rejected],
+    customers,
+    items,
+    categories,
+  };
+  return transfer(result, [customers.values.buffer, items.values.buffer, categories.values.buffer]);
 }
 
 function compact(labels: readonly string[]): RangeLabels {

@@ -130,7 +130,7 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
       ({ summary, sha256, blankLines } = ranged);
     } else {
       const reader = makeReader(options.format, builder, opts, dates);
-      if (!compressed) builder.reserve(await countLines(path));
+      if (!compressed && builder.blockCount === 0) builder.reserve(await countLines(path));
       const scan = await scanFile(path, reader.mode, (row) => reader.onRow(row));
       summary = reader.finish();
       ({ sha256, gzip, blankLines } = scan);

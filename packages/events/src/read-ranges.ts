@@ -6,9 +6,10 @@
 // Steps: the pool's workers start (tsx, a few hundred ms) while this thread probes the file's
 // head for what its first records tell the reader (the header) and counts each range's line
 // feeds, which give every range its first line number and an upper bound on its rows (its
-// slice of the columns). Then this thread parses the first range while worker i parses range
-// i + 1 (as ParallelGradients computes slice 0 itself): `workers: n` costs n − 1 worker threads,
-// each ~30 MB of memory, and no thread sits idle. The workers are closed before the merge.
+// slice of the columns). Then this thread parses the first range into the builder, exactly as
+// the one-thread read would, while worker i parses range i + 1 (as ParallelGradients computes
+// slice 0 itself): `workers: n` costs n − 1 worker threads, each ~30 MB of memory, and no
+// thread sits idle. The workers are closed before the merge appends their ranges.
 //
 // Quoted fields may hold line breaks (the tokenizer is RFC 4180), so a range can start inside
 // a record. That is detected, not prevented: a range ended on a record boundary exactly when
@@ -27,8 +28,8 @@ import { IngestError } from './ingest-error.ts';
 import type { InputFormat } from './make-reader.ts';
 import { makeReader } from './make-reader.ts';
 import { mergeRanges } from './merge-ranges.ts';
-import { parseRange } from './parse-range.ts';
-import type { RangeFailure, RangeJob, RangeResult } from './parse-range.ts';
+import { parseInto } from './parse-range.ts';
+import type { RangeFailure, RangeJob, RangeParse, RangeResult } from './parse-range.ts';
 import type { RangeWorkerApi } from './range-worker.ts';
 import { countLineFeeds } from './scan-file.ts';
 import { splitRanges } from './split-ranges.ts';
@@ -65,7 +66,7 @@ export async function readRanges(
     name: 'events/read-ranges',
     unrefIdle: true,
   });
-  let results: RangeResult[], offset: number[], columns: RangeJob['columns'], digest: Promise<string>;
+  let first: RangeParse, rest: RangeResult[], offset: number[], columns: RangeJob['columns'], digest: Promise<string>;
   try {
     const head = await probeHead(path, format, opts, dates, ranges[0].end);
     if (head === undefined) return undefined;
@@ -90,26 +91,33 @@ export async function readRanges(
       offset: offset[i],
       capacity: capacity[i],
     }));
-    const rest = Promise.all(jobs.slice(1).map((job, i) => pool.submit((s) => s.api.parseRange(job), { worker: i })));
-    rest.catch(() => undefined); // awaited below, unless this thread's range throws first
-    const first = await parseRange(jobs[0]);
+    const others = Promise.all(jobs.slice(1).map((job, i) => pool.submit((s) => s.api.parseRange(job), { worker: i })));
+    others.catch(() => undefined); // awaited below, unless this thread's range throws first
+    first = await parseInto(b, jobs[0]);
     // The first range starts the file, so its bad row or open record decides without the rest.
     if (first.failure !== undefined) throw failureError(path, first.failure);
-    if (!first.clean) return undefined;
-    results = [first, ...(await rest)];
+    if (!first.clean) return fallBack(b);
+    rest = await others;
   } finally {
     await pool.close();
   }
-  for (const r of results) {
+  for (const r of rest) {
     if (r.failure !== undefined) throw failureError(path, r.failure);
-    if (!r.clean) return undefined;
+    if (!r.clean) return fallBack(b);
   }
   const merged = mergeRanges(
     b,
     columns,
-    results.map((result, i) => ({ result, offset: offset[i] })),
+    first,
+    rest.map((result, i) => ({ result, offset: offset[i + 1] })),
   );
   return { ...merged, sha256: await digest };
+}
+
+/** Empties `b` for the one-thread read (which reuses its reserved columns). */
+function fallBack(b: IngestBuilder): undefined {
+  b.reset();
+  return undefined;
 }
 
 /** The reader's head from the first records of [0, end), read on this thread; undefined if not there. */
