@@ -2,9 +2,10 @@
 // exactly what one thread reading the whole file would have built. The first range is already
 // in the builder (parsed into it); the others are appended in file order: each range's rows
 // move down to follow the previous range's (in place: a row never moves up), and its
-// range-local id codes are replaced by the file's, assigned at an id's first kept row, so
-// that customerIds, itemIds and categoryIds come out in the one-thread reader's first-seen order. Online Retail's duplicate rule spans ranges: a row an earlier
-// range kept is dropped here as `duplicate`, before its ids can be assigned.
+// range-local id codes are replaced by the file's, assigned at an id's first kept row, so that
+// customerIds, itemIds and categoryIds come out in the one-thread reader's first-seen order.
+// Online Retail's duplicate rule spans ranges: a row an earlier range kept is dropped here as
+// `duplicate`, before its ids can be assigned.
 import type { ByteDictionary } from './byte-dictionary.ts';
 import type { FormatSummary } from './format-reader.ts';
 import type { EventColumns, IngestBuilder } from './ingest-builder.ts';
