@@ -12,7 +12,7 @@ const t0 = performance.now();
 let result: Record<string, unknown>;
 
 if (engine === 'clvlab') {
-  // workers 0: one thread per core, each parsing a byte range of the file (read-ranges.ts).
+  // workers 0: one thread per core (at least 64 MiB each), each parsing a byte range (read-ranges.ts).
   const { log, report } = await readEventLog(file, { format: 'events', workers: 0 });
   const tRead = performance.now();
   // Sessions live in @clvlab/sessions, which depends on this package: importing it by a
