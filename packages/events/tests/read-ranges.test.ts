@@ -88,7 +88,12 @@ describe('readEventLog workers (events)', () => {
       ['crlf.csv', '\r\n', '\r\n'],
       ['open.csv', '\n', ''],
     ] as const) {
-      const path = write(name, eventsCsv(7, 20_000, eol, 'all') + tail);
+      const text = eventsCsv(7, 20_000, eol, 'all') + tail;
+      const path = write(name, text);
+      // the nominal range starts k·size/n fall inside lines (the ranges start at the next line)
+      const size = Buffer.byteLength(text);
+      for (const n of [2, 3, 4])
+        for (let k = 1; k < n; k++) expect(text.charCodeAt(Math.floor((k * size) / n) - 1)).not.toBe(10);
       expect(await parallel(path, 'events', 4)).toBe(true);
       const one = await expectParallelSame(path, { format: 'events' });
       // every kind of row occurs, so each reason's counts are merged across ranges
