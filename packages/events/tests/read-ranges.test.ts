@@ -4,13 +4,13 @@
 // details), and in strict mode the same first error. Real datasets are gunzipped to a
 // temporary folder (they ship as gzip, which is read on one thread).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createRng } from '@clvlab/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { IngestError, readEventLog } from '../src/index.ts';
 import type { IngestResult, InputFormat, ReadOptions } from '../src/index.ts';
 import { IngestBuilder } from '../src/ingest-builder.ts';
@@ -19,6 +19,7 @@ import { autoThreads } from '../src/read-event-log.ts';
 import { readRanges } from '../src/read-ranges.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clvlab-ranges-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true })); // ~70 MB of gunzipped datasets
 const write = (name: string, text: string | Uint8Array): string => {
   const path = join(dir, name);
   writeFileSync(path, text);
