@@ -187,7 +187,7 @@ describe('readEventLog workers (events)', () => {
   it('leaves no worker keeping the process alive, after a read or a strict error', () => {
     const path = write('exit.csv', eventsCsv(12, 2_000, '\n', 'all'));
     const bad = write('exit-bad.csv', `customer_id,timestamp\n${'a,1\n'.repeat(3000)}b,never\n`);
-    const entry = new URL('../src/index.ts', import.meta.url).href;
+    const entry = new URL('../src/node.ts', import.meta.url).href;
     const script = write(
       'exit.mjs',
       `const { readEventLog } = await import(${JSON.stringify(entry)});
