@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  campaignTable,
   comparisonTable,
   decisionTable,
   deltaText,
+  embeddingTable,
   fmt,
   leaderboard,
   markdownTable,
@@ -85,6 +87,27 @@ export function resultsTable(dir: string): string {
       );
     const d = decisionTable(record, ds);
     if (d) out.push('', `Decisions on ${ds}: ${d.note}`, '', markdownTable(d.header, d.rows));
+    const e = embeddingTable(record, ds);
+    if (e)
+      out.push(
+        '',
+        `Embeddings vs RFM on ${ds} (ridge probe fitted on the train fold, scored on test; look-alikes of the top 10% train customers by holdout value among test customers; first seed):`,
+        '',
+        markdownTable(e.header, e.rows),
+      );
+    const c2 = campaignTable(record, ds);
+    if (c2) {
+      // The seed means only (the per-seed rows are in the record's report).
+      const means = (rows: string[][]) => rows.filter((r) => r[1].startsWith('mean'));
+      out.push(
+        '',
+        `The synthetic campaign on ${ds}: ${c2.note}`,
+        '',
+        markdownTable(c2.header, means(c2.rows)),
+        '',
+        markdownTable(c2.deltaHeader, means(c2.deltaRows)),
+      );
+    }
     return out;
   });
   return [

@@ -1,6 +1,7 @@
 // clvlab versions move together (issue 13 §3): the root package.json, every workspace package
 // (packages/*, apps/*) and every internal `@clvlab/*` dependency range carry one version, the
-// ranges pinned exactly (a package is only tested against its siblings of the same commit).
+// ranges pinned exactly (a package is only tested against its siblings of the same commit), as
+// does the constant prepared datasets record (packages/sessions/src/clvlab-version.ts).
 // Lockstep versioning needs no changesets: this script is the whole release step.
 //
 //   npm run set-version -- 0.2.0          set an explicit version (x.y.z or x.y.z-pre.N)
@@ -16,6 +17,16 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+/** The version prepareDataset records, a constant so that it needs no file system (browser-safe). */
+const VERSION_FILE = join(ROOT, 'packages', 'sessions', 'src', 'clvlab-version.ts');
+const VERSION_CONSTANT = /^export const CLVLAB_VERSION = '([^']*)';$/m;
+
+function versionConstant(): string {
+  const m = VERSION_CONSTANT.exec(readFileSync(VERSION_FILE, 'utf8'));
+  if (!m) throw new Error(`tools/version: ${VERSION_FILE}: expected a line export const CLVLAB_VERSION = 'x.y.z';`);
+  return m[1];
+}
 
 interface Manifest {
   name?: string;
@@ -63,6 +74,8 @@ function disagreements(manifests: ReadonlyMap<string, Manifest>, version: string
       }
     }
   }
+  const constant = versionConstant();
+  if (constant !== version) out.push(`${VERSION_FILE.slice(ROOT.length)}: CLVLAB_VERSION ${constant}`);
   return out;
 }
 
@@ -80,7 +93,7 @@ if (arg === '--check') {
     console.error(`tools/version: not every package is at ${rootVersion}:\n  ${bad.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`${manifests.size} package.json files at ${rootVersion}`);
+  console.log(`${manifests.size} package.json files and CLVLAB_VERSION at ${rootVersion}`);
   process.exit(0);
 }
 
@@ -93,9 +106,16 @@ for (const [path, m] of manifests) {
   }
   writeFileSync(path, `${JSON.stringify(m, null, 2)}\n`);
 }
+versionConstant(); // fails before writing when the line is missing
+writeFileSync(
+  VERSION_FILE,
+  readFileSync(VERSION_FILE, 'utf8').replace(VERSION_CONSTANT, `export const CLVLAB_VERSION = '${version}';`),
+);
 const lock = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], {
   cwd: ROOT,
   stdio: 'inherit',
 });
 if (lock.status !== 0) process.exit(lock.status ?? 1);
-console.log(`${manifests.size} package.json files and package-lock.json at ${version} (was ${rootVersion})`);
+console.log(
+  `${manifests.size} package.json files, CLVLAB_VERSION and package-lock.json at ${version} (was ${rootVersion})`,
+);

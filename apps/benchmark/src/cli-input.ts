@@ -2,14 +2,8 @@
 // integer and duration options every command reads (core's parseInteger / parseDuration, one
 // wording: `--name: expected …, got '…'`) and the library-error-to-CliError mapping.
 import { existsSync } from 'node:fs';
-import {
-  IngestError,
-  INPUT_FORMATS,
-  readEventLog,
-  type EventLog,
-  type IngestReport,
-  type InputFormat,
-} from '@clvlab/events';
+import { IngestError, type EventLog, type IngestReport, type InputFormat } from '@clvlab/events';
+import { INPUT_FORMATS, readEventLog } from '@clvlab/events/node';
 import { parseDuration, parseInteger, type IntegerRange } from '@clvlab/core';
 import { CliError, type OptionValues } from './command.ts';
 

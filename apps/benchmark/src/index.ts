@@ -33,9 +33,11 @@ export type { BenchRecord, PredictionSeries } from './report/read-record.ts';
 export { buildReport } from './report/build-report.ts';
 export {
   btydTable,
+  campaignTable,
   comparisonTable,
   decisionTable,
   deltaText,
+  embeddingTable,
   leaderboard,
   leaderboardTable,
   manifestSummary,

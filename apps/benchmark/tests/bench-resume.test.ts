@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readZarrGroup } from '@clvlab/events';
+import { readZarrGroup } from '@clvlab/events/node';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from './run-cli.ts';
 

@@ -173,6 +173,36 @@ describe('clvlab btyd --model sbg (Fader & Hardie 2007, Table 1)', () => {
   });
 });
 
+describe('clvlab btyd --model sbg --out DIR (the sBG report)', () => {
+  it('writes sbg.json (= the --json output), report.md and a self-contained report.html with the survival chart', async () => {
+    const out = join(dir, 'sbg-report');
+    const args = ['--input', SURVIVAL, '--model', 'sbg', '--cohort', 'regular_pct_alive', '--periods', '7'];
+    const plain = json(await btyd(...args));
+    const withOut = json(await btyd(...args, '--out', out));
+    expect(withOut.files).toEqual(['sbg.json', 'report.md', 'report.html'].map((f) => join(out, f)));
+    const stored = JSON.parse(readFileSync(join(out, 'sbg.json'), 'utf8')) as Out;
+    expect(stored.params).toEqual(plain.params);
+    expect(stored.projection).toEqual(plain.projection);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toContain(`| alpha | ${plain.params.alpha.toFixed(4)} | ${plain.std_errors.alpha!.toFixed(4)} |`);
+    expect(md).toContain(`| beta | ${plain.params.beta.toFixed(4)} |`);
+    // 13 periods (0..12), 0..7 fitted, 8..12 projected; the observed share of period 12 is 17.3%.
+    const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l) && /fitted|projected/.test(l));
+    expect(rows).toHaveLength(13);
+    expect(rows.filter((l) => l.includes('| projected |'))).toHaveLength(5);
+    expect(rows[12]).toContain('| 0.1730 |');
+    expect(md).toContain('Reproduce: `clvlab btyd --input');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    expectUserError(
+      await btyd('--input', SUMMARY, '--format', 'summary', '--model', 'bgnbd', '--out', out),
+      'btyd',
+      /--out applies to --model sbg only/,
+    );
+  });
+});
+
 describe('clvlab btyd: one-line errors', () => {
   const write = (name: string, text: string): string => {
     const p = join(dir, name);

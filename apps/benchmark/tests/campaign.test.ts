@@ -2,7 +2,7 @@
 // generator's treatment flags and true uplift per cohort customer, the sealed payload and task
 // carry neither, the T-learner is fitted through the sealed path (test labels cannot move it),
 // and the Qini and incremental-profit numbers equal a brute-force recomputation.
-import { closeGraphPools } from '@clvlab/social-graph';
+import { closeGraphPools } from '@clvlab/social-graph/node';
 import { evaluationFolds, Fold } from '@clvlab/sessions';
 import { generateSynthetic } from '@clvlab/synth';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { readZarrGroup } from '@clvlab/events';
+import { readZarrGroup } from '@clvlab/events/node';
 import { describe, expect, it } from 'vitest';
 import { expectUserError, runCli, type CliResult } from './run-cli.ts';
 

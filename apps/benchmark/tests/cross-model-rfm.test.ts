@@ -12,7 +12,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitGammaGamma, historicalRateModel } from '@clvlab/baselines';
 import { buildStaticFeatures, resolveEncoderConfig } from '@clvlab/behavior-encoder';
-import { EventType, readEventLog } from '@clvlab/events';
+import { EventType } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import { btydSummary, rfmFeatures } from '@clvlab/features';
 import { prepareDataset } from '@clvlab/sessions';
 import type { ModelTask } from '@clvlab/sessions';

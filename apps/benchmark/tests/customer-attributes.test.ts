@@ -7,8 +7,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readZarrGroup } from '@clvlab/events';
-import { evaluationFolds, readPreparedDataset } from '@clvlab/sessions';
+import { readZarrGroup } from '@clvlab/events/node';
+import { evaluationFolds } from '@clvlab/sessions';
+import { readPreparedDataset } from '@clvlab/sessions/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBenchDataset } from '../src/datasets/load-bench-dataset.ts';
 import { createModel } from '../src/models/model-registry.ts';

@@ -6,7 +6,8 @@
 import { createEventLog, type EventLog } from '@clvlab/events';
 import { createRng } from '@clvlab/core';
 import { prepareDataset, type FeatureTable, type Split } from '@clvlab/sessions';
-import { closeGraphPools, customerGraphFeatures, coRatingGraph } from '@clvlab/social-graph';
+import { customerGraphFeatures, coRatingGraph } from '@clvlab/social-graph';
+import { closeGraphPools } from '@clvlab/social-graph/node';
 import { generateSynthetic } from '@clvlab/synth';
 import { afterAll, describe, expect, it } from 'vitest';
 import {

@@ -3,7 +3,8 @@
 // checked against an independent python computation) and its undated trust list only with
 // allowUndatedGraph (marked as future information), per-window features under the temporal
 // protocol, and the one-line refusal of an undated graph with no dated alternative.
-import { closeGraphPools, coRatingGraph, customerGraphFeatures, readEdgeList } from '@clvlab/social-graph';
+import { coRatingGraph, customerGraphFeatures } from '@clvlab/social-graph';
+import { closeGraphPools, readEdgeList } from '@clvlab/social-graph/node';
 import type { FeatureTable } from '@clvlab/sessions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATASET_SOURCES, sharedDataPath, type DatasetSource } from '../src/datasets/dataset-sources.ts';

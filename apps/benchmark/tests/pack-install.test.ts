@@ -180,6 +180,7 @@ describe('pack, install, run with plain node', () => {
       [
         "import { fitBgNbd } from '@clvlab/baselines';",
         "import { WorkerPool } from '@clvlab/core/node';",
+        "import { readEventLog } from '@clvlab/events/node';",
         "import { normalizedGini } from '@clvlab/metrics';",
         "import { pagerank, type Graph } from '@clvlab/social-graph';",
         "import { ENCODER_PRESETS } from '@clvlab/behavior-encoder';",
@@ -189,7 +190,7 @@ describe('pack, install, run with plain node', () => {
         'const s: string = fit.params.r;',
         '// @ts-expect-error actual values are numbers',
         "normalizedGini(['a'], [1]);",
-        'export const check = (g: Graph) => [r, s, pagerank(g).values.length, ENCODER_PRESETS.tiny.dModel, WorkerPool.name];',
+        'export const check = (g: Graph) => [r, s, pagerank(g).values.length, ENCODER_PRESETS.tiny.dModel, WorkerPool.name, readEventLog.name];',
         '',
       ].join('\n'),
     );

@@ -2,7 +2,8 @@
 // equal the stage counts at the cutoff, column totals the stage counts at the end of the holdout,
 // both recomputed directly from the history kernel; the CSV carries every cell.
 import { describe, expect, it } from 'vitest';
-import { customerOffsets, readEventLog } from '@clvlab/events';
+import { customerOffsets } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import { LIFECYCLE_STAGES, lifecycleStage, rfmFeatures } from '@clvlab/features';
 import { evaluationSplit } from '@clvlab/sessions';
 import { sharedDataPath } from '../src/index.ts';

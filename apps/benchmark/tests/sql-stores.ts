@@ -6,7 +6,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { expect } from 'vitest';
-import { readPreparedDataset, type PreparedDataset } from '@clvlab/sessions';
+import { type PreparedDataset } from '@clvlab/sessions';
+import { readPreparedDataset } from '@clvlab/sessions/node';
 import { runCli } from './run-cli.ts';
 import { loadDuckDb, type SqlFixture } from './sql-fixtures.ts';
 

@@ -1,14 +1,13 @@
 // The browser build is the check that no node: module reaches the page: it must succeed
-// without warnings, and a Node built-in or a Node-only export on the browser path must fail it,
-// naming the file.
+// without warnings, the package entries it depends on must bundle whole, and a Node built-in
+// or a package's `./node` entry on the browser path must fail it, naming the file.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { browserEntryPlugin, browserView } from '../build/browser-entry-plugin.ts';
 import { noNodeImportsPlugin } from '../build/no-node-imports-plugin.ts';
-import { NODE_ONLY_MODULES, RESOLVE } from '../vite.config.ts';
+import { RESOLVE } from '../vite.config.ts';
 import { buildPlayground, PLAYGROUND_DIR } from './build-playground.ts';
 
 /** Builds one in-memory module (as if it were src/__fixture__.ts) through the page's plugins. */
@@ -25,7 +24,7 @@ async function buildFixture(code: string): Promise<void> {
     configFile: false,
     logLevel: 'silent',
     resolve: RESOLVE,
-    plugins: [fixture, noNodeImportsPlugin(), browserEntryPlugin(NODE_ONLY_MODULES)],
+    plugins: [fixture, noNodeImportsPlugin()],
     build: { write: false, rollupOptions: { input: id } },
   });
 }
@@ -52,21 +51,17 @@ describe('playground browser build', () => {
     ).rejects.toThrow(/imported by .*packages\/core\/src\/.*: the browser path must not import Node built-ins/);
   });
 
-  it('fails on a Node-only export of @clvlab/events (not in its browser view)', async () => {
+  it('fails on a Node-only entry (@clvlab/events/node), naming the file', async () => {
     await expect(
-      buildFixture("import { readEventLog } from '@clvlab/events';\nconsole.log(readEventLog);\n"),
-    ).rejects.toThrow(/readEventLog/);
-    await buildFixture(
-      "import { createEventLog, Tokenizer } from '@clvlab/events';\nconsole.log(createEventLog, Tokenizer);\n",
-    );
+      buildFixture("import { readEventLog } from '@clvlab/events/node';\nconsole.log(readEventLog);\n"),
+    ).rejects.toThrow(/imported by .*packages\/events\/src\/.*: the browser path must not import Node built-ins/);
   });
 
-  it('keeps every other value export of the entry in the browser view', () => {
-    const entry = join(PLAYGROUND_DIR, '..', '..', 'packages', 'events', 'src', 'index.ts');
-    const view = browserView('@clvlab/events', entry, NODE_ONLY_MODULES['@clvlab/events']);
-    expect(view).toMatch(/export \{ createEventLog \} from ".*packages\/events\/src\/create-event-log\.ts";/);
-    expect(view).toMatch(/export \{ Tokenizer \} from /);
-    expect(view).not.toMatch(/readEventLog|writeZarrGroup|registerGzipCodec|NON_PRODUCT_CODES|export type/);
-    expect(() => browserView('@clvlab/events', entry, ['./gone.ts'])).toThrow("'./gone.ts' is not re-exported");
+  it("bundles every value export of the page's package entries (no browser view, no stub)", async () => {
+    const entries = ['core', 'events', 'features', 'baselines', 'metrics'];
+    await buildFixture(
+      `${entries.map((p, i) => `import * as m${i} from '@clvlab/${p}';`).join('\n')}\n` +
+        `console.log(${entries.map((_, i) => `m${i}`).join(', ')});\n`,
+    );
   });
 });

@@ -5,7 +5,7 @@
 // tracking at weeks 39 and 78.
 // Run: npx tsx packages/baselines/benchmark/cdnow-holdout.ts
 import { fileURLToPath } from 'node:url';
-import { readEventLog } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import { btydSummary } from '@clvlab/features';
 import { fitBgNbd, fitParetoNbd, trackingData } from '../src/index.ts';
 

@@ -3,7 +3,8 @@
 // estimation split: cutoff 2007-01-01, cohort = all 600 customers), the static attributes in
 // task.covariates. The Pareto/NBD fit inside the model must be CLVTools' published one.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { customerOffsets, readEventLog } from '@clvlab/events';
+import { customerOffsets } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import { evaluationSplit } from '@clvlab/sessions';
 import type { FeatureTable, ModelOutput, ModelTask } from '@clvlab/sessions';
 import { rfmFeatures } from '@clvlab/features';

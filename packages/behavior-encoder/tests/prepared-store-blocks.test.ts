@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeZarrGroup } from '@clvlab/events';
+import { writeZarrGroup } from '@clvlab/events/node';
 import {
   buildSequenceInputs,
   buildStaticFeatures,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readZarrGroup } from '@clvlab/events';
+import { readZarrGroup } from '@clvlab/events/node';
 import {
   initBackend,
   predictEncoder,

@@ -10,6 +10,8 @@
 // among ~10^5 keys measured ~350 ns (cache misses, rehashing), the table one load.
 
 const MAX_CACHED = 256;
+/** Labels of ids keyed by number: the text of a canonical decimal integer (what `id` reads as one). */
+const CANONICAL_INTEGER = /^(0|[1-9][0-9]{0,14})$/;
 /** Integer ids below this are looked up in a direct table (index + 1, 0 = new): 16 MiB at most. */
 const DIRECT_LIMIT = 1 << 22;
 
@@ -65,8 +67,13 @@ export class ByteDictionary {
 
   /** Index of a label given as a string (slow path: Parquet values, tests). */
   idOf(label: string): number {
-    if (/^(0|[1-9][0-9]{0,14})$/.test(label)) return this.numberId(Number(label));
+    if (CANONICAL_INTEGER.test(label)) return this.numberId(Number(label));
     return this.textId(label);
+  }
+
+  /** Index of the id whose label is `canonicalValue(label)` (merging parallel reads without a string per id). */
+  idOfNumber(value: number): number {
+    return this.numberId(value);
   }
 
   get size(): number {
@@ -107,4 +114,9 @@ export class ByteDictionary {
     }
     return index;
   }
+}
+
+/** The number a label stands for when `id` keys it by number, else NaN (the label is text). */
+export function canonicalValue(label: string): number {
+  return CANONICAL_INTEGER.test(label) ? Number(label) : NaN;
 }

@@ -2,32 +2,17 @@
 // ends in .gz or the file starts with the gzip magic bytes, and hashes the bytes as stored
 // (sha256 of the file as given, compressed or not) for the dataset record.
 //
-// Large files are hashed by a worker thread reading the file in parallel (a second read
-// from the page cache), so the ~10% of a core that sha256 costs is off the parse thread;
-// small files are hashed inline (a worker's start-up would cost more than it saves).
+// Large files are hashed by a worker thread (hash-file.ts), small ones inline.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform, pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { startWorker } from '@clvlab/core/node';
+import { WORKER_HASH_BYTES, hashInWorker } from './hash-file.ts';
 
 /** Read size: large enough to amortise per-chunk costs, small enough to keep memory flat. */
 const CHUNK_BYTES = 1 << 20;
-/** Files at least this large are hashed in a worker thread. */
-const WORKER_HASH_BYTES = 64 << 20;
-
-const HASH_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { createReadStream } = require('node:fs');
-const hash = createHash('sha256');
-createReadStream(workerData, { highWaterMark: ${CHUNK_BYTES} })
-  .on('data', (chunk) => hash.update(chunk))
-  .on('error', (err) => { throw err; })
-  .on('end', () => parentPort.postMessage(hash.digest('hex')));
-`;
 
 export interface ByteSource {
   /** Decompressed bytes, chunk by chunk. */
@@ -75,15 +60,4 @@ export async function openByteSource(path: string): Promise<ByteSource> {
     : pipeline(raw, hasher, onError);
   let digest: string | undefined;
   return { chunks: out as AsyncIterable<Uint8Array>, gzip, sha256: async () => (digest ??= hash.digest('hex')) };
-}
-
-function hashInWorker(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(HASH_WORKER, { workerData: path });
-    worker.once('message', (hex: string) => {
-      resolve(hex);
-      void worker.terminate();
-    });
-    worker.once('error', (err) => reject(new Error(`events/read-event-log: hashing ${path} failed: ${err.message}`)));
-  });
 }

@@ -6,14 +6,15 @@
 // The sample's customer id is its re-numbered sample id, the id used by the published
 // `cdnow_customers_summary.csv`.
 import { EventType } from './event-log.ts';
-import type { FormatReader, FormatSummary } from './format-reader.ts';
+import type { FormatReader, FormatSummary, ReaderHead } from './format-reader.ts';
 import type { IngestBuilder } from './ingest-builder.ts';
 import { parseCompactDate, parseDecimal, parseUnsigned } from './parse-fields.ts';
 import type { RowView } from './tokenizer.ts';
 
-export function cdnowReader(b: IngestBuilder): FormatReader {
-  let first = true;
-  let width = 0;
+/** `head`: the layout of a range's file when the range starts after its first data row. */
+export function cdnowReader(b: IngestBuilder, head?: ReaderHead): FormatReader {
+  let first = head === undefined;
+  let width = head?.width ?? 0;
   const onRow = (row: RowView): void => {
     const { buf, start, end } = row;
     if (first) {
@@ -41,5 +42,5 @@ export function cdnowReader(b: IngestBuilder): FormatReader {
     valueTarget: 'revenue',
     details: { layout: width === 5 ? 'CDNOW_sample' : 'CDNOW_master' },
   });
-  return { mode: 'whitespace', onRow, finish };
+  return { mode: 'whitespace', onRow, finish, head: () => (width === 0 ? undefined : { width }) };
 }

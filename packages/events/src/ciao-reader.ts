@@ -4,13 +4,14 @@
 // product, category = category, amount 1 (value target 'count': no prices). Rows are not
 // sorted in the file; createEventLog sorts them. The trust list is a graph (social-graph).
 import { EventType } from './event-log.ts';
-import type { FormatReader, FormatSummary } from './format-reader.ts';
+import type { FormatReader, FormatSummary, ReaderHead } from './format-reader.ts';
 import type { IngestBuilder } from './ingest-builder.ts';
 import { parseDecimal, parseUnsigned } from './parse-fields.ts';
 import type { RowView } from './tokenizer.ts';
 
-export function ciaoReader(b: IngestBuilder): FormatReader {
-  let first = true;
+/** `head`: given when a range starts after the file's first record (which may be a header). */
+export function ciaoReader(b: IngestBuilder, head?: ReaderHead): FormatReader {
+  let first = head === undefined;
   const onRow = (row: RowView): void => {
     const { buf, start, end } = row;
     if (first) {
@@ -34,5 +35,5 @@ export function ciaoReader(b: IngestBuilder): FormatReader {
     valueTarget: 'count',
     details: { amount: 'each rating is a purchase with amount 1' },
   });
-  return { mode: 'comma', onRow, finish };
+  return { mode: 'comma', onRow, finish, head: () => (first ? undefined : {}) };
 }

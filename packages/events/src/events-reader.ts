@@ -8,7 +8,7 @@
 // carry amount 1 (returns −1).
 import { EventType } from './event-log.ts';
 import { EventTypeLookup, epochMs } from './event-type-names.ts';
-import type { FormatOptions, FormatReader, FormatSummary } from './format-reader.ts';
+import type { FormatOptions, FormatReader, FormatSummary, ReaderHead } from './format-reader.ts';
 import type { IngestBuilder } from './ingest-builder.ts';
 import { parseDecimal, parseIsoDate } from './parse-fields.ts';
 import type { RowView } from './tokenizer.ts';
@@ -49,15 +49,17 @@ export function resolveColumns(
   return out;
 }
 
-export function eventsReader(b: IngestBuilder, opts: FormatOptions): FormatReader {
+/** `head`: the header of a range's file when the range starts after it (see FormatReader.head). */
+export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: ReaderHead): FormatReader {
   const types = new EventTypeLookup();
-  let col: Record<Column, number> | undefined;
-  let width = 0,
+  let header = head?.header;
+  let col = header && resolveColumns(header, opts.map, b.file);
+  let width = head?.width ?? 0,
     sawAmount = false;
   const onRow = (row: RowView): void => {
     const { buf, start, end } = row;
     if (col === undefined) {
-      const header = Array.from({ length: Math.min(row.count, start.length) }, (_, k) => b.text(buf, start[k], end[k]));
+      header = Array.from({ length: Math.min(row.count, start.length) }, (_, k) => b.text(buf, start[k], end[k]));
       col = resolveColumns(header, opts.map, `${b.file}:${row.line}:1`);
       width = row.count;
       return;
@@ -103,13 +105,13 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions): FormatReade
   };
   const finish = (): FormatSummary => {
     if (col === undefined && b.rowsRead === 0) return { valueTarget: 'count', details: { header: false } };
-    if (!sawAmount) countAmounts(b);
     return {
       valueTarget: sawAmount ? 'revenue' : 'count',
       details: { amount: sawAmount ? 'money' : 'no amounts: purchases 1, returns -1' },
+      countAmounts: !sawAmount,
     };
   };
-  return { mode: 'comma', onRow, finish };
+  return { mode: 'comma', onRow, finish, head: () => header && { header, width } };
 }
 
 /** Count target: purchases carry 1 and returns −1, so summed "revenue" is the net purchase count. */

@@ -9,6 +9,11 @@
 // columns grow in fixed 64 Ki blocks, copied once into exact arrays at `finish()`. Each
 // column is its own monomorphic field (no generic column class) so per-event stores stay
 // on V8's fast path.
+//
+// Parallel reads (read-ranges.ts) use the same builder: the main thread reserves the columns
+// on SharedArrayBuffer (`reserveShared`), each range worker's builder writes its rows into
+// its own slice of them (`reserveIn`), and the main thread compacts the slices in place, so
+// the columns exist once, as in a one-thread read of a plain file.
 import { ByteDictionary } from './byte-dictionary.ts';
 import { createEventLog } from './create-event-log.ts';
 import type { EventLog, ValueTarget } from './event-log.ts';
@@ -20,8 +25,8 @@ const BLOCK = 1 << 16;
 /** A reserved allocation is kept as a view unless more than this share of it went unused. */
 const MAX_SLACK = 0.125;
 
-interface Block {
-  size: number;
+/** The seven event columns, one slot per event. */
+export interface EventColumns {
   customer: Int32Array;
   t: Float64Array;
   type: Uint8Array;
@@ -31,22 +36,26 @@ interface Block {
   quantity: Float64Array;
 }
 
+interface Block extends EventColumns {
+  size: number;
+}
+
 export class IngestBuilder {
   readonly file: string;
   readonly strict: boolean;
   private readonly blocks: Block[] = [];
-  private customer = new Int32Array(0);
-  private t = new Float64Array(0);
-  private type = new Uint8Array(0);
-  private item = new Int32Array(0);
-  private category = new Int32Array(0);
-  private amount = new Float64Array(0);
-  private quantity = new Float64Array(0);
+  private customer: Int32Array = new Int32Array(0);
+  private t: Float64Array = new Float64Array(0);
+  private type: Uint8Array = new Uint8Array(0);
+  private item: Int32Array = new Int32Array(0);
+  private category: Int32Array = new Int32Array(0);
+  private amount: Float64Array = new Float64Array(0);
+  private quantity: Float64Array = new Float64Array(0);
   private pos = 0;
   private size = 0;
-  readonly customers = new ByteDictionary();
-  readonly items = new ByteDictionary();
-  readonly categories = new ByteDictionary();
+  customers = new ByteDictionary();
+  items = new ByteDictionary();
+  categories = new ByteDictionary();
   rowsRead = 0;
   rowsKept = 0;
   readonly rejected = new Map<string, number>();
@@ -84,26 +93,76 @@ export class IngestBuilder {
     this.rowsKept++;
   }
 
-  private grow(size: number): void {
-    this.customer = new Int32Array(size);
-    this.t = new Float64Array(size);
-    this.type = new Uint8Array(size);
-    this.item = new Int32Array(size);
-    this.category = new Int32Array(size);
-    this.amount = new Float64Array(size);
-    this.quantity = new Float64Array(size);
-    this.blocks.push({
-      size,
-      customer: this.customer,
-      t: this.t,
-      type: this.type,
-      item: this.item,
-      category: this.category,
-      amount: this.amount,
-      quantity: this.quantity,
+  /** Like `reserve`, on SharedArrayBuffers that range workers fill through `reserveIn`; returns the columns. */
+  reserveShared(rows: number): EventColumns {
+    const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(Math.max(1, rows) * bytes);
+    this.use({
+      customer: new Int32Array(shared(4)).subarray(0, rows),
+      t: new Float64Array(shared(8)).subarray(0, rows),
+      type: new Uint8Array(shared(1)).subarray(0, rows),
+      item: new Int32Array(shared(4)).subarray(0, rows),
+      category: new Int32Array(shared(4)).subarray(0, rows),
+      amount: new Float64Array(shared(8)).subarray(0, rows),
+      quantity: new Float64Array(shared(8)).subarray(0, rows),
     });
+    return this.blocks[0];
+  }
+
+  /** Writes rows into `columns[start, start + rows)` (a range worker's slice of `reserveShared`'s columns). */
+  reserveIn(columns: EventColumns, start: number, rows: number): void {
+    const end = start + rows;
+    this.use({
+      customer: columns.customer.subarray(start, end),
+      t: columns.t.subarray(start, end),
+      type: columns.type.subarray(start, end),
+      item: columns.item.subarray(start, end),
+      category: columns.category.subarray(start, end),
+      amount: columns.amount.subarray(start, end),
+      quantity: columns.quantity.subarray(start, end),
+    });
+  }
+
+  /** Forgets every row, reject and id but keeps the reserved columns (a parallel read falling back to one thread). */
+  reset(): void {
+    const [first] = this.blocks;
+    this.blocks.length = 0;
+    if (first !== undefined) this.use(first);
+    this.rowsRead = 0;
+    this.rowsKept = 0;
+    this.rejected.clear();
+    this.customers = new ByteDictionary();
+    this.items = new ByteDictionary();
+    this.categories = new ByteDictionary();
+  }
+
+  /** Blocks of columns in use (1 when everything fit the reserved block). */
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+
+  private grow(size: number): void {
+    this.use({
+      customer: new Int32Array(size),
+      t: new Float64Array(size),
+      type: new Uint8Array(size),
+      item: new Int32Array(size),
+      category: new Int32Array(size),
+      amount: new Float64Array(size),
+      quantity: new Float64Array(size),
+    });
+  }
+
+  private use(c: EventColumns): void {
+    this.customer = c.customer;
+    this.t = c.t;
+    this.type = c.type;
+    this.item = c.item;
+    this.category = c.category;
+    this.amount = c.amount;
+    this.quantity = c.quantity;
+    this.blocks.push({ size: c.customer.length, ...c });
     this.pos = 0;
-    this.size = size;
+    this.size = c.customer.length;
   }
 
   /** Rewrites every kept event's amount from its type (post-processing, e.g. count targets). */

@@ -19,7 +19,7 @@
 import type { DateOrderDecision } from './date-order.ts';
 import { parseOrderedDate } from './date-order.ts';
 import { EventType } from './event-log.ts';
-import type { FormatReader, FormatSummary } from './format-reader.ts';
+import type { FormatReader, FormatSummary, ReaderHead } from './format-reader.ts';
 import type { IngestBuilder } from './ingest-builder.ts';
 import { parseDecimal } from './parse-fields.ts';
 import type { RowView } from './tokenizer.ts';
@@ -51,13 +51,15 @@ const COLUMNS = [
   'country',
 ];
 
-export function onlineRetailReader(b: IngestBuilder, dates: DateOrderDecision): FormatReader {
+/** `head`: the header's columns of a range's file when the range starts after its first record. */
+export function onlineRetailReader(b: IngestBuilder, dates: DateOrderDecision, head?: ReaderHead): FormatReader {
   const nonProduct = new Set(NON_PRODUCT_CODES);
+  /** Keys of kept rows, in order (a Set keeps insertion order: keptKeys below relies on it). */
   const seen = new Set<string>();
   const parts = new Int32Array(6);
-  const col = COLUMNS.map((_, k) => k);
-  let width = COLUMNS.length,
-    first = true;
+  const col = head?.col ? [...head.col] : COLUMNS.map((_, k) => k);
+  let width = head?.width ?? COLUMNS.length,
+    first = head === undefined;
   const onRow = (row: RowView): void => {
     const { buf, start, end } = row;
     if (first) {
@@ -125,5 +127,6 @@ export function onlineRetailReader(b: IngestBuilder, dates: DateOrderDecision): 
       nonProductCodes: [...NON_PRODUCT_CODES, `${GIFT_PREFIX}*`],
     },
   });
-  return { mode: 'comma', onRow, finish };
+  const keptKeys = (): string[] => [...seen];
+  return { mode: 'comma', onRow, finish, head: () => (first ? undefined : { width, col }), keptKeys };
 }

@@ -5,7 +5,7 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from 'hyparquet';
 import { EventType } from './event-log.ts';
 import { epochMs, eventTypeOf } from './event-type-names.ts';
-import { countAmounts, resolveColumns } from './events-reader.ts';
+import { resolveColumns } from './events-reader.ts';
 import type { FormatOptions, FormatSummary } from './format-reader.ts';
 import type { IngestBuilder } from './ingest-builder.ts';
 import { parseIsoDate } from './parse-fields.ts';
@@ -113,10 +113,10 @@ export async function readParquetEvents(path: string, b: IngestBuilder, opts: Fo
     }
     rowStart = rowEnd;
   }
-  if (!sawAmount) countAmounts(b);
   return {
     valueTarget: sawAmount ? 'revenue' : 'count',
     details: { container: 'parquet', rowGroups: metadata.row_groups.length },
+    countAmounts: !sawAmount,
   };
 }
 

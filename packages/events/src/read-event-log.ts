@@ -1,24 +1,23 @@
 // Entry point for every file format: streams the file through the byte tokenizer into the
-// format's reader, and returns the sorted EventLog with a full row accounting.
+// format's reader, and returns the sorted EventLog with a full row accounting. A plain file
+// may be parsed by several threads, one byte range each (`workers`, read-ranges.ts), with the
+// same result; the default stays one thread, which costs the least memory and CPU time.
 import { basename } from 'node:path';
-import { open } from 'node:fs/promises';
-import { cdnowReader } from './cdnow-reader.ts';
-import { ciaoReader } from './ciao-reader.ts';
-import { detectDateOrder } from './date-order.ts';
-import type { DateOrderDecision } from './date-order.ts';
-import type { EventLog, ValueTarget } from './event-log.ts';
-import { eventsReader } from './events-reader.ts';
-import type { FormatOptions, FormatReader, FormatSummary } from './format-reader.ts';
-import { IngestBuilder } from './ingest-builder.ts';
-import { onlineRetailReader } from './online-retail-reader.ts';
-import { isParquetMagic, readParquetEvents } from './parquet-reader.ts';
-import { countLines, scanFile } from './scan-file.ts';
-import { taobaoReader } from './taobao-reader.ts';
-import { resolveOptions } from '@clvlab/core';
+import { open, readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { resolveOptions } from '@clvlab/core';
+import { poolSize } from '@clvlab/core/node';
+import type { EventLog, ValueTarget } from './event-log.ts';
+import { countAmounts } from './events-reader.ts';
+import type { FormatOptions, FormatSummary } from './format-reader.ts';
+import { IngestBuilder } from './ingest-builder.ts';
+import type { InputFormat } from './make-reader.ts';
+import { makeReader, readerDates } from './make-reader.ts';
+import { isParquetMagic, readParquetEvents } from './parquet-reader.ts';
+import { readRanges } from './read-ranges.ts';
+import { countLines, scanFile } from './scan-file.ts';
 
-export type InputFormat = 'cdnow' | 'online-retail' | 'taobao' | 'ciao' | 'events';
+export type { InputFormat } from './make-reader.ts';
 export const INPUT_FORMATS: readonly InputFormat[] = Object.freeze([
   'cdnow',
   'online-retail',
@@ -35,7 +34,17 @@ export const DEFAULT_READ_OPTIONS = Object.freeze({
   map: Object.freeze({}) as Readonly<Record<string, string>>,
   /** Detect the day/month order from the data (see date-order.ts); 'mdy' when it cannot tell. */
   dateOrder: 'auto' as 'auto' | 'ymd' | 'mdy' | 'dmy',
+  /** Threads parsing a plain file (read-ranges.ts): 1 = this thread alone, 0 = auto (autoThreads). */
+  workers: 1,
 });
+
+/** With `workers: 0`, each thread gets at least this many bytes: a worker costs ~30 MB and ~0.3 s to start. */
+export const AUTO_BYTES_PER_THREAD = 64 << 20;
+
+/** `workers: 0` for a plain file of `size` bytes: one thread per core, fewer so each parses AUTO_BYTES_PER_THREAD. */
+export function autoThreads(size: number): number {
+  return Math.max(1, Math.min(poolSize(0), Math.floor(size / AUTO_BYTES_PER_THREAD)));
+}
 
 export interface ReadOptions {
   format: InputFormat;
@@ -45,6 +54,12 @@ export interface ReadOptions {
   map?: Record<string, string>;
   /** Order of slash dates (online-retail): detected from the data by default. */
   dateOrder?: 'auto' | 'ymd' | 'mdy' | 'dmy';
+  /**
+   * Threads parsing an uncompressed file, each a byte range (default 1): the result is the
+   * same for every count. 0 = one per core (at call time), fewer so that each parses at least
+   * 64 MiB (under 128 MiB: one). Gzip and Parquet input is read on one thread.
+   */
+  workers?: number;
 }
 
 export interface IngestReport {
@@ -83,7 +98,14 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     );
   }
   const { format: _format, ...rest } = options;
-  const opts: FormatOptions = resolveOptions('events/read-event-log', DEFAULT_READ_OPTIONS, rest);
+  const { workers, ...opts }: FormatOptions & { workers: number } = resolveOptions(
+    'events/read-event-log',
+    DEFAULT_READ_OPTIONS,
+    rest,
+  );
+  if (!(Number.isInteger(workers) && workers >= 0)) {
+    throw new Error(`events/read-event-log: option 'workers' must be 0 (auto) or a positive integer, got ${workers}`);
+  }
   const builder = new IngestBuilder(path, opts.strict);
   let summary: FormatSummary,
     sha256: string,
@@ -96,13 +118,25 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
       .update(await readFile(path))
       .digest('hex');
   } else {
-    const reader = await makeReader(path, options.format, builder, opts);
+    const dates = await readerDates(path, options.format, opts);
     const compressed = path.endsWith('.gz') || (magic[0] === 0x1f && magic[1] === 0x8b);
-    if (!compressed) builder.reserve(await countLines(path));
-    const scan = await scanFile(path, reader.mode, (row) => reader.onRow(row));
-    summary = reader.finish();
-    ({ sha256, gzip, blankLines } = scan);
+    const size = compressed ? 0 : (await stat(path)).size;
+    const threads = workers === 0 ? autoThreads(size) : workers;
+    const ranged =
+      !compressed && threads > 1
+        ? await readRanges(path, size, options.format, builder, opts, dates, threads)
+        : undefined;
+    if (ranged !== undefined) {
+      ({ summary, sha256, blankLines } = ranged);
+    } else {
+      const reader = makeReader(options.format, builder, opts, dates);
+      if (!compressed && builder.blockCount === 0) builder.reserve(await countLines(path));
+      const scan = await scanFile(path, reader.mode, (row) => reader.onRow(row));
+      summary = reader.finish();
+      ({ sha256, gzip, blankLines } = scan);
+    }
   }
+  if (summary.countAmounts) countAmounts(builder);
   const rejected = builder.rejectedObject();
   const rowsRead = builder.rowsRead,
     rowsKept = builder.rowsKept;
@@ -131,31 +165,6 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     );
   }
   return { log, report: Object.freeze(report) };
-}
-
-async function makeReader(
-  path: string,
-  format: InputFormat,
-  b: IngestBuilder,
-  opts: FormatOptions,
-): Promise<FormatReader> {
-  switch (format) {
-    case 'cdnow':
-      return cdnowReader(b);
-    case 'taobao':
-      return taobaoReader(b);
-    case 'ciao':
-      return ciaoReader(b);
-    case 'events':
-      return eventsReader(b, opts);
-    case 'online-retail': {
-      const dates: DateOrderDecision =
-        opts.dateOrder === 'auto'
-          ? await detectDateOrder(path, 'InvoiceDate', 4)
-          : { order: opts.dateOrder, how: 'given', dayFirstRows: 0, monthFirstRows: 0 };
-      return onlineRetailReader(b, dates);
-    }
-  }
 }
 
 /** First bytes of a file (format sniffing). */

@@ -1,6 +1,6 @@
 // Streams one file through the byte tokenizer, handing every record to `onRow`.
-import { createReadStream } from 'node:fs';
 import { openByteSource } from './byte-source.ts';
+import { readChunks } from './read-chunks.ts';
 import { Tokenizer } from './tokenizer.ts';
 import type { RowView, TokenizerMode } from './tokenizer.ts';
 
@@ -25,9 +25,14 @@ export async function scanFile(path: string, mode: TokenizerMode, onRow: (row: R
  * the columns once (see IngestBuilder.reserve). One memchr-speed pass over the bytes.
  */
 export async function countLines(path: string): Promise<number> {
-  let lines = 1;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    for (let p = chunk.indexOf(10); p >= 0; p = chunk.indexOf(10, p + 1)) lines++;
-  }
-  return lines;
+  return 1 + (await countLineFeeds(path));
+}
+
+/** Line feeds in bytes [start, end) of an uncompressed file (the whole file by default). */
+export async function countLineFeeds(path: string, start = 0, end = Infinity): Promise<number> {
+  let feeds = 0;
+  await readChunks(path, start, end, (chunk) => {
+    for (let p = chunk.indexOf(10); p >= 0; p = chunk.indexOf(10, p + 1)) feeds++;
+  });
+  return feeds;
 }

@@ -4,7 +4,7 @@
 // the value target is a purchase count: every purchase carries amount 1 (others 0), so that
 // "revenue" summed by downstream code equals the number of purchases.
 import { EventType } from './event-log.ts';
-import type { FormatReader, FormatSummary } from './format-reader.ts';
+import type { FormatReader, FormatSummary, ReaderHead } from './format-reader.ts';
 import type { IngestBuilder } from './ingest-builder.ts';
 import { parseUnsigned } from './parse-fields.ts';
 import type { RowView } from './tokenizer.ts';
@@ -20,8 +20,9 @@ function behavior(buf: Uint8Array, s: number, e: number): number {
   return -1;
 }
 
-export function taobaoReader(b: IngestBuilder): FormatReader {
-  let first = true;
+/** `head`: given when a range starts after the file's first record (which may be a header). */
+export function taobaoReader(b: IngestBuilder, head?: ReaderHead): FormatReader {
+  let first = head === undefined;
   const onRow = (row: RowView): void => {
     const { buf, start, end } = row;
     if (first) {
@@ -45,5 +46,5 @@ export function taobaoReader(b: IngestBuilder): FormatReader {
     valueTarget: 'count',
     details: { amount: 'purchase events carry amount 1, others 0' },
   });
-  return { mode: 'comma', onRow, finish };
+  return { mode: 'comma', onRow, finish, head: () => (first ? undefined : {}) };
 }

@@ -3,6 +3,10 @@
 // separated text (CDNOW). Handles a UTF-8 BOM, CRLF or LF line ends and a missing final line
 // end; blank lines are skipped and counted.
 //
+// A tokenizer can also start mid-file (`from`, for the byte ranges of read-ranges.ts): no BOM
+// check, lines numbered from `from.line`, and `pending` says whether the range ended inside a
+// record (a quoted line break crossing the range's end), which makes that split invalid.
+//
 // Hand-written rather than a CSV library on purpose: the ingest target is ≥ 1M events/s and
 // ≤ 64 bytes/event. Library parsers (csv-parse, papaparse) decode to strings and allocate an
 // array or object per row; here a row is only a set of byte offsets in reused Int32Arrays,
@@ -49,8 +53,12 @@ export class Tokenizer {
   /** Blank lines skipped (not rows). */
   blankLines = 0;
 
-  constructor(mode: TokenizerMode, sink: (row: RowView) => void) {
+  constructor(mode: TokenizerMode, sink: (row: RowView) => void, from?: { readonly line: number }) {
     this.sep = mode === 'tab' ? TAB : 44;
+    if (from !== undefined) {
+      this.started = true;
+      this.line = from.line;
+    }
     this.whitespace = mode === 'whitespace';
     this.sink = sink;
     this.row = {
@@ -75,6 +83,11 @@ export class Tokenizer {
 
   end(): void {
     this.process(this.leftover, true);
+  }
+
+  /** Bytes fed but not yet part of a finished record (0 when the input so far ends on a record boundary). */
+  get pending(): number {
+    return this.leftover.length;
   }
 
   private process(buf: Uint8Array, final: boolean): void {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EventType, customerOffsets, readEventLog } from '../src/index.ts';
+import { EventType, customerOffsets } from '../src/index.ts';
+import { readEventLog } from '../src/node.ts';
 
 const data = (name: string): string => fileURLToPath(new URL(`../../../../shared/data/cdnow/${name}`, import.meta.url));
 

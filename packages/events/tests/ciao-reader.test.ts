@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EventType, readEventLog } from '../src/index.ts';
+import { EventType } from '../src/index.ts';
+import { readEventLog } from '../src/node.ts';
 
 const FILE = fileURLToPath(new URL('../../../../shared/data/ciao/ciao_ratings.csv.gz', import.meta.url));
 

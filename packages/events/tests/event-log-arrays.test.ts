@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  EVENT_TYPES,
-  eventLogFromArrays,
-  readEventLog,
-  readZarrGroup,
-  writeEventLogArrays,
-  writeZarrGroup,
-} from '../src/index.ts';
+import { EVENT_TYPES, eventLogFromArrays, writeEventLogArrays } from '../src/index.ts';
+import { readEventLog, readZarrGroup, writeZarrGroup } from '../src/node.ts';
 
 const FILE = fileURLToPath(
   new URL('../../../../shared/data/taobao_user_behavior/UserBehavior.csv.gz', import.meta.url),

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createRng } from '@clvlab/core';
 import { describe, expect, it } from 'vitest';
-import { EventType, readEventLog } from '../src/index.ts';
+import { EventType } from '../src/index.ts';
+import { readEventLog } from '../src/node.ts';
 
 const sameBytes = (x: ArrayBufferView, y: ArrayBufferView): boolean =>
   Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength));
@@ -120,7 +121,8 @@ describe('readEventLog events (Parquet via hyparquet)', () => {
 
 describe('readEventLog column storage', () => {
   it('gives the same log from a plain file (columns sized by a line count) and from gzip (grown in blocks)', async () => {
-    const { readZarrGroup, writeZarrGroup, writeEventLogArrays, eventLogFromArrays } = await import('../src/index.ts');
+    const { writeEventLogArrays, eventLogFromArrays } = await import('../src/index.ts');
+    const { readZarrGroup, writeZarrGroup } = await import('../src/node.ts');
     const { gzipSync } = await import('node:zlib');
     const rng = createRng(3);
     let text = 'customer_id,timestamp,event_type,amount\n';

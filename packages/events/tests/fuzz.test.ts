@@ -1,14 +1,15 @@
 // Seeded fuzzing of the readers with planted bad input. Every bad row carries exactly one
 // defect, so the generator knows the reason each must be counted under; the test asserts
 // exact accounting (per reason), no crash, and that strict mode names the first bad row's
-// file:line:column.
+// file:line:column, on one thread and on three.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { IngestError, readEventLog } from '../src/index.ts';
+import { IngestError } from '../src/index.ts';
+import { readEventLog } from '../src/node.ts';
 import { createRng, type Rng } from '@clvlab/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'clvlab-fuzz-'));
@@ -147,6 +148,10 @@ describe('fuzzed bad input', () => {
         new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${e.line}:${e.column}: expected .+, got '.*'$`),
       );
       expect(e.message).not.toContain('\n');
+      // On 3 threads (read-ranges.ts; one thread where a quoted line break spans a range
+      // boundary): the same log, report and first error.
+      expect(await readEventLog(path, { format: 'events', workers: 3 })).toEqual({ log, report });
+      await expect(readEventLog(path, { format: 'events', strict: true, workers: 3 })).rejects.toThrow(e.message);
     });
   }
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EventType, NON_PRODUCT_CODES, readEventLog } from '../src/index.ts';
+import { EventType } from '../src/index.ts';
+import { NON_PRODUCT_CODES, readEventLog } from '../src/node.ts';
 import type { EventLog } from '../src/index.ts';
 
 const FILE = fileURLToPath(new URL('../../../../shared/data/online_retail/online_retail.csv.gz', import.meta.url));

@@ -97,4 +97,24 @@ describe('Tokenizer', () => {
     tok.end();
     expect(seen).toEqual([3, 1, 0, 3]);
   });
+
+  it('starts mid-file (a byte range): no BOM check, lines from `from.line`, pending bytes of an open record', () => {
+    const enc = new TextEncoder();
+    const lines: number[] = [];
+    const fields: string[] = [];
+    const tok = new Tokenizer(
+      'comma',
+      (row) => {
+        lines.push(row.line);
+        fields.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(row.buf.subarray(row.start[0], row.end[0])));
+      },
+      { line: 41 },
+    );
+    tok.feed(enc.encode('\uFEFFa,1\n"b\nc",2\n'));
+    expect(tok.pending).toBe(0); // ended on a record boundary
+    tok.feed(enc.encode('"d\n'));
+    expect(tok.pending).toBe(3); // inside a quoted field: the range's end is not a record's
+    expect(lines).toEqual([41, 42]);
+    expect(fields).toEqual(['\uFEFFa', 'b\nc']);
+  });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import FileSystemStore from '@zarrita/storage/fs';
 import * as zarr from 'zarrita';
 import { describe, expect, it } from 'vitest';
-import { readZarrGroup, registerGzipCodec, writeZarrGroup, type ZarrTypedArray } from '../src/index.ts';
+import { type ZarrTypedArray } from '../src/index.ts';
+import { readZarrGroup, registerGzipCodec, writeZarrGroup } from '../src/node.ts';
 import { createRng } from '@clvlab/core';
 
 const rng = createRng(9);

@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeStrings, encodeStrings, readZarrGroup, writeZarrGroup } from '../src/index.ts';
+import { decodeStrings, encodeStrings } from '../src/index.ts';
+import { readZarrGroup, writeZarrGroup } from '../src/node.ts';
 import { createRng } from '@clvlab/core';
 import type { ZarrGroupData } from '../src/index.ts';
 

@@ -1,7 +1,7 @@
 // Reproduces lifetimes' cdnow_customers_summary.csv (an independent reference: Fader–Hardie
 // CDNOW sample, 2,357 customers, weeks, calibration through 1997-09-30) from CDNOW_sample.txt.gz.
 import { readFileSync } from 'node:fs';
-import { readEventLog } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import { describe, expect, it } from 'vitest';
 import { btydSummary } from '../src/index.ts';
 import { logOf } from './fixtures.ts';

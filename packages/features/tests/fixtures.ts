@@ -1,7 +1,8 @@
 // Test fixtures: the real CDNOW sample from ../shared/data (read once per test file) and the
 // small hand-written logs of the sessions tests.
 import { fileURLToPath } from 'node:url';
-import { customerOffsets, readEventLog } from '@clvlab/events';
+import { customerOffsets } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import type { EventLog } from '@clvlab/events';
 import { evaluationSplit } from '@clvlab/sessions';
 import type { ModelTask } from '@clvlab/sessions';

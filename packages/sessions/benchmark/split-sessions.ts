@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventLog } from '@clvlab/events';
 import { createRng, parseInteger } from '@clvlab/core';
-import { countSessions, prepareDataset, sessionTable, splitSessions, writePreparedDataset } from '../src/index.ts';
+import { countSessions, prepareDataset, sessionTable, splitSessions } from '../src/index.ts';
+import { writePreparedDataset } from '../src/node.ts';
 
 const n = parseInteger(process.argv[2] ?? '10000000', { min: 1, where: 'split-sessions: events' });
 const rng = createRng(1);

@@ -1,3 +1,6 @@
+// @clvlab/sessions: sessions, the evaluation split and labels, prepareDataset and the model
+// contract, browser-safe (no `node:` import at load; packages/core/tests/browser-safe-entries.test.ts).
+// The prepared dataset's store and the sessions.csv writer are in `@clvlab/sessions/node`.
 export { DATASET_SPLITS, datasetSplit } from './dataset-splits.ts';
 export { DEFAULT_SPLIT, endOfData, evaluationFolds, evaluationSplit } from './evaluation-split.ts';
 export type { SplitOptions } from './evaluation-split.ts';
@@ -16,8 +19,6 @@ export type {
 export { sessionTable } from './session-table.ts';
 export type { SessionTable } from './session-table.ts';
 export { countSessions, DEFAULT_GAP_MS, splitSessions } from './split-sessions.ts';
-export { SESSIONS_CSV_HEADER, writeSessionsCsv } from './write-sessions-csv.ts';
 export { clvlabVersion, DEFAULT_PREPARE, prepareDataset } from './prepare-dataset.ts';
 export type { PreparedAttributes, PreparedDataset, PreparedFeatures, PrepareOptions } from './prepare-dataset.ts';
-export { readPreparedDataset, writePreparedDataset } from './prepared-dataset-store.ts';
 export type { CustomerAttributeTable, StoredPreparedDataset } from './prepared-dataset-store.ts';

@@ -4,9 +4,9 @@
 // value target). This is what `clvlab ingest` stores and what every model receives (see ModelTask),
 // optionally with per-customer feature tables (`features/graph`, `features/rfm`) computed by the
 // caller.
-import { readFileSync } from 'node:fs';
 import { customerOffsets, type EventLog } from '@clvlab/events';
 import { formatDuration, resolveOptions } from '@clvlab/core';
+import { CLVLAB_VERSION } from './clvlab-version.ts';
 import { datasetSplit } from './dataset-splits.ts';
 import { DEFAULT_SPLIT, evaluationSplit, type SplitOptions } from './evaluation-split.ts';
 import type { FeatureTable, Split } from './model-task.ts';
@@ -72,13 +72,11 @@ export interface PreparedDataset extends PreparedFeatures {
 }
 
 /**
- * The clvlab version (recorded with every prepared dataset): this package's own package.json, one
- * directory above src/ and dist/ alike; every clvlab package and the root move together
- * (tools/version.ts).
+ * The clvlab version (recorded with every prepared dataset): every clvlab package and the root
+ * move together (tools/version.ts), which also writes it into clvlab-version.ts.
  */
 export function clvlabVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return CLVLAB_VERSION;
 }
 
 /** Sessions, offsets, split and attributes for `log`. Cutoff/horizon default per DATASET_SPLITS[dataset]. */

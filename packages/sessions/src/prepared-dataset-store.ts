@@ -9,14 +9,8 @@
 // `columns` attribute. Customer attributes (`ingest --customers`: static covariates, categorical
 // columns already expanded to dummies) go to `customers/attributes` the same way, with what
 // built them (file, hash, dummy coding) in its `source` attribute.
-import {
-  eventLogFromArrays,
-  readZarrGroup,
-  writeEventLogArrays,
-  writeZarrGroup,
-  type ZarrArrayData,
-  type ZarrTypedArray,
-} from '@clvlab/events';
+import { eventLogFromArrays, writeEventLogArrays, type ZarrArrayData, type ZarrTypedArray } from '@clvlab/events';
+import { readZarrGroup, writeZarrGroup } from '@clvlab/events/node';
 import type { FeatureTable, LabelWindow, Split } from './model-task.ts';
 import type { PreparedAttributes, PreparedDataset, PreparedFeatures } from './prepare-dataset.ts';
 

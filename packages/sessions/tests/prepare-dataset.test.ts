@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readEventLog } from '@clvlab/events';
+import { readFileSync } from 'node:fs';
+import { readEventLog } from '@clvlab/events/node';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREPARE, Fold, prepareDataset } from '../src/index.ts';
+import { clvlabVersion, DEFAULT_PREPARE, Fold, prepareDataset } from '../src/index.ts';
 import { logOf } from './fixtures.ts';
 
 const master = new URL('../../../../shared/data/cdnow/CDNOW_master.txt.gz', import.meta.url).pathname;
@@ -93,5 +94,15 @@ describe('prepareDataset', () => {
     expect(p.attributes.gap).toBe('1m');
     expect(Object.isFrozen(DEFAULT_PREPARE)).toBe(true);
     expect(() => prepareDataset(log, { gap: 5 } as never)).toThrow(/sessions\/prepare-dataset: unknown option 'gap'/);
+  });
+
+  it('records the version of the package.json files (tools/version.ts keeps clvlab-version.ts in step)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(clvlabVersion()).toBe(pkg.version);
+    const log = logOf([
+      { customer: 'a', t: Date.UTC(2020, 0, 1), amount: 1 },
+      { customer: 'a', t: Date.UTC(2020, 0, 9), amount: 1 },
+    ]);
+    expect(prepareDataset(log, { cutoff: Date.UTC(2020, 0, 5) }).attributes.clvlab_version).toBe(pkg.version);
   });
 });

@@ -4,9 +4,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readZarrGroup, writeZarrGroup } from '@clvlab/events';
+import { readZarrGroup, writeZarrGroup } from '@clvlab/events/node';
 import { describe, expect, it } from 'vitest';
-import { prepareDataset, readPreparedDataset, writePreparedDataset } from '../src/index.ts';
+import { prepareDataset } from '../src/index.ts';
+import { readPreparedDataset, writePreparedDataset } from '../src/node.ts';
 import { logOf } from './fixtures.ts';
 
 const day = (d: number, h = 12): number => Date.UTC(2021, 4, d, h);

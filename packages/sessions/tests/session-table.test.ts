@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SESSIONS_CSV_HEADER, sessionTable, splitSessions, writeSessionsCsv } from '../src/index.ts';
+import { sessionTable, splitSessions } from '../src/index.ts';
+import { SESSIONS_CSV_HEADER, writeSessionsCsv } from '../src/node.ts';
 import { logOf } from './fixtures.ts';
 
 const T0 = Date.UTC(2024, 2, 1, 8);

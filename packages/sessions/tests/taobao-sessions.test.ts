@@ -2,7 +2,7 @@
 // 30-minute gap. The file is grouped by user but not time-sorted within a user, so this also
 // exercises the reader's sort. Two gaps in the file are exactly 1,800 s: counting them as
 // splits (gap ≥ 30 min) would give 14,124, so this checks the strictly-greater rule on real data.
-import { readEventLog } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import { describe, expect, it } from 'vitest';
 import { countSessions, splitSessions } from '../src/index.ts';
 

@@ -13,15 +13,8 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '@clvlab/core';
-import {
-  buildGraph,
-  closeGraphPools,
-  closeness,
-  graphPool,
-  pagerank,
-  sourceDistanceTotals,
-  type Graph,
-} from '../src/index.ts';
+import { buildGraph, closeness, pagerank, sourceDistanceTotals, type Graph } from '../src/index.ts';
+import { closeGraphPools, graphPool } from '../src/node.ts';
 import { edgeListText, generateBarabasiAlbert, type GeneratedEdges } from './generate-graph.ts';
 
 export const DEFAULT_GRAPH_PERF = Object.freeze({

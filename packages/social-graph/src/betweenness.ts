@@ -5,11 +5,10 @@
 // sampled pivots scale by 1/((k − 1)(N − 1)) and other nodes by 1/(k(N − 1)) (exact: k = N + 1
 // gives 1/((n − 1)(n − 2))). Unweighted (hop) shortest paths. Sources run on the worker pool.
 import { createRng, resolveOptions } from '@clvlab/core';
-import { poolSize } from '@clvlab/core/node';
 import type { Graph } from './graph.ts';
 import type { CsrView } from './accumulate-distances.ts';
 import { brandesAccumulate } from './brandes-accumulate.ts';
-import { graphPool } from './distance-totals.ts';
+import { loadGraphPools } from './distance-totals.ts';
 
 export const DEFAULT_BETWEENNESS = Object.freeze({
   /** Number of pivot sources; null = all nodes (exact, O(n·m)). */
@@ -52,12 +51,13 @@ export async function betweenness(graph: Graph, options: BetweennessOptions = {}
   const forward: CsrView = { n, offsets: graph.offsets, targets: graph.targets, weights: null };
   const backward: CsrView = { n, offsets: graph.inOffsets, targets: graph.inTargets, weights: null };
   let values: Float64Array;
-  const workers = poolSize(o.workers);
-  if (workers <= 1 || pivots.length * (n + graph.targets.length) < 2e7) {
+  const pools = await loadGraphPools(o.workers);
+  const workers = pools === null ? 1 : pools.poolSize(o.workers);
+  if (pools === null || workers <= 1 || pivots.length * (n + graph.targets.length) < 2e7) {
     values = new Float64Array(n);
     brandesAccumulate(forward, backward, pivots, 0, pivots.length, values);
   } else {
-    values = await graphPool(workers).brandes(forward, backward, pivots);
+    values = await pools.graphPool(workers).brandes(forward, backward, pivots);
   }
   const N = n - 1,
     K = sampled ? pivots.length : N + 1;

@@ -8,11 +8,10 @@
 // simultaneously with probability ≥ 1 − δ, δ = 2/n (Δ = diameter; an undirected graph's
 // diameter is at most twice any eccentricity, which is the Δ̂ reported).
 import { createRng, resolveOptions } from '@clvlab/core';
-import { poolSize } from '@clvlab/core/node';
 import type { Graph } from './graph.ts';
 import { accumulateDistances, type CsrView, type DistanceTotals } from './accumulate-distances.ts';
-import { GraphPool, sharedTotals } from './graph-pool.ts';
 import { relabelForLocality } from './locality-order.ts';
+import { sharedTotals } from './shared-totals.ts';
 
 export const DEFAULT_CENTRALITY = Object.freeze({
   /** Use edge weights as distances (Dijkstra); off = hop counts, like networkx distance=None. */
@@ -53,22 +52,22 @@ export interface Totals {
   readonly approximation: Approximation | null;
 }
 
-const pools = new Map<number, GraphPool>();
-/** The shared pool of a given size (0 = one per core; created on first use). */
-export function graphPool(size: number): GraphPool {
-  const n = poolSize(size);
-  let pool = pools.get(n);
-  if (!pool) {
-    pool = new GraphPool(n);
-    pools.set(n, pool);
-  }
-  return pool;
-}
-/** Terminates the shared pools (idle workers never block exit, but tests close them). */
-export async function closeGraphPools(): Promise<void> {
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.all(all.map((p) => p.close()));
+/**
+ * Node's worker pools (graph-pools.ts), imported on the first call that may use them, so that
+ * this module loads without node: modules. The specifier is a variable so that a browser bundler
+ * leaves the pool out instead of bundling core's node: imports (in src/ and in dist/ alike it
+ * resolves next to this file: tsc rewrites it to `.js`; a bundled GraphPool could not start its
+ * workers anyway).
+ */
+const GRAPH_POOLS = './graph-pools.ts';
+
+/**
+ * The graph pools when `workers` may mean more than this thread, else null: `workers` is 1 or
+ * the runtime is not Node (a browser has no worker_threads: there 0, one per core, is this one).
+ */
+export async function loadGraphPools(workers: number): Promise<typeof import('./graph-pools.ts') | null> {
+  if (workers === 1 || globalThis.process?.versions?.node === undefined) return null;
+  return (await import(/* @vite-ignore */ GRAPH_POOLS)) as typeof import('./graph-pools.ts');
 }
 
 /** Runs the distance kernel for `sources` in-thread or on the pool (BFS-relabelled when large). */
@@ -103,14 +102,15 @@ async function runKernel(
 ): Promise<{ totals: DistanceTotals; maxDistance: number }> {
   // Starting workers costs ~0.3–1 s (tsx compiles the worker module), so small jobs stay in
   // this thread unless a pool of that size is already running.
-  const workers = poolSize(count);
+  const pools = await loadGraphPools(count);
+  const workers = pools === null ? 1 : pools.poolSize(count);
   const work = sources.length * (csr.n + csr.targets.length);
-  if (workers <= 1 || (work < 2e8 && !pools.has(workers))) {
+  if (pools === null || workers <= 1 || (work < 2e8 && !pools.hasGraphPool(workers))) {
     const totals = sharedTotals(csr.n);
     return { totals, maxDistance: accumulateDistances(csr, sources, 0, sources.length, totals) };
   }
   const chunk = Math.max(64, Math.min(1024, 64 * Math.ceil(sources.length / (64 * workers * 8))));
-  return graphPool(workers).distances(csr, sources, chunk);
+  return pools.graphPool(workers).distances(csr, sources, chunk);
 }
 
 /** Per-node incoming-distance totals (exact or Eppstein–Wang estimated). */

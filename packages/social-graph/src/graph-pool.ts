@@ -7,15 +7,7 @@
 import { WorkerPool } from '@clvlab/core/node';
 import type { GraphWorkerApi } from './graph-worker.ts';
 import type { CsrView, DistanceTotals } from './accumulate-distances.ts';
-
-function sharedF64(n: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8)).subarray(0, n);
-}
-
-/** Allocates zeroed per-node totals on shared memory. */
-export function sharedTotals(n: number): DistanceTotals {
-  return { count: sharedF64(n), sum: sharedF64(n), inverse: sharedF64(n), square: sharedF64(n) };
-}
+import { sharedF64, sharedTotals } from './shared-totals.ts';
 
 export class GraphPool {
   readonly size: number;

@@ -1,13 +1,16 @@
+// @clvlab/social-graph: graphs, centralities and graph features, browser-safe (no `node:` import
+// at load; packages/core/tests/browser-safe-entries.test.ts): a call with `workers` other than 1
+// loads the worker pool then (Node only). The edge-list file reader and the pool itself are in
+// `@clvlab/social-graph/node`.
 export { buildGraph, DEFAULT_BUILD_GRAPH } from './graph.ts';
 export type { Graph, EdgeArrays, BuildGraphOptions } from './graph.ts';
-export { readEdgeList, DEFAULT_READ_EDGE_LIST } from './read-edge-list.ts';
 export type { ReadEdgeListOptions, EdgeListReport, EdgeListResult } from './read-edge-list.ts';
 export { pagerank, DEFAULT_PAGERANK } from './pagerank.ts';
 export type { PageRankOptions, PageRankResult } from './pagerank.ts';
 export { closeness, closenessFromTotals } from './closeness.ts';
 export type { CentralityResult } from './closeness.ts';
 export { harmonic } from './harmonic.ts';
-export { distanceTotals, DEFAULT_CENTRALITY, closeGraphPools, graphPool } from './distance-totals.ts';
+export { distanceTotals, DEFAULT_CENTRALITY } from './distance-totals.ts';
 export type { CentralityOptions, Approximation, Totals } from './distance-totals.ts';
 export { betweenness, DEFAULT_BETWEENNESS } from './betweenness.ts';
 export type { BetweennessOptions, BetweennessResult } from './betweenness.ts';
@@ -15,7 +18,6 @@ export { degree, DEFAULT_DEGREE } from './degree.ts';
 export type { DegreeOptions } from './degree.ts';
 export { components } from './components.ts';
 export type { Components } from './components.ts';
-export { GraphPool } from './graph-pool.ts';
 export { accumulateDistances } from './accumulate-distances.ts';
 export type { CsrView, DistanceTotals } from './accumulate-distances.ts';
 export { sourceDistanceTotals } from './source-distance-totals.ts';

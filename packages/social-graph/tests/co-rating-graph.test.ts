@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { createEventLog, EventType, readEventLog } from '@clvlab/events';
+import { createEventLog, EventType } from '@clvlab/events';
+import { readEventLog } from '@clvlab/events/node';
 import type { Split } from '@clvlab/sessions';
 import { coRatingGraph, DEFAULT_CO_RATING, type Graph } from '../src/index.ts';
 

@@ -3,13 +3,13 @@ import { createEventLog, EventType } from '@clvlab/events';
 import type { Split } from '@clvlab/sessions';
 import {
   buildGraph,
-  closeGraphPools,
   coPurchaseGraph,
   customerGraphFeatures,
   CUSTOMER_GRAPH_FEATURE_NAMES,
   pagerank,
   type Graph,
 } from '../src/index.ts';
+import { closeGraphPools } from '../src/node.ts';
 
 afterAll(closeGraphPools);
 const DAY = 24 * 3600 * 1000;

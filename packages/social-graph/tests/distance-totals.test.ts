@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createRng } from '@clvlab/core';
-import { buildGraph, closeGraphPools, closeness, closenessFromTotals, distanceTotals } from '../src/index.ts';
+import { buildGraph, closeness, closenessFromTotals, distanceTotals } from '../src/index.ts';
+import { closeGraphPools } from '../src/node.ts';
 
 afterAll(closeGraphPools);
 

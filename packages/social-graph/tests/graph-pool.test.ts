@@ -1,6 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createRng } from '@clvlab/core';
-import { betweenness, buildGraph, closeGraphPools, closeness, GraphPool, harmonic } from '../src/index.ts';
+import { betweenness, buildGraph, closeness, harmonic } from '../src/index.ts';
+import { closeGraphPools, GraphPool, graphPool } from '../src/node.ts';
 
 afterAll(closeGraphPools);
 
@@ -74,5 +75,22 @@ describe('graph pool (the core worker pool, TypeScript worker via tsx)', () => {
     await expect(
       pool.distances({ n: g.n, offsets: g.offsets, targets: g.targets, weights: null }, sources),
     ).rejects.toThrow();
+  });
+
+  it('the main entry loads the shared pool on demand: workers 2 runs on a running pool of 2', async () => {
+    // The entry imports no worker code (browser-safe); distanceTotals and betweenness import
+    // graph-pools.ts when a call may use threads, and use the shared pool once it runs.
+    const g = randomGraph(3000, 12000, false, 13);
+    const pool = graphPool(2);
+    const distances = vi.spyOn(pool, 'distances'),
+      brandes = vi.spyOn(pool, 'brandes');
+    const c1 = await closeness(g, { approx: 'off', workers: 1 });
+    expect(distances).not.toHaveBeenCalled();
+    const c2 = await closeness(g, { approx: 'off', workers: 2 });
+    expect(distances).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < g.n; i++)
+      expect(Math.abs(c2.values[i] - c1.values[i])).toBeLessThanOrEqual(1e-12 * c1.values[i]);
+    await betweenness(g, { workers: 2, k: 2000, seed: 1 }); // 2000 × 27,000 ≥ 2e7: worth the pool
+    expect(brandes).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { buildGraph, closeGraphPools, pagerank, readEdgeList } from '../src/index.ts';
+import { buildGraph, pagerank } from '../src/index.ts';
+import { closeGraphPools, readEdgeList } from '../src/node.ts';
 import { maxRelativeDiff, networkx } from './networkx.ts';
 import { generatedCases } from './generated-graphs.ts';
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { IngestError } from '@clvlab/events';
-import { buildGraph, readEdgeList, type EdgeListReport } from '../src/index.ts';
+import { buildGraph, type EdgeListReport } from '../src/index.ts';
+import { readEdgeList } from '../src/node.ts';
 
 function tmpFile(name: string, content: string | Buffer): string {
   const path = join(mkdtempSync(join(tmpdir(), 'social-graph-')), name);

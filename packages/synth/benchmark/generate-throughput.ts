@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateSynthetic, writeSynthetic } from '../src/index.ts';
+import { generateSynthetic } from '../src/index.ts';
+import { writeSynthetic } from '../src/node.ts';
 
 const { values } = parseArgs({
   options: { customers: { type: 'string' }, 'oracle-samples': { type: 'string' }, write: { type: 'boolean' } },

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '@clvlab/events';
-import { generateSynthetic, writeSynthetic } from '../src/index.ts';
+import { generateSynthetic } from '../src/index.ts';
+import { writeSynthetic } from '../src/node.ts';
 
 const dirs: string[] = [];
 const tmp = (): string => {

@@ -6,7 +6,10 @@
 // reduction is half the Gini-impurity reduction, so the splits are those of a Gini
 // classification tree and a leaf holds the fraction of positives. The model averages the
 // trees' leaf values (the margin) and maps it back: identity, expm1 (log1p-squared) or none.
+// Written as steps (FitSteps, see grow-tree.ts) so the forest can build its histograms in this
+// thread (runInThread) or across worker threads (runOnWorkers) with the same trees.
 import { createRng } from '@clvlab/core';
+import type { FitSteps } from './build-histogram-batch.ts';
 import { labelArray, trainingMatrix } from './fit-gbdt.ts';
 import { TreeGrower, type GrowParams } from './grow-tree.ts';
 import { checkInteger } from './option-checks.ts';
@@ -64,14 +67,15 @@ function targetOf(where: string, objective: AveragedTreeObjective, y: Float64Arr
   return objective === 'log1p-squared' ? y.map(Math.log1p) : y;
 }
 
-/** Fits `trees` least-squares trees, bagged and feature-subsampled per node when asked. */
-export function fitAveragedTrees(
+/** Fits `trees` least-squares trees, bagged and feature-subsampled per node when asked, on `threads` histogram threads. */
+export function* averagedTreesSteps(
   where: string,
   kind: ModelKind,
   x: FeatureInput,
   y: ArrayLike<number>,
   o: AveragedTreesConfig,
-): AveragedTreesModel {
+  threads: number,
+): FitSteps<AveragedTreesModel> {
   checkInteger(where, 'trees', o.trees, 1);
   checkInteger(where, 'maxDepth', o.maxDepth, 0, 30);
   checkInteger(where, 'minSamplesLeaf', o.minSamplesLeaf, 1);
@@ -85,10 +89,10 @@ export function fitAveragedTrees(
     );
   const t = targetOf(where, o.objective, labelArray(where, y, n));
   const rng = createRng(o.seed, 3);
-  const grower = new TreeGrower(train);
+  const grower = new TreeGrower(train, threads);
   const counts = new Float64Array(n).fill(1);
   const gh = new Float64Array(2 * n);
-  const rows = new Int32Array(n);
+  const rows = grower.rows;
   const features = allFeatures(p);
   const trees: Tree[] = [];
   for (let k = 0; k < o.trees; k++) {
@@ -121,7 +125,7 @@ export function fitAveragedTrees(
       leafOffset: centre,
       featuresPerNode: o.featuresPerSplit,
     };
-    trees.push(grower.grow(gh, rows, rowCount, features, params, rng));
+    trees.push(yield* grower.grow(gh, rowCount, features, params, rng));
   }
   const response = o.objective === 'log1p-squared' ? (m: number) => Math.max(0, Math.expm1(m)) : (m: number) => m;
   const model: AveragedTreesModel = Object.freeze({

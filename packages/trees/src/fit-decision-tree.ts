@@ -2,7 +2,8 @@
 // histogram bins: every feature tried at every node, no bagging. It is the readable model of the
 // benchmark: treeRules / formatTreeRules turn it into the rules the report draws.
 import { resolveTyped } from './option-checks.ts';
-import { fitAveragedTrees, type AveragedTreeObjective, type AveragedTreesModel } from './fit-averaged-trees.ts';
+import { averagedTreesSteps, type AveragedTreeObjective, type AveragedTreesModel } from './fit-averaged-trees.ts';
+import { runInThread } from './run-in-thread.ts';
 import type { Tree } from './tree.ts';
 import type { FeatureInput } from './tree-ensemble.ts';
 
@@ -35,12 +36,15 @@ export function fitDecisionTree(
   options: DecisionTreeOptions = {},
 ): DecisionTreeModel {
   const config = Object.freeze(resolveTyped(WHERE, DEFAULT_DECISION_TREE, options));
-  const model = fitAveragedTrees(WHERE, 'decision-tree', x, y, {
-    ...config,
-    trees: 1,
-    featuresPerSplit: 0,
-    bootstrap: false,
-    seed: 0,
-  });
+  const model = runInThread(
+    averagedTreesSteps(
+      WHERE,
+      'decision-tree',
+      x,
+      y,
+      { ...config, trees: 1, featuresPerSplit: 0, bootstrap: false, seed: 0 },
+      1,
+    ),
+  );
   return Object.freeze({ ...model, kind: 'decision-tree' as const, config, tree: model.trees[0] });
 }

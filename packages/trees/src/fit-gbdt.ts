@@ -9,11 +9,17 @@
 //
 // Hand-written, not a library: no maintained JavaScript GBDT trainer exists (README), and a
 // native library would break the two-command set-up and browser use.
+//
+// The fit is written once, as a generator (gbdtSteps) that yields its histogram batches:
+// fitGbdt builds them in this thread, fitGbdtAsync (@clvlab/trees/node) across `workers`
+// threads split by feature, with bit-identical trees (README §Threads).
 import { createRng } from '@clvlab/core';
 import { binMatrix, binnedLike, checkColumns, isBinnedMatrix, type BinnedMatrix } from './bin-matrix.ts';
+import type { FitSteps } from './build-histogram-batch.ts';
 import { TreeGrower, type GrowParams } from './grow-tree.ts';
 import { objectiveFor, type GbdtObjective } from './objectives.ts';
 import { checkInteger, checkRange, resolveTyped } from './option-checks.ts';
+import { checkInThread, runInThread } from './run-in-thread.ts';
 import { allFeatures, bernoulliRows, drawSubset } from './sampling.ts';
 import { addTreeOutput, type Tree } from './tree.ts';
 import { ensembleMargin, type FeatureInput, type TreeEnsemble } from './tree-ensemble.ts';
@@ -45,6 +51,8 @@ export const DEFAULT_GBDT = Object.freeze({
   maxBins: 256 as number,
   /** Seed of the row and column subsamples (unused when both rates are 1). */
   seed: 0 as number,
+  /** Threads building histograms, this one included (0 = one per core); above 1 only fitGbdtAsync: starting a worker costs more than a small fit. Any count gives the same model. */
+  workers: 1 as number,
 });
 export type GbdtConfig = typeof DEFAULT_GBDT;
 export interface GbdtOptions extends Partial<GbdtConfig> {
@@ -96,13 +104,32 @@ function checkConfig(o: GbdtConfig): void {
   checkInteger(WHERE, 'earlyStoppingRounds', o.earlyStoppingRounds, 0);
   if (o.baseMargin !== null && !Number.isFinite(o.baseMargin))
     throw new Error(`${WHERE}: baseMargin must be finite or null, got ${o.baseMargin}`);
+  checkInteger(WHERE, 'workers', o.workers, 0);
 }
 
-/** Trains a GBDT on x (binned or raw columns) and labels y; deterministic for a seed. */
-export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOptions = {}): GbdtModel {
-  const { valid, ...rest } = options;
+/** The resolved and checked config of GBDT options (the valid fold aside). */
+export function gbdtConfig(options: GbdtOptions): Readonly<GbdtConfig> {
+  const { valid: _valid, ...rest } = options;
   const config = Object.freeze(resolveTyped(WHERE, DEFAULT_GBDT, rest));
   checkConfig(config);
+  return config;
+}
+
+/** Trains a GBDT on x (binned or raw columns) and labels y in this thread; deterministic for a seed. */
+export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOptions = {}): GbdtModel {
+  const config = gbdtConfig(options);
+  checkInThread(WHERE, config.workers, 'fitGbdtAsync');
+  return runInThread(gbdtSteps(x, y, config, options.valid, 1));
+}
+
+/** The GBDT fit as steps (FitSteps) for `threads` histogram threads (shared buffers above 1). */
+export function* gbdtSteps(
+  x: FeatureInput,
+  y: ArrayLike<number>,
+  config: Readonly<GbdtConfig>,
+  valid: GbdtOptions['valid'],
+  threads: number,
+): FitSteps<GbdtModel> {
   const train = trainingMatrix(WHERE, x, config.maxBins);
   const n = train.rows,
     p = train.features;
@@ -126,10 +153,10 @@ export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOpti
     leafOffset: 0,
     featuresPerNode: 0,
   };
-  const grower = new TreeGrower(train);
+  const grower = new TreeGrower(train, threads);
   const margin = new Float64Array(n).fill(baseMargin);
   const gh = new Float64Array(2 * n);
-  const rows = new Int32Array(n);
+  const rows = grower.rows;
   const rowRng = config.subsample < 1 ? createRng(config.seed, 1) : null;
   const colRng = createRng(config.seed, 2);
   const featurePool = allFeatures(p);
@@ -141,10 +168,10 @@ export function fitGbdt(x: FeatureInput, y: ArrayLike<number>, options: GbdtOpti
     objective.gradients(t, margin, gh);
     const rowCount = bernoulliRows(n, config.subsample, rowRng, rows);
     const features = treeFeatures.length === p ? featurePool : drawSubset(featurePool, treeFeatures, colRng);
-    const tree = grower.grow(gh, rows, rowCount, features, params, null);
+    const tree = yield* grower.grow(gh, rowCount, features, params, null);
     trees.push(tree);
     if (rowCount === n)
-      grower.addLeafValues(tree, rows, margin); // every row is in a leaf's range
+      grower.addLeafValues(tree, margin); // every row is in a leaf's range
     else addTreeOutput(tree, train, margin);
     if (validX) {
       addTreeOutput(tree, validX, validMargin!);

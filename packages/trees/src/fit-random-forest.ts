@@ -2,10 +2,14 @@
 // least-squares trees, each split chosen among ⌊√p⌋ features drawn afresh at the node (the
 // usual classification choice, asked for here for regression too), predictions averaged.
 // Trees are grown on the same histogram bins as the GBDT, depth-limited and with a minimum
-// leaf size instead of fully grown, which keeps 100k-row forests to seconds.
-import { resolveTyped } from './option-checks.ts';
+// leaf size instead of fully grown, which keeps 100k-row forests to seconds. fitRandomForest
+// builds the histograms in this thread; fitRandomForestAsync (@clvlab/trees/node) runs the same
+// steps across `workers` threads, each node's drawn features split between them (same trees).
+import { checkInteger, resolveTyped } from './option-checks.ts';
 import { isBinnedMatrix } from './bin-matrix.ts';
-import { fitAveragedTrees, type AveragedTreeObjective, type AveragedTreesModel } from './fit-averaged-trees.ts';
+import type { FitSteps } from './build-histogram-batch.ts';
+import { averagedTreesSteps, type AveragedTreeObjective, type AveragedTreesModel } from './fit-averaged-trees.ts';
+import { checkInThread, runInThread } from './run-in-thread.ts';
 import type { FeatureInput } from './tree-ensemble.ts';
 
 export const DEFAULT_RANDOM_FOREST = Object.freeze({
@@ -25,6 +29,8 @@ export const DEFAULT_RANDOM_FOREST = Object.freeze({
   maxBins: 256 as number,
   /** Seed of the bootstrap and the feature draws. */
   seed: 0 as number,
+  /** Threads building histograms, this one included (0 = one per core); above 1 only fitRandomForestAsync. Any count gives the same forest. */
+  workers: 1 as number,
 });
 export type RandomForestConfig = typeof DEFAULT_RANDOM_FOREST;
 export type RandomForestOptions = Partial<RandomForestConfig>;
@@ -38,15 +44,33 @@ export interface RandomForestModel extends AveragedTreesModel {
 
 const WHERE = 'trees/fit-random-forest';
 
-/** Fits a random forest; deterministic for a seed. */
+/** The resolved and checked config of random-forest options. */
+export function randomForestConfig(options: RandomForestOptions): Readonly<RandomForestConfig> {
+  const config = Object.freeze(resolveTyped(WHERE, DEFAULT_RANDOM_FOREST, options));
+  checkInteger(WHERE, 'workers', config.workers, 0);
+  return config;
+}
+
+/** Fits a random forest in this thread; deterministic for a seed. */
 export function fitRandomForest(
   x: FeatureInput,
   y: ArrayLike<number>,
   options: RandomForestOptions = {},
 ): RandomForestModel {
-  const config = Object.freeze(resolveTyped(WHERE, DEFAULT_RANDOM_FOREST, options));
+  const config = randomForestConfig(options);
+  checkInThread(WHERE, config.workers, 'fitRandomForestAsync');
+  return runInThread(randomForestSteps(x, y, config, 1));
+}
+
+/** The forest fit as steps (FitSteps) for `threads` histogram threads. */
+export function* randomForestSteps(
+  x: FeatureInput,
+  y: ArrayLike<number>,
+  config: Readonly<RandomForestConfig>,
+  threads: number,
+): FitSteps<RandomForestModel> {
   const p = isBinnedMatrix(x) ? x.features : x.length;
   const featuresPerSplit = config.featuresPerSplit || Math.max(1, Math.floor(Math.sqrt(p)));
-  const model = fitAveragedTrees(WHERE, 'random-forest', x, y, { ...config, featuresPerSplit });
+  const model = yield* averagedTreesSteps(WHERE, 'random-forest', x, y, { ...config, featuresPerSplit }, threads);
   return Object.freeze({ ...model, kind: 'random-forest' as const, config, featuresPerSplit });
 }

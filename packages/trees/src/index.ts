@@ -1,5 +1,6 @@
 // @clvlab/trees: histogram gradient-boosted trees, random forest, one decision tree and
-// TreeSHAP, hand-written on typed arrays (README.md says why). Browser-safe: no `node:` import.
+// TreeSHAP, hand-written on typed arrays (README.md says why). Browser-safe: no `node:` import;
+// the fitters that build histograms on worker threads are in `@clvlab/trees/node` (node.ts).
 export { binMatrix, applyBins, DEFAULT_BIN_MATRIX, MISSING_BIN, HISTOGRAM_BINS } from './bin-matrix.ts';
 export type { BinnedMatrix, BinMatrixOptions, FeatureColumns } from './bin-matrix.ts';
 export { buildHistogram, gatherGradients, subtractHistogram, FEATURE_STRIDE } from './build-histogram.ts';

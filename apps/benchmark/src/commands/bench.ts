@@ -8,7 +8,7 @@ import { PredictionsError, readPredictionsFile } from '../models/predictions-fil
 import { resolve } from 'node:path';
 import { resolveOptions } from '@clvlab/core';
 import { SYNTH_DEFAULTS } from '@clvlab/synth';
-import { intOption } from '../cli-input.ts';
+import { durationOption, intOption } from '../cli-input.ts';
 import { CliError, type Command, type OptionValues } from '../command.ts';
 import { writeRecord } from '../record/write-record.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -63,13 +63,14 @@ export const command: Command = {
   name: 'bench',
   summary: `Run datasets × models × seeds on a worker pool and write the record + report (defaults: --dataset ${DEFAULT_BENCH.dataset}, every model, --seeds ${DEFAULT_BENCH.seeds}).`,
   usage:
-    'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--plugin FILE.mjs|.ts]… [--predictions NAME=FILE.csv]… [--margin M] [--contact-cost SHARE] [--out results/RUN]',
+    'bench [--dataset synthetic|cdnow|online-retail|taobao|ciao|DS.zarr|FILE[,..]] [--models a,b:key=value,..] [--seeds N] [--tune N] [--halving η] [--period 1w] [--workers N (0 = one per core)] [--customers N] [--synth key=value,..] [--allow-undated-graph] [--cluster-bootstrap] [--cell-timeout S] [--plugin FILE.mjs|.ts]… [--predictions NAME=FILE.csv]… [--margin M] [--contact-cost SHARE] [--out results/RUN]',
   options: {
     dataset: { type: 'string' },
     models: { type: 'string' },
     seeds: { type: 'string' },
     tune: { type: 'string' },
     halving: { type: 'string' },
+    period: { type: 'string' },
     'cluster-bootstrap': { type: 'boolean' },
     'allow-undated-graph': { type: 'boolean' },
     workers: { type: 'string' },
@@ -88,6 +89,9 @@ export const command: Command = {
     const seeds = intOption(values, 'seeds', { min: 1 }) ?? DEFAULT_BENCH.seeds;
     const tune = intOption(values, 'tune', { min: 1 }) ?? DEFAULT_BENCH.tune;
     const halving = intOption(values, 'halving', { min: 1 }) ?? DEFAULT_BENCH.halving;
+    // The period discrete-time models (bg-bb-gg) discretise every dataset into; models that set
+    // their own (`bg-bb-gg:period=1d`) keep it.
+    const period = durationOption(values, 'period');
     const allowUndatedGraph = values['allow-undated-graph'] === true;
     const clusterBootstrap = values['cluster-bootstrap'] === true;
     const workers = intOption(values, 'workers', { min: 0 }) ?? 0; // 0 = one per core
@@ -121,6 +125,7 @@ export const command: Command = {
     reproduce.push(`--seeds ${seeds}`);
     if (tune > 1) reproduce.push(`--tune ${tune}`);
     if (halving > 1) reproduce.push(`--halving ${halving}`);
+    if (period !== undefined) reproduce.push(`--period ${String(values.period)}`);
     if (allowUndatedGraph) reproduce.push('--allow-undated-graph');
     if (clusterBootstrap) reproduce.push('--cluster-bootstrap');
     if (customers) reproduce.push(`--customers ${customers}`);
@@ -141,6 +146,7 @@ export const command: Command = {
         seeds,
         tune,
         halving,
+        ...(period !== undefined ? { modelDefaults: { period: String(values.period) } } : {}),
         clusterBootstrap,
         workers,
         cellTimeoutMs: cellTimeout * 1000,

@@ -12,7 +12,8 @@
 //     (lifetimes' donations.csv); an event log is discretised at the cutoff into periods of
 //     --period (1w, 30d, …; baselines period-history.ts: whole periods counted back from the
 //     cutoff, a period with a purchase is one transaction).
-//   sbg (contractual): a survival table, see btyd/survival-fit.ts (projections and DERL).
+//   sbg (contractual): a survival table, see btyd/survival-fit.ts (projections and DERL);
+//     --out DIR writes its report (sbg.json, report.md, report.html: btyd/survival-report.ts).
 // Bad rows are one-line errors naming file:line.
 import {
   fitBgBb,
@@ -32,6 +33,7 @@ import { CliError, type Command, type OptionValues } from '../command.ts';
 import { asCliError, durationOption, INPUT_OPTIONS, readInput } from '../cli-input.ts';
 import { readNumericCsv } from '../btyd/numeric-csv.ts';
 import { survivalFit } from '../btyd/survival-fit.ts';
+import { writeSurvivalReport, type SurvivalResult } from '../btyd/survival-report.ts';
 
 const MODELS = ['bgnbd', 'pareto-nbd', 'mbg-nbd', 'ggom-nbd', 'gamma-gamma', 'bg-bb', 'sbg'] as const;
 type Model = (typeof MODELS)[number];
@@ -208,7 +210,7 @@ export const command: Command = {
   usage:
     'btyd --input FILE --format summary|cdnow|online-retail|events --model bgnbd|pareto-nbd|mbg-nbd|ggom-nbd|gamma-gamma [--unit week|day] [--cutoff ISO] [--map a=b,..]\n' +
     '  btyd --input FILE --format summary|cdnow|online-retail|events --model bg-bb [--period 1w] [--cutoff ISO]   (summary: frequency,recency,periods[,weight])\n' +
-    '  btyd --input survival.csv --model sbg [--cohort NAME] [--periods K] [--cohort-size N] [--project N] [--discount 0.1]',
+    '  btyd --input survival.csv --model sbg [--cohort NAME] [--periods K] [--cohort-size N] [--project N] [--discount 0.1] [--out DIR]',
   options: {
     ...INPUT_OPTIONS,
     model: { type: 'string' },
@@ -220,17 +222,31 @@ export const command: Command = {
     'cohort-size': { type: 'string' },
     project: { type: 'string' },
     discount: { type: 'string' },
+    out: { type: 'string' },
   },
   async run(values, _positionals, ctx) {
     const model = values.model;
     if (typeof model !== 'string' || !(MODELS as readonly string[]).includes(model)) {
       throw new CliError(`--model: expected one of ${MODELS.join(', ')}, got '${String(model ?? '')}'`);
     }
-    const sbgOnly = ['cohort', 'periods', 'cohort-size', 'project', 'discount'].filter((k) => values[k] !== undefined);
+    const sbgOnly = ['cohort', 'periods', 'cohort-size', 'project', 'discount', 'out'].filter(
+      (k) => values[k] !== undefined,
+    );
     if (model === 'sbg') {
       const other = ['unit', 'cutoff', 'period', 'map'].filter((k) => values[k] !== undefined);
       if (other.length) throw new CliError(`--${other[0]} does not apply to --model sbg (a survival table)`);
-      return survivalFit(values, ctx);
+      const result = survivalFit(values, ctx);
+      if (typeof values.out !== 'string') return result;
+      const command = ['clvlab btyd']
+        .concat(
+          Object.entries(values)
+            .filter(([k, v]) => typeof v === 'string' && k !== 'out')
+            .map(([k, v]) => `--${k} ${String(v)}`),
+        )
+        .join(' ');
+      const files = await writeSurvivalReport(values.out, result as unknown as SurvivalResult, command);
+      if (!ctx.json) ctx.log(`report: ${files.join(', ')}`);
+      return { ...result, files };
     }
     if (sbgOnly.length) throw new CliError(`--${sbgOnly[0]} applies to --model sbg only`);
     const extra: Record<string, unknown> = {};

@@ -4,16 +4,15 @@
 import { writeFileAtomic } from '@clvlab/core/node';
 import {
   betweenness,
-  closeGraphPools,
   closeness,
   DEFAULT_PAGERANK,
   degree,
   harmonic,
   pagerank,
-  readEdgeList,
   type Approximation,
   type EdgeListResult,
 } from '@clvlab/social-graph';
+import { closeGraphPools, readEdgeList } from '@clvlab/social-graph/node';
 import { intOption } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
 

@@ -23,12 +23,12 @@ import { stableStringify } from '@clvlab/core';
 import { rfmFeatures } from '@clvlab/features';
 import {
   prepareDataset,
-  writePreparedDataset,
   type CustomerAttributeTable,
   type PreparedDataset,
   type PreparedFeatures,
 } from '@clvlab/sessions';
-import { closeGraphPools } from '@clvlab/social-graph';
+import { writePreparedDataset } from '@clvlab/sessions/node';
+import { closeGraphPools } from '@clvlab/social-graph/node';
 import { accountingJson, asCliError, durationOption, intOption, INPUT_OPTIONS, readInput, str } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
 import {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '@clvlab/core/node';
 import { lifecycleStage, rfmCode, rfmFeatures, rfmSegment, rfmTiers } from '@clvlab/features';
-import { readPreparedDataset } from '@clvlab/sessions';
+import { readPreparedDataset } from '@clvlab/sessions/node';
 import { CliError, type Command } from '../command.ts';
 import { asCliError } from '../cli-input.ts';
 

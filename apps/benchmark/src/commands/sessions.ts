@@ -1,6 +1,7 @@
 // `clvlab sessions` (docs/architecture.md §CLI): read a dataset file, split sessions at the gap, and write
 // sessions.csv (customer_id,session,start,end,events,purchases,revenue; ISO 8601 UTC).
-import { DEFAULT_GAP_MS, sessionTable, splitSessions, writeSessionsCsv } from '@clvlab/sessions';
+import { DEFAULT_GAP_MS, sessionTable, splitSessions } from '@clvlab/sessions';
+import { writeSessionsCsv } from '@clvlab/sessions/node';
 import { CliError, type Command } from '../command.ts';
 import { accountingJson, asCliError, durationOption, INPUT_OPTIONS, readInput } from '../cli-input.ts';
 

@@ -3,7 +3,8 @@
 // truth.csv into DIR.
 import { resolve } from 'node:path';
 import { EventType } from '@clvlab/events';
-import { SYNTH_DEFAULTS, generateSynthetic, writeSynthetic } from '@clvlab/synth';
+import { SYNTH_DEFAULTS, generateSynthetic } from '@clvlab/synth';
+import { writeSynthetic } from '@clvlab/synth/node';
 import { intOption } from '../cli-input.ts';
 import { CliError, type Command } from '../command.ts';
 

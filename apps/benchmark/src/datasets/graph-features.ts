@@ -20,12 +20,12 @@ import {
   coRatingGraph,
   customerGraphFeatures,
   DEFAULT_CO_RATING,
-  readEdgeList,
   type CoPurchaseReport,
   type CoRatingOptions,
   type EdgeListReport,
   type Graph,
 } from '@clvlab/social-graph';
+import { readEdgeList } from '@clvlab/social-graph/node';
 
 /** Graph features per window: before split.score.featureEnd, and before split.fit.featureEnd (temporal protocol only). */
 export interface WindowedGraphFeatures {

@@ -2,7 +2,7 @@
 // predictions) as a Zarr v3 group in the layout `clvlab embed` writes (docs/architecture.md
 // §Prepared dataset): `embedding` float32 [customers × D], `customer_index` int32, the model's
 // `value` and `repurchase`, customer ids in the `customer_ids` attribute; written atomically.
-import { writeZarrGroup } from '@clvlab/events';
+import { writeZarrGroup } from '@clvlab/events/node';
 
 export interface ForecastEmbeddings {
   readonly model: string;

@@ -7,7 +7,7 @@
 //   <ds>/embeddings/<model>/seed<k>  float32 [customers, dim]  when a model exports embeddings
 // Root attributes carry the customer ids per dataset and the series labels. Names are made
 // Zarr-safe (`transformer+social` -> `transformer_social`); the original names are in attributes.
-import { writeZarrGroup } from '@clvlab/events';
+import { writeZarrGroup } from '@clvlab/events/node';
 import type { ZarrArrayData } from '@clvlab/events';
 import { decodeEmbedding } from '../runner/cell-store.ts';
 import type { BenchRun } from '../runner/run-bench.ts';

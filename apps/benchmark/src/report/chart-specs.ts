@@ -273,3 +273,35 @@ export function qiniSpec(points: readonly QiniChartPoint[], title: string): TopL
     { field: 'policy', title: 'policy' },
   );
 }
+
+export interface SurvivalPoint {
+  series: string;
+  period: number;
+  share: number;
+}
+
+/** sBG survival: observed share of the cohort still active per period against the fitted projection. */
+export function survivalSpec(points: readonly SurvivalPoint[], fittedTo: number, title: string): TopLevelSpec {
+  return {
+    ...FONT,
+    width: 460,
+    height: 280,
+    title,
+    layer: [
+      {
+        data: { values: points.map((p) => ({ ...p })) },
+        mark: { type: 'line', point: true, strokeWidth: 1.6 },
+        encoding: {
+          x: { field: 'period', type: 'quantitative', title: 'period' },
+          y: { field: 'share', type: 'quantitative', title: 'share of the cohort active', scale: { domain: [0, 1] } },
+          color: { field: 'series', type: 'nominal', title: null },
+        },
+      },
+      {
+        data: { values: [{ period: fittedTo + 0.5 }] },
+        mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
+        encoding: { x: { field: 'period', type: 'quantitative' } },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -34,6 +34,11 @@ export interface BenchOptions {
   readonly tune: number;
   /** Successive-halving rate η for tuned models (rung 0 on 1/η of the train and valid folds, scored on the whole valid fold; the best ⌈N/η⌉ on all of it); ≤ 1 = plain random search. */
   readonly halving?: number;
+  /**
+   * Run-wide config values (`bench --period 1w`): each applies to every model whose config has
+   * the key and whose spec does not set it; a key no model of the run takes is an error.
+   */
+  readonly modelDefaults?: Readonly<Record<string, string>>;
   /** One-seed intervals resample the synthetic generator's communities instead of customers. */
   readonly clusterBootstrap?: boolean;
   readonly workers: number;
@@ -134,6 +139,20 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   /** Successive halving applies to tuned models when η > 1 and there are more trials than survivors. */
   const halved = (m: ModelEntry): boolean =>
     tuned(m) && halving > 1 && Math.ceil(options.tune / halving) < options.tune;
+  const usedDefaults = new Set<string>();
+  /** The run-wide config values (options.modelDefaults) that `model` takes and its spec leaves open. */
+  const runWide = (ds: BenchDataset, model: ModelEntry): Record<string, string> => {
+    const given = options.modelDefaults ?? {};
+    if (Object.keys(given).length === 0) return {};
+    const config = createModel(model.name, ds.payload).config;
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(given))
+      if (Object.hasOwn(config, k) && !Object.hasOwn(model.overrides, k)) {
+        out[k] = v;
+        usedDefaults.add(k);
+      }
+    return out;
+  };
   const plan = (
     ds: BenchDataset,
     model: ModelEntry,
@@ -178,16 +197,22 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         evaluationFolds(ds.payload.log.customerIds, sp.customers, i + 1),
       );
       for (const model of models) {
+        const wide = runWide(ds, model);
         // Rung 0 of successive halving trains every trial on 1/η of the train fold (early stopping
         // on 1/η of the valid fold, sealed-task.ts subsampleFit); plain
         // random search (or no tuning) trains every trial on all of it.
         const fraction = halved(model) ? 1 / halving : 1;
         for (const t of tuningTrials(tuned(model) ? model.searchSpace : null, options.tune, ds.id, model.name)) {
           for (let seed = 1; seed <= options.seeds; seed++)
-            planned.push(plan(ds, model, seed, t.trial, t.config, fraction));
+            planned.push(plan(ds, model, seed, t.trial, { ...wide, ...t.config }, fraction));
         }
       }
     }
+    for (const key of Object.keys(options.modelDefaults ?? {}))
+      if (!usedDefaults.has(key))
+        throw new Error(
+          `benchmark/bench: no model of this run takes '${key}' (${options.datasets.join(', ')}: ${[...new Set(planned.map((p) => p.model.name))].join(', ')})`,
+        );
     const unused = (options.models ?? []).filter((name) => !planned.some((p) => p.model.name === name));
     if (unused.length > 0)
       throw new Error(

@@ -5,7 +5,7 @@
 // seed were fixed when the SQL was generated, so the options that set them are refused here.
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { writePreparedDataset } from '@clvlab/sessions';
+import { writePreparedDataset } from '@clvlab/sessions/node';
 import { asCliError, str } from '../cli-input.ts';
 import { CliError, type CommandContext, type OptionValues } from '../command.ts';
 import { readPreparedParquet } from './read-prepared-parquet.ts';

@@ -2,7 +2,7 @@
 // `embedding` float32 [customers × D], `customer_index` int32 (indices into the dataset's
 // customer dictionary), `value` and `repurchase` float64 predictions; customer ids (strings)
 // in the group attribute `customer_ids`, row-aligned. Written atomically by @clvlab/events.
-import { writeZarrGroup } from '@clvlab/events';
+import { writeZarrGroup } from '@clvlab/events/node';
 import type { ModelTask } from '@clvlab/sessions';
 import { predictEncoder } from '../training/predict-encoder.ts';
 import type { TrainedEncoder } from '../training/train-encoder.ts';

@@ -8,7 +8,8 @@
 // Token rows come from sequence-inputs.ts' `fillTokenRows` and static inputs from
 // static-features.ts, over the block's slice with offsets rebased to it. Counters record the
 // blocks and events read and the most events one block read held (`peakEvents`).
-import { decodeStrings, EVENT_TYPES, readZarrGroup, type EventLog, type ZarrTypedArray } from '@clvlab/events';
+import { decodeStrings, EVENT_TYPES, type EventLog, type ZarrTypedArray } from '@clvlab/events';
+import { readZarrGroup } from '@clvlab/events/node';
 import type { FeatureTable } from '@clvlab/sessions';
 import { tokenGridLength, type EncoderConfig } from '../adapters/encoder-config.ts';
 import {

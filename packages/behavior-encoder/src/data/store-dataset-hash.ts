@@ -1,7 +1,7 @@
 // The dataset hash of dataset-hash.ts (`hashEventLog`) computed from a prepared Zarr store
 // without loading the log: the same two lanes over the same bytes (customer, time, type and
 // amount columns, in that order), fed one slice of one column at a time.
-import { readZarrGroup } from '@clvlab/events';
+import { readZarrGroup } from '@clvlab/events/node';
 import { createLogHasher } from './dataset-hash.ts';
 import type { ChunkCache } from './prepared-store-blocks.ts';
 

@@ -1,0 +1,10 @@
+// Worker-thread side of a parallel read (read-ranges.ts), started by the core worker pool:
+// parses one byte range into the shared columns (parse-range.ts).
+import { exposeToPool } from '@clvlab/core/node';
+import { parseRange } from './parse-range.ts';
+
+export const rangeWorkerApi = { parseRange };
+export type RangeWorkerApi = typeof rangeWorkerApi;
+
+// Only when started by the pool (not when imported inside some other worker, e.g. a test runner's).
+exposeToPool(rangeWorkerApi);

@@ -1,0 +1,160 @@
+// Parallel read of one plain (uncompressed) file (issue 16 §2): the file is cut into byte
+// ranges at line starts (split-ranges.ts), each parsed straight into its slice of columns
+// shared by all (parse-range.ts), and the ranges are merged into what the one-thread read
+// would have built, array for array (merge-ranges.ts).
+//
+// Steps: the pool's workers start (tsx, a few hundred ms) while this thread probes the file's
+// head for what its first records tell the reader (the header) and counts each range's line
+// feeds, which give every range its first line number and an upper bound on its rows (its
+// slice of the columns). Then this thread parses the first range into the builder, exactly as
+// the one-thread read would, while worker i parses range i + 1 (as ParallelGradients computes
+// slice 0 itself): `workers: n` costs n − 1 worker threads, each ~30 MB of memory, and no
+// thread sits idle. The workers are closed before the merge appends their ranges.
+//
+// Quoted fields may hold line breaks (the tokenizer is RFC 4180), so a range can start inside
+// a record. That is detected, not prevented: a range ended on a record boundary exactly when
+// its tokenizer has no bytes pending, and by induction from the first range every range then
+// started on one. When some range did not, the result is discarded and the caller reads the
+// file on one thread (undefined): correct, and for files without such line breaks, never.
+// Strict mode keeps the one-thread error: the first failed range after clean ones holds the
+// file's first bad row, with its absolute line (the counted line feeds before it).
+import { open } from 'node:fs/promises';
+import { WorkerPool } from '@clvlab/core/node';
+import type { DateOrderDecision } from './date-order.ts';
+import type { FormatOptions, FormatSummary, ReaderHead } from './format-reader.ts';
+import { hashFile } from './hash-file.ts';
+import { IngestBuilder } from './ingest-builder.ts';
+import { IngestError } from './ingest-error.ts';
+import type { InputFormat } from './make-reader.ts';
+import { makeReader } from './make-reader.ts';
+import { mergeRanges } from './merge-ranges.ts';
+import { parseInto } from './parse-range.ts';
+import type { RangeFailure, RangeJob, RangeParse, RangeResult } from './parse-range.ts';
+import type { RangeWorkerApi } from './range-worker.ts';
+import { countLineFeeds } from './scan-file.ts';
+import { splitRanges } from './split-ranges.ts';
+import { Tokenizer } from './tokenizer.ts';
+
+/** Bytes of the first range searched for the reader's head (a header line longer than this reads on one thread). */
+const HEAD_BYTES = 1 << 20;
+
+export interface RangeRead {
+  summary: FormatSummary;
+  sha256: string;
+  blankLines: number;
+}
+
+/**
+ * Reads the plain file `path` (`size` bytes) into `b` on `threads` threads. Undefined when it
+ * must be read on one thread instead (fewer than two ranges, no head in the first range, a
+ * range starting inside a record); `b` then holds at most its reserved columns.
+ */
+export async function readRanges(
+  path: string,
+  size: number,
+  format: InputFormat,
+  b: IngestBuilder,
+  opts: FormatOptions,
+  dates: DateOrderDecision | undefined,
+  threads: number,
+): Promise<RangeRead | undefined> {
+  const ranges = await splitRanges(path, size, threads);
+  if (ranges.length < 2) return undefined;
+  const pool = new WorkerPool<RangeWorkerApi>({
+    entry: new URL('./range-worker.ts', import.meta.url),
+    size: ranges.length - 1,
+    name: 'events/read-ranges',
+    unrefIdle: true,
+  });
+  let first: RangeParse, rest: RangeResult[], offset: number[], columns: RangeJob['columns'], digest: Promise<string>;
+  try {
+    const head = await probeHead(path, format, opts, dates, ranges[0].end);
+    if (head === undefined) return undefined;
+    const feeds: number[] = [];
+    for (const r of ranges) feeds.push(await countLineFeeds(path, r.start, r.end));
+    const capacity = feeds.map((f, i) => f + (i === ranges.length - 1 ? 1 : 0));
+    offset = capacity.map((_, i) => capacity.slice(0, i).reduce((x, y) => x + y, 0));
+    columns = b.reserveShared(offset[ranges.length - 1] + capacity[ranges.length - 1]);
+    digest = hashFile(path, size);
+    digest.catch(() => undefined); // awaited after the merge; no unhandled rejection if a range fails first
+    const jobs = ranges.map((r, i): RangeJob => ({
+      path,
+      format,
+      opts,
+      dates,
+      head: i === 0 ? undefined : head,
+      start: r.start,
+      end: r.end,
+      last: i === ranges.length - 1,
+      line: 1 + offset[i], // the line feeds before the range
+      columns,
+      offset: offset[i],
+      capacity: capacity[i],
+    }));
+    const others = Promise.all(jobs.slice(1).map((job, i) => pool.submit((s) => s.api.parseRange(job), { worker: i })));
+    others.catch(() => undefined); // awaited below, unless this thread's range throws first
+    first = await parseInto(b, jobs[0]);
+    // The first range starts the file, so its bad row or open record decides without the rest.
+    if (first.failure !== undefined) throw failureError(path, first.failure);
+    if (!first.clean) return fallBack(b);
+    rest = await others;
+  } finally {
+    await pool.close();
+  }
+  for (const r of rest) {
+    if (r.failure !== undefined) throw failureError(path, r.failure);
+    if (!r.clean) return fallBack(b);
+  }
+  const merged = mergeRanges(
+    b,
+    columns,
+    first,
+    rest.map((result, i) => ({ result, offset: offset[i + 1] })),
+  );
+  return { ...merged, sha256: await digest };
+}
+
+/** Empties `b` for the one-thread read (which reuses its reserved columns). */
+function fallBack(b: IngestBuilder): undefined {
+  b.reset();
+  return undefined;
+}
+
+/** The reader's head from the first records of [0, end), read on this thread; undefined if not there. */
+async function probeHead(
+  path: string,
+  format: InputFormat,
+  opts: FormatOptions,
+  dates: DateOrderDecision | undefined,
+  end: number,
+): Promise<ReaderHead | undefined> {
+  const fh = await open(path, 'r');
+  let buf = new Uint8Array(Math.min(end, HEAD_BYTES));
+  try {
+    buf = buf.subarray(0, (await fh.read(buf, 0, buf.length, 0)).bytesRead);
+  } finally {
+    await fh.close();
+  }
+  const scratch = new IngestBuilder(path, false);
+  scratch.reserve(2); // the head is complete after at most two rows
+  const reader = makeReader(format, scratch, { ...opts, strict: false }, dates);
+  let head: ReaderHead | undefined;
+  try {
+    const tokenizer = new Tokenizer(reader.mode, (row) => {
+      if (head !== undefined) return;
+      reader.onRow(row);
+      head = reader.head();
+    });
+    tokenizer.feed(buf);
+  } catch {
+    return undefined; // a bad header: the one-thread read reports it
+  }
+  return head;
+}
+
+/** The error the one-thread read throws at the same row. */
+function failureError(path: string, f: RangeFailure): Error {
+  if ('message' in f) return new Error(f.message);
+  const { line, column, expected, got, reason } = f.ingest;
+  return new IngestError(path, line, column, expected, got, reason);
+}
