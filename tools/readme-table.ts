@@ -101,7 +101,7 @@ export function resultsTable(dir: string): string {
       const means = (rows: string[][]) => rows.filter((r) => r[1].startsWith('mean'));
       out.push(
         '',
-        `The synthetic campaign on ${ds}: ${c2.note}`,
+        `The campaign on ${ds}: ${c2.note}`,
         '',
         markdownTable(c2.header, means(c2.rows)),
         '',
