@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { stableStringify } from '@clvlab/core';
 import { writeFileAtomic } from '@clvlab/core/node';
 import { survivalSpec, type SurvivalPoint } from '../report/chart-specs.ts';
+import { CSS, esc, table as htmlTable } from '../report/report-html.ts';
 import { markdownTable } from '../report/report-markdown.ts';
 import { renderSvg } from '../report/vega-svg.ts';
 
@@ -34,7 +35,6 @@ export interface SurvivalResult {
 
 const f4 = (v: number | null): string => (v === null ? '' : v.toFixed(4));
 const f1 = (v: number | null): string => (v === null ? '' : v.toFixed(1));
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The report's tables: parameters, per-period projection and DERL (header + rows each). */
 export function survivalTables(r: SurvivalResult): Record<'params' | 'projection' | 'derl', [string[], string[][]]> {
@@ -104,15 +104,8 @@ export async function survivalHtml(r: SurvivalResult, command: string): Promise<
   const svg = await renderSvg(
     survivalSpec(points, r.periods, `${r.cohort}: fitted on periods 0..${r.periods} (dashed line), projected after`),
   );
-  const table = ([header, rows]: [string[], string[][]]): string =>
-    `<table><thead><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-      .map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
-      .join('')}</tbody></table>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sBG: ${esc(r.cohort)}</title><style>
-body{font-family:system-ui,sans-serif;margin:24px auto;max-width:960px;color:#222;padding:0 16px}
-table{border-collapse:collapse;font-size:13px;margin:8px 0 16px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}
-th{background:#f5f5f5}td:first-child,th:first-child{text-align:left}.note{color:#555;font-size:13px}code{background:#f3f3f3;padding:2px 4px}
-</style></head><body>
+  const table = ([header, rows]: [string[], string[][]]): string => htmlTable(header, rows, 'sbg');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sBG: ${esc(r.cohort)}</title><style>${CSS}</style></head><body>
 <h1>sBG (shifted-beta-geometric, Fader &amp; Hardie 2007): ${esc(r.cohort)}</h1>
 <p class="note">Fitted on periods 0..${r.periods} of a cohort of ${r.n_customers}; LL ${r.log_likelihood.toFixed(4)}; ${r.converged ? 'converged' : 'NOT converged'}. Reproduce: <code>${esc(command)}</code></p>
 ${table(t.params)}

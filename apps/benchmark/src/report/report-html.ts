@@ -32,18 +32,21 @@ export interface ReportSection {
   readonly charts: readonly ReportChart[];
 }
 
-const esc = (s: string): string =>
+/** Text escaped for HTML (element content and attribute values). */
+export const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Escaped text with Markdown `code` spans as <code>. */
 const escCode = (s: string): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], cls: string): string {
+/** A scrollable HTML table of escaped cells. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], cls: string): string {
   return `<div class="scroll"><table class="${cls}"><thead><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
 }
 
-const CSS = `
+/** The reports' stylesheet (this page and the sBG report's). */
+export const CSS = `
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;max-width:1200px;color:#222;padding:0 16px}
 h1{font-size:1.6em;margin-bottom:4px}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}
 table{border-collapse:collapse;font-size:13px;margin:8px 0 16px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}
