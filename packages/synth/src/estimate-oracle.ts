@@ -40,43 +40,86 @@ export interface OracleCampaign {
   readonly rate: Float64Array;
 }
 
-/** Averages `o.oracleSamples` re-simulations of days [cutoffDay, endDay) from `atCutoff` (not modified). */
-export function estimateOracle(
-  pop: Population,
-  o: SynthOptions,
-  atCutoff: SimState,
-  cutoffDay: number,
-  endDay: number,
-  campaign: OracleCampaign | null = null,
-): OracleEstimate {
-  const n = pop.n,
-    samples = o.oracleSamples;
+/** What one re-simulation of the holdout needs (cloneable: the parallel oracle posts it to workers). */
+export interface OracleInput {
+  readonly pop: Population;
+  readonly o: SynthOptions;
+  readonly atCutoff: SimState;
+  readonly cutoffDay: number;
+  readonly endDay: number;
+  readonly campaign: OracleCampaign | null;
+}
+
+/** One re-simulation's contribution: max(0, holdout value) and 1 if it purchased, per customer. */
+export interface OracleSample {
+  readonly value: Float64Array;
+  readonly repurchase: Uint8Array;
+}
+
+/** Re-simulation m of days [cutoffDay, endDay) from `atCutoff` (not modified), on its own rng streams. */
+export function oracleSample(input: OracleInput, m: number): OracleSample {
+  const { pop, o, atCutoff, cutoffDay, endDay, campaign } = input;
+  const n = pop.n;
   const cutoff = o.start + cutoffDay * 86_400_000;
-  const oracle = new Float64Array(n),
-    oracleRepurchase = new Float64Array(n);
-  if (samples === 0) return { oracle, oracleRepurchase };
-  for (let m = 0; m < samples; m++) {
-    const rng = createRng(o.seed, ORACLE_STREAM + m);
-    const state = cloneSimState(atCutoff);
-    redrawLifetimes(pop, state, cutoff, rng);
-    const pass: CampaignPass | null = campaign && {
-      include: campaign.treated,
-      rate: campaign.rate,
-      fromDay: cutoffDay,
-      rng: createRng(o.seed, CAMPAIGN_ORACLE_STREAM + m),
-      state: cloneSimState(state),
-      builder: null,
-    };
-    simulateDays(pop, o, state, cutoffDay, endDay, rng, null, pass);
-    for (let i = 0; i < n; i++) {
-      const s = pass !== null && pass.include[i] === 1 ? pass.state : state;
-      oracle[i] += Math.max(0, s.holdValue[i]);
-      if (s.holdPurchases[i] > 0) oracleRepurchase[i] += 1;
-    }
-  }
+  const rng = createRng(o.seed, ORACLE_STREAM + m);
+  const state = cloneSimState(atCutoff);
+  redrawLifetimes(pop, state, cutoff, rng);
+  const pass: CampaignPass | null = campaign && {
+    include: campaign.treated,
+    rate: campaign.rate,
+    fromDay: cutoffDay,
+    rng: createRng(o.seed, CAMPAIGN_ORACLE_STREAM + m),
+    state: cloneSimState(state),
+    builder: null,
+  };
+  simulateDays(pop, o, state, cutoffDay, endDay, rng, null, pass);
+  const value = new Float64Array(n),
+    repurchase = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    oracle[i] /= samples;
-    oracleRepurchase[i] /= samples;
+    const s = pass !== null && pass.include[i] === 1 ? pass.state : state;
+    value[i] = Math.max(0, s.holdValue[i]);
+    repurchase[i] = s.holdPurchases[i] > 0 ? 1 : 0;
   }
-  return { oracle, oracleRepurchase };
+  return { value, repurchase };
+}
+
+/** Sums samples into an estimate; samples must be added in order m = 0, 1, … (float sums are order-dependent). */
+export class OracleSum {
+  readonly oracle: Float64Array;
+  readonly oracleRepurchase: Float64Array;
+  private added = 0;
+  constructor(
+    n: number,
+    private readonly samples: number,
+  ) {
+    this.oracle = new Float64Array(n);
+    this.oracleRepurchase = new Float64Array(n);
+  }
+  add(s: OracleSample): void {
+    const { oracle, oracleRepurchase } = this;
+    for (let i = 0; i < oracle.length; i++) {
+      oracle[i] += s.value[i];
+      oracleRepurchase[i] += s.repurchase[i];
+    }
+    this.added++;
+  }
+  /** The means over the samples. */
+  result(): OracleEstimate {
+    if (this.added !== this.samples)
+      throw new Error(`synth/estimate-oracle: ${this.added} of ${this.samples} samples were added`);
+    const { oracle, oracleRepurchase } = this;
+    if (this.samples > 0)
+      for (let i = 0; i < oracle.length; i++) {
+        oracle[i] /= this.samples;
+        oracleRepurchase[i] /= this.samples;
+      }
+    return { oracle, oracleRepurchase };
+  }
+}
+
+/** Averages `o.oracleSamples` re-simulations of the holdout (oracleSample) on this thread. */
+export function estimateOracle(input: OracleInput): OracleEstimate {
+  const sum = new OracleSum(input.pop.n, input.o.oracleSamples);
+  for (let m = 0; m < input.o.oracleSamples; m++) sum.add(oracleSample(input, m));
+  return sum.result();
 }

@@ -7,9 +7,9 @@
 // events (and their truth) differ.
 import { createRng } from '@clvlab/core';
 import { planCampaign, weeksSinceLastPurchase, CAMPAIGN_EVENTS_STREAM, type CampaignPlan } from './campaign.ts';
-import { communityGraph } from './community-graph.ts';
+import { communityGraph, type CommunityGraph } from './community-graph.ts';
 import { EventBuilder } from './event-builder.ts';
-import { estimateOracle } from './estimate-oracle.ts';
+import { estimateOracle, type OracleEstimate, type OracleInput } from './estimate-oracle.ts';
 import { drawPopulation, type Population } from './population.ts';
 import { cloneSimState, createSimState, type SimState } from './sim-state.ts';
 import { simulateDays, type CampaignPass } from './simulate-days.ts';
@@ -36,6 +36,25 @@ export function generateSynthetic(options: Partial<SynthOptions> = {}): Syntheti
 
 /** generateSynthetic with the internals kept. */
 export function simulateWorld(options: Partial<SynthOptions> = {}): SyntheticWorld {
+  const begun = beginWorld(options);
+  return finishWorld(begun, estimateOracle(begun.oracleInput));
+}
+
+/** The simulated world before its oracle: the log's builder, the states, and what the oracle's re-simulations need. */
+export interface BegunWorld {
+  readonly o: SynthOptions;
+  readonly graph: CommunityGraph;
+  readonly pop: Population;
+  readonly state: SimState;
+  readonly atCutoff: SimState;
+  readonly builder: EventBuilder;
+  readonly campaign: CampaignPlan | null;
+  readonly pass: CampaignPass | null;
+  readonly oracleInput: OracleInput;
+}
+
+/** Simulates the log (calibration and holdout); the oracle is left to the caller (estimateOracle, or its parallel form in @clvlab/synth/node). */
+export function beginWorld(options: Partial<SynthOptions> = {}): BegunWorld {
   const o = resolveSynthOptions(options);
   const n = o.customers;
   const graph = communityGraph(o, createRng(o.seed, 1));
@@ -62,14 +81,25 @@ export function simulateWorld(options: Partial<SynthOptions> = {}): SyntheticWor
     builder,
   };
   simulateDays(pop, o, state, calDays, endDay, rng, builder, pass);
-  const { oracle, oracleRepurchase } = estimateOracle(
+  const oracleInput: OracleInput = {
     pop,
     o,
     atCutoff,
-    calDays,
+    cutoffDay: calDays,
     endDay,
-    campaign && { treated: campaign.treated, rate: campaign.rate },
-  );
+    campaign: campaign && { treated: campaign.treated, rate: campaign.rate },
+  };
+  return { o, graph, pop, state, atCutoff, builder, campaign, pass, oracleInput };
+}
+
+/** The world from a begun one and its oracle estimate. */
+export function finishWorld(begun: BegunWorld, estimate: OracleEstimate): SyntheticWorld {
+  const { o, graph, pop, state, atCutoff, builder, campaign, pass } = begun;
+  const { oracle, oracleRepurchase } = estimate;
+  const n = o.customers;
+  const calDays = begun.oracleInput.cutoffDay,
+    endDay = begun.oracleInput.endDay;
+  const cutoff = o.start + calDays * MS_PER_DAY;
 
   const dropoutProbability = new Float64Array(n),
     aliveAtCutoff = new Uint8Array(n);
