@@ -17,7 +17,12 @@ export type { MetricName, MetricValues } from './evaluate.ts';
 export type { MetricInput } from './metric-context.ts';
 export { bootstrapIntervals, DEFAULT_BOOTSTRAP } from './bootstrap-intervals.ts';
 export type { BootstrapOptions, BootstrapResult, MetricInterval } from './bootstrap-intervals.ts';
-export { bootstrapReplicates, pairedBootstrap, pairedFromReplicates } from './paired-bootstrap.ts';
+export {
+  bootstrapReplicates,
+  intervalsFromReplicates,
+  pairedBootstrap,
+  pairedFromReplicates,
+} from './paired-bootstrap.ts';
 export type {
   BootstrapReplicates,
   PairedBootstrapOptions,

@@ -12,7 +12,7 @@ import type { MetricInput } from './metric-context.ts';
 import { metricContext, metricsUnderWeights } from './metric-context.ts';
 import type { MetricName } from './evaluate.ts';
 import { METRIC_NAMES } from './evaluate.ts';
-import type { BootstrapOptions } from './bootstrap-intervals.ts';
+import type { BootstrapOptions, BootstrapResult, MetricInterval } from './bootstrap-intervals.ts';
 import {
   forEachBootstrapResample,
   percentileInterval,
@@ -94,6 +94,16 @@ export function bootstrapReplicates(
     replicates.set(row, r * k);
   });
   return Object.freeze({ resamples: o.resamples, seed: o.seed, level: o.level, n: ctx.n, point, replicates });
+}
+
+/** One model's percentile intervals from its replicates: bootstrapIntervals() with the same input and options, number for number. */
+export function intervalsFromReplicates(r: BootstrapReplicates): BootstrapResult {
+  const k = METRIC_NAMES.length;
+  const metrics = {} as Record<MetricName, MetricInterval>;
+  METRIC_NAMES.forEach((name, m) => {
+    metrics[name] = percentileInterval(r.replicates, r.resamples, m, k, r.level, r.point[m]);
+  });
+  return Object.freeze({ resamples: r.resamples, seed: r.seed, level: r.level, metrics: Object.freeze(metrics) });
 }
 
 /** The paired bootstrap of A − B from two models' replicates taken with the same options. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES, bootstrapIntervals, evaluate, pairedBootstrap } from '../src/index.ts';
+import {
+  METRIC_NAMES,
+  bootstrapIntervals,
+  bootstrapReplicates,
+  evaluate,
+  intervalsFromReplicates,
+  pairedBootstrap,
+} from '../src/index.ts';
 import { clvCase } from './reference.ts';
 
 describe('pairedBootstrap', () => {
@@ -36,6 +43,18 @@ describe('pairedBootstrap', () => {
     const ia = bootstrapIntervals({ actual, predicted }, { resamples: 500 }).metrics.normalized_gini;
     const ib = bootstrapIntervals({ actual, predicted: noisy }, { resamples: 500 }).metrics.normalized_gini;
     expect(g.upper - g.lower).toBeLessThan(Math.hypot(ia.upper - ia.lower, ib.upper - ib.lower));
+  });
+
+  it('intervalsFromReplicates gives bootstrapIntervals number for number, customers or clusters', () => {
+    const noisy = predicted.map((v, i) => v * Math.exp(0.5 * Math.sin(i * 7.1)));
+    const clusters = Int32Array.from(actual, (_v, i) => i % 37);
+    for (const options of [
+      { resamples: 250, seed: 3 },
+      { resamples: 120, seed: 9, level: 0.9, clusters },
+    ]) {
+      const input = { actual, predicted: noisy, repurchaseScore: predicted };
+      expect(intervalsFromReplicates(bootstrapReplicates(input, options))).toEqual(bootstrapIntervals(input, options));
+    }
   });
 
   it('checks lengths', () => {

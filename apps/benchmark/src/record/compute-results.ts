@@ -14,7 +14,7 @@
 import { resolveOptions } from '@clvlab/core';
 import type { BootstrapReplicates, MetricName, PairedDifference } from '@clvlab/metrics';
 import {
-  bootstrapIntervals,
+  intervalsFromReplicates,
   correctedResampledT,
   decileMapeDeciles,
   DEFAULT_BOOTSTRAP,
@@ -258,6 +258,32 @@ export function computeResults(
     const clustersOf = (seed: number): Int32Array | undefined =>
       clusters ? Int32Array.from(viewOf(seed).rows, (r) => clusters[r]) : undefined;
     const oneSeed: IntervalMethod = clusters ? 'cluster-bootstrap' : 'bootstrap';
+    // Each chosen cell's bootstrap replicates, computed once: resamples depend only on the seed's
+    // test customers and the bootstrap options, so a pair's paired bootstrap is the difference of
+    // the two models' replicates (metrics pairedFromReplicates) — the same numbers as running
+    // pairedBootstrap per pair, at one model evaluation per resample and cell instead of two per pair.
+    // A one-seed row's interval is the percentile interval of the same replicates (metrics
+    // intervalsFromReplicates: the numbers of bootstrapIntervals, without evaluating every resample again).
+    const replicates = new Map<BenchCell, BootstrapReplicates>();
+    const replicatesOf = (c: BenchCell): BootstrapReplicates => {
+      let r = replicates.get(c);
+      if (!r) {
+        const v = viewOf(c.seed),
+          p = preds(c);
+        r = bootstrapReplicates(
+          {
+            actual: v.actual,
+            predicted: p.predicted,
+            repurchaseScore: p.repurchaseScore,
+            actualRepurchase: v.actualRepurchase,
+          },
+          { clusters: clustersOf(c.seed) },
+          'pairedBootstrap',
+        );
+        replicates.set(c, r);
+      }
+      return r;
+    };
     for (const model of models) {
       const cs = cellsOf(model);
       const { family, sequence } = entryOf(model);
@@ -292,17 +318,7 @@ export function computeResults(
         mean = {} as MetricRecord;
       let interval: IntervalMethod;
       if (cs.length === 1) {
-        const v = viewOf(cs[0].seed),
-          p = preds(cs[0]);
-        const b = bootstrapIntervals(
-          {
-            actual: v.actual,
-            predicted: p.predicted,
-            repurchaseScore: p.repurchaseScore,
-            actualRepurchase: v.actualRepurchase,
-          },
-          { clusters: clustersOf(cs[0].seed) },
-        );
+        const b = intervalsFromReplicates(replicatesOf(cs[0]));
         for (const m of METRIC_NAMES) {
           mean[m] = perSeed[0][m];
           lower[m] = b.metrics[m].lower;
@@ -368,30 +384,6 @@ export function computeResults(
       return [...new Set(refs)];
     };
     const aggregates: PairedRow[] = [];
-    // Each chosen cell's bootstrap replicates, computed once: resamples depend only on the seed's
-    // test customers and the bootstrap options, so a pair's paired bootstrap is the difference of
-    // the two models' replicates (metrics pairedFromReplicates) — the same numbers as running
-    // pairedBootstrap per pair, at one model evaluation per resample and cell instead of two per pair.
-    const replicates = new Map<BenchCell, BootstrapReplicates>();
-    const replicatesOf = (c: BenchCell): BootstrapReplicates => {
-      let r = replicates.get(c);
-      if (!r) {
-        const v = viewOf(c.seed),
-          p = preds(c);
-        r = bootstrapReplicates(
-          {
-            actual: v.actual,
-            predicted: p.predicted,
-            repurchaseScore: p.repurchaseScore,
-            actualRepurchase: v.actualRepurchase,
-          },
-          { clusters: clustersOf(c.seed) },
-          'pairedBootstrap',
-        );
-        replicates.set(c, r);
-      }
-      return r;
-    };
     for (const model of models) {
       for (const ref of references(model)) {
         const perSeed: PairedRow[] = [];
