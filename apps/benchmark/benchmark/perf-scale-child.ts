@@ -11,10 +11,16 @@ import { join } from 'node:path';
 import { stableStringify } from '@clvlab/core';
 import { readEventLog } from '@clvlab/events/node';
 import { engineeredFeatures } from '@clvlab/features';
-import { bootstrapIntervals, DEFAULT_BOOTSTRAP, pairedBootstrap } from '@clvlab/metrics';
+import {
+  bootstrapIntervals,
+  bootstrapReplicates,
+  DEFAULT_BOOTSTRAP,
+  pairedFromReplicates,
+  type BootstrapReplicates,
+} from '@clvlab/metrics';
 import { evaluationFolds, prepareDataset, type ModelOutput } from '@clvlab/sessions';
-import { generateSynthetic, SYNTH_DEFAULTS } from '@clvlab/synth';
-import { writeSynthetic } from '@clvlab/synth/node';
+import { SYNTH_DEFAULTS } from '@clvlab/synth';
+import { generateSyntheticParallel, writeSynthetic } from '@clvlab/synth/node';
 import { generatorGraphFeatures } from '../src/datasets/graph-features.ts';
 import { splitSummary, type BenchDataset } from '../src/datasets/load-bench-dataset.ts';
 import { createModel, modelEntry } from '../src/models/model-registry.ts';
@@ -75,11 +81,11 @@ emit({
 });
 mkdirSync(job.workDir, { recursive: true });
 
-// generate: what loadBenchDataset('synthetic', { customers }) draws (SYNTH_DEFAULTS, oracle included).
+// generate: what loadBenchDataset('synthetic', { customers }) draws (SYNTH_DEFAULTS, oracle included, its re-simulations on every core).
 const synthOptions = { ...SYNTH_DEFAULTS, customers: n };
 const data = (await stage(
   'generate',
-  () => generateSynthetic(synthOptions),
+  () => generateSyntheticParallel(synthOptions),
   (d) => ({ events: d.log.length, edges: d.edges.src.length }),
 ))!;
 
@@ -187,7 +193,8 @@ else if (wanted.has(SCALE_ENCODER)) {
 }
 
 // metrics + bootstrap: what the record computes for one seed: intervals per model, and each
-// model paired against every non-sequence model (computeResults' references).
+// model paired against every non-sequence model (computeResults' references) from each model's
+// replicates, computed once.
 const view = testView(payload, fold);
 const preds = (r: Ran): { predicted: Float64Array; repurchaseScore: Float64Array } => ({
   predicted: pickRows(r.out.value, view.rows),
@@ -203,18 +210,23 @@ else {
         bootstrapIntervals({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...preds(r) });
       const intervals = seconds(t0);
       const references = ran.filter((r) => !modelEntry(r.name).sequence);
+      // As computeResults pairs them: each model's replicates once, a pair = their difference.
       let pairs = 0;
       const t1 = performance.now();
+      const replicates = new Map<Ran, BootstrapReplicates>();
+      const replicatesOf = (r: Ran): BootstrapReplicates => {
+        let x = replicates.get(r);
+        if (!x) {
+          const p = preds(r);
+          x = bootstrapReplicates({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...p }, {});
+          replicates.set(r, x);
+        }
+        return x;
+      };
       for (const a of ran) {
         for (const b of references) {
           if (a === b) continue;
-          const pa = preds(a),
-            pb = preds(b);
-          pairedBootstrap(view.actual, pa.predicted, pb.predicted, {
-            actualRepurchase: view.actualRepurchase,
-            repurchaseScoreA: pa.repurchaseScore,
-            repurchaseScoreB: pb.repurchaseScore,
-          });
+          pairedFromReplicates(replicatesOf(a), replicatesOf(b));
           pairs++;
         }
       }

@@ -1,13 +1,20 @@
 // The stages of the scale suite (perf-scale.ts), in the order each size runs them, and what the
 // parent process hands one size's child (perf-scale-child.ts).
 
-/** The five per-customer baselines of the benchmark, each its own stage. */
+/** Every baseline of the benchmark that runs on synthetic data (not the +cov ones: it has no customer attributes), each its own stage; gbdt has its own below. */
 export const SCALE_BASELINES = Object.freeze([
   'historical-rate',
+  'calibration-frequency',
   'rfm-segment',
   'rfm-linear',
+  'rfm-linear+social',
   'bgnbd-gg',
   'pareto-nbd-gg',
+  'bg-bb-gg',
+  'decision-tree',
+  'random-forest',
+  'two-stage',
+  'gbdt+social',
 ] as const);
 
 /** The one encoder timed (the bench's default sequence model). */

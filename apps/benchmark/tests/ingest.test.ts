@@ -2,7 +2,8 @@
 // them), on the real CDNOW master file: the issue's must-show numbers (69,659 rows read,
 // 23,570 customers, nothing rejected), the stored dataset read back, and one-line errors.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,19 @@ function clvlabAsync(...args: string[]): Promise<{ status: number | null; stderr
       (err, _stdout, stderr) => {
         done({ status: err ? ((err as { code?: number }).code ?? null) : 0, stderr });
       },
+    );
+  });
+}
+
+/** An --json run's parsed stdout (the run must succeed). */
+function clvlabJson(...args: string[]): Promise<Record<string, unknown>> {
+  return new Promise((done, fail) => {
+    execFile(
+      'npx',
+      ['tsx', 'apps/benchmark/src/main.ts', ...args],
+      { cwd: root, encoding: 'utf8', timeout: 120_000 },
+      (err, stdout, stderr) =>
+        err ? fail(new Error(`${args.join(' ')}: ${stderr}`)) : done(JSON.parse(stdout) as Record<string, unknown>),
     );
   });
 }
@@ -75,18 +89,40 @@ describe('clvlab ingest / sessions', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('--workers 3 parses the plain file in byte ranges on three threads: the same stored dataset as one thread', async () => {
+    const plain = join(dir, 'CDNOW_master.txt');
+    writeFileSync(plain, gunzipSync(readFileSync(master)));
+    const outs = [join(dir, 'w1.zarr'), join(dir, 'w3.zarr')];
+    const runs = await Promise.all(
+      ['1', '3'].map((w, k) =>
+        clvlabJson('ingest', '--format', 'cdnow', '--input', plain, '--workers', w, '--out', outs[k], '--json'),
+      ),
+    );
+    for (const r of runs) expect(r.rows_kept).toBe(69_659);
+    const strip = ({ out: _o, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
+    expect(strip(runs[1])).toEqual(strip(runs[0]));
+    const [one, three] = await Promise.all(outs.map((o) => readPreparedDataset(o)));
+    expect(three.log.customerIds).toEqual(one.log.customerIds);
+    for (const col of ['customer', 't', 'type', 'amount', 'quantity'] as const)
+      expect(Buffer.from(three.log[col].buffer).equals(Buffer.from(one.log[col].buffer))).toBe(true);
+    expect(three.attributes.source_hash).toBe(one.attributes.source_hash);
+    expect(Array.from(three.split.customers)).toEqual(Array.from(one.split.customers));
+  });
+
   it('fails with one-line reasons and exit code 2 on bad input', async () => {
     const bad = [
       ['ingest', '--format', 'cdnow', '--input', master, '--gap', '30', '--out', join(dir, 'x.zarr')],
       ['ingest', '--format', 'cdnow', '--input', master, '--cutoff', '2030-01-01', '--out', join(dir, 'y.zarr')],
       ['ingest', '--format', 'nope', '--input', master, '--out', join(dir, 'z.zarr')],
       ['sessions', '--format', 'cdnow', '--input', join(dir, 'missing.txt'), '--out', join(dir, 's.csv')],
+      ['ingest', '--format', 'cdnow', '--input', master, '--workers', 'two', '--out', join(dir, 'x.zarr')],
     ];
     const expected = [
       /--gap: .*got '30'/,
       /cutoff 2030-01-01.* outside the data/,
       /--format: expected one of/,
       /missing\.txt: no such file/,
+      /--workers: .*got 'two'/,
     ];
     const results = await Promise.all(bad.map((args) => clvlabAsync(...args)));
     results.forEach((r, k) => {

@@ -44,7 +44,7 @@ export const command: Command = {
   summary: 'Read a dataset, split sessions, build the evaluation split and labels, store a Zarr v3 prepared dataset.',
   usage:
     'ingest --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--cutoff ISO] ' +
-    '[--horizon 39w] [--protocol cross-sectional|temporal] [--seed 1] [--strict] [--date-order auto|ymd|mdy|dmy] ' +
+    '[--horizon 39w] [--protocol cross-sectional|temporal] [--seed 1] [--strict] [--date-order auto|ymd|mdy|dmy] [--workers N] ' +
     '[--edges FILE [--directed]] [--customers FILE [--categorical a,b]] --out DS.zarr   (--strict applies to the edge file too)\n' +
     '  ingest --format prepared-parquet --input DIR --out DS.zarr   (the Parquet tables of clvlab sql)',
   options: {

@@ -9,7 +9,7 @@ export const command: Command = {
   name: 'sessions',
   summary: 'Split a dataset into sessions (new session after a gap > --gap) and write sessions.csv.',
   usage:
-    'sessions --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--strict] --out sessions.csv',
+    'sessions --input FILE --format cdnow|online-retail|taobao|ciao|events [--map a=b,..] [--gap 30m] [--strict] [--workers N] --out sessions.csv',
   options: {
     ...INPUT_OPTIONS,
     gap: { type: 'string' },

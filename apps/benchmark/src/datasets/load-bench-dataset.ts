@@ -22,7 +22,8 @@ import type { EventLog, InputFormat, ValueTarget } from '@clvlab/events';
 import { readEventLog } from '@clvlab/events/node';
 import { DATASET_SPLITS, prepareDataset } from '@clvlab/sessions';
 import { readPreparedDataset } from '@clvlab/sessions/node';
-import { generateSynthetic, SYNTH_DEFAULTS } from '@clvlab/synth';
+import { SYNTH_DEFAULTS } from '@clvlab/synth';
+import { generateSyntheticParallel } from '@clvlab/synth/node';
 import { resolveOptions, stableStringify } from '@clvlab/core';
 import type { DatasetPayload } from '../runner/cell-protocol.ts';
 import { DATASET_SOURCES, sharedDataPath, type DatasetSource } from './dataset-sources.ts';
@@ -131,7 +132,8 @@ async function synthetic(options: LoadDatasetOptions): Promise<BenchDataset> {
     ...(options.customers ? { customers: options.customers } : {}),
     ...options.synth,
   });
-  const data = generateSynthetic(synthOptions);
+  // The oracle's re-simulations on every core (the same world bit for bit as generateSynthetic).
+  const data = await generateSyntheticParallel(synthOptions);
   const prepared = prepareDataset(data.log, {
     dataset: 'synthetic',
     start: data.start,
