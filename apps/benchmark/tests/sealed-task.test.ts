@@ -97,6 +97,15 @@ describe('sealed test fold', async () => {
     }
     expect(modelSeed('synthetic', 1)).not.toBe(modelSeed('synthetic', 2));
     expect(modelSeed('synthetic', 1)).toBe(modelSeed('synthetic', 1));
+    // `shared`: the same columns, allocated on SharedArrayBuffer (what the bench posts to its workers).
+    const onShared = sealPayload(original, { shared: true });
+    for (const col of ['customer', 't', 'type', 'item', 'category', 'amount', 'quantity'] as const) {
+      expect(onShared.log[col].buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Array.from(onShared.log[col])).toEqual(Array.from(sealed.log[col]));
+    }
+    expect(onShared.session.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(onShared.session)).toEqual(Array.from(sealed.session));
+    expect(sealed.log.t.buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   it('a successive-halving rung keeps a seeded 1/η of train and of valid (the rest HELD_OUT) and never touches test', () => {

@@ -161,7 +161,7 @@ export const command: Command = {
         throw new CliError(m.split('\n')[0]);
       throw err;
     }
-    const record = await writeRecord(out, run, commandLine, seeds, { decisions });
+    const record = await writeRecord(out, run, commandLine, seeds, { decisions, log: ctx.log });
     const report = await buildReport(out);
     const leaderboard = record.results.rows
       .filter((r) => r.seed === 'mean')

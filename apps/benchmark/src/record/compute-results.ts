@@ -205,8 +205,13 @@ export function computeResults(
     readonly clusterBootstrap?: boolean;
     readonly decisions?: Partial<DecisionSettings>;
     readonly campaignUplift?: CampaignUplift;
+    /** Progress lines (a 1M-customer record takes minutes): one per stage and dataset. */
+    readonly log?: (line: string) => void;
   } = {},
 ): BenchResults {
+  const t0 = performance.now();
+  const progress = (ds: string, what: string): void =>
+    options.log?.(`record: ${ds}: ${what} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   const decisionSettings = resolveOptions('benchmark/record: decisions', DEFAULT_DECISIONS, options.decisions ?? {});
   const rows: MetricsRow[] = [];
   const paired: PairedRow[] = [];
@@ -284,6 +289,7 @@ export function computeResults(
       }
       return r;
     };
+    progress(ds.id, `metrics and bootstrap replicates of ${models.length} models`);
     for (const model of models) {
       const cs = cellsOf(model);
       const { family, sequence } = entryOf(model);
@@ -374,6 +380,7 @@ export function computeResults(
             validNonSequence: validMean.get(best)!,
           }
         : null;
+    progress(ds.id, 'paired differences');
     // Paired differences: every model against every non-sequence model (the best first) and
     // each variant against its plain twin ('transformer+social' vs 'transformer',
     // 'transformer:useRfm=false' vs 'transformer'); encoder − ziln-mlp is the sequence contribution.
@@ -468,6 +475,7 @@ export function computeResults(
       if (r.primary) for (const f of Object.keys(families) as HolmFamily[]) if (families[f](r)) h[f] = p;
       paired.push({ ...r, holm: h, significant: (r.primary ? p : h.comparisons!) < ALPHA });
     }
+    progress(ds.id, 'decisions, campaign, transitions, embeddings');
     const d = decisionResults(
       ds.payload,
       mine.map((c) => ({ model: c.model.name, seed: c.seed, value: c.stored.value })),
@@ -501,6 +509,7 @@ export function computeResults(
         (seed) => dsFolds[seed - 1],
       ),
     );
+    progress(ds.id, 'per-segment metrics');
     // Per-segment metrics on the first seed of each model.
     const first = Math.min(...mine.map((c) => c.seed));
     for (const seg of segmentLabels(ds.payload, viewOf(first).rows, dsFolds[first - 1])) {

@@ -59,8 +59,9 @@ export async function writeRecord(
   run: BenchRun,
   command: string,
   seeds: number,
-  options: { readonly decisions?: Partial<DecisionSettings> } = {},
+  options: { readonly decisions?: Partial<DecisionSettings>; readonly log?: (line: string) => void } = {},
 ): Promise<RecordFiles> {
+  if (run.datasets.some((d) => d.payload.campaign)) options.log?.('record: fitting the campaign T-learner');
   // The campaign's T-learner is fitted here (a model runs async; computeResults is sync).
   const campaignUplift = await fitCampaignUplift(
     run.datasets,
@@ -71,6 +72,7 @@ export async function writeRecord(
     clusterBootstrap: run.clusterBootstrap,
     decisions: options.decisions,
     campaignUplift,
+    log: options.log,
   });
   const files: string[] = [];
   const put = (name: string, text: string): void => {

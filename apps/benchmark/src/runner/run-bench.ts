@@ -288,7 +288,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     if (missing.length === 0) return;
     for (const d of datasets)
       if (!shared.has(d.id) && missing.some((p) => p.dataset === d))
-        shared.set(d.id, shareArrays(sealPayload(d.payload)));
+        shared.set(d.id, shareArrays(sealPayload(d.payload, { shared: true })));
     // LPT order: longest cells first; ties keep the plan order (dataset, model, seed).
     const order = missing
       .map((p, i) => ({ p, i }))
