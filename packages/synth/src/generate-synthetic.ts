@@ -8,6 +8,7 @@
 import { createRng } from '@clvlab/core';
 import { planCampaign, weeksSinceLastPurchase, CAMPAIGN_EVENTS_STREAM, type CampaignPlan } from './campaign.ts';
 import { communityGraph, type CommunityGraph } from './community-graph.ts';
+import type { EventLog } from '@clvlab/events';
 import { EventBuilder } from './event-builder.ts';
 import { estimateOracle, type OracleEstimate, type OracleInput } from './estimate-oracle.ts';
 import { drawPopulation, type Population } from './population.ts';
@@ -40,14 +41,14 @@ export function simulateWorld(options: Partial<SynthOptions> = {}): SyntheticWor
   return finishWorld(begun, estimateOracle(begun.oracleInput));
 }
 
-/** The simulated world before its oracle: the log's builder, the states, and what the oracle's re-simulations need. */
+/** The simulated world before its oracle: the log, the states, and what the oracle's re-simulations need. */
 export interface BegunWorld {
   readonly o: SynthOptions;
   readonly graph: CommunityGraph;
   readonly pop: Population;
   readonly state: SimState;
   readonly atCutoff: SimState;
-  readonly builder: EventBuilder;
+  readonly log: EventLog;
   readonly campaign: CampaignPlan | null;
   readonly pass: CampaignPass | null;
   readonly oracleInput: OracleInput;
@@ -89,12 +90,19 @@ export function beginWorld(options: Partial<SynthOptions> = {}): BegunWorld {
     endDay,
     campaign: campaign && { treated: campaign.treated, rate: campaign.rate },
   };
-  return { o, graph, pop, state, atCutoff, builder, campaign, pass, oracleInput };
+  // The log is built before the oracle runs, so the builder's columns (with their doubling slack,
+  // ~2.5 GB at 1M customers) are garbage while the re-simulations hold their own states.
+  const log = builder.toEventLog(
+    labels('u', n),
+    labels('i', o.categories * o.itemsPerCategory),
+    labels('c', o.categories),
+  );
+  return { o, graph, pop, state, atCutoff, log, campaign, pass: pass && { ...pass, builder: null }, oracleInput };
 }
 
 /** The world from a begun one and its oracle estimate. */
 export function finishWorld(begun: BegunWorld, estimate: OracleEstimate): SyntheticWorld {
-  const { o, graph, pop, state, atCutoff, builder, campaign, pass } = begun;
+  const { o, graph, pop, state, atCutoff, log, campaign, pass } = begun;
   const { oracle, oracleRepurchase } = estimate;
   const n = o.customers;
   const calDays = begun.oracleInput.cutoffDay,
@@ -131,11 +139,6 @@ export function finishWorld(begun: BegunWorld, estimate: OracleEstimate): Synthe
     treated: campaign?.treated ?? new Uint8Array(n),
     upliftValue: campaign?.uplift ?? new Float64Array(n),
   });
-  const log = builder.toEventLog(
-    labels('u', n),
-    labels('i', o.categories * o.itemsPerCategory),
-    labels('c', o.categories),
-  );
   const data: SyntheticData = Object.freeze({
     log,
     edges: graph.edges,
