@@ -95,3 +95,19 @@ describe('predictEncoder with renumbered item and category dictionaries', () => 
     }
   });
 });
+
+// predictEncoder fills the token grid a block of rows at a time (memory bound at 1M customers);
+// blocks are whole prediction batches, so every batch holds the rows it held with the whole grid.
+describe('predictEncoder in blocks', () => {
+  it('gives bit-identical predictions and embeddings for one-batch blocks and one whole-cohort block', async () => {
+    await initBackend('wasm');
+    const task = tinyTask(700, 9);
+    const trained = await trainEncoder(task, resolveEncoderConfig('tiny', { epochs: 1 }));
+    const whole = predictEncoder(trained, task, 'score', { blockRows: 1e9 });
+    const blocks = predictEncoder(trained, task, 'score', { blockRows: 1 });
+    expect(task.split.customers.length).toBeGreaterThan(2 * Math.max(trained.config.batchSize, 256));
+    expect(blocks.value).toEqual(whole.value);
+    expect(blocks.repurchase).toEqual(whole.repurchase);
+    expect(blocks.embedding).toEqual(whole.embedding);
+  });
+});

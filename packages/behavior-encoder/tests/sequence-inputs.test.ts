@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventLog, customerOffsets, type EventLog } from '@clvlab/events';
 import { Fold, splitSessions, type Split } from '@clvlab/sessions';
-import { buildSequenceInputs, idHashes, resolveEncoderConfig, tokenFieldSizes } from '../src/internal.ts';
+import { buildSequenceInputs, idHashes, resolveEncoderConfig, tokenFieldSizes, tokenRows } from '../src/internal.ts';
 import { permuteDictionaries, tinyTask } from './fixtures/tiny-task.ts';
 
 const H = 3_600_000;
@@ -111,6 +111,31 @@ describe('buildSequenceInputs', () => {
         items = new Set<number>();
       for (let i = 1; i < a.tokens.length; i += ff) items.add(a.tokens[i]);
       expect(items.size).toBeGreaterThan(30); // 50 items (and padding) spread over the buckets
+    }
+  });
+});
+
+describe('tokenRows', () => {
+  it('fills any rows, in any order, exactly as the whole grid holds them (flat and session layouts)', () => {
+    const t = tinyTask(90, 4);
+    for (const preset of ['tiny', 'session-transformer'] as const) {
+      const c = resolveEncoderConfig(preset, {});
+      const whole = buildSequenceInputs(t, t.split.fit.featureEnd, c);
+      const source = tokenRows(t, t.split.fit.featureEnd, c);
+      const idx = Int32Array.from({ length: whole.rows }, (_, i) => (i * 37) % whole.rows);
+      const g = source.grid(idx, 5, 40);
+      const T = whole.length,
+        F = whole.fields;
+      expect([g.rows, g.length, g.fields]).toEqual([35, T, F]);
+      for (let i = 0; i < g.rows; i++) {
+        const r = idx[5 + i];
+        expect(g.tokens.subarray(i * T * F, (i + 1) * T * F)).toEqual(
+          whole.tokens.subarray(r * T * F, (r + 1) * T * F),
+        );
+        expect(g.amount.subarray(i * T, (i + 1) * T)).toEqual(whole.amount.subarray(r * T, (r + 1) * T));
+        expect(g.mask.subarray(i * T, (i + 1) * T)).toEqual(whole.mask.subarray(r * T, (r + 1) * T));
+        expect(g.eventCounts[i]).toBe(whole.eventCounts[r]);
+      }
     }
   });
 });

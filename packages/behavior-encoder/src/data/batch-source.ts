@@ -9,10 +9,10 @@
 // one shuffle window spans the whole store.
 import type { Rng } from '@clvlab/core';
 import { Fold, type ModelTask } from '@clvlab/sessions';
-import { batchArrays, type BatchArrays } from './batch-tensors.ts';
+import { batchFromTokenRows, type BatchArrays } from './batch-tensors.ts';
 import type { EncoderConfig } from '../adapters/encoder-config.ts';
 import { hashEventLog } from './dataset-hash.ts';
-import { buildSequenceInputs } from './sequence-inputs.ts';
+import { tokenRows } from './sequence-inputs.ts';
 import { columnStats, standardize, taskStaticFeatures } from './static-features.ts';
 
 export interface BatchSource {
@@ -73,14 +73,15 @@ export function foldRows(
 }
 
 /**
- * The token grid and static inputs of `task` at split.fit.featureEnd (graph features from
- * task.graphFit ?? task.graph), held in memory; no token grid without a sequence (`none`).
+ * The token rows and static inputs of `task` at split.fit.featureEnd (graph features from
+ * task.graphFit ?? task.graph), from the task's in-memory log: each batch's rows are filled when
+ * the batch is drawn (tokenRows), so no whole-cohort grid is held; no tokens without a sequence (`none`).
  */
 export function memoryBatchSource(task: ModelTask, c: Readonly<EncoderConfig>): BatchSource {
   const featureEnd = task.split.fit.featureEnd;
   const target = task.split.fit.target;
   const rows = foldRows(task.split.fold, target, (r) => task.log.customerIds[task.split.customers[r]]);
-  const inputs = buildSequenceInputs(task, featureEnd, c);
+  const inputs = tokenRows(task, featureEnd, c);
   const raw = taskStaticFeatures(task, 'fit', c);
   const k = raw.names.length;
   const stats = columnStats(raw.values, k, rows.train);
@@ -97,11 +98,19 @@ export function memoryBatchSource(task: ModelTask, c: Readonly<EncoderConfig>): 
     async *trainBatches(rng: Rng, batchSize: number): AsyncIterable<BatchArrays> {
       shuffleInPlace(order, rng);
       for (let from = 0; from < order.length; from += batchSize)
-        yield batchArrays(inputs, staticValues, k, order, from, Math.min(order.length, from + batchSize), target);
+        yield batchFromTokenRows(
+          inputs,
+          staticValues,
+          k,
+          order,
+          from,
+          Math.min(order.length, from + batchSize),
+          target,
+        );
     },
     async *validBatches(batchSize: number): AsyncIterable<BatchArrays> {
       for (let from = 0; from < rows.valid.length; from += batchSize)
-        yield batchArrays(
+        yield batchFromTokenRows(
           inputs,
           staticValues,
           k,

@@ -3,7 +3,7 @@
 // gradient worker); `makeBatch` turns it into one tensor per input.
 import * as tf from '@tensorflow/tfjs';
 import type { BatchTensors } from '../network/encoder-network.ts';
-import type { SequenceInputs } from './sequence-inputs.ts';
+import type { SequenceInputs, TokenRows } from './sequence-inputs.ts';
 
 /** One batch as host arrays: tokens [n·T·F], amount [n·T], mask [n·T], staticX [n·k], y [n] (0 when unlabelled). */
 export interface BatchArrays {
@@ -17,29 +17,51 @@ export interface BatchArrays {
   readonly y: Float32Array;
 }
 
-/** Host arrays for rows `idx[from..to)`; labels from `target` (floored at 0) when given. */
-export function batchArrays(
-  inputs: SequenceInputs,
+/** Which rows a batch takes: static values [rows × k] and labels are read at idx[from..to). */
+type BatchRows = [
   staticValues: Float32Array,
   k: number,
   idx: Int32Array,
   from: number,
   to: number,
   target?: Float64Array,
+];
+
+/** Host arrays for rows `idx[from..to)`; labels from `target` (floored at 0) when given. */
+export function batchArrays(inputs: SequenceInputs, ...rows: BatchRows): BatchArrays {
+  const [, , idx, from] = rows;
+  return assemble(inputs, (i) => idx[from + i], ...rows);
+}
+
+/**
+ * batchArrays over a grid built for just these rows (tokenRows): the same arrays, without the
+ * whole cohort's grid in memory.
+ */
+export function batchFromTokenRows(source: TokenRows, ...rows: BatchRows): BatchArrays {
+  const [, , idx, from, to] = rows;
+  return assemble(source.grid(idx, from, to), (i) => i, ...rows);
+}
+
+/** Batch i takes grid row gridRow(i) and static/label row idx[from + i]. */
+function assemble(
+  grid: SequenceInputs,
+  gridRow: (i: number) => number,
+  ...[staticValues, k, idx, from, to, target]: BatchRows
 ): BatchArrays {
   const n = to - from,
-    T = inputs.length,
-    F = inputs.fields;
+    T = grid.length,
+    F = grid.fields;
   const tokens = new Int32Array(n * T * F),
     amount = new Float32Array(n * T),
     mask = new Float32Array(n * T),
     staticX = new Float32Array(n * k),
     y = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const r = idx[from + i];
-    tokens.set(inputs.tokens.subarray(r * T * F, (r + 1) * T * F), i * T * F);
-    amount.set(inputs.amount.subarray(r * T, (r + 1) * T), i * T);
-    mask.set(inputs.mask.subarray(r * T, (r + 1) * T), i * T);
+    const g = gridRow(i),
+      r = idx[from + i];
+    tokens.set(grid.tokens.subarray(g * T * F, (g + 1) * T * F), i * T * F);
+    amount.set(grid.amount.subarray(g * T, (g + 1) * T), i * T);
+    mask.set(grid.mask.subarray(g * T, (g + 1) * T), i * T);
     if (k > 0) staticX.set(staticValues.subarray(r * k, (r + 1) * k), i * k);
     if (target !== undefined) y[i] = Math.max(0, target[r]);
   }

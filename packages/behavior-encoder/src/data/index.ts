@@ -1,6 +1,13 @@
 // behavior-encoder/data: model inputs: token sequences, static inputs, batches, store blocks and streams, dataset hashes.
-export { buildSequenceInputs, emptyTokenGrid, fillTokenRows, idHashes, tokenFieldSizes } from './sequence-inputs.ts';
-export type { SequenceInputs, TokenEvents } from './sequence-inputs.ts';
+export {
+  buildSequenceInputs,
+  emptyTokenGrid,
+  fillTokenRows,
+  idHashes,
+  tokenFieldSizes,
+  tokenRows,
+} from './sequence-inputs.ts';
+export type { SequenceInputs, TokenEvents, TokenRows } from './sequence-inputs.ts';
 export { PreparedStoreBlocks } from './prepared-store-blocks.ts';
 export type { BlockColumns, StoreBlock } from './prepared-store-blocks.ts';
 export { DEFAULT_BATCH_STREAM, ZarrBatchStream } from './zarr-batch-stream.ts';

@@ -134,12 +134,28 @@ export function emptyTokenGrid(rows: number, config: Readonly<EncoderConfig>): S
   };
 }
 
-/** Builds the token grid for the cohort at `featureEnd` (events with t < featureEnd only). */
-export function buildSequenceInputs(
+/**
+ * The cohort's token rows at `featureEnd` (events with t < featureEnd only), built on demand:
+ * `grid(idx, from, to)` is the grid of cohort rows idx[from..to) in that order, each row exactly
+ * the row buildSequenceInputs would hold (a row depends only on its customer's events). Why:
+ * the whole grid is ~1.5 kB per cohort customer (T = 32, 10 fields), 1.4 GB at 1M customers,
+ * held through training and again for prediction; a batch's rows cost microseconds to fill.
+ * Checks the inputs and that some cohort customer has an event before featureEnd.
+ */
+export interface TokenRows {
+  /** Cohort customers. */
+  readonly rows: number;
+  /** Token slots per row (T) and fields per token (F). */
+  readonly length: number;
+  readonly fields: number;
+  grid(idx: Int32Array, from: number, to: number): SequenceInputs;
+}
+
+export function tokenRows(
   task: Pick<ModelTask, 'log' | 'session' | 'offsets' | 'split'>,
   featureEnd: number,
   config: Readonly<EncoderConfig>,
-): SequenceInputs {
+): TokenRows {
   const { log, session, offsets, split } = task;
   const sequence = tokenGridLength(config) > 0;
   if (sequence && (session === undefined || session.length !== log.length)) {
@@ -152,10 +168,7 @@ export function buildSequenceInputs(
       `behavior-encoder/sequence-inputs: offsets has ${offsets.length} entries, expected customers + 1 = ${log.customerIds.length + 1}`,
     );
   }
-  const grid = emptyTokenGrid(split.customers.length, config);
   const { t, type, item, category, amount } = log;
-  const itemHash = sequence ? idHashes(log.itemIds) : new Int32Array(0);
-  const categoryHash = sequence ? idHashes(log.categoryIds) : new Int32Array(0);
   const events: TokenEvents = {
     t,
     type,
@@ -163,15 +176,47 @@ export function buildSequenceInputs(
     category,
     amount,
     session,
-    itemHash,
-    categoryHash,
+    itemHash: sequence ? idHashes(log.itemIds) : new Int32Array(0),
+    categoryHash: sequence ? idHashes(log.categoryIds) : new Int32Array(0),
     offsets,
     customerIds: log.customerIds,
     eventBase: 0,
   };
-  const nonEmpty = fillTokenRows(events, split.customers, featureEnd, config, grid, 0);
-  checkNotAllEmpty(grid.rows, nonEmpty, featureEnd);
-  return Object.freeze(grid);
+  const cohort = split.customers;
+  let nonEmpty = 0; // as fillTokenRows counts them: a first event before featureEnd (events are time-sorted)
+  for (let r = 0; r < cohort.length; r++) {
+    const c = cohort[r];
+    if (offsets[c] < offsets[c + 1] && t[offsets[c]] < featureEnd) nonEmpty++;
+  }
+  checkNotAllEmpty(cohort.length, nonEmpty, featureEnd);
+  return Object.freeze({
+    rows: cohort.length,
+    length: tokenGridLength(config),
+    fields: tokenFieldSizes(config).length,
+    grid(idx: Int32Array, from: number, to: number): SequenceInputs {
+      const g = emptyTokenGrid(to - from, config);
+      fillTokenRows(
+        events,
+        Int32Array.from(idx.subarray(from, to), (r) => cohort[r]),
+        featureEnd,
+        config,
+        g,
+        0,
+      );
+      return g;
+    },
+  });
+}
+
+/** The whole token grid for the cohort at `featureEnd` (events with t < featureEnd only), rows in cohort order. */
+export function buildSequenceInputs(
+  task: Pick<ModelTask, 'log' | 'session' | 'offsets' | 'split'>,
+  featureEnd: number,
+  config: Readonly<EncoderConfig>,
+): SequenceInputs {
+  const source = tokenRows(task, featureEnd, config);
+  const all = Int32Array.from({ length: source.rows }, (_, i) => i);
+  return Object.freeze(source.grid(all, 0, source.rows));
 }
 
 /** Throws when a cohort of `rows` customers has no non-empty sequence. */

@@ -9,10 +9,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelTask } from '@clvlab/sessions';
 import { batchArrays, disposeBatch, tensorsFromArrays, type BatchArrays } from '../data/batch-tensors.ts';
-import { embeddingDim } from '../adapters/encoder-config.ts';
+import { embeddingDim, type EncoderConfig } from '../adapters/encoder-config.ts';
 import { encoderForward } from '../network/encoder-network.ts';
 import { PreparedStoreBlocks } from '../data/prepared-store-blocks.ts';
-import { buildSequenceInputs, type SequenceInputs } from '../data/sequence-inputs.ts';
+import { tokenRows, type SequenceInputs } from '../data/sequence-inputs.ts';
 import { standardize, taskStaticFeatures, type StaticFeatures, type TaskWindow } from '../data/static-features.ts';
 import type { TrainedEncoder } from './train-encoder.ts';
 import { DEFAULT_BATCH_STREAM } from '../data/zarr-batch-stream.ts';
@@ -44,13 +44,25 @@ export function predictEncoder(
   trained: TrainedEncoder,
   task: ModelTask,
   window: TaskWindow = 'score',
+  { blockRows = PREDICT_BLOCK_ROWS }: { readonly blockRows?: number } = {},
 ): EncoderPrediction {
   const featureEnd = task.split[window].featureEnd;
-  const inputs = buildSequenceInputs(task, featureEnd, trained.config);
-  const out = emptyPrediction(trained, inputs.rows);
+  const source = tokenRows(task, featureEnd, trained.config);
+  const out = emptyPrediction(trained, source.rows);
+  const raw = taskStaticFeatures(task, window, trained.config);
+  const k = raw.names.length;
   const params = paramTensors(trained);
+  // A block of rows at a time (its token grid filled for the block only), the block a multiple
+  // of predictRows' batch so that every batch holds the rows it held with the whole grid.
+  const bs = predictBatchRows(trained.config);
+  const block = bs * Math.max(1, Math.ceil(blockRows / bs));
+  const all = Int32Array.from({ length: source.rows }, (_, i) => i);
   try {
-    predictRows(trained, params, inputs, taskStaticFeatures(task, window, trained.config), out, 0);
+    for (let from = 0; from < source.rows; from += block) {
+      const to = Math.min(source.rows, from + block);
+      const statics = { names: raw.names, values: raw.values.subarray(from * k, to * k) };
+      predictRows(trained, params, source.grid(all, from, to), statics, out, from);
+    }
   } finally {
     tf.dispose(Object.values(params));
   }
@@ -90,6 +102,14 @@ export async function predictEncoderFromStore(
   });
 }
 
+/** Rows per prediction batch. */
+function predictBatchRows(c: Readonly<EncoderConfig>): number {
+  return Math.max(c.batchSize, 256);
+}
+
+/** Rows whose token grid predictEncoder fills at once, by default (~100 MB of grid at T = 32); rounded up to whole batches. */
+const PREDICT_BLOCK_ROWS = 65_536;
+
 function emptyPrediction(trained: TrainedEncoder, rows: number): EncoderPrediction {
   const d = embeddingDim(trained.config);
   return {
@@ -126,7 +146,7 @@ function predictRows(
     rows = inputs.rows;
   const staticValues = standardize(Float32Array.from(raw.values), trained.staticMean, trained.staticStd);
   const all = Int32Array.from({ length: rows }, (_, i) => i);
-  const bs = Math.max(c.batchSize, 256);
+  const bs = predictBatchRows(c);
   for (let from = 0; from < rows; from += bs) {
     const to = Math.min(rows, from + bs);
     const a: BatchArrays = batchArrays(inputs, staticValues, k, all, from, to);
