@@ -12,8 +12,8 @@ import { stableStringify } from '@clvlab/core';
 import { readEventLog } from '@clvlab/events/node';
 import { engineeredFeatures } from '@clvlab/features';
 import {
-  bootstrapIntervals,
   bootstrapReplicates,
+  intervalsFromReplicates,
   DEFAULT_BOOTSTRAP,
   pairedFromReplicates,
   type BootstrapReplicates,
@@ -205,37 +205,33 @@ else {
   await stage(
     'metrics-bootstrap',
     () => {
+      // As computeResults does for one seed: each model's replicates once; its interval and
+      // every pair (model vs each non-sequence model) are derived from them.
       const t0 = performance.now();
-      for (const r of ran)
-        bootstrapIntervals({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...preds(r) });
-      const intervals = seconds(t0);
-      const references = ran.filter((r) => !modelEntry(r.name).sequence);
-      // As computeResults pairs them: each model's replicates once, a pair = their difference.
-      let pairs = 0;
-      const t1 = performance.now();
       const replicates = new Map<Ran, BootstrapReplicates>();
-      const replicatesOf = (r: Ran): BootstrapReplicates => {
-        let x = replicates.get(r);
-        if (!x) {
-          const p = preds(r);
-          x = bootstrapReplicates({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...p }, {});
-          replicates.set(r, x);
-        }
-        return x;
-      };
+      for (const r of ran)
+        replicates.set(
+          r,
+          bootstrapReplicates({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...preds(r) }, {}),
+        );
+      const replicatesS = seconds(t0);
+      const t1 = performance.now();
+      for (const r of ran) intervalsFromReplicates(replicates.get(r)!);
+      const references = ran.filter((r) => !modelEntry(r.name).sequence);
+      let pairs = 0;
       for (const a of ran) {
         for (const b of references) {
           if (a === b) continue;
-          pairedFromReplicates(replicatesOf(a), replicatesOf(b));
+          pairedFromReplicates(replicates.get(a)!, replicates.get(b)!);
           pairs++;
         }
       }
       return {
         test_customers: view.rows.length,
         models: ran.length,
-        intervals_s: intervals,
+        replicates_s: replicatesS,
         pairs,
-        paired_s: seconds(t1),
+        intervals_and_pairs_s: seconds(t1),
         resamples: DEFAULT_BOOTSTRAP.resamples,
       };
     },

@@ -233,7 +233,7 @@ export async function runScalePerf(options: ScalePerfOptions = {}): Promise<Reco
       'each size runs in a fresh child process; within it the stages run in order, so peak_rss_mb includes what earlier stages still hold (rss_start_mb is that baseline, measured after a full GC)',
       'wall_s depends on other load on the machine (load_average_*); cpu_s (user + system of the process, worker threads included) is less distorted by it',
       'slope: least squares of log(time) on log(customers) over the sizes; 1 = linear, n log n ≈ 1.09 over 10k-1M, 2 = quadratic',
-      'models run in this process on the sealed task of seed 1, as a bench cell does in a worker; metrics-bootstrap = bootstrapIntervals per model + pairedBootstrap of every model against every non-sequence model (1,000 resamples each), what computeResults does for one seed',
+      'models run in this process on the sealed task of seed 1, as a bench cell does in a worker; metrics-bootstrap = each model’s bootstrap replicates (1,000 resamples) once, its interval and every pair (against each non-sequence model) from them, what computeResults does for one seed',
       "record-report = the app's writeRecord (which runs computeResults again: the same bootstraps, decisions, segments, embeddings) and buildReport",
       "graph-features: closeness and harmonic are exact below 20,000 nodes (O(n·m)) and use ⌈ln n / 0.01⌉ Eppstein–Wang pivots above, so that stage's slope across 20k is not one algorithm's",
     ],
