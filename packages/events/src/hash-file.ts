@@ -11,15 +11,21 @@ const HASH_CHUNK_BYTES = 1 << 20;
 /** Files at least this large are hashed in a worker thread. */
 export const WORKER_HASH_BYTES = 64 << 20;
 
+// One reused buffer and blocking reads (this thread does nothing else): a read stream's fresh
+// buffer per chunk would pile up tens of MB before V8 collects them (see read-chunks.ts).
 const HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { createReadStream } = require('node:fs');
+const { closeSync, openSync, readSync } = require('node:fs');
 const hash = createHash('sha256');
-createReadStream(workerData, { highWaterMark: ${HASH_CHUNK_BYTES} })
-  .on('data', (chunk) => hash.update(chunk))
-  .on('error', (err) => { throw err; })
-  .on('end', () => parentPort.postMessage(hash.digest('hex')));
+const buf = Buffer.allocUnsafe(${HASH_CHUNK_BYTES});
+const fd = openSync(workerData, 'r');
+try {
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+} finally {
+  closeSync(fd);
+}
+parentPort.postMessage(hash.digest('hex'));
 `;
 
 /** Hex sha256 of the file at `path` (`size` bytes): by a worker thread when large, else here. */
