@@ -6,13 +6,15 @@
 // record(s) told it (the header's columns, the layout). A reader made with that head for a
 // byte range later in the file treats that range's rows exactly as the one-thread reader does.
 import type { ValueTarget } from './event-log.ts';
-import type { RowView, TokenizerMode } from './tokenizer.ts';
+import type { FastLine, RowView, TokenizerMode } from './tokenizer.ts';
 
 export interface FormatReader {
   /** How records are split into fields. */
   readonly mode: TokenizerMode;
   /** Parses one record (header rows are recognised and skipped by the reader itself). */
   onRow(row: RowView): void;
+  /** Optional one-pass parse of a plain line, equal to `onRow` on every line it accepts (tokenizer.ts FastLine). */
+  readonly fastLine?: FastLine;
   /** After the last row: the value target and format-specific report fields. */
   finish(): FormatSummary;
   /** The state the file's first record(s) set, once they have been seen (undefined before). */

@@ -13,7 +13,10 @@
 // Parallel reads (read-ranges.ts) use the same builder: the main thread reserves the columns
 // on SharedArrayBuffer (`reserveShared`), each range worker's builder writes its rows into
 // its own slice of them (`reserveIn`), and the main thread compacts the slices in place, so
-// the columns exist once, as in a one-thread read of a plain file.
+// the columns exist once, as in a one-thread read of a plain file. Their unwritten slots past
+// the last row (the last range's estimated slice) are pages no thread ever touched, which cost
+// address space and no memory (SharedArrayBuffer memory is zero pages until written), so the
+// finished columns stay views of them whatever their share.
 import { ByteDictionary } from './byte-dictionary.ts';
 import { createEventLog } from './create-event-log.ts';
 import type { EventLog, ValueTarget } from './event-log.ts';
@@ -53,6 +56,8 @@ export class IngestBuilder {
   private quantity: Float64Array = new Float64Array(0);
   private pos = 0;
   private size = 0;
+  /** The block is reserveShared's: its untouched slack is no memory (see the header). */
+  private lazySlack = false;
   customers = new ByteDictionary();
   items = new ByteDictionary();
   categories = new ByteDictionary();
@@ -96,6 +101,7 @@ export class IngestBuilder {
   /** Like `reserve`, on SharedArrayBuffers that range workers fill through `reserveIn`; returns the columns. */
   reserveShared(rows: number): EventColumns {
     const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(Math.max(1, rows) * bytes);
+    this.lazySlack = true;
     this.use({
       customer: new Int32Array(shared(4)).subarray(0, rows),
       t: new Float64Array(shared(8)).subarray(0, rows),
@@ -229,7 +235,7 @@ export class IngestBuilder {
   finish(valueTarget: ValueTarget): EventLog {
     const n = this.rowsKept,
       blocks = this.blocks;
-    const single = blocks.length === 1 && blocks[0].size - n <= MAX_SLACK * blocks[0].size;
+    const single = blocks.length === 1 && (this.lazySlack || blocks[0].size - n <= MAX_SLACK * blocks[0].size);
     const take = <K extends Exclude<keyof Block, 'size'>>(key: K, make: (len: number) => Block[K]): Block[K] => {
       if (blocks.length === 0) return make(0);
       if (single) return blocks[0][key].subarray(0, n) as Block[K];

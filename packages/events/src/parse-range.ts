@@ -69,6 +69,8 @@ export interface RangeParse {
 }
 
 export interface RangeResult extends RangeParse {
+  /** The range had more rows than its slice (the last range's estimate, read-ranges.ts): its result is void. */
+  readonly outgrew: boolean;
   readonly rowsRead: number;
   /** Rows written to columns[offset, offset + rowsKept). */
   readonly rowsKept: number;
@@ -83,7 +85,7 @@ export interface RangeResult extends RangeParse {
 export async function parseInto(b: IngestBuilder, job: RangeJob): Promise<RangeParse> {
   const reader = makeReader(job.format, b, job.opts, job.dates, job.head);
   const from = job.start === 0 ? undefined : { line: job.line };
-  const tokenizer = new Tokenizer(reader.mode, (row) => reader.onRow(row), from);
+  const tokenizer = new Tokenizer(reader.mode, (row) => reader.onRow(row), from, reader.fastLine);
   let failure: RangeFailure | undefined;
   try {
     await readChunks(job.path, job.start, job.end, (chunk) => tokenizer.feed(chunk));
@@ -108,14 +110,17 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
   const b = new IngestBuilder(job.path, job.opts.strict);
   b.reserveIn(job.columns, job.offset, job.capacity);
   const parse = await parseInto(b, job);
-  // The capacity is the range's line count, an upper bound on its records: one block always fits.
-  if (b.blockCount !== 1)
+  // A counted range's capacity is its line count, an upper bound on its records, so one block
+  // always fits; the last range's is an estimate, and rows past it went to private blocks.
+  const outgrew = b.blockCount !== 1;
+  if (outgrew && !job.last)
     throw new Error(`events/parse-range: range at byte ${job.start} outgrew its ${job.capacity} rows`);
   const customers = compact(b.customers.labels),
     items = compact(b.items.labels),
     categories = compact(b.categories.labels);
   const result: RangeResult = {
     ...parse,
+    outgrew,
     rowsRead: b.rowsRead,
     rowsKept: b.rowsKept,
     rejected: [...b.rejected],

@@ -131,7 +131,7 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     } else {
       const reader = makeReader(options.format, builder, opts, dates);
       if (!compressed && builder.blockCount === 0) builder.reserve(await countLines(path));
-      const scan = await scanFile(path, reader.mode, (row) => reader.onRow(row));
+      const scan = await scanFile(path, reader.mode, (row) => reader.onRow(row), reader.fastLine);
       summary = reader.finish();
       ({ sha256, gzip, blankLines } = scan);
     }

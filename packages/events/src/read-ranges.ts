@@ -4,9 +4,15 @@
 // would have built, array for array (merge-ranges.ts).
 //
 // Steps: the pool's workers start (tsx, a few hundred ms) while this thread probes the file's
-// head for what its first records tell the reader (the header) and counts each range's line
-// feeds, which give every range its first line number and an upper bound on its rows (its
-// slice of the columns). Then this thread parses the first range into the builder, exactly as
+// head for what its first records tell the reader (the header) and counts the line feeds of
+// every range but the last, which give every range its first line number and every range but
+// the last an upper bound on its rows (its slice of the columns). The last range's slice is an
+// estimate from the counted ranges' bytes per line with a margin (LAST_RANGE_MARGIN): counting
+// it too would be one more pass on this thread before any worker may start writing (~0.2 s of
+// the 10M-event perf file's ~2 s), and the slots it leaves unwritten are never touched, so they
+// cost address space, not memory (the columns stay views, see IngestBuilder.reserveShared). A
+// last range with more rows than the estimate (much shorter lines at the end of the file) is
+// read again on one thread. Then this thread parses the first range into the builder, exactly as
 // the one-thread read would, while worker i parses range i + 1 (as ParallelGradients computes
 // slice 0 itself): `workers: n` costs n − 1 worker threads, each ~30 MB of memory, and no
 // thread sits idle. The workers are closed before the merge appends their ranges.
@@ -37,6 +43,9 @@ import { Tokenizer } from './tokenizer.ts';
 
 /** Bytes of the first range searched for the reader's head (a header line longer than this reads on one thread). */
 const HEAD_BYTES = 1 << 20;
+/** The last range's row slots: its bytes at the counted ranges' bytes per line, times this, plus LAST_RANGE_SLACK. */
+const LAST_RANGE_MARGIN = 1.25;
+const LAST_RANGE_SLACK = 1 << 16;
 
 export interface RangeRead {
   summary: FormatSummary;
@@ -70,9 +79,19 @@ export async function readRanges(
   try {
     const head = await probeHead(path, format, opts, dates, ranges[0].end);
     if (head === undefined) return undefined;
-    const feeds: number[] = [];
-    for (const r of ranges) feeds.push(await countLineFeeds(path, r.start, r.end));
-    const capacity = feeds.map((f, i) => f + (i === ranges.length - 1 ? 1 : 0));
+    const capacity: number[] = [];
+    let countedBytes = 0,
+      countedFeeds = 0;
+    for (const r of ranges.slice(0, -1)) {
+      capacity.push(await countLineFeeds(path, r.start, r.end));
+      countedBytes += r.end - r.start;
+      countedFeeds += capacity[capacity.length - 1];
+    }
+    const last = ranges[ranges.length - 1],
+      lastBytes = last.end - last.start;
+    const perLine = countedBytes / Math.max(1, countedFeeds);
+    // A range of b bytes has at most b line feeds and so at most b + 1 records.
+    capacity.push(Math.min(lastBytes + 1, Math.ceil((lastBytes / perLine) * LAST_RANGE_MARGIN) + LAST_RANGE_SLACK));
     offset = capacity.map((_, i) => capacity.slice(0, i).reduce((x, y) => x + y, 0));
     columns = b.reserveShared(offset[ranges.length - 1] + capacity[ranges.length - 1]);
     digest = hashFile(path, size);
@@ -103,7 +122,7 @@ export async function readRanges(
   }
   for (const r of rest) {
     if (r.failure !== undefined) throw failureError(path, r.failure);
-    if (!r.clean) return fallBack(b);
+    if (!r.clean || r.outgrew) return fallBack(b);
   }
   const merged = mergeRanges(
     b,

@@ -2,7 +2,7 @@
 import { openByteSource } from './byte-source.ts';
 import { readChunks } from './read-chunks.ts';
 import { Tokenizer } from './tokenizer.ts';
-import type { RowView, TokenizerMode } from './tokenizer.ts';
+import type { FastLine, RowView, TokenizerMode } from './tokenizer.ts';
 
 export interface ScanSummary {
   /** Hex sha256 of the file bytes as stored. */
@@ -11,10 +11,15 @@ export interface ScanSummary {
   blankLines: number;
 }
 
-/** Tokenizes `path` (gzip or plain) with bounded memory. */
-export async function scanFile(path: string, mode: TokenizerMode, onRow: (row: RowView) => void): Promise<ScanSummary> {
+/** Tokenizes `path` (gzip or plain) with bounded memory (`fast`: the reader's fast path, tokenizer.ts). */
+export async function scanFile(
+  path: string,
+  mode: TokenizerMode,
+  onRow: (row: RowView) => void,
+  fast?: FastLine,
+): Promise<ScanSummary> {
   const source = await openByteSource(path);
-  const tokenizer = new Tokenizer(mode, onRow);
+  const tokenizer = new Tokenizer(mode, onRow, undefined, fast);
   for await (const chunk of source.chunks) tokenizer.feed(chunk);
   tokenizer.end();
   return { sha256: await source.sha256(), gzip: source.gzip, blankLines: tokenizer.blankLines };

@@ -122,6 +122,26 @@ describe('readEventLog workers (events)', () => {
     expect(new Set(none.log.amount)).toEqual(new Set([1, -1, 0]));
   });
 
+  it("reads a last range with more rows than its estimate (much shorter lines at the file's end) on one thread", async () => {
+    // The last range's slice is the counted ranges' bytes per line × 1.25 + 65,536 rows
+    // (read-ranges.ts): long lines first, then ~8-byte lines, so the second half of the file
+    // holds ~10× the rows its estimate allows.
+    const long = Array.from(
+      { length: 20_000 },
+      (_, i) => `${1000 + (i % 50)},${1_700_000_000 + i},view,${i},cat-${'x'.repeat(60)},,`,
+    );
+    const short = Array.from({ length: 200_000 }, (_, i) => `${i % 90},${i},pv,,,,`);
+    const text = ['customer_id,timestamp,event_type,item_id,category,amount,quantity', ...long, ...short].join('\n');
+    const path = write('short-tail.csv', text);
+    expect(await parallel(path, 'events', 2)).toBe(false);
+    const one = await expectParallelSame(path, { format: 'events' }, [2, 3]);
+    expect(one.report.rowsKept).toBe(220_000);
+    // Lines of one length throughout: the estimate holds and the read is parallel.
+    const even = write('even.csv', ['customer_id,timestamp,event_type', ...short].join('\n'));
+    expect(await parallel(even, 'events', 2)).toBe(true);
+    await expectParallelSame(even, { format: 'events' }, [2, 3]);
+  });
+
   it('throws the one-thread strict error for a bad row in the second range (and in the first)', async () => {
     const good = ['customer_id,timestamp,event_type,amount'];
     for (let i = 0; i < 6_000; i++) good.push(`c${i % 97},${1_700_000_000 + i},view,${i % 13}.5`);
