@@ -22,13 +22,13 @@ import {
   holmAdjust,
   METRIC_NAMES,
   metricsBySegment,
-  bootstrapReplicates,
   pairedFromReplicates,
   studentTTwoSidedP,
 } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
 import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
+import { replicatesOf, replicateTask } from './cell-replicates.ts';
 import { embeddingResults, type EmbeddingRow } from './embedding-results.ts';
 import {
   campaignResults,
@@ -207,6 +207,8 @@ export function computeResults(
     readonly campaignUplift?: CampaignUplift;
     /** Progress lines (a 1M-customer record takes minutes): one per stage and dataset. */
     readonly log?: (line: string) => void;
+    /** The chosen cells' bootstrap replicates, computed ahead (cell-replicates.ts, on worker threads); missing ones are computed here. */
+    readonly replicates?: ReadonlyMap<BenchCell, BootstrapReplicates>;
   } = {},
 ): BenchResults {
   const t0 = performance.now();
@@ -260,8 +262,6 @@ export function computeResults(
     // communities, so resample communities instead of customers (only 24 at the default size:
     // wide and rough intervals, hence not the default).
     const clusters = options.clusterBootstrap ? ds.payload.clusters : undefined;
-    const clustersOf = (seed: number): Int32Array | undefined =>
-      clusters ? Int32Array.from(viewOf(seed).rows, (r) => clusters[r]) : undefined;
     const oneSeed: IntervalMethod = clusters ? 'cluster-bootstrap' : 'bootstrap';
     // Each chosen cell's bootstrap replicates, computed once: resamples depend only on the seed's
     // test customers and the bootstrap options, so a pair's paired bootstrap is the difference of
@@ -270,23 +270,9 @@ export function computeResults(
     // A one-seed row's interval is the percentile interval of the same replicates (metrics
     // intervalsFromReplicates: the numbers of bootstrapIntervals, without evaluating every resample again).
     const replicates = new Map<BenchCell, BootstrapReplicates>();
-    const replicatesOf = (c: BenchCell): BootstrapReplicates => {
-      let r = replicates.get(c);
-      if (!r) {
-        const v = viewOf(c.seed),
-          p = preds(c);
-        r = bootstrapReplicates(
-          {
-            actual: v.actual,
-            predicted: p.predicted,
-            repurchaseScore: p.repurchaseScore,
-            actualRepurchase: v.actualRepurchase,
-          },
-          { clusters: clustersOf(c.seed) },
-          'pairedBootstrap',
-        );
-        replicates.set(c, r);
-      }
+    const replicatesFor = (c: BenchCell): BootstrapReplicates => {
+      let r = replicates.get(c) ?? options.replicates?.get(c);
+      if (!r) replicates.set(c, (r = replicatesOf(replicateTask(c, viewOf(c.seed), clusters))));
       return r;
     };
     progress(ds.id, `metrics and bootstrap replicates of ${models.length} models`);
@@ -324,7 +310,7 @@ export function computeResults(
         mean = {} as MetricRecord;
       let interval: IntervalMethod;
       if (cs.length === 1) {
-        const b = intervalsFromReplicates(replicatesOf(cs[0]));
+        const b = intervalsFromReplicates(replicatesFor(cs[0]));
         for (const m of METRIC_NAMES) {
           mean[m] = perSeed[0][m];
           lower[m] = b.metrics[m].lower;
@@ -397,7 +383,7 @@ export function computeResults(
         for (const c of cellsOf(model)) {
           const b = mine.find((x) => x.model.name === ref && x.seed === c.seed);
           if (!b) continue;
-          const r = pairedFromReplicates(replicatesOf(c), replicatesOf(b));
+          const r = pairedFromReplicates(replicatesFor(c), replicatesFor(b));
           const row: PairedRow = { dataset: ds.id, model, baseline: ref, seed: c.seed, metrics: r.metrics };
           perSeed.push(row);
           paired.push(row);

@@ -9,6 +9,7 @@ import { METRIC_NAMES } from '@clvlab/metrics';
 import { stableStringify } from '@clvlab/core';
 import { writeFileAtomic } from '@clvlab/core/node';
 import type { BenchRun } from '../runner/run-bench.ts';
+import { cellReplicates } from './cell-replicates.ts';
 import { computeResults, type BenchResults } from './compute-results.ts';
 import type { DecisionSettings } from './decision-results.ts';
 import { transitionsCsv } from './segment-labels.ts';
@@ -68,11 +69,16 @@ export async function writeRecord(
     (id) => [...new Set(run.cells.filter((c) => c.dataset === id && c.chosen).map((c) => c.seed))],
     run.folds,
   );
+  options.log?.('record: bootstrap replicates of every chosen cell');
+  const replicates = await cellReplicates(run.datasets, run.cells, run.folds, {
+    clusterBootstrap: run.clusterBootstrap,
+  });
   const results = computeResults(run.datasets, run.cells, run.folds, {
     clusterBootstrap: run.clusterBootstrap,
     decisions: options.decisions,
     campaignUplift,
     log: options.log,
+    replicates,
   });
   const files: string[] = [];
   const put = (name: string, text: string): void => {
