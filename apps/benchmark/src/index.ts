@@ -2,6 +2,8 @@
 // The CLI (main.ts) is a thin layer over these.
 export { runBench, modelsFor } from './runner/run-bench.ts';
 export type { BenchCell, BenchOptions, BenchRun } from './runner/run-bench.ts';
+export type { RecordDataset } from './runner/record-dataset.ts';
+export type { RecordLog, RecordPayload } from './runner/cell-protocol.ts';
 export { createCellPool } from './runner/cell-pool.ts';
 export type { CellPool, CellSlot } from './runner/cell-pool.ts';
 export { CellStore, cellKey } from './runner/cell-store.ts';

@@ -12,6 +12,7 @@ import { testView } from '../src/record/test-view.ts';
 import { sealedSplit, sealedTask, sealPayload } from '../src/runner/sealed-task.ts';
 import type { BenchRecord } from '../src/report/read-record.ts';
 import { campaignTable } from '../src/report/report-tables.ts';
+import { recordDataset } from '../src/runner/record-dataset.ts';
 
 afterAll(closeGraphPools);
 
@@ -199,14 +200,14 @@ describe('synthetic campaign in the record', async () => {
 
   it("the T-learner is fitted through the sealed path: scrambling the test customers' labels changes nothing", async () => {
     const fold = p.split.fold;
-    const fit = await fitCampaignUplift([ds], () => [1], { synthetic: [fold] });
+    const fit = await fitCampaignUplift([recordDataset(ds)], () => [1], { synthetic: [fold] });
     const u = fit.get('synthetic')!.get(1)!;
     expect(u).toHaveLength(n);
     expect(u.every(Number.isFinite)).toBe(true);
     const target = Float64Array.from(p.split.score.target, (y, r) => (fold[r] === Fold.test ? 1000 - y : y));
     const window = { ...p.split.score, target };
     const scrambled: BenchDataset = { ...ds, payload: { ...p, split: { ...p.split, fit: window, score: window } } };
-    const again = await fitCampaignUplift([scrambled], () => [1], { synthetic: [fold] });
+    const again = await fitCampaignUplift([recordDataset(scrambled)], () => [1], { synthetic: [fold] });
     expect(Array.from(again.get('synthetic')!.get(1)!)).toEqual(Array.from(u));
   });
 });

@@ -4,7 +4,7 @@
 import type { EventLog } from './event-log.ts';
 
 /** Offsets of each customer's first event, length customers + 1 (customers with no events get an empty range). */
-export function customerOffsets(log: EventLog): Int32Array {
+export function customerOffsets(log: Pick<EventLog, 'length' | 'customer' | 'customerIds'>): Int32Array {
   const nCustomers = log.customerIds.length;
   const offsets = new Int32Array(nCustomers + 1);
   const customer = log.customer;

@@ -5,7 +5,7 @@ import type { EventLog } from '@clvlab/events';
 
 /** Customers with ≥ 1 purchase in [start, cutoff); throws `${where}: empty cohort` when none. */
 export function calibrationCohort(
-  log: EventLog,
+  log: Pick<EventLog, 'length' | 'customer' | 't' | 'type' | 'customerIds'>,
   cutoff: number,
   start = -Infinity,
   where = 'features/calibrationCohort',

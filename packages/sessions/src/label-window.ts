@@ -5,8 +5,14 @@
 import { EventType, type EventLog } from '@clvlab/events';
 import type { LabelWindow } from './model-task.ts';
 
+/** The columns labelWindow reads. */
+export type LabelEvents = Pick<
+  EventLog,
+  'length' | 'customer' | 't' | 'type' | 'amount' | 'customerIds' | 'valueTarget'
+>;
+
 /** Row of each customer in `customers` (ascending cohort), -1 for customers outside it. */
-export function cohortRows(log: EventLog, customers: Int32Array): Int32Array {
+export function cohortRows(log: Pick<EventLog, 'customerIds'>, customers: Int32Array): Int32Array {
   const rows = new Int32Array(log.customerIds.length).fill(-1);
   for (let r = 0; r < customers.length; r++) rows[customers[r]] = r;
   return rows;
@@ -14,7 +20,7 @@ export function cohortRows(log: EventLog, customers: Int32Array): Int32Array {
 
 /** Computes the labels of `customers` for events with featureEnd ≤ t < labelEnd. */
 export function labelWindow(
-  log: EventLog,
+  log: LabelEvents,
   customers: Int32Array,
   featureEnd: number,
   labelEnd: number,

@@ -4,7 +4,7 @@
 // trackingData, which evaluates the expectations over the dataset's cohort.
 import type { PurchaseFit } from '@clvlab/baselines';
 import { trackingData } from '@clvlab/baselines';
-import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
+import type { RecordDataset } from '../runner/record-dataset.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 
 export interface TrackingRecord {
@@ -21,7 +21,7 @@ const KIND: Readonly<Record<string, PurchaseFit['model']>> = Object.freeze({
 });
 
 /** Tracking data for one dataset, or null when no BTYD cell with parameters ran on it. */
-export function btydTracking(dataset: BenchDataset, cells: readonly BenchCell[]): TrackingRecord | null {
+export function btydTracking(dataset: RecordDataset, cells: readonly BenchCell[]): TrackingRecord | null {
   const fits: Record<string, PurchaseFit> = {};
   let unit: string | null = null;
   for (const c of cells) {

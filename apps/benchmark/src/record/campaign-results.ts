@@ -24,9 +24,9 @@ import { incrementalProfit, qiniCurve } from '@clvlab/decisions';
 import { createBaselineModel } from '@clvlab/baselines';
 import { correctedResampledT } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
-import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
-import type { DatasetPayload } from '../runner/cell-protocol.ts';
-import { HELD_OUT, sealedSplit, sealedTask, sealPayload } from '../runner/sealed-task.ts';
+import type { RecordDataset } from '../runner/record-dataset.ts';
+import type { RecordPayload } from '../runner/cell-protocol.ts';
+import { HELD_OUT, sealedSplit, sealedTask } from '../runner/sealed-task.ts';
 import { csvText } from './csv-format.ts';
 import { pickRows, type TestView } from './test-view.ts';
 
@@ -111,13 +111,13 @@ export interface CampaignResults {
 export type CampaignUplift = ReadonlyMap<string, ReadonlyMap<number, Float64Array>>;
 
 /** True when the record can evaluate the campaign on this payload (synthetic truth, cross-sectional split: the fit window's labels are the campaign's holdout). */
-export function hasCampaign(payload: DatasetPayload): boolean {
+export function hasCampaign(payload: RecordPayload): boolean {
   return payload.campaign !== undefined && payload.split.fit === payload.split.score;
 }
 
 /** Fits the T-learner of each dataset with a campaign, for each of its seeds (folds[id][seed − 1]), through the sealed path. */
 export async function fitCampaignUplift(
-  datasets: readonly BenchDataset[],
+  datasets: readonly RecordDataset[],
   seedsOf: (dataset: string) => readonly number[],
   folds: Readonly<Record<string, readonly Uint8Array[]>>,
   settings: CampaignSettings = DEFAULT_CAMPAIGN,
@@ -126,7 +126,7 @@ export async function fitCampaignUplift(
   for (const ds of datasets) {
     if (!hasCampaign(ds.payload)) continue;
     const { treated } = ds.payload.campaign!;
-    const sealed = sealPayload(ds.payload);
+    const sealed = ds.sealed; // the cells' sealed payload (record-dataset.ts): no second copy
     const bySeed = new Map<number, Float64Array>();
     for (const seed of seedsOf(ds.id)) {
       const fold = folds[ds.id][seed - 1];
@@ -221,7 +221,7 @@ function qiniAt(fraction: Float64Array, qini: Float64Array, x: number): number {
  * row). Empty when the payload has no campaign.
  */
 export function campaignResults(
-  payload: DatasetPayload,
+  payload: RecordPayload,
   cells: readonly CampaignCell[],
   viewOf: (seed: number) => TestView,
   foldOf: (seed: number) => Uint8Array,

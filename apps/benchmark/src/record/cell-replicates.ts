@@ -8,7 +8,7 @@
 // Runner-only: these workers see test labels and predictions, never a model.
 import { WorkerPool, poolSize } from '@clvlab/core/node';
 import { bootstrapReplicates, DEFAULT_BOOTSTRAP, type BootstrapReplicates, type MetricInput } from '@clvlab/metrics';
-import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
+import type { RecordDataset } from '../runner/record-dataset.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 import type { ReplicatesWorkerApi } from './replicates-worker.ts';
 import { pickRows, testView, type TestView } from './test-view.ts';
@@ -46,7 +46,7 @@ export function replicatesOf(task: ReplicateTask): BootstrapReplicates {
  * (0 = one per core) when the work reaches POOL_MIN_WORK, else on this thread.
  */
 export async function cellReplicates(
-  datasets: readonly BenchDataset[],
+  datasets: readonly RecordDataset[],
   cells: readonly BenchCell[],
   folds: Readonly<Record<string, readonly Uint8Array[]>>,
   options: {

@@ -26,7 +26,7 @@ import {
   studentTTwoSidedP,
 } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
-import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
+import type { RecordDataset } from '../runner/record-dataset.ts';
 import type { ModelFamily } from '../models/model-registry.ts';
 import { replicatesOf, replicateTask } from './cell-replicates.ts';
 import { embeddingResults, type EmbeddingRow } from './embedding-results.ts';
@@ -198,7 +198,7 @@ function argmaxBy(names: readonly string[], score: (name: string) => number): st
 
 /** Computes every table of the record from the datasets, their cells and the folds of each seed. */
 export function computeResults(
-  datasets: readonly BenchDataset[],
+  datasets: readonly RecordDataset[],
   allCells: readonly BenchCell[],
   folds: Readonly<Record<string, readonly Uint8Array[]>>,
   options: {

@@ -15,7 +15,7 @@
 import { correctedResampledT, normalizedGini } from '@clvlab/metrics';
 import { budgetCapture, DEFAULT_PROFIT, pairedProfitBootstrap, profitCurve } from '@clvlab/decisions';
 import { Fold, labelWindow } from '@clvlab/sessions';
-import type { DatasetPayload } from '../runner/cell-protocol.ts';
+import type { RecordPayload } from '../runner/cell-protocol.ts';
 import { pickRows, type TestView } from './test-view.ts';
 
 export const DEFAULT_DECISIONS = Object.freeze({
@@ -83,7 +83,7 @@ export interface DecisionCell {
 
 /** Decision metrics of one dataset (see header); `best` is the best baseline chosen on the valid fold. */
 export function decisionResults(
-  payload: DatasetPayload,
+  payload: RecordPayload,
   cells: readonly DecisionCell[],
   viewOf: (seed: number) => TestView,
   foldOf: (seed: number) => Uint8Array,

@@ -8,9 +8,9 @@
 //       mean holdout value ratio with a bootstrap interval — in embedding space and in RFM space.
 // The runner computes these from the unsealed split; no model sees them.
 import { linearProbe, lookalikeLift } from '@clvlab/decisions';
-import { rfmFeatures } from '@clvlab/features';
+import { rfmColumns } from '@clvlab/features';
 import { Fold } from '@clvlab/sessions';
-import type { DatasetPayload } from '../runner/cell-protocol.ts';
+import type { RecordPayload } from '../runner/cell-protocol.ts';
 import { decodeEmbedding } from '../runner/cell-store.ts';
 
 export interface EmbeddingRow {
@@ -39,7 +39,7 @@ const slog = (x: number): number => Math.sign(x) * Math.log1p(Math.abs(x));
 
 /** Probe and look-alike rows of one dataset's first seed (see header); [] when no model has embeddings. */
 export function embeddingResults(
-  payload: DatasetPayload,
+  payload: RecordPayload,
   cells: readonly EmbeddingCell[],
   foldOf: (seed: number) => Uint8Array,
 ): EmbeddingRow[] {
@@ -51,7 +51,13 @@ export function embeddingResults(
   const train = rows(Fold.train),
     test = rows(Fold.test);
   const { target, repurchase } = payload.split.score;
-  const rfm = rfmFeatures(payload, payload.split.score.featureEnd);
+  const rfm = rfmColumns(
+    payload.log,
+    payload.offsets,
+    payload.split.customers,
+    payload.split.start,
+    payload.split.score.featureEnd,
+  );
   const n = payload.split.customers.length;
   const rfmMatrix = new Float64Array(n * 4);
   // signed log1p, then standardised with the TRAIN fold's mean and sd (cosine similarity in raw

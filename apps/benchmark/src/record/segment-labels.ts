@@ -11,13 +11,13 @@ import {
   LIFECYCLE_STAGES,
   lifecycleStage,
   RFM_SEGMENTS,
-  rfmFeatures,
+  rfmColumns,
   rfmSegment,
   rfmTierCuts,
   type RfmTierCuts,
 } from '@clvlab/features';
 import { Fold } from '@clvlab/sessions';
-import type { DatasetPayload } from '../runner/cell-protocol.ts';
+import type { RecordPayload } from '../runner/cell-protocol.ts';
 
 export interface Segmentation {
   readonly name: 'rfm_segment' | 'lifecycle_stage';
@@ -26,13 +26,13 @@ export interface Segmentation {
 
 /** RFM segment and lifecycle stage of every cohort customer at `end`; tier cuts fitted on the train fold at `end` unless given. */
 function labelsAt(
-  payload: DatasetPayload,
+  payload: RecordPayload,
   end: number,
   fold: Uint8Array,
   given?: RfmTierCuts,
 ): { rfm: string[]; life: string[]; cuts: RfmTierCuts } {
   const { log, offsets, split } = payload;
-  const features = rfmFeatures({ log, split, offsets }, end);
+  const features = rfmColumns(log, offsets, split.customers, split.start, end);
   const train: number[] = [];
   for (let r = 0; r < fold.length; r++) if (fold[r] === Fold.train) train.push(r);
   const cuts = given ?? rfmTierCuts(features, train);
@@ -49,7 +49,7 @@ function labelsAt(
 
 /** RFM segment and lifecycle stage of each test customer (rows = cohort positions) at the cutoff. */
 export function segmentLabels(
-  payload: DatasetPayload,
+  payload: RecordPayload,
   rows: Int32Array,
   fold: Uint8Array = payload.split.fold,
 ): Segmentation[] {
@@ -67,7 +67,7 @@ export interface SegmentTransitions {
 }
 
 /** Transition matrices of every cohort customer's labels from the cutoff to the end of the holdout (same tier cuts). */
-export function segmentTransitions(payload: DatasetPayload, fold: Uint8Array = payload.split.fold): SegmentTransitions {
+export function segmentTransitions(payload: RecordPayload, fold: Uint8Array = payload.split.fold): SegmentTransitions {
   const at = labelsAt(payload, payload.split.score.featureEnd, fold);
   const later = labelsAt(payload, payload.split.score.labelEnd, fold, at.cuts);
   return {

@@ -4,19 +4,19 @@
 // Only valid-fold labels are read here; test customers are scored later, for the selected trial alone.
 import { normalizedGini } from '@clvlab/metrics';
 import { Fold } from '@clvlab/sessions';
-import type { BenchDataset } from '../datasets/load-bench-dataset.ts';
+import type { RecordDataset } from '../runner/record-dataset.ts';
 import type { BenchCell } from '../runner/run-bench.ts';
 import { pickRows, testView } from './test-view.ts';
 
 /** Valid-fold normalized Gini of a cell's predictions under its seed's folds. */
-export function validScore(ds: BenchDataset, fold: Uint8Array, value: readonly number[]): number {
+export function validScore(ds: RecordDataset, fold: Uint8Array, value: readonly number[]): number {
   const view = testView(ds.payload, fold, Fold.valid);
   return normalizedGini(view.actual, pickRows(value, view.rows));
 }
 
 /** Marks the chosen cell of every (dataset, model, seed) group and records the valid scores of tuned models. */
 export function selectTrials(
-  datasets: readonly BenchDataset[],
+  datasets: readonly RecordDataset[],
   cells: readonly Omit<BenchCell, 'chosen' | 'validScore'>[],
   folds: Readonly<Record<string, readonly Uint8Array[]>>,
 ): BenchCell[] {

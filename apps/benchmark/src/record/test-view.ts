@@ -3,7 +3,7 @@
 // the same test customers for all models of a seed). The valid fold is what tuning and every
 // choice (best baseline, primary comparison) read; the test fold is only scored.
 import { Fold } from '@clvlab/sessions';
-import type { DatasetPayload } from '../runner/cell-protocol.ts';
+import type { RecordPayload } from '../runner/cell-protocol.ts';
 
 export interface TestView {
   /** Positions in split.customers of the test customers (ascending). */
@@ -15,7 +15,7 @@ export interface TestView {
 
 /** Rows, ids and labels of one fold (default test) under `fold` (default: the split's own folds). */
 export function testView(
-  payload: DatasetPayload,
+  payload: RecordPayload,
   fold: Uint8Array = payload.split.fold,
   which: number = Fold.test,
 ): TestView {

@@ -31,6 +31,15 @@ export interface DatasetPayload {
   readonly campaign?: { readonly treated: Uint8Array; readonly uplift: Float64Array };
 }
 
+/**
+ * The log columns the runner reads once the models' sealed copy exists: scoring labels, segments
+ * and decisions (label windows and the history kernel). See record-dataset.ts.
+ */
+export type RecordLog = Pick<EventLog, 'length' | 'customer' | 't' | 'type' | 'amount' | 'customerIds' | 'valueTarget'>;
+
+/** A prepared dataset as the runner keeps it for scoring and the record: the log narrowed to RecordLog, no sessions. */
+export type RecordPayload = Omit<DatasetPayload, 'log' | 'session'> & { readonly log: RecordLog };
+
 export interface CellRequest {
   readonly datasetId: string;
   /** Model spec (`name` or `name:key=value…`). */

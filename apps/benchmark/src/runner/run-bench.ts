@@ -7,7 +7,7 @@
 // best valid-fold score is that seed's row (select-trials.ts). Cells are scheduled most
 // expensive first (LPT), which keeps both cores busy to the end when one model dominates.
 import { poolSize, proxy } from '@clvlab/core/node';
-import type { BenchDataset, LoadDatasetOptions } from '../datasets/load-bench-dataset.ts';
+import type { LoadDatasetOptions } from '../datasets/load-bench-dataset.ts';
 import { loadBenchDataset } from '../datasets/load-bench-dataset.ts';
 import type { ModelEntry } from '../models/model-registry.ts';
 import { createModel, modelCatalog, modelEntry } from '../models/model-registry.ts';
@@ -19,7 +19,9 @@ import { codeVersion, type CodeVersion } from './code-version.ts';
 import { evaluationFolds, type Split } from '@clvlab/sessions';
 import { loadedPlugins, pluginOf, predictionsOf } from '../models/plugin-models.ts';
 import { predictionsFor } from '../models/predictions-file.ts';
-import { sealedSplit, sealPayload, subsampleFit } from './sealed-task.ts';
+import type { RecordPayload } from './cell-protocol.ts';
+import { recordDataset, type RecordDataset } from './record-dataset.ts';
+import { sealedSplit, subsampleFit } from './sealed-task.ts';
 import { selectTrials, validScore } from '../record/select-trials.ts';
 import { shareArrays } from './shared-dataset.ts';
 import { tuningTrials } from './tuning-trials.ts';
@@ -70,7 +72,8 @@ export interface BenchCell {
 }
 
 export interface BenchRun {
-  readonly datasets: readonly BenchDataset[];
+  /** The datasets as the runner keeps them once sealed (record-dataset.ts). */
+  readonly datasets: readonly RecordDataset[];
   readonly cells: readonly BenchCell[];
   readonly failures: readonly { dataset: string; model: string; seed: number; trial: number; error: string }[];
   /** Folds per dataset id and seed (index seed − 1), aligned with split.customers. */
@@ -90,7 +93,7 @@ export interface BenchRun {
  * `+social` model needs a graph, a `+cov` model customer attributes, `oracle` needs ground truth); `skipped` says why others are left out.
  */
 export function modelsFor(
-  dataset: BenchDataset,
+  dataset: { readonly id: string; readonly payload: RecordPayload },
   requested: readonly string[] | null,
 ): { models: ModelEntry[]; skipped: string[] } {
   const p = dataset.payload;
@@ -121,9 +124,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   // overlaps with the main thread's parsing; closed at once if every cell is reused.
   const pool = createCellPool(workerCount);
   const progress = new BenchProgress(options.interactive, options.log);
-  const datasets: BenchDataset[] = [];
+  const datasets: RecordDataset[] = [];
   type Planned = {
-    dataset: BenchDataset;
+    dataset: RecordDataset;
     model: ModelEntry;
     seed: number;
     trial: number;
@@ -141,7 +144,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     tuned(m) && halving > 1 && Math.ceil(options.tune / halving) < options.tune;
   const usedDefaults = new Set<string>();
   /** The run-wide config values (options.modelDefaults) that `model` takes and its spec leaves open. */
-  const runWide = (ds: BenchDataset, model: ModelEntry): Record<string, string> => {
+  const runWide = (ds: RecordDataset, model: ModelEntry): Record<string, string> => {
     const given = options.modelDefaults ?? {};
     if (Object.keys(given).length === 0) return {};
     const config = createModel(model.name, ds.payload).config;
@@ -154,7 +157,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     return out;
   };
   const plan = (
-    ds: BenchDataset,
+    ds: RecordDataset,
     model: ModelEntry,
     seed: number,
     trial: number,
@@ -185,7 +188,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     for (const spec of options.datasets) {
       options.log(`bench: preparing dataset ${spec}`);
       const tLoad = performance.now();
-      const ds = await loadBenchDataset(spec, options.datasetOptions);
+      // Sealed at once, and only the record's log columns kept (record-dataset.ts): the full
+      // payload is garbage from here on.
+      const ds = recordDataset(await loadBenchDataset(spec, options.datasetOptions));
       datasets.push(ds);
       const sp = ds.payload.split;
       options.log(
@@ -226,7 +231,6 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const failures: BenchRun['failures'][number][] = [];
   let workers: WorkerInfo[] = [];
   // Workers get the sealed dataset once and, per cell, the sealed split of the cell's seed (and rung).
-  const shared = new Map<string, ReturnType<typeof sealPayload>>();
   const splits = new Map<string, Split>();
   const splitOf = (p: Planned): Split => {
     const k = `${p.dataset.id}\u0000${p.seed}\u0000${p.trainFraction}`;
@@ -286,9 +290,6 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     for (const p of list) if (p.model.family === 'external' && !results.has(p.key)) externalCell(p);
     const missing = list.filter((p) => !results.has(p.key));
     if (missing.length === 0) return;
-    for (const d of datasets)
-      if (!shared.has(d.id) && missing.some((p) => p.dataset === d))
-        shared.set(d.id, shareArrays(sealPayload(d.payload, { shared: true })));
     // LPT order: longest cells first; ties keep the plan order (dataset, model, seed).
     const order = missing
       .map((p, i) => ({ p, i }))
@@ -303,7 +304,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
               progress.cellStarted(label);
               if (!slot.sent.has(p.dataset.id)) {
                 slot.sent.add(p.dataset.id);
-                await slot.api.loadDataset(shared.get(p.dataset.id)!);
+                await slot.api.loadDataset(p.dataset.sealed);
               }
               const r = await slot.api.runCell(
                 {

@@ -52,7 +52,7 @@ const DAY_MS = 86_400_000;
 
 /** Calibration-vs-holdout and cumulative tracking data for `fits` (name -> fit). */
 export function trackingData(
-  log: EventLog,
+  log: Pick<EventLog, 'length' | 'customer' | 't' | 'type' | 'amount' | 'customerIds' | 'valueTarget'>,
   fits: Readonly<Record<string, PurchaseFit>>,
   options: TrackingOptions,
 ): TrackingData {
