@@ -11,13 +11,7 @@ import { join } from 'node:path';
 import { stableStringify } from '@clvlab/core';
 import { readEventLog } from '@clvlab/events/node';
 import { engineeredFeatures } from '@clvlab/features';
-import {
-  bootstrapReplicates,
-  intervalsFromReplicates,
-  DEFAULT_BOOTSTRAP,
-  pairedFromReplicates,
-  type BootstrapReplicates,
-} from '@clvlab/metrics';
+import { intervalsFromReplicates, DEFAULT_BOOTSTRAP, pairedFromReplicates } from '@clvlab/metrics';
 import { evaluationFolds, prepareDataset, type ModelOutput } from '@clvlab/sessions';
 import { SYNTH_DEFAULTS } from '@clvlab/synth';
 import { generateSyntheticParallel, writeSynthetic } from '@clvlab/synth/node';
@@ -25,13 +19,15 @@ import { generatorGraphFeatures } from '../src/datasets/graph-features.ts';
 import { splitSummary, type BenchDataset } from '../src/datasets/load-bench-dataset.ts';
 import { createModel, modelEntry } from '../src/models/model-registry.ts';
 import { initTfjsBackend } from '../src/models/tfjs-backend.ts';
-import { pickRows, testView } from '../src/record/test-view.ts';
+import { cellReplicates } from '../src/record/cell-replicates.ts';
+import { testView } from '../src/record/test-view.ts';
 import { writeRecord } from '../src/record/write-record.ts';
 import { buildReport } from '../src/report/build-report.ts';
 import type { DatasetPayload } from '../src/runner/cell-protocol.ts';
 import { encodeEmbedding } from '../src/runner/cell-store.ts';
 import { codeVersion } from '../src/runner/code-version.ts';
 import type { BenchCell, BenchRun } from '../src/runner/run-bench.ts';
+import { recordDataset } from '../src/runner/record-dataset.ts';
 import { sealedSplit, sealedTask, sealPayload } from '../src/runner/sealed-task.ts';
 import {
   PREREQUISITE_STAGES,
@@ -192,34 +188,102 @@ else if (wanted.has(SCALE_ENCODER)) {
   await runModel(SCALE_ENCODER, { epochs: job.encoderEpochs }, backend.backend);
 }
 
-// metrics + bootstrap: what the record computes for one seed: intervals per model, and each
-// model paired against every non-sequence model (computeResults' references) from each model's
-// replicates, computed once.
-const view = testView(payload, fold);
-const preds = (r: Ran): { predicted: Float64Array; repurchaseScore: Float64Array } => ({
-  predicted: pickRows(r.out.value, view.rows),
-  repurchaseScore: pickRows(r.out.repurchase, view.rows),
-});
-if (ran.length === 0) skip('metrics-bootstrap', 'no model ran');
+// The one-seed run of these cells, as runBench would return it: what the record reads.
+function oneSeedRun(): BenchRun {
+  const sourceHash = `sha256:${createHash('sha256').update(stableStringify(synthOptions)).digest('hex')}`;
+  const dataset: BenchDataset = {
+    id: 'synthetic',
+    source: `generateSynthetic(${stableStringify(synthOptions)})`,
+    sourceHash,
+    valueTarget: data.log.valueTarget,
+    payload,
+    facts: {
+      generator: synthOptions,
+      edges: data.edges.src.length,
+      split: splitSummary(payload),
+      ...(graph ? { graph: graph.facts } : {}),
+    },
+  };
+  const code = codeVersion();
+  const cells: BenchCell[] = ran.map((r) => {
+    const identity = {
+      dataset: 'synthetic',
+      datasetHash: sourceHash,
+      model: r.name,
+      config: r.config,
+      seed: 1,
+      codeVersion: code.sourceHash,
+    };
+    const info = JSON.parse(
+      JSON.stringify(r.out.info ?? {}, (_k, v: unknown) =>
+        ArrayBuffer.isView(v) ? `[${(v as unknown as ArrayLike<number>).length} values omitted]` : v,
+      ),
+    ) as Record<string, unknown>;
+    return {
+      dataset: 'synthetic',
+      model: modelEntry(r.name),
+      seed: 1,
+      trial: 0,
+      trialConfig: {},
+      config: r.config,
+      trainFraction: 1,
+      reused: false,
+      chosen: true,
+      stored: {
+        key: createHash('sha256').update(stableStringify(identity)).digest('hex').slice(0, 32),
+        identity,
+        value: Array.from(r.out.value),
+        repurchase: Array.from(r.out.repurchase),
+        info,
+        embedding: r.out.embedding
+          ? { dim: r.out.embedding.dim, base64: encodeEmbedding(r.out.embedding.data) }
+          : undefined,
+        timing: {
+          wallMs: r.wallMs,
+          cpuMs: 0,
+          cpuScope: 'process',
+          peakHeapBytes: 0,
+          worker: 0,
+          finishedAt: new Date().toISOString(),
+        },
+        backend: r.backend,
+      },
+    };
+  });
+  const run: BenchRun = {
+    datasets: [recordDataset(dataset, sealed)],
+    cells,
+    failures: [],
+    folds: { synthetic: [fold] },
+    tune: 1,
+    halving: 1,
+    clusterBootstrap: false,
+    workers: [],
+    workerCount: 1,
+    wallMs: 0,
+    code,
+  };
+  return run;
+}
+
+// metrics + bootstrap: what the record computes for one seed: each chosen cell's replicates
+// once (cellReplicates: on worker threads at this size, as writeRecord runs them), then each
+// model's interval and every pair (model vs each non-sequence model, computeResults'
+// references) derived from them.
+const run = ran.length > 0 ? oneSeedRun() : null;
+if (run === null) skip('metrics-bootstrap', 'no model ran');
 else {
   await stage(
     'metrics-bootstrap',
-    () => {
-      // As computeResults does for one seed: each model's replicates once; its interval and
-      // every pair (model vs each non-sequence model) are derived from them.
+    async () => {
       const t0 = performance.now();
-      const replicates = new Map<Ran, BootstrapReplicates>();
-      for (const r of ran)
-        replicates.set(
-          r,
-          bootstrapReplicates({ actual: view.actual, actualRepurchase: view.actualRepurchase, ...preds(r) }, {}),
-        );
+      const replicates = await cellReplicates(run.datasets, run.cells, run.folds);
       const replicatesS = seconds(t0);
       const t1 = performance.now();
-      for (const r of ran) intervalsFromReplicates(replicates.get(r)!);
-      const references = ran.filter((r) => !modelEntry(r.name).sequence);
+      for (const c of run.cells) intervalsFromReplicates(replicates.get(c)!);
+      const references = run.cells.filter((c) => !c.model.sequence);
       let pairs = 0;
-      for (const a of ran) {
+      for (const a of run.cells) {
         for (const b of references) {
           if (a === b) continue;
           pairedFromReplicates(replicates.get(a)!, replicates.get(b)!);
@@ -227,8 +291,8 @@ else {
         }
       }
       return {
-        test_customers: view.rows.length,
-        models: ran.length,
+        test_customers: testView(payload, fold).rows.length,
+        models: run.cells.length,
         replicates_s: replicatesS,
         pairs,
         intervals_and_pairs_s: seconds(t1),
@@ -241,84 +305,11 @@ else {
 
 // record + report: the app's writeRecord (computeResults: metrics, the same bootstraps again,
 // decisions, segments, embeddings; then every file) and buildReport, on a one-seed run of these cells.
-if (ran.length === 0) skip('record-report', 'no model ran');
+if (run === null) skip('record-report', 'no model ran');
 else {
   await stage(
     'record-report',
     async () => {
-      const sourceHash = `sha256:${createHash('sha256').update(stableStringify(synthOptions)).digest('hex')}`;
-      const dataset: BenchDataset = {
-        id: 'synthetic',
-        source: `generateSynthetic(${stableStringify(synthOptions)})`,
-        sourceHash,
-        valueTarget: data.log.valueTarget,
-        payload,
-        facts: {
-          generator: synthOptions,
-          edges: data.edges.src.length,
-          split: splitSummary(payload),
-          ...(graph ? { graph: graph.facts } : {}),
-        },
-      };
-      const code = codeVersion();
-      const cells: BenchCell[] = ran.map((r) => {
-        const identity = {
-          dataset: 'synthetic',
-          datasetHash: sourceHash,
-          model: r.name,
-          config: r.config,
-          seed: 1,
-          codeVersion: code.sourceHash,
-        };
-        const info = JSON.parse(
-          JSON.stringify(r.out.info ?? {}, (_k, v: unknown) =>
-            ArrayBuffer.isView(v) ? `[${(v as unknown as ArrayLike<number>).length} values omitted]` : v,
-          ),
-        ) as Record<string, unknown>;
-        return {
-          dataset: 'synthetic',
-          model: modelEntry(r.name),
-          seed: 1,
-          trial: 0,
-          trialConfig: {},
-          config: r.config,
-          trainFraction: 1,
-          reused: false,
-          chosen: true,
-          stored: {
-            key: createHash('sha256').update(stableStringify(identity)).digest('hex').slice(0, 32),
-            identity,
-            value: Array.from(r.out.value),
-            repurchase: Array.from(r.out.repurchase),
-            info,
-            embedding: r.out.embedding
-              ? { dim: r.out.embedding.dim, base64: encodeEmbedding(r.out.embedding.data) }
-              : undefined,
-            timing: {
-              wallMs: r.wallMs,
-              cpuMs: 0,
-              cpuScope: 'process',
-              peakHeapBytes: 0,
-              worker: 0,
-              finishedAt: new Date().toISOString(),
-            },
-            backend: r.backend,
-          },
-        };
-      });
-      const run: BenchRun = {
-        datasets: [dataset],
-        cells,
-        failures: [],
-        folds: { synthetic: [fold] },
-        tune: 1,
-        halving: 1,
-        clusterBootstrap: false,
-        workers: [],
-        workerCount: 1,
-        wallMs: 0,
-        code,
-      };
       const dir = join(job.workDir, 'record');
       const t0 = performance.now();
       const record = await writeRecord(dir, run, `clvlab perf --suite scale (synthetic, ${n} customers)`, 1);
