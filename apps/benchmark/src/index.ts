@@ -28,7 +28,7 @@ export type {
   SegmentRow,
   SelectionRow,
 } from './record/compute-results.ts';
-export { writeRecord, predictionsCsv } from './record/write-record.ts';
+export { writeRecord, predictionsCsv, predictionsCsvChunks } from './record/write-record.ts';
 export { METRICS_CSV_HEADER, PREDICTIONS_CSV_HEADER } from './record/csv-format.ts';
 export { readRecord, parsePredictionsCsv } from './report/read-record.ts';
 export type { BenchRecord, PredictionSeries } from './report/read-record.ts';
