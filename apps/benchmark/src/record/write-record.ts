@@ -34,13 +34,18 @@ export interface RecordFiles {
   readonly results: BenchResults;
 }
 
-/** Lines per chunk of predictionsCsvChunks. */
-const PREDICTION_LINES_PER_CHUNK = 1 << 16;
+/**
+ * Lines per chunk of predictionsCsvChunks: small enough that a chunk's strings die young. Peak
+ * RSS added by writing the 1M bench's file (15 cells × 186,643 test customers, 223 MB; 2-core
+ * VM, a scratch script): one string 1.11–1.24 GB; chunks of 65,536 lines 0.40 GB, 16,384
+ * 0.36 GB, 4,096 0.27 GB, 1,024 0.25 GB.
+ */
+const PREDICTION_LINES_PER_CHUNK = 4096;
 
 /**
  * predictions.csv in chunks of whole lines, as writeFileAtomic streams them. Why chunks: at 1M
- * customers the file is 2.8M lines (216 MB); built as one string (an array of every line, then
- * the joined text, then its bytes) it was the bench's peak, ~1.6 GB above the record's.
+ * customers the file is 2.8M lines; built as one string (an array of every line, then the
+ * joined text, then its bytes) it was the 1M bench's peak, 1.4 GB above the record's level.
  */
 export function* predictionsCsvChunks(run: BenchRun, linesPerChunk = PREDICTION_LINES_PER_CHUNK): Generator<string> {
   let lines: string[] = [PREDICTIONS_CSV_HEADER.join(',')];
