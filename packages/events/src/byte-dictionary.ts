@@ -83,6 +83,15 @@ export class ByteDictionary {
   private direct = new Int32Array(0);
 
   private numberId(v: number): number {
+    // The hit first, small enough to inline into the reader's hot path.
+    if (v < this.direct.length) {
+      const hit = this.direct[v];
+      if (hit !== 0) return hit - 1;
+    }
+    return this.newNumberId(v);
+  }
+
+  private newNumberId(v: number): number {
     if (v < DIRECT_LIMIT) {
       if (v >= this.direct.length) {
         const grown = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(v + 1, this.direct.length * 2, 1024)));

@@ -13,7 +13,7 @@ import { Tokenizer } from '../src/tokenizer.ts';
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)];
 
-const CUSTOMERS = ['1000000', '1000001', '7', '0', '007', 'u-1', 'ü9', '1234567890123456', '', '"42"', ' 5', '8\r8'];
+const CUSTOMERS = ['1000000', '1000001', '01000000', '1000000.0', '7', '0', '007', 'u-1', 'ü9', '1234567890123456', '', '"42"', ' 5', '8\r8'];
 const TIMES = [
   '1704605414680',
   '1704605414',
