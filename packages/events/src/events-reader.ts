@@ -155,11 +155,15 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: Reade
   let lastCustomerDict: ByteDictionary | undefined,
     lastCustomerValue = -1,
     lastCustomerId = -1;
-  /** The id of a numeric field as ByteDictionary.id keys it (by number when canonical), else from its bytes. */
-  const idOf = (dict: ByteDictionary, buf: Uint8Array, s: number, e: number, v: number, digits: number): number =>
-    digits === e - s && digits <= MAX_DIGITS && (buf[s] !== 48 || digits === 1)
-      ? dict.idOfNumber(v)
-      : dict.id(buf, s, e);
+  /** The field is a canonical integer (digits only, at most MAX_DIGITS, no leading zero): what ByteDictionary.id keys by number. */
+  const canonical = (buf: Uint8Array, s: number, e: number, digits: number): boolean =>
+    digits === e - s && digits <= MAX_DIGITS && (buf[s] !== 48 || digits === 1);
+  /** The id of a field (value m, `digits` digits, -1 when it has a point) as ByteDictionary.id gives it. */
+  const idOf = (dict: ByteDictionary, buf: Uint8Array, s: number, e: number, m: number, digits: number): number =>
+    canonical(buf, s, e, digits) ? dict.idOfNumber(m) : dict.id(buf, s, e);
+  /** parseDecimal of a non-empty field, from its split-pass value when it is a plain unsigned decimal. */
+  const decimalOf = (buf: Uint8Array, s: number, e: number, m: number, digits: number, frac: number): number =>
+    digits > 0 && digits <= MAX_DIGITS && m === m ? (frac > 0 ? m / POW10[frac] : m) : parseDecimal(buf, s, e);
   const fastLine = (buf: Uint8Array, p: number, n: number): number => {
     if (col === undefined) return -1;
     if (kinds === undefined && (kinds = kindsOf(col)) === undefined) return -1;
@@ -272,26 +276,26 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: Reade
     if (c.event_type >= 0 && (type = types.of(buf, es, ee)) < 0) return -1;
     let amount = 0;
     if (c.amount >= 0 && ae > as) {
-      amount = ad > 0 && ad <= MAX_DIGITS && av === av ? (af > 0 ? av / POW10[af] : av) : parseDecimal(buf, as, ae);
+      amount = decimalOf(buf, as, ae, av, ad, af);
       if (Number.isNaN(amount)) return -1;
       sawAmount = true;
       if (type === EventType.return && amount > 0) amount = -amount;
     }
     let quantity = 1;
     if (c.quantity >= 0 && qe > qs) {
-      quantity = qd > 0 && qd <= MAX_DIGITS && qv === qv ? (qf > 0 ? qv / POW10[qf] : qv) : parseDecimal(buf, qs, qe);
+      quantity = decimalOf(buf, qs, qe, qv, qd, qf);
       if (Number.isNaN(quantity)) return -1;
     }
     b.rowsRead++;
     // A log sorted by customer repeats the customer of the line before: its id, remembered
     // (for canonical integer ids only, which idOfNumber keys by value).
     const customers = b.customers;
-    const canonical = cd === ce - cs && cd <= MAX_DIGITS && (buf[cs] !== 48 || cd === 1);
+    const known = canonical(buf, cs, ce, cd);
     let customer: number;
-    if (canonical && cv === lastCustomerValue && customers === lastCustomerDict) customer = lastCustomerId;
+    if (known && cv === lastCustomerValue && customers === lastCustomerDict) customer = lastCustomerId;
     else {
-      customer = canonical ? customers.idOfNumber(cv) : customers.id(buf, cs, ce);
-      if (canonical) {
+      customer = known ? customers.idOfNumber(cv) : customers.id(buf, cs, ce);
+      if (known) {
         lastCustomerDict = customers;
         lastCustomerValue = cv;
         lastCustomerId = customer;
