@@ -2,7 +2,7 @@
 // (process.resourceUsage().maxRSS) is that of this engine alone. Prints one JSON line.
 //   node --import tsx perf-ingest-child.ts clvlab|duckdb|duckdb-table FILE
 // Each engine's modules are loaded before the clock starts and timed apart (loadSeconds):
-// the suite measures throughput, and DuckDB's native module takes 0.16–0.32 s to load here
+// the suite measures throughput, and DuckDB's native module takes 0.13–0.32 s to load here
 // against ~0.05 s for @clvlab/sessions (2-core EPYC VM), which had counted in its time.
 import { availableParallelism } from 'node:os';
 import type { EventLog } from '../src/index.ts';
