@@ -36,7 +36,7 @@ export function hashFile(path: string, size: number): Promise<string> {
 /** Hex sha256 of the file at `path`, computed on this thread (one reused buffer). */
 async function hashHere(path: string): Promise<string> {
   const hash = createHash('sha256');
-  await readChunks(path, 0, Infinity, (chunk) => hash.update(chunk));
+  await readChunks(path, 0, Infinity, (chunk) => void hash.update(chunk));
   return hash.digest('hex');
 }
 

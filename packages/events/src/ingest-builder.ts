@@ -128,6 +128,18 @@ export class IngestBuilder {
     });
   }
 
+  /**
+   * Caps the one reserved block at `rows` (this thread's slice of a parallel read, set once the
+   * split is known): rows past it go to a block of their own, which the caller detects (blockCount).
+   */
+  limitReserved(rows: number): void {
+    if (this.blocks.length !== 1 || rows < this.pos)
+      throw new Error(
+        `events/ingest-builder: cannot cap ${this.blocks.length} blocks holding ${this.pos} rows at ${rows}`,
+      );
+    this.size = this.blocks[0].size = Math.min(this.size, rows);
+  }
+
   /** Forgets every row, reject and id but keeps the reserved columns (a parallel read falling back to one thread). */
   reset(): void {
     const [first] = this.blocks;
@@ -166,7 +178,7 @@ export class IngestBuilder {
     this.category = c.category;
     this.amount = c.amount;
     this.quantity = c.quantity;
-    this.blocks.push({ size: c.customer.length, ...c });
+    this.blocks.push({ ...c, size: c.customer.length }); // a reset block (limitReserved) gets its whole length back
     this.pos = 0;
     this.size = c.customer.length;
   }

@@ -14,7 +14,7 @@ import { IngestError } from './ingest-error.ts';
 import type { InputFormat } from './make-reader.ts';
 import { makeReader } from './make-reader.ts';
 import { readChunks } from './read-chunks.ts';
-import { Tokenizer } from './tokenizer.ts';
+import { RecordTooLongError, Tokenizer } from './tokenizer.ts';
 
 export interface RangeJob {
   readonly path: string;
@@ -27,7 +27,11 @@ export interface RangeJob {
   readonly end: number;
   /** The range ends the file (its last record may lack a line end). */
   readonly last: boolean;
-  /** 1-based line of the range's first byte. */
+  /**
+   * 1-based line of the range's first byte, counted from the range's start for every range but
+   * the first: which line that is becomes known only when the ranges before it are parsed, and
+   * read-ranges.ts renumbers a failure's line then.
+   */
   readonly line: number;
   /** The shared columns (IngestBuilder.reserveShared) and this range's slice of them. */
   readonly columns: EventColumns;
@@ -46,6 +50,7 @@ export type RangeFailure =
         readonly reason: string;
       };
     }
+  | { readonly tooLong: { readonly line: number } }
   | { readonly message: string };
 
 /**
@@ -61,6 +66,8 @@ export interface RangeLabels {
 /** What parsing a range tells besides its builder's rows, accounting and ids. */
 export interface RangeParse {
   readonly blankLines: number;
+  /** Line feeds consumed (every one in a clean range): the line numbers the ranges after it start from. */
+  readonly lineFeeds: number;
   /** The range ended on a record boundary (always true for the last range). */
   readonly clean: boolean;
   readonly summary: FormatSummary;
@@ -69,7 +76,7 @@ export interface RangeParse {
 }
 
 export interface RangeResult extends RangeParse {
-  /** The range had more rows than its slice (the last range's estimate, read-ranges.ts): its result is void. */
+  /** The range had more rows than its slice (an estimate, read-ranges.ts): its result is void. */
   readonly outgrew: boolean;
   readonly rowsRead: number;
   /** Rows written to columns[offset, offset + rowsKept). */
@@ -81,24 +88,43 @@ export interface RangeResult extends RangeParse {
   readonly categories: RangeLabels;
 }
 
-/** Tokenizes the range's bytes into `b` with the format's reader (range 0: the caller's own builder). */
-export async function parseInto(b: IngestBuilder, job: RangeJob): Promise<RangeParse> {
+/**
+ * The first range's end while it is being read (read-ranges.ts): where it ends, whether it is
+ * the last, and a hook between chunks with the bytes read so far and the lines they held.
+ */
+export interface RangeControl {
+  end(): number;
+  last(): boolean;
+  between(at: number, lines: number): void | Promise<void>;
+}
+
+/** Tokenizes the range's bytes into `b` with the format's reader (range 0: the caller's own builder, with `control`). */
+export async function parseInto(b: IngestBuilder, job: RangeJob, control?: RangeControl): Promise<RangeParse> {
   const reader = makeReader(job.format, b, job.opts, job.dates, job.head);
   const from = job.start === 0 ? undefined : { line: job.line };
   const tokenizer = new Tokenizer(reader.mode, (row) => reader.onRow(row), from, reader.fastLine);
   let failure: RangeFailure | undefined;
+  let at = job.start;
+  const last = (): boolean => (control === undefined ? job.last : control.last());
   try {
-    await readChunks(job.path, job.start, job.end, (chunk) => tokenizer.feed(chunk));
-    if (job.last) tokenizer.end();
+    await readChunks(job.path, job.start, control?.end ?? job.end, (chunk) => {
+      tokenizer.feed(chunk);
+      at += chunk.length;
+      return control?.between(at, tokenizer.nextLine - job.line);
+    });
+    if (last()) tokenizer.end();
   } catch (err) {
     failure =
       err instanceof IngestError
         ? { ingest: { line: err.line, column: err.column, expected: err.expected, got: err.got, reason: err.reason } }
-        : { message: err instanceof Error ? err.message : String(err) };
+        : err instanceof RecordTooLongError
+          ? { tooLong: { line: err.line } }
+          : { message: err instanceof Error ? err.message : String(err) };
   }
   return {
     blankLines: tokenizer.blankLines,
-    clean: job.last || tokenizer.pending === 0,
+    lineFeeds: tokenizer.nextLine - job.line,
+    clean: last() || tokenizer.pending === 0,
     summary: failure === undefined ? reader.finish() : { valueTarget: 'count' },
     keptKeys: reader.keptKeys?.(),
     failure,
@@ -110,11 +136,8 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
   const b = new IngestBuilder(job.path, job.opts.strict);
   b.reserveIn(job.columns, job.offset, job.capacity);
   const parse = await parseInto(b, job);
-  // A counted range's capacity is its line count, an upper bound on its records, so one block
-  // always fits; the last range's is an estimate, and rows past it went to private blocks.
+  // The slice is an estimate (read-ranges.ts): rows past it went to private blocks.
   const outgrew = b.blockCount !== 1;
-  if (outgrew && !job.last)
-    throw new Error(`events/parse-range: range at byte ${job.start} outgrew its ${job.capacity} rows`);
   const customers = compact(b.customers.labels),
     items = compact(b.items.labels),
     categories = compact(b.categories.labels);

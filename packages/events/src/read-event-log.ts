@@ -36,7 +36,13 @@ export const DEFAULT_READ_OPTIONS = Object.freeze({
   dateOrder: 'auto' as 'auto' | 'ymd' | 'mdy' | 'dmy',
   /** Threads parsing a plain file (read-ranges.ts): 1 = this thread alone, 0 = auto (autoThreads). */
   workers: 1,
+  /** How a parallel read cuts the file (read-ranges.ts): once the workers are up, or in equal ranges before. */
+  split: 'balanced' as RangeSplitName,
 });
+
+/** `split` values: 'balanced' cuts what is left when the workers are up, 'even' the whole file before the read. */
+export type RangeSplitName = 'balanced' | 'even';
+const SPLITS: readonly RangeSplitName[] = ['balanced', 'even'];
 
 /** With `workers: 0`, each thread gets at least this many bytes: a worker costs ~30 MB and ~0.3 s to start. */
 export const AUTO_BYTES_PER_THREAD = 64 << 20;
@@ -60,6 +66,12 @@ export interface ReadOptions {
    * 64 MiB (under 128 MiB: one). Gzip and Parquet input is read on one thread.
    */
   workers?: number;
+  /**
+   * With workers: 'balanced' (default) reads from the file's head at once and cuts what is left
+   * into equal ranges when the workers have started; 'even' cuts the file into equal ranges
+   * before reading (the same ranges every run). The result is the same either way.
+   */
+  split?: RangeSplitName;
 }
 
 export interface IngestReport {
@@ -98,7 +110,7 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     );
   }
   const { format: _format, ...rest } = options;
-  const { workers, ...opts }: FormatOptions & { workers: number } = resolveOptions(
+  const { workers, split, ...opts }: FormatOptions & { workers: number; split: RangeSplitName } = resolveOptions(
     'events/read-event-log',
     DEFAULT_READ_OPTIONS,
     rest,
@@ -106,9 +118,14 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
   if (!(Number.isInteger(workers) && workers >= 0)) {
     throw new Error(`events/read-event-log: option 'workers' must be 0 (auto) or a positive integer, got ${workers}`);
   }
+  if (!SPLITS.includes(split)) {
+    throw new Error(
+      `events/read-event-log: option 'split' must be one of ${SPLITS.join(', ')}, got '${String(split)}'`,
+    );
+  }
   const builder = new IngestBuilder(path, opts.strict);
   let summary: FormatSummary,
-    sha256: string,
+    sha256: string | Promise<string>,
     gzip = false,
     blankLines = 0;
   const magic = await head(path);
@@ -124,10 +141,10 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     const threads = workers === 0 ? autoThreads(size) : workers;
     const ranged =
       !compressed && threads > 1
-        ? await readRanges(path, size, options.format, builder, opts, dates, threads)
+        ? await readRanges(path, size, options.format, builder, opts, dates, threads, split)
         : undefined;
     if (ranged !== undefined) {
-      ({ summary, sha256, blankLines } = ranged);
+      ({ summary, digest: sha256, blankLines } = ranged); // awaited last: the hash's thread runs on meanwhile
     } else {
       const reader = makeReader(options.format, builder, opts, dates);
       if (!compressed && builder.blockCount === 0) builder.reserve(await countLines(path));
@@ -151,7 +168,7 @@ export async function readEventLog(path: string, options: ReadOptions): Promise<
     rejected,
     blankLines,
     valueTarget: summary.valueTarget,
-    sha256,
+    sha256: await sha256,
     gzip,
     customers: log.customerIds.length,
     events: log.length,

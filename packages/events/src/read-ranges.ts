@@ -3,19 +3,18 @@
 // shared by all (parse-range.ts), and the ranges are merged into what the one-thread read
 // would have built, array for array (merge-ranges.ts).
 //
-// Steps: the pool's workers start (tsx, a few hundred ms) while this thread probes the file's
-// head for what its first records tell the reader (the header) and counts the line feeds of
-// every range but the last, which give every range its first line number and every range but
-// the last an upper bound on its rows (its slice of the columns). The last range's slice is an
-// estimate from the counted ranges' bytes per line with a margin (LAST_RANGE_MARGIN): counting
-// it too would be one more pass on this thread before any worker may start writing (~0.2 s of
-// the 10M-event perf file's ~2 s), and the slots it leaves unwritten are never touched, so they
-// cost address space, not memory (the columns stay views, see IngestBuilder.reserveShared). A
-// last range with more rows than the estimate (much shorter lines at the end of the file) is
-// read again on one thread. Then this thread parses the first range into the builder, exactly as
-// the one-thread read would, while worker i parses range i + 1 (as ParallelGradients computes
-// slice 0 itself): `workers: n` costs n − 1 worker threads, each ~30 MB of memory, and no
-// thread sits idle. The workers are closed before the merge appends their ranges.
+// When the file is cut (`split`): the pool's workers take ~0.2 s to start here (tsx loads each
+// one's modules), so with 'balanced' (the default) this thread starts reading the file at its
+// head at once, and when the workers are up cuts what it has not read yet into equal ranges,
+// the first its own; 'even' cuts the whole file into equal ranges before any is read (the
+// same ranges every time: the tests'). `workers: n` costs n − 1 worker threads, each ~30 MB of
+// memory, and no thread sits idle. No line is counted before the read: a range's slice of the
+// columns is its bytes at the bytes per line seen so far (this thread's, or the head's for
+// 'even'), times a margin, and a range with more rows than its slice makes the file be read
+// again on one thread. The whole file's columns are reserved once, from the head's bytes per
+// line with a wider margin: slots never written cost address space, not memory (the pages of a
+// SharedArrayBuffer are zero until written, see IngestBuilder.reserveShared), and the merge
+// moves every range's rows down to follow the range before's.
 //
 // Quoted fields may hold line breaks (the tokenizer is RFC 4180), so a range can start inside
 // a record. That is detected, not prevented: a range ended on a record boundary exactly when
@@ -23,7 +22,8 @@
 // started on one. When some range did not, the result is discarded and the caller reads the
 // file on one thread (undefined): correct, and for files without such line breaks, never.
 // Strict mode keeps the one-thread error: the first failed range after clean ones holds the
-// file's first bad row, with its absolute line (the counted line feeds before it).
+// file's first bad row; its line, counted from its range's start, is renumbered with the line
+// feeds of the ranges before it.
 import { open } from 'node:fs/promises';
 import { WorkerPool } from '@clvlab/core/node';
 import type { DateOrderDecision } from './date-order.ts';
@@ -35,28 +35,49 @@ import type { InputFormat } from './make-reader.ts';
 import { makeReader } from './make-reader.ts';
 import { mergeRanges } from './merge-ranges.ts';
 import { parseInto } from './parse-range.ts';
-import type { RangeFailure, RangeJob, RangeParse, RangeResult } from './parse-range.ts';
+import type { RangeControl, RangeFailure, RangeJob, RangeParse, RangeResult } from './parse-range.ts';
 import type { RangeWorkerApi } from './range-worker.ts';
-import { countLineFeeds } from './scan-file.ts';
 import { splitRanges } from './split-ranges.ts';
-import { Tokenizer } from './tokenizer.ts';
+import { RecordTooLongError, Tokenizer } from './tokenizer.ts';
 
-/** Bytes of the first range searched for the reader's head (a header line longer than this reads on one thread). */
+/** Bytes at the file's head searched for the reader's head (a header line longer than this reads on one thread). */
 const HEAD_BYTES = 1 << 20;
-/** The last range's row slots: its bytes at the counted ranges' bytes per line, times this, plus LAST_RANGE_SLACK. */
-const LAST_RANGE_MARGIN = 1.25;
-const LAST_RANGE_SLACK = 1 << 16;
+/**
+ * A range's slice: its bytes at the bytes per line seen so far, times a margin, plus SLICE_SLACK
+ * rows. The margin is narrow when this thread has read a lot of the file (READ_MARGIN): the
+ * merge moves the rows after this thread's slice down over its unused slots, and the slots the
+ * moved rows left stay resident (a wide margin cost ~40 MB on the 10M-event perf file).
+ */
+const HEAD_MARGIN = 1.25;
+const READ_MARGIN = 1.02;
+/** This thread's bytes per line are READ_MARGIN's once it has read this many lines. */
+const READ_LINES = 1 << 18;
+const SLICE_SLACK = 1 << 16;
+/** The columns reserved for the file: its bytes at the head's bytes per line, times this, plus SLICE_SLACK per thread. */
+const TOTAL_MARGIN = 1.5;
+/** 'balanced': what is left to read once the workers are up is cut only when at least this long. */
+const MIN_SPLIT_BYTES = 8 << 20;
+
+/**
+ * When the file is cut into ranges (see the header): 'balanced' once the workers are up,
+ * 'even' before the read; `{ afterBytes }` once this thread has read that many bytes and the
+ * workers are up (tests of the balanced path on small files).
+ */
+export type RangeSplit = 'balanced' | 'even' | { readonly afterBytes: number };
 
 export interface RangeRead {
   summary: FormatSummary;
-  sha256: string;
+  /** The file's sha256, by a thread of its own from the first range's end on: await it last. */
+  digest: Promise<string>;
   blankLines: number;
+  /** Ranges the file was read in (1: this thread read it all, the workers came up too late). */
+  ranges: number;
 }
 
 /**
  * Reads the plain file `path` (`size` bytes) into `b` on `threads` threads. Undefined when it
- * must be read on one thread instead (fewer than two ranges, no head in the first range, a
- * range starting inside a record); `b` then holds at most its reserved columns.
+ * must be read on one thread instead (no head in the file's first MiB, a range starting inside
+ * a record, a range with more rows than its slice); `b` then holds at most its reserved columns.
  */
 export async function readRanges(
   path: string,
@@ -66,89 +87,125 @@ export async function readRanges(
   opts: FormatOptions,
   dates: DateOrderDecision | undefined,
   threads: number,
+  split: RangeSplit = 'balanced',
 ): Promise<RangeRead | undefined> {
-  const ranges = await splitRanges(path, size, threads);
-  if (ranges.length < 2) return undefined;
+  if (threads < 2) return undefined;
   const pool = new WorkerPool<RangeWorkerApi>({
     entry: new URL('./range-worker.ts', import.meta.url),
-    size: ranges.length - 1,
+    size: threads - 1,
     name: 'events/read-ranges',
     unrefIdle: true,
+    init: async (api) => void (await api.ready()),
   });
-  let first: RangeParse, rest: RangeResult[], offset: number[], columns: RangeJob['columns'];
+  let first: RangeParse,
+    rest: RangeResult[] = [],
+    jobs: RangeJob[] = [],
+    columns: RangeJob['columns'];
   let digest: Promise<string> | undefined;
+  // The hash starts when the first range is parsed, on the core that range freed: started
+  // with the ranges, its thread took a share of both cores for the whole parse (the 10M-event
+  // perf file: the parse ended 0.2–0.6 s later than without it, 3 runs each, 2-core EPYC VM).
+  const startHash = (): void => {
+    if (digest !== undefined) return;
+    digest = hashFile(path, size);
+    digest.catch(() => undefined); // awaited by the caller, unless a range fails first
+  };
   try {
-    const probe = await probeHead(path, format, opts, dates, ranges[0].end);
+    const probe = await probeHead(path, format, opts, dates, Math.min(size, HEAD_BYTES));
     if (probe === undefined) return undefined;
-    const { head, linesBefore } = probe;
-    const capacity: number[] = [],
-      feeds: number[] = [];
-    let countedBytes = 0,
-      countedFeeds = 0;
-    for (const r of ranges.slice(0, -1)) {
-      feeds.push(await countLineFeeds(path, r.start, r.end));
-      countedBytes += r.end - r.start;
-      countedFeeds += feeds[feeds.length - 1];
-      // The first range's lines before its first row (the header) hold no row: without them
-      // its slice ends where its last row does, and the merge moves no row (no copyWithin of
-      // four columns) when no row was dropped.
-      capacity.push(feeds[feeds.length - 1] - (feeds.length === 1 ? linesBefore : 0));
-    }
-    const last = ranges[ranges.length - 1],
-      lastBytes = last.end - last.start;
-    const perLine = countedBytes / Math.max(1, countedFeeds);
-    // A range of b bytes has at most b line feeds and so at most b + 1 records.
-    capacity.push(Math.min(lastBytes + 1, Math.ceil((lastBytes / perLine) * LAST_RANGE_MARGIN) + LAST_RANGE_SLACK));
-    offset = capacity.map((_, i) => capacity.slice(0, i).reduce((x, y) => x + y, 0));
-    columns = b.reserveShared(offset[ranges.length - 1] + capacity[ranges.length - 1]);
-    // The hash starts when the first range is parsed, on the core that range freed: started
-    // with the ranges, its thread took a share of both cores for the whole parse (the 10M-event
-    // perf file: the parse ended 0.2–0.6 s later than without it, 3 runs each, 2-core EPYC VM).
-    const startHash = (): void => {
-      if (digest !== undefined) return;
-      digest = hashFile(path, size);
-      digest.catch(() => undefined); // awaited after the merge; no unhandled rejection if a range fails first
-    };
-    const jobs = ranges.map((r, i): RangeJob => ({
+    const { head, bytesPerLine } = probe;
+    const slots = (bytes: number, perLine: number, margin: number): number =>
+      Math.min(bytes + 1, Math.ceil((bytes / perLine) * margin) + SLICE_SLACK); // b bytes: ≤ b + 1 records
+    const total = Math.min(size + 1, Math.ceil((size / bytesPerLine) * TOTAL_MARGIN) + threads * SLICE_SLACK);
+    columns = b.reserveShared(total);
+    const main: RangeJob = {
       path,
       format,
       opts,
       dates,
-      head: i === 0 ? undefined : head,
-      start: r.start,
-      end: r.end,
-      last: i === ranges.length - 1,
-      line: 1 + feeds.slice(0, i).reduce((x, y) => x + y, 0), // the line feeds before the range
+      head: undefined,
+      start: 0,
+      end: size,
+      last: true,
+      line: 1,
       columns,
-      offset: offset[i],
-      capacity: capacity[i],
-    }));
-    const others = Promise.all(
-      jobs.slice(1).map((job, i) => pool.submit((s) => s.api.parseRange(job), { worker: i }).finally(startHash)),
-    );
-    others.catch(() => undefined); // awaited below, unless this thread's range throws first
-    first = await parseInto(b, jobs[0]);
+      offset: 0,
+      capacity: total,
+    };
+    let end = size,
+      results: Promise<RangeResult[]> | undefined;
+    /** Cuts [at, size) into ranges, this thread's first (it has read `lines` lines of [0, at)), and starts the workers on the others. */
+    const cut = async (at: number, lines: number): Promise<void> => {
+      const ranges = await splitRanges(path, size, threads, at);
+      if (ranges.length < 2 || b.blockCount !== 1) return; // one range left, or this thread already outgrew the file's estimate
+      const perLine = lines > 0 ? at / lines : bytesPerLine,
+        margin = lines >= READ_LINES ? READ_MARGIN : HEAD_MARGIN;
+      const capacity = ranges.map((r, i) => (i === 0 ? b.rowsKept : 0) + slots(r.end - r.start, perLine, margin));
+      const offset = capacity.map((_, i) => capacity.slice(0, i).reduce((x, y) => x + y, 0));
+      const lastOffset = offset[offset.length - 1];
+      if (lastOffset >= total) return;
+      capacity[capacity.length - 1] = total - lastOffset; // the last range has the rest of the reserve
+      b.limitReserved(capacity[0]);
+      end = ranges[0].end;
+      jobs = ranges.slice(1).map((r, i) => ({
+        ...main,
+        head,
+        start: r.start,
+        end: r.end,
+        last: i === ranges.length - 2,
+        offset: offset[i + 1],
+        capacity: capacity[i + 1],
+      }));
+      results = Promise.all(
+        jobs.map((job, i) => pool.submit((s) => s.api.parseRange(job), { worker: i }).finally(startHash)),
+      );
+      results.catch(() => undefined); // awaited below, unless this thread's range throws first
+    };
+    let workersUp = false,
+      decided = split === 'even';
+    if (split === 'even') await cut(0, 0);
+    else
+      pool.workers().then(
+        () => void (workersUp = true),
+        () => undefined, // a worker that cannot start leaves the whole file to this thread
+      );
+    const control: RangeControl = {
+      end: () => end,
+      last: () => jobs.length === 0,
+      between: (at, lines) => {
+        if (decided) return;
+        if (typeof split === 'object') {
+          if (at < split.afterBytes) return;
+          decided = true;
+          return pool.workers().then(() => cut(at, lines));
+        }
+        if (!workersUp) return;
+        decided = true;
+        if (size - at >= MIN_SPLIT_BYTES) return cut(at, lines);
+      },
+    };
+    first = await parseInto(b, main, control);
     startHash();
-    if (b.rowsKept > capacity[0])
-      throw new Error(`events/read-ranges: the first range kept ${b.rowsKept} rows, past its ${capacity[0]} slots`);
     // The first range starts the file, so its bad row or open record decides without the rest.
-    if (first.failure !== undefined) throw failureError(path, first.failure);
-    if (!first.clean) return fallBack(b);
-    rest = await others;
+    if (first.failure !== undefined) throw failureError(path, first.failure, 0);
+    if (jobs.length > 0 && (b.blockCount !== 1 || !first.clean)) return fallBack(b);
+    if (results !== undefined) rest = await results;
   } finally {
     await pool.close();
   }
+  let linesBefore = first.lineFeeds;
   for (const r of rest) {
-    if (r.failure !== undefined) throw failureError(path, r.failure);
+    if (r.failure !== undefined) throw failureError(path, r.failure, linesBefore);
     if (!r.clean || r.outgrew) return fallBack(b);
+    linesBefore += r.lineFeeds;
   }
   const merged = mergeRanges(
     b,
     columns,
     first,
-    rest.map((result, i) => ({ result, offset: offset[i + 1] })),
+    rest.map((result, i) => ({ result, offset: jobs[i].offset })),
   );
-  return { ...merged, sha256: await digest! };
+  return { ...merged, digest: digest!, ranges: 1 + rest.length };
 }
 
 /** Empties `b` for the one-thread read (which reuses its reserved columns). */
@@ -158,8 +215,8 @@ function fallBack(b: IngestBuilder): undefined {
 }
 
 /**
- * The reader's head from the first records of [0, end), read on this thread, and the lines
- * before the first row (0 when no row is in the probe); undefined if no head is there.
+ * The reader's head from the first records of [0, end), read on this thread, and the bytes per
+ * line there; undefined if no head is there.
  */
 async function probeHead(
   path: string,
@@ -167,9 +224,9 @@ async function probeHead(
   opts: FormatOptions,
   dates: DateOrderDecision | undefined,
   end: number,
-): Promise<{ head: ReaderHead; linesBefore: number } | undefined> {
+): Promise<{ head: ReaderHead; bytesPerLine: number } | undefined> {
   const fh = await open(path, 'r');
-  let buf = new Uint8Array(Math.min(end, HEAD_BYTES));
+  let buf = Buffer.allocUnsafe(end);
   try {
     buf = buf.subarray(0, (await fh.read(buf, 0, buf.length, 0)).bytesRead);
   } finally {
@@ -178,25 +235,26 @@ async function probeHead(
   const scratch = new IngestBuilder(path, false);
   scratch.reserve(3); // the head is complete after at most two rows, the first row follows
   const reader = makeReader(format, scratch, { ...opts, strict: false }, dates);
-  let head: ReaderHead | undefined,
-    linesBefore = 0;
+  let head: ReaderHead | undefined;
   try {
     const tokenizer = new Tokenizer(reader.mode, (row) => {
       if (head !== undefined && scratch.rowsRead > 0) return;
       reader.onRow(row);
       head ??= reader.head();
-      if (scratch.rowsRead > 0 && linesBefore === 0) linesBefore = row.line - 1;
     });
     tokenizer.feed(buf);
   } catch {
     return undefined; // a bad header: the one-thread read reports it
   }
-  return head && { head, linesBefore };
+  let feeds = 0;
+  for (let p = buf.indexOf(10); p >= 0; p = buf.indexOf(10, p + 1)) feeds++;
+  return head && { head, bytesPerLine: buf.length / Math.max(1, feeds) };
 }
 
-/** The error the one-thread read throws at the same row. */
-function failureError(path: string, f: RangeFailure): Error {
+/** The error the one-thread read throws at the same row (`linesBefore`: line feeds before the failed range). */
+function failureError(path: string, f: RangeFailure, linesBefore: number): Error {
   if ('message' in f) return new Error(f.message);
+  if ('tooLong' in f) return new RecordTooLongError(f.tooLong.line + linesBefore);
   const { line, column, expected, got, reason } = f.ingest;
-  return new IngestError(path, line, column, expected, got, reason);
+  return new IngestError(path, line + linesBefore, column, expected, got, reason);
 }

@@ -1,5 +1,5 @@
 // Cuts a plain file into byte ranges for parallel parsing, each starting at a line start:
-// the range nominally starting at offset k·size/parts starts just after the first line feed
+// the range nominally starting at offset from + k·(size − from)/parts starts just after the first line feed
 // at or after that offset. A line feed inside a quoted field is not a record start; that case
 // is caught later, when the range before ends inside a record (see read-ranges.ts).
 import { open } from 'node:fs/promises';
@@ -13,14 +13,17 @@ export interface ByteRange {
   readonly end: number;
 }
 
-/** At most `parts` non-empty ranges covering [0, size), the first starting at 0; fewer when lines are long. */
-export async function splitRanges(path: string, size: number, parts: number): Promise<ByteRange[]> {
-  const starts = [0];
+/**
+ * At most `parts` non-empty ranges covering [from, size), the first starting at `from` (0, or
+ * where a thread already reading the file has got to); fewer when lines are long.
+ */
+export async function splitRanges(path: string, size: number, parts: number, from = 0): Promise<ByteRange[]> {
+  const starts = [from];
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(PROBE_BYTES);
     for (let k = 1; k < parts; k++) {
-      let at = Math.max(Math.floor((k * size) / parts), starts[starts.length - 1]);
+      let at = Math.max(from + Math.floor((k * (size - from)) / parts), starts[starts.length - 1]);
       let start = size;
       while (at < size) {
         const { bytesRead } = await fh.read(buf, 0, PROBE_BYTES, at);

@@ -52,6 +52,13 @@ export interface RowView {
  */
 export type FastLine = (buf: Uint8Array, p: number, n: number) => number;
 
+/** A record past MAX_RECORD_BYTES, starting on `line` (which a parallel read renumbers, read-ranges.ts). */
+export class RecordTooLongError extends Error {
+  constructor(readonly line: number) {
+    super(`events/tokenizer: record starting on line ${line} exceeds ${MAX_RECORD_BYTES} bytes (unterminated quote?)`);
+  }
+}
+
 export class Tokenizer {
   private readonly sep: number;
   private readonly fast: FastLine | undefined;
@@ -99,6 +106,11 @@ export class Tokenizer {
     this.process(this.leftover, true);
   }
 
+  /** The line the next record starts on (1-based, counted from `from.line`). */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** Bytes fed but not yet part of a finished record (0 when the input so far ends on a record boundary). */
   get pending(): number {
     return this.leftover.length;
@@ -131,9 +143,7 @@ export class Tokenizer {
       p = next;
     }
     if (p < n && n - p > MAX_RECORD_BYTES) {
-      throw new Error(
-        `events/tokenizer: record starting on line ${this.line} exceeds ${MAX_RECORD_BYTES} bytes (unterminated quote?)`,
-      );
+      throw new RecordTooLongError(this.line);
     }
     this.leftover = p < n ? buf.slice(p, n) : new Uint8Array(0);
   }

@@ -41,19 +41,24 @@ function expectSame(got: IngestResult, want: IngestResult): void {
   expect(got.report).toEqual(want.report);
 }
 
-/** Reads `path` on one thread and with each worker count; all must agree. */
+/**
+ * Reads `path` on one thread and with each worker count in even ranges (the balanced split
+ * reads a file this small on the calling thread alone: its workers start too late); all must agree.
+ */
 async function expectParallelSame(path: string, options: ReadOptions, counts = [2, 3, 4]): Promise<IngestResult> {
   const one = await readEventLog(path, { ...options, workers: 1 });
-  for (const workers of counts) expectSame(await readEventLog(path, { ...options, workers }), one);
+  for (const workers of counts) expectSame(await readEventLog(path, { ...options, workers, split: 'even' }), one);
   return one;
 }
 
-/** Whether `threads` threads read `path` in parallel (true) or fell back to one thread. */
+/** Whether `threads` threads read `path` in even ranges (true) or fell back to one thread. */
 async function parallel(path: string, format: InputFormat, threads: number): Promise<boolean> {
   const opts = { strict: false, map: {}, dateOrder: 'auto' } as const;
   const size = readFileSync(path).length;
   const dates = await readerDates(path, format, opts);
-  return (await readRanges(path, size, format, new IngestBuilder(path, false), opts, dates, threads)) !== undefined;
+  const read = await readRanges(path, size, format, new IngestBuilder(path, false), opts, dates, threads, 'even');
+  if (read !== undefined) expect(read.ranges).toBe(threads);
+  return read !== undefined;
 }
 
 /** A generic event CSV with every kind of row: numeric, text and quoted ids, all reject reasons, blank lines. */
@@ -110,6 +115,58 @@ describe('readEventLog workers (events)', () => {
     }
   });
 
+  it('cuts what is left once this thread has read the first MiB (the balanced split): one-thread rows, ids, accounting and strict error', async () => {
+    const text = eventsCsv(11, 80_000, '\n', 'all') + '\n';
+    const path = write('balanced.csv', text);
+    const size = Buffer.byteLength(text);
+    expect(size).toBeGreaterThan(3 << 20); // the first MiB, then at least 2 MiB to cut
+    const opts = { strict: false, map: {}, dateOrder: 'auto' } as const;
+    const one = await readEventLog(path, { format: 'events' });
+    for (const threads of [2, 3]) {
+      const b = new IngestBuilder(path, false);
+      const read = await readRanges(path, size, 'events', b, opts, undefined, threads, { afterBytes: 1 });
+      expect(read?.ranges).toBe(threads);
+      const { rowsRead } = b,
+        rejected = b.rejectedObject();
+      const log = b.finish(read!.summary.valueTarget);
+      for (const key of COLUMNS) expect(bytes(log[key]).equals(bytes(one.log[key])), key).toBe(true);
+      expect([log.customerIds, log.itemIds, log.categoryIds]).toEqual([
+        one.log.customerIds,
+        one.log.itemIds,
+        one.log.categoryIds,
+      ]);
+      expect([rowsRead, rejected, read!.blankLines, await read!.digest]).toEqual([
+        one.report.rowsRead,
+        one.report.rejected,
+        one.report.blankLines,
+        one.report.sha256,
+      ]);
+    }
+    // Strict: a bad row past the cut, in the last range, keeps its one-thread line and column.
+    const lines = ['customer_id,timestamp,event_type,amount'];
+    for (let i = 0; i < 100_000; i++) lines.push(`c${i % 97},${1_700_000_000 + i},view,${i % 13}.5`);
+    const k = Math.floor(lines.length * 0.9);
+    lines[k] = lines[k].replace(',view,', ',warp,');
+    const bad = write('balanced-strict.csv', lines.join('\n') + '\n');
+    const want = (await readEventLog(bad, { format: 'events', strict: true }).catch((e: unknown) => e)) as IngestError;
+    expect(want.line).toBe(k + 1);
+    const strict = { ...opts, strict: true };
+    const got = await readRanges(
+      bad,
+      Buffer.byteLength(lines.join('\n')) + 1,
+      'events',
+      new IngestBuilder(bad, true),
+      strict,
+      undefined,
+      2,
+      {
+        afterBytes: 1,
+      },
+    ).catch((e: unknown) => e);
+    expect(got).toBeInstanceOf(IngestError);
+    expect((got as IngestError).message).toBe(want.message);
+  });
+
   it('merges the value target: revenue when only a late range has amounts, count when none has', async () => {
     const late = await expectParallelSame(write('late.csv', eventsCsv(8, 10_000, '\n', 'late')), {
       format: 'events',
@@ -136,6 +193,18 @@ describe('readEventLog workers (events)', () => {
     expect(await parallel(path, 'events', 2)).toBe(false);
     const one = await expectParallelSame(path, { format: 'events' }, [2, 3]);
     expect(one.report.rowsKept).toBe(220_000);
+    // Short lines in the middle, at the end of the first range only: the calling thread's own
+    // slice (the head's bytes per line) is too small, and it reads the file again on its own.
+    const longLine = (i: number): string => `${1000 + (i % 50)},${1_700_000_000 + i},view,${i},cat-${'x'.repeat(60)},,`;
+    const middle = [
+      'customer_id,timestamp,event_type,item_id,category,amount,quantity',
+      ...Array.from({ length: 13_000 }, (_, i) => longLine(i)),
+      ...short.slice(0, 145_000),
+      ...Array.from({ length: 30_000 }, (_, i) => longLine(i)),
+    ].join('\n');
+    const mid = write('short-middle.csv', middle);
+    expect(await parallel(mid, 'events', 2)).toBe(false);
+    await expectParallelSame(mid, { format: 'events' }, [2]);
     // Lines of one length throughout: the estimate holds and the read is parallel.
     const even = write('even.csv', ['customer_id,timestamp,event_type', ...short].join('\n'));
     expect(await parallel(even, 'events', 2)).toBe(true);
