@@ -14,18 +14,27 @@ const baseline = process.memoryUsage().rss;
 const tLoad = performance.now();
 // Sessions live in @clvlab/sessions, which depends on this package: importing it by a
 // computed name keeps the package graph one-way (this file is a benchmark, not src/).
-let sessionizer = 'splitSessions from @clvlab/sessions';
+let sessionizer = 'splitSessions + countSessions from @clvlab/sessions';
 let split: (log: EventLog, gap: number) => Int32Array = (l, gap) => {
   const s = new Int32Array(l.length);
   for (let i = 1; i < l.length; i++)
     s[i] = l.customer[i] !== l.customer[i - 1] ? 0 : s[i - 1] + (l.t[i] - l.t[i - 1] > gap ? 1 : 0);
   return s;
 };
+let count = (l: EventLog, s: Int32Array): number => {
+  let sessions = 0;
+  for (let i = 0; i < l.length; i++)
+    if (i === 0 || l.customer[i] !== l.customer[i - 1] || s[i] !== s[i - 1]) sessions++;
+  return sessions;
+};
 let duckdb: typeof import('@duckdb/node-api') | undefined;
 if (engine === 'clvlab') {
   try {
     const name = '@clvlab/sessions';
-    split = ((await import(name)) as { splitSessions: typeof split }).splitSessions;
+    ({ splitSessions: split, countSessions: count } = (await import(name)) as {
+      splitSessions: typeof split;
+      countSessions: typeof count;
+    });
   } catch {
     sessionizer = 'own gap loop (@clvlab/sessions not available)';
   }
@@ -38,10 +47,7 @@ if (engine === 'clvlab') {
   // workers 0: one thread per core (at least 64 MiB each), each parsing a byte range (read-ranges.ts).
   const { log, report } = await readEventLog(file, { format: 'events', workers: 0 });
   const tRead = performance.now();
-  const session = split(log, GAP_MS);
-  let sessions = 0;
-  for (let i = 0; i < log.length; i++)
-    if (i === 0 || log.customer[i] !== log.customer[i - 1] || session[i] !== session[i - 1]) sessions++;
+  const sessions = count(log, split(log, GAP_MS));
   result = {
     events: log.length,
     customers: log.customerIds.length,
