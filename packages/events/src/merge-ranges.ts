@@ -59,7 +59,13 @@ function duplicates(keys: readonly string[], seen: Set<string>): Uint8Array | un
   return drop;
 }
 
-/** Rewrites codes a[from, from + n) to the file's codes at a[to, …), skipping dropped rows. */
+/**
+ * Rewrites codes a[from, from + n) to the file's codes at a[to, …), skipping dropped rows. A
+ * range's local codes are in the order of its kept rows' first use, so with no row dropped
+ * the file's codes for them are assigned label by label, in code order, before the rows are
+ * rewritten; a dropped row may have been a label's first use, so with drops each label gets
+ * its code at its first kept row instead.
+ */
 function remap(
   a: Int32Array,
   from: number,
@@ -76,16 +82,25 @@ function remap(
     text = new Int32Array(values.length);
     for (let i = 0, k = 0; i < values.length; i++) if (Number.isNaN(values[i])) text[i] = k++;
   }
+  const codeOf = (local: number): number => {
+    const v = values[local];
+    return (code[local] = Number.isNaN(v) ? dict.idOf(texts[text![local]]) : dict.idOfNumber(v));
+  };
+  if (drop === undefined) {
+    for (let k = 0; k < values.length; k++) codeOf(k);
+    for (let i = 0; i < n; i++) {
+      const local = a[from + i];
+      a[to + i] = local >= 0 ? code[local] : -1;
+    }
+    return;
+  }
   for (let i = 0, d = to; i < n; i++) {
-    if (drop !== undefined && drop[i] === 1) continue;
+    if (drop[i] === 1) continue;
     const local = a[from + i];
     let global = -1;
     if (local >= 0) {
       global = code[local];
-      if (global < 0) {
-        const v = values[local];
-        global = code[local] = Number.isNaN(v) ? dict.idOf(texts[text![local]]) : dict.idOfNumber(v);
-      }
+      if (global < 0) global = codeOf(local);
     }
     a[d++] = global;
   }
