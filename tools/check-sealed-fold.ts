@@ -69,7 +69,7 @@ const dropped = new Uint8Array(log.length).map((_, i) =>
 let touched = 0;
 for (let i = 0; i < log.length; i++) if (moved[i] !== log.customer[i] || dropped[i]) touched++;
 
-const run = (name: string, text: string): Map<string, number[]> => {
+const run = (name: string, text: string): Map<string, string> => {
   const dir = join(out, name);
   rmSync(dir, { recursive: true, force: true });
   // Same file name, so the dataset id (and so the model seeds) is the same in both runs.
@@ -135,4 +135,4 @@ console.log(
     differing: [...differing].sort(),
   }),
 );
-if (differing.length > 0 || a.size !== b.size) process.exit(1);
+if (differing.size > 0 || a.size !== b.size) process.exit(1);
