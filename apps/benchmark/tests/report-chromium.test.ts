@@ -37,7 +37,7 @@ describe('report.html in headless Chromium', () => {
       '--customers',
       '600',
       '--models',
-      'calibration-frequency,historical-rate,rfm-segment,oracle',
+      'calibration-frequency,historical-rate,rfm-segment,ziln-mlp,oracle',
       '--workers',
       '2',
       '--out',
@@ -67,7 +67,19 @@ describe('report.html in headless Chromium', () => {
     expect(response?.ok()).toBe(true);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
-    expect(await page.locator('table.leaderboard tbody tr').count()).toBe(4);
+    expect(await page.locator('table.leaderboard tbody tr').count()).toBe(5);
+    // The chart's legend names each model's family as the table does: ziln-mlp is a neural
+    // model without a sequence, not an encoder.
+    const zilnFamily = await page
+      .locator('table.leaderboard tbody tr', { hasText: 'ziln-mlp' })
+      .first()
+      .locator('td')
+      .nth(1)
+      .textContent();
+    expect(zilnFamily?.trim()).toBe('neural, no sequence');
+    const legend = await page.locator('#synthetic-leaderboard g[class*="legend"] text').allTextContents();
+    expect(legend).toContain('neural, no sequence');
+    expect(legend).not.toContain('encoder');
     const charts = await page.$$eval('figure.chart', (figs) =>
       figs.map((f) => ({
         id: f.id,

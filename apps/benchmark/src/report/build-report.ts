@@ -21,8 +21,7 @@ import type { BenchRecord, PredictionSeries } from './read-record.ts';
 import { readRecord } from './read-record.ts';
 import { reportHtml, type ReportChart, type ReportSection } from './report-html.ts';
 import { reportMarkdown } from './report-markdown.ts';
-import { leaderboard, treeInfos } from './report-tables.ts';
-import { policyLabel } from './report-tables.ts';
+import { familyLabel, leaderboard, policyLabel, treeInfos } from './report-tables.ts';
 import { renderSvg } from './vega-svg.ts';
 
 function firstSeeds(record: BenchRecord, dataset: string, models: readonly string[]): PredictionSeries[] {
@@ -41,7 +40,7 @@ async function datasetCharts(record: BenchRecord, dataset: string): Promise<Repo
   const charts: ReportChart[] = [];
   const points: LeaderboardPoint[] = lb.map((l) => ({
     model: l.model,
-    family: l.family,
+    family: familyLabel(l), // as the leaderboard table names it: ziln-mlp is "neural, no sequence", not an encoder
     value: l.row.metrics.normalized_gini,
     lo: l.row.lower!.normalized_gini,
     hi: l.row.upper!.normalized_gini,
