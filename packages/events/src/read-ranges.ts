@@ -227,7 +227,9 @@ async function probeHead(
   end: number,
 ): Promise<{ head: ReaderHead; bytesPerLine: number } | undefined> {
   const fh = await open(path, 'r');
-  let buf = Buffer.allocUnsafe(end);
+  // A Uint8Array, as every chunk the tokenizer sees: a Buffer here (whose slice is another
+  // function) made the tokenizer's optimised code bail out at the end of every later chunk.
+  let buf = new Uint8Array(end);
   try {
     buf = buf.subarray(0, (await fh.read(buf, 0, buf.length, 0)).bytesRead);
   } finally {
@@ -248,7 +250,8 @@ async function probeHead(
     return undefined; // a bad header: the one-thread read reports it
   }
   let feeds = 0;
-  for (let p = buf.indexOf(10); p >= 0; p = buf.indexOf(10, p + 1)) feeds++;
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength); // Buffer#indexOf: memchr (scan-file.ts)
+  for (let p = bytes.indexOf(10); p >= 0; p = bytes.indexOf(10, p + 1)) feeds++;
   return head && { head, bytesPerLine: buf.length / Math.max(1, feeds) };
 }
 
