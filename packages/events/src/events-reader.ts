@@ -130,7 +130,7 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: Reade
   // 269 / 330 (same VM, idle). Int32 digit loops for ids were slower (215 / 256 / 356): dropped.
   // A field's digit count and decimals from its ends instead of per byte: the first 100 MB of
   // that file in memory, one thread, 3 processes × 6 runs, min / median 193–205 / 202–211 ns per
-  // row against 199–214 / 219–231 (same VM, idle, the same hour).
+  // row against 199–214 / 219–231 (a 2-core Intel Xeon VM, idle, the same hour).
   let kinds: Uint8Array | undefined;
   const kindsOf = (c: Record<string, number>): Uint8Array | undefined => {
     const k = new Uint8Array(width);

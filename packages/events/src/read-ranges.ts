@@ -47,7 +47,7 @@ const HEAD_BYTES = 1 << 20;
  * rows. The margin is narrow when this thread has read a lot of the file (READ_MARGIN): the
  * merge moves the rows after this thread's slice down over its unused slots, and the slots the
  * moved rows left stay resident (the 10M-event perf file's peak with ×1.25: 601 MB against 566
- * with ×1.02, 5 runs each, 2-core EPYC VM).
+ * with ×1.02, 5 runs each, 2-core Intel Xeon VM).
  */
 const HEAD_MARGIN = 1.25;
 const READ_MARGIN = 1.02;
