@@ -27,12 +27,6 @@ export interface RangeJob {
   readonly end: number;
   /** The range ends the file (its last record may lack a line end). */
   readonly last: boolean;
-  /**
-   * 1-based line of the range's first byte, counted from the range's start for every range but
-   * the first: which line that is becomes known only when the ranges before it are parsed, and
-   * read-ranges.ts renumbers a failure's line then.
-   */
-  readonly line: number;
   /** The shared columns (IngestBuilder.reserveShared) and this range's slice of them. */
   readonly columns: EventColumns;
   readonly offset: number;
@@ -101,7 +95,9 @@ export interface RangeControl {
 /** Tokenizes the range's bytes into `b` with the format's reader (range 0: the caller's own builder, with `control`). */
 export async function parseInto(b: IngestBuilder, job: RangeJob, control?: RangeControl): Promise<RangeParse> {
   const reader = makeReader(job.format, b, job.opts, job.dates, job.head);
-  const from = job.start === 0 ? undefined : { line: job.line };
+  // Lines are counted from the range's start: which line of the file that is becomes known
+  // only when the ranges before it are parsed, and read-ranges.ts renumbers a failure's line then.
+  const from = job.start === 0 ? undefined : { line: 1 };
   const tokenizer = new Tokenizer(reader.mode, (row) => reader.onRow(row), from, reader.fastLine);
   let failure: RangeFailure | undefined;
   let at = job.start;
@@ -110,7 +106,7 @@ export async function parseInto(b: IngestBuilder, job: RangeJob, control?: Range
     await readChunks(job.path, job.start, control?.end ?? job.end, (chunk) => {
       tokenizer.feed(chunk);
       at += chunk.length;
-      return control?.between(at, tokenizer.nextLine - job.line);
+      return control?.between(at, tokenizer.nextLine - 1);
     });
     if (last()) tokenizer.end();
   } catch (err) {
@@ -123,7 +119,7 @@ export async function parseInto(b: IngestBuilder, job: RangeJob, control?: Range
   }
   return {
     blankLines: tokenizer.blankLines,
-    lineFeeds: tokenizer.nextLine - job.line,
+    lineFeeds: tokenizer.nextLine - 1,
     clean: last() || tokenizer.pending === 0,
     summary: failure === undefined ? reader.finish() : { valueTarget: 'count' },
     keptKeys: reader.keptKeys?.(),

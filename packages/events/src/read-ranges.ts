@@ -128,7 +128,6 @@ export async function readRanges(
       start: 0,
       end: size,
       last: true,
-      line: 1,
       columns,
       offset: 0,
       capacity: total,
