@@ -11,6 +11,8 @@ const DEBIAN_PACKAGES: readonly (readonly [pkg: string, marker: string])[] = [
   ['fonts-dejavu-core', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'], // text metrics in the report's SVG charts
   ['python3-xgboost', '/usr/lib/python3/dist-packages/xgboost/__init__.py'], // reference trees (packages/trees), for /usr/bin/python3
   ['postgresql', '/usr/lib/postgresql/15/bin/initdb'], // `clvlab sql` checked on a throwaway PostgreSQL 15 server
+  ['clang', '/usr/bin/clang'], // the events reader's WebAssembly module rebuilt from its C source (packages/events/wasm)
+  ['lld', '/usr/bin/wasm-ld'], // clang's WebAssembly linker
 ];
 
 function installMissingPackages(): void {

@@ -98,6 +98,36 @@ export class IngestBuilder {
     this.rowsKept++;
   }
 
+  /** Appends rows [from, from + k) of the given columns (a batch of kept events, as `push` takes them one by one). */
+  pushMany(
+    k: number,
+    from: number,
+    customer: Int32Array,
+    t: Float64Array,
+    type: Uint8Array,
+    item: Int32Array,
+    category: Int32Array,
+    amount: Float64Array,
+    quantity: Float64Array,
+  ): void {
+    for (let done = 0; done < k;) {
+      if (this.pos === this.size) this.grow(BLOCK);
+      const m = Math.min(k - done, this.size - this.pos),
+        s = from + done,
+        p = this.pos;
+      this.customer.set(customer.subarray(s, s + m), p);
+      this.t.set(t.subarray(s, s + m), p);
+      this.type.set(type.subarray(s, s + m), p);
+      this.item.set(item.subarray(s, s + m), p);
+      this.category.set(category.subarray(s, s + m), p);
+      this.amount.set(amount.subarray(s, s + m), p);
+      this.quantity.set(quantity.subarray(s, s + m), p);
+      this.pos += m;
+      this.rowsKept += m;
+      done += m;
+    }
+  }
+
   /** Like `reserve`, on SharedArrayBuffers that range workers fill through `reserveIn`; returns the columns. */
   reserveShared(rows: number): EventColumns {
     const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(Math.max(1, rows) * bytes);

@@ -13,7 +13,8 @@
 // handed to the format reader which parses numbers and ids straight from the bytes.
 //
 // A reader may also offer a fast path for plain lines (`FastLine`, comma mode only): it parses
-// a whole line in one pass over its bytes, fusing field splitting with number parsing, and
+// one or more whole lines in one pass over their bytes, fusing field splitting with number
+// parsing, and
 // declines (-1) anything it does not handle exactly as the row path would (quotes, CR, blank
 // lines, a line not complete in the buffer, any row the reader would reject), which then goes
 // through `delimited` and the reader's `onRow` as before.
@@ -47,10 +48,13 @@ export interface RowView {
 }
 
 /**
- * Parses the line starting at `p` (bytes before `n` are available) and returns the position
- * after its line feed, or -1 to hand the line to the row path instead (see the header).
+ * Parses the line starting at `p` (bytes before `n` are available), and possibly lines after
+ * it, and returns the position after the last one's line feed, with how many lines in
+ * `lines[0]`; or -1 to hand the line at `p` to the row path instead (see the header). The
+ * bytes of `buf` before `n` do not change while it is passed with that `n` (every chunk is a
+ * new view), so a fast path may keep what it learnt of them between calls.
  */
-export type FastLine = (buf: Uint8Array, p: number, n: number) => number;
+export type FastLine = (buf: Uint8Array, p: number, n: number, lines: Int32Array) => number;
 
 /** A record past MAX_RECORD_BYTES, starting on `line` (which a parallel read renumbers, read-ranges.ts). */
 export class RecordTooLongError extends Error {
@@ -70,6 +74,8 @@ export class Tokenizer {
   private work: Uint8Array = new Uint8Array(0);
   private started = false;
   private line = 1;
+  /** Lines the fast path parsed in its last call. */
+  private readonly fastLines = new Int32Array(1);
   /** Blank lines skipped (not rows). */
   blankLines = 0;
 
@@ -131,9 +137,9 @@ export class Tokenizer {
     const fast = this.fast;
     while (p < n) {
       if (fast !== undefined) {
-        const q = fast(buf, p, n);
+        const q = fast(buf, p, n, this.fastLines);
         if (q >= 0) {
-          this.line++;
+          this.line += this.fastLines[0];
           p = q;
           continue;
         }

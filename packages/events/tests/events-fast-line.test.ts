@@ -4,11 +4,13 @@
 // accounting and, in strict mode, the same first error. The lines mix what the fast path takes
 // (plain numeric rows) with everything it must decline (quotes, CR, blank lines, wrong field
 // counts, text and non-canonical ids, ISO and bad timestamps, decimals, signs, exponents, bad
-// types and amounts, more than 15 digits).
+// types and amounts, more than 15 digits). The fast path runs twice: with its WebAssembly first
+// pass (plain-lines.ts) and with its JavaScript pass alone.
 import { createRng, type Rng } from '@clvlab/core';
 import { describe, expect, it } from 'vitest';
 import { IngestBuilder } from '../src/ingest-builder.ts';
 import { makeReader } from '../src/make-reader.ts';
+import { plainLinesSwitch } from '../src/plain-lines.ts';
 import { Tokenizer } from '../src/tokenizer.ts';
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)];
@@ -85,13 +87,17 @@ interface Outcome {
   error?: string;
 }
 
+type Path = 'row' | 'javascript' | 'webassembly';
+
 function read(
   bytes: Uint8Array,
   chunks: readonly number[],
-  fast: boolean,
+  path: Path,
   strict: boolean,
   map: Record<string, string>,
 ): Outcome {
+  const fast = path !== 'row';
+  plainLinesSwitch.enabled = path === 'webassembly';
   const b = new IngestBuilder('mem.csv', strict);
   const reader = makeReader('events', b, { strict, map, dateOrder: 'auto' }, undefined);
   const tokenizer = new Tokenizer(
@@ -110,6 +116,8 @@ function read(
     tokenizer.end();
   } catch (err) {
     return { error: (err as Error).message };
+  } finally {
+    plainLinesSwitch.enabled = true;
   }
   const summary = reader.finish();
   const accounting: Outcome['accounting'] = [b.rowsRead, b.rowsKept, b.rejectedObject(), tokenizer.blankLines];
@@ -166,9 +174,10 @@ describe('events reader fast path', () => {
           const bytes = file(seed * 31 + k, columns, 600);
           const rng = createRng(seed);
           const chunks = Array.from({ length: 40 }, () => 1 + rng.int(seed % 3 === 0 ? 7 : 400));
-          const a = read(bytes, chunks, true, strict, {});
-          const b = read(bytes, chunks, false, strict, {});
+          const a = read(bytes, chunks, 'webassembly', strict, {});
+          const b = read(bytes, chunks, 'row', strict, {});
           expect(a).toEqual(b);
+          expect(read(bytes, chunks, 'javascript', strict, {})).toEqual(b);
           if (strict) expect(a.error).toMatch(/^mem\.csv:\d+:\d+: expected /);
           else expect(a.accounting![1]).toBeGreaterThan(300);
         }
@@ -180,8 +189,10 @@ describe('events reader fast path', () => {
     const theirs = ['who', 'when', 'what', 'sku', 'cat', 'price', 'qty'];
     const bytes = file(7, ORDERS[0], 800, theirs);
     const map = Object.fromEntries(ORDERS[0].map((ours, i) => [ours, theirs[i]]));
-    expect(read(bytes, [1000], true, false, map)).toEqual(read(bytes, [1000], false, false, map));
-    const twice = { ...map, category: 'sku' };
-    expect(read(bytes, [1000], true, false, twice)).toEqual(read(bytes, [1000], false, false, twice));
+    for (const path of ['webassembly', 'javascript'] as const) {
+      expect(read(bytes, [1000], path, false, map)).toEqual(read(bytes, [1000], 'row', false, map));
+      const twice = { ...map, category: 'sku' };
+      expect(read(bytes, [1000], path, false, twice)).toEqual(read(bytes, [1000], 'row', false, twice));
+    }
   });
 });
