@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { bundledEntry, withoutTsx } from './bundle-worker.ts';
 
 let tsxApi: string | undefined;
 
@@ -24,16 +25,28 @@ function tsxEsmApi(): string {
   return tsxApi;
 }
 
+export interface StartWorkerOptions extends Omit<WorkerOptions, 'eval'> {
+  /**
+   * A `.ts` entry starts as one bundled module, without tsx (bundle-worker.ts, which says when a
+   * worker may be bundled); where esbuild cannot bundle it, through tsx as usual.
+   */
+  readonly bundle?: boolean;
+}
+
 /**
- * Starts a worker thread. `entry` is a module file URL (a `.ts` one is loaded through tsx) or,
- * as a string, CommonJS source to evaluate (small self-contained workers that need no tsx).
+ * Starts a worker thread. `entry` is a module file URL (a `.ts` one is loaded through tsx, or
+ * bundled) or, as a string, CommonJS source to evaluate (small self-contained workers that need no tsx).
  */
-export function startWorker(entry: URL | string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
-  if (typeof entry === 'string') return new Worker(entry, { ...options, eval: true });
+export function startWorker(entry: URL | string, options: StartWorkerOptions = {}): Worker {
+  const { bundle, ...workerOptions } = options;
+  if (typeof entry === 'string') return new Worker(entry, { ...workerOptions, eval: true });
   entry = compiledEntry(entry);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, workerOptions);
+  const bundled = bundle === true ? bundledEntry(entry) : undefined;
+  if (bundled !== undefined)
+    return new Worker(bundled, { ...workerOptions, execArgv: withoutTsx(workerOptions.execArgv ?? process.execArgv) });
   const boot = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+  return new Worker(boot, { ...workerOptions, eval: true });
 }
 
 /**

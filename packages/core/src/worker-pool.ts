@@ -31,6 +31,8 @@ export interface WorkerPoolOptions<Api, Info> {
   readonly init?: (api: Comlink.Remote<Api>, index: number) => Promise<Info>;
   /** Let the process exit while the pool has no job (workers are unref'd when idle). */
   readonly unrefIdle?: boolean;
+  /** Start a `.ts` entry as one bundled module, without tsx (startWorker, bundle-worker.ts). */
+  readonly bundle?: boolean;
 }
 
 /** One worker as a job sees it. */
@@ -150,6 +152,7 @@ export class WorkerPool<Api, Info = void> {
   private spawn(index: number): Member<Api, Info> {
     const worker = startWorker(this.options.entry, {
       workerData: { ...this.options.workerData, [POOL_WORKER_MARK]: true },
+      bundle: this.options.bundle,
     });
     let resolveInit!: (info: Info) => void, rejectInit!: (e: unknown) => void;
     const init = new Promise<Info>((res, rej) => {

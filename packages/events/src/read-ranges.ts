@@ -3,10 +3,11 @@
 // shared by all (parse-range.ts), and the ranges are merged into what the one-thread read
 // would have built, array for array (merge-ranges.ts).
 //
-// When the file is cut (`split`): the pool's workers take ~0.2 s to start here (tsx loads each
-// one's modules), so with 'balanced' (the default) this thread starts reading the file at its
-// head at once, and when the workers are up cuts what it has not read yet into equal ranges,
-// the first its own; 'even' cuts the whole file into equal ranges before any is read (the
+// When the file is cut (`split`): the pool's workers take ~40 ms to start here (a bundled
+// module, @clvlab/core bundle-worker.ts; ~250 ms through tsx), so with 'balanced' (the default)
+// this thread starts reading the file at its head at once, and when the workers are up (and it
+// has read enough lines for a narrow estimate of the rest, READ_LINES) cuts what it has not
+// read yet into equal ranges, the first its own; 'even' cuts the whole file into equal ranges before any is read (the
 // same ranges every time: the tests'). `workers: n` costs n − 1 worker threads, each ~30 MB of
 // memory, and no thread sits idle. No line is counted before the read: a range's slice of the
 // columns is its bytes at the bytes per line seen so far (this thread's, or the head's for
@@ -53,6 +54,8 @@ const HEAD_MARGIN = 1.25;
 const READ_MARGIN = 1.02;
 /** This thread's bytes per line are READ_MARGIN's once it has read this many lines. */
 const READ_LINES = 1 << 18;
+/** 'balanced' cuts once this thread has read READ_LINES lines, or this many bytes. */
+const READ_BYTES = 32 << 20;
 const SLICE_SLACK = 1 << 16;
 /** The columns reserved for the file: its bytes at the head's bytes per line, times this, plus SLICE_SLACK per thread. */
 const TOTAL_MARGIN = 1.5;
@@ -96,6 +99,7 @@ export async function readRanges(
     size: threads - 1,
     name: 'events/read-ranges',
     unrefIdle: true,
+    bundle: true, // started without tsx: this thread reads alone until the workers are up
     init: async (api) => void (await api.ready()),
   });
   let first: RangeParse,
@@ -179,7 +183,10 @@ export async function readRanges(
           decided = true;
           return pool.workers().then(() => cut(at, lines));
         }
-        if (!workersUp) return;
+        // Not before this thread's bytes per line are READ_MARGIN's (a bundled worker is up after
+        // ~2 MB of the perf file, whose slices at HEAD_MARGIN left ~30 MB more resident), unless
+        // its lines are so long that READ_LINES of them would take READ_BYTES.
+        if (!workersUp || (lines < READ_LINES && at < READ_BYTES)) return;
         decided = true;
         if (size - at >= MIN_SPLIT_BYTES) return cut(at, lines);
       },
