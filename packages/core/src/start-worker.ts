@@ -43,10 +43,42 @@ export function startWorker(entry: URL | string, options: StartWorkerOptions = {
   entry = compiledEntry(entry);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, workerOptions);
   const bundled = bundle === true ? bundledEntry(entry) : undefined;
-  if (bundled !== undefined)
-    return new Worker(bundled, { ...workerOptions, execArgv: withoutTsx(workerOptions.execArgv ?? process.execArgv) });
+  if (bundled !== undefined) return startBundled(bundled, workerOptions);
   const boot = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { ...workerOptions, eval: true });
+}
+
+/**
+ * Starts a bundle without the parent's tsx flags. A worker given `execArgv` rejects V8 and
+ * process-wide flags (ERR_WORKER_INVALID_EXEC_ARGV: --perf-basic-prof, --max-old-space-size),
+ * which it otherwise inherits: those are left out, and where even that is refused, the worker
+ * inherits every flag (tsx then loads in it, slower but the same worker).
+ */
+function startBundled(bundled: URL, options: WorkerOptions): Worker {
+  const argv = options.execArgv ?? process.execArgv;
+  const without = withoutTsx(argv);
+  if (without.length === argv.length) return new Worker(bundled, options);
+  for (const execArgv of [without, workerFlags(without)]) {
+    try {
+      return new Worker(bundled, { ...options, execArgv });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    }
+  }
+  return new Worker(bundled, options);
+}
+
+/** Flags a worker's execArgv takes (module resolution and loading, warnings, source maps), with their values. */
+function workerFlags(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (/^(--conditions|--import|--require|--loader)=/.test(a) || /^(--no-warnings|--enable-source-maps)$/.test(a))
+      out.push(a);
+    else if (/^(--conditions|-C|--import|--require|-r|--loader)$/.test(a) && i + 1 < argv.length)
+      out.push(a, argv[++i]);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Bundled workers (src/bundle-worker.ts): a pool started with `bundle: true` runs a TypeScript
 // worker without tsx (its threads' flags lose tsx's --import) and computes what the tsx-started
 // pool computes; a bundle is built once and reused while its inputs are unchanged, and rebuilt
-// when one changes; tsx's flags are the only ones withoutTsx drops.
+// when one changes, and starts whatever V8 flags the parent runs with; tsx's flags are the only
+// ones withoutTsx drops.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,10 +36,10 @@ async function sums(bundle: boolean): Promise<{ sum: number; where: { argv: stri
   }
 }
 
-/** The first message of a worker started from `url` with `bundle`. */
-function firstMessage(url: URL): Promise<unknown> {
+/** The first message of a worker started from `url` with `bundle` (and `execArgv`). */
+function firstMessage(url: URL, execArgv?: string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const w = startWorker(url, { bundle: true });
+    const w = startWorker(url, { bundle: true, execArgv });
     w.once('message', (m: unknown) => {
       resolve(m);
       void w.terminate();
@@ -78,6 +79,8 @@ describe('bundled workers', () => {
     expect(statSync(first).mtimeMs).toBe(built); // reused, not written again
     writeFileSync(value, 'export const value: number = 2; // changed\n');
     expect(await firstMessage(url)).toBe(2);
+    // A V8 flag a worker's execArgv refuses (ERR_WORKER_INVALID_EXEC_ARGV) is left out.
+    expect(await firstMessage(url, ['--perf-basic-prof', '--import', 'tsx', '--conditions', 'x'])).toBe(2);
   });
 
   it('drop tsx flags only', () => {
