@@ -76,6 +76,29 @@ export class ByteDictionary {
     return this.numberId(value);
   }
 
+  /**
+   * The codes of canonical integer ids, a batch at a time: out[i] = idOfNumber(values[i]) for i
+   * in [from, to), and -1 where values[i] is -1 (an empty field). Ids in first-seen order, as one
+   * by one; a value equal to the one before reuses its code (a log sorted by customer repeats them).
+   */
+  codesOf(values: Float64Array, from: number, to: number, out: Int32Array): void {
+    let prev = NaN,
+      code = -1;
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v !== prev) {
+        prev = v;
+        if (v < 0) code = -1;
+        else {
+          const direct = this.direct;
+          const hit = v < direct.length ? direct[v] : 0;
+          code = hit !== 0 ? hit - 1 : this.newNumberId(v);
+        }
+      }
+      out[i] = code;
+    }
+  }
+
   get size(): number {
     return this.labels.length;
   }

@@ -196,23 +196,9 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: Reade
       if (first >= 0) {
         const last = plain.size;
         // The ids are canonical integers (plain-lines.c), which the dictionaries key by value.
-        const customers = b.customers,
-          items = b.items,
-          categories = b.categories;
-        const cv = plain.customers,
-          iv = plain.items,
-          gv = plain.categories;
-        for (let i = first; i < last; i++) {
-          const v = cv[i];
-          if (v !== lastCustomerValue || customers !== lastCustomerDict) {
-            lastCustomerId = customers.idOfNumber(v);
-            lastCustomerDict = customers;
-            lastCustomerValue = v;
-          }
-          customerCodes[i] = lastCustomerId;
-          itemCodes[i] = iv[i] < 0 ? -1 : items.idOfNumber(iv[i]);
-          categoryCodes[i] = gv[i] < 0 ? -1 : categories.idOfNumber(gv[i]);
-        }
+        b.customers.codesOf(plain.customers, first, last, customerCodes);
+        b.items.codesOf(plain.items, first, last, itemCodes);
+        b.categories.codesOf(plain.categories, first, last, categoryCodes);
         const k = last - first;
         b.rowsRead += k;
         b.pushMany(

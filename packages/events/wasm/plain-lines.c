@@ -89,7 +89,7 @@ EXPORT("addPattern") int32_t add_pattern(int32_t length, int32_t type) {
   return 1;
 }
 
-static inline uint64_t eq(v128_t v, uint8_t c) {
+static inline __attribute__((always_inline)) uint64_t eq(v128_t v, uint8_t c) {
   return (uint64_t)wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_i8x16_splat(c)));
 }
 
@@ -124,7 +124,7 @@ EXPORT("index") void index_window(int32_t length) {
 }
 
 /** The 64 bits of `mask` from bit `at` on. */
-static inline uint64_t bits(const uint64_t *mask, int32_t at) {
+static inline __attribute__((always_inline)) uint64_t bits(const uint64_t *mask, int32_t at) {
   const int32_t b = at >> 6, o = at & 63;
   return o == 0 ? mask[b] : (mask[b] >> o) | (mask[b + 1] << (64 - o));
 }
@@ -143,14 +143,14 @@ static int any(const uint64_t *mask, int32_t from, int32_t to) {
  * of fast_float and simdjson (Lemire 2021, "Number parsing at a gigabyte per second"), three
  * multiplications instead of a multiply-add chained through every digit.
  */
-static inline uint64_t eight_digits(uint64_t x) {
+static inline __attribute__((always_inline)) uint64_t eight_digits(uint64_t x) {
   x -= 0x3030303030303030ull;
   x = x * 10 + (x >> 8);
   return (((x & 0x000000FF000000FFull) * 0x000F424000000064ull) + (((x >> 16) & 0x000000FF000000FFull) * 0x0000271000000001ull)) >> 32;
 }
 
 /** The `len` (1 to 8) digits that end at BUF[end] as an integer. */
-static inline uint64_t digits_before(int32_t end, int32_t len) {
+static inline __attribute__((always_inline)) uint64_t digits_before(int32_t end, int32_t len) {
   uint64_t x;
   __builtin_memcpy(&x, BUF + end - 8, 8);
   const uint64_t keep = ~0ull << (8 * (8 - len)); // the field's bytes; the ones before it read as '0'
@@ -158,7 +158,7 @@ static inline uint64_t digits_before(int32_t end, int32_t len) {
 }
 
 /** A field of digits with at most one point: its digits as an integer, or -1 (longer than 16 bytes, other bytes, more than 15 digits). */
-static inline int64_t digits_of(int32_t fs, int32_t fe, int32_t *digits, int32_t *frac) {
+static inline __attribute__((always_inline)) int64_t digits_of(int32_t fs, int32_t fe, int32_t *digits, int32_t *frac) {
   const int32_t len = fe - fs;
   if (len > 16) return -1;
   const uint64_t within = (1ull << len) - 1;
@@ -181,7 +181,7 @@ static inline int64_t digits_of(int32_t fs, int32_t fe, int32_t *digits, int32_t
 }
 
 /** A canonical integer id (ByteDictionary's numeric key), or -1. */
-static inline double id_of(int32_t fs, int32_t fe) {
+static inline __attribute__((always_inline)) double id_of(int32_t fs, int32_t fe) {
   int32_t digits, frac;
   const int64_t v = digits_of(fs, fe, &digits, &frac);
   if (v < 0 || frac >= 0 || digits == 0 || (BUF[fs] == 48 && digits > 1)) return -1;
@@ -189,7 +189,7 @@ static inline double id_of(int32_t fs, int32_t fe) {
 }
 
 /** A plain unsigned decimal (the reader's decimalOf without parseDecimal), or -1. */
-static inline double decimal_of(int32_t fs, int32_t fe) {
+static inline __attribute__((always_inline)) double decimal_of(int32_t fs, int32_t fe) {
   int32_t digits, frac;
   const int64_t v = digits_of(fs, fe, &digits, &frac);
   if (v < 0 || digits == 0 || frac == 0) return -1;
@@ -197,7 +197,7 @@ static inline double decimal_of(int32_t fs, int32_t fe) {
 }
 
 /** Whether BUF[fs, fe) is event-type name k in ASCII letters of any case. */
-static inline int is_pattern(int32_t k, int32_t fs, int32_t len) {
+static inline __attribute__((always_inline)) int is_pattern(int32_t k, int32_t fs, int32_t len) {
   if (PATTERN_LENGTH[k] != len) return 0;
   for (int32_t j = 0; j < len; j++) {
     uint32_t c = BUF[fs + j];
@@ -208,7 +208,7 @@ static inline int is_pattern(int32_t k, int32_t fs, int32_t len) {
 }
 
 /** The event type of BUF[fs, fe), or -1; the name matched last is tried first (a log repeats a few). */
-static inline int32_t type_of(int32_t fs, int32_t fe) {
+static inline __attribute__((always_inline)) int32_t type_of(int32_t fs, int32_t fe) {
   const int32_t len = fe - fs;
   if (is_pattern(LAST_PATTERN, fs, len)) return PATTERN_TYPE[LAST_PATTERN];
   for (int32_t k = 0; k < PATTERN_COUNT; k++) {
