@@ -22,8 +22,30 @@ export class ByteDictionary {
   private readonly last = new Uint8Array(MAX_CACHED);
   private lastLength = -1;
   private lastIndex = -1;
-  /** Index -> original label. */
-  readonly labels: string[] = [];
+  /**
+   * Per index: the number a numeric id is keyed by, NaN for a text id; the text labels in index
+   * order. A numeric id's label, String(value), is made only when `labels` is read: a range
+   * worker of a parallel read never reads them (`rangeLabels`), and the one-thread read makes
+   * each once, at the end.
+   */
+  private readonly keys: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly made: string[] = [];
+  private textsMade = 0;
+
+  /** Index -> original label (numeric ids' labels made on the first read after they were added). */
+  get labels(): readonly string[] {
+    const keys = this.keys,
+      made = this.made;
+    for (let i = made.length; i < keys.length; i++)
+      made.push(Number.isNaN(keys[i]) ? this.texts[this.textsMade++] : String(keys[i]));
+    return made;
+  }
+
+  /** Every index's key (canonicalValue of its label: NaN for text) and the text labels in index order. */
+  rangeLabels(): { values: Float64Array; texts: string[] } {
+    return { values: Float64Array.from(this.keys), texts: [...this.texts] };
+  }
 
   /** Index of the field buf[start, end), adding it when new. */
   id(buf: Uint8Array, start: number, end: number): number {
@@ -100,7 +122,7 @@ export class ByteDictionary {
   }
 
   get size(): number {
-    return this.labels.length;
+    return this.keys.length;
   }
 
   private direct = new Int32Array(0);
@@ -123,16 +145,16 @@ export class ByteDictionary {
       }
       const hit = this.direct[v];
       if (hit !== 0) return hit - 1;
-      const index = this.labels.length;
+      const index = this.keys.length;
       this.direct[v] = index + 1;
-      this.labels.push(String(v));
+      this.keys.push(v);
       return index;
     }
     let index = this.byNumber.get(v);
     if (index === undefined) {
-      index = this.labels.length;
+      index = this.keys.length;
       this.byNumber.set(v, index);
-      this.labels.push(String(v));
+      this.keys.push(v);
     }
     return index;
   }
@@ -140,9 +162,10 @@ export class ByteDictionary {
   private textId(text: string): number {
     let index = this.byText.get(text);
     if (index === undefined) {
-      index = this.labels.length;
+      index = this.keys.length;
       this.byText.set(text, index);
-      this.labels.push(text);
+      this.keys.push(NaN);
+      this.texts.push(text);
     }
     return index;
   }

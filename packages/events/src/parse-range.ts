@@ -5,7 +5,6 @@
 // with range-local id codes in first-seen order, whose labels go back with the row accounting
 // for merge-ranges.ts to map to the file's codes.
 import { transfer } from '@clvlab/core/node';
-import { canonicalValue } from './byte-dictionary.ts';
 import type { DateOrderDecision } from './date-order.ts';
 import type { FormatOptions, FormatSummary, ReaderHead } from './format-reader.ts';
 import type { EventColumns } from './ingest-builder.ts';
@@ -134,9 +133,9 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
   const parse = await parseInto(b, job);
   // The slice is an estimate (read-ranges.ts): rows past it went to private blocks.
   const outgrew = b.blockCount !== 1;
-  const customers = compact(b.customers.labels),
-    items = compact(b.items.labels),
-    categories = compact(b.categories.labels);
+  const customers = b.customers.rangeLabels(),
+    items = b.items.rangeLabels(),
+    categories = b.categories.rangeLabels();
   const result: RangeResult = {
     ...parse,
     outgrew,
@@ -148,14 +147,4 @@ export async function parseRange(job: RangeJob): Promise<RangeResult> {
     categories,
   };
   return transfer(result, [customers.values.buffer, items.values.buffer, categories.values.buffer]);
-}
-
-function compact(labels: readonly string[]): RangeLabels {
-  const values = new Float64Array(labels.length);
-  const texts: string[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    values[i] = canonicalValue(labels[i]);
-    if (Number.isNaN(values[i])) texts.push(labels[i]);
-  }
-  return { values, texts };
 }
