@@ -163,5 +163,17 @@ describe('plain-lines WebAssembly module', () => {
     expect(off.report.rowsKept).toBeGreaterThan(38_000);
     expect(await read(true, 1)).toEqual(off);
     expect(await read(true, 2)).toEqual(off);
+    // A file the module declines line after line at first (ISO times): the reader stops asking
+    // it after PLAIN_TRIES declined lines, and the log is the same.
+    let iso = header + '\n';
+    for (let r = 0; r < 6000; r++) {
+      const f = plainFields(rng);
+      if (r < 3000) f[1] = new Date(1.7e12 + r * 1000).toISOString();
+      iso += [...f, ''].join(',') + '\n';
+    }
+    writeFileSync(path, iso);
+    const isoOff = await read(false, 1);
+    expect(isoOff.report.rowsKept).toBe(6000);
+    expect(await read(true, 1)).toEqual(isoOff);
   });
 });
