@@ -176,10 +176,10 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: Reade
   // take go through the pass below, as without it. The first 100 MB of the ingest perf suite's
   // file in memory, one thread, CPU time, min of 6 runs in each of 3 processes per side,
   // alternating (2-core AMD EPYC VM, idle): 107–110 ns per row against 189–247 for the pass
-  // below alone. A file whose lines it mostly declines (ISO times, text ids) would pay for
-  // each attempt (~10% more per row): past PLAIN_TRIES declined lines, more declined than taken,
-  // the reader stops asking it. Its split alone in WebAssembly, the fields handed back to this pass's checks,
-  // was no faster than this pass (the hand-over cost what the split saved): dropped.
+  // below alone. A file whose lines it mostly declines (ISO times, text ids) would pay for each
+  // attempt (~10% more per row): past PLAIN_TRIES declined lines, more declined than taken, the
+  // reader stops asking it. Its split alone in WebAssembly, the fields handed back to this
+  // pass's checks, was no faster than this pass (the hand-over cost what the split saved).
   let plain: PlainLines | undefined,
     plainTried = false,
     plainTaken = 0,
@@ -198,20 +198,18 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: Reade
       plain = PlainLines.create(k, col.event_type >= 0);
     }
     if (plain !== undefined) {
-      const first = plain.batch(buf, p, n);
-      if (first < 0 && ++plainDeclined > PLAIN_TRIES && plainDeclined > plainTaken) plain = undefined;
-      else if (first >= 0) {
-        const last = plain.size;
-        plainTaken += last - first;
+      const rows = plain.parse(buf, p, n);
+      if (rows === 0 && ++plainDeclined > PLAIN_TRIES && plainDeclined > plainTaken) plain = undefined;
+      else if (rows > 0) {
+        plainTaken += rows;
         // The ids are canonical integers (plain-lines.c), which the dictionaries key by value.
-        b.customers.codesOf(plain.customers, first, last, customerCodes);
-        b.items.codesOf(plain.items, first, last, itemCodes);
-        b.categories.codesOf(plain.categories, first, last, categoryCodes);
-        const k = last - first;
-        b.rowsRead += k;
+        b.customers.codesOf(plain.customers, 0, rows, customerCodes);
+        b.items.codesOf(plain.items, 0, rows, itemCodes);
+        b.categories.codesOf(plain.categories, 0, rows, categoryCodes);
+        b.rowsRead += rows;
         b.pushMany(
-          k,
-          first,
+          rows,
+          0,
           customerCodes,
           plain.times,
           plain.types,
@@ -220,8 +218,8 @@ export function eventsReader(b: IngestBuilder, opts: FormatOptions, head?: Reade
           plain.amounts,
           plain.quantities,
         );
-        lines[0] = k;
-        return plain.end(last - 1);
+        lines[0] = rows;
+        return plain.end(rows - 1);
       }
     }
     lines[0] = 1;

@@ -1,9 +1,8 @@
 // The first pass of the `events` reader's fast path, in WebAssembly (wasm/plain-lines.c, whose
 // header says which lines it takes, how and why): this side copies a window of the tokenizer's
-// buffer into the module's memory, has the module parse the window's plain lines into its
-// tables, and hands them out one line at a time, in the order the tokenizer asks for them. A
-// line the module does not take (or cannot finish in its window) is the caller's (-1), and the
-// window moves on past it.
+// buffer into the module's memory, indexes it once, and has the module parse a batch of plain
+// lines into its tables from each line start the reader asks for. A line the module does not
+// take (or cannot finish in its window) is the caller's, and the window moves on past it.
 //
 // Contract with the caller (tokenizer.ts FastLine): a buffer's bytes before `n` do not change
 // while it is passed with that `n` (every chunk the tokenizer sees is a new view).
@@ -86,10 +85,6 @@ export class PlainLines {
   private n = 0;
   private start = 0;
   private length = 0;
-  /** Table lines parsed, the next one to hand out, and where it starts in buf (-1: none). */
-  private lines = 0;
-  private cursor = 0;
-  private nextAt = -1;
 
   /**
    * A parser for lines whose fields have `kinds` (events-reader.ts's kind per field), with an
@@ -128,35 +123,18 @@ export class PlainLines {
   }
 
   /**
-   * The table line holding the line that starts at `p` of `buf` (bytes before `n` valid), or -1;
-   * the table's lines from it to `size` are the lines that follow, and are handed out with it.
+   * Parses the lines from `p` of `buf` (a line start; bytes before `n` valid) into the tables,
+   * from table line 0; returns how many: 0 when the line at `p` is the caller's.
    */
-  batch(buf: Uint8Array, p: number, n: number): number {
-    if (p === this.nextAt && buf === this.buf && n === this.n && this.cursor < this.lines) return this.take();
+  parse(buf: Uint8Array, p: number, n: number): number {
     const here = buf === this.buf && n === this.n && p >= this.start && p < this.start + this.length;
     if (!here) this.load(buf, p, n);
-    this.lines = this.x.parse(p - this.start);
-    this.cursor = 0;
-    if (
-      this.lines === 0 &&
-      here &&
-      p !== this.start &&
-      this.x.stop() === STOP_UNFINISHED &&
-      this.start + this.length < n
-    ) {
+    let lines = this.x.parse(p - this.start);
+    if (lines === 0 && here && p !== this.start && this.x.stop() === STOP_UNFINISHED && this.start + this.length < n) {
       this.load(buf, p, n); // the line runs past the window: a window from it
-      this.lines = this.x.parse(0);
+      lines = this.x.parse(0);
     }
-    if (this.lines === 0) {
-      this.nextAt = -1;
-      return -1;
-    }
-    return this.take();
-  }
-
-  /** Table lines parsed (the last batch ends before it). */
-  get size(): number {
-    return this.lines;
+    return lines;
   }
 
   /** Where table line `i` ends in the caller's buffer: the position after its line feed. */
@@ -167,13 +145,6 @@ export class PlainLines {
   /** Whether some line the module took had an amount. */
   get sawAmount(): boolean {
     return this.x.sawAmount() !== 0;
-  }
-
-  private take(): number {
-    const i = this.cursor;
-    this.cursor = this.lines;
-    this.nextAt = this.start + this.ends[this.lines - 1];
-    return i;
   }
 
   private load(buf: Uint8Array, p: number, n: number): void {

@@ -7,8 +7,8 @@
 // module, @clvlab/core bundle-worker.ts; ~250 ms through tsx), so with 'balanced' (the default)
 // this thread starts reading the file at its head at once, and when the workers are up (and it
 // has read enough lines for a narrow estimate of the rest, READ_LINES) cuts what it has not
-// read yet into equal ranges, the first its own; 'even' cuts the whole file into equal ranges before any is read (the
-// same ranges every time: the tests'). `workers: n` costs n − 1 worker threads, each ~30 MB of
+// read yet into equal ranges, the first its own; 'even' cuts the whole file into equal ranges
+// before any is read (the same ranges every time: the tests'). `workers: n` costs n − 1 worker threads, each ~30 MB of
 // memory, and no thread sits idle. No line is counted before the read: a range's slice of the
 // columns is its bytes at the bytes per line seen so far (this thread's, or the head's for
 // 'even'), times a margin, and a range with more rows than its slice makes the file be read

@@ -14,10 +14,9 @@
 //
 // A reader may also offer a fast path for plain lines (`FastLine`, comma mode only): it parses
 // one or more whole lines in one pass over their bytes, fusing field splitting with number
-// parsing, and
-// declines (-1) anything it does not handle exactly as the row path would (quotes, CR, blank
-// lines, a line not complete in the buffer, any row the reader would reject), which then goes
-// through `delimited` and the reader's `onRow` as before.
+// parsing, and declines (-1) anything it does not handle exactly as the row path would (quotes,
+// CR, blank lines, a line not complete in the buffer, any row the reader would reject), which
+// then goes through `delimited` and the reader's `onRow` as before.
 
 const LF = 10,
   CR = 13,
