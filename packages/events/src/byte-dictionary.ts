@@ -42,7 +42,7 @@ export class ByteDictionary {
     return made;
   }
 
-  /** Every index's key (canonicalValue of its label: NaN for text) and the text labels in index order. */
+  /** Every index's key (the number a numeric id is keyed by, NaN for text) and the text labels in index order. */
   rangeLabels(): { values: Float64Array; texts: string[] } {
     return { values: Float64Array.from(this.keys), texts: [...this.texts] };
   }
@@ -93,7 +93,7 @@ export class ByteDictionary {
     return this.textId(label);
   }
 
-  /** Index of the id whose label is `canonicalValue(label)` (merging parallel reads without a string per id). */
+  /** Index of the id keyed by the number `value` (merging parallel reads without a string per id). */
   idOfNumber(value: number): number {
     return this.numberId(value);
   }
@@ -110,12 +110,7 @@ export class ByteDictionary {
       const v = values[i];
       if (v !== prev) {
         prev = v;
-        if (v < 0) code = -1;
-        else {
-          const direct = this.direct;
-          const hit = v < direct.length ? direct[v] : 0;
-          code = hit !== 0 ? hit - 1 : this.newNumberId(v);
-        }
+        code = v < 0 ? -1 : this.numberId(v);
       }
       out[i] = code;
     }
@@ -169,9 +164,4 @@ export class ByteDictionary {
     }
     return index;
   }
-}
-
-/** The number a label stands for when `id` keys it by number, else NaN (the label is text). */
-export function canonicalValue(label: string): number {
-  return CANONICAL_INTEGER.test(label) ? Number(label) : NaN;
 }
